@@ -1,0 +1,2 @@
+//! Benchmark runner.
+fn main() {}

@@ -1,0 +1,1 @@
+//! Shared helpers for Tern's end-to-end tests.
