@@ -297,6 +297,10 @@ pub enum Op {
     /// `module.name` if the attribute is absent; `ImportError` otherwise.
     ImportFrom { dst: Reg, module: Reg, name: u16 },
 
+    // ------------------------------------------------------------ REPL
+    /// REPL only: if `src` is not None, print its repr and bind it to `builtins._`.
+    PrintExpr { src: Reg },
+
     /// Does nothing.
     Nop,
 }

@@ -1,0 +1,3 @@
+//! Tern VM: the interpreter loop, frames, calls, the CLI and the REPL.
+
+pub mod cli;
