@@ -1,4 +1,11 @@
 //! Tern VM: the interpreter loop, frames, calls, the CLI and the REPL.
 
+mod build_class;
+mod call;
 pub mod cli;
+mod frame;
+mod generator;
+mod import;
 pub mod interp;
+mod modules;
+mod unwind;
