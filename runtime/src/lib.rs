@@ -1,4 +1,9 @@
 //! Tern runtime: one-word values, the heap and its GC, the object model
 //! (maps, classes with version tags), builtin types, functions and modules.
 
+pub mod char_props;
+pub mod float_repr;
+pub mod str_repr;
+pub mod text_error;
+pub mod unicode_tables;
 pub mod value;
