@@ -66,16 +66,15 @@ fn decimal_digits(x: f64, style: FloatStyle, precision: usize) -> (Vec<u8>, i64)
                 None => (text.as_str(), ""),
             };
             let mut digits: Vec<u8> = Vec::with_capacity(text.len());
-            let decpt;
-            if int_part != "0" {
+            let decpt = if int_part != "0" {
                 digits.extend_from_slice(int_part.as_bytes());
                 digits.extend_from_slice(frac_part.as_bytes());
-                decpt = int_part.len() as i64;
+                int_part.len() as i64
             } else {
                 let zeros = frac_part.bytes().take_while(|&b| b == b'0').count();
                 digits.extend_from_slice(&frac_part.as_bytes()[zeros..]);
-                decpt = -(zeros as i64);
-            }
+                -(zeros as i64)
+            };
             while digits.last() == Some(&b'0') {
                 digits.pop();
             }

@@ -3,7 +3,10 @@
 
 pub mod char_props;
 pub mod float_repr;
+pub mod format_spec;
+pub mod str_methods;
 pub mod str_repr;
+pub mod str_transform;
 pub mod text_error;
 pub mod unicode_tables;
 pub mod value;
