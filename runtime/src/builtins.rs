@@ -709,15 +709,13 @@ pub fn format_value(vm: &mut dyn Vm, v: Value, spec: Value) -> PyResult<Value> {
         let s = to_str(vm, v)?;
         return Ok(vm.rt().new_str(&s));
     }
-    let parsed = match crate::format_spec::FormatSpec::parse(&spec_s) {
+    let type_name = vm.rt().type_name(v);
+    let parsed = match crate::format_spec::FormatSpec::parse(&spec_s, &type_name) {
         Ok(p) => p,
         Err(e) => return Err(crate::builtins_support::text_error(vm, e)),
     };
     let r = if v.is_float() {
         crate::format_spec::format_float(v.as_float(), &parsed)
-    } else if v.is_bool() && parsed.is_plain_string() {
-        let s = if v.as_bool() { "True" } else { "False" };
-        crate::format_spec::format_str(s, &parsed)
     } else if let Some(b) = as_bigint(v) {
         crate::format_spec::format_int(&b, &parsed)
     } else if is_kind(v, ObjKind::Str) {
