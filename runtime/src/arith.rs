@@ -241,7 +241,11 @@ pub fn small_int_op(vm: &mut dyn Vm, op: BinOpKind, x: i64, y: i64) -> PyResult<
             if y == 0 {
                 return Err(vm.rt().zero_division("division by zero"));
             }
-            return Ok(Value::from_float(crate::int_ops::int_true_div_i64(x, y)));
+            use crate::int_ops::Int;
+            return match crate::int_float::truediv(&Int::Small(x), &Int::Small(y)) {
+                Ok(f) => Ok(Value::from_float(f)),
+                Err(e) => Err(crate::builtins_support::num_error(vm, e)),
+            };
         }
         BinOpKind::BitAnd => Some(x & y),
         BinOpKind::BitOr => Some(x | y),
@@ -281,7 +285,7 @@ pub fn big_int_op(vm: &mut dyn Vm, op: BinOpKind, x: BigInt, y: BigInt) -> PyRes
         BinOpKind::FloorDiv => crate::int_ops::floordiv(&a, &b),
         BinOpKind::Mod => crate::int_ops::modulo(&a, &b),
         BinOpKind::TrueDiv => {
-            return match crate::int_ops::truediv(&a, &b) {
+            return match crate::int_float::truediv(&a, &b) {
                 Ok(f) => Ok(Value::from_float(f)),
                 Err(e) => Err(crate::builtins_support::num_error(vm, e)),
             }
@@ -295,9 +299,9 @@ pub fn big_int_op(vm: &mut dyn Vm, op: BinOpKind, x: BigInt, y: BigInt) -> PyRes
         }
         BinOpKind::LShift => crate::int_ops::lshift(&a, &b),
         BinOpKind::RShift => crate::int_ops::rshift(&a, &b),
-        BinOpKind::BitAnd => Ok(crate::int_ops::bitand(&a, &b)),
-        BinOpKind::BitOr => Ok(crate::int_ops::bitor(&a, &b)),
-        BinOpKind::BitXor => Ok(crate::int_ops::bitxor(&a, &b)),
+        BinOpKind::BitAnd => Ok(crate::int_ops::and(&a, &b)),
+        BinOpKind::BitOr => Ok(crate::int_ops::or(&a, &b)),
+        BinOpKind::BitXor => Ok(crate::int_ops::xor(&a, &b)),
     };
     match r {
         Ok(i) => Ok(int_value(vm, i)),

@@ -350,7 +350,10 @@ fn builtin_round(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
             },
             Some(n) => {
                 let n = index_value(vm, n)?;
-                Ok(Value::from_float(crate::float_ops::round_ndigits(f, n)))
+                match crate::float_ops::round_ndigits(f, n) {
+                    Ok(r) => Ok(Value::from_float(r)),
+                    Err(e) => Err(crate::builtins_support::num_error(vm, e)),
+                }
             }
         };
     }
@@ -363,9 +366,9 @@ fn builtin_round(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
                 if n >= 0 {
                     return Ok(v);
                 }
-                use crate::int_ops::Int;
                 let b = as_bigint(v).unwrap();
-                Ok(arith::int_value(vm, crate::int_ops::round_int(&Int::from_bigint(b), n)))
+                let r = round_int_half_even(&b, n.unsigned_abs());
+                Ok(vm.rt().new_int(r))
             }
         };
     }
@@ -378,6 +381,20 @@ fn builtin_round(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
             Err(vm.rt().type_error(format!("type {tn} doesn't define __round__ method")))
         }
     }
+}
+
+/// `round(i, -n)`: `i` rounded to a multiple of `10**n`, ties to even.
+fn round_int_half_even(i: &num_bigint::BigInt, n: u64) -> num_bigint::BigInt {
+    use num_integer::Integer;
+    let unit = num_bigint::BigInt::from(10u32).pow(n as u32);
+    let (q, r) = i.div_mod_floor(&unit);
+    let twice: num_bigint::BigInt = &r * 2;
+    let q = match twice.cmp(&unit) {
+        std::cmp::Ordering::Greater => q + 1,
+        std::cmp::Ordering::Equal if q.is_odd() => q + 1,
+        _ => q,
+    };
+    q * unit
 }
 
 fn radix_string(vm: &mut dyn Vm, args: &[Value], fname: &str, radix: u32, prefix: &str) -> PyResult<Value> {

@@ -17,6 +17,7 @@ pub fn num_error(vm: &mut dyn Vm, e: crate::num_error::NumError) -> PyErr {
         K::ZeroDivisionError => rt.exc.zero_division_error,
         K::OverflowError => rt.exc.overflow_error,
         K::TypeError => rt.exc.type_error,
+        K::IndexError => rt.exc.index_error,
     };
     rt.error(cls, e.msg)
 }

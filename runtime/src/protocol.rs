@@ -465,7 +465,7 @@ pub fn hash(vm: &mut dyn Vm, v: Value) -> PyResult<i64> {
     }
     match kind_of(v) {
         Some(ObjKind::Str) => Ok(str_hash_of(v)),
-        Some(ObjKind::BigInt) => Ok(crate::int_ops::hash_bigint(&downcast::<BigIntObj>(v).unwrap().value)),
+        Some(ObjKind::BigInt) => Ok(crate::int_ops::hash_int(&crate::int_ops::Int::from_bigint(downcast::<BigIntObj>(v).unwrap().value.clone()))),
         Some(ObjKind::Tuple) => {
             // CPython's xxHash-based tuple hash.
             let items = seq_items(v).to_vec();

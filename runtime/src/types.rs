@@ -81,7 +81,7 @@ fn int_new(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
         return Ok(x);
     }
     if x.is_float() {
-        return match crate::float_ops::float_to_int(x.as_float()) {
+        return match crate::float_ops::to_int(x.as_float()) {
             Ok(i) => Ok(crate::arith::int_value(vm, i)),
             Err(e) => Err(crate::builtins_support::num_error(vm, e)),
         };
@@ -100,7 +100,7 @@ fn int_new(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
 }
 
 fn parse_int_value(vm: &mut dyn Vm, s: &str, base: u32) -> PyResult<Value> {
-    match crate::int_ops::parse_int(s, base) {
+    match crate::int_text::parse_int(s, base) {
         Ok(i) => Ok(crate::arith::int_value(vm, i)),
         Err(e) => Err(crate::builtins_support::num_error(vm, e)),
     }

@@ -5,7 +5,7 @@ use crate::interp::Interpreter;
 use frontend::bytecode::CodeKind;
 use runtime::object::*;
 use runtime::runtime::{instance_set, str_of};
-use runtime::{protocol, PyErr, PyResult, Value, Vm};
+use runtime::{protocol, PyErr, PyResult, Value};
 
 impl Interpreter {
     // ------------------------------------------------------------ from the dispatch loop

@@ -67,7 +67,7 @@ impl Interpreter {
     pub(crate) fn yield_from_frame(&mut self, v: Value, dst: u16) -> Value {
         let frame = self.frames.pop().unwrap();
         // SAFETY: the frame's code object is live.
-        let nslots = unsafe { (*frame.code).code.nslots as usize };
+        let nslots = unsafe { (&*frame.code).code.nslots as usize };
         if let Some(g) = downcast::<GeneratorObj>(frame.generator) {
             g.slots.clear();
             g.slots.extend_from_slice(&self.stack[frame.base..frame.base + nslots]);
@@ -87,10 +87,5 @@ impl Interpreter {
             g.slots = Vec::new();
         }
         self.last_return = v;
-    }
-
-    /// `StopIteration` carrying a generator's return value.
-    pub(crate) fn stop_iteration(&mut self, v: Value) -> PyErr {
-        self.rt.stop_iteration(v)
     }
 }

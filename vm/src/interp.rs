@@ -133,7 +133,7 @@ impl Interpreter {
         let top = self.stack_top();
         let code_p: *mut CodeObj = code_v.as_ptr();
         // SAFETY: `code_v` is a live CodeObj (just created and held in the frame).
-        let nslots = unsafe { (*code_p).code.nslots as usize };
+        let nslots = unsafe { (&*code_p).code.nslots as usize };
         let base = top + 1;
         self.ensure_stack(base + nslots);
         self.stack[base..base + nslots].fill(Value::EMPTY);
@@ -147,7 +147,7 @@ impl Interpreter {
     pub(crate) fn stack_top(&self) -> usize {
         match self.frames.last() {
             // SAFETY: frame code objects are live while the frame is.
-            Some(f) => f.base + unsafe { (*f.code).code.nslots as usize },
+            Some(f) => f.base + unsafe { (&*f.code).code.nslots as usize },
             None => 0,
         }
     }
