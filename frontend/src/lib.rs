@@ -8,6 +8,7 @@ pub mod bytecode;
 pub mod compiler;
 pub mod disasm;
 pub mod error;
+pub mod escape;
 pub mod lexer;
 pub mod parser;
 pub mod scope;
