@@ -599,8 +599,8 @@ impl Lexer {
         if text.is_empty() {
             return Err(CompileError::syntax(
                 format!("invalid {name} literal"),
-                self.line,
-                self.col,
+                pos.line,
+                pos.col + 1,
             ));
         }
         self.check_number_end(pos, name)?;
