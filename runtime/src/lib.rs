@@ -2,6 +2,7 @@
 //! (maps, classes with version tags), builtin types, functions and modules.
 
 pub mod char_props;
+pub mod dict_table;
 pub mod float_repr;
 pub mod format_spec;
 pub mod percent_format;
