@@ -34,6 +34,7 @@ pub mod text_error;
 pub mod types;
 pub mod unicode_tables;
 pub mod value;
+#[rustfmt::skip]
 
 pub use runtime::Runtime;
 pub use value::Value;
