@@ -38,91 +38,79 @@ pub fn text_error(vm: &mut dyn Vm, e: crate::text_error::TextError) -> PyErr {
 
 // ---------------------------------------------------------------- % formatting
 
+/// The right operand of `%` as the formatter sees it.
 struct PercentValues<'a> {
     vm: &'a mut dyn Vm,
-    args: Vec<Value>,
-    mapping: Option<Value>,
-}
-
-impl PercentValues<'_> {
-    fn value(&mut self, i: usize) -> Value {
-        self.args.get(i).copied().unwrap_or(Value::NONE)
-    }
-    fn lookup(&mut self, key: &str) -> Result<Value, crate::text_error::TextError> {
-        let m = self.mapping.unwrap_or(Value::NONE);
-        let k = self.vm.rt().new_str(key);
-        match crate::subscript::getitem(self.vm, m, k) {
-            Ok(v) => Ok(v),
-            Err(_) => Err(crate::text_error::TextError { kind: crate::text_error::ErrorClass::KeyError, msg: format!("'{key}'") }),
-        }
-    }
+    operand: Value,
+    selected: Value,
 }
 
 fn to_text_err(vm: &mut dyn Vm, e: PyErr) -> crate::text_error::TextError {
+    // An exception raised by a user __str__/__repr__ becomes a TypeError with its message.
     let msg = to_str(vm, e.0).unwrap_or_default();
     crate::text_error::TextError { kind: crate::text_error::ErrorClass::TypeError, msg }
 }
 
+impl PercentValues<'_> {
+    fn value(&self, arg: crate::percent_format::PercentArg) -> Value {
+        match arg {
+            crate::percent_format::PercentArg::Item(i) => crate::protocol::seq_items(self.operand).get(i).copied().unwrap_or(Value::NONE),
+            crate::percent_format::PercentArg::Whole => {
+                if self.selected.is_empty() {
+                    self.operand
+                } else {
+                    self.selected
+                }
+            }
+        }
+    }
+}
+
 impl crate::percent_format::PercentArgs for PercentValues<'_> {
-    fn len(&self) -> usize {
-        self.args.len()
+    fn tuple_len(&self) -> Option<usize> {
+        is_kind(self.operand, ObjKind::Tuple).then(|| crate::protocol::seq_items(self.operand).len())
     }
     fn is_mapping(&self) -> bool {
-        self.mapping.is_some()
+        is_kind(self.operand, ObjKind::Dict)
     }
-    fn str_of(&mut self, i: usize) -> Result<String, crate::text_error::TextError> {
-        let v = self.value(i);
-        to_str(self.vm, v).map_err(|e| to_text_err(self.vm, e))
-    }
-    fn repr_of(&mut self, i: usize) -> Result<String, crate::text_error::TextError> {
-        let v = self.value(i);
-        repr(self.vm, v).map_err(|e| to_text_err(self.vm, e))
-    }
-    fn ascii_of(&mut self, i: usize) -> Result<String, crate::text_error::TextError> {
-        let r = self.repr_of(i)?;
-        Ok(crate::str_repr::ascii_escape(&r))
-    }
-    fn int_of(&mut self, i: usize) -> Result<Option<num_bigint::BigInt>, crate::text_error::TextError> {
-        let v = self.value(i);
-        if v.is_float() {
-            return Ok(Some(num_bigint::BigInt::from(v.as_float().trunc() as i128)));
+    fn select_key(&mut self, key: &str) -> Result<(), crate::text_error::TextError> {
+        let k = self.vm.rt().new_str(key);
+        match crate::subscript::getitem(self.vm, self.operand, k) {
+            Ok(v) => {
+                self.selected = v;
+                Ok(())
+            }
+            Err(_) => Err(crate::text_error::TextError { kind: crate::text_error::ErrorClass::KeyError, msg: crate::str_repr::str_repr(key) }),
         }
-        Ok(crate::protocol::as_bigint(v))
     }
-    fn float_of(&mut self, i: usize) -> Result<Option<f64>, crate::text_error::TextError> {
-        Ok(crate::protocol::as_f64(self.value(i)))
-    }
-    fn type_name(&mut self, i: usize) -> String {
-        let v = self.value(i);
-        self.vm.rt().type_name(v)
-    }
-    fn str_of_key(&mut self, key: &str) -> Result<String, crate::text_error::TextError> {
-        let v = self.lookup(key)?;
+    fn str_of(&mut self, arg: crate::percent_format::PercentArg) -> Result<String, crate::text_error::TextError> {
+        let v = self.value(arg);
         to_str(self.vm, v).map_err(|e| to_text_err(self.vm, e))
     }
-    fn repr_of_key(&mut self, key: &str) -> Result<String, crate::text_error::TextError> {
-        let v = self.lookup(key)?;
+    fn repr_of(&mut self, arg: crate::percent_format::PercentArg) -> Result<String, crate::text_error::TextError> {
+        let v = self.value(arg);
         repr(self.vm, v).map_err(|e| to_text_err(self.vm, e))
     }
-    fn int_of_key(&mut self, key: &str) -> Result<Option<num_bigint::BigInt>, crate::text_error::TextError> {
-        let v = self.lookup(key)?;
-        Ok(crate::protocol::as_bigint(v))
-    }
-    fn float_of_key(&mut self, key: &str) -> Result<Option<f64>, crate::text_error::TextError> {
-        let v = self.lookup(key)?;
-        Ok(crate::protocol::as_f64(v))
+    fn value_of(&mut self, arg: crate::percent_format::PercentArg) -> Result<crate::percent_format::PercentValue, crate::text_error::TextError> {
+        use crate::percent_format::PercentValue;
+        let v = self.value(arg);
+        if v.is_float() {
+            return Ok(PercentValue::Float(v.as_float()));
+        }
+        if let Some(b) = crate::protocol::as_bigint(v) {
+            return Ok(PercentValue::Int(b));
+        }
+        if is_kind(v, ObjKind::Str) {
+            return Ok(PercentValue::Str(str_of(v).to_string()));
+        }
+        Ok(PercentValue::Other(self.vm.rt().type_name(v)))
     }
 }
 
 /// `fmt % args`.
 pub fn str_percent(vm: &mut dyn Vm, fmt: Value, args: Value) -> PyResult<Value> {
-    let (list, mapping) = match kind_of(args) {
-        Some(ObjKind::Tuple) => (crate::protocol::seq_items(args).to_vec(), None),
-        Some(ObjKind::Dict) => (vec![args], Some(args)),
-        _ => (vec![args], None),
-    };
     let text = str_of(fmt).to_string();
-    let mut pv = PercentValues { vm, args: list, mapping };
+    let mut pv = PercentValues { vm, operand: args, selected: Value::EMPTY };
     let r = crate::percent_format::percent_format(&text, &mut pv);
     match r {
         Ok(s) => Ok(vm.rt().new_str(&s)),

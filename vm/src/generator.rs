@@ -3,7 +3,7 @@
 
 use crate::interp::Interpreter;
 use runtime::object::*;
-use runtime::{PyErr, PyResult, Value};
+use runtime::{PyResult, Value};
 
 impl Interpreter {
     /// Runs the generator until its next `yield` (`Some(value)`) or its end (`None`).
