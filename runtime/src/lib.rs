@@ -1,4 +1,13 @@
 //! Tern runtime: one-word values, the heap and its GC, the object model
 //! (maps, classes with version tags), builtin types, functions and modules.
 
+pub mod float_ops;
+pub mod int_float;
+pub mod int_ops;
+pub mod int_text;
+pub mod math_funcs;
+pub mod math_int;
+pub mod math_sum;
+pub mod num_error;
+pub mod random;
 pub mod value;
