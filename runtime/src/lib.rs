@@ -1,7 +1,10 @@
 //! Tern runtime: one-word values, the heap and its GC, the object model
 //! (maps, classes with version tags), builtin types, functions and modules.
 
+pub mod char_props;
 pub mod float_ops;
+pub mod float_repr;
+pub mod format_spec;
 pub mod int_float;
 pub mod int_ops;
 pub mod int_text;
@@ -10,4 +13,9 @@ pub mod math_int;
 pub mod math_sum;
 pub mod num_error;
 pub mod random;
+pub mod str_methods;
+pub mod str_repr;
+pub mod str_transform;
+pub mod text_error;
+pub mod unicode_tables;
 pub mod value;
