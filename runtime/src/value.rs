@@ -231,7 +231,15 @@ mod tests {
 
     #[test]
     fn floats_round_trip_and_nans_stay_floats() {
-        for f in [0.0, -0.0, 1.5, -1e300, f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE] {
+        for f in [
+            0.0,
+            -0.0,
+            1.5,
+            -1e300,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+        ] {
             let v = Value::from_float(f);
             assert!(v.is_float() && !v.is_int());
             assert_eq!(v.as_float().to_bits(), f.to_bits());
@@ -243,7 +251,14 @@ mod tests {
 
     #[test]
     fn singletons_are_distinct() {
-        let all = [Value::NONE, Value::TRUE, Value::FALSE, Value::EMPTY, Value::int(0), Value::from_float(0.0)];
+        let all = [
+            Value::NONE,
+            Value::TRUE,
+            Value::FALSE,
+            Value::EMPTY,
+            Value::int(0),
+            Value::from_float(0.0),
+        ];
         for (i, a) in all.iter().enumerate() {
             for (j, b) in all.iter().enumerate() {
                 assert_eq!(i == j, a == b, "{a:?} vs {b:?}");

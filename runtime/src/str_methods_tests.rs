@@ -1,0 +1,89 @@
+//! Tests of the searching/splitting str methods against CPython 3.11's
+//! answers in str_methods_cases.rs.
+
+use super::*;
+
+#[path = "str_methods_cases.rs"]
+#[rustfmt::skip]
+#[allow(clippy::type_complexity)]
+mod cases;
+use cases::*;
+
+/// A split result, with an error spelled as `["!message"]` like the tables.
+fn shown(result: Result<Vec<&str>, TextError>) -> Vec<String> {
+    match result {
+        Ok(parts) => parts.into_iter().map(str::to_string).collect(),
+        Err(e) => vec![format!("!{}", e.msg)],
+    }
+}
+
+#[test]
+fn find_count_and_affix_tests_match_cpython() {
+    for &(s, sub, start, end, [f, rf, c], [sw, ew]) in FIND {
+        let args = format!("{s:?}, {sub:?}, {start:?}, {end:?}");
+        assert_eq!(find(s, sub, start, end), f, "find({args})");
+        assert_eq!(rfind(s, sub, start, end), rf, "rfind({args})");
+        assert_eq!(count(s, sub, start, end), c, "count({args})");
+        assert_eq!(startswith(s, sub, start, end), sw, "startswith({args})");
+        assert_eq!(endswith(s, sub, start, end), ew, "endswith({args})");
+        assert_eq!(
+            index(s, sub, start, end).map_err(|e| e.msg),
+            if f < 0 {
+                Err("substring not found".into())
+            } else {
+                Ok(f)
+            }
+        );
+        assert_eq!(rindex(s, sub, start, end).ok(), (rf >= 0).then_some(rf));
+    }
+}
+
+#[test]
+fn replace_matches_cpython() {
+    for &(s, old, n, want) in REPLACE {
+        assert_eq!(
+            replace(s, old, "<>", n),
+            want,
+            "replace({s:?}, {old:?}, '<>', {n})"
+        );
+    }
+}
+
+#[test]
+fn split_and_rsplit_match_cpython() {
+    for &(s, sep, n, want, rwant) in SPLIT {
+        assert_eq!(shown(split(s, sep, n)), want, "split({s:?}, {sep:?}, {n})");
+        assert_eq!(
+            shown(rsplit(s, sep, n)),
+            rwant,
+            "rsplit({s:?}, {sep:?}, {n})"
+        );
+    }
+}
+
+#[test]
+fn partition_and_removeaffix_match_cpython() {
+    for &(s, sep, p, rp, [rpre, rsuf]) in PARTITION {
+        let (a, b, c) = partition(s, sep).unwrap();
+        assert_eq!([a, b, c], p, "partition({s:?}, {sep:?})");
+        let (a, b, c) = rpartition(s, sep).unwrap();
+        assert_eq!([a, b, c], rp, "rpartition({s:?}, {sep:?})");
+        assert_eq!(removeprefix(s, sep), rpre);
+        assert_eq!(removesuffix(s, sep), rsuf);
+    }
+    assert_eq!(partition("a", "").unwrap_err().msg, "empty separator");
+    assert_eq!(rpartition("a", "").unwrap_err().msg, "empty separator");
+}
+
+#[test]
+fn strip_and_splitlines_match_cpython() {
+    for &(s, chars, [both, left, right]) in STRIP {
+        assert_eq!(strip(s, chars), both, "strip({s:?}, {chars:?})");
+        assert_eq!(lstrip(s, chars), left, "lstrip({s:?}, {chars:?})");
+        assert_eq!(rstrip(s, chars), right, "rstrip({s:?}, {chars:?})");
+    }
+    for &(s, lines, kept) in SPLITLINES {
+        assert_eq!(splitlines(s, false), lines, "splitlines({s:?})");
+        assert_eq!(splitlines(s, true), kept, "splitlines({s:?}, True)");
+    }
+}
