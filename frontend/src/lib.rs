@@ -5,6 +5,12 @@
 
 pub mod ast;
 pub mod bytecode;
+/// Expression compilation.
+pub mod compile_expr;
+/// try/except/finally and unwinding.
+pub mod compile_flow;
+/// Statement compilation.
+pub mod compile_stmt;
 pub mod compiler;
 pub mod disasm;
 pub mod error;

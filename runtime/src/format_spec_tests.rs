@@ -4,6 +4,8 @@ use super::*;
 use crate::text_error::ErrorClass;
 
 #[path = "format_spec_cases.rs"]
+#[rustfmt::skip]
+#[allow(clippy::type_complexity)]
 mod cases;
 
 /// Render a result the way the case tables spell it.

@@ -5,9 +5,11 @@ pub mod char_props;
 pub mod dict_table;
 pub mod float_repr;
 pub mod format_spec;
+pub mod percent_format;
 pub mod str_methods;
 pub mod str_repr;
 pub mod str_transform;
 pub mod text_error;
+#[rustfmt::skip]
 pub mod unicode_tables;
 pub mod value;
