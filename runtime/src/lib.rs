@@ -39,6 +39,7 @@ pub mod subscript;
 pub mod text_error;
 pub mod types;
 pub mod unicode_tables;
+pub mod format_string;
 pub mod value;
 #[rustfmt::skip]
 
