@@ -65,7 +65,18 @@ impl Failure {
         match self {
             Failure::Spawn(e) => e.clone(),
             Failure::Crash { exit, stderr_tail } => {
-                format!("{exit:?}; stderr ends:\n{stderr_tail}")
+                let how = match exit {
+                    Exit::Code(c) => format!("exited with status {c}"),
+                    Exit::Signal(s) => format!("killed by signal {s}"),
+                    Exit::Timeout => "timed out (killed)".to_string(),
+                };
+                if stderr_tail.is_empty() {
+                    format!("{how}, no stderr")
+                } else {
+                    let indented: Vec<String> =
+                        stderr_tail.lines().map(|l| format!("    {l}")).collect();
+                    format!("{how}; stderr ends:\n{}", indented.join("\n"))
+                }
             }
             Failure::Mismatch {
                 line,
@@ -390,7 +401,8 @@ mod tests {
         match check_run(&crashed, Some(b"")) {
             Some(f @ Failure::Crash { .. }) => {
                 assert_eq!(f.label(), "EXIT 1");
-                assert!(f.detail().contains("ValueError: boom"));
+                assert!(f.detail().starts_with("exited with status 1;"));
+                assert!(f.detail().contains("\n    ValueError: boom"));
             }
             other => panic!("expected a crash, got {other:?}"),
         }

@@ -177,6 +177,7 @@ impl<'a> FnCompiler<'a> {
         });
         self.stmts(finalbody)?;
         self.blocks.pop();
+        self.close_region(cleanup);
         self.emit(Op::PopExcInfo { save });
         self.emit(Op::ReraiseValue { src: exc });
         self.finish_region(cleanup);

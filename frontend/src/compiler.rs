@@ -160,14 +160,14 @@ impl<'a> FnCompiler<'a> {
         let scope = &table.scopes[scope_id];
         let nlocals = scope.locals.len();
         let nvars = scope.nvars() as u32;
-        let mut assigned = vec![false; nlocals];
-        for slot in assigned.iter_mut().take(scope.params.len()) {
-            *slot = true;
-        }
-        let maybe_deleted = scope
+        let maybe_deleted: Vec<bool> = scope
             .locals
             .iter()
             .map(|n| scope.may_be_deleted(n))
+            .collect();
+        // Parameters are bound at entry (unless `del` may unbind them later).
+        let assigned = (0..nlocals)
+            .map(|i| i < scope.params.len() && !maybe_deleted[i])
             .collect();
         let line = code.first_line;
         FnCompiler {
@@ -473,6 +473,10 @@ impl<'a> FnCompiler<'a> {
     fn child_qualname(&self, name: &str) -> String {
         match self.scope().kind {
             ScopeKind::Module => name.to_string(),
+            // Comprehensions, like classes, add no `<locals>` (CPython does the same).
+            ScopeKind::Function if self.scope().params.first().is_some_and(|p| p == ".0") => {
+                format!("{}.{}", self.code.qualname, name)
+            }
             ScopeKind::Class => format!("{}.{}", self.code.qualname, name),
             ScopeKind::Function => format!("{}.<locals>.{}", self.code.qualname, name),
         }

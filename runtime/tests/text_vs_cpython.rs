@@ -27,11 +27,11 @@ impl Rng {
     fn below(&mut self, n: u64) -> u64 {
         self.next() % n
     }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len() as u64) as usize]
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len() as u64) as usize]
     }
     fn pick_str(&mut self, items: &[&'static str]) -> &'static str {
-        *self.pick(items)
+        self.pick(items)
     }
 }
 
@@ -82,7 +82,7 @@ fn py_float(f: f64) -> String {
 fn random_text(rng: &mut Rng, max_len: u64) -> String {
     let len = rng.below(max_len + 1);
     (0..len)
-        .map(|_| *rng.pick(&['a', 'b', ' ', ',', 'é', '\n', 'a', 'b', '\t', 'Σ']))
+        .map(|_| rng.pick(&['a', 'b', ' ', ',', 'é', '\n', 'a', 'b', '\t', 'Σ']))
         .collect()
 }
 
