@@ -54,12 +54,8 @@ pub fn compile_module(
 
 /// Parses and compiles source text.
 pub fn compile_source(source: &str, filename: &str, mode: Mode) -> Result<Rc<Code>, CompileError> {
-    let _ = (source, filename, mode);
-    Err(CompileError::unsupported(
-        "compiling source text before the parser lands",
-        1,
-        1,
-    ))
+    let module = crate::parser::parse(source)?;
+    compile_module(&module, filename, mode)
 }
 
 /// The docstring of a body: a leading string-literal expression statement.
@@ -642,3 +638,7 @@ pub(crate) enum CompKind<'a> {
 #[cfg(test)]
 #[path = "compiler_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "compiler_src_tests.rs"]
+mod src_tests;
