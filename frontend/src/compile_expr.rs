@@ -944,6 +944,7 @@ impl<'a> FnCompiler<'a> {
             let src = self.expr(&g.iter)?;
             self.emit(Op::GetIter { dst: iter, src });
         }
+        self.forget_deletable();
         let head = self.pc();
         let for_iter = self.emit(Op::ForIter { iter, exit: 0 });
         self.line = saved;

@@ -169,6 +169,7 @@ impl<'a> FnCompiler<'a> {
         // Exceptional path: run the finally body with the exception being handled, re-raise.
         self.finish_region(region);
         self.flow = before;
+        self.forget_deletable();
         self.emit(Op::PushExcInfo { exc, save });
         let cleanup = self.open_region(exc);
         self.blocks.push(Block::FinallyExc {
@@ -223,6 +224,7 @@ impl<'a> FnCompiler<'a> {
         for h in handlers {
             (self.line, self.col) = (h.pos.line, h.pos.col);
             self.flow = before.clone();
+            self.forget_deletable();
             let mark = self.next_temp;
             let mut next = Vec::new();
             match &h.typ {

@@ -440,6 +440,7 @@ impl<'a> FnCompiler<'a> {
     }
 
     fn while_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> CResult<()> {
+        self.forget_deletable();
         let head = self.pc();
         let mut exits = Vec::new();
         let always = const_truth(test) == Some(true);
@@ -504,6 +505,7 @@ impl<'a> FnCompiler<'a> {
         (self.line, self.col) = (iter.pos.line, iter.pos.col);
         self.emit(Op::GetIter { dst: it, src });
         self.release(it as u32 + 2);
+        self.forget_deletable();
         let head = self.pc();
         let for_iter = self.emit(Op::ForIter { iter: it, exit: 0 });
         let exit_flow = self.flow.clone();
@@ -615,17 +617,16 @@ impl<'a> FnCompiler<'a> {
     }
 
     fn class_def(&mut self, cls: &'a ClassDef) -> CResult<()> {
-        for (k, _) in &cls.keywords {
-            let ignorable = k == "metaclass"
-                && cls.keywords.iter().any(|(_, v)| {
-                    matches!(&v.kind, ExprKind::Name(n) if n == "ABCMeta")
-                        || matches!(&v.kind, ExprKind::Attribute { attr, .. } if attr == "ABCMeta")
-                });
-            if !ignorable {
+        // `metaclass=ABCMeta` only adds abstract-method checks; every other
+        // class keyword changes class creation and is outside the subset.
+        for (k, v) in &cls.keywords {
+            let abc_meta = matches!(&v.kind, ExprKind::Name(n) if n == "ABCMeta")
+                || matches!(&v.kind, ExprKind::Attribute { attr, .. } if attr == "ABCMeta");
+            if k != "metaclass" || !abc_meta {
                 return Err(CompileError::unsupported(
                     &format!("class keyword argument '{k}'"),
-                    cls.pos.line,
-                    cls.pos.col,
+                    v.pos.line,
+                    v.pos.col,
                 ));
             }
         }

@@ -54,12 +54,8 @@ pub fn compile_module(
 
 /// Parses and compiles source text.
 pub fn compile_source(source: &str, filename: &str, mode: Mode) -> Result<Rc<Code>, CompileError> {
-    let _ = (source, filename, mode);
-    Err(CompileError::unsupported(
-        "compiling source text before the parser lands",
-        1,
-        1,
-    ))
+    let module = crate::parser::parse(source)?;
+    compile_module(&module, filename, mode)
 }
 
 /// The docstring of a body: a leading string-literal expression statement.
@@ -165,10 +161,8 @@ impl<'a> FnCompiler<'a> {
             .iter()
             .map(|n| scope.may_be_deleted(n))
             .collect();
-        // Parameters are bound at entry (unless `del` may unbind them later).
-        let assigned = (0..nlocals)
-            .map(|i| i < scope.params.len() && !maybe_deleted[i])
-            .collect();
+        // Parameters are bound at entry (a later `del` clears the bit).
+        let assigned = (0..nlocals).map(|i| i < scope.params.len()).collect();
         let line = code.first_line;
         FnCompiler {
             table,
@@ -388,8 +382,19 @@ impl<'a> FnCompiler<'a> {
     /// Records that local `slot` is bound from here on (on this path).
     pub(crate) fn set_bound(&mut self, slot: Reg) {
         let s = slot as usize;
-        if s < self.flow.assigned.len() && !self.maybe_deleted[s] {
+        if s < self.flow.assigned.len() {
             self.flow.assigned[s] = true;
+        }
+    }
+
+    /// Forgets what is known about locals that `del`/`except as` may unbind.
+    /// Called where the flow state is approximated by an earlier one (loop
+    /// headers, exception handlers): a deletion in between would be missed.
+    pub(crate) fn forget_deletable(&mut self) {
+        for (a, d) in self.flow.assigned.iter_mut().zip(&self.maybe_deleted) {
+            if *d {
+                *a = false;
+            }
         }
     }
 
@@ -443,6 +448,7 @@ impl<'a> FnCompiler<'a> {
             Binding::Local(slot) => {
                 let name = self.name_idx(name)?;
                 self.emit(Op::DeleteLocal { slot, name });
+                self.flow.assigned[slot as usize] = false;
             }
             Binding::Cell(slot) | Binding::Free(slot) => {
                 self.emit(Op::DeleteCell { slot });
@@ -632,3 +638,7 @@ pub(crate) enum CompKind<'a> {
 #[cfg(test)]
 #[path = "compiler_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "compiler_src_tests.rs"]
+mod src_tests;

@@ -213,7 +213,22 @@ fn check_bound_after_loops_and_try() {
         "f",
     );
     assert_eq!(count(&f, |o| matches!(o, Op::CheckBound { .. })), 1);
-    // Deleted names are always checked.
+    // A deleted parameter is checked after the `del`.
+    let f = code_named(&compile("def f(a):\n    del a\n    return a\n"), "f");
+    assert_eq!(count(&f, |o| matches!(o, Op::CheckBound { .. })), 1);
+    // A deletion later in a loop body is seen at the loop header.
+    let f = code_named(
+        &compile("def f(c):\n    x = 1\n    while c:\n        g(x)\n        del x\n"),
+        "f",
+    );
+    assert_eq!(count(&f, |o| matches!(o, Op::CheckBound { .. })), 1);
+    // The `except ... as e` name is bound inside its handler.
+    let f = code_named(
+        &compile("def f():\n    try:\n        g()\n    except E as e:\n        g(e)\n"),
+        "f",
+    );
+    assert_eq!(count(&f, |o| matches!(o, Op::CheckBound { .. })), 0);
+    // Deleted names are checked after the deletion.
     let f = code_named(
         &compile("def f():\n    y = 1\n    del y\n    return y\n"),
         "f",
