@@ -22,4 +22,5 @@ pub mod text_error;
 #[rustfmt::skip]
 pub mod unicode_tables;
 pub mod format_string;
+pub mod number_parse;
 pub mod value;
