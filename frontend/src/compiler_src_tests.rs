@@ -217,10 +217,16 @@ fn check_bound_after_loops_and_try() {
     let f = code_named(&compile("def f(a):\n    del a\n    return a\n"), "f");
     assert_eq!(count(&f, |o| matches!(o, Op::CheckBound { .. })), 1);
     // A deletion later in a loop body is seen at the loop header.
-    let f = code_named(&compile("def f(c):\n    x = 1\n    while c:\n        g(x)\n        del x\n"), "f");
+    let f = code_named(
+        &compile("def f(c):\n    x = 1\n    while c:\n        g(x)\n        del x\n"),
+        "f",
+    );
     assert_eq!(count(&f, |o| matches!(o, Op::CheckBound { .. })), 1);
     // The `except ... as e` name is bound inside its handler.
-    let f = code_named(&compile("def f():\n    try:\n        g()\n    except E as e:\n        g(e)\n"), "f");
+    let f = code_named(
+        &compile("def f():\n    try:\n        g()\n    except E as e:\n        g(e)\n"),
+        "f",
+    );
     assert_eq!(count(&f, |o| matches!(o, Op::CheckBound { .. })), 0);
     // Deleted names are checked after the deletion.
     let f = code_named(
@@ -504,4 +510,18 @@ Disassembly of <code f at t.py, line 1>:
         11 Return           r3
 ";
     assert!(text.contains(expected), "got:\n{text}");
+}
+
+#[test]
+fn deep_expressions_compile_without_overflowing_the_stack() {
+    // Test threads have small stacks: the compiler must bring its own.
+    let src = format!(
+        "x = 1\ny = {}\nz = {}x{}\n",
+        vec!["x"; 990].join(" + "),
+        "(-".repeat(90),
+        ")".repeat(90)
+    );
+    let m = compile(&src);
+    assert_eq!(count(&m, |o| matches!(o, Op::Add { .. })), 989);
+    assert_eq!(count(&m, |o| matches!(o, Op::Neg { .. })), 90);
 }

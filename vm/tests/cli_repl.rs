@@ -238,3 +238,20 @@ fn repl_writes_the_history_file() {
     session.exp_string(">>> ").expect("prompt");
     assert!(matches!(quit(session), WaitStatus::Exited(_, 0)));
 }
+
+// ---- --dis
+
+#[test]
+fn dis_reports_compile_errors_cpython_style_with_exit_1() {
+    let dir = scratch_dir("dis-error");
+    let file = dir.join("broken.py");
+    std::fs::write(&file, "x = 1\ny = = 2\n").expect("write source");
+    let out = tern().arg("--dis").arg(&file).output().expect("run tern");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with(&format!("  File \"{}\", line ", file.display())),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty(), "nothing is listed for a broken program");
+}
