@@ -5,6 +5,7 @@ pub mod char_props;
 pub mod dict_table;
 pub mod float_repr;
 pub mod format_spec;
+pub mod set_table;
 pub mod str_methods;
 pub mod str_repr;
 pub mod str_transform;
