@@ -81,7 +81,7 @@ def run(n, phases):
 
 
 def main():
-    count, trace = run(900000, 7)
+    count, trace = run(1200000, 7)
     print("class_patch", count, trace)
     # The patched state is what a fresh object sees too.
     c = Counter()

@@ -446,4 +446,4 @@ def main(rounds, n):
     print("deltablue", rounds, n, checksum)
 
 
-main(20, 1000)
+main(15, 1000)

@@ -35,7 +35,7 @@ def mandelbrot(width, height, limit):
 
 
 def main():
-    total, inside, row_hash = mandelbrot(240, 180, 250)
+    total, inside, row_hash = mandelbrot(280, 210, 250)
     print("mandelbrot", total, inside, row_hash)
 
 

@@ -41,7 +41,7 @@ def depth_sum(n):
 
 
 def main():
-    f = fib(25)
+    f = fib(27)
     a = ack(2, 300) + ack(3, 5)
     t = tak(18, 12, 6)
     evens = 0

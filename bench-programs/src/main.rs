@@ -1,2 +1,178 @@
-//! Benchmark runner.
-fn main() {}
+//! The `bench` runner: times every program in bench-programs/programs under
+//! tern (in each requested mode), python3 and pypy3, checks their output
+//! against python3's, and prints a table (and optionally JSON).
+
+mod args;
+mod column;
+mod json;
+mod machine;
+mod measure;
+mod stats;
+mod suite;
+mod table;
+
+use args::{Command, Options};
+use column::{Column, Kind};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Exit status for bad usage or a missing binary or directory.
+const EXIT_USAGE: i32 = 2;
+/// Exit status when any run crashed, timed out or printed the wrong output.
+const EXIT_FAILURES: i32 = 1;
+
+fn main() {
+    let argv: Vec<String> = std::env::args().collect();
+    let code = match args::parse(&argv[1..]) {
+        Ok(Command::Help) => {
+            println!("{}", args::USAGE);
+            0
+        }
+        Ok(Command::Run(opts)) => match run(&opts, &argv) {
+            Ok(code) => code,
+            Err(msg) => {
+                eprintln!("bench: error: {msg}");
+                EXIT_USAGE
+            }
+        },
+        Err(msg) => {
+            eprintln!("bench: error: {msg}\n\n{}", args::USAGE);
+            EXIT_USAGE
+        }
+    };
+    std::process::exit(code);
+}
+
+/// The workspace root (the parent of this crate).
+fn workspace_root() -> PathBuf {
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    crate_dir.parent().unwrap_or(crate_dir).to_path_buf()
+}
+
+/// Resolves the binaries and programs, runs everything, prints the table and
+/// returns the exit status. Errors are setup problems (exit 2).
+fn run(opts: &Options, argv: &[String]) -> Result<i32, String> {
+    let root = workspace_root();
+    let programs_dir = opts
+        .programs
+        .clone()
+        .unwrap_or_else(|| root.join("bench-programs").join("programs"));
+    if !programs_dir.is_dir() {
+        return Err(format!(
+            "program directory {} does not exist (use --programs DIR)",
+            programs_dir.display()
+        ));
+    }
+    let programs = suite::find_programs(&programs_dir, &opts.filters)?;
+    if programs.is_empty() {
+        return Err(format!(
+            "no .py programs in {}{}",
+            programs_dir.display(),
+            if opts.filters.is_empty() {
+                String::new()
+            } else {
+                format!(" match --filter {:?}", opts.filters)
+            }
+        ));
+    }
+
+    let tern = opts
+        .tern
+        .clone()
+        .unwrap_or_else(|| root.join("target").join("release").join("tern"));
+    if !measure::is_executable(&tern) {
+        return Err(format!(
+            "no tern binary at {} (build it with `cargo build --release -p vm`, or pass --tern PATH)",
+            tern.display()
+        ));
+    }
+    let python3 = measure::find_executable("python3")
+        .map(|p| measure::resolve_python(&p))
+        .ok_or("python3 is not on PATH; it is needed for the reference output")?;
+    let pypy3 = if opts.pypy {
+        let found = measure::find_executable("pypy3").map(|p| measure::resolve_python(&p));
+        if found.is_none() {
+            eprintln!("bench: pypy3 is not installed; no pypy3 column");
+        }
+        found
+    } else {
+        None
+    };
+
+    let python_column = Column::python(Kind::CPython, &python3);
+    let mut columns: Vec<Column> = opts
+        .tern_modes()
+        .iter()
+        .map(|m| Column::tern(&tern, m))
+        .collect();
+    let python_index = opts.cpython.then_some(columns.len());
+    if opts.cpython {
+        columns.push(python_column.clone());
+    }
+    if let Some(p) = &pypy3 {
+        columns.push(Column::python(Kind::PyPy, p));
+    }
+
+    let timeout = Duration::from_secs_f64(opts.timeout_secs);
+    eprintln!(
+        "bench: {} programs x {} columns ({}), {} runs + 1 warm-up each",
+        programs.len(),
+        columns.len(),
+        columns
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        opts.runs
+    );
+    let results = suite::run_programs(
+        &columns,
+        &python_column,
+        python_index,
+        &programs,
+        opts.runs,
+        timeout,
+        &mut |line| eprintln!("  {line}"),
+    );
+    let startup = if opts.startup_runs > 0 {
+        eprintln!(
+            "bench: start-up, {} runs of `-c pass` per column",
+            opts.startup_runs
+        );
+        suite::run_startup(&columns, opts.startup_runs, timeout)
+    } else {
+        Vec::new()
+    };
+    let report = suite::Report {
+        columns,
+        python_column: python_index,
+        programs: results,
+        startup,
+        runs: opts.runs,
+    };
+
+    print!("{}", table::render(&report));
+
+    if let Some(path) = &opts.json {
+        let mut versions = Vec::new();
+        for c in &report.columns {
+            if !versions
+                .iter()
+                .any(|(name, _): &(String, String)| name == &c.name)
+            {
+                versions.push((c.name.clone(), machine::version_of(&c.program)));
+            }
+        }
+        let info = machine::MachineInfo::collect(&root, versions);
+        let text = json::report_json(&report, argv, &info).to_pretty();
+        std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        eprintln!("bench: wrote {}", path.display());
+    }
+
+    let failures = report.failure_count();
+    if failures > 0 {
+        eprintln!("bench: {failures} failure(s)");
+        return Ok(EXIT_FAILURES);
+    }
+    Ok(0)
+}

@@ -86,7 +86,7 @@ fn decimal_digits(x: f64, style: FloatStyle, precision: usize) -> (Vec<u8>, i64)
         }
         FloatStyle::Repr | FloatStyle::Exponent | FloatStyle::General => {
             let text = match style {
-                FloatStyle::Repr => format!("{:e}", x),
+                FloatStyle::Repr => shortest_scientific(x),
                 FloatStyle::Exponent => format!("{:.*e}", precision, x),
                 _ => format!("{:.*e}", precision.max(1) - 1, x),
             };
@@ -98,6 +98,30 @@ fn decimal_digits(x: f64, style: FloatStyle, precision: usize) -> (Vec<u8>, i64)
             }
             (digits, exponent + 1)
         }
+    }
+}
+
+/// The shortest round-trip digits of `x` in Rust's `{:e}` form, with
+/// dtoa's tie rule: when two shortest candidates are equally close to `x`,
+/// the one with the even last digit wins (Rust's `{:e}` rounds half up).
+/// Such ties need decimal spacing as coarse as the float spacing, so only
+/// 16+ digit results and subnormals can have them.
+fn shortest_scientific(x: f64) -> String {
+    let text = format!("{:e}", x);
+    let n_digits = text
+        .split('e')
+        .next()
+        .map_or(0, |m| m.bytes().filter(u8::is_ascii_digit).count());
+    if n_digits < 16 && x >= f64::MIN_POSITIVE {
+        return text;
+    }
+    // The correctly rounded (half-even) n-digit value is the closest one; it
+    // round-trips whenever any n-digit value does.
+    let nearest = format!("{:.*e}", n_digits.saturating_sub(1), x);
+    if nearest != text && nearest.parse::<f64>() == Ok(x) {
+        nearest
+    } else {
+        text
     }
 }
 
@@ -246,6 +270,8 @@ mod tests {
             (100.0, "100.0"),
             (1e100, "1e+100"),
             (2e-308, "2e-308"),
+            // A tie between two shortest candidates goes to the even digit.
+            (1918163363515546.2, "1918163363515546.2"),
         ];
         for &(x, want) in cases {
             assert_eq!(float_repr(x), want, "repr({x:?})");

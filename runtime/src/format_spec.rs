@@ -281,16 +281,71 @@ fn grouping_for(spec: &FormatSpec, ty: char) -> Option<(char, i64)> {
 
 // ---- int
 
+/// An int to format: a machine integer or a big one.
+#[derive(Clone, Copy)]
+enum IntRef<'a> {
+    Small(i64),
+    Big(&'a BigInt),
+}
+
+impl IntRef<'_> {
+    fn is_negative(self) -> bool {
+        match self {
+            IntRef::Small(v) => v < 0,
+            IntRef::Big(v) => v.sign() == Sign::Minus,
+        }
+    }
+
+    /// The magnitude's digits in `radix` (2, 8, 10 or 16), lowercase.
+    fn magnitude_digits(self, radix: u32) -> String {
+        match self {
+            IntRef::Small(v) => {
+                let m = v.unsigned_abs();
+                match radix {
+                    2 => format!("{m:b}"),
+                    8 => format!("{m:o}"),
+                    16 => format!("{m:x}"),
+                    _ => m.to_string(),
+                }
+            }
+            IntRef::Big(v) => v.magnitude().to_str_radix(radix),
+        }
+    }
+
+    fn to_i64(self) -> Option<i64> {
+        match self {
+            IntRef::Small(v) => Some(v),
+            IntRef::Big(v) => v.to_i64(),
+        }
+    }
+
+    /// The nearest float (round-half-even), or None when out of range.
+    fn to_f64(self) -> Option<f64> {
+        match self {
+            IntRef::Small(v) => Some(v as f64),
+            IntRef::Big(v) => v.to_f64().filter(|f| f.is_finite()),
+        }
+    }
+}
+
 /// `format(v, spec)` for an int: types `b c d o x X n` and none, and the
 /// float types `e E f F g G %` (which convert the int to float first).
 pub fn format_int(v: &BigInt, spec: &FormatSpec) -> Result<String, TextError> {
+    format_int_ref(IntRef::Big(v), spec)
+}
+
+/// `format(v, spec)` for an int that fits an i64 (no BigInt needed).
+pub fn format_i64(v: i64, spec: &FormatSpec) -> Result<String, TextError> {
+    format_int_ref(IntRef::Small(v), spec)
+}
+
+fn format_int_ref(v: IntRef, spec: &FormatSpec) -> Result<String, TextError> {
     let ty = spec.ty.unwrap_or('d');
     match ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
             let f = v
                 .to_f64()
-                .filter(|f| f.is_finite())
                 .ok_or_else(|| TextError::overflow("int too large to convert to float"))?;
             return format_float(f, spec);
         }
@@ -340,22 +395,17 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec) -> Result<String, TextError> {
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = v.magnitude().to_str_radix(radix);
+    let mut digits = v.magnitude_digits(radix);
     if ty == 'X' {
         digits.make_ascii_uppercase();
     }
     let parts = NumberParts {
-        negative: v.sign() == Sign::Minus,
+        negative: v.is_negative(),
         prefix: if spec.alternate { prefix } else { "" },
         digits: &digits,
         remainder: "",
     };
     Ok(layout_number(&parts, spec, grouping_for(spec, ty)))
-}
-
-/// `format(v, spec)` for an i64, without building a BigInt for small values.
-pub fn format_i64(v: i64, spec: &FormatSpec) -> Result<String, TextError> {
-    format_int(&BigInt::from(v), spec)
 }
 
 // ---- float

@@ -4,6 +4,8 @@ use super::*;
 use crate::text_error::ErrorClass;
 
 #[path = "format_spec_cases.rs"]
+#[rustfmt::skip]
+#[allow(clippy::type_complexity)]
 mod cases;
 
 /// Render a result the way the case tables spell it.
@@ -39,6 +41,14 @@ fn ints_match_cpython_table() {
     for &(v, spec, want) in cases::INT_CASES {
         let n: BigInt = v.parse().expect("case table holds valid ints");
         let got = shown(FormatSpec::parse(spec, "int").and_then(|s| format_int(&n, &s)));
+        if let Ok(small) = i64::try_from(&n) {
+            let got_small =
+                shown(FormatSpec::parse(spec, "int").and_then(|s| format_i64(small, &s)));
+            assert_eq!(
+                got_small, got,
+                "format_i64 and format_int agree on {v} {spec:?}"
+            );
+        }
         if got != want {
             failures.push(format!("format({v}, {spec:?}) = {got:?}, CPython {want:?}"));
         }

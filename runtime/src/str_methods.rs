@@ -69,6 +69,13 @@ fn byte_window(s: &str, start: usize, end: usize) -> (usize, usize, bool) {
 
 /// `s.find(sub, start, end)`: lowest character index of `sub`, or -1.
 pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    if start.is_none() && end.is_none() {
+        // Whole-string search: no index adjustment needed.
+        return match s.find(sub) {
+            Some(pos) => char_index(s, s.as_bytes()[..pos].is_ascii(), pos) as i64,
+            None => -1,
+        };
+    }
     let (start, end) = adjust_indices(start, end, char_len(s));
     if end < start || end - start < char_len(sub) {
         return -1;
@@ -82,6 +89,12 @@ pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
 
 /// `s.rfind(sub, start, end)`: highest character index of `sub`, or -1.
 pub fn rfind(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    if start.is_none() && end.is_none() {
+        return match s.rfind(sub) {
+            Some(pos) => char_index(s, s.as_bytes()[..pos].is_ascii(), pos) as i64,
+            None => -1,
+        };
+    }
     let (start, end) = adjust_indices(start, end, char_len(s));
     if end < start || end - start < char_len(sub) {
         return -1;
@@ -111,6 +124,9 @@ pub fn rindex(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> Resul
 
 /// `s.count(sub, start, end)`: non-overlapping occurrences of `sub`.
 pub fn count(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    if start.is_none() && end.is_none() && !sub.is_empty() {
+        return count_in(s, sub);
+    }
     let (start, end) = adjust_indices(start, end, char_len(s));
     if end < start {
         return 0;
@@ -119,8 +135,13 @@ pub fn count(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
         return (end - start) as i64 + 1;
     }
     let (b_start, b_end, _) = byte_window(s, start, end);
-    let window = &s[b_start..b_end];
+    count_in(&s[b_start..b_end], sub)
+}
+
+/// Non-overlapping occurrences of a non-empty `sub` in `window`.
+fn count_in(window: &str, sub: &str) -> i64 {
     if sub.len() == 1 {
+        // An ASCII byte never occurs inside a multi-byte UTF-8 sequence.
         let needle = sub.as_bytes()[0];
         return window.bytes().filter(|&b| b == needle).count() as i64;
     }

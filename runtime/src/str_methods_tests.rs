@@ -4,6 +4,8 @@
 use super::*;
 
 #[path = "str_methods_cases.rs"]
+#[rustfmt::skip]
+#[allow(clippy::type_complexity)]
 mod cases;
 use cases::*;
 

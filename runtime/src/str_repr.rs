@@ -47,6 +47,16 @@ fn push_repr_char(out: &mut String, c: char, quote: char, ascii_only: bool) {
 /// `repr(s)`: quoted, with `\\ \n \r \t`, `\xNN`, `\uNNNN`, `\UNNNNNNNN`
 /// escapes; printable non-ASCII characters are kept as they are.
 pub fn str_repr(s: &str) -> String {
+    if s.bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'\\' && b != b'\'')
+    {
+        // Common case: printable ASCII without quotes or backslashes.
+        let mut out = String::with_capacity(s.len() + 2);
+        out.push('\'');
+        out.push_str(s);
+        out.push('\'');
+        return out;
+    }
     let quote = choose_quote(s);
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);

@@ -4,11 +4,18 @@
 use super::*;
 
 #[path = "str_transform_cases.rs"]
+#[rustfmt::skip]
+#[allow(clippy::type_complexity)]
 mod cases;
+
+/// A named str method returning a new string.
+type NamedMap = (&'static str, fn(&str) -> String);
+/// A named str predicate.
+type NamedPredicate = (&'static str, fn(&str) -> bool);
 
 #[test]
 fn case_mappings_and_predicates_match_cpython() {
-    let maps: [(&str, fn(&str) -> String); 6] = [
+    let maps: [NamedMap; 6] = [
         ("upper", upper),
         ("lower", lower),
         ("casefold", casefold),
@@ -16,7 +23,7 @@ fn case_mappings_and_predicates_match_cpython() {
         ("title", title),
         ("swapcase", swapcase),
     ];
-    let preds: [(&str, fn(&str) -> bool); 12] = [
+    let preds: [NamedPredicate; 12] = [
         ("isdigit", isdigit),
         ("isdecimal", isdecimal),
         ("isnumeric", isnumeric),

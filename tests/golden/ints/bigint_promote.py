@@ -1,0 +1,19 @@
+# Overflow of machine integers moves to big integers, never wraps.
+x = 2 ** 62
+print(x, x * 2, x * 4)  # expect: 4611686018427387904 9223372036854775808 18446744073709551616
+print(2 ** 63 - 1 + 1)  # expect: 9223372036854775808
+print(-(2 ** 63) - 1)  # expect: -9223372036854775809
+m = 9223372036854775807
+print(m + 1, m * m)  # expect: 9223372036854775808 85070591730234615847396907784232501249
+print(-m - 1, -m - 2)  # expect: -9223372036854775808 -9223372036854775809
+print((m + 1) - 1 == m)  # expect: True
+acc = 1
+for i in range(1, 31):
+    acc = acc * i
+print(acc)  # expect: 265252859812191058636308480000000
+print(acc // 10 ** 20, acc % 1000007)  # expect: 2652528598121 790627
+big = 10 ** 40
+print(big + 1, big - 1, -big)  # expect: 10000000000000000000000000000000000000001 9999999999999999999999999999999999999999 -10000000000000000000000000000000000000000
+print(big // 7, big % 7, -big // 7, -big % 7)  # expect: 1428571428571428571428571428571428571428 4 -1428571428571428571428571428571428571429 3
+print(type(big).__name__, type(big // big).__name__)  # expect: int int
+print(big // big, (big + 5) - big)  # expect: 1 5

@@ -1,0 +1,383 @@
+//! Tests of the `tern` command line, written against what CPython 3.11 does
+//! (tern mimics it): `-c`, `-`, a file with arguments, `--version`, `--help`,
+//! a missing file, syntax and runtime error reports, exit codes, flushing,
+//! and `--dis`. Tests named in [`PENDING`] must still fail (same rule as
+//! `tests/golden/PENDING`): when one passes, remove it from the list.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use libtest_mimic::{Arguments, Failed, Trial};
+use tern_tests::{run_with_timeout, Outcome};
+
+/// CLI tests the interpreter does not pass yet, with the reason.
+const PENDING: &[(&str, &str)] = &[
+    ("dash_c_runs_code", "the CLI is a placeholder"),
+    ("dash_c_sets_argv", "the CLI is a placeholder"),
+    ("dash_reads_program_from_stdin", "the CLI is a placeholder"),
+    (
+        "no_arguments_with_piped_stdin_runs_it",
+        "the CLI is a placeholder",
+    ),
+    ("file_with_arguments_sets_argv", "the CLI is a placeholder"),
+    ("version_flag", "the CLI is a placeholder"),
+    ("help_flag", "the CLI is a placeholder"),
+    ("missing_file_is_a_clear_error", "the CLI is a placeholder"),
+    ("syntax_error_report", "the CLI is a placeholder"),
+    ("syntax_error_in_dash_c", "the CLI is a placeholder"),
+    ("runtime_error_traceback", "the CLI is a placeholder"),
+    (
+        "runtime_error_traceback_in_dash_c",
+        "the CLI is a placeholder",
+    ),
+    ("sys_exit_code", "the CLI is a placeholder"),
+    ("sys_exit_message", "the CLI is a placeholder"),
+    ("output_flushed_before_error", "the CLI is a placeholder"),
+    ("dis_prints_bytecode", "the CLI is a placeholder"),
+];
+
+/// One CLI test: a name and the function that checks it.
+type CliTest = (&'static str, fn() -> Result<(), String>);
+
+const TESTS: &[CliTest] = &[
+    ("dash_c_runs_code", dash_c_runs_code),
+    ("dash_c_sets_argv", dash_c_sets_argv),
+    (
+        "dash_reads_program_from_stdin",
+        dash_reads_program_from_stdin,
+    ),
+    (
+        "no_arguments_with_piped_stdin_runs_it",
+        no_arguments_with_piped_stdin_runs_it,
+    ),
+    (
+        "file_with_arguments_sets_argv",
+        file_with_arguments_sets_argv,
+    ),
+    ("version_flag", version_flag),
+    ("help_flag", help_flag),
+    (
+        "missing_file_is_a_clear_error",
+        missing_file_is_a_clear_error,
+    ),
+    ("syntax_error_report", syntax_error_report),
+    ("syntax_error_in_dash_c", syntax_error_in_dash_c),
+    ("runtime_error_traceback", runtime_error_traceback),
+    (
+        "runtime_error_traceback_in_dash_c",
+        runtime_error_traceback_in_dash_c,
+    ),
+    ("sys_exit_code", sys_exit_code),
+    ("sys_exit_message", sys_exit_message),
+    ("output_flushed_before_error", output_flushed_before_error),
+    ("dis_prints_bytecode", dis_prints_bytecode),
+];
+
+fn main() {
+    let arguments = Arguments::from_args();
+    let trials = TESTS
+        .iter()
+        .map(|&(name, test)| {
+            let pending = PENDING
+                .iter()
+                .any(|(pending_name, _)| *pending_name == name);
+            Trial::test(name, move || match (pending, test()) {
+                (false, result) => result.map_err(Failed::from),
+                (true, Ok(())) => {
+                    Err("now passes: remove it from PENDING in tests/tests/cli.rs".into())
+                }
+                (true, Err(_)) => Ok(()),
+            })
+        })
+        .collect();
+    libtest_mimic::run(&arguments, trials).exit();
+}
+
+// ---- helpers
+
+/// A fresh empty directory for one test's files.
+fn scratch_directory() -> PathBuf {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let directory = std::env::temp_dir().join(format!(
+        "tern-cli-test-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&directory);
+    std::fs::create_dir_all(&directory).expect("cannot create a scratch directory");
+    directory
+}
+
+/// Runs tern with `args` in `cwd`, feeding `stdin` if given.
+fn tern(args: &[&str], cwd: &Path, stdin: Option<&str>) -> Result<Outcome, String> {
+    let binary = Path::new(env!("CARGO_BIN_EXE_tern-under-test"));
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    run_with_timeout(binary, &args, cwd, stdin, Duration::from_secs(10))
+}
+
+/// Writes `source` to `name` in a new scratch directory and returns the directory.
+fn program(name: &str, source: &str) -> PathBuf {
+    let directory = scratch_directory();
+    std::fs::write(directory.join(name), source).expect("cannot write a test program");
+    directory
+}
+
+fn expect_eq<T: PartialEq + std::fmt::Debug>(what: &str, got: T, want: T) -> Result<(), String> {
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!("{what}: got {got:?}, want {want:?}"))
+    }
+}
+
+fn expect_that(condition: bool, message: impl FnOnce() -> String) -> Result<(), String> {
+    if condition {
+        Ok(())
+    } else {
+        Err(message())
+    }
+}
+
+/// Checks the exit code, stdout and stderr of a run that must succeed.
+fn expect_success(outcome: &Outcome, stdout: &str) -> Result<(), String> {
+    expect_eq("stderr", outcome.stderr.as_str(), "")?;
+    expect_eq("stdout", outcome.stdout.as_str(), stdout)?;
+    expect_eq("exit code", outcome.exit_code, Some(0))
+}
+
+/// The non-empty lines of stderr.
+fn stderr_lines(outcome: &Outcome) -> Vec<&str> {
+    outcome.stderr.lines().filter(|l| !l.is_empty()).collect()
+}
+
+// ---- running programs
+
+fn dash_c_runs_code() -> Result<(), String> {
+    let outcome = tern(&["-c", "x = 6\nprint(x * 7)"], &scratch_directory(), None)?;
+    expect_success(&outcome, "42\n")
+}
+
+fn dash_c_sets_argv() -> Result<(), String> {
+    let outcome = tern(
+        &["-c", "import sys; print(sys.argv)", "a", "b"],
+        &scratch_directory(),
+        None,
+    )?;
+    expect_success(&outcome, "['-c', 'a', 'b']\n")
+}
+
+fn dash_reads_program_from_stdin() -> Result<(), String> {
+    let source = "import sys\nprint(sys.argv)\nprint(sum(range(5)))\n";
+    let outcome = tern(&["-", "x", "y"], &scratch_directory(), Some(source))?;
+    expect_success(&outcome, "['-', 'x', 'y']\n10\n")
+}
+
+fn no_arguments_with_piped_stdin_runs_it() -> Result<(), String> {
+    // Like `python3 < file.py`: stdin is not a terminal, so no REPL prompt.
+    let source = "for i in range(3):\n    print(i)\n";
+    let outcome = tern(&[], &scratch_directory(), Some(source))?;
+    expect_success(&outcome, "0\n1\n2\n")
+}
+
+fn file_with_arguments_sets_argv() -> Result<(), String> {
+    let directory = program(
+        "args.py",
+        "import sys\nprint(sys.argv)\nprint(len(sys.argv))\n",
+    );
+    let outcome = tern(&["args.py", "1", "two", "--three"], &directory, None)?;
+    expect_success(&outcome, "['args.py', '1', 'two', '--three']\n4\n")
+}
+
+// ---- flags
+
+fn version_flag() -> Result<(), String> {
+    let outcome = tern(&["--version"], &scratch_directory(), None)?;
+    expect_eq("exit code", outcome.exit_code, Some(0))?;
+    let text = format!("{}{}", outcome.stdout, outcome.stderr);
+    let version = env!("CARGO_PKG_VERSION");
+    expect_that(text.contains("tern") && text.contains(version), || {
+        format!("--version should name tern and version {version}, printed {text:?}")
+    })
+}
+
+fn help_flag() -> Result<(), String> {
+    let outcome = tern(&["--help"], &scratch_directory(), None)?;
+    expect_eq("exit code", outcome.exit_code, Some(0))?;
+    let text = outcome.stdout.to_lowercase();
+    expect_that(
+        text.contains("usage") && text.contains("-c") && text.contains("--dis"),
+        || {
+            format!(
+                "--help should show usage with -c and --dis, printed {:?}",
+                outcome.stdout
+            )
+        },
+    )
+}
+
+// ---- errors
+
+fn missing_file_is_a_clear_error() -> Result<(), String> {
+    // CPython: `python3: can't open file '/abs/nope.py': [Errno 2] No such file or directory`, exit 2.
+    let outcome = tern(&["nope.py"], &scratch_directory(), None)?;
+    expect_eq("exit code", outcome.exit_code, Some(2))?;
+    expect_eq("stdout", outcome.stdout.as_str(), "")?;
+    expect_that(
+        outcome.stderr.contains("nope.py")
+            && outcome.stderr.to_lowercase().contains("no such file"),
+        || {
+            format!(
+                "stderr should name the file and say it does not exist: {:?}",
+                outcome.stderr
+            )
+        },
+    )
+}
+
+fn syntax_error_report() -> Result<(), String> {
+    // Nothing runs when the file does not compile, not even line 1.
+    let directory = program("syn.py", "print('never')\nif x\n    print(x)\n");
+    let outcome = tern(&["syn.py"], &directory, None)?;
+    expect_eq("exit code", outcome.exit_code, Some(1))?;
+    expect_eq("stdout", outcome.stdout.as_str(), "")?;
+    let lines = stderr_lines(&outcome);
+    let file_line = lines
+        .iter()
+        .position(|l| l.starts_with("  File \"") && l.ends_with("syn.py\", line 2"))
+        .ok_or_else(|| format!("no `  File \"...syn.py\", line 2` line in {lines:?}"))?;
+    expect_that(
+        lines.get(file_line + 1).is_some_and(|l| l.trim() == "if x"),
+        || format!("the source line should follow the File line: {lines:?}"),
+    )?;
+    expect_that(
+        lines
+            .get(file_line + 2)
+            .is_some_and(|l| l.trim() == "^" || l.trim().chars().all(|c| c == '^')),
+        || format!("a caret line should follow the source line: {lines:?}"),
+    )?;
+    expect_that(
+        lines.last().is_some_and(|l| l.starts_with("SyntaxError: ")),
+        || format!("the last line should be `SyntaxError: ...`: {lines:?}"),
+    )
+}
+
+fn syntax_error_in_dash_c() -> Result<(), String> {
+    let outcome = tern(&["-c", "x = (1 +"], &scratch_directory(), None)?;
+    expect_eq("exit code", outcome.exit_code, Some(1))?;
+    let lines = stderr_lines(&outcome);
+    expect_that(lines.contains(&"  File \"<string>\", line 1"), || {
+        format!("expected `  File \"<string>\", line 1` in {lines:?}")
+    })?;
+    expect_that(
+        lines.last().is_some_and(|l| l.starts_with("SyntaxError: ")),
+        || format!("the last line should be `SyntaxError: ...`: {lines:?}"),
+    )
+}
+
+fn runtime_error_traceback() -> Result<(), String> {
+    let source = "def f(n):\n    return 1 // n\n\nprint(\"before\")\nf(0)\n";
+    let directory = program("rt.py", source);
+    let outcome = tern(&["rt.py"], &directory, None)?;
+    expect_eq("exit code", outcome.exit_code, Some(1))?;
+    expect_eq("stdout", outcome.stdout.as_str(), "before\n")?;
+    let lines = stderr_lines(&outcome);
+    expect_eq(
+        "first stderr line",
+        lines.first().copied(),
+        Some("Traceback (most recent call last):"),
+    )?;
+    let frames: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| l.starts_with("  File \""))
+        .collect();
+    expect_eq("frame count", frames.len(), 2)?;
+    expect_that(frames[0].ends_with("rt.py\", line 5, in <module>"), || {
+        format!("outer frame: {:?}", frames[0])
+    })?;
+    expect_that(frames[1].ends_with("rt.py\", line 2, in f"), || {
+        format!("inner frame: {:?}", frames[1])
+    })?;
+    expect_eq(
+        "last stderr line",
+        lines.last().copied(),
+        Some("ZeroDivisionError: integer division or modulo by zero"),
+    )
+}
+
+fn runtime_error_traceback_in_dash_c() -> Result<(), String> {
+    let code = "def g():\n    raise KeyError('k')\ng()\n";
+    let outcome = tern(&["-c", code], &scratch_directory(), None)?;
+    expect_eq("exit code", outcome.exit_code, Some(1))?;
+    let lines = stderr_lines(&outcome);
+    let expected_frames = [
+        "  File \"<string>\", line 3, in <module>",
+        "  File \"<string>\", line 2, in g",
+    ];
+    for frame in expected_frames {
+        expect_that(lines.contains(&frame), || {
+            format!("missing {frame:?} in {lines:?}")
+        })?;
+    }
+    expect_eq(
+        "last stderr line",
+        lines.last().copied(),
+        Some("KeyError: 'k'"),
+    )
+}
+
+fn sys_exit_code() -> Result<(), String> {
+    let directory = program("ex.py", "import sys\nprint('a')\nsys.exit(3)\nprint('b')\n");
+    let outcome = tern(&["ex.py"], &directory, None)?;
+    expect_eq("stdout", outcome.stdout.as_str(), "a\n")?;
+    expect_eq("stderr", outcome.stderr.as_str(), "")?;
+    expect_eq("exit code", outcome.exit_code, Some(3))
+}
+
+fn sys_exit_message() -> Result<(), String> {
+    // A string argument is printed to stderr and the exit code is 1.
+    let outcome = tern(
+        &["-c", "import sys; sys.exit('bye')"],
+        &scratch_directory(),
+        None,
+    )?;
+    expect_eq("stderr", outcome.stderr.as_str(), "bye\n")?;
+    expect_eq("exit code", outcome.exit_code, Some(1))
+}
+
+fn output_flushed_before_error() -> Result<(), String> {
+    // More output than any buffer, then an uncaught error: all of it must arrive.
+    let source = "for i in range(20000):\n    print(i)\nraise ValueError('bad value')\n";
+    let directory = program("flush.py", source);
+    let outcome = tern(&["flush.py"], &directory, None)?;
+    expect_eq("exit code", outcome.exit_code, Some(1))?;
+    let expected: String = (0..20000).map(|i| format!("{i}\n")).collect();
+    expect_that(outcome.stdout == expected, || {
+        format!(
+            "stdout lost output: {} bytes printed, {} expected",
+            outcome.stdout.len(),
+            expected.len()
+        )
+    })?;
+    expect_eq(
+        "last stderr line",
+        stderr_lines(&outcome).last().copied(),
+        Some("ValueError: bad value"),
+    )
+}
+
+fn dis_prints_bytecode() -> Result<(), String> {
+    let directory = program("dis.py", "x = 12345\ny = x + 1\n");
+    let outcome = tern(&["--dis", "dis.py"], &directory, None)?;
+    expect_eq("exit code", outcome.exit_code, Some(0))?;
+    expect_that(outcome.stdout.contains("12345"), || {
+        format!("--dis should list the constant 12345: {:?}", outcome.stdout)
+    })?;
+    expect_that(outcome.stdout.lines().count() >= 2, || {
+        format!(
+            "--dis should print one line per instruction: {:?}",
+            outcome.stdout
+        )
+    })
+}

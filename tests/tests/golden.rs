@@ -1,0 +1,159 @@
+//! Golden-program tests: every `tests/golden/<feature>/<name>.py` runs under
+//! `tern` (once per mode in [`MODES`]) and, when `python3` is on PATH, under
+//! CPython, and each run must print exactly what its `# expect:` comments say.
+//! Programs listed in `tests/golden/PENDING` must still fail under `tern`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+use std::time::Duration;
+
+use libtest_mimic::{Arguments, Failed, Trial};
+use tern_tests::{check_outcome, run_with_timeout, Expectations, PendingList};
+
+/// The ways `tern` is run on every program: a mode name and the extra
+/// arguments placed before the program path. A new JIT mode is one line here,
+/// e.g. `("jit-raw", &["--jit=raw", "--jit-threshold", "1"])`.
+const MODES: &[(&str, &[&str])] = &[("default", &[])];
+
+/// How long one program may run before it is killed.
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+fn main() {
+    let arguments = Arguments::from_args();
+    let golden_root = Path::new(env!("CARGO_MANIFEST_DIR")).join("golden");
+    let pending_path = golden_root.join("PENDING");
+    // With TERN_IGNORE_PENDING=1 every program must pass, which lists what
+    // really fails (tests/tools/update_pending.py uses it to rewrite PENDING).
+    let pending_text = if std::env::var_os("TERN_IGNORE_PENDING").is_some() {
+        String::new()
+    } else {
+        std::fs::read_to_string(&pending_path).unwrap_or_default()
+    };
+    let pending = Arc::new(PendingList::parse(&pending_text));
+    let programs = find_programs(&golden_root);
+    let python_available = python3_available();
+
+    let mut trials = Vec::new();
+    for program in &programs {
+        let name = relative_name(&golden_root, program);
+        for (mode, mode_arguments) in MODES {
+            let program = program.clone();
+            let pending = Arc::clone(&pending);
+            let relative = format!("{name}.py");
+            trials.push(
+                Trial::test(format!("{name} [{mode}]"), move || {
+                    run_tern_trial(&program, mode_arguments, pending.reason(&relative))
+                })
+                .with_kind("tern"),
+            );
+        }
+        let tern_only = std::fs::read_to_string(program)
+            .map(|source| Expectations::parse(&source).is_ok_and(|e| e.tern_only))
+            .unwrap_or(false);
+        if !tern_only {
+            let program = program.clone();
+            trials.push(
+                Trial::test(format!("cpython::{name}"), move || {
+                    run_cpython_trial(&program)
+                })
+                .with_kind("cpython")
+                .with_ignored_flag(!python_available),
+            );
+        }
+    }
+    // A stale PENDING entry (renamed or deleted program) is an error too.
+    for path in pending.paths() {
+        if !golden_root.join(path).is_file() {
+            let path = path.to_string();
+            trials.push(Trial::test(format!("PENDING::{path}"), move || {
+                Err(format!("tests/golden/PENDING lists {path}, which does not exist").into())
+            }));
+        }
+    }
+    libtest_mimic::run(&arguments, trials).exit();
+}
+
+/// Runs `tern` on `program`; a pending program must fail, any other must pass.
+fn run_tern_trial(
+    program: &Path,
+    mode_arguments: &[&str],
+    pending_reason: Option<&str>,
+) -> Result<(), Failed> {
+    let tern = Path::new(env!("CARGO_BIN_EXE_tern-under-test"));
+    let result = run_and_check(tern, mode_arguments, program);
+    match (pending_reason, result) {
+        (None, result) => result.map_err(Failed::from),
+        (Some(_), Ok(())) => Err("now passes: remove it from tests/golden/PENDING".into()),
+        (Some(_), Err(_)) => Ok(()),
+    }
+}
+
+/// Runs CPython on `program`, so expectations never drift from Python.
+fn run_cpython_trial(program: &Path) -> Result<(), Failed> {
+    run_and_check(Path::new("python3"), &[], program).map_err(Failed::from)
+}
+
+/// Runs `interpreter leading_arguments... <program file> <program args>` in the
+/// program's directory and checks the result against its expectations.
+fn run_and_check(
+    interpreter: &Path,
+    leading_arguments: &[&str],
+    program: &Path,
+) -> Result<(), String> {
+    let source = std::fs::read_to_string(program)
+        .map_err(|error| format!("cannot read {}: {error}", program.display()))?;
+    let expectations = Expectations::parse(&source)?;
+    let directory = program.parent().unwrap_or(Path::new("."));
+    let file_name = program
+        .file_name()
+        .ok_or("a program path without a file name")?
+        .to_string_lossy()
+        .into_owned();
+    let mut arguments: Vec<String> = leading_arguments.iter().map(|a| a.to_string()).collect();
+    arguments.push(file_name);
+    arguments.extend(expectations.args.iter().cloned());
+    let outcome = run_with_timeout(interpreter, &arguments, directory, None, TIMEOUT)?;
+    check_outcome(&expectations, &outcome)
+}
+
+/// Every `.py` program under `root`, sorted; files and folders whose names
+/// start with `_` are helper modules, not programs.
+fn find_programs(root: &Path) -> Vec<PathBuf> {
+    let mut programs = Vec::new();
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('_') || name.starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                folders.push(path);
+            } else if name.ends_with(".py") {
+                programs.push(path);
+            }
+        }
+    }
+    programs.sort();
+    programs
+}
+
+/// `ints/bigint_pow` for `<root>/ints/bigint_pow.py`.
+fn relative_name(root: &Path, program: &Path) -> String {
+    let relative = program.strip_prefix(root).unwrap_or(program);
+    let text = relative.with_extension("").to_string_lossy().into_owned();
+    text.replace(std::path::MAIN_SEPARATOR, "/")
+}
+
+/// Whether a `python3` that can run the programs is on PATH.
+fn python3_available() -> bool {
+    Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|output| output.status.success())
+}
