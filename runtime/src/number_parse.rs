@@ -117,7 +117,7 @@ pub fn parse_int(s: &str, base: i64) -> Result<BigInt, TextError> {
             }
             allow_underscore = false;
             prev_underscore = true;
-        } else if (b as char).to_digit(base).is_some() {
+        } else if (b as char).is_digit(base) {
             digits.push(b as char);
             allow_underscore = true;
             prev_underscore = false;

@@ -6,7 +6,9 @@
 
 use num_bigint::BigInt;
 use runtime::float_repr::float_repr;
+use runtime::float_round::round_float;
 use runtime::format_spec::{format_float, format_int, FormatSpec};
+use runtime::number_parse::{parse_float, parse_int};
 use runtime::percent_format::{percent_format, PercentArg, PercentArgs, PercentValue};
 use runtime::str_methods as sm;
 use runtime::str_repr::str_repr;
@@ -191,6 +193,22 @@ fn random_cases_agree_with_cpython() {
         );
         exprs.push(format!("{} % {}", str_repr(&fmt), py_float(f)));
         ours.push(str_repr(&shown(percent_format(&fmt, &mut FloatArg(f)))));
+        let ndigits = rng.below(40) as i64 - 20;
+        exprs.push(format!("round({}, {ndigits})", py_float(f)));
+        ours.push(match round_float(f, ndigits) {
+            Ok(r) => float_repr(r),
+            Err(e) => str_repr(&format!("!OverflowError: {}", e.msg)),
+        });
+        let text = format!(
+            "{}{}",
+            rng.pick_str(&["", " ", "-", "+"]),
+            float_repr(f).replace("e+", "E")
+        );
+        exprs.push(format!("float({})", str_repr(&text)));
+        ours.push(
+            parse_float(&text)
+                .map_or_else(|e| str_repr(&format!("!ValueError: {}", e.msg)), float_repr),
+        );
     }
     for _ in 0..800 * scale {
         let magnitude = rng.below(4);
@@ -199,6 +217,26 @@ fn random_cases_agree_with_cpython() {
             n = n * BigInt::from(rng.next()) * BigInt::from(rng.next());
         }
         let spec = random_int_spec(&mut rng);
+        let base = rng.pick(&[0i64, 2, 8, 10, 16, 36]);
+        let digits = match base {
+            2 => format!("0b{:b}", n.magnitude()),
+            8 => format!("0o{:o}", n.magnitude()),
+            16 => format!("0x_{:x}", n.magnitude()),
+            _ => n.magnitude().to_string(),
+        };
+        let literal = format!(
+            "{}{digits}",
+            if n.sign() == num_bigint::Sign::Minus {
+                "-"
+            } else {
+                ""
+            }
+        );
+        exprs.push(format!("int({}, {base})", str_repr(&literal)));
+        ours.push(parse_int(&literal, base).map_or_else(
+            |e| str_repr(&format!("!ValueError: {}", e.msg)),
+            |v| v.to_string(),
+        ));
         exprs.push(format!("format({}, {})", n, str_repr(&spec)));
         ours.push(str_repr(&shown(
             FormatSpec::parse(&spec, "int").and_then(|s| format_int(&n, &s)),
