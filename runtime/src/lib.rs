@@ -21,7 +21,5 @@ pub mod str_transform;
 pub mod text_error;
 #[rustfmt::skip]
 pub mod unicode_tables;
-pub mod float_round;
 pub mod format_string;
-pub mod number_parse;
 pub mod value;
