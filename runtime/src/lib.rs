@@ -15,6 +15,7 @@ pub mod math_sum;
 pub mod num_error;
 pub mod percent_format;
 pub mod random;
+pub mod set_table;
 pub mod str_methods;
 pub mod str_repr;
 pub mod str_transform;
