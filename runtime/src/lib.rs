@@ -15,6 +15,7 @@ pub mod dict_table;
 pub mod float_ops;
 pub mod float_repr;
 pub mod format_spec;
+pub mod format_string;
 pub mod heap;
 pub mod int_float;
 pub mod int_ops;
@@ -30,6 +31,7 @@ pub mod percent_format;
 pub mod protocol;
 pub mod random;
 pub mod runtime;
+pub mod set_table;
 pub mod sort;
 pub mod stdlib;
 pub mod str_methods;
@@ -39,7 +41,6 @@ pub mod subscript;
 pub mod text_error;
 pub mod types;
 pub mod unicode_tables;
-pub mod format_string;
 pub mod value;
 #[rustfmt::skip]
 

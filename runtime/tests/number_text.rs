@@ -6,7 +6,7 @@ use runtime::float_ops::{parse_float, round_ndigits};
 use runtime::float_repr::float_repr;
 use runtime::int_text::parse_int;
 
-#[path = "number_text_cases.rs"]
+#[path = "number_text/cases.rs"]
 #[rustfmt::skip]
 mod cases;
 
