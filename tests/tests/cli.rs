@@ -12,10 +12,7 @@ use libtest_mimic::{Arguments, Failed, Trial};
 use tern_tests::{run_with_timeout, Outcome};
 
 /// CLI tests the interpreter does not pass yet, with the reason.
-const PENDING: &[(&str, &str)] = &[
-    ("help_flag", "--dis is not wired into the CLI yet"),
-    ("dis_prints_bytecode", "--dis is not wired into the CLI yet"),
-];
+const PENDING: &[(&str, &str)] = &[];
 
 /// One CLI test: a name and the function that checks it.
 type CliTest = (&'static str, fn() -> Result<(), String>);
