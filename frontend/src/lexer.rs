@@ -12,6 +12,8 @@ use num_bigint::BigInt;
 
 /// Deepest bracket nesting CPython's tokenizer accepts (its `MAXLEVEL`).
 pub const MAX_BRACKET_DEPTH: usize = 200;
+/// Longest decimal integer literal CPython 3.11 accepts (`sys.get_int_max_str_digits()`).
+pub const MAX_DECIMAL_DIGITS: usize = 4300;
 /// Deepest indentation CPython's tokenizer accepts (its `MAXINDENT`).
 pub const MAX_INDENT_DEPTH: usize = 100;
 
@@ -524,6 +526,16 @@ impl Lexer {
             if text.len() > 1 && text.starts_with('0') && text.chars().any(|c| c != '0') {
                 return Err(CompileError::syntax(
                     "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                    pos.line,
+                    pos.col,
+                ));
+            }
+            if text.len() > MAX_DECIMAL_DIGITS {
+                return Err(CompileError::syntax(
+                    format!(
+                        "Exceeds the limit ({MAX_DECIMAL_DIGITS} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                        text.len()
+                    ),
                     pos.line,
                     pos.col,
                 ));

@@ -134,3 +134,13 @@ fn error_token_keeps_earlier_tokens() {
     ));
     assert_eq!(toks[0].kind, TokenKind::Name("x".into()));
 }
+
+#[test]
+fn decimal_literals_are_capped_like_cpython() {
+    assert!(tokenize_strict(&"1".repeat(4300)).is_ok());
+    let e = err(&"1".repeat(4301));
+    assert!(e.msg.starts_with(
+        "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits"
+    ));
+    assert!(tokenize_strict(&format!("0x{}", "f".repeat(5000))).is_ok());
+}

@@ -185,3 +185,36 @@ fn fstring_errors() {
         assert_eq!(err.msg, msg, "{source:?}");
     }
 }
+
+#[test]
+fn repl_continuation_detection() {
+    use frontend::parser::needs_more_input;
+    for unfinished in [
+        "if x:",
+        "if x:\n",
+        "def f(a,",
+        "x = [1,\n 2",
+        "s = \"\"\"abc",
+        "x = 1 + \\",
+        "class A:\n",
+    ] {
+        assert!(
+            needs_more_input(unfinished),
+            "{unfinished:?} should need more input"
+        );
+    }
+    for finished in [
+        "x = 1",
+        "if x: pass",
+        "if x:\n    pass\n",
+        "x = )",
+        "s = 'abc",
+        "1 +",
+        "if x:\ny = 1",
+    ] {
+        assert!(
+            !needs_more_input(finished),
+            "{finished:?} should not need more input"
+        );
+    }
+}

@@ -5,10 +5,10 @@
 //! when `python3` is not installed.
 
 use num_bigint::BigInt;
+use runtime::float_ops::{parse_float, round_ndigits};
 use runtime::float_repr::float_repr;
-use runtime::float_round::round_float;
 use runtime::format_spec::{format_float, format_int, FormatSpec};
-use runtime::number_parse::{parse_float, parse_int};
+use runtime::int_text::parse_int;
 use runtime::percent_format::{percent_format, PercentArg, PercentArgs, PercentValue};
 use runtime::str_methods as sm;
 use runtime::str_repr::str_repr;
@@ -195,7 +195,7 @@ fn random_cases_agree_with_cpython() {
         ours.push(str_repr(&shown(percent_format(&fmt, &mut FloatArg(f)))));
         let ndigits = rng.below(40) as i64 - 20;
         exprs.push(format!("round({}, {ndigits})", py_float(f)));
-        ours.push(match round_float(f, ndigits) {
+        ours.push(match round_ndigits(f, ndigits) {
             Ok(r) => float_repr(r),
             Err(e) => str_repr(&format!("!OverflowError: {}", e.msg)),
         });
@@ -233,7 +233,7 @@ fn random_cases_agree_with_cpython() {
             }
         );
         exprs.push(format!("int({}, {base})", str_repr(&literal)));
-        ours.push(parse_int(&literal, base).map_or_else(
+        ours.push(parse_int(&literal, base as u32).map_or_else(
             |e| str_repr(&format!("!ValueError: {}", e.msg)),
             |v| v.to_string(),
         ));
