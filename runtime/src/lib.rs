@@ -10,6 +10,7 @@ pub mod int_float;
 pub mod int_ops;
 pub mod int_text;
 pub mod math_funcs;
+pub mod math_gamma;
 pub mod math_int;
 pub mod math_sum;
 pub mod num_error;
