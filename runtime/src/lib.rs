@@ -16,6 +16,7 @@ pub mod math_sum;
 pub mod num_error;
 pub mod percent_format;
 pub mod random;
+pub mod set_table;
 pub mod str_methods;
 pub mod str_repr;
 pub mod str_transform;
@@ -23,5 +24,4 @@ pub mod text_error;
 #[rustfmt::skip]
 pub mod unicode_tables;
 pub mod format_string;
-pub mod number_parse;
 pub mod value;
