@@ -253,5 +253,8 @@ fn dis_reports_compile_errors_cpython_style_with_exit_1() {
         stderr.starts_with(&format!("  File \"{}\", line ", file.display())),
         "{stderr}"
     );
-    assert!(out.stdout.is_empty(), "nothing is listed for a broken program");
+    assert!(
+        out.stdout.is_empty(),
+        "nothing is listed for a broken program"
+    );
 }
