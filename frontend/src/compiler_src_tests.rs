@@ -511,3 +511,17 @@ Disassembly of <code f at t.py, line 1>:
 ";
     assert!(text.contains(expected), "got:\n{text}");
 }
+
+#[test]
+fn deep_expressions_compile_without_overflowing_the_stack() {
+    // Test threads have small stacks: the compiler must bring its own.
+    let src = format!(
+        "x = 1\ny = {}\nz = {}x{}\n",
+        vec!["x"; 990].join(" + "),
+        "(-".repeat(90),
+        ")".repeat(90)
+    );
+    let m = compile(&src);
+    assert_eq!(count(&m, |o| matches!(o, Op::Add { .. })), 989);
+    assert_eq!(count(&m, |o| matches!(o, Op::Neg { .. })), 90);
+}

@@ -47,6 +47,31 @@ pub fn parse_on_this_thread(source: &str) -> Result<ast::Module, CompileError> {
     parser.module()
 }
 
+/// Whether REPL input so far is an unfinished statement that more lines could
+/// complete: an open bracket or triple-quoted string, a trailing backslash, or
+/// a block header still waiting for its body at the end of the input. (Whether
+/// a block that has a body is finished is the REPL's call: CPython waits for a
+/// blank line.)
+pub fn needs_more_input(source: &str) -> bool {
+    let Err(err) = parse(source) else {
+        return false;
+    };
+    // Where the input ends, counted as the lexer counts (a `\r\n` is one newline).
+    let normalized = source.replace("\r\n", "\n");
+    let end_line = 1 + normalized.matches(['\n', '\r']).count() as u32;
+    let end_col = 1 + normalized
+        .rsplit(['\n', '\r'])
+        .next()
+        .map_or(0, |l| l.chars().count()) as u32;
+    let at_end = (err.line, err.col) >= (end_line, end_col);
+    err.msg.ends_with("was never closed")
+        || err
+            .msg
+            .starts_with("unterminated triple-quoted string literal")
+        || err.msg == "unexpected EOF while parsing"
+        || (err.msg.starts_with("expected an indented block") && at_end)
+}
+
 /// Result type of every parsing step.
 pub(crate) type PResult<T> = Result<T, CompileError>;
 

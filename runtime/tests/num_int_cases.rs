@@ -84,3 +84,39 @@ fn big_results_normalise_to_small() {
         int_arg("9223372036854775808")
     );
 }
+
+/// Random ints of mixed sizes, evaluated by python3 (when installed) and by us.
+#[test]
+fn int_ops_match_live_python() {
+    let mut inputs = Inputs::from_clock();
+    let mut body = String::new();
+    for _ in 0..300 {
+        let a_digits = if inputs.below(2) == 0 { 18 } else { 60 };
+        let a = inputs.int_text(a_digits);
+        let b_digits = if inputs.below(2) == 0 { 18 } else { 40 };
+        let b = inputs.int_text(b_digits);
+        let m = inputs.int_text(25);
+        let s = inputs.below(140);
+        let f = inputs.float_text();
+        body.push_str(&format!(
+            "a, b, m, s, f = {a}, {b}, {m}, {s}, {f}\n\
+             for op, g in [('add', lambda: a + b), ('sub', lambda: a - b), ('mul', lambda: a * b),\n\
+                           ('floordiv', lambda: a // b), ('mod', lambda: a % b), ('divmod', lambda: divmod(a, b)),\n\
+                           ('truediv', lambda: a / b), ('and', lambda: a & b), ('or', lambda: a | b),\n\
+                           ('xor', lambda: a ^ b)]:\n\
+             \x20   case(op, [str(a), str(b)], g)\n\
+             case('pow3', [str(a), str(b), str(m)], lambda: pow(a, b, m))\n\
+             case('pow', [str(m), str(s % 40)], lambda: m ** (s % 40))\n\
+             case('lshift', [str(a), str(s)], lambda: a << s)\n\
+             case('rshift', [str(a), str(s)], lambda: a >> s)\n\
+             case('hash', [str(a)], lambda: hash(a))\n\
+             case('to_f64', [str(a)], lambda: float(a))\n\
+             case('hex', [str(a)], lambda: hex(a))\n\
+             case('cmpf', [str(a), repr(f)], lambda: 'lt' if a < f else 'gt' if a > f else 'eq')\n"
+        ));
+    }
+    if let Some(cases) = python_cases(&body) {
+        assert!(cases.len() > 3000);
+        check_all(&cases, eval);
+    }
+}

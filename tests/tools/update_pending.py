@@ -40,6 +40,7 @@ def main():
     failures = {}
     for block in re.split(r"^---- ", run.stdout, flags=re.M)[1:]:
         header, _, message = block.partition("\n")
+        message = message.split("\nfailures:\n", 1)[0]  # the closing summary
         match = re.match(r"(\S+) \[[^\]]+\] ----", header)
         if not match:
             continue
