@@ -203,6 +203,8 @@ fn repl_continuation_detection() {
         "s = \"\"\"abc",
         "x = 1 + \\",
         "class A:\n",
+        "@dec\n",
+        "@a\n@b(1)",
     ] {
         assert!(
             needs_more_input(unfinished),
@@ -217,6 +219,7 @@ fn repl_continuation_detection() {
         "s = 'abc",
         "1 +",
         "if x:\ny = 1",
+        "@dec\nx = 1",
     ] {
         assert!(
             !needs_more_input(finished),
