@@ -291,7 +291,7 @@ impl Scanner {
                 return Err(parser.invalid_syntax());
             }
             if matches!(expr.kind, ExprKind::Starred(_)) {
-                return Err(parser.error_at("can't use starred expression here", expr.pos));
+                return Err(parser.error_at("cannot use starred expression here", expr.pos));
             }
             Ok(expr)
         })();

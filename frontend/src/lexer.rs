@@ -329,6 +329,14 @@ impl Lexer {
         match self.peek() {
             Some('\n') => {
                 self.bump();
+                if self.peek().is_none() {
+                    // Nothing left for the backslash to continue onto.
+                    return Err(CompileError::syntax(
+                        "unexpected EOF while parsing",
+                        pos.line,
+                        pos.col + 1,
+                    ));
+                }
                 Ok(())
             }
             None => Err(CompileError::syntax(

@@ -70,6 +70,16 @@ pub fn needs_more_input(source: &str) -> bool {
             .starts_with("unterminated triple-quoted string literal")
         || err.msg == "unexpected EOF while parsing"
         || (err.msg.starts_with("expected an indented block") && at_end)
+        || (at_end && last_line_is_decorator(&normalized))
+}
+
+/// Whether the last non-blank line is a decorator (`@dec` still waits for its `def`).
+fn last_line_is_decorator(source: &str) -> bool {
+    source
+        .lines()
+        .rev()
+        .find(|line| !line.trim().is_empty())
+        .is_some_and(|line| line.trim_start().starts_with('@'))
 }
 
 /// Result type of every parsing step.

@@ -623,7 +623,16 @@ impl Parser {
             return Ok(mk(ExprKind::Yield(None), pos));
         }
         let value = self.star_expressions()?;
+        self.reject_bare_starred(&value)?;
         Ok(mk(ExprKind::Yield(Some(Box::new(value))), pos))
+    }
+
+    /// Fails on a lone `*x` used as a value (CPython's compiler rejects it).
+    pub(crate) fn reject_bare_starred(&self, value: &Expr) -> PResult<()> {
+        if matches!(value.kind, ExprKind::Starred(_)) {
+            return Err(self.error_at("can't use starred expression here", value.pos));
+        }
+        Ok(())
     }
 
     /// `yield ...` or a statement-level expression list (assignment right-hand sides).

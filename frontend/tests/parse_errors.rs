@@ -103,6 +103,12 @@ const CPYTHON_ERRORS: &[(&str, &str, &str, u32, u32)] = &[
     ("s = '''abc", "SyntaxError", "unterminated triple-quoted string literal (detected at line 1)", 1, 5),
     ("x = 1 +", "SyntaxError", "invalid syntax", 1, 8),
     ("f(", "SyntaxError", "'(' was never closed", 1, 2),
+    ("x += *a\n", "SyntaxError", "can't use starred expression here", 1, 6),
+    ("x: int = *a\n", "SyntaxError", "can't use starred expression here", 1, 10),
+    ("def f():\n    return *a\n", "SyntaxError", "can't use starred expression here", 2, 12),
+    ("def f():\n    yield *a\n", "SyntaxError", "can't use starred expression here", 2, 11),
+    ("for x in *a: pass\n", "SyntaxError", "can't use starred expression here", 1, 10),
+    ("x = 1 \\\n", "SyntaxError", "unexpected EOF while parsing", 1, 8),
 ];
 
 #[test]
@@ -197,6 +203,8 @@ fn repl_continuation_detection() {
         "s = \"\"\"abc",
         "x = 1 + \\",
         "class A:\n",
+        "@dec\n",
+        "@a\n@b(1)",
     ] {
         assert!(
             needs_more_input(unfinished),
@@ -211,6 +219,7 @@ fn repl_continuation_detection() {
         "s = 'abc",
         "1 +",
         "if x:\ny = 1",
+        "@dec\nx = 1",
     ] {
         assert!(
             !needs_more_input(finished),

@@ -11,10 +11,16 @@ use runtime::format_spec::{format_float, format_int, FormatSpec};
 use runtime::int_text::parse_int;
 use runtime::percent_format::{percent_format, PercentArg, PercentArgs, PercentValue};
 use runtime::str_methods as sm;
-use runtime::str_repr::str_repr;
+use runtime::str_repr::{ascii_repr, str_repr};
+use runtime::str_transform as st;
 use runtime::text_error::TextError;
 use std::io::Write;
 use std::process::{Command, Stdio};
+
+/// A named str method returning a new string.
+type NamedMap = (&'static str, fn(&str) -> String);
+/// A named str predicate.
+type NamedPredicate = (&'static str, fn(&str) -> bool);
 
 /// xorshift64*: a tiny deterministic generator so the cases are reproducible.
 struct Rng(u64);
@@ -268,6 +274,83 @@ fn random_cases_agree_with_cpython() {
         ours.push(str_repr(&sm::replace(&s, &sub, "<>", maxsplit)));
         exprs.push(format!("{ps}.strip({psub})"));
         ours.push(str_repr(sm::strip(&s, Some(&sub))));
+    }
+    // Case mapping, classification, repr and padding on tricky characters.
+    let alphabet = [
+        'a',
+        'B',
+        ' ',
+        'Σ',
+        'σ',
+        'ς',
+        'ǅ',
+        'ß',
+        'ﬁ',
+        'İ',
+        '\u{301}',
+        '\'',
+        '1',
+        '²',
+        '½',
+        'Ⅷ',
+        '_',
+        'ͅ',
+        '\t',
+        'ᾼ',
+        'Ω',
+        'ŉ',
+        '\u{a0}',
+        '\u{2028}',
+        '\u{85}',
+        '\u{7f}',
+        '😀',
+        '\u{e000}',
+        '\u{10ffff}',
+        '\u{200d}',
+        'x',
+        '.',
+    ];
+    let maps: [NamedMap; 6] = [
+        ("upper", st::upper),
+        ("lower", st::lower),
+        ("casefold", st::casefold),
+        ("capitalize", st::capitalize),
+        ("title", st::title),
+        ("swapcase", st::swapcase),
+    ];
+    let preds: [NamedPredicate; 8] = [
+        ("isalpha", st::isalpha),
+        ("isalnum", st::isalnum),
+        ("isnumeric", st::isnumeric),
+        ("isspace", st::isspace),
+        ("isupper", st::isupper),
+        ("islower", st::islower),
+        ("istitle", st::istitle),
+        ("isidentifier", st::isidentifier),
+    ];
+    for _ in 0..600 * scale {
+        let len = rng.below(8);
+        let s: String = (0..len).map(|_| rng.pick(&alphabet)).collect();
+        let ps = str_repr(&s);
+        for (name, f) in maps {
+            exprs.push(format!("{ps}.{name}()"));
+            ours.push(str_repr(&f(&s)));
+        }
+        for (name, f) in preds {
+            exprs.push(format!("{ps}.{name}()"));
+            ours.push(if f(&s) { "True" } else { "False" }.to_string());
+        }
+        exprs.push(format!("repr({ps})"));
+        ours.push(str_repr(&str_repr(&s)));
+        exprs.push(format!("ascii({ps})"));
+        ours.push(str_repr(&ascii_repr(&s)));
+        let width = rng.below(14) as i64 - 2;
+        exprs.push(format!(
+            "{ps}.center({width}, '*') + {ps}.zfill({width}) + {ps}.expandtabs(3)"
+        ));
+        ours.push(str_repr(
+            &(st::center(&s, width, '*') + &st::zfill(&s, width) + &st::expandtabs(&s, 3)),
+        ));
     }
     let Some(theirs) = run_python(&exprs) else {
         return;

@@ -12,38 +12,7 @@ use libtest_mimic::{Arguments, Failed, Trial};
 use tern_tests::{run_with_timeout, Outcome};
 
 /// CLI tests the interpreter does not pass yet, with the reason.
-const PENDING: &[(&str, &str)] = &[
-    ("dash_c_runs_code", "the interpreter is not built yet"),
-    ("dash_c_sets_argv", "the interpreter is not built yet"),
-    (
-        "dash_reads_program_from_stdin",
-        "the interpreter is not built yet",
-    ),
-    (
-        "no_arguments_with_piped_stdin_runs_it",
-        "the interpreter is not built yet",
-    ),
-    (
-        "file_with_arguments_sets_argv",
-        "the interpreter is not built yet",
-    ),
-    ("syntax_error_report", "the interpreter is not built yet"),
-    ("syntax_error_in_dash_c", "the interpreter is not built yet"),
-    (
-        "runtime_error_traceback",
-        "the interpreter is not built yet",
-    ),
-    (
-        "runtime_error_traceback_in_dash_c",
-        "the interpreter is not built yet",
-    ),
-    ("sys_exit_code", "the interpreter is not built yet"),
-    ("sys_exit_message", "the interpreter is not built yet"),
-    (
-        "output_flushed_before_error",
-        "the interpreter is not built yet",
-    ),
-];
+const PENDING: &[(&str, &str)] = &[];
 
 /// One CLI test: a name and the function that checks it.
 type CliTest = (&'static str, fn() -> Result<(), String>);
