@@ -46,11 +46,18 @@ def main():
             continue
         stderr = message.split("stderr:\n", 1)
         last = stderr[1].strip().splitlines()[-1] if len(stderr) > 1 and stderr[1].strip() else ""
+        if not last:
+            # No stderr: name the first line that differs instead.
+            diff = [l for l in message.splitlines() if l.startswith(("- ", "+ "))]
+            wrong = next((l[2:] for l in diff if l.startswith("+ ")), None)
+            want = next((l[2:] for l in diff if l.startswith("- ")), None)
+            if want is not None or wrong is not None:
+                last = f"stdout: expected {want!r}, printed {wrong!r}"
         path = match.group(1) + ".py"
         reason, modes = failures.get(path, (None, []))
         modes.append(match.group(2))
         failures[path] = (reason or (last or message.strip().splitlines()[0])[:100], modes)
-    all_modes = set(re.findall(r"^test \S+ \[([^\]]+)\] \.\.\.", run.stdout, re.M))
+    all_modes = set(re.findall(r"^test (?:\[\w+\] )?\S+ \[([^\]]+)\]\s+\.\.\.", run.stdout, re.M))
     if "test result" not in run.stdout:
         sys.exit("the golden harness did not run:\n" + run.stderr[-3000:])
     old = read_reasons()
