@@ -243,6 +243,26 @@ fn repl_writes_the_history_file() {
     assert!(matches!(quit(session), WaitStatus::Exited(_, 0)));
 }
 
+#[test]
+fn tern_log_filters_log_records_to_stderr() {
+    let run = |filter: Option<&str>| {
+        let mut command = tern();
+        if let Some(filter) = filter {
+            command.env("TERN_LOG", filter);
+        }
+        let out = command.args(["-c", "pass"]).output().expect("run tern");
+        assert_eq!(out.status.code(), Some(0));
+        text(&out.stderr)
+    };
+    let debug = run(Some("debug"));
+    assert!(
+        debug.contains("vm::cli") && debug.contains("Command"),
+        "{debug}"
+    );
+    assert_eq!(run(Some("jit=debug")), "", "other targets stay quiet");
+    assert_eq!(run(None), "", "no logging without TERN_LOG");
+}
+
 // ---- --dis
 
 #[test]
