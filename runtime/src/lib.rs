@@ -23,6 +23,7 @@ pub mod int_text;
 pub mod iter;
 pub mod map;
 pub mod math_funcs;
+pub mod math_gamma;
 pub mod math_int;
 pub mod math_sum;
 pub mod num_error;
