@@ -590,9 +590,10 @@ impl Parser {
                     body,
                     raw,
                     body_pos,
+                    end,
                 } => {
                     any_format = true;
-                    for part in parse_fstring(&body, raw, body_pos, self.depth)? {
+                    for part in parse_fstring(&body, raw, body_pos, end, self.depth)? {
                         match part {
                             FStringPart::Literal(text) => push_literal(&mut parts, text),
                             field => parts.push(field),
