@@ -1,5 +1,5 @@
 //! CPython 3.11 answers for int(s, base) and float(s); "!" marks the
-//! ValueError message.
+//! ValueError message. Used by number_text.rs.
 
 pub(super) static INT_CASES: &[(&str, i64, &str)] = &[
     (" 42 ", 10, "42"),
@@ -91,7 +91,10 @@ pub(super) static FLOAT_CASES: &[(&str, &str)] = &[
     ("in f", "!could not convert string to float: 'in f'"),
     ("+-1", "!could not convert string to float: '+-1'"),
     ("1.2.3", "!could not convert string to float: '1.2.3'"),
-    ("infinityy", "!could not convert string to float: 'infinityy'"),
+    (
+        "infinityy",
+        "!could not convert string to float: 'infinityy'",
+    ),
     ("\u{a0}1.5\u{2028}", "1.5"),
     ("NaN", "nan"),
     ("-iNF", "-inf"),
