@@ -56,14 +56,9 @@ pub fn needs_more_input(source: &str) -> bool {
     let Err(err) = parse(source) else {
         return false;
     };
-    // Where the input ends, counted as the lexer counts (a `\r\n` is one newline).
+    let end = crate::lexer::end_position(source);
     let normalized = source.replace("\r\n", "\n");
-    let end_line = 1 + normalized.matches(['\n', '\r']).count() as u32;
-    let end_col = 1 + normalized
-        .rsplit(['\n', '\r'])
-        .next()
-        .map_or(0, |l| l.chars().count()) as u32;
-    let at_end = (err.line, err.col) >= (end_line, end_col);
+    let at_end = (err.line, err.col) >= (end.line, end.col);
     err.msg.ends_with("was never closed")
         || err
             .msg

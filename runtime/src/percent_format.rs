@@ -233,6 +233,13 @@ fn format_one(
     } else {
         conv.width = parse_digits(spec, isize::MAX as usize, "width too big")?;
     }
+    if conv
+        .width
+        .is_some_and(|w| w > crate::format_spec::MAX_FORMAT_WIDTH)
+    {
+        // CPython would attempt the allocation and raise MemoryError.
+        return Err(TextError::value("width too big"));
+    }
     if spec.peek() == Some('.') {
         spec.bump();
         if spec.peek() == Some('*') {

@@ -43,7 +43,7 @@ fn main() {
             let relative = format!("{name}.py");
             trials.push(
                 Trial::test(format!("{name} [{mode}]"), move || {
-                    run_tern_trial(&program, mode_arguments, pending.reason(&relative))
+                    run_tern_trial(&program, mode_arguments, pending.reason(&relative, mode))
                 })
                 .with_kind("tern"),
             );

@@ -23,7 +23,9 @@ impl Interpreter {
             }
             _ => {
                 let c = self.rt.exc.not_implemented_error;
-                return Err(self.rt.error(c, "multiple inheritance is not supported by tern"));
+                return Err(self
+                    .rt
+                    .error(c, "multiple inheritance is not supported by tern"));
             }
         };
         let func = downcast::<FunctionObj>(body).unwrap();
@@ -61,7 +63,11 @@ impl Interpreter {
         for (k, v) in entries {
             let key = self.rt.intern(str_of(k));
             // SAFETY: `cls` was just created and is rooted.
-            unsafe { (*cls).dict.insert_by_bits(runtime::runtime::str_hash_of(key), key, v) };
+            unsafe {
+                (*cls)
+                    .dict
+                    .insert_by_bits(runtime::runtime::str_hash_of(key), key, v)
+            };
             if self.is_abstract(v, abstract_name)? {
                 abstract_methods.push(key);
             }
@@ -98,7 +104,9 @@ impl Interpreter {
             Some(ObjKind::ClassMethod) => downcast::<ClassMethodObj>(v).unwrap().func,
             _ => return Ok(false),
         };
-        let Some(func) = downcast::<FunctionObj>(f) else { return Ok(false) };
+        let Some(func) = downcast::<FunctionObj>(f) else {
+            return Ok(false);
+        };
         let d = func.dict;
         if !is_kind(d, ObjKind::Dict) {
             return Ok(false);

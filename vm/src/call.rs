@@ -14,13 +14,25 @@ impl Interpreter {
     /// `kwnames.len()` of them keyword arguments); the result goes to
     /// `stack[ret_slot]`. Returns true when a Python frame was pushed (the
     /// dispatch loop continues in it), false when the result is already stored.
-    pub(crate) fn call_from_stack(&mut self, f: Value, args_at: usize, argc: usize, kwnames: &[Value], ret_slot: usize) -> PyResult<bool> {
+    pub(crate) fn call_from_stack(
+        &mut self,
+        f: Value,
+        args_at: usize,
+        argc: usize,
+        kwnames: &[Value],
+        ret_slot: usize,
+    ) -> PyResult<bool> {
         if kwnames.is_empty() {
             if let Some(func) = downcast::<FunctionObj>(f) {
                 // SAFETY: a function's code is a live CodeObj.
                 let code = unsafe { cast::<CodeObj>(func.code) };
                 let c = &code.code;
-                if c.kind == CodeKind::Function && c.argcount as usize == argc && c.kwonlycount == 0 && !c.has_varargs && !c.has_varkw {
+                if c.kind == CodeKind::Function
+                    && c.argcount as usize == argc
+                    && c.kwonlycount == 0
+                    && !c.has_varargs
+                    && !c.has_varkw
+                {
                     if self.frames.len() >= self.rt.recursion_limit {
                         return Err(self.recursion_error());
                     }
@@ -41,7 +53,11 @@ impl Interpreter {
         }
         let npos = argc - kwnames.len();
         let mut args: Vec<Value> = self.stack[args_at..args_at + npos].to_vec();
-        let kw: Vec<(Value, Value)> = kwnames.iter().enumerate().map(|(i, &n)| (n, self.stack[args_at + npos + i])).collect();
+        let kw: Vec<(Value, Value)> = kwnames
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| (n, self.stack[args_at + npos + i]))
+            .collect();
         if let Some(m) = downcast::<BoundMethodObj>(f) {
             args.insert(0, m.receiver);
             let func = m.func;
@@ -51,9 +67,17 @@ impl Interpreter {
     }
 
     /// Like `call_from_stack` with the arguments already collected.
-    pub(crate) fn call_with_vec(&mut self, f: Value, mut args: Vec<Value>, kw: Vec<(Value, Value)>, ret_slot: usize) -> PyResult<bool> {
+    pub(crate) fn call_with_vec(
+        &mut self,
+        f: Value,
+        mut args: Vec<Value>,
+        kw: Vec<(Value, Value)>,
+        ret_slot: usize,
+    ) -> PyResult<bool> {
         match kind_of(f) {
-            Some(ObjKind::Function) => self.enter_function(f, args, &kw, ret_slot, ret_slot + 1, false, Value::EMPTY),
+            Some(ObjKind::Function) => {
+                self.enter_function(f, args, &kw, ret_slot, ret_slot + 1, false, Value::EMPTY)
+            }
             Some(ObjKind::BoundMethod) => {
                 let m = downcast::<BoundMethodObj>(f).unwrap();
                 args.insert(0, m.receiver);
@@ -69,7 +93,15 @@ impl Interpreter {
                     }
                     Prepared::RunInit(init, inst) => {
                         args.insert(0, inst);
-                        let pushed = self.enter_function(init, args, &kw, ret_slot, ret_slot + 1, false, inst)?;
+                        let pushed = self.enter_function(
+                            init,
+                            args,
+                            &kw,
+                            ret_slot,
+                            ret_slot + 1,
+                            false,
+                            inst,
+                        )?;
                         debug_assert!(pushed);
                         Ok(pushed)
                     }
@@ -86,7 +118,12 @@ impl Interpreter {
     // ------------------------------------------------------------ re-entrant calls from Rust
 
     /// Calls any callable from Rust code and returns its result.
-    pub(crate) fn call_value(&mut self, f: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    pub(crate) fn call_value(
+        &mut self,
+        f: Value,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Value> {
         match kind_of(f) {
             Some(ObjKind::Function) => {
                 let top = self.stack_top();
@@ -166,7 +203,16 @@ impl Interpreter {
     /// Binds `args`/`kw` to `f`'s parameters and pushes its frame at `base`
     /// (or creates a generator). Returns true if a frame was pushed.
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn enter_function(&mut self, f: Value, args: Vec<Value>, kw: &[(Value, Value)], ret_slot: usize, base: usize, boundary: bool, init_self: Value) -> PyResult<bool> {
+    pub(crate) fn enter_function(
+        &mut self,
+        f: Value,
+        args: Vec<Value>,
+        kw: &[(Value, Value)],
+        ret_slot: usize,
+        base: usize,
+        boundary: bool,
+        init_self: Value,
+    ) -> PyResult<bool> {
         if self.frames.len() >= self.rt.recursion_limit {
             return Err(self.recursion_error());
         }
@@ -219,7 +265,12 @@ impl Interpreter {
 
     /// Binds positional and keyword arguments to the parameter slots of `f`
     /// (parameters, keyword-only, `*args`, `**kwargs`), applying defaults.
-    fn bind_args(&mut self, f: Value, args: Vec<Value>, kw: &[(Value, Value)]) -> PyResult<Vec<Value>> {
+    fn bind_args(
+        &mut self,
+        f: Value,
+        args: Vec<Value>,
+        kw: &[(Value, Value)],
+    ) -> PyResult<Vec<Value>> {
         let func = downcast::<FunctionObj>(f).unwrap();
         let (defaults, kwdefaults, qualname) = (func.defaults, func.kwdefaults, func.qualname);
         // SAFETY: a function's code is a live CodeObj.
@@ -239,13 +290,22 @@ impl Interpreter {
             } else {
                 let ndef = downcast::<TupleObj>(defaults).map_or(0, |t| t.items.len());
                 let takes = if ndef > 0 {
-                    format!("from {} to {} positional arguments", argcount - ndef, argcount)
+                    format!(
+                        "from {} to {} positional arguments",
+                        argcount - ndef,
+                        argcount
+                    )
                 } else {
-                    format!("{argcount} positional argument{}", if argcount == 1 { "" } else { "s" })
+                    format!(
+                        "{argcount} positional argument{}",
+                        if argcount == 1 { "" } else { "s" }
+                    )
                 };
                 let given = args.len();
                 let was = if given == 1 { "was" } else { "were" };
-                return Err(self.rt.type_error(format!("{fname}() takes {takes} but {given} {was} given")));
+                return Err(self
+                    .rt
+                    .type_error(format!("{fname}() takes {takes} but {given} {was} given")));
             }
         } else if c.has_varargs {
             slots[argcount + kwonly] = self.rt.new_tuple(Vec::new());
@@ -262,16 +322,25 @@ impl Interpreter {
         let result = (|| -> PyResult<()> {
             for &(name, value) in kw {
                 let n = str_of(name);
-                match c.local_names[..argcount + kwonly].iter().position(|p| p == n) {
+                match c.local_names[..argcount + kwonly]
+                    .iter()
+                    .position(|p| p == n)
+                {
                     Some(i) => {
                         if !slots[i].is_empty() {
-                            return Err(self.rt.type_error(format!("{fname}() got multiple values for argument '{n}'")));
+                            return Err(self.rt.type_error(format!(
+                                "{fname}() got multiple values for argument '{n}'"
+                            )));
                         }
                         slots[i] = value;
                     }
                     None => match varkw {
                         Some(d) => protocol::dict_store(self, d, name, value)?,
-                        None => return Err(self.rt.type_error(format!("{fname}() got an unexpected keyword argument '{n}'"))),
+                        None => {
+                            return Err(self.rt.type_error(format!(
+                                "{fname}() got an unexpected keyword argument '{n}'"
+                            )))
+                        }
                     },
                 }
             }
@@ -282,7 +351,8 @@ impl Interpreter {
         }
         result?;
         // Defaults and missing arguments.
-        let defs: Vec<Value> = downcast::<TupleObj>(defaults).map_or(Vec::new(), |t| t.items.to_vec());
+        let defs: Vec<Value> =
+            downcast::<TupleObj>(defaults).map_or(Vec::new(), |t| t.items.to_vec());
         let first_default = argcount - defs.len().min(argcount);
         let mut missing = Vec::new();
         for i in 0..argcount {
@@ -300,7 +370,11 @@ impl Interpreter {
         for i in argcount..argcount + kwonly {
             if slots[i].is_empty() {
                 let name = self.rt.intern(&c.local_names[i]);
-                let d = if is_kind(kwdefaults, ObjKind::Dict) { protocol::dict_lookup(self, kwdefaults, name)? } else { None };
+                let d = if is_kind(kwdefaults, ObjKind::Dict) {
+                    protocol::dict_lookup(self, kwdefaults, name)?
+                } else {
+                    None
+                };
                 match d {
                     Some(v) => slots[i] = v,
                     None => missing.push(c.local_names[i].clone()),
@@ -318,19 +392,37 @@ impl Interpreter {
         let list = match quoted.len() {
             1 => quoted[0].clone(),
             2 => format!("{} and {}", quoted[0], quoted[1]),
-            _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+            _ => format!(
+                "{}, and {}",
+                quoted[..quoted.len() - 1].join(", "),
+                quoted[quoted.len() - 1]
+            ),
         };
         let n = missing.len();
-        self.rt.type_error(format!("{fname}() missing {n} required {kind} argument{}: {list}", if n == 1 { "" } else { "s" }))
+        self.rt.type_error(format!(
+            "{fname}() missing {n} required {kind} argument{}: {list}",
+            if n == 1 { "" } else { "s" }
+        ))
     }
 
     /// `MakeFunction`: a function from a nested code constant, capturing the
     /// current frame's cells; defaults come from slots `dst` and `dst+1`.
-    pub(crate) fn make_function(&mut self, code: &CodeObj, ci: u16, base: usize, dst: u16) -> Value {
+    pub(crate) fn make_function(
+        &mut self,
+        code: &CodeObj,
+        ci: u16,
+        base: usize,
+        dst: u16,
+    ) -> Value {
         let code_v = code.consts[ci as usize];
         // SAFETY: `MakeFunction` operands name a Code constant, loaded as a CodeObj.
         let inner = unsafe { cast::<CodeObj>(code_v) };
-        let closure: Box<[Value]> = inner.code.free_sources.iter().map(|&s| self.stack[base + s as usize]).collect();
+        let closure: Box<[Value]> = inner
+            .code
+            .free_sources
+            .iter()
+            .map(|&s| self.stack[base + s as usize])
+            .collect();
         let name = self.rt.intern(&inner.code.name.clone());
         let qualname = self.rt.intern(&inner.code.qualname.clone());
         let defaults = self.stack[base + dst as usize];
@@ -342,8 +434,16 @@ impl Interpreter {
             module,
             name,
             qualname,
-            defaults: if defaults.is_empty() { Value::NONE } else { defaults },
-            kwdefaults: if kwdefaults.is_empty() { Value::NONE } else { kwdefaults },
+            defaults: if defaults.is_empty() {
+                Value::NONE
+            } else {
+                defaults
+            },
+            kwdefaults: if kwdefaults.is_empty() {
+                Value::NONE
+            } else {
+                kwdefaults
+            },
             closure,
             dict: Value::EMPTY,
         })
@@ -352,17 +452,27 @@ impl Interpreter {
     // ------------------------------------------------------------ classes
 
     /// Creates an instance of `cls`; says whether a Python `__init__` must run.
-    fn prepare_instance(&mut self, cls: *mut ClassObj, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Prepared> {
+    fn prepare_instance(
+        &mut self,
+        cls: *mut ClassObj,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Prepared> {
         let new_name = self.rt.names.new;
         // Builtin types (and user classes defining __new__) construct through __new__.
         if let Some(new_fn) = self.rt.lookup_in_class(cls, new_name) {
             let mut full = Vec::with_capacity(args.len() + 1);
             full.push(Value::from_ptr(cls));
             full.extend_from_slice(args);
-            let new_fn = if let Some(s) = downcast::<StaticMethodObj>(new_fn) { s.func } else { new_fn };
+            let new_fn = if let Some(s) = downcast::<StaticMethodObj>(new_fn) {
+                s.func
+            } else {
+                new_fn
+            };
             let obj = self.call_value(new_fn, &full, kw)?;
             // SAFETY: `cls` is live (held by the caller).
-            let builtin_type = unsafe { (*cls).instance_kind.is_some() } || !is_kind(obj, ObjKind::Instance);
+            let builtin_type =
+                unsafe { (*cls).instance_kind.is_some() } || !is_kind(obj, ObjKind::Instance);
             if builtin_type || !self.rt.isinstance(obj, cls) {
                 return Ok(Prepared::Done(obj));
             }
@@ -371,11 +481,18 @@ impl Interpreter {
         // SAFETY: `cls` is live.
         let c = unsafe { &*cls };
         if !c.abstract_methods.is_empty() {
-            let mut names: Vec<String> = c.abstract_methods.iter().map(|&n| str_of(n).to_string()).collect();
+            let mut names: Vec<String> = c
+                .abstract_methods
+                .iter()
+                .map(|&n| str_of(n).to_string())
+                .collect();
             names.sort();
             let s = if names.len() == 1 { "" } else { "s" };
             let cname = str_of(c.name).to_string();
-            return Err(self.rt.type_error(format!("Can't instantiate abstract class {cname} with abstract method{s} {}", names.join(", "))));
+            return Err(self.rt.type_error(format!(
+                "Can't instantiate abstract class {cname} with abstract method{s} {}",
+                names.join(", ")
+            )));
         }
         let inst = self.rt.new_instance(cls);
         if c.is_exception {
@@ -386,7 +503,13 @@ impl Interpreter {
         self.run_init(cls, inst, args, kw)
     }
 
-    fn run_init(&mut self, cls: *mut ClassObj, inst: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Prepared> {
+    fn run_init(
+        &mut self,
+        cls: *mut ClassObj,
+        inst: Value,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Prepared> {
         let init_name = self.rt.names.init;
         match self.rt.lookup_in_class(cls, init_name) {
             Some(init) if is_kind(init, ObjKind::Function) => Ok(Prepared::RunInit(init, inst)),

@@ -38,6 +38,14 @@ pub struct Frame {
 impl Frame {
     /// Marks every value the frame holds (slots are marked separately).
     pub fn trace(&self, t: &mut runtime::heap::Tracer) {
-        t.mark_all(&[self.code_value, self.func, self.module, self.namespace, self.init_self, self.generator, self.saved_handled]);
+        t.mark_all(&[
+            self.code_value,
+            self.func,
+            self.module,
+            self.namespace,
+            self.init_self,
+            self.generator,
+            self.saved_handled,
+        ]);
     }
 }

@@ -13,7 +13,9 @@ impl Interpreter {
             GenState::Finished => return Ok(None),
             GenState::Running => return Err(self.rt.value_error("generator already executing")),
             GenState::Created if !sent.is_none() => {
-                return Err(self.rt.type_error("can't send non-None value to a just-started generator"));
+                return Err(self
+                    .rt
+                    .type_error("can't send non-None value to a just-started generator"));
             }
             _ => {}
         }
@@ -70,7 +72,8 @@ impl Interpreter {
         let nslots = unsafe { (&*frame.code).code.nslots as usize };
         if let Some(g) = downcast::<GeneratorObj>(frame.generator) {
             g.slots.clear();
-            g.slots.extend_from_slice(&self.stack[frame.base..frame.base + nslots]);
+            g.slots
+                .extend_from_slice(&self.stack[frame.base..frame.base + nslots]);
             g.pc = frame.pc as u32;
             g.resume_dst = dst;
             g.state = GenState::Suspended;

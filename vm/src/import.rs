@@ -10,7 +10,11 @@ use std::path::PathBuf;
 impl Interpreter {
     /// `import name` (returns the top package when `want_top`, else the leaf module).
     pub(crate) fn import(&mut self, name: &str, level: usize, want_top: bool) -> PyResult<Value> {
-        let full = if level > 0 { self.resolve_relative(name, level)? } else { name.to_string() };
+        let full = if level > 0 {
+            self.resolve_relative(name, level)?
+        } else {
+            name.to_string()
+        };
         let mut module = Value::NONE;
         let mut top = Value::NONE;
         let mut prefix = String::new();
@@ -34,9 +38,17 @@ impl Interpreter {
     }
 
     fn resolve_relative(&mut self, name: &str, level: usize) -> PyResult<String> {
-        let module = self.frames.last().map(|f| f.module).unwrap_or(self.main_module);
-        let mname = downcast::<ModuleObj>(module).map(|m| str_of(m.name).to_string()).unwrap_or_default();
-        let is_pkg = downcast::<ModuleObj>(module).and_then(|m| m.file.clone()).is_some_and(|f| f.ends_with("__init__.py"));
+        let module = self
+            .frames
+            .last()
+            .map(|f| f.module)
+            .unwrap_or(self.main_module);
+        let mname = downcast::<ModuleObj>(module)
+            .map(|m| str_of(m.name).to_string())
+            .unwrap_or_default();
+        let is_pkg = downcast::<ModuleObj>(module)
+            .and_then(|m| m.file.clone())
+            .is_some_and(|f| f.ends_with("__init__.py"));
         let mut parts: Vec<&str> = mname.split('.').collect();
         if !is_pkg {
             parts.pop();
@@ -46,7 +58,9 @@ impl Interpreter {
         }
         if parts.is_empty() || mname == "__main__" {
             let c = self.rt.exc.import_error;
-            return Err(self.rt.error(c, "attempted relative import with no known parent package"));
+            return Err(self
+                .rt
+                .error(c, "attempted relative import with no known parent package"));
         }
         let mut base = parts.join(".");
         if !name.is_empty() {
@@ -71,12 +85,18 @@ impl Interpreter {
             self.script_dir.clone()
         } else {
             match downcast::<ModuleObj>(parent).and_then(|m| m.file.clone()) {
-                Some(f) if f.ends_with("__init__.py") => PathBuf::from(f).parent().map(|p| p.to_path_buf()).unwrap_or_default(),
+                Some(f) if f.ends_with("__init__.py") => PathBuf::from(f)
+                    .parent()
+                    .map(|p| p.to_path_buf())
+                    .unwrap_or_default(),
                 _ => return Err(self.not_found(fullname)),
             }
         };
         let leaf = fullname.rsplit('.').next().unwrap_or(fullname);
-        let candidates = [dir.join(format!("{leaf}.py")), dir.join(leaf).join("__init__.py")];
+        let candidates = [
+            dir.join(format!("{leaf}.py")),
+            dir.join(leaf).join("__init__.py"),
+        ];
         let Some(path) = candidates.iter().find(|p| p.is_file()).cloned() else {
             return Err(self.not_found(fullname));
         };
@@ -84,19 +104,28 @@ impl Interpreter {
             Ok(s) => s,
             Err(e) => {
                 let c = self.rt.exc.import_error;
-                return Err(self.rt.error(c, format!("cannot read {}: {e}", path.display())));
+                return Err(self
+                    .rt
+                    .error(c, format!("cannot read {}: {e}", path.display())));
             }
         };
         let filename = path.to_string_lossy().to_string();
-        self.sources.insert(filename.clone(), source.as_str().into());
-        let code = match frontend::compiler::compile_source(&source, &filename, frontend::compiler::Mode::File) {
+        self.sources
+            .insert(filename.clone(), source.as_str().into());
+        let code = match frontend::compiler::compile_source(
+            &source,
+            &filename,
+            frontend::compiler::Mode::File,
+        ) {
             Ok(c) => c,
             Err(e) => {
                 let cls = match e.kind {
                     frontend::ErrorKind::NotImplemented => self.rt.exc.not_implemented_error,
                     _ => self.rt.exc.syntax_error,
                 };
-                return Err(self.rt.error(cls, format!("{} ({}, line {})", e.msg, filename, e.line)));
+                return Err(self
+                    .rt
+                    .error(cls, format!("{} ({}, line {})", e.msg, filename, e.line)));
             }
         };
         let module = self.rt.new_module(fullname, Some(filename.clone()));
@@ -138,7 +167,13 @@ impl Interpreter {
                 Some(f) => format!(" ({f})"),
                 None => " (unknown location)".to_string(),
             };
-            return Err(self.rt.error(c, format!("cannot import name '{}' from '{mname}'{where_}", str_of(name))));
+            return Err(self.rt.error(
+                c,
+                format!(
+                    "cannot import name '{}' from '{mname}'{where_}",
+                    str_of(name)
+                ),
+            ));
         }
         attr::getattr(self, module, name)
     }

@@ -98,7 +98,12 @@ impl Interpreter {
         self.run_source(source, "<stdin>", frontend::compiler::Mode::Repl)
     }
 
-    fn run_source(&mut self, source: &str, filename: &str, mode: frontend::compiler::Mode) -> Outcome {
+    fn run_source(
+        &mut self,
+        source: &str,
+        filename: &str,
+        mode: frontend::compiler::Mode,
+    ) -> Outcome {
         self.sources.insert(filename.to_string(), Rc::from(source));
         let file_v = self.rt.new_str(filename);
         let file_name = self.rt.names.file;
@@ -161,7 +166,16 @@ impl Interpreter {
     }
 
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn push_frame(&mut self, code_v: Value, func: Value, module: Value, namespace: Value, base: usize, ret_slot: usize, boundary: bool) {
+    pub(crate) fn push_frame(
+        &mut self,
+        code_v: Value,
+        func: Value,
+        module: Value,
+        namespace: Value,
+        base: usize,
+        ret_slot: usize,
+        boundary: bool,
+    ) {
         self.next_frame_id += 1;
         self.frames.push(Frame {
             code: code_v.as_ptr(),
@@ -185,7 +199,15 @@ impl Interpreter {
     /// Collects garbage: roots are the live stack, frames, modules and runtime.
     pub(crate) fn collect_garbage(&mut self) {
         let top = self.stack_top();
-        let Interpreter { rt, stack, frames, main_module, handled, last_return, .. } = self;
+        let Interpreter {
+            rt,
+            stack,
+            frames,
+            main_module,
+            handled,
+            last_return,
+            ..
+        } = self;
         let rt_ref: &Runtime = rt;
         let mut mark = |t: &mut runtime::heap::Tracer| {
             t.mark_all(&stack[..top.min(stack.len())]);
@@ -260,7 +282,13 @@ impl Interpreter {
                             Some(v) => v,
                             None => tri!(arith::small_int_op(self, $kind, x.as_int(), y.as_int())),
                         }
-                    } else if x.is_float() && y.is_float() && $kind != BinOpKind::FloorDiv && $kind != BinOpKind::Mod && $kind != BinOpKind::Pow && $kind != BinOpKind::TrueDiv {
+                    } else if x.is_float()
+                        && y.is_float()
+                        && $kind != BinOpKind::FloorDiv
+                        && $kind != BinOpKind::Mod
+                        && $kind != BinOpKind::Pow
+                        && $kind != BinOpKind::TrueDiv
+                    {
                         Value::from_float(float_fast($kind, x.as_float(), y.as_float()))
                     } else {
                         tri!(arith::binary_op(self, $kind, x, y))
@@ -316,9 +344,13 @@ impl Interpreter {
                             reg!(self, base, dst) = Value::from_bits(c[1]);
                         } else {
                             let n = code.names[name as usize];
-                            let v = match module_get(module, n).or_else(|| module_get(self.rt.builtins, n)) {
+                            let v = match module_get(module, n)
+                                .or_else(|| module_get(self.rt.builtins, n))
+                            {
                                 Some(v) => v,
-                                None => fail!(self.rt.name_error(format!("name '{}' is not defined", str_of(n)))),
+                                None => fail!(self
+                                    .rt
+                                    .name_error(format!("name '{}' is not defined", str_of(n)))),
                             };
                             cache.set([key, v.to_bits(), 0]);
                             reg!(self, base, dst) = v;
@@ -326,23 +358,39 @@ impl Interpreter {
                     }
                     Op::StoreGlobal { name, src } => {
                         let module = self.frames.last().unwrap().module;
-                        module_set(&self.rt, module, code.names[name as usize], reg!(self, base, src));
+                        module_set(
+                            &self.rt,
+                            module,
+                            code.names[name as usize],
+                            reg!(self, base, src),
+                        );
                     }
                     Op::DeleteGlobal { name } => {
                         let module = self.frames.last().unwrap().module;
                         let n = code.names[name as usize];
                         if !runtime::runtime::module_del(&self.rt, module, n) {
-                            fail!(self.rt.name_error(format!("name '{}' is not defined", str_of(n))))
+                            fail!(self
+                                .rt
+                                .name_error(format!("name '{}' is not defined", str_of(n))))
                         }
                     }
                     Op::LoadName { dst, name } => {
                         let ns = self.frames.last().unwrap().namespace;
                         let module = self.frames.last().unwrap().module;
                         let n = code.names[name as usize];
-                        let local = if ns.is_empty() { None } else { tri!(protocol::dict_lookup(self, ns, n)) };
-                        let v = match local.or_else(|| module_get(module, n)).or_else(|| module_get(self.rt.builtins, n)) {
+                        let local = if ns.is_empty() {
+                            None
+                        } else {
+                            tri!(protocol::dict_lookup(self, ns, n))
+                        };
+                        let v = match local
+                            .or_else(|| module_get(module, n))
+                            .or_else(|| module_get(self.rt.builtins, n))
+                        {
                             Some(v) => v,
-                            None => fail!(self.rt.name_error(format!("name '{}' is not defined", str_of(n)))),
+                            None => fail!(self
+                                .rt
+                                .name_error(format!("name '{}' is not defined", str_of(n)))),
                         };
                         reg!(self, base, dst) = v;
                     }
@@ -367,14 +415,19 @@ impl Interpreter {
                             tri!(protocol::dict_remove(self, ns, n)).is_some()
                         };
                         if !found {
-                            fail!(self.rt.name_error(format!("name '{}' is not defined", str_of(n))))
+                            fail!(self
+                                .rt
+                                .name_error(format!("name '{}' is not defined", str_of(n))))
                         }
                     }
 
                     // ---------------------------------------------------- closures
                     Op::MakeCell { slot } => {
                         let v = reg!(self, base, slot);
-                        reg!(self, base, slot) = self.rt.heap.alloc_value(CellObj { header: Header::new(ObjKind::Cell), value: v });
+                        reg!(self, base, slot) = self.rt.heap.alloc_value(CellObj {
+                            header: Header::new(ObjKind::Cell),
+                            value: v,
+                        });
                     }
                     Op::LoadCell { dst, slot } => {
                         let cell = reg!(self, base, slot);
@@ -424,23 +477,78 @@ impl Interpreter {
                         };
                         reg!(self, base, dst) = r;
                     }
-                    Op::Mul { dst, a, b } => binop!(dst, a, b, BinOpKind::Mul, |x: i64, y: i64| x.checked_mul(y).and_then(Value::from_i64)),
-                    Op::TrueDiv { dst, a, b } => binop!(dst, a, b, BinOpKind::TrueDiv, |_x: i64, _y: i64| None),
-                    Op::FloorDiv { dst, a, b } => binop!(dst, a, b, BinOpKind::FloorDiv, |x: i64, y: i64| if y > 0 && x >= 0 { Some(Value::int(x / y)) } else { None }),
-                    Op::Mod { dst, a, b } => binop!(dst, a, b, BinOpKind::Mod, |x: i64, y: i64| if y > 0 && x >= 0 { Some(Value::int(x % y)) } else { None }),
-                    Op::Pow { dst, a, b } => binop!(dst, a, b, BinOpKind::Pow, |_x: i64, _y: i64| None),
-                    Op::LShift { dst, a, b } => binop!(dst, a, b, BinOpKind::LShift, |_x: i64, _y: i64| None),
-                    Op::RShift { dst, a, b } => binop!(dst, a, b, BinOpKind::RShift, |x: i64, y: i64| if (0..64).contains(&y) { Some(Value::int(x >> y)) } else { None }),
-                    Op::BitAnd { dst, a, b } => binop!(dst, a, b, BinOpKind::BitAnd, |x: i64, y: i64| Some(Value::int(x & y))),
-                    Op::BitOr { dst, a, b } => binop!(dst, a, b, BinOpKind::BitOr, |x: i64, y: i64| Some(Value::int(x | y))),
-                    Op::BitXor { dst, a, b } => binop!(dst, a, b, BinOpKind::BitXor, |x: i64, y: i64| Some(Value::int(x ^ y))),
+                    Op::Mul { dst, a, b } => binop!(dst, a, b, BinOpKind::Mul, |x: i64, y: i64| x
+                        .checked_mul(y)
+                        .and_then(Value::from_i64)),
+                    Op::TrueDiv { dst, a, b } => {
+                        binop!(dst, a, b, BinOpKind::TrueDiv, |_x: i64, _y: i64| None)
+                    }
+                    Op::FloorDiv { dst, a, b } => binop!(
+                        dst,
+                        a,
+                        b,
+                        BinOpKind::FloorDiv,
+                        |x: i64, y: i64| if y > 0 && x >= 0 {
+                            Some(Value::int(x / y))
+                        } else {
+                            None
+                        }
+                    ),
+                    Op::Mod { dst, a, b } => binop!(
+                        dst,
+                        a,
+                        b,
+                        BinOpKind::Mod,
+                        |x: i64, y: i64| if y > 0 && x >= 0 {
+                            Some(Value::int(x % y))
+                        } else {
+                            None
+                        }
+                    ),
+                    Op::Pow { dst, a, b } => {
+                        binop!(dst, a, b, BinOpKind::Pow, |_x: i64, _y: i64| None)
+                    }
+                    Op::LShift { dst, a, b } => {
+                        binop!(dst, a, b, BinOpKind::LShift, |_x: i64, _y: i64| None)
+                    }
+                    Op::RShift { dst, a, b } => {
+                        binop!(dst, a, b, BinOpKind::RShift, |x: i64, y: i64| if (0..64)
+                            .contains(&y)
+                        {
+                            Some(Value::int(x >> y))
+                        } else {
+                            None
+                        })
+                    }
+                    Op::BitAnd { dst, a, b } => {
+                        binop!(dst, a, b, BinOpKind::BitAnd, |x: i64, y: i64| Some(
+                            Value::int(x & y)
+                        ))
+                    }
+                    Op::BitOr { dst, a, b } => {
+                        binop!(dst, a, b, BinOpKind::BitOr, |x: i64, y: i64| Some(
+                            Value::int(x | y)
+                        ))
+                    }
+                    Op::BitXor { dst, a, b } => {
+                        binop!(dst, a, b, BinOpKind::BitXor, |x: i64, y: i64| Some(
+                            Value::int(x ^ y)
+                        ))
+                    }
                     Op::Inplace { op, dst, a, b } => {
                         let x = reg!(self, base, a);
                         let y = reg!(self, base, b);
-                        let r = if x.is_int() && y.is_int() && matches!(op, BinOpKind::Add | BinOpKind::Sub) {
+                        let r = if x.is_int()
+                            && y.is_int()
+                            && matches!(op, BinOpKind::Add | BinOpKind::Sub)
+                        {
                             let (i, j) = (x.as_int(), y.as_int());
-                            self.rt.int_from_i64(if op == BinOpKind::Add { i + j } else { i - j })
-                        } else if x.is_float() && y.is_float() && matches!(op, BinOpKind::Add | BinOpKind::Sub | BinOpKind::Mul) {
+                            self.rt
+                                .int_from_i64(if op == BinOpKind::Add { i + j } else { i - j })
+                        } else if x.is_float()
+                            && y.is_float()
+                            && matches!(op, BinOpKind::Add | BinOpKind::Sub | BinOpKind::Mul)
+                        {
                             Value::from_float(float_fast(op, x.as_float(), y.as_float()))
                         } else {
                             tri!(arith::inplace_op(self, op, x, y))
@@ -461,7 +569,11 @@ impl Interpreter {
                     }
                     Op::Not { dst, src } => {
                         let v = reg!(self, base, src);
-                        let t = if v.is_bool() { v.as_bool() } else { tri!(protocol::truthy(self, v)) };
+                        let t = if v.is_bool() {
+                            v.as_bool()
+                        } else {
+                            tri!(protocol::truthy(self, v))
+                        };
                         reg!(self, base, dst) = Value::from_bool(!t);
                     }
 
@@ -473,24 +585,40 @@ impl Interpreter {
                     Op::Eq { dst, a, b } => {
                         let x = reg!(self, base, a);
                         let y = reg!(self, base, b);
-                        let r = if x.is_int() && y.is_int() { x == y } else { tri!(self.rich_eq(x, y, false)) };
+                        let r = if x.is_int() && y.is_int() {
+                            x == y
+                        } else {
+                            tri!(self.rich_eq(x, y, false))
+                        };
                         reg!(self, base, dst) = Value::from_bool(r);
                     }
                     Op::Ne { dst, a, b } => {
                         let x = reg!(self, base, a);
                         let y = reg!(self, base, b);
-                        let r = if x.is_int() && y.is_int() { x != y } else { tri!(self.rich_eq(x, y, true)) };
+                        let r = if x.is_int() && y.is_int() {
+                            x != y
+                        } else {
+                            tri!(self.rich_eq(x, y, true))
+                        };
                         reg!(self, base, dst) = Value::from_bool(r);
                     }
-                    Op::Is { dst, a, b } => reg!(self, base, dst) = Value::from_bool(reg!(self, base, a) == reg!(self, base, b)),
-                    Op::IsNot { dst, a, b } => reg!(self, base, dst) = Value::from_bool(reg!(self, base, a) != reg!(self, base, b)),
+                    Op::Is { dst, a, b } => {
+                        reg!(self, base, dst) =
+                            Value::from_bool(reg!(self, base, a) == reg!(self, base, b))
+                    }
+                    Op::IsNot { dst, a, b } => {
+                        reg!(self, base, dst) =
+                            Value::from_bool(reg!(self, base, a) != reg!(self, base, b))
+                    }
                     Op::In { dst, a, b } => {
                         let (x, y) = (reg!(self, base, a), reg!(self, base, b));
-                        reg!(self, base, dst) = Value::from_bool(tri!(subscript::contains(self, y, x)));
+                        reg!(self, base, dst) =
+                            Value::from_bool(tri!(subscript::contains(self, y, x)));
                     }
                     Op::NotIn { dst, a, b } => {
                         let (x, y) = (reg!(self, base, a), reg!(self, base, b));
-                        reg!(self, base, dst) = Value::from_bool(!tri!(subscript::contains(self, y, x)));
+                        reg!(self, base, dst) =
+                            Value::from_bool(!tri!(subscript::contains(self, y, x)));
                     }
 
                     // ---------------------------------------------------- control flow
@@ -504,14 +632,22 @@ impl Interpreter {
                     }
                     Op::JumpIfFalse { cond, target } => {
                         let v = reg!(self, base, cond);
-                        let t = if v.is_bool() { v.as_bool() } else { tri!(protocol::truthy(self, v)) };
+                        let t = if v.is_bool() {
+                            v.as_bool()
+                        } else {
+                            tri!(protocol::truthy(self, v))
+                        };
                         if !t {
                             pc = target as usize;
                         }
                     }
                     Op::JumpIfTrue { cond, target } => {
                         let v = reg!(self, base, cond);
-                        let t = if v.is_bool() { v.as_bool() } else { tri!(protocol::truthy(self, v)) };
+                        let t = if v.is_bool() {
+                            v.as_bool()
+                        } else {
+                            tri!(protocol::truthy(self, v))
+                        };
                         if t {
                             pc = target as usize;
                         }
@@ -557,9 +693,18 @@ impl Interpreter {
                         reg!(self, base, dst) = d;
                     }
                     Op::BuildSlice { dst, start } => {
-                        let (a, b, c) = (reg!(self, base, start), reg!(self, base, start + 1), reg!(self, base, start + 2));
+                        let (a, b, c) = (
+                            reg!(self, base, start),
+                            reg!(self, base, start + 1),
+                            reg!(self, base, start + 2),
+                        );
                         let norm = |v: Value| if v.is_empty() { Value::NONE } else { v };
-                        reg!(self, base, dst) = self.rt.heap.alloc_value(SliceObj { header: Header::new(ObjKind::Slice), start: norm(a), stop: norm(b), step: norm(c) });
+                        reg!(self, base, dst) = self.rt.heap.alloc_value(SliceObj {
+                            header: Header::new(ObjKind::Slice),
+                            start: norm(a),
+                            stop: norm(b),
+                            step: norm(c),
+                        });
                     }
                     Op::BuildString { dst, start, count } => {
                         let mut s = String::new();
@@ -593,7 +738,11 @@ impl Interpreter {
                         }
                     }
                     Op::DictInsert { dict, key } => {
-                        let (d, k, v) = (reg!(self, base, dict), reg!(self, base, key), reg!(self, base, key + 1));
+                        let (d, k, v) = (
+                            reg!(self, base, dict),
+                            reg!(self, base, key),
+                            reg!(self, base, key + 1),
+                        );
                         tri!(protocol::dict_store(self, d, k, v));
                     }
                     Op::DictUpdate { dict, src, merge } => {
@@ -606,7 +755,11 @@ impl Interpreter {
                     }
                     Op::FormatValue { dst, src, spec } => {
                         let v = reg!(self, base, src);
-                        let spec_v = if spec == frontend::bytecode::NO_REG { Value::EMPTY } else { reg!(self, base, spec) };
+                        let spec_v = if spec == frontend::bytecode::NO_REG {
+                            Value::EMPTY
+                        } else {
+                            reg!(self, base, spec)
+                        };
                         let s = tri!(runtime::builtins::format_value(self, v, spec_v));
                         reg!(self, base, dst) = s;
                     }
@@ -615,7 +768,9 @@ impl Interpreter {
                         let s = match kind {
                             frontend::bytecode::Conversion::Str => tri!(protocol::to_str(self, v)),
                             frontend::bytecode::Conversion::Repr => tri!(protocol::repr(self, v)),
-                            frontend::bytecode::Conversion::Ascii => runtime::str_repr::ascii_escape(&tri!(protocol::repr(self, v))),
+                            frontend::bytecode::Conversion::Ascii => {
+                                runtime::str_repr::ascii_escape(&tri!(protocol::repr(self, v)))
+                            }
                         };
                         reg!(self, base, dst) = self.rt.new_str(&s);
                     }
@@ -624,16 +779,22 @@ impl Interpreter {
                     Op::GetItem { dst, obj, key } => {
                         let (o, k) = (reg!(self, base, obj), reg!(self, base, key));
                         let v = match (downcast::<ListObj>(o), k.is_int()) {
-                            (Some(l), true) => match subscript::norm_index(k.as_int(), l.items.len()) {
-                                Some(i) => l.items[i],
-                                None => tri!(subscript::getitem(self, o, k)),
-                            },
+                            (Some(l), true) => {
+                                match subscript::norm_index(k.as_int(), l.items.len()) {
+                                    Some(i) => l.items[i],
+                                    None => tri!(subscript::getitem(self, o, k)),
+                                }
+                            }
                             _ => tri!(subscript::getitem(self, o, k)),
                         };
                         reg!(self, base, dst) = v;
                     }
                     Op::SetItem { obj, key, src } => {
-                        let (o, k, v) = (reg!(self, base, obj), reg!(self, base, key), reg!(self, base, src));
+                        let (o, k, v) = (
+                            reg!(self, base, obj),
+                            reg!(self, base, key),
+                            reg!(self, base, src),
+                        );
                         if let (Some(l), true) = (downcast::<ListObj>(o), k.is_int()) {
                             if let Some(i) = subscript::norm_index(k.as_int(), l.items.len()) {
                                 l.items[i] = v;
@@ -676,7 +837,9 @@ impl Interpreter {
                         if let Some(inst) = downcast::<InstanceObj>(o) {
                             let c = cache.get();
                             // SAFETY: the class of a live instance is live.
-                            if c[0] == inst.map as u64 && c[2] == unsafe { (*inst.class).version.get() } {
+                            if c[0] == inst.map as u64
+                                && c[2] == unsafe { (*inst.class).version.get() }
+                            {
                                 inst.slots[c[1] as usize] = v;
                                 continue;
                             }
@@ -688,8 +851,14 @@ impl Interpreter {
                             unsafe {
                                 if let Some(i) = (*inst.map).lookup(n) {
                                     let cls = inst.class;
-                                    if !self.class_has_data_descriptor(cls, n) && !self.class_has_setattr(cls) {
-                                        cache.set([inst.map as u64, i as u64, (*cls).version.get()]);
+                                    if !self.class_has_data_descriptor(cls, n)
+                                        && !self.class_has_setattr(cls)
+                                    {
+                                        cache.set([
+                                            inst.map as u64,
+                                            i as u64,
+                                            (*cls).version.get(),
+                                        ]);
                                     }
                                 }
                             }
@@ -717,7 +886,11 @@ impl Interpreter {
                         if let Some(inst) = downcast::<InstanceObj>(o) {
                             if !recv.is_empty() {
                                 // SAFETY: as above; the function stays alive through the class namespace while the version matches.
-                                cache.set([inst.map as u64, unsafe { (*inst.class).version.get() }, f.to_bits()]);
+                                cache.set([
+                                    inst.map as u64,
+                                    unsafe { (*inst.class).version.get() },
+                                    f.to_bits(),
+                                ]);
                             }
                         }
                         reg!(self, base, dst) = f;
@@ -766,12 +939,17 @@ impl Interpreter {
                     Op::UnpackSeq { dst, src, count } => {
                         let v = reg!(self, base, src);
                         let items = match kind_of(v) {
-                            Some(ObjKind::Tuple) | Some(ObjKind::List) => protocol::seq_items(v).to_vec(),
+                            Some(ObjKind::Tuple) | Some(ObjKind::List) => {
+                                protocol::seq_items(v).to_vec()
+                            }
                             _ => tri!(iter::collect(self, v)),
                         };
                         if items.len() != count as usize {
                             let msg = if items.len() < count as usize {
-                                format!("not enough values to unpack (expected {count}, got {})", items.len())
+                                format!(
+                                    "not enough values to unpack (expected {count}, got {})",
+                                    items.len()
+                                )
                             } else {
                                 format!("too many values to unpack (expected {count})")
                             };
@@ -781,12 +959,21 @@ impl Interpreter {
                             reg!(self, base, dst as usize + i) = x;
                         }
                     }
-                    Op::UnpackEx { dst, src, before, after } => {
+                    Op::UnpackEx {
+                        dst,
+                        src,
+                        before,
+                        after,
+                    } => {
                         let v = reg!(self, base, src);
                         let items = tri!(iter::collect(self, v));
                         let (b, a) = (before as usize, after as usize);
                         if items.len() < b + a {
-                            fail!(self.rt.value_error(format!("not enough values to unpack (expected at least {}, got {})", b + a, items.len())))
+                            fail!(self.rt.value_error(format!(
+                                "not enough values to unpack (expected at least {}, got {})",
+                                b + a,
+                                items.len()
+                            )))
                         }
                         let mid_end = items.len() - a;
                         for i in 0..b {
@@ -808,18 +995,34 @@ impl Interpreter {
                         let f = reg!(self, base, func);
                         let args_at = base + func as usize + 1;
                         self.frames.last_mut().unwrap().pc = pc;
-                        match self.call_from_stack(f, args_at, argc as usize, &[], base + func as usize) {
+                        match self.call_from_stack(
+                            f,
+                            args_at,
+                            argc as usize,
+                            &[],
+                            base + func as usize,
+                        ) {
                             Ok(true) => continue 'frames,
                             Ok(false) => {}
                             Err(e) => fail!(e),
                         }
                     }
-                    Op::CallKw { func, argc, kwnames } => {
+                    Op::CallKw {
+                        func,
+                        argc,
+                        kwnames,
+                    } => {
                         let f = reg!(self, base, func);
                         let names = protocol::seq_items(code.consts[kwnames as usize]).to_vec();
                         let args_at = base + func as usize + 1;
                         self.frames.last_mut().unwrap().pc = pc;
-                        match self.call_from_stack(f, args_at, argc as usize, &names, base + func as usize) {
+                        match self.call_from_stack(
+                            f,
+                            args_at,
+                            argc as usize,
+                            &names,
+                            base + func as usize,
+                        ) {
                             Ok(true) => continue 'frames,
                             Ok(false) => {}
                             Err(e) => fail!(e),
@@ -828,7 +1031,11 @@ impl Interpreter {
                     Op::CallMethod { func, argc } => {
                         let f = reg!(self, base, func);
                         let recv = reg!(self, base, func + 1);
-                        let (args_at, n) = if recv.is_empty() { (base + func as usize + 2, argc as usize) } else { (base + func as usize + 1, argc as usize + 1) };
+                        let (args_at, n) = if recv.is_empty() {
+                            (base + func as usize + 2, argc as usize)
+                        } else {
+                            (base + func as usize + 1, argc as usize + 1)
+                        };
                         self.frames.last_mut().unwrap().pc = pc;
                         match self.call_from_stack(f, args_at, n, &[], base + func as usize) {
                             Ok(true) => continue 'frames,
@@ -836,11 +1043,19 @@ impl Interpreter {
                             Err(e) => fail!(e),
                         }
                     }
-                    Op::CallMethodKw { func, argc, kwnames } => {
+                    Op::CallMethodKw {
+                        func,
+                        argc,
+                        kwnames,
+                    } => {
                         let f = reg!(self, base, func);
                         let recv = reg!(self, base, func + 1);
                         let names = protocol::seq_items(code.consts[kwnames as usize]).to_vec();
-                        let (args_at, n) = if recv.is_empty() { (base + func as usize + 2, argc as usize) } else { (base + func as usize + 1, argc as usize + 1) };
+                        let (args_at, n) = if recv.is_empty() {
+                            (base + func as usize + 2, argc as usize)
+                        } else {
+                            (base + func as usize + 1, argc as usize + 1)
+                        };
                         self.frames.last_mut().unwrap().pc = pc;
                         match self.call_from_stack(f, args_at, n, &names, base + func as usize) {
                             Ok(true) => continue 'frames,
@@ -886,7 +1101,16 @@ impl Interpreter {
                     Op::YieldFrom { dst, src } => {
                         let sub = reg!(self, base, src);
                         self.frames.last_mut().unwrap().pc = pc;
-                        let sub_it = if matches!(kind_of(sub), Some(ObjKind::Iter) | Some(ObjKind::Generator) | Some(ObjKind::Instance)) { sub } else { tri!(iter::get_iter(self, sub)) };
+                        let sub_it = if matches!(
+                            kind_of(sub),
+                            Some(ObjKind::Iter)
+                                | Some(ObjKind::Generator)
+                                | Some(ObjKind::Instance)
+                        ) {
+                            sub
+                        } else {
+                            tri!(iter::get_iter(self, sub))
+                        };
                         reg!(self, base, src) = sub_it;
                         match tri!(iter::next(self, sub_it)) {
                             Some(v) => {
@@ -1000,7 +1224,9 @@ impl Interpreter {
         if !frame.init_self.is_empty() {
             if !v.is_none() {
                 let tn = self.rt.type_name(v);
-                let e = self.rt.type_error(format!("__init__() should return None, not '{tn}'"));
+                let e = self
+                    .rt
+                    .type_error(format!("__init__() should return None, not '{tn}'"));
                 return Some(self.propagate_from_caller(e, frame.boundary));
             }
             v = frame.init_self;
@@ -1030,7 +1256,12 @@ impl Interpreter {
             self.rt.name_error(format!("name '{n}' is not defined"))
         } else {
             let c = self.rt.exc.unbound_local_error;
-            self.rt.error(c, format!("cannot access local variable '{n}' where it is not associated with a value"))
+            self.rt.error(
+                c,
+                format!(
+                    "cannot access local variable '{n}' where it is not associated with a value"
+                ),
+            )
         }
     }
 
@@ -1047,16 +1278,25 @@ impl Interpreter {
             self.rt.name_error(format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
         } else {
             let cls = self.rt.exc.unbound_local_error;
-            self.rt.error(cls, format!("cannot access local variable '{name}' where it is not associated with a value"))
+            self.rt.error(
+                cls,
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
+            )
         }
     }
 
     fn class_has_data_descriptor(&self, cls: *mut ClassObj, name: Value) -> bool {
-        self.rt.lookup_in_class(cls, name).is_some_and(|a| is_kind(a, ObjKind::Property))
+        self.rt
+            .lookup_in_class(cls, name)
+            .is_some_and(|a| is_kind(a, ObjKind::Property))
     }
 
     fn class_has_setattr(&self, cls: *mut ClassObj) -> bool {
-        self.rt.lookup_in_class(cls, self.rt.names.setattr).is_some()
+        self.rt
+            .lookup_in_class(cls, self.rt.names.setattr)
+            .is_some()
     }
 
     fn rich_eq(&mut self, x: Value, y: Value, negate: bool) -> PyResult<bool> {
@@ -1073,13 +1313,17 @@ impl Interpreter {
         }
         let Some(sd) = downcast::<DictObj>(src) else {
             let tn = self.rt.type_name(src);
-            return Err(self.rt.type_error(format!("argument after ** must be a mapping, not {tn}")));
+            return Err(self
+                .rt
+                .type_error(format!("argument after ** must be a mapping, not {tn}")));
         };
         let entries: Vec<(Value, Value)> = sd.table.iter().collect();
         for (k, v) in entries {
             if protocol::dict_lookup(self, d, k)?.is_some() {
                 let ks = str_of(k).to_string();
-                return Err(self.rt.type_error(format!("got multiple values for keyword argument '{ks}'")));
+                return Err(self
+                    .rt
+                    .type_error(format!("got multiple values for keyword argument '{ks}'")));
             }
             protocol::dict_store(self, d, k, v)?;
         }
@@ -1119,13 +1363,22 @@ impl Vm for Interpreter {
     }
 
     fn frame_super(&mut self) -> PyResult<(Value, Value)> {
-        let Some(frame) = self.frames.last() else { return Err(self.rt.runtime_error("super(): no arguments")) };
+        let Some(frame) = self.frames.last() else {
+            return Err(self.rt.runtime_error("super(): no arguments"));
+        };
         // SAFETY: the frame's code object is live.
         let code = unsafe { &(*frame.code).code };
         let base = frame.base;
-        let class_slot = code.free_names.iter().position(|n| n == "__class__").map(|i| code.free_slots[i]);
-        let Some(slot) = class_slot else { return Err(self.rt.runtime_error("super(): __class__ cell not found")) };
-        let cls = downcast::<CellObj>(self.stack[base + slot as usize]).map_or(Value::EMPTY, |c| c.value);
+        let class_slot = code
+            .free_names
+            .iter()
+            .position(|n| n == "__class__")
+            .map(|i| code.free_slots[i]);
+        let Some(slot) = class_slot else {
+            return Err(self.rt.runtime_error("super(): __class__ cell not found"));
+        };
+        let cls =
+            downcast::<CellObj>(self.stack[base + slot as usize]).map_or(Value::EMPTY, |c| c.value);
         if cls.is_empty() {
             return Err(self.rt.runtime_error("super(): empty __class__ cell"));
         }

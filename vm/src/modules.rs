@@ -56,19 +56,33 @@ fn sys_exit(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
     Err(PyErr(rt.new_exception(c, args)))
 }
 
-fn sys_setrecursionlimit(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+fn sys_setrecursionlimit(
+    vm: &mut dyn Vm,
+    args: &[Value],
+    _kw: &[(Value, Value)],
+) -> PyResult<Value> {
     let n = match args.first() {
         Some(&v) => protocol::index_value(vm, v)?,
-        None => return Err(vm.rt().type_error("setrecursionlimit() takes exactly one argument (0 given)")),
+        None => {
+            return Err(vm
+                .rt()
+                .type_error("setrecursionlimit() takes exactly one argument (0 given)"))
+        }
     };
     if n < 1 {
-        return Err(vm.rt().value_error("recursion limit must be greater or equal than 1"));
+        return Err(vm
+            .rt()
+            .value_error("recursion limit must be greater or equal than 1"));
     }
     vm.rt().recursion_limit = n as usize;
     none()
 }
 
-fn sys_getrecursionlimit(vm: &mut dyn Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+fn sys_getrecursionlimit(
+    vm: &mut dyn Vm,
+    _args: &[Value],
+    _kw: &[(Value, Value)],
+) -> PyResult<Value> {
     let n = vm.rt().recursion_limit as i64;
     Ok(Value::int(n))
 }
@@ -80,7 +94,9 @@ fn stream_write(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
     };
     if !is_kind(text, ObjKind::Str) {
         let tn = vm.rt().type_name(text);
-        return Err(vm.rt().type_error(format!("write() argument must be str, not {tn}")));
+        return Err(vm
+            .rt()
+            .type_error(format!("write() argument must be str, not {tn}")));
     }
     let s = runtime::runtime::str_of(text).to_string();
     let k = vm.rt().intern("fileno_");

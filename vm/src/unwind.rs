@@ -12,14 +12,21 @@ impl Interpreter {
     /// `Err(e)`: the exception escaped the innermost boundary frame.
     pub(crate) fn handle_exception(&mut self, e: PyErr) -> Result<(), PyErr> {
         loop {
-            let Some(frame) = self.frames.last() else { return Err(e) };
+            let Some(frame) = self.frames.last() else {
+                return Err(e);
+            };
             let failing = frame.pc.saturating_sub(1);
             self.add_traceback_entry(e.0);
             let frame = self.frames.last().unwrap();
             // SAFETY: the frame's code object is live.
             let code = unsafe { &*frame.code };
             let pc32 = failing as u32;
-            if let Some(h) = code.code.handlers.iter().find(|h| h.start <= pc32 && pc32 < h.end) {
+            if let Some(h) = code
+                .code
+                .handlers
+                .iter()
+                .find(|h| h.start <= pc32 && pc32 < h.end)
+            {
                 let (slot, target) = (frame.base + h.exc_slot as usize, h.handler as usize);
                 self.stack[slot] = e.0;
                 self.frames.last_mut().unwrap().pc = target;
@@ -70,7 +77,12 @@ impl Interpreter {
         let name = code.code.name.clone();
         let file_v = self.rt.new_str(&file);
         let name_v = self.rt.new_str(&name);
-        let entry = self.rt.new_tuple(vec![file_v, Value::int(line as i64), name_v, Value::int(id)]);
+        let entry = self.rt.new_tuple(vec![
+            file_v,
+            Value::int(line as i64),
+            name_v,
+            Value::int(id),
+        ]);
         downcast::<ListObj>(tb).unwrap().items.push(entry);
     }
 
@@ -86,7 +98,9 @@ impl Interpreter {
         } else if self.rt.isinstance(v, base_exc) {
             v
         } else {
-            return self.rt.type_error("exceptions must derive from BaseException");
+            return self
+                .rt
+                .type_error("exceptions must derive from BaseException");
         };
         let h = self.handled;
         if !h.is_none() && !h.is_empty() && h != exc {
@@ -111,7 +125,9 @@ impl Interpreter {
         } else if self.rt.isinstance(cause, base_exc) {
             cause
         } else {
-            return self.rt.type_error("exception causes must derive from BaseException");
+            return self
+                .rt
+                .type_error("exception causes must derive from BaseException");
         };
         let (c, s) = (self.rt.names.cause, self.rt.names.suppress_context);
         instance_set(e.0, c, cause_v);
@@ -126,7 +142,9 @@ impl Interpreter {
             if is_kind(c, ObjKind::Class) && this.rt.is_subclass(c.as_ptr(), base_exc) {
                 Ok(this.rt.isinstance(exc, c.as_ptr()))
             } else {
-                Err(this.rt.type_error("catching classes that do not inherit from BaseException is not allowed"))
+                Err(this.rt.type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ))
             }
         };
         if is_kind(t, ObjKind::Tuple) {
@@ -148,7 +166,9 @@ impl Interpreter {
         let exc = e.0;
         if self.rt.isinstance(exc, self.rt.exc.system_exit) {
             let args_name = self.rt.names.args;
-            let args = instance_get(exc, args_name).map(|a| protocol::seq_items(a).to_vec()).unwrap_or_default();
+            let args = instance_get(exc, args_name)
+                .map(|a| protocol::seq_items(a).to_vec())
+                .unwrap_or_default();
             let code = args.first().copied().unwrap_or(Value::NONE);
             self.flush();
             if code.is_none() {
@@ -174,16 +194,24 @@ impl Interpreter {
     pub(crate) fn format_exception(&mut self, exc: Value, depth: usize) -> String {
         let mut out = String::new();
         if depth < 16 {
-            let (cause_n, ctx_n, sup_n) = (self.rt.names.cause, self.rt.names.context, self.rt.names.suppress_context);
+            let (cause_n, ctx_n, sup_n) = (
+                self.rt.names.cause,
+                self.rt.names.context,
+                self.rt.names.suppress_context,
+            );
             let cause = instance_get(exc, cause_n).filter(|c| !c.is_none());
             let suppress = instance_get(exc, sup_n).is_some_and(|s| s == Value::TRUE);
             if let Some(c) = cause {
                 out.push_str(&self.format_exception(c, depth + 1));
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
             } else if !suppress {
                 if let Some(c) = instance_get(exc, ctx_n).filter(|c| !c.is_none()) {
                     out.push_str(&self.format_exception(c, depth + 1));
-                    out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                    out.push_str(
+                        "\nDuring handling of the above exception, another exception occurred:\n\n",
+                    );
                 }
             }
         }
@@ -195,7 +223,11 @@ impl Interpreter {
             }
             for entry in entries.iter().rev() {
                 let items = protocol::seq_items(*entry);
-                let (file, line, name) = (str_of(items[0]).to_string(), items[1].as_int(), str_of(items[2]).to_string());
+                let (file, line, name) = (
+                    str_of(items[0]).to_string(),
+                    items[1].as_int(),
+                    str_of(items[2]).to_string(),
+                );
                 out.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
                 if let Some(src) = self.sources.get(&file) {
                     if let Some(text) = src.lines().nth((line as usize).saturating_sub(1)) {

@@ -196,6 +196,10 @@ fn repl_block_continues_with_dots_until_an_empty_line() {
     session
         .exp_string("... ")
         .expect("block stays open until an empty line");
+    session.send_line("").expect("send");
+    session
+        .exp_string(">>> ")
+        .expect("an empty line closes the block");
     assert!(matches!(quit(session), WaitStatus::Exited(_, 0)));
 }
 
@@ -237,6 +241,26 @@ fn repl_writes_the_history_file() {
     session.send_control('c').expect("cancel the recalled line");
     session.exp_string(">>> ").expect("prompt");
     assert!(matches!(quit(session), WaitStatus::Exited(_, 0)));
+}
+
+#[test]
+fn tern_log_filters_log_records_to_stderr() {
+    let run = |filter: Option<&str>| {
+        let mut command = tern();
+        if let Some(filter) = filter {
+            command.env("TERN_LOG", filter);
+        }
+        let out = command.args(["-c", "pass"]).output().expect("run tern");
+        assert_eq!(out.status.code(), Some(0));
+        text(&out.stderr)
+    };
+    let debug = run(Some("debug"));
+    assert!(
+        debug.contains("vm::cli") && debug.contains("Command"),
+        "{debug}"
+    );
+    assert_eq!(run(Some("jit=debug")), "", "other targets stay quiet");
+    assert_eq!(run(None), "", "no logging without TERN_LOG");
 }
 
 // ---- --dis
@@ -517,4 +541,20 @@ fn sigint_raises_keyboard_interrupt_in_a_running_script() {
     let stderr = text(&out.stderr);
     assert!(stderr.trim_end().ends_with("KeyboardInterrupt"), "{stderr}");
     assert_ne!(out.status.code(), Some(0));
+}
+
+#[test]
+fn repl_ctrl_d_at_a_continuation_prompt_runs_the_block() {
+    let dir = scratch_dir("repl-eof-block");
+    let mut session = spawn_repl(&dir.join("history"));
+    session.send_line("for i in range(3):").expect("send");
+    session.exp_string("... ").expect("continuation");
+    session.send_line("    print(i * 11)").expect("send");
+    session.exp_string("... ").expect("continuation");
+    session.send_control('d').expect("send Ctrl-D");
+    let shown = session
+        .exp_string(">>> ")
+        .expect("prompt after the block ran");
+    assert!(shown.contains("0\r\n11\r\n22\r\n"), "{shown:?}");
+    assert!(matches!(quit(session), WaitStatus::Exited(_, 0)));
 }
