@@ -31,6 +31,15 @@ pub enum Int {
     Big(BigInt),
 }
 
+/// An int used as an index or count (`seq[i]`, `[0] * n`, `round(x, n)`):
+/// CPython's OverflowError "cannot fit 'int' into an index-sized integer"
+/// when it is outside the i64 range (sequence indexing raises IndexError
+/// with the same message; the caller adjusts the kind).
+pub fn as_index(a: &Int) -> NumResult<i64> {
+    a.as_i64()
+        .ok_or_else(|| NumError::overflow("cannot fit 'int' into an index-sized integer"))
+}
+
 /// The result of `int ** int`: an int, or a float when the exponent is negative.
 #[derive(Clone, Debug, PartialEq)]
 pub enum IntOrFloat {

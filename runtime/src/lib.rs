@@ -32,6 +32,7 @@ pub mod object;
 pub mod percent_format;
 pub mod protocol;
 pub mod random;
+pub mod sha512;
 pub mod runtime;
 pub mod set_table;
 pub mod sort;

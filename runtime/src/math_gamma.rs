@@ -2,17 +2,18 @@
 //! implementations (a Lanczos approximation with a reflection formula;
 //! CPython does not use libm's tgamma/lgamma), so results match exactly.
 
+// The constants are written digit for digit as in CPython's source.
+#![allow(clippy::excessive_precision)]
+
 use crate::math_funcs::{domain_error, range_error};
 use crate::num_error::NumResult;
 
 const PI: f64 = std::f64::consts::PI;
 /// log(pi).
-#[allow(clippy::excessive_precision)] // CPython's literal
 const LOG_PI: f64 = 1.144729885849400174143427351353058711647;
 const LANCZOS_N: usize = 13;
 const LANCZOS_G: f64 = 6.024680040776729583740234375;
 const LANCZOS_G_MINUS_HALF: f64 = 5.524680040776729583740234375;
-#[allow(clippy::excessive_precision)] // CPython's literals
 const LANCZOS_NUM_COEFFS: [f64; LANCZOS_N] = [
     23531376880.410759688572007674451636754734846804940,
     42919803642.649098768957899047001988850926355848959,

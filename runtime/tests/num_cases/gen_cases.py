@@ -236,6 +236,11 @@ def random_cases(out):
         seq("choices", lambda r: [ord(c) - 97 for c in r.choices("abcdefg", k=15)])
         seq("choices_weighted", lambda r: [ord(c) - 97 for c in r.choices("abcd", cum_weights=[1, 1.5, 4, 10], k=15)])
         seq("expovariate", lambda r: [r.expovariate(1.5) for _ in range(5)])
+    for text in ["hello", "", "naïve ☃", "x" * 200]:
+        r = random.Random(text)
+        out.append(("seed_str", [esc(text)], run(lambda: ",".join(fmt(r.random()) for _ in range(5)))))
+    r = random.Random(2.5)
+    out.append(("seed_float", ["2.5"], run(lambda: ",".join(fmt(r.random()) for _ in range(5)))))
     r = random.Random(5)
     for args in [(5, 5), (5, 5, 1), (10, 0), (0,), (-3,), (0, 10, 0), (0, 10, -1), (10, 0, 2), (3, None, 2)]:
         out.append(("randrange_err", [",".join("N" if a is None else str(a) for a in args)],
