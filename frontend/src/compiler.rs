@@ -25,8 +25,54 @@ pub enum Mode {
 /// The most slots a frame may use; beyond it compilation fails cleanly.
 pub const MAX_SLOTS: u32 = 60000;
 
+/// Stack for the compiler thread: scope analysis and code generation recurse
+/// once per AST level, and a debug build needs several KiB per level for the
+/// deepest trees the parser accepts (`parser::MAX_TREE_DEPTH`).
+const COMPILER_STACK_BYTES: usize = 256 << 20;
+
+/// A freshly compiled code tree moved from the compiler thread to the caller.
+struct CompiledCode(Rc<Code>);
+
+// SAFETY: every `Rc` reachable from the code object (nested codes, the shared
+// filename) was created on the compiler thread during this compilation, and
+// every clone of them is inside this tree: the scope table and the compilers
+// hold none once compilation returns. Moving the whole tree to another thread
+// therefore moves all owners of each reference count together; no two threads
+// can ever touch the same count.
+unsafe impl Send for CompiledCode {}
+
 /// Compiles a parsed module into its top-level code object.
+///
+/// Runs on a thread with a large stack (the compiler recurses once per AST
+/// level); falls back to the current thread if that thread cannot be spawned.
 pub fn compile_module(
+    module: &Module,
+    filename: &str,
+    mode: Mode,
+) -> Result<Rc<Code>, CompileError> {
+    let result = std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name("tern-compiler".into())
+            .stack_size(COMPILER_STACK_BYTES)
+            .spawn_scoped(scope, || {
+                compile_module_on_this_thread(module, filename, mode).map(CompiledCode)
+            });
+        match spawned {
+            Ok(handle) => Some(handle.join()),
+            Err(_) => None,
+        }
+    });
+    match result {
+        Some(Ok(compiled)) => compiled.map(|c| c.0),
+        // The compiler does not panic on any input; if it ever does, report it
+        // as an error rather than taking the VM down.
+        Some(Err(_)) => Err(CompileError::syntax("internal compiler error", 1, 1)),
+        None => compile_module_on_this_thread(module, filename, mode),
+    }
+}
+
+/// [`compile_module`] on the caller's thread and stack.
+pub fn compile_module_on_this_thread(
     module: &Module,
     filename: &str,
     mode: Mode,

@@ -12,6 +12,8 @@ use num_bigint::BigInt;
 
 /// Deepest bracket nesting CPython's tokenizer accepts (its `MAXLEVEL`).
 pub const MAX_BRACKET_DEPTH: usize = 200;
+/// Longest decimal integer literal CPython 3.11 accepts (`sys.get_int_max_str_digits()`).
+pub const MAX_DECIMAL_DIGITS: usize = 4300;
 /// Deepest indentation CPython's tokenizer accepts (its `MAXINDENT`).
 pub const MAX_INDENT_DEPTH: usize = 100;
 
@@ -206,6 +208,8 @@ impl Lexer {
         if self.line_has_tokens && !self.fstring_expr {
             self.push(TokenKind::Newline, pos);
         }
+        // CPython places end-of-input errors at the final newline character.
+        let pos = end_of_input(&self.chars, Pos { line: 1, col: 1 }).unwrap_or(pos);
         while self.indents.len() > 1 {
             self.indents.pop();
             self.tokens.push(Token {
@@ -327,6 +331,14 @@ impl Lexer {
         match self.peek() {
             Some('\n') => {
                 self.bump();
+                if self.peek().is_none() {
+                    // Nothing left for the backslash to continue onto.
+                    return Err(CompileError::syntax(
+                        "unexpected EOF while parsing",
+                        pos.line,
+                        pos.col + 1,
+                    ));
+                }
                 Ok(())
             }
             None => Err(CompileError::syntax(
@@ -417,16 +429,19 @@ impl Lexer {
         for _ in 0..quote_len {
             self.bump();
         }
+        // CPython reports decoding errors just past the literal.
+        let end = self.pos();
         let token = if formatted {
             StrToken::Format {
                 body,
                 raw,
                 body_pos,
+                end,
             }
         } else if raw {
             StrToken::Plain(body)
         } else {
-            StrToken::Plain(decode_escapes(&body, pos.line, pos.col)?)
+            StrToken::Plain(decode_escapes(&body, end.line, end.col)?)
         };
         self.push(TokenKind::Str(token), pos);
         Ok(())
@@ -524,6 +539,16 @@ impl Lexer {
             if text.len() > 1 && text.starts_with('0') && text.chars().any(|c| c != '0') {
                 return Err(CompileError::syntax(
                     "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                    pos.line,
+                    pos.col,
+                ));
+            }
+            if text.len() > MAX_DECIMAL_DIGITS {
+                return Err(CompileError::syntax(
+                    format!(
+                        "Exceeds the limit ({MAX_DECIMAL_DIGITS} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                        text.len()
+                    ),
                     pos.line,
                     pos.col,
                 ));
@@ -707,6 +732,41 @@ impl Lexer {
     }
 }
 
+/// Where CPython reports errors at the end of `chars` (text that starts at
+/// `start`): the position of a final newline character, if the text ends in one.
+fn end_of_input(chars: &[char], start: Pos) -> Option<Pos> {
+    if chars.last() != Some(&'\n') {
+        return None;
+    }
+    let body = &chars[..chars.len() - 1];
+    let newlines = body.iter().filter(|&&c| c == '\n').count() as u32;
+    let last_line_len = body.iter().rev().take_while(|&&c| c != '\n').count() as u32;
+    let col = if newlines == 0 {
+        start.col + last_line_len
+    } else {
+        1 + last_line_len
+    };
+    Some(Pos {
+        line: start.line + newlines,
+        col,
+    })
+}
+
+/// Where a parse error at the very end of `source` is reported (CPython's
+/// convention: on the final newline if there is one, else just past the text).
+pub fn end_position(source: &str) -> Pos {
+    let chars: Vec<char> = source
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .collect();
+    end_of_input(&chars, Pos { line: 1, col: 1 }).unwrap_or_else(|| {
+        let line = 1 + chars.iter().filter(|&&c| c == '\n').count() as u32;
+        let col = 1 + chars.iter().rev().take_while(|&&c| c != '\n').count() as u32;
+        Pos { line, col }
+    })
+}
+
 /// Whether `word` is a string prefix (`r`, `f`, `rb`, ...; bytes are rejected later).
 fn is_string_prefix(word: &str) -> bool {
     matches!(
@@ -721,140 +781,5 @@ fn tab_error(line: u32) -> CompileError {
         msg: "inconsistent use of tabs and spaces in indentation".into(),
         line,
         col: 1,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn kinds(src: &str) -> Vec<TokenKind> {
-        tokenize_strict(src)
-            .unwrap()
-            .into_iter()
-            .map(|t| t.kind)
-            .collect()
-    }
-
-    fn err(src: &str) -> CompileError {
-        tokenize_strict(src).unwrap_err()
-    }
-
-    #[test]
-    fn indentation_produces_indent_and_dedent() {
-        let k = kinds("if x:\n    y\n\n  # c\nz\n");
-        assert_eq!(
-            k,
-            vec![
-                TokenKind::Keyword(Keyword::If),
-                TokenKind::Name("x".into()),
-                TokenKind::Op(Op::Colon),
-                TokenKind::Newline,
-                TokenKind::Indent,
-                TokenKind::Name("y".into()),
-                TokenKind::Newline,
-                TokenKind::Dedent,
-                TokenKind::Name("z".into()),
-                TokenKind::Newline,
-                TokenKind::EndMarker,
-            ]
-        );
-    }
-
-    #[test]
-    fn brackets_and_backslash_join_lines() {
-        let k = kinds("x = (1,\n  2) + \\\n 3");
-        assert_eq!(k.iter().filter(|t| **t == TokenKind::Newline).count(), 1);
-        assert!(!k.contains(&TokenKind::Indent));
-    }
-
-    #[test]
-    fn numbers() {
-        assert_eq!(kinds("1_000")[0], TokenKind::Int(BigInt::from(1000)));
-        assert_eq!(kinds("0xff")[0], TokenKind::Int(BigInt::from(255)));
-        assert_eq!(kinds("0o17")[0], TokenKind::Int(BigInt::from(15)));
-        assert_eq!(kinds("0b1_01")[0], TokenKind::Int(BigInt::from(5)));
-        assert_eq!(kinds("1.")[0], TokenKind::Float(1.0));
-        assert_eq!(kinds(".5")[0], TokenKind::Float(0.5));
-        assert_eq!(kinds("1e-3")[0], TokenKind::Float(0.001));
-        assert_eq!(kinds("1_000.5")[0], TokenKind::Float(1000.5));
-        assert_eq!(kinds("00")[0], TokenKind::Int(BigInt::from(0)));
-        let big = "123456789012345678901234567890";
-        assert_eq!(
-            kinds(big)[0],
-            TokenKind::Int(big.parse::<BigInt>().unwrap())
-        );
-    }
-
-    #[test]
-    fn number_errors() {
-        assert_eq!(err("x = 1abc").msg, "invalid decimal literal");
-        assert_eq!((err("x = 1abc").line, err("x = 1abc").col), (1, 5));
-        assert_eq!(err("1__0").msg, "invalid decimal literal");
-        assert_eq!(err("0x").msg, "invalid hexadecimal literal");
-        assert!(err("0777").msg.starts_with("leading zeros"));
-        assert_eq!(err("1j").kind, ErrorKind::NotImplemented);
-    }
-
-    #[test]
-    fn strings() {
-        assert_eq!(
-            kinds("'a\\tb'")[0],
-            TokenKind::Str(StrToken::Plain("a\tb".into()))
-        );
-        assert_eq!(
-            kinds("r'a\\tb'")[0],
-            TokenKind::Str(StrToken::Plain("a\\tb".into()))
-        );
-        assert_eq!(
-            kinds("'''a\n'b'''")[0],
-            TokenKind::Str(StrToken::Plain("a\n'b".into()))
-        );
-        assert_eq!(err("b'x'").kind, ErrorKind::NotImplemented);
-        let e = err("s = 'abc\n");
-        assert_eq!(
-            (e.msg.as_str(), e.line, e.col),
-            ("unterminated string literal (detected at line 1)", 1, 5)
-        );
-        let e = err("s = \"\"\"abc\n\nx\n");
-        assert_eq!(
-            e.msg,
-            "unterminated triple-quoted string literal (detected at line 3)"
-        );
-    }
-
-    #[test]
-    fn bracket_errors() {
-        let e = err("f(1\n");
-        assert_eq!(
-            (e.msg.as_str(), e.line, e.col),
-            ("'(' was never closed", 1, 2)
-        );
-        let e = err("f(1))\n");
-        assert_eq!((e.msg.as_str(), e.col), ("unmatched ')'", 5));
-        assert_eq!(
-            err("x = (]").msg,
-            "closing parenthesis ']' does not match opening parenthesis '('"
-        );
-        assert_eq!(err(&"(".repeat(201)).msg, "too many nested parentheses");
-    }
-
-    #[test]
-    fn indentation_errors() {
-        let e = err("if x:\n    a\n  b\n");
-        assert_eq!((e.kind, e.line, e.col), (ErrorKind::Indentation, 3, 4));
-        assert_eq!(e.msg, "unindent does not match any outer indentation level");
-        let e = err("def f():\n\treturn 1\n        return 2\n");
-        assert_eq!(e.msg, "inconsistent use of tabs and spaces in indentation");
-    }
-
-    #[test]
-    fn error_token_keeps_earlier_tokens() {
-        let toks = tokenize("x = 1\ny = $");
-        assert!(matches!(
-            toks.last().map(|t| &t.kind),
-            Some(TokenKind::Error(_))
-        ));
-        assert_eq!(toks[0].kind, TokenKind::Name("x".into()));
     }
 }

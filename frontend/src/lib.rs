@@ -18,6 +18,7 @@ pub mod escape;
 mod fstring;
 pub mod lexer;
 pub mod parser;
+mod parser_display;
 mod parser_expr;
 mod parser_params;
 mod parser_stmt;

@@ -47,6 +47,36 @@ pub fn parse_on_this_thread(source: &str) -> Result<ast::Module, CompileError> {
     parser.module()
 }
 
+/// Whether REPL input so far is an unfinished statement that more lines could
+/// complete: an open bracket or triple-quoted string, a trailing backslash, or
+/// a block header still waiting for its body at the end of the input. (Whether
+/// a block that has a body is finished is the REPL's call: CPython waits for a
+/// blank line.)
+pub fn needs_more_input(source: &str) -> bool {
+    let Err(err) = parse(source) else {
+        return false;
+    };
+    let end = crate::lexer::end_position(source);
+    let normalized = source.replace("\r\n", "\n");
+    let at_end = (err.line, err.col) >= (end.line, end.col);
+    err.msg.ends_with("was never closed")
+        || err
+            .msg
+            .starts_with("unterminated triple-quoted string literal")
+        || err.msg == "unexpected EOF while parsing"
+        || (err.msg.starts_with("expected an indented block") && at_end)
+        || (at_end && last_line_is_decorator(&normalized))
+}
+
+/// Whether the last non-blank line is a decorator (`@dec` still waits for its `def`).
+fn last_line_is_decorator(source: &str) -> bool {
+    source
+        .lines()
+        .rev()
+        .find(|line| !line.trim().is_empty())
+        .is_some_and(|line| line.trim_start().starts_with('@'))
+}
+
 /// Result type of every parsing step.
 pub(crate) type PResult<T> = Result<T, CompileError>;
 

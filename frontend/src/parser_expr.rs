@@ -6,13 +6,12 @@
 //! goes through [`Parser::nested`].
 
 use crate::ast::{
-    Arg, BinOp, BoolOp, CmpOp, Comprehension, Expr, ExprKind, FStringPart, FunctionDef, Pos, Stmt,
-    StmtKind, UnaryOp,
+    Arg, BinOp, BoolOp, CmpOp, Expr, ExprKind, FStringPart, FunctionDef, Pos, Stmt, StmtKind,
+    UnaryOp,
 };
 use crate::error::CompileError;
 use crate::fstring::parse_fstring;
 use crate::parser::{expr_depth, PResult, Parser};
-use crate::parser_target::TargetContext;
 use crate::token::{Keyword, Op, StrToken, TokenKind};
 
 /// Builds an expression node.
@@ -394,6 +393,8 @@ impl Parser {
     }
 
     /// A call's argument list, from `(` to `)`, with CPython's ordering rules.
+    /// Positional and `*` arguments come first in the result, then keyword and
+    /// `**` arguments, each group in source order (CPython's evaluation order).
     pub(crate) fn call_args(&mut self) -> PResult<Vec<Arg>> {
         self.advance();
         let mut args: Vec<Arg> = Vec::new();
@@ -451,15 +452,16 @@ impl Parser {
                         value.pos,
                     ));
                 }
+                // CPython puts the caret just past the offending argument.
                 if seen_double_star {
                     return Err(self.error_at(
                         "positional argument follows keyword argument unpacking",
-                        value.pos,
+                        self.pos(),
                     ));
                 }
                 if seen_keyword {
                     return Err(
-                        self.error_at("positional argument follows keyword argument", value.pos)
+                        self.error_at("positional argument follows keyword argument", self.pos())
                     );
                 }
                 args.push(Arg::Positional(value));
@@ -470,7 +472,13 @@ impl Parser {
         }
         let last = args.last().map(|a| arg_expr(a).pos);
         self.expect_closing(Op::RParen, last)?;
-        Ok(args)
+        // CPython evaluates all positional (and `*`) arguments before any keyword
+        // argument (`f(a=g(), *h())` calls h first), so order them that way.
+        let (mut ordered, keywords): (Vec<Arg>, Vec<Arg>) = args
+            .into_iter()
+            .partition(|a| matches!(a, Arg::Positional(_) | Arg::Starred(_)));
+        ordered.extend(keywords);
+        Ok(ordered)
     }
 
     /// Expects a closing bracket; if an expression follows instead, says
@@ -500,6 +508,10 @@ impl Parser {
                 items.push(self.slice_item()?);
             }
             mk(ExprKind::Tuple(items), pos)
+        } else if matches!(first.kind, ExprKind::Starred(_)) {
+            // `a[*b]` indexes with a one-element tuple, as in CPython.
+            let pos = first.pos;
+            mk(ExprKind::Tuple(vec![first]), pos)
         } else {
             first
         };
@@ -579,9 +591,10 @@ impl Parser {
                     body,
                     raw,
                     body_pos,
+                    end,
                 } => {
                     any_format = true;
-                    for part in parse_fstring(&body, raw, body_pos, self.depth)? {
+                    for part in parse_fstring(&body, raw, body_pos, end, self.depth)? {
                         match part {
                             FStringPart::Literal(text) => push_literal(&mut parts, text),
                             field => parts.push(field),
@@ -601,183 +614,6 @@ impl Parser {
         Ok(mk(ExprKind::Str(text), pos))
     }
 
-    /// `( ... )`: empty tuple, parenthesized expression or yield, tuple, or generator expression.
-    fn paren_atom(&mut self) -> PResult<Expr> {
-        let pos = self.advance().pos;
-        if self.eat_op(Op::RParen) {
-            return Ok(mk(ExprKind::Tuple(Vec::new()), pos));
-        }
-        if self.at_kw(Keyword::Yield) {
-            let value = self.yield_expr()?;
-            self.expect_closing(Op::RParen, Some(value.pos))?;
-            return Ok(value);
-        }
-        let first = self.star_expr_or_test()?;
-        if self.at_kw(Keyword::For) {
-            self.reject_starred_element(&first)?;
-            let generators = self.comprehension_clauses()?;
-            self.expect_closing(Op::RParen, None)?;
-            return Ok(mk(
-                ExprKind::GeneratorExp {
-                    elt: Box::new(first),
-                    generators,
-                },
-                pos,
-            ));
-        }
-        if !self.at_op(Op::Comma) {
-            self.expect_closing(Op::RParen, Some(first.pos))?;
-            if matches!(first.kind, ExprKind::Starred(_)) {
-                return Err(self.error_at("cannot use starred expression here", first.pos));
-            }
-            return Ok(first);
-        }
-        let items = self.display_items(first, Op::RParen)?;
-        Ok(mk(ExprKind::Tuple(items), pos))
-    }
-
-    /// The rest of a comma-separated display after its first item, through the closing bracket.
-    fn display_items(&mut self, first: Expr, close: Op) -> PResult<Vec<Expr>> {
-        let mut items = vec![first];
-        while self.eat_op(Op::Comma) {
-            if self.at_op(close) {
-                break;
-            }
-            items.push(self.star_expr_or_test()?);
-        }
-        let last = items.last().map(|e| e.pos);
-        self.expect_closing(close, last)?;
-        Ok(items)
-    }
-
-    fn list_atom(&mut self) -> PResult<Expr> {
-        let pos = self.advance().pos;
-        if self.eat_op(Op::RBracket) {
-            return Ok(mk(ExprKind::List(Vec::new()), pos));
-        }
-        let first = self.star_expr_or_test()?;
-        if self.at_kw(Keyword::For) {
-            self.reject_starred_element(&first)?;
-            let generators = self.comprehension_clauses()?;
-            self.expect_closing(Op::RBracket, None)?;
-            return Ok(mk(
-                ExprKind::ListComp {
-                    elt: Box::new(first),
-                    generators,
-                },
-                pos,
-            ));
-        }
-        let items = self.display_items(first, Op::RBracket)?;
-        Ok(mk(ExprKind::List(items), pos))
-    }
-
-    /// `{...}`: dict, set, or their comprehensions.
-    fn brace_atom(&mut self) -> PResult<Expr> {
-        let pos = self.advance().pos;
-        if self.eat_op(Op::RBrace) {
-            return Ok(mk(ExprKind::Dict(Vec::new()), pos));
-        }
-        if self.at_op(Op::DoubleStar) {
-            self.advance();
-            let value = self.binary(1)?;
-            if self.at_kw(Keyword::For) {
-                return Err(
-                    self.error_at("dict unpacking cannot be used in dict comprehension", pos)
-                );
-            }
-            return self.dict_rest(vec![(None, value)], pos);
-        }
-        let first = self.star_expr_or_test()?;
-        if self.eat_op(Op::Colon) {
-            let value = self.test()?;
-            if self.at_kw(Keyword::For) {
-                let generators = self.comprehension_clauses()?;
-                self.expect_closing(Op::RBrace, None)?;
-                return Ok(mk(
-                    ExprKind::DictComp {
-                        key: Box::new(first),
-                        value: Box::new(value),
-                        generators,
-                    },
-                    pos,
-                ));
-            }
-            return self.dict_rest(vec![(Some(first), value)], pos);
-        }
-        if self.at_kw(Keyword::For) {
-            self.reject_starred_element(&first)?;
-            let generators = self.comprehension_clauses()?;
-            self.expect_closing(Op::RBrace, None)?;
-            return Ok(mk(
-                ExprKind::SetComp {
-                    elt: Box::new(first),
-                    generators,
-                },
-                pos,
-            ));
-        }
-        let items = self.display_items(first, Op::RBrace)?;
-        Ok(mk(ExprKind::Set(items), pos))
-    }
-
-    fn dict_rest(&mut self, mut pairs: Vec<(Option<Expr>, Expr)>, pos: Pos) -> PResult<Expr> {
-        while self.eat_op(Op::Comma) {
-            if self.at_op(Op::RBrace) {
-                break;
-            }
-            if self.eat_op(Op::DoubleStar) {
-                pairs.push((None, self.binary(1)?));
-                continue;
-            }
-            let key = self.test()?;
-            if !self.eat_op(Op::Colon) {
-                if matches!(self.peek(), TokenKind::Error(_)) {
-                    return Err(self.invalid_syntax());
-                }
-                return Err(self.error_at("':' expected after dictionary key", key.pos));
-            }
-            let value = self.test()?;
-            pairs.push((Some(key), value));
-        }
-        let last = pairs.last().map(|(_, v)| v.pos);
-        self.expect_closing(Op::RBrace, last)?;
-        Ok(mk(ExprKind::Dict(pairs), pos))
-    }
-
-    fn reject_starred_element(&self, elt: &Expr) -> PResult<()> {
-        if matches!(elt.kind, ExprKind::Starred(_)) {
-            return Err(self.error_at(
-                "iterable unpacking cannot be used in comprehension",
-                elt.pos,
-            ));
-        }
-        Ok(())
-    }
-
-    /// One or more `for target in iter [if cond]...` clauses.
-    pub(crate) fn comprehension_clauses(&mut self) -> PResult<Vec<Comprehension>> {
-        let mut generators = Vec::new();
-        while self.eat_kw(Keyword::For) {
-            let target = self.target_list()?;
-            self.check_target(&target, TargetContext::For)?;
-            if !self.eat_kw(Keyword::In) {
-                return Err(self.invalid_syntax());
-            }
-            let iter = self.or_test()?;
-            let mut ifs = Vec::new();
-            while self.eat_kw(Keyword::If) {
-                ifs.push(self.or_test()?);
-            }
-            generators.push(Comprehension { target, iter, ifs });
-            if self.at_kw(Keyword::Async) {
-                let pos = self.pos();
-                return Err(CompileError::unsupported("'async for'", pos.line, pos.col));
-            }
-        }
-        Ok(generators)
-    }
-
     /// `yield`, `yield value(s)` or `yield from value`.
     pub(crate) fn yield_expr(&mut self) -> PResult<Expr> {
         let pos = self.advance().pos;
@@ -789,7 +625,16 @@ impl Parser {
             return Ok(mk(ExprKind::Yield(None), pos));
         }
         let value = self.star_expressions()?;
+        self.reject_bare_starred(&value)?;
         Ok(mk(ExprKind::Yield(Some(Box::new(value))), pos))
+    }
+
+    /// Fails on a lone `*x` used as a value (CPython's compiler rejects it).
+    pub(crate) fn reject_bare_starred(&self, value: &Expr) -> PResult<()> {
+        if matches!(value.kind, ExprKind::Starred(_)) {
+            return Err(self.error_at("can't use starred expression here", value.pos));
+        }
+        Ok(())
     }
 
     /// `yield ...` or a statement-level expression list (assignment right-hand sides).

@@ -1,25 +1,71 @@
 //! Tern runtime: one-word values, the heap and its GC, the object model
 //! (maps, classes with version tags), builtin types, functions and modules.
+//!
+//! The runtime never runs bytecode. When it must call Python code (a user
+//! `__eq__`, a `key=` function) it goes through the [`Vm`] trait, which the
+//! interpreter implements; the dependency points from `vm` to `runtime` only.
 
+pub mod arith;
+pub mod attr;
+pub mod builtins;
+pub mod builtins_support;
 pub mod char_props;
+pub mod code;
 pub mod dict_table;
 pub mod float_ops;
 pub mod float_repr;
 pub mod format_spec;
+pub mod format_string;
+pub mod heap;
 pub mod int_float;
 pub mod int_ops;
 pub mod int_text;
+pub mod iter;
+pub mod map;
 pub mod math_funcs;
+pub mod math_gamma;
 pub mod math_int;
 pub mod math_sum;
 pub mod num_error;
+pub mod object;
 pub mod percent_format;
+pub mod protocol;
 pub mod random;
+pub mod sha512;
+pub mod runtime;
+pub mod set_table;
+pub mod sort;
+pub mod stdlib;
 pub mod str_methods;
 pub mod str_repr;
 pub mod str_transform;
+pub mod subscript;
 pub mod text_error;
-#[rustfmt::skip]
+pub mod types;
 pub mod unicode_tables;
-pub mod format_string;
 pub mod value;
+#[rustfmt::skip]
+
+pub use runtime::Runtime;
+pub use value::Value;
+
+/// A raised Python exception: the exception instance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PyErr(pub Value);
+
+/// The result of anything that can raise.
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// What the runtime needs from the interpreter.
+pub trait Vm {
+    /// The runtime state.
+    fn rt(&mut self) -> &mut Runtime;
+    /// Calls any callable with positional args and keyword (name, value) pairs.
+    fn call(&mut self, func: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value>;
+    /// Resumes a generator; `Ok(None)` when it is exhausted.
+    fn generator_next(&mut self, gen: Value, sent: Value) -> PyResult<Option<Value>>;
+    /// The `(class, self)` pair for a zero-argument `super()` in the running frame.
+    fn frame_super(&mut self) -> PyResult<(Value, Value)>;
+    /// `__import__(name)`: imports a module by dotted name, returning the top package.
+    fn import_module(&mut self, name: &str) -> PyResult<Value>;
+}

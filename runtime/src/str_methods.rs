@@ -8,13 +8,52 @@ use crate::text_error::TextError;
 
 // ---- index helpers
 
+/// A str together with whether it is all ASCII. The runtime can pass its
+/// cached flag (`PyStr::with_ascii`) so index arithmetic on ASCII text never
+/// rescans the string; a plain `&str` converts by checking.
+#[derive(Debug, Clone, Copy)]
+pub struct PyStr<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Whether `text` is all ASCII (then byte and character indices agree).
+    pub ascii: bool,
+}
+
+impl<'a> PyStr<'a> {
+    /// Wrap `text` whose ASCII-ness the caller already knows.
+    pub fn with_ascii(text: &'a str, ascii: bool) -> PyStr<'a> {
+        debug_assert_eq!(ascii, text.is_ascii());
+        PyStr { text, ascii }
+    }
+
+    /// Number of characters (the Python `len`).
+    pub fn char_len(self) -> usize {
+        if self.ascii {
+            self.text.len()
+        } else {
+            self.text.chars().count()
+        }
+    }
+}
+
+impl<'a> From<&'a str> for PyStr<'a> {
+    fn from(text: &'a str) -> PyStr<'a> {
+        PyStr {
+            text,
+            ascii: text.is_ascii(),
+        }
+    }
+}
+
+impl<'a> From<&'a String> for PyStr<'a> {
+    fn from(text: &'a String) -> PyStr<'a> {
+        PyStr::from(text.as_str())
+    }
+}
+
 /// Number of characters in `s` (the Python `len`).
 pub fn char_len(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().count()
-    }
+    PyStr::from(s).char_len()
 }
 
 /// Byte offset of character index `idx` (clamped to the end of `s`).
@@ -54,60 +93,79 @@ pub fn adjust_indices(start: Option<i64>, end: Option<i64>, len: usize) -> (usiz
 }
 
 /// The byte range of `s` selected by character indices `start..end`
-/// (already adjusted, `start <= end <= len`), plus whether `s` is ASCII.
-fn byte_window(s: &str, start: usize, end: usize) -> (usize, usize, bool) {
-    let ascii = s.is_ascii();
-    if ascii {
-        return (start, end, true);
+/// (already adjusted, `start <= end <= len`).
+fn byte_window(s: PyStr, start: usize, end: usize) -> (usize, usize) {
+    if s.ascii {
+        return (start, end);
     }
-    let b_start = byte_offset(s, false, start);
-    let b_end = b_start + byte_offset(&s[b_start..], false, end - start);
-    (b_start, b_end, false)
+    let b_start = byte_offset(s.text, false, start);
+    let b_end = b_start + byte_offset(&s.text[b_start..], false, end - start);
+    (b_start, b_end)
+}
+
+/// The adjusted window `start..end` of `s` as byte offsets, or `None` when
+/// it cannot hold `sub_chars` characters.
+fn search_window(
+    s: PyStr,
+    start: Option<i64>,
+    end: Option<i64>,
+    sub_chars: usize,
+) -> Option<(usize, usize)> {
+    let (start, end) = adjust_indices(start, end, s.char_len());
+    if end < start || end - start < sub_chars {
+        return None;
+    }
+    Some(byte_window(s, start, end))
 }
 
 // ---- find / index / count
 
 /// `s.find(sub, start, end)`: lowest character index of `sub`, or -1.
-pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+pub fn find<'a>(s: impl Into<PyStr<'a>>, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    let s = s.into();
+    let text = s.text;
     if start.is_none() && end.is_none() {
         // Whole-string search: no index adjustment needed.
-        return match s.find(sub) {
-            Some(pos) => char_index(s, s.as_bytes()[..pos].is_ascii(), pos) as i64,
+        return match text.find(sub) {
+            Some(pos) => char_index(text, s.ascii || text.as_bytes()[..pos].is_ascii(), pos) as i64,
             None => -1,
         };
     }
-    let (start, end) = adjust_indices(start, end, char_len(s));
-    if end < start || end - start < char_len(sub) {
+    let Some((b_start, b_end)) = search_window(s, start, end, char_len(sub)) else {
         return -1;
-    }
-    let (b_start, b_end, ascii) = byte_window(s, start, end);
-    match s[b_start..b_end].find(sub) {
-        Some(pos) => char_index(s, ascii, b_start + pos) as i64,
+    };
+    match text[b_start..b_end].find(sub) {
+        Some(pos) => char_index(text, s.ascii, b_start + pos) as i64,
         None => -1,
     }
 }
 
 /// `s.rfind(sub, start, end)`: highest character index of `sub`, or -1.
-pub fn rfind(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+pub fn rfind<'a>(s: impl Into<PyStr<'a>>, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    let s = s.into();
+    let text = s.text;
     if start.is_none() && end.is_none() {
-        return match s.rfind(sub) {
-            Some(pos) => char_index(s, s.as_bytes()[..pos].is_ascii(), pos) as i64,
+        return match text.rfind(sub) {
+            Some(pos) => char_index(text, s.ascii || text.as_bytes()[..pos].is_ascii(), pos) as i64,
             None => -1,
         };
     }
-    let (start, end) = adjust_indices(start, end, char_len(s));
-    if end < start || end - start < char_len(sub) {
+    let Some((b_start, b_end)) = search_window(s, start, end, char_len(sub)) else {
         return -1;
-    }
-    let (b_start, b_end, ascii) = byte_window(s, start, end);
-    match s[b_start..b_end].rfind(sub) {
-        Some(pos) => char_index(s, ascii, b_start + pos) as i64,
+    };
+    match text[b_start..b_end].rfind(sub) {
+        Some(pos) => char_index(text, s.ascii, b_start + pos) as i64,
         None => -1,
     }
 }
 
 /// `s.index(sub, start, end)`: like `find` but raises "substring not found".
-pub fn index(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> Result<i64, TextError> {
+pub fn index<'a>(
+    s: impl Into<PyStr<'a>>,
+    sub: &str,
+    start: Option<i64>,
+    end: Option<i64>,
+) -> Result<i64, TextError> {
     match find(s, sub, start, end) {
         -1 => Err(TextError::value("substring not found")),
         i => Ok(i),
@@ -115,7 +173,12 @@ pub fn index(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> Result
 }
 
 /// `s.rindex(sub, start, end)`: like `rfind` but raises "substring not found".
-pub fn rindex(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> Result<i64, TextError> {
+pub fn rindex<'a>(
+    s: impl Into<PyStr<'a>>,
+    sub: &str,
+    start: Option<i64>,
+    end: Option<i64>,
+) -> Result<i64, TextError> {
     match rfind(s, sub, start, end) {
         -1 => Err(TextError::value("substring not found")),
         i => Ok(i),
@@ -123,19 +186,20 @@ pub fn rindex(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> Resul
 }
 
 /// `s.count(sub, start, end)`: non-overlapping occurrences of `sub`.
-pub fn count(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+pub fn count<'a>(s: impl Into<PyStr<'a>>, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    let s = s.into();
     if start.is_none() && end.is_none() && !sub.is_empty() {
-        return count_in(s, sub);
+        return count_in(s.text, sub);
     }
-    let (start, end) = adjust_indices(start, end, char_len(s));
+    let (start, end) = adjust_indices(start, end, s.char_len());
     if end < start {
         return 0;
     }
     if sub.is_empty() {
         return (end - start) as i64 + 1;
     }
-    let (b_start, b_end, _) = byte_window(s, start, end);
-    count_in(&s[b_start..b_end], sub)
+    let (b_start, b_end) = byte_window(s, start, end);
+    count_in(&s.text[b_start..b_end], sub)
 }
 
 /// Non-overlapping occurrences of a non-empty `sub` in `window`.
@@ -150,31 +214,37 @@ fn count_in(window: &str, sub: &str) -> i64 {
 
 /// `s.startswith(prefix, start, end)` for one prefix (tuples are the
 /// caller's loop).
-pub fn startswith(s: &str, prefix: &str, start: Option<i64>, end: Option<i64>) -> bool {
+pub fn startswith<'a>(
+    s: impl Into<PyStr<'a>>,
+    prefix: &str,
+    start: Option<i64>,
+    end: Option<i64>,
+) -> bool {
+    let s = s.into();
     if start.is_none() && end.is_none() {
-        return s.starts_with(prefix);
+        return s.text.starts_with(prefix);
     }
-    let (start, end) = adjust_indices(start, end, char_len(s));
-    let sub_len = char_len(prefix);
-    if end < start || end - start < sub_len {
-        return false;
+    match search_window(s, start, end, char_len(prefix)) {
+        Some((b_start, b_end)) => s.text[b_start..b_end].starts_with(prefix),
+        None => false,
     }
-    let (b_start, b_end, _) = byte_window(s, start, end);
-    s[b_start..b_end].starts_with(prefix)
 }
 
 /// `s.endswith(suffix, start, end)` for one suffix.
-pub fn endswith(s: &str, suffix: &str, start: Option<i64>, end: Option<i64>) -> bool {
+pub fn endswith<'a>(
+    s: impl Into<PyStr<'a>>,
+    suffix: &str,
+    start: Option<i64>,
+    end: Option<i64>,
+) -> bool {
+    let s = s.into();
     if start.is_none() && end.is_none() {
-        return s.ends_with(suffix);
+        return s.text.ends_with(suffix);
     }
-    let (start, end) = adjust_indices(start, end, char_len(s));
-    let sub_len = char_len(suffix);
-    if end < start || end - start < sub_len {
-        return false;
+    match search_window(s, start, end, char_len(suffix)) {
+        Some((b_start, b_end)) => s.text[b_start..b_end].ends_with(suffix),
+        None => false,
     }
-    let (b_start, b_end, _) = byte_window(s, start, end);
-    s[b_start..b_end].ends_with(suffix)
 }
 
 // ---- replace
@@ -291,6 +361,14 @@ pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<&'a
         Some("") => return Err(empty_separator()),
         Some(sep) => sep,
     };
+    if let &[byte] = sep.as_bytes() {
+        // A one-byte separator is an ASCII char: the char searcher is faster.
+        let sep = byte as char;
+        if maxsplit < 0 {
+            return Ok(s.split(sep).collect());
+        }
+        return Ok(s.splitn(maxsplit as usize + 1, sep).collect());
+    }
     if maxsplit < 0 {
         return Ok(s.split(sep).collect());
     }

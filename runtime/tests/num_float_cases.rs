@@ -30,6 +30,9 @@ fn eval(case: &Case) -> Option<String> {
             }
             show(r, float_repr)
         }
+        "ratio" => show(float_ops::as_integer_ratio(x()), |(n, d)| {
+            format!("{n},{d}")
+        }),
         "round0" => show(float_ops::round_to_int(x()), |i| i.to_string()),
         "int" => show(float_ops::to_int(x()), |i| i.to_string()),
         "hash" => float_ops::hash_float(x()).to_string(),
@@ -64,4 +67,33 @@ fn round_half_even_examples() {
     assert_eq!(float_ops::hash_float(1.5), 1152921504606846977);
     assert_eq!(float_ops::hash_float(-1.0), -2);
     assert_eq!(float_ops::hash_float(f64::INFINITY), 314159);
+}
+
+/// Random floats (any bit pattern or modest decimals), evaluated by python3
+/// (when installed) and by us.
+#[test]
+fn float_ops_match_live_python() {
+    let mut inputs = Inputs::from_clock();
+    let mut body = String::new();
+    for _ in 0..400 {
+        let x = inputs.float_text();
+        let y = inputs.float_text();
+        let n = inputs.below(30) as i64 - 10;
+        body.push_str(&format!(
+            "x, y, n = {x}, {y}, {n}\n\
+             for op, g in [('floordiv', lambda: x // y), ('mod', lambda: x % y), ('divmod', lambda: divmod(x, y)),\n\
+                           ('truediv', lambda: x / y), ('pow', lambda: x ** y)]:\n\
+             \x20   case(op, [repr(x), repr(y)], g)\n\
+             case('round0', [repr(x)], lambda: round(x))\n\
+             case('roundn', [repr(x), str(n)], lambda: round(x, n))\n\
+             case('hash', [repr(x)], lambda: hash(x))\n\
+             case('int', [repr(x)], lambda: int(x))\n\
+             t = repr(x).replace('0', '0_0', 1)\n\
+             case('parse_float', [t], lambda: float(t))\n"
+        ));
+    }
+    if let Some(cases) = python_cases(&body) {
+        assert!(cases.len() > 3000);
+        check_all(&cases, eval);
+    }
 }

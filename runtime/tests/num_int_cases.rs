@@ -42,6 +42,7 @@ fn eval(case: &Case) -> Option<String> {
             IntOrFloat::Int(v) => v.to_string(),
             IntOrFloat::Float(f) => float_repr(f),
         }),
+        "roundn" => int_ops::round_ndigits(&i(0), &i(1)).to_string(),
         "pow3" => show_int(int_ops::pow_mod(&i(0), &i(1), &i(2))),
         "cmpf" => match int_ops::cmp_f64(&i(0), float_arg(&a[1])) {
             Some(Ordering::Less) => "lt".into(),
@@ -82,5 +83,55 @@ fn big_results_normalise_to_small() {
     assert_eq!(
         int_ops::floordiv(&min, &Int::Small(-1)).unwrap(),
         int_arg("9223372036854775808")
+    );
+}
+
+/// Random ints of mixed sizes, evaluated by python3 (when installed) and by us.
+#[test]
+fn int_ops_match_live_python() {
+    let mut inputs = Inputs::from_clock();
+    let mut body = String::new();
+    for _ in 0..300 {
+        let a_digits = if inputs.below(2) == 0 { 18 } else { 60 };
+        let a = inputs.int_text(a_digits);
+        let b_digits = if inputs.below(2) == 0 { 18 } else { 40 };
+        let b = inputs.int_text(b_digits);
+        let m = inputs.int_text(25);
+        let s = inputs.below(140);
+        let f = inputs.float_text();
+        body.push_str(&format!(
+            "a, b, m, s, f = {a}, {b}, {m}, {s}, {f}\n\
+             for op, g in [('add', lambda: a + b), ('sub', lambda: a - b), ('mul', lambda: a * b),\n\
+                           ('floordiv', lambda: a // b), ('mod', lambda: a % b), ('divmod', lambda: divmod(a, b)),\n\
+                           ('truediv', lambda: a / b), ('and', lambda: a & b), ('or', lambda: a | b),\n\
+                           ('xor', lambda: a ^ b)]:\n\
+             \x20   case(op, [str(a), str(b)], g)\n\
+             case('pow3', [str(a), str(b), str(m)], lambda: pow(a, b, m))\n\
+             case('pow', [str(m), str(s % 40)], lambda: m ** (s % 40))\n\
+             case('lshift', [str(a), str(s)], lambda: a << s)\n\
+             case('rshift', [str(a), str(s)], lambda: a >> s)\n\
+             case('hash', [str(a)], lambda: hash(a))\n\
+             case('to_f64', [str(a)], lambda: float(a))\n\
+             case('hex', [str(a)], lambda: hex(a))\n\
+             case('cmpf', [str(a), repr(f)], lambda: 'lt' if a < f else 'gt' if a > f else 'eq')\n"
+        ));
+    }
+    if let Some(cases) = python_cases(&body) {
+        assert!(cases.len() > 3000);
+        check_all(&cases, eval);
+    }
+}
+
+#[test]
+fn round_to_huge_negative_ndigits_is_zero_without_computing_the_power() {
+    let huge = int_arg("-100000000000000000000");
+    assert_eq!(int_ops::round_ndigits(&int_arg("5"), &huge), Int::ZERO);
+    assert_eq!(
+        int_ops::round_ndigits(&int_arg("-987654321"), &huge),
+        Int::ZERO
+    );
+    assert_eq!(
+        int_ops::round_ndigits(&int_arg("987654321"), &int_arg("-3")).to_string(),
+        "987654000"
     );
 }

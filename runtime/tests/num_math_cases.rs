@@ -48,6 +48,8 @@ fn eval(case: &Case) -> Option<String> {
         "asinh" => showf(m::asinh(x())),
         "acosh" => showf(m::acosh(x())),
         "atanh" => showf(m::atanh(x())),
+        "gamma" => showf(runtime::math_gamma::gamma(x())),
+        "lgamma" => showf(runtime::math_gamma::lgamma(x())),
         "erf" => float_repr(m::erf(x())),
         "erfc" => float_repr(m::erfc(x())),
         "fabs" => float_repr(m::fabs(x())),
@@ -109,4 +111,31 @@ fn variadic_gcd_lcm() {
     assert_eq!(math_int::lcm(&ints).to_string(), "180");
     assert_eq!(math_int::gcd(&[]).to_string(), "0");
     assert_eq!(math_int::lcm(&[]).to_string(), "1");
+}
+
+/// Random arguments for the float functions, evaluated by python3 (when
+/// installed) and by us.
+#[test]
+fn math_matches_live_python() {
+    let mut inputs = Inputs::from_clock();
+    let mut body = String::new();
+    for _ in 0..150 {
+        let x = inputs.float_text();
+        let y = inputs.float_text();
+        body.push_str(&format!(
+            "x, y = {x}, {y}\n\
+             for name in ['sqrt', 'exp', 'exp2', 'expm1', 'log1p', 'sin', 'cos', 'tan', 'asin', 'acos',\n\
+                          'atan', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'cbrt', 'log',\n\
+                          'log2', 'log10', 'floor', 'ceil', 'erf', 'erfc', 'gamma', 'lgamma']:\n\
+             \x20   case(name, [repr(x)], lambda: getattr(math, name)(x))\n\
+             for name in ['atan2', 'fmod', 'remainder', 'pow', 'hypot']:\n\
+             \x20   case(name, [repr(x), repr(y)], lambda: getattr(math, name)(x, y))\n\
+             case('hypotn', [repr(x) + ',' + repr(y) + ',1.25'], lambda: math.hypot(x, y, 1.25))\n\
+             case('fsum', [repr(x) + ',' + repr(y) + ',1e-3,' + repr(-x)], lambda: math.fsum([x, y, 1e-3, -x]))\n"
+        ));
+    }
+    if let Some(cases) = python_cases(&body) {
+        assert!(cases.len() > 3000);
+        check_all(&cases, eval);
+    }
 }

@@ -86,6 +86,17 @@ fn draw(name: &str, seed: &Int) -> Option<String> {
 
 fn eval(case: &Case) -> Option<String> {
     let mut r = Random::from_seed(&int(5));
+    match case.op.as_str() {
+        "seed_str" => {
+            r.seed_str(&case.args[0]);
+            return Some(floats((0..5).map(|_| r.random())));
+        }
+        "seed_float" => {
+            let mut r = Random::from_seed(&runtime::random::float_seed(float_arg(&case.args[0])));
+            return Some(floats((0..5).map(|_| r.random())));
+        }
+        _ => {}
+    }
     let nums: Vec<Option<Int>> = case.args[0]
         .split(',')
         .map(|s| if s == "N" { None } else { Some(int_arg(s)) })

@@ -5,14 +5,22 @@
 //! when `python3` is not installed.
 
 use num_bigint::BigInt;
+use runtime::float_ops::{parse_float, round_ndigits};
 use runtime::float_repr::float_repr;
 use runtime::format_spec::{format_float, format_int, FormatSpec};
+use runtime::int_text::parse_int;
 use runtime::percent_format::{percent_format, PercentArg, PercentArgs, PercentValue};
 use runtime::str_methods as sm;
-use runtime::str_repr::str_repr;
+use runtime::str_repr::{ascii_repr, str_repr};
+use runtime::str_transform as st;
 use runtime::text_error::TextError;
 use std::io::Write;
 use std::process::{Command, Stdio};
+
+/// A named str method returning a new string.
+type NamedMap = (&'static str, fn(&str) -> String);
+/// A named str predicate.
+type NamedPredicate = (&'static str, fn(&str) -> bool);
 
 /// xorshift64*: a tiny deterministic generator so the cases are reproducible.
 struct Rng(u64);
@@ -191,6 +199,22 @@ fn random_cases_agree_with_cpython() {
         );
         exprs.push(format!("{} % {}", str_repr(&fmt), py_float(f)));
         ours.push(str_repr(&shown(percent_format(&fmt, &mut FloatArg(f)))));
+        let ndigits = rng.below(40) as i64 - 20;
+        exprs.push(format!("round({}, {ndigits})", py_float(f)));
+        ours.push(match round_ndigits(f, ndigits) {
+            Ok(r) => float_repr(r),
+            Err(e) => str_repr(&format!("!OverflowError: {}", e.msg)),
+        });
+        let text = format!(
+            "{}{}",
+            rng.pick_str(&["", " ", "-", "+"]),
+            float_repr(f).replace("e+", "E")
+        );
+        exprs.push(format!("float({})", str_repr(&text)));
+        ours.push(
+            parse_float(&text)
+                .map_or_else(|e| str_repr(&format!("!ValueError: {}", e.msg)), float_repr),
+        );
     }
     for _ in 0..800 * scale {
         let magnitude = rng.below(4);
@@ -199,6 +223,26 @@ fn random_cases_agree_with_cpython() {
             n = n * BigInt::from(rng.next()) * BigInt::from(rng.next());
         }
         let spec = random_int_spec(&mut rng);
+        let base = rng.pick(&[0i64, 2, 8, 10, 16, 36]);
+        let digits = match base {
+            2 => format!("0b{:b}", n.magnitude()),
+            8 => format!("0o{:o}", n.magnitude()),
+            16 => format!("0x_{:x}", n.magnitude()),
+            _ => n.magnitude().to_string(),
+        };
+        let literal = format!(
+            "{}{digits}",
+            if n.sign() == num_bigint::Sign::Minus {
+                "-"
+            } else {
+                ""
+            }
+        );
+        exprs.push(format!("int({}, {base})", str_repr(&literal)));
+        ours.push(parse_int(&literal, base as u32).map_or_else(
+            |e| str_repr(&format!("!ValueError: {}", e.msg)),
+            |v| v.to_string(),
+        ));
         exprs.push(format!("format({}, {})", n, str_repr(&spec)));
         ours.push(str_repr(&shown(
             FormatSpec::parse(&spec, "int").and_then(|s| format_int(&n, &s)),
@@ -230,6 +274,83 @@ fn random_cases_agree_with_cpython() {
         ours.push(str_repr(&sm::replace(&s, &sub, "<>", maxsplit)));
         exprs.push(format!("{ps}.strip({psub})"));
         ours.push(str_repr(sm::strip(&s, Some(&sub))));
+    }
+    // Case mapping, classification, repr and padding on tricky characters.
+    let alphabet = [
+        'a',
+        'B',
+        ' ',
+        'Σ',
+        'σ',
+        'ς',
+        'ǅ',
+        'ß',
+        'ﬁ',
+        'İ',
+        '\u{301}',
+        '\'',
+        '1',
+        '²',
+        '½',
+        'Ⅷ',
+        '_',
+        'ͅ',
+        '\t',
+        'ᾼ',
+        'Ω',
+        'ŉ',
+        '\u{a0}',
+        '\u{2028}',
+        '\u{85}',
+        '\u{7f}',
+        '😀',
+        '\u{e000}',
+        '\u{10ffff}',
+        '\u{200d}',
+        'x',
+        '.',
+    ];
+    let maps: [NamedMap; 6] = [
+        ("upper", st::upper),
+        ("lower", st::lower),
+        ("casefold", st::casefold),
+        ("capitalize", st::capitalize),
+        ("title", st::title),
+        ("swapcase", st::swapcase),
+    ];
+    let preds: [NamedPredicate; 8] = [
+        ("isalpha", st::isalpha),
+        ("isalnum", st::isalnum),
+        ("isnumeric", st::isnumeric),
+        ("isspace", st::isspace),
+        ("isupper", st::isupper),
+        ("islower", st::islower),
+        ("istitle", st::istitle),
+        ("isidentifier", st::isidentifier),
+    ];
+    for _ in 0..600 * scale {
+        let len = rng.below(8);
+        let s: String = (0..len).map(|_| rng.pick(&alphabet)).collect();
+        let ps = str_repr(&s);
+        for (name, f) in maps {
+            exprs.push(format!("{ps}.{name}()"));
+            ours.push(str_repr(&f(&s)));
+        }
+        for (name, f) in preds {
+            exprs.push(format!("{ps}.{name}()"));
+            ours.push(if f(&s) { "True" } else { "False" }.to_string());
+        }
+        exprs.push(format!("repr({ps})"));
+        ours.push(str_repr(&str_repr(&s)));
+        exprs.push(format!("ascii({ps})"));
+        ours.push(str_repr(&ascii_repr(&s)));
+        let width = rng.below(14) as i64 - 2;
+        exprs.push(format!(
+            "{ps}.center({width}, '*') + {ps}.zfill({width}) + {ps}.expandtabs(3)"
+        ));
+        ours.push(str_repr(
+            &(st::center(&s, width, '*') + &st::zfill(&s, width) + &st::expandtabs(&s, 3)),
+        ));
     }
     let Some(theirs) = run_python(&exprs) else {
         return;

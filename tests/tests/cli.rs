@@ -12,30 +12,7 @@ use libtest_mimic::{Arguments, Failed, Trial};
 use tern_tests::{run_with_timeout, Outcome};
 
 /// CLI tests the interpreter does not pass yet, with the reason.
-const PENDING: &[(&str, &str)] = &[
-    ("dash_c_runs_code", "the CLI is a placeholder"),
-    ("dash_c_sets_argv", "the CLI is a placeholder"),
-    ("dash_reads_program_from_stdin", "the CLI is a placeholder"),
-    (
-        "no_arguments_with_piped_stdin_runs_it",
-        "the CLI is a placeholder",
-    ),
-    ("file_with_arguments_sets_argv", "the CLI is a placeholder"),
-    ("version_flag", "the CLI is a placeholder"),
-    ("help_flag", "the CLI is a placeholder"),
-    ("missing_file_is_a_clear_error", "the CLI is a placeholder"),
-    ("syntax_error_report", "the CLI is a placeholder"),
-    ("syntax_error_in_dash_c", "the CLI is a placeholder"),
-    ("runtime_error_traceback", "the CLI is a placeholder"),
-    (
-        "runtime_error_traceback_in_dash_c",
-        "the CLI is a placeholder",
-    ),
-    ("sys_exit_code", "the CLI is a placeholder"),
-    ("sys_exit_message", "the CLI is a placeholder"),
-    ("output_flushed_before_error", "the CLI is a placeholder"),
-    ("dis_prints_bytecode", "the CLI is a placeholder"),
-];
+const PENDING: &[(&str, &str)] = &[];
 
 /// One CLI test: a name and the function that checks it.
 type CliTest = (&'static str, fn() -> Result<(), String>);

@@ -16,6 +16,10 @@ use tern_tests::{check_outcome, run_with_timeout, Expectations, PendingList};
 /// e.g. `("jit-raw", &["--jit=raw", "--jit-threshold", "1"])`.
 const MODES: &[(&str, &[&str])] = &[("default", &[])];
 
+/// Environment variable adding modes for one run without editing [`MODES`]:
+/// `name=arg arg;name2=arg`, e.g. `jit-raw=--jit=raw --jit-threshold 1`.
+const EXTRA_MODES_VARIABLE: &str = "TERN_EXTRA_MODES";
+
 /// How long one program may run before it is killed.
 const TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -32,18 +36,21 @@ fn main() {
     };
     let pending = Arc::new(PendingList::parse(&pending_text));
     let programs = find_programs(&golden_root);
-    let python_available = python3_available();
+    let python = find_python3();
+    let modes = all_modes();
 
     let mut trials = Vec::new();
     for program in &programs {
         let name = relative_name(&golden_root, program);
-        for (mode, mode_arguments) in MODES {
+        for (mode, mode_arguments) in &modes {
+            let mode = mode.clone();
+            let mode_arguments = mode_arguments.clone();
             let program = program.clone();
             let pending = Arc::clone(&pending);
             let relative = format!("{name}.py");
             trials.push(
                 Trial::test(format!("{name} [{mode}]"), move || {
-                    run_tern_trial(&program, mode_arguments, pending.reason(&relative))
+                    run_tern_trial(&program, &mode_arguments, pending.reason(&relative, &mode))
                 })
                 .with_kind("tern"),
             );
@@ -53,12 +60,16 @@ fn main() {
             .unwrap_or(false);
         if !tern_only {
             let program = program.clone();
+            let python = python.clone();
+            let ignored = python.is_none();
+            // Without python3 the trial is listed as ignored rather than dropped.
             trials.push(
-                Trial::test(format!("cpython::{name}"), move || {
-                    run_cpython_trial(&program)
+                Trial::test(format!("cpython::{name}"), move || match &python {
+                    Some(python) => run_and_check(python, &[], &program).map_err(Failed::from),
+                    None => Ok(()),
                 })
                 .with_kind("cpython")
-                .with_ignored_flag(!python_available),
+                .with_ignored_flag(ignored),
             );
         }
     }
@@ -77,7 +88,7 @@ fn main() {
 /// Runs `tern` on `program`; a pending program must fail, any other must pass.
 fn run_tern_trial(
     program: &Path,
-    mode_arguments: &[&str],
+    mode_arguments: &[String],
     pending_reason: Option<&str>,
 ) -> Result<(), Failed> {
     let tern = Path::new(env!("CARGO_BIN_EXE_tern-under-test"));
@@ -89,16 +100,11 @@ fn run_tern_trial(
     }
 }
 
-/// Runs CPython on `program`, so expectations never drift from Python.
-fn run_cpython_trial(program: &Path) -> Result<(), Failed> {
-    run_and_check(Path::new("python3"), &[], program).map_err(Failed::from)
-}
-
 /// Runs `interpreter leading_arguments... <program file> <program args>` in the
 /// program's directory and checks the result against its expectations.
 fn run_and_check(
     interpreter: &Path,
-    leading_arguments: &[&str],
+    leading_arguments: &[String],
     program: &Path,
 ) -> Result<(), String> {
     let source = std::fs::read_to_string(program)
@@ -110,11 +116,29 @@ fn run_and_check(
         .ok_or("a program path without a file name")?
         .to_string_lossy()
         .into_owned();
-    let mut arguments: Vec<String> = leading_arguments.iter().map(|a| a.to_string()).collect();
+    let mut arguments = leading_arguments.to_vec();
     arguments.push(file_name);
     arguments.extend(expectations.args.iter().cloned());
     let outcome = run_with_timeout(interpreter, &arguments, directory, None, TIMEOUT)?;
     check_outcome(&expectations, &outcome)
+}
+
+/// [`MODES`] plus any given in [`EXTRA_MODES_VARIABLE`], as owned name and arguments.
+fn all_modes() -> Vec<(String, Vec<String>)> {
+    let mut modes: Vec<(String, Vec<String>)> = MODES
+        .iter()
+        .map(|(name, arguments)| {
+            let arguments = arguments.iter().map(|a| a.to_string()).collect();
+            (name.to_string(), arguments)
+        })
+        .collect();
+    let extra = std::env::var(EXTRA_MODES_VARIABLE).unwrap_or_default();
+    for entry in extra.split(';').filter(|e| !e.trim().is_empty()) {
+        let (name, arguments) = entry.split_once('=').unwrap_or((entry, ""));
+        let arguments = arguments.split_whitespace().map(str::to_string).collect();
+        modes.push((name.trim().to_string(), arguments));
+    }
+    modes
 }
 
 /// Every `.py` program under `root`, sorted; files and folders whose names
@@ -150,10 +174,21 @@ fn relative_name(root: &Path, program: &Path) -> String {
     text.replace(std::path::MAIN_SEPARATOR, "/")
 }
 
-/// Whether a `python3` that can run the programs is on PATH.
-fn python3_available() -> bool {
-    Command::new("python3")
-        .arg("--version")
+/// The real executable behind `python3` on PATH, if there is one. Asking
+/// Python for `sys.executable` skips wrapper scripts (pyenv shims), which
+/// would otherwise cost a shell start for every program.
+fn find_python3() -> Option<PathBuf> {
+    let output = Command::new("python3")
+        .args(["-c", "import sys; print(sys.executable)"])
         .output()
-        .is_ok_and(|output| output.status.success())
+        .ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    let path = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
+    Some(if path.is_file() {
+        path
+    } else {
+        PathBuf::from("python3")
+    })
 }

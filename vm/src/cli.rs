@@ -6,6 +6,8 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, CommandFactory, Parser};
+use frontend::compiler::{compile_source, Mode};
+use frontend::disasm::disassemble;
 
 use crate::interp::{Interpreter, Outcome};
 use crate::repl::run_repl;
@@ -61,7 +63,11 @@ struct CommandLine {
 /// How to run the program, independent of where it comes from. The JIT
 /// options (`--jit`, `--jit-threshold`, `--jit-stats`, `--jit-log`) belong here.
 #[derive(Args, Debug, Clone, Default)]
-pub struct RunOptions {}
+pub struct RunOptions {
+    /// Print the program's bytecode instead of running it
+    #[arg(long)]
+    pub dis: bool,
+}
 
 /// Where the program comes from.
 #[derive(Debug)]
@@ -96,12 +102,16 @@ pub fn run(args: Vec<OsString>) -> i32 {
                 explicit_dash: true,
             },
             Some(file) => ProgramSource::File(file),
-            None if std::io::stdin().is_terminal() => ProgramSource::Repl,
+            // `--dis` has nothing to list at a prompt: it reads the program from stdin.
+            None if std::io::stdin().is_terminal() && !command_line.options.dis => {
+                ProgramSource::Repl
+            }
             None => ProgramSource::Stdin {
                 explicit_dash: false,
             },
         }
     };
+    log::debug!("program {source:?}, arguments {program_args:?}");
     install_sigint_handler();
     let code = run_program(source, program_args, command_line.options);
     let _ = std::io::stdout().flush();
@@ -224,8 +234,11 @@ fn run_program(source: ProgramSource, program_args: Vec<OsString>, options: RunO
             return EXIT_ERROR;
         }
     };
+    if options.dis {
+        return on_interpreter_thread(move || print_disassembly(&text, &filename));
+    }
     let argv: Vec<String> = std::iter::once(argv0).chain(rest).collect();
-    let _ = options; // The JIT options will configure the interpreter here.
+    // The JIT options will configure the interpreter here.
     on_interpreter_thread(move || {
         let mut interp = Interpreter::new(argv, script_dir);
         let outcome = interp.run_main(&text, &filename);
@@ -236,6 +249,24 @@ fn run_program(source: ProgramSource, program_args: Vec<OsString>, options: RunO
             Outcome::Exit(code) => code,
         }
     })
+}
+
+/// `--dis`: compiles the program and prints its bytecode listing, or the
+/// compile error as CPython prints it.
+fn print_disassembly(source: &str, filename: &str) -> i32 {
+    match compile_source(source, filename, Mode::File) {
+        Ok(code) => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`tern --dis x.py | head`) is not an error worth reporting.
+            let _ = stdout.write_all(disassemble(&code).as_bytes());
+            let _ = stdout.flush();
+            0
+        }
+        Err(err) => {
+            eprintln!("{}", err.render(filename, source));
+            EXIT_ERROR
+        }
+    }
 }
 
 /// Runs `body` on a fresh thread with a large stack and returns its exit code.

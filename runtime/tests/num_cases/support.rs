@@ -177,3 +177,107 @@ fn same_floats(a: &str, b: &str) -> bool {
                 _ => x == y,
             })
 }
+
+/// Python definitions that print results in the tables' format (a copy of
+/// gen_cases.py's helpers), for the live comparisons with python3.
+pub const PY_PRELUDE: &str = r#"
+import math, random
+def fmt(v):
+    if isinstance(v, bool): return str(v)
+    if isinstance(v, int): return str(v)
+    if isinstance(v, float): return repr(v)
+    if isinstance(v, tuple): return ",".join(fmt(x) for x in v)
+    if isinstance(v, complex): return "complex"
+    return v
+def run(f):
+    try:
+        return fmt(f())
+    except Exception as e:
+        if str(e) == "complex exponentiation": return "complex"
+        return "!%s:%s" % (type(e).__name__, e)
+def esc(s): return s.encode("unicode_escape").decode("ascii")
+def case(op, args, f): print("\t".join([op] + [esc(a) for a in args] + ["=>", esc(run(f))]))
+"#;
+
+/// Runs `PY_PRELUDE + body` under python3 and parses its output as cases;
+/// `None` (with a note) when python3 is not installed.
+pub fn python_cases(body: &str) -> Option<Vec<Case>> {
+    let script = format!("{PY_PRELUDE}\n{body}");
+    match std::process::Command::new("python3")
+        .arg("-c")
+        .arg(&script)
+        .output()
+    {
+        Ok(out) if out.status.success() => Some(read_cases(&String::from_utf8_lossy(&out.stdout))),
+        Ok(out) => panic!("python3 failed: {}", String::from_utf8_lossy(&out.stderr)),
+        Err(_) => {
+            eprintln!("note: python3 not available; skipping the live comparison");
+            None
+        }
+    }
+}
+
+/// A small deterministic generator for test inputs (xorshift64*).
+pub struct Inputs(pub u64);
+
+impl Inputs {
+    /// A generator whose seed comes from the clock; printed so a failure can be replayed.
+    pub fn from_clock() -> Inputs {
+        let seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(1)
+            | 1;
+        eprintln!("input seed: {seed}");
+        Inputs(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A value in [0, n).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+
+    /// An int literal of 1 to `max_digits` random decimal digits, sometimes negative.
+    pub fn int_text(&mut self, max_digits: u64) -> String {
+        let digits = 1 + self.below(max_digits);
+        let mut s = String::new();
+        if self.below(3) == 0 {
+            s.push('-');
+        }
+        for i in 0..digits {
+            let d = if i == 0 {
+                1 + self.below(9)
+            } else {
+                self.below(10)
+            };
+            s.push(char::from(b'0' + d as u8));
+        }
+        s
+    }
+
+    /// A float as Python source: random bits (any finite double) or a
+    /// modest decimal value.
+    pub fn float_text(&mut self) -> String {
+        let x = match self.below(3) {
+            0 => f64::from_bits(self.next()),
+            1 => (self.below(2_000_001) as f64 - 1_000_000.0) / 64.0,
+            _ => {
+                (self.below(1 << 53) as f64 / (1u64 << 53) as f64 - 0.5)
+                    * 10f64.powi(self.below(40) as i32 - 20)
+            }
+        };
+        if x.is_finite() {
+            float_repr(x)
+        } else {
+            "1.5".into()
+        }
+    }
+}

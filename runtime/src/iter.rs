@@ -1,0 +1,345 @@
+//! Iteration: `iter(v)` and `next(it)` for builtin containers, builtin
+//! iterators, generators and user classes with `__iter__`/`__next__`.
+
+use crate::object::*;
+use crate::protocol::{call_dunder, seq_items};
+use crate::value::Value;
+use crate::{PyErr, PyResult, Vm};
+
+/// Wraps an iterator state in a heap object.
+pub fn new_iter(vm: &mut dyn Vm, state: IterState) -> Value {
+    vm.rt().heap.alloc_value(IterObj {
+        header: Header::new(ObjKind::Iter),
+        state,
+    })
+}
+
+/// `iter(v)`.
+pub fn get_iter(vm: &mut dyn Vm, v: Value) -> PyResult<Value> {
+    let state = match kind_of(v) {
+        Some(ObjKind::List) | Some(ObjKind::Tuple) => IterState::Seq { seq: v, index: 0 },
+        Some(ObjKind::Str) => {
+            if downcast::<StrObj>(v).unwrap().is_ascii() {
+                IterState::Seq { seq: v, index: 0 }
+            } else {
+                IterState::StrChars { s: v, byte: 0 }
+            }
+        }
+        Some(ObjKind::Range) => {
+            let r = downcast::<RangeObj>(v).unwrap();
+            IterState::Range {
+                next: r.start,
+                stop: r.stop,
+                step: r.step,
+            }
+        }
+        Some(ObjKind::Dict) => {
+            let len = downcast::<DictObj>(v).unwrap().table.len();
+            IterState::Dict {
+                dict: v,
+                pos: 0,
+                len_at_start: len,
+                part: DictPart::Keys,
+            }
+        }
+        Some(ObjKind::Set) => {
+            let len = downcast::<SetObj>(v).unwrap().table.len();
+            IterState::Dict {
+                dict: v,
+                pos: 0,
+                len_at_start: len,
+                part: DictPart::Keys,
+            }
+        }
+        Some(ObjKind::DictView) => {
+            let view = downcast::<DictViewObj>(v).unwrap();
+            let (dict, part) = (view.dict, view.part);
+            let len = downcast::<DictObj>(dict).unwrap().table.len();
+            IterState::Dict {
+                dict,
+                pos: 0,
+                len_at_start: len,
+                part,
+            }
+        }
+        Some(ObjKind::Iter) | Some(ObjKind::Generator) => return Ok(v),
+        Some(ObjKind::Instance) => {
+            let name = vm.rt().names.iter;
+            if let Some(it) = call_dunder(vm, v, name, &[])? {
+                let next_name = vm.rt().names.next;
+                let cls = vm.rt().type_of(it);
+                let ok = matches!(kind_of(it), Some(ObjKind::Iter) | Some(ObjKind::Generator))
+                    || vm.rt().lookup_in_class(cls, next_name).is_some();
+                if !ok {
+                    let tn = vm.rt().type_name(it);
+                    return Err(vm
+                        .rt()
+                        .type_error(format!("iter() returned non-iterator of type '{tn}'")));
+                }
+                return Ok(it);
+            }
+            let getitem = vm.rt().names.getitem;
+            let cls = vm.rt().type_of(v);
+            if vm.rt().lookup_in_class(cls, getitem).is_some() {
+                // The old sequence protocol: v[0], v[1], ... until IndexError.
+                let f = crate::attr::getattr(vm, v, getitem)?;
+                return Ok(new_iter(vm, IterState::GetItem { func: f, index: 0 }));
+            }
+            return not_iterable(vm, v);
+        }
+        _ => return not_iterable(vm, v),
+    };
+    Ok(new_iter(vm, state))
+}
+
+fn not_iterable<T>(vm: &mut dyn Vm, v: Value) -> PyResult<T> {
+    let tn = vm.rt().type_name(v);
+    Err(vm.rt().type_error(format!("'{tn}' object is not iterable")))
+}
+
+/// Is `e` a `StopIteration`?
+pub fn is_stop_iteration(vm: &mut dyn Vm, e: PyErr) -> bool {
+    let si = vm.rt().exc.stop_iteration;
+    vm.rt().isinstance(e.0, si)
+}
+
+/// `next(it)`: `Ok(None)` when exhausted.
+pub fn next(vm: &mut dyn Vm, it: Value) -> PyResult<Option<Value>> {
+    match kind_of(it) {
+        Some(ObjKind::Iter) => next_builtin(vm, it),
+        Some(ObjKind::Generator) => vm.generator_next(it, Value::NONE),
+        Some(ObjKind::Instance) => {
+            let name = vm.rt().names.next;
+            match call_dunder(vm, it, name, &[]) {
+                Ok(Some(v)) => Ok(Some(v)),
+                Ok(None) => {
+                    let tn = vm.rt().type_name(it);
+                    Err(vm
+                        .rt()
+                        .type_error(format!("'{tn}' object is not an iterator")))
+                }
+                Err(e) if is_stop_iteration(vm, e) => Ok(None),
+                Err(e) => Err(e),
+            }
+        }
+        _ => {
+            let tn = vm.rt().type_name(it);
+            Err(vm
+                .rt()
+                .type_error(format!("'{tn}' object is not an iterator")))
+        }
+    }
+}
+
+fn next_builtin(vm: &mut dyn Vm, it: Value) -> PyResult<Option<Value>> {
+    let obj = downcast::<IterObj>(it).unwrap();
+    match &mut obj.state {
+        IterState::Seq { seq, index } => {
+            let seq = *seq;
+            if let Some(s) = downcast::<StrObj>(seq) {
+                if *index < s.value.len() {
+                    let b = s.value.as_bytes()[*index];
+                    *index += 1;
+                    let buf = [b];
+                    let cs = std::str::from_utf8(&buf).unwrap_or("?");
+                    return Ok(Some(vm.rt().intern_char(cs)));
+                }
+            } else {
+                let items = seq_items(seq);
+                if *index < items.len() {
+                    let v = items[*index];
+                    *index += 1;
+                    return Ok(Some(v));
+                }
+            }
+            obj.state = IterState::Done;
+            Ok(None)
+        }
+        IterState::StrChars { s, byte } => {
+            let text = crate::runtime::str_of(*s);
+            match text[*byte..].chars().next() {
+                Some(c) => {
+                    *byte += c.len_utf8();
+                    let mut buf = [0u8; 4];
+                    let cs: &str = c.encode_utf8(&mut buf);
+                    Ok(Some(vm.rt().intern_char(cs)))
+                }
+                None => {
+                    obj.state = IterState::Done;
+                    Ok(None)
+                }
+            }
+        }
+        IterState::Range { next, stop, step } => {
+            let cur = *next;
+            if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
+                *next = cur + *step;
+                Ok(Some(vm.rt().int_from_i64(cur)))
+            } else {
+                Ok(None)
+            }
+        }
+        IterState::Dict {
+            dict,
+            pos,
+            len_at_start,
+            part,
+        } => {
+            let (dict, part, start_len) = (*dict, *part, *len_at_start);
+            let table = match kind_of(dict) {
+                Some(ObjKind::Dict) => &downcast::<DictObj>(dict).unwrap().table,
+                _ => &downcast::<SetObj>(dict).unwrap().table,
+            };
+            if table.len() != start_len {
+                let is_set = is_kind(dict, ObjKind::Set);
+                let msg = if is_set {
+                    "Set changed size during iteration"
+                } else {
+                    "dictionary changed size during iteration"
+                };
+                obj.state = IterState::Done;
+                return Err(vm.rt().runtime_error(msg));
+            }
+            match table.next_entry(*pos) {
+                Some((next_pos, k, v)) => {
+                    *pos = next_pos;
+                    Ok(Some(match part {
+                        DictPart::Keys => k,
+                        DictPart::Values => v,
+                        DictPart::Items => vm.rt().new_tuple(vec![k, v]),
+                    }))
+                }
+                None => {
+                    obj.state = IterState::Done;
+                    Ok(None)
+                }
+            }
+        }
+        IterState::Reversed { seq, index } => {
+            if *index == 0 {
+                obj.state = IterState::Done;
+                return Ok(None);
+            }
+            *index -= 1;
+            let (seq, i) = (*seq, *index);
+            if let Some(s) = downcast::<StrObj>(seq) {
+                let c = s.value.chars().nth(i).unwrap_or(' ');
+                let mut buf = [0u8; 4];
+                let cs: &str = c.encode_utf8(&mut buf);
+                return Ok(Some(vm.rt().intern_char(cs)));
+            }
+            Ok(seq_items(seq).get(i).copied())
+        }
+        IterState::Enumerate { inner, count } => {
+            let (inner, c) = (*inner, *count);
+            match next(vm, inner)? {
+                Some(v) => {
+                    let one = Value::int(1);
+                    let next_count =
+                        crate::arith::binary_op(vm, frontend::bytecode::BinOpKind::Add, c, one)?;
+                    if let Some(o) = downcast::<IterObj>(it) {
+                        if let IterState::Enumerate { count, .. } = &mut o.state {
+                            *count = next_count;
+                        }
+                    }
+                    Ok(Some(vm.rt().new_tuple(vec![c, v])))
+                }
+                None => Ok(None),
+            }
+        }
+        IterState::Zip { iters } => {
+            let iters = iters.clone();
+            if iters.is_empty() {
+                return Ok(None);
+            }
+            let mut out = Vec::with_capacity(iters.len());
+            for i in iters {
+                match next(vm, i)? {
+                    Some(v) => out.push(v),
+                    None => return Ok(None),
+                }
+            }
+            Ok(Some(vm.rt().new_tuple(out)))
+        }
+        IterState::Map { func, iters } => {
+            let (func, iters) = (*func, iters.clone());
+            let mut args = Vec::with_capacity(iters.len());
+            for i in iters {
+                match next(vm, i)? {
+                    Some(v) => args.push(v),
+                    None => return Ok(None),
+                }
+            }
+            vm.call(func, &args, &[]).map(Some)
+        }
+        IterState::Filter { func, inner } => {
+            let (func, inner) = (*func, *inner);
+            while let Some(v) = next(vm, inner)? {
+                let keep = if func.is_none() {
+                    crate::protocol::truthy(vm, v)?
+                } else {
+                    let r = vm.call(func, &[v], &[])?;
+                    crate::protocol::truthy(vm, r)?
+                };
+                if keep {
+                    return Ok(Some(v));
+                }
+            }
+            Ok(None)
+        }
+        IterState::Callable { func, sentinel } => {
+            let (func, sentinel) = (*func, *sentinel);
+            let v = vm.call(func, &[], &[])?;
+            if crate::protocol::eq(vm, v, sentinel)? {
+                if let Some(o) = downcast::<IterObj>(it) {
+                    o.state = IterState::Done;
+                }
+                return Ok(None);
+            }
+            Ok(Some(v))
+        }
+        IterState::GetItem { func, index } => {
+            let (func, i) = (*func, *index);
+            *index += 1;
+            match vm.call(func, &[Value::int(i)], &[]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) => {
+                    let (ie, si) = (vm.rt().exc.index_error, vm.rt().exc.stop_iteration);
+                    if vm.rt().isinstance(e.0, ie) || vm.rt().isinstance(e.0, si) {
+                        if let Some(o) = downcast::<IterObj>(it) {
+                            o.state = IterState::Done;
+                        }
+                        Ok(None)
+                    } else {
+                        Err(e)
+                    }
+                }
+            }
+        }
+        IterState::Done => Ok(None),
+    }
+}
+
+/// All items of an iterable, with fast paths for lists and tuples.
+pub fn collect(vm: &mut dyn Vm, v: Value) -> PyResult<Vec<Value>> {
+    match kind_of(v) {
+        Some(ObjKind::List) | Some(ObjKind::Tuple) => Ok(seq_items(v).to_vec()),
+        _ => {
+            let it = get_iter(vm, v)?;
+            // The items gathered so far live in a rooted list, so a collection
+            // triggered by Python code inside `next` cannot free them.
+            let acc = vm.rt().new_list(Vec::new());
+            vm.rt().heap.push_root(it);
+            vm.rt().heap.push_root(acc);
+            let r = loop {
+                match next(vm, it) {
+                    Ok(Some(x)) => downcast::<ListObj>(acc).unwrap().items.push(x),
+                    Ok(None) => break Ok(()),
+                    Err(e) => break Err(e),
+                }
+            };
+            vm.rt().heap.pop_roots(2);
+            r.map(|_| std::mem::take(&mut downcast::<ListObj>(acc).unwrap().items))
+        }
+    }
+}

@@ -1,0 +1,1 @@
+"""A nested helper package."""

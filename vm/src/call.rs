@@ -1,0 +1,542 @@
+//! Calls: binding arguments to parameters, entering Python functions,
+//! instantiating classes, and calling builtins and other callables.
+
+use crate::interp::Interpreter;
+use frontend::bytecode::CodeKind;
+use runtime::object::*;
+use runtime::runtime::{instance_set, str_of};
+use runtime::{protocol, PyErr, PyResult, Value};
+
+impl Interpreter {
+    // ------------------------------------------------------------ from the dispatch loop
+
+    /// Calls `f` with the `argc` arguments at `stack[args_at..]` (the last
+    /// `kwnames.len()` of them keyword arguments); the result goes to
+    /// `stack[ret_slot]`. Returns true when a Python frame was pushed (the
+    /// dispatch loop continues in it), false when the result is already stored.
+    pub(crate) fn call_from_stack(
+        &mut self,
+        f: Value,
+        args_at: usize,
+        argc: usize,
+        kwnames: &[Value],
+        ret_slot: usize,
+    ) -> PyResult<bool> {
+        if kwnames.is_empty() {
+            if let Some(func) = downcast::<FunctionObj>(f) {
+                // SAFETY: a function's code is a live CodeObj.
+                let code = unsafe { cast::<CodeObj>(func.code) };
+                let c = &code.code;
+                if c.kind == CodeKind::Function
+                    && c.argcount as usize == argc
+                    && c.kwonlycount == 0
+                    && !c.has_varargs
+                    && !c.has_varkw
+                {
+                    if self.frames.len() >= self.rt.recursion_limit {
+                        return Err(self.recursion_error());
+                    }
+                    let nslots = c.nslots as usize;
+                    self.ensure_stack(args_at + nslots);
+                    self.stack[args_at + argc..args_at + nslots].fill(Value::EMPTY);
+                    for (i, &slot) in c.free_slots.iter().enumerate() {
+                        self.stack[args_at + slot as usize] = func.closure[i];
+                    }
+                    let (code_v, module) = (func.code, func.module);
+                    self.push_frame(code_v, f, module, Value::EMPTY, args_at, ret_slot, false);
+                    if self.rt.heap.wants_collection() {
+                        self.collect_garbage();
+                    }
+                    return Ok(true);
+                }
+            }
+        }
+        let npos = argc - kwnames.len();
+        let mut args: Vec<Value> = self.stack[args_at..args_at + npos].to_vec();
+        let kw: Vec<(Value, Value)> = kwnames
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| (n, self.stack[args_at + npos + i]))
+            .collect();
+        if let Some(m) = downcast::<BoundMethodObj>(f) {
+            args.insert(0, m.receiver);
+            let func = m.func;
+            return self.call_with_vec(func, args, kw, ret_slot);
+        }
+        self.call_with_vec(f, args, kw, ret_slot)
+    }
+
+    /// Like `call_from_stack` with the arguments already collected.
+    pub(crate) fn call_with_vec(
+        &mut self,
+        f: Value,
+        mut args: Vec<Value>,
+        kw: Vec<(Value, Value)>,
+        ret_slot: usize,
+    ) -> PyResult<bool> {
+        match kind_of(f) {
+            Some(ObjKind::Function) => {
+                self.enter_function(f, args, &kw, ret_slot, ret_slot + 1, false, Value::EMPTY)
+            }
+            Some(ObjKind::BoundMethod) => {
+                let m = downcast::<BoundMethodObj>(f).unwrap();
+                args.insert(0, m.receiver);
+                let func = m.func;
+                self.call_with_vec(func, args, kw, ret_slot)
+            }
+            Some(ObjKind::Class) => {
+                let cls: *mut ClassObj = f.as_ptr();
+                match self.prepare_instance(cls, &args, &kw)? {
+                    Prepared::Done(v) => {
+                        self.stack[ret_slot] = v;
+                        Ok(false)
+                    }
+                    Prepared::RunInit(init, inst) => {
+                        args.insert(0, inst);
+                        let pushed = self.enter_function(
+                            init,
+                            args,
+                            &kw,
+                            ret_slot,
+                            ret_slot + 1,
+                            false,
+                            inst,
+                        )?;
+                        debug_assert!(pushed);
+                        Ok(pushed)
+                    }
+                }
+            }
+            _ => {
+                let r = self.call_native(f, &args, &kw)?;
+                self.stack[ret_slot] = r;
+                Ok(false)
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ re-entrant calls from Rust
+
+    /// Calls any callable from Rust code and returns its result.
+    pub(crate) fn call_value(
+        &mut self,
+        f: Value,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Value> {
+        match kind_of(f) {
+            Some(ObjKind::Function) => {
+                let top = self.stack_top();
+                self.ensure_stack(top + 2);
+                if self.enter_function(f, args.to_vec(), kw, top, top + 1, true, Value::EMPTY)? {
+                    self.execute()
+                } else {
+                    Ok(self.stack[top])
+                }
+            }
+            Some(ObjKind::Class) => {
+                let cls: *mut ClassObj = f.as_ptr();
+                match self.prepare_instance(cls, args, kw)? {
+                    Prepared::Done(v) => Ok(v),
+                    Prepared::RunInit(init, inst) => {
+                        let mut full = Vec::with_capacity(args.len() + 1);
+                        full.push(inst);
+                        full.extend_from_slice(args);
+                        let top = self.stack_top();
+                        self.ensure_stack(top + 2);
+                        self.enter_function(init, full, kw, top, top + 1, true, inst)?;
+                        self.execute()
+                    }
+                }
+            }
+            _ => self.call_native(f, args, kw),
+        }
+    }
+
+    /// Calls anything that is not a Python function.
+    fn call_native(&mut self, f: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+        match kind_of(f) {
+            Some(ObjKind::Builtin) => {
+                let b = downcast::<BuiltinObj>(f).unwrap();
+                let (func, bound) = (b.func, b.bound);
+                if bound.is_empty() {
+                    func(self, args, kw)
+                } else {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(bound);
+                    full.extend_from_slice(args);
+                    func(self, &full, kw)
+                }
+            }
+            Some(ObjKind::BoundMethod) => {
+                let m = downcast::<BoundMethodObj>(f).unwrap();
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(m.receiver);
+                full.extend_from_slice(args);
+                let func = m.func;
+                self.call_value(func, &full, kw)
+            }
+            Some(ObjKind::Function) | Some(ObjKind::Class) => self.call_value(f, args, kw),
+            Some(ObjKind::StaticMethod) => {
+                let inner = downcast::<StaticMethodObj>(f).unwrap().func;
+                self.call_value(inner, args, kw)
+            }
+            _ => {
+                let call_name = self.rt.names.call;
+                let cls = self.rt.type_of(f);
+                if let Some(m) = self.rt.lookup_in_class(cls, call_name) {
+                    if is_kind(f, ObjKind::Instance) {
+                        let mut full = Vec::with_capacity(args.len() + 1);
+                        full.push(f);
+                        full.extend_from_slice(args);
+                        return self.call_value(m, &full, kw);
+                    }
+                }
+                let tn = self.rt.type_name(f);
+                Err(self.rt.type_error(format!("'{tn}' object is not callable")))
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ Python functions
+
+    /// Binds `args`/`kw` to `f`'s parameters and pushes its frame at `base`
+    /// (or creates a generator). Returns true if a frame was pushed.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn enter_function(
+        &mut self,
+        f: Value,
+        args: Vec<Value>,
+        kw: &[(Value, Value)],
+        ret_slot: usize,
+        base: usize,
+        boundary: bool,
+        init_self: Value,
+    ) -> PyResult<bool> {
+        if self.frames.len() >= self.rt.recursion_limit {
+            return Err(self.recursion_error());
+        }
+        let func = downcast::<FunctionObj>(f).unwrap();
+        let (code_v, module) = (func.code, func.module);
+        // SAFETY: a function's code is a live CodeObj.
+        let code = unsafe { cast::<CodeObj>(code_v) };
+        let params = self.bind_args(f, args, kw)?;
+        let c = &code.code;
+        let nslots = c.nslots as usize;
+        let func = downcast::<FunctionObj>(f).unwrap();
+        if c.kind == CodeKind::Generator {
+            let mut slots = vec![Value::EMPTY; nslots];
+            slots[..params.len()].copy_from_slice(&params);
+            for (i, &slot) in c.free_slots.iter().enumerate() {
+                slots[slot as usize] = func.closure[i];
+            }
+            let gen = self.rt.heap.alloc_value(GeneratorObj {
+                header: Header::new(ObjKind::Generator),
+                func: f,
+                slots,
+                pc: 0,
+                resume_dst: frontend::bytecode::NO_REG,
+                state: GenState::Created,
+                yield_from: Value::EMPTY,
+                saved_exc: Value::NONE,
+            });
+            self.stack[ret_slot] = gen;
+            return Ok(false);
+        }
+        self.ensure_stack(base + nslots);
+        self.stack[base..base + params.len()].copy_from_slice(&params);
+        self.stack[base + params.len()..base + nslots].fill(Value::EMPTY);
+        for (i, &slot) in c.free_slots.iter().enumerate() {
+            self.stack[base + slot as usize] = func.closure[i];
+        }
+        self.push_frame(code_v, f, module, Value::EMPTY, base, ret_slot, boundary);
+        self.frames.last_mut().unwrap().init_self = init_self;
+        if self.rt.heap.wants_collection() {
+            self.collect_garbage();
+        }
+        Ok(true)
+    }
+
+    /// `RecursionError` at the recursion limit.
+    pub(crate) fn recursion_error(&mut self) -> PyErr {
+        let c = self.rt.exc.recursion_error;
+        self.rt.error(c, "maximum recursion depth exceeded")
+    }
+
+    /// Binds positional and keyword arguments to the parameter slots of `f`
+    /// (parameters, keyword-only, `*args`, `**kwargs`), applying defaults.
+    fn bind_args(
+        &mut self,
+        f: Value,
+        args: Vec<Value>,
+        kw: &[(Value, Value)],
+    ) -> PyResult<Vec<Value>> {
+        let func = downcast::<FunctionObj>(f).unwrap();
+        let (defaults, kwdefaults, qualname) = (func.defaults, func.kwdefaults, func.qualname);
+        // SAFETY: a function's code is a live CodeObj.
+        let code = unsafe { cast::<CodeObj>(func.code) };
+        let c = code.code.clone();
+        let (argcount, kwonly) = (c.argcount as usize, c.kwonlycount as usize);
+        let nparams = argcount + kwonly + c.has_varargs as usize + c.has_varkw as usize;
+        let mut slots = vec![Value::EMPTY; nparams];
+        let fname = str_of(qualname).to_string();
+        // Positional.
+        let npos = args.len().min(argcount);
+        slots[..npos].copy_from_slice(&args[..npos]);
+        if args.len() > argcount {
+            if c.has_varargs {
+                let extra = args[argcount..].to_vec();
+                slots[argcount + kwonly] = self.rt.new_tuple(extra);
+            } else {
+                let ndef = downcast::<TupleObj>(defaults).map_or(0, |t| t.items.len());
+                let takes = if ndef > 0 {
+                    format!(
+                        "from {} to {} positional arguments",
+                        argcount - ndef,
+                        argcount
+                    )
+                } else {
+                    format!(
+                        "{argcount} positional argument{}",
+                        if argcount == 1 { "" } else { "s" }
+                    )
+                };
+                let given = args.len();
+                let was = if given == 1 { "was" } else { "were" };
+                return Err(self
+                    .rt
+                    .type_error(format!("{fname}() takes {takes} but {given} {was} given")));
+            }
+        } else if c.has_varargs {
+            slots[argcount + kwonly] = self.rt.new_tuple(Vec::new());
+        }
+        // Keywords.
+        let varkw = if c.has_varkw {
+            let d = self.rt.new_dict();
+            slots[nparams - 1] = d;
+            self.rt.heap.push_root(d);
+            Some(d)
+        } else {
+            None
+        };
+        let result = (|| -> PyResult<()> {
+            for &(name, value) in kw {
+                let n = str_of(name);
+                match c.local_names[..argcount + kwonly]
+                    .iter()
+                    .position(|p| p == n)
+                {
+                    Some(i) => {
+                        if !slots[i].is_empty() {
+                            return Err(self.rt.type_error(format!(
+                                "{fname}() got multiple values for argument '{n}'"
+                            )));
+                        }
+                        slots[i] = value;
+                    }
+                    None => match varkw {
+                        Some(d) => protocol::dict_store(self, d, name, value)?,
+                        None => {
+                            return Err(self.rt.type_error(format!(
+                                "{fname}() got an unexpected keyword argument '{n}'"
+                            )))
+                        }
+                    },
+                }
+            }
+            Ok(())
+        })();
+        if varkw.is_some() {
+            self.rt.heap.pop_roots(1);
+        }
+        result?;
+        // Defaults and missing arguments.
+        let defs: Vec<Value> =
+            downcast::<TupleObj>(defaults).map_or(Vec::new(), |t| t.items.to_vec());
+        let first_default = argcount - defs.len().min(argcount);
+        let mut missing = Vec::new();
+        for i in 0..argcount {
+            if slots[i].is_empty() {
+                if i >= first_default {
+                    slots[i] = defs[i - first_default];
+                } else {
+                    missing.push(c.local_names[i].clone());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args(&fname, &missing, "positional"));
+        }
+        for i in argcount..argcount + kwonly {
+            if slots[i].is_empty() {
+                let name = self.rt.intern(&c.local_names[i]);
+                let d = if is_kind(kwdefaults, ObjKind::Dict) {
+                    protocol::dict_lookup(self, kwdefaults, name)?
+                } else {
+                    None
+                };
+                match d {
+                    Some(v) => slots[i] = v,
+                    None => missing.push(c.local_names[i].clone()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args(&fname, &missing, "keyword-only"));
+        }
+        Ok(slots)
+    }
+
+    fn missing_args(&mut self, fname: &str, missing: &[String], kind: &str) -> PyErr {
+        let quoted: Vec<String> = missing.iter().map(|m| format!("'{m}'")).collect();
+        let list = match quoted.len() {
+            1 => quoted[0].clone(),
+            2 => format!("{} and {}", quoted[0], quoted[1]),
+            _ => format!(
+                "{}, and {}",
+                quoted[..quoted.len() - 1].join(", "),
+                quoted[quoted.len() - 1]
+            ),
+        };
+        let n = missing.len();
+        self.rt.type_error(format!(
+            "{fname}() missing {n} required {kind} argument{}: {list}",
+            if n == 1 { "" } else { "s" }
+        ))
+    }
+
+    /// `MakeFunction`: a function from a nested code constant, capturing the
+    /// current frame's cells; defaults come from slots `dst` and `dst+1`.
+    pub(crate) fn make_function(
+        &mut self,
+        code: &CodeObj,
+        ci: u16,
+        base: usize,
+        dst: u16,
+    ) -> Value {
+        let code_v = code.consts[ci as usize];
+        // SAFETY: `MakeFunction` operands name a Code constant, loaded as a CodeObj.
+        let inner = unsafe { cast::<CodeObj>(code_v) };
+        let closure: Box<[Value]> = inner
+            .code
+            .free_sources
+            .iter()
+            .map(|&s| self.stack[base + s as usize])
+            .collect();
+        let name = self.rt.intern(&inner.code.name.clone());
+        let qualname = self.rt.intern(&inner.code.qualname.clone());
+        let defaults = self.stack[base + dst as usize];
+        let kwdefaults = self.stack[base + dst as usize + 1];
+        let module = self.frames.last().unwrap().module;
+        self.rt.heap.alloc_value(FunctionObj {
+            header: Header::new(ObjKind::Function),
+            code: code_v,
+            module,
+            name,
+            qualname,
+            defaults: if defaults.is_empty() {
+                Value::NONE
+            } else {
+                defaults
+            },
+            kwdefaults: if kwdefaults.is_empty() {
+                Value::NONE
+            } else {
+                kwdefaults
+            },
+            closure,
+            dict: Value::EMPTY,
+        })
+    }
+
+    // ------------------------------------------------------------ classes
+
+    /// Creates an instance of `cls`; says whether a Python `__init__` must run.
+    fn prepare_instance(
+        &mut self,
+        cls: *mut ClassObj,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Prepared> {
+        let new_name = self.rt.names.new;
+        // Builtin types (and user classes defining __new__) construct through __new__.
+        if let Some(new_fn) = self.rt.lookup_in_class(cls, new_name) {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(Value::from_ptr(cls));
+            full.extend_from_slice(args);
+            let new_fn = if let Some(s) = downcast::<StaticMethodObj>(new_fn) {
+                s.func
+            } else {
+                new_fn
+            };
+            let obj = self.call_value(new_fn, &full, kw)?;
+            // SAFETY: `cls` is live (held by the caller).
+            let builtin_type =
+                unsafe { (*cls).instance_kind.is_some() } || !is_kind(obj, ObjKind::Instance);
+            if builtin_type || !self.rt.isinstance(obj, cls) {
+                return Ok(Prepared::Done(obj));
+            }
+            return self.run_init(cls, obj, args, kw);
+        }
+        // SAFETY: `cls` is live.
+        let c = unsafe { &*cls };
+        if !c.abstract_methods.is_empty() {
+            let mut names: Vec<String> = c
+                .abstract_methods
+                .iter()
+                .map(|&n| str_of(n).to_string())
+                .collect();
+            names.sort();
+            let s = if names.len() == 1 { "" } else { "s" };
+            let cname = str_of(c.name).to_string();
+            return Err(self.rt.type_error(format!(
+                "Can't instantiate abstract class {cname} with abstract method{s} {}",
+                names.join(", ")
+            )));
+        }
+        let inst = self.rt.new_instance(cls);
+        if c.is_exception {
+            let t = self.rt.new_tuple(args.to_vec());
+            let a = self.rt.names.args;
+            instance_set(inst, a, t);
+        }
+        self.run_init(cls, inst, args, kw)
+    }
+
+    fn run_init(
+        &mut self,
+        cls: *mut ClassObj,
+        inst: Value,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Prepared> {
+        let init_name = self.rt.names.init;
+        match self.rt.lookup_in_class(cls, init_name) {
+            Some(init) if is_kind(init, ObjKind::Function) => Ok(Prepared::RunInit(init, inst)),
+            Some(init) => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(inst);
+                full.extend_from_slice(args);
+                self.call_value(init, &full, kw)?;
+                Ok(Prepared::Done(inst))
+            }
+            None => {
+                // SAFETY: `cls` is live.
+                let is_exc = unsafe { (*cls).is_exception };
+                if (!args.is_empty() || !kw.is_empty()) && !is_exc {
+                    let cname = runtime::runtime::class_name(cls);
+                    return Err(self.rt.type_error(format!("{cname}() takes no arguments")));
+                }
+                Ok(Prepared::Done(inst))
+            }
+        }
+    }
+}
+
+/// What instantiating a class needs next.
+enum Prepared {
+    /// The object is ready.
+    Done(Value),
+    /// Run this Python `__init__` with the instance first, then return the instance.
+    RunInit(Value, Value),
+}

@@ -1,0 +1,94 @@
+//! Generators: a generator's frame lives in its heap object between
+//! resumptions and is copied onto the value stack while it runs.
+
+use crate::interp::Interpreter;
+use runtime::object::*;
+use runtime::{PyResult, Value};
+
+impl Interpreter {
+    /// Runs the generator until its next `yield` (`Some(value)`) or its end (`None`).
+    pub(crate) fn resume_generator(&mut self, gen: Value, sent: Value) -> PyResult<Option<Value>> {
+        let g = downcast::<GeneratorObj>(gen).unwrap();
+        match g.state {
+            GenState::Finished => return Ok(None),
+            GenState::Running => return Err(self.rt.value_error("generator already executing")),
+            GenState::Created if !sent.is_none() => {
+                return Err(self
+                    .rt
+                    .type_error("can't send non-None value to a just-started generator"));
+            }
+            _ => {}
+        }
+        let func = g.func;
+        let f = downcast::<FunctionObj>(func).unwrap();
+        let (code_v, module) = (f.code, f.module);
+        let top = self.stack_top();
+        let base = top + 1;
+        let n = g.slots.len();
+        self.ensure_stack(base + n);
+        let g = downcast::<GeneratorObj>(gen).unwrap();
+        self.stack[base..base + n].copy_from_slice(&g.slots);
+        if g.state == GenState::Suspended && g.resume_dst != frontend::bytecode::NO_REG {
+            self.stack[base + g.resume_dst as usize] = sent;
+        }
+        let pc = g.pc as usize;
+        g.state = GenState::Running;
+        self.push_frame(code_v, func, module, Value::EMPTY, base, top, true);
+        let frame = self.frames.last_mut().unwrap();
+        frame.pc = pc;
+        frame.generator = gen;
+        self.yielded = false;
+        match self.execute() {
+            Ok(v) => {
+                if self.yielded {
+                    self.yielded = false;
+                    Ok(Some(v))
+                } else {
+                    Ok(None)
+                }
+            }
+            Err(e) => {
+                if let Some(g) = downcast::<GeneratorObj>(gen) {
+                    g.state = GenState::Finished;
+                    g.slots = Vec::new();
+                }
+                let si = self.rt.exc.stop_iteration;
+                if self.rt.isinstance(e.0, si) {
+                    let c = self.rt.exc.runtime_error;
+                    let err = self.rt.error(c, "generator raised StopIteration");
+                    let cause = self.rt.names.cause;
+                    runtime::runtime::instance_set(err.0, cause, e.0);
+                    return Err(err);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// `Yield`: saves the frame into its generator, pops it, and hands `v` out.
+    pub(crate) fn yield_from_frame(&mut self, v: Value, dst: u16) -> Value {
+        let frame = self.frames.pop().unwrap();
+        // SAFETY: the frame's code object is live.
+        let nslots = unsafe { (&*frame.code).code.nslots as usize };
+        if let Some(g) = downcast::<GeneratorObj>(frame.generator) {
+            g.slots.clear();
+            g.slots
+                .extend_from_slice(&self.stack[frame.base..frame.base + nslots]);
+            g.pc = frame.pc as u32;
+            g.resume_dst = dst;
+            g.state = GenState::Suspended;
+        }
+        self.handled = frame.saved_handled;
+        self.yielded = true;
+        v
+    }
+
+    /// A generator frame returned `v`.
+    pub(crate) fn finish_generator(&mut self, gen: Value, v: Value) {
+        if let Some(g) = downcast::<GeneratorObj>(gen) {
+            g.state = GenState::Finished;
+            g.slots = Vec::new();
+        }
+        self.last_return = v;
+    }
+}
