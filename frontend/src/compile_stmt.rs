@@ -570,9 +570,13 @@ impl<'a> FnCompiler<'a> {
                 t
             }
         };
-        let needs_unwind = self.blocks.iter().any(|b| !matches!(b, Block::Loop { .. }));
-        if needs_unwind && (r as u32) < self.nvars {
-            // A finally body may rebind the variable; return the value it had.
+        // A finally body may rebind the variable, and leaving an `except ... as`
+        // body unbinds its name: return the value the variable had.
+        let rebinds = self
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Finally { .. } | Block::HandlerName { .. }));
+        if rebinds && (r as u32) < self.nvars {
             let t = self.alloc()?;
             self.mov(t, r);
             r = t;

@@ -525,3 +525,35 @@ fn deep_expressions_compile_without_overflowing_the_stack() {
     assert_eq!(count(&m, |o| matches!(o, Op::Add { .. })), 989);
     assert_eq!(count(&m, |o| matches!(o, Op::Neg { .. })), 90);
 }
+
+#[test]
+fn return_copies_a_variable_only_when_unwinding_can_rebind_it() {
+    // Inside try/except the local is returned from its own slot.
+    let f = code_named(
+        &compile("def f(a):\n    try:\n        return a\n    except E:\n        pass\n"),
+        "f",
+    );
+    assert!(f.ops.contains(&Op::Return { src: 0 }));
+    // Inside try/finally the value is copied before the finally body runs.
+    let f = code_named(
+        &compile("def f(a):\n    try:\n        return a\n    finally:\n        a = 2\n"),
+        "f",
+    );
+    assert!(!f.ops.contains(&Op::Return { src: 0 }));
+    let ret = f
+        .ops
+        .iter()
+        .position(|o| matches!(o, Op::Return { .. }))
+        .unwrap();
+    let Op::Return { src } = f.ops[ret] else {
+        unreachable!()
+    };
+    assert!(f.ops[..ret].contains(&Op::Move { dst: src, src: 0 }));
+    // `return e` from `except ... as e` returns the exception, not the cleared name.
+    let f = code_named(
+        &compile("def f():\n    try:\n        g()\n    except E as e:\n        return e\n"),
+        "f",
+    );
+    let e = f.local_names.iter().position(|n| n == "e").unwrap() as u16;
+    assert!(!f.ops.contains(&Op::Return { src: e }));
+}

@@ -18,6 +18,7 @@ pub(crate) fn parse_fstring(
     body: &str,
     raw: bool,
     body_pos: Pos,
+    end: Pos,
     depth: usize,
 ) -> PResult<Vec<FStringPart>> {
     let chars: Vec<char> = body.chars().collect();
@@ -38,6 +39,7 @@ pub(crate) fn parse_fstring(
     let scanner = Scanner {
         chars,
         positions,
+        end,
         raw,
         depth,
     };
@@ -49,6 +51,8 @@ struct Scanner {
     chars: Vec<char>,
     /// Source position of each char, plus one for the end.
     positions: Vec<Pos>,
+    /// Just past the closing quote: where CPython reports the scanner's errors.
+    end: Pos,
     raw: bool,
     depth: usize,
 }
@@ -66,9 +70,8 @@ impl Scanner {
             .unwrap_or_default()
     }
 
-    fn error(&self, msg: &str, i: usize) -> CompileError {
-        let pos = self.pos(i);
-        CompileError::syntax(msg, pos.line, pos.col)
+    fn error(&self, msg: &str) -> CompileError {
+        CompileError::syntax(msg, self.end.line, self.end.col)
     }
 
     /// Literal text and fields from `i`. In a format spec (`in_spec`) an
@@ -81,7 +84,6 @@ impl Scanner {
     ) -> PResult<(Vec<FStringPart>, usize)> {
         let mut parts = Vec::new();
         let mut literal = String::new();
-        let mut literal_start = i;
         while let Some(c) = self.at(i) {
             match c {
                 '{' if self.at(i + 1) == Some('{') => {
@@ -89,18 +91,17 @@ impl Scanner {
                     i += 2;
                 }
                 '{' => {
-                    self.flush(&mut parts, &mut literal, literal_start)?;
+                    self.flush(&mut parts, &mut literal)?;
                     let (field, next) = self.field(i + 1, nesting)?;
                     parts.push(field);
                     i = next;
-                    literal_start = i;
                 }
                 '}' if in_spec => break,
                 '}' if self.at(i + 1) == Some('}') => {
                     literal.push('}');
                     i += 2;
                 }
-                '}' => return Err(self.error("f-string: single '}' is not allowed", i)),
+                '}' => return Err(self.error("f-string: single '}' is not allowed")),
                 '\\' if !self.raw => {
                     if self.at(i + 1) == Some('N') && self.at(i + 2) == Some('{') {
                         let pos = self.pos(i);
@@ -126,19 +127,14 @@ impl Scanner {
             }
         }
         if in_spec && self.at(i).is_none() {
-            return Err(self.error("f-string: expecting '}'", i));
+            return Err(self.error("f-string: expecting '}'"));
         }
-        self.flush(&mut parts, &mut literal, literal_start)?;
+        self.flush(&mut parts, &mut literal)?;
         Ok((parts, i))
     }
 
     /// Decodes pending literal text (unless raw) and appends it to `parts`.
-    fn flush(
-        &self,
-        parts: &mut Vec<FStringPart>,
-        literal: &mut String,
-        start: usize,
-    ) -> PResult<()> {
+    fn flush(&self, parts: &mut Vec<FStringPart>, literal: &mut String) -> PResult<()> {
         if literal.is_empty() {
             return Ok(());
         }
@@ -146,8 +142,7 @@ impl Scanner {
         let decoded = if self.raw {
             text
         } else {
-            let pos = self.pos(start);
-            decode_escapes(&text, pos.line, pos.col)?
+            decode_escapes(&text, self.end.line, self.end.col)?
         };
         push_literal(parts, decoded);
         Ok(())
@@ -156,12 +151,12 @@ impl Scanner {
     /// One field starting just after its `{`; returns it and the index after its `}`.
     fn field(&self, start: usize, nesting: u32) -> PResult<(FStringPart, usize)> {
         if nesting >= 2 {
-            return Err(self.error("f-string: expressions nested too deeply", start));
+            return Err(self.error("f-string: expressions nested too deeply"));
         }
         let mut j = self.expression_end(start)?;
         let expr_chars = &self.chars[start..j];
         if expr_chars.iter().all(|c| c.is_whitespace()) {
-            return Err(self.error("f-string: empty expression not allowed", j));
+            return Err(self.error("f-string: empty expression not allowed"));
         }
         let expr = self.parse_expression(expr_chars, start)?;
         let mut debug_text = None;
@@ -179,7 +174,6 @@ impl Scanner {
                 _ => {
                     return Err(self.error(
                         "f-string: invalid conversion character: expected 's', 'r', or 'a'",
-                        j + 1,
                     ));
                 }
             }
@@ -192,7 +186,7 @@ impl Scanner {
             j = next;
         }
         if self.at(j) != Some('}') {
-            return Err(self.error("f-string: expecting '}'", j));
+            return Err(self.error("f-string: expecting '}'"));
         }
         if debug_text.is_some() && conversion.is_none() && spec.is_none() {
             // `{x=}` shows the repr unless a format spec is given.
@@ -217,10 +211,10 @@ impl Scanner {
         let mut quote: Option<(char, bool)> = None;
         loop {
             let Some(c) = self.at(j) else {
-                return Err(self.error("f-string: expecting '}'", j));
+                return Err(self.error("f-string: expecting '}'"));
             };
             if c == '\\' {
-                return Err(self.error("f-string expression part cannot include a backslash", j));
+                return Err(self.error("f-string expression part cannot include a backslash"));
             }
             if let Some((q, triple)) = quote {
                 if c == q && (!triple || (self.at(j + 1) == Some(q) && self.at(j + 2) == Some(q))) {
@@ -242,7 +236,7 @@ impl Scanner {
                 '(' | '[' | '{' => brackets.push(c),
                 ')' | ']' | '}' => match brackets.pop() {
                     None if c == '}' => return Ok(j),
-                    None => return Err(self.error(&format!("f-string: unmatched '{c}'"), j)),
+                    None => return Err(self.error(&format!("f-string: unmatched '{c}'"))),
                     Some(open) => {
                         let expected = match open {
                             '(' => ')',
@@ -250,14 +244,11 @@ impl Scanner {
                             _ => '}',
                         };
                         if expected != c {
-                            return Err(self.error(
-                                &format!("f-string: closing parenthesis '{c}' does not match opening parenthesis '{open}'"),
-                                j,
-                            ));
+                            return Err(self.error(&format!("f-string: closing parenthesis '{c}' does not match opening parenthesis '{open}'")));
                         }
                     }
                 },
-                '#' => return Err(self.error("f-string expression part cannot include '#'", j)),
+                '#' => return Err(self.error("f-string expression part cannot include '#'")),
                 '=' | '!' | '<' | '>' if next == Some('=') => {
                     j += 2;
                     continue;
@@ -291,7 +282,7 @@ impl Scanner {
                 return Err(parser.invalid_syntax());
             }
             if matches!(expr.kind, ExprKind::Starred(_)) {
-                return Err(parser.error_at("can't use starred expression here", expr.pos));
+                return Err(parser.error_at("cannot use starred expression here", expr.pos));
             }
             Ok(expr)
         })();

@@ -208,6 +208,8 @@ impl Lexer {
         if self.line_has_tokens && !self.fstring_expr {
             self.push(TokenKind::Newline, pos);
         }
+        // CPython places end-of-input errors at the final newline character.
+        let pos = end_of_input(&self.chars, Pos { line: 1, col: 1 }).unwrap_or(pos);
         while self.indents.len() > 1 {
             self.indents.pop();
             self.tokens.push(Token {
@@ -329,6 +331,14 @@ impl Lexer {
         match self.peek() {
             Some('\n') => {
                 self.bump();
+                if self.peek().is_none() {
+                    // Nothing left for the backslash to continue onto.
+                    return Err(CompileError::syntax(
+                        "unexpected EOF while parsing",
+                        pos.line,
+                        pos.col + 1,
+                    ));
+                }
                 Ok(())
             }
             None => Err(CompileError::syntax(
@@ -419,16 +429,19 @@ impl Lexer {
         for _ in 0..quote_len {
             self.bump();
         }
+        // CPython reports decoding errors just past the literal.
+        let end = self.pos();
         let token = if formatted {
             StrToken::Format {
                 body,
                 raw,
                 body_pos,
+                end,
             }
         } else if raw {
             StrToken::Plain(body)
         } else {
-            StrToken::Plain(decode_escapes(&body, pos.line, pos.col)?)
+            StrToken::Plain(decode_escapes(&body, end.line, end.col)?)
         };
         self.push(TokenKind::Str(token), pos);
         Ok(())
@@ -717,6 +730,41 @@ impl Lexer {
         self.push(TokenKind::Op(op), pos);
         Ok(())
     }
+}
+
+/// Where CPython reports errors at the end of `chars` (text that starts at
+/// `start`): the position of a final newline character, if the text ends in one.
+fn end_of_input(chars: &[char], start: Pos) -> Option<Pos> {
+    if chars.last() != Some(&'\n') {
+        return None;
+    }
+    let body = &chars[..chars.len() - 1];
+    let newlines = body.iter().filter(|&&c| c == '\n').count() as u32;
+    let last_line_len = body.iter().rev().take_while(|&&c| c != '\n').count() as u32;
+    let col = if newlines == 0 {
+        start.col + last_line_len
+    } else {
+        1 + last_line_len
+    };
+    Some(Pos {
+        line: start.line + newlines,
+        col,
+    })
+}
+
+/// Where a parse error at the very end of `source` is reported (CPython's
+/// convention: on the final newline if there is one, else just past the text).
+pub fn end_position(source: &str) -> Pos {
+    let chars: Vec<char> = source
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .collect();
+    end_of_input(&chars, Pos { line: 1, col: 1 }).unwrap_or_else(|| {
+        let line = 1 + chars.iter().filter(|&&c| c == '\n').count() as u32;
+        let col = 1 + chars.iter().rev().take_while(|&&c| c != '\n').count() as u32;
+        Pos { line, col }
+    })
 }
 
 /// Whether `word` is a string prefix (`r`, `f`, `rb`, ...; bytes are rejected later).

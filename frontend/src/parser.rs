@@ -56,20 +56,25 @@ pub fn needs_more_input(source: &str) -> bool {
     let Err(err) = parse(source) else {
         return false;
     };
-    // Where the input ends, counted as the lexer counts (a `\r\n` is one newline).
+    let end = crate::lexer::end_position(source);
     let normalized = source.replace("\r\n", "\n");
-    let end_line = 1 + normalized.matches(['\n', '\r']).count() as u32;
-    let end_col = 1 + normalized
-        .rsplit(['\n', '\r'])
-        .next()
-        .map_or(0, |l| l.chars().count()) as u32;
-    let at_end = (err.line, err.col) >= (end_line, end_col);
+    let at_end = (err.line, err.col) >= (end.line, end.col);
     err.msg.ends_with("was never closed")
         || err
             .msg
             .starts_with("unterminated triple-quoted string literal")
         || err.msg == "unexpected EOF while parsing"
         || (err.msg.starts_with("expected an indented block") && at_end)
+        || (at_end && last_line_is_decorator(&normalized))
+}
+
+/// Whether the last non-blank line is a decorator (`@dec` still waits for its `def`).
+fn last_line_is_decorator(source: &str) -> bool {
+    source
+        .lines()
+        .rev()
+        .find(|line| !line.trim().is_empty())
+        .is_some_and(|line| line.trim_start().starts_with('@'))
 }
 
 /// Result type of every parsing step.

@@ -86,12 +86,13 @@ impl Parser {
             return Ok(mk(ExprKind::Dict(Vec::new()), pos));
         }
         if self.at_op(Op::DoubleStar) {
-            self.advance();
+            let star_pos = self.advance().pos;
             let value = self.binary(1)?;
             if self.at_kw(Keyword::For) {
-                return Err(
-                    self.error_at("dict unpacking cannot be used in dict comprehension", pos)
-                );
+                return Err(self.error_at(
+                    "dict unpacking cannot be used in dict comprehension",
+                    star_pos,
+                ));
             }
             return self.dict_rest(vec![(None, value)], pos);
         }

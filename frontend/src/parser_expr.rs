@@ -452,15 +452,16 @@ impl Parser {
                         value.pos,
                     ));
                 }
+                // CPython puts the caret just past the offending argument.
                 if seen_double_star {
                     return Err(self.error_at(
                         "positional argument follows keyword argument unpacking",
-                        value.pos,
+                        self.pos(),
                     ));
                 }
                 if seen_keyword {
                     return Err(
-                        self.error_at("positional argument follows keyword argument", value.pos)
+                        self.error_at("positional argument follows keyword argument", self.pos())
                     );
                 }
                 args.push(Arg::Positional(value));
@@ -590,9 +591,10 @@ impl Parser {
                     body,
                     raw,
                     body_pos,
+                    end,
                 } => {
                     any_format = true;
-                    for part in parse_fstring(&body, raw, body_pos, self.depth)? {
+                    for part in parse_fstring(&body, raw, body_pos, end, self.depth)? {
                         match part {
                             FStringPart::Literal(text) => push_literal(&mut parts, text),
                             field => parts.push(field),
@@ -623,7 +625,16 @@ impl Parser {
             return Ok(mk(ExprKind::Yield(None), pos));
         }
         let value = self.star_expressions()?;
+        self.reject_bare_starred(&value)?;
         Ok(mk(ExprKind::Yield(Some(Box::new(value))), pos))
+    }
+
+    /// Fails on a lone `*x` used as a value (CPython's compiler rejects it).
+    pub(crate) fn reject_bare_starred(&self, value: &Expr) -> PResult<()> {
+        if matches!(value.kind, ExprKind::Starred(_)) {
+            return Err(self.error_at("can't use starred expression here", value.pos));
+        }
+        Ok(())
     }
 
     /// `yield ...` or a statement-level expression list (assignment right-hand sides).

@@ -177,6 +177,7 @@ impl Parser {
             return Err(self.invalid_syntax());
         }
         let iter = self.star_expressions()?;
+        self.reject_bare_starred(&iter)?;
         let body = self.block("'for' statement", pos.line)?;
         let orelse = self.else_block()?;
         Ok(stmt(
@@ -387,7 +388,9 @@ impl Parser {
             TokenKind::Keyword(Keyword::Return) => {
                 self.advance();
                 StmtKind::Return(if self.starts_expr() {
-                    Some(self.star_expressions()?)
+                    let value = self.star_expressions()?;
+                    self.reject_bare_starred(&value)?;
+                    Some(value)
                 } else {
                     None
                 })
@@ -480,6 +483,7 @@ impl Parser {
             self.check_aug_target(&first)?;
             self.advance();
             let value = self.yield_or_star_expressions()?;
+            self.reject_bare_starred(&value)?;
             return Ok(StmtKind::AugAssign {
                 target: first,
                 op,
@@ -498,7 +502,9 @@ impl Parser {
             self.check_annotated_target(&first)?;
             let annotation = self.test()?;
             let value = if self.eat_op(Op::Assign) {
-                Some(self.yield_or_star_expressions()?)
+                let value = self.yield_or_star_expressions()?;
+                self.reject_bare_starred(&value)?;
+                Some(value)
             } else {
                 None
             };

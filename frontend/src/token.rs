@@ -54,6 +54,8 @@ pub enum StrToken {
         raw: bool,
         /// Position of the first character of `body`.
         body_pos: Pos,
+        /// Position just past the closing quote (where CPython reports f-string errors).
+        end: Pos,
     },
 }
 

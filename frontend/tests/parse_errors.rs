@@ -103,6 +103,24 @@ const CPYTHON_ERRORS: &[(&str, &str, &str, u32, u32)] = &[
     ("s = '''abc", "SyntaxError", "unterminated triple-quoted string literal (detected at line 1)", 1, 5),
     ("x = 1 +", "SyntaxError", "invalid syntax", 1, 8),
     ("f(", "SyntaxError", "'(' was never closed", 1, 2),
+    ("if x:\n", "IndentationError", "expected an indented block after 'if' statement on line 1", 1, 6),
+    ("if x:", "IndentationError", "expected an indented block after 'if' statement on line 1", 1, 6),
+    ("class A:\n\n", "IndentationError", "expected an indented block after class definition on line 1", 2, 1),
+    ("try:\n  pass\n", "SyntaxError", "expected 'except' or 'finally' block", 2, 7),
+    ("try:\n  pass\n\n\n", "SyntaxError", "expected 'except' or 'finally' block", 4, 1),
+    ("if x:\n  # c\n", "IndentationError", "expected an indented block after 'if' statement on line 1", 2, 6),
+    ("f'{}'\n", "SyntaxError", "f-string: empty expression not allowed", 1, 6),
+    ("f'{x!z}'\n", "SyntaxError", "f-string: invalid conversion character: expected 's', 'r', or 'a'", 1, 9),
+    ("x = '\\x4'\n", "SyntaxError", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: truncated \\xXX escape", 1, 10),
+    ("f(a=1, 2)\n", "SyntaxError", "positional argument follows keyword argument", 1, 9),
+    ("print(*a, **b, c)\n", "SyntaxError", "positional argument follows keyword argument unpacking", 1, 17),
+    ("x = {**a for a in b}\n", "SyntaxError", "dict unpacking cannot be used in dict comprehension", 1, 6),
+    ("x += *a\n", "SyntaxError", "can't use starred expression here", 1, 6),
+    ("x: int = *a\n", "SyntaxError", "can't use starred expression here", 1, 10),
+    ("def f():\n    return *a\n", "SyntaxError", "can't use starred expression here", 2, 12),
+    ("def f():\n    yield *a\n", "SyntaxError", "can't use starred expression here", 2, 11),
+    ("for x in *a: pass\n", "SyntaxError", "can't use starred expression here", 1, 10),
+    ("x = 1 \\\n", "SyntaxError", "unexpected EOF while parsing", 1, 8),
 ];
 
 #[test]
@@ -129,7 +147,7 @@ fn features_outside_the_subset_are_not_implemented_errors() {
         ("x = 1j\n", "complex", 1, 5),
         ("x = a @ b\n", "'@'", 1, 7),
         ("from m import *\n", "star imports", 1, 15),
-        ("x = '\\N{DASH}'\n", "\\N{...}", 1, 5),
+        ("x = '\\N{DASH}'\n", "\\N{...}", 1, 15),
     ];
     for (source, feature, line, col) in cases {
         let err = parse(source).expect_err(source);
@@ -197,6 +215,8 @@ fn repl_continuation_detection() {
         "s = \"\"\"abc",
         "x = 1 + \\",
         "class A:\n",
+        "@dec\n",
+        "@a\n@b(1)",
     ] {
         assert!(
             needs_more_input(unfinished),
@@ -211,6 +231,7 @@ fn repl_continuation_detection() {
         "s = 'abc",
         "1 +",
         "if x:\ny = 1",
+        "@dec\nx = 1",
     ] {
         assert!(
             !needs_more_input(finished),

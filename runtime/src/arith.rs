@@ -88,7 +88,12 @@ pub fn inplace_op(vm: &mut dyn Vm, op: BinOpKind, a: Value, b: Value) -> PyResul
             }
         }
     }
-    if is_kind(a, ObjKind::Set) && matches!(op, BinOpKind::BitOr | BinOpKind::BitAnd | BinOpKind::Sub | BinOpKind::BitXor) {
+    if is_kind(a, ObjKind::Set)
+        && matches!(
+            op,
+            BinOpKind::BitOr | BinOpKind::BitAnd | BinOpKind::Sub | BinOpKind::BitXor
+        )
+    {
         let r = binary_op(vm, op, a, b)?;
         let new_table = std::mem::take(&mut downcast::<SetObj>(r).unwrap().table);
         downcast::<SetObj>(a).unwrap().table = new_table;
@@ -130,12 +135,19 @@ fn user_binary(vm: &mut dyn Vm, op: BinOpKind, a: Value, b: Value) -> PyResult<V
     }
     let (na, nb) = (vm.rt().type_name(a), vm.rt().type_name(b));
     if op == BinOpKind::Add && na == "str" {
-        return Err(vm.rt().type_error(format!("can only concatenate str (not \"{nb}\") to str")));
+        return Err(vm
+            .rt()
+            .type_error(format!("can only concatenate str (not \"{nb}\") to str")));
     }
     if op == BinOpKind::Add && (na == "list" || na == "tuple") && na != nb {
-        return Err(vm.rt().type_error(format!("can only concatenate {na} (not \"{nb}\") to {na}")));
+        return Err(vm
+            .rt()
+            .type_error(format!("can only concatenate {na} (not \"{nb}\") to {na}")));
     }
-    Err(vm.rt().type_error(format!("unsupported operand type(s) for {}: '{na}' and '{nb}'", op_symbol(op))))
+    Err(vm.rt().type_error(format!(
+        "unsupported operand type(s) for {}: '{na}' and '{nb}'",
+        op_symbol(op)
+    )))
 }
 
 // ---------------------------------------------------------------- builtin types
@@ -165,7 +177,9 @@ fn builtin_binary(vm: &mut dyn Vm, op: BinOpKind, a: Value, b: Value) -> PyResul
             s.push_str(str_of(b));
             Ok(Some(vm.rt().new_str(&s)))
         }
-        (Some(ObjKind::Str), _, BinOpKind::Mod) => crate::builtins_support::str_percent(vm, a, b).map(Some),
+        (Some(ObjKind::Str), _, BinOpKind::Mod) => {
+            crate::builtins_support::str_percent(vm, a, b).map(Some)
+        }
         (Some(ObjKind::Str), _, BinOpKind::Mul) if is_int_like(b) => repeat_str(vm, a, b).map(Some),
         (_, Some(ObjKind::Str), BinOpKind::Mul) if is_int_like(a) => repeat_str(vm, b, a).map(Some),
         (Some(ObjKind::List), Some(ObjKind::List), BinOpKind::Add) => {
@@ -178,9 +192,15 @@ fn builtin_binary(vm: &mut dyn Vm, op: BinOpKind, a: Value, b: Value) -> PyResul
             items.extend_from_slice(seq_items(b));
             Ok(Some(vm.rt().new_tuple(items)))
         }
-        (Some(k @ (ObjKind::List | ObjKind::Tuple)), _, BinOpKind::Mul) if is_int_like(b) => repeat_seq(vm, k, a, b).map(Some),
-        (_, Some(k @ (ObjKind::List | ObjKind::Tuple)), BinOpKind::Mul) if is_int_like(a) => repeat_seq(vm, k, b, a).map(Some),
-        (Some(ObjKind::Set), Some(ObjKind::Set), _) => crate::builtins_support::set_binary(vm, op, a, b),
+        (Some(k @ (ObjKind::List | ObjKind::Tuple)), _, BinOpKind::Mul) if is_int_like(b) => {
+            repeat_seq(vm, k, a, b).map(Some)
+        }
+        (_, Some(k @ (ObjKind::List | ObjKind::Tuple)), BinOpKind::Mul) if is_int_like(a) => {
+            repeat_seq(vm, k, b, a).map(Some)
+        }
+        (Some(ObjKind::Set), Some(ObjKind::Set), _) => {
+            crate::builtins_support::set_binary(vm, op, a, b)
+        }
         (Some(ObjKind::Dict), Some(ObjKind::Dict), BinOpKind::BitOr) => {
             let d = vm.rt().new_dict();
             crate::builtins_support::dict_update_from(vm, d, a)?;
@@ -213,7 +233,11 @@ fn repeat_seq(vm: &mut dyn Vm, kind: ObjKind, seq: Value, n: Value) -> PyResult<
     for _ in 0..n {
         out.extend_from_slice(items);
     }
-    Ok(if kind == ObjKind::List { vm.rt().new_list(out) } else { vm.rt().new_tuple(out) })
+    Ok(if kind == ObjKind::List {
+        vm.rt().new_list(out)
+    } else {
+        vm.rt().new_tuple(out)
+    })
 }
 
 /// Both operands are inline ints.
@@ -235,7 +259,11 @@ pub fn small_int_op(vm: &mut dyn Vm, op: BinOpKind, x: i64, y: i64) -> PyResult<
                 return Err(vm.rt().zero_division("integer modulo by zero"));
             }
             let m = x % y;
-            Some(if m != 0 && ((m < 0) != (y < 0)) { m + y } else { m })
+            Some(if m != 0 && ((m < 0) != (y < 0)) {
+                m + y
+            } else {
+                m
+            })
         }
         BinOpKind::TrueDiv => {
             if y == 0 {
@@ -319,26 +347,30 @@ pub fn int_value(vm: &mut dyn Vm, i: crate::int_ops::Int) -> Value {
 
 /// Float arithmetic with Python's semantics.
 pub fn float_op(vm: &mut dyn Vm, op: BinOpKind, x: f64, y: f64) -> PyResult<Value> {
-    let r = match op {
-        BinOpKind::Add => x + y,
-        BinOpKind::Sub => x - y,
-        BinOpKind::Mul => x * y,
-        BinOpKind::TrueDiv => {
-            if y == 0.0 {
-                return Err(vm.rt().zero_division("float division by zero"));
+    let r =
+        match op {
+            BinOpKind::Add => x + y,
+            BinOpKind::Sub => x - y,
+            BinOpKind::Mul => x * y,
+            BinOpKind::TrueDiv => {
+                if y == 0.0 {
+                    return Err(vm.rt().zero_division("float division by zero"));
+                }
+                x / y
             }
-            x / y
-        }
-        BinOpKind::FloorDiv => crate::float_ops::floordiv(x, y).map_err(|e| crate::builtins_support::num_error(vm, e))?,
-        BinOpKind::Mod => crate::float_ops::modulo(x, y).map_err(|e| crate::builtins_support::num_error(vm, e))?,
-        BinOpKind::Pow => crate::float_ops::pow(x, y).map_err(|e| crate::builtins_support::num_error(vm, e))?,
-        _ => {
-            return Err(vm.rt().type_error(format!(
-                "unsupported operand type(s) for {}: 'float' and 'float'",
-                op_symbol(op)
-            )))
-        }
-    };
+            BinOpKind::FloorDiv => crate::float_ops::floordiv(x, y)
+                .map_err(|e| crate::builtins_support::num_error(vm, e))?,
+            BinOpKind::Mod => crate::float_ops::modulo(x, y)
+                .map_err(|e| crate::builtins_support::num_error(vm, e))?,
+            BinOpKind::Pow => crate::float_ops::pow(x, y)
+                .map_err(|e| crate::builtins_support::num_error(vm, e))?,
+            _ => {
+                return Err(vm.rt().type_error(format!(
+                    "unsupported operand type(s) for {}: 'float' and 'float'",
+                    op_symbol(op)
+                )))
+            }
+        };
     Ok(Value::from_float(r))
 }
 
@@ -391,7 +423,12 @@ pub fn abs(vm: &mut dyn Vm, v: Value) -> PyResult<Value> {
     unary_dunder(vm, v, "abs()", |n| n.abs)
 }
 
-fn unary_dunder(vm: &mut dyn Vm, v: Value, sym: &str, pick: fn(&crate::runtime::Names) -> Value) -> PyResult<Value> {
+fn unary_dunder(
+    vm: &mut dyn Vm,
+    v: Value,
+    sym: &str,
+    pick: fn(&crate::runtime::Names) -> Value,
+) -> PyResult<Value> {
     let name = pick(&vm.rt().names);
     if is_user_instance(v) {
         if let Some(r) = call_dunder(vm, v, name, &[])? {

@@ -4,13 +4,22 @@
 
 use crate::object::*;
 use crate::protocol::call_dunder;
-use crate::runtime::{class_name, instance_del, instance_get, instance_set, module_del, module_get, module_set, str_of};
+use crate::runtime::{
+    class_name, instance_del, instance_get, instance_set, module_del, module_get, module_set,
+    str_of,
+};
 use crate::value::Value;
 use crate::{PyResult, Vm};
 
 /// Binds a class attribute found for `receiver` (an instance or, with `cls_only`,
 /// looked up on the class itself).
-fn bind(vm: &mut dyn Vm, attr: Value, receiver: Value, owner: *mut ClassObj, via_class: bool) -> PyResult<Value> {
+fn bind(
+    vm: &mut dyn Vm,
+    attr: Value,
+    receiver: Value,
+    owner: *mut ClassObj,
+    via_class: bool,
+) -> PyResult<Value> {
     match kind_of(attr) {
         Some(ObjKind::Function) if !via_class => Ok(new_bound(vm, attr, receiver)),
         Some(ObjKind::Builtin) if !via_class => {
@@ -19,7 +28,12 @@ fn bind(vm: &mut dyn Vm, attr: Value, receiver: Value, owner: *mut ClassObj, via
                 return Ok(attr);
             }
             let (name, func) = (b.name, b.func);
-            Ok(vm.rt().heap.alloc_value(BuiltinObj { header: Header::new(ObjKind::Builtin), name, func, bound: receiver }))
+            Ok(vm.rt().heap.alloc_value(BuiltinObj {
+                header: Header::new(ObjKind::Builtin),
+                name,
+                func,
+                bound: receiver,
+            }))
         }
         Some(ObjKind::StaticMethod) => Ok(downcast::<StaticMethodObj>(attr).unwrap().func),
         Some(ObjKind::ClassMethod) => {
@@ -30,7 +44,9 @@ fn bind(vm: &mut dyn Vm, attr: Value, receiver: Value, owner: *mut ClassObj, via
             let fget = downcast::<PropertyObj>(attr).unwrap().fget;
             if fget.is_none() || fget.is_empty() {
                 let name = "?";
-                return Err(vm.rt().attribute_error(format!("property '{name}' has no getter")));
+                return Err(vm
+                    .rt()
+                    .attribute_error(format!("property '{name}' has no getter")));
             }
             vm.call(fget, &[receiver], &[])
         }
@@ -40,7 +56,11 @@ fn bind(vm: &mut dyn Vm, attr: Value, receiver: Value, owner: *mut ClassObj, via
 
 /// A new bound method.
 pub fn new_bound(vm: &mut dyn Vm, func: Value, receiver: Value) -> Value {
-    vm.rt().heap.alloc_value(BoundMethodObj { header: Header::new(ObjKind::BoundMethod), func, receiver })
+    vm.rt().heap.alloc_value(BoundMethodObj {
+        header: Header::new(ObjKind::BoundMethod),
+        func,
+        receiver,
+    })
 }
 
 /// `obj.name` (`name` interned).
@@ -55,7 +75,10 @@ pub fn getattr(vm: &mut dyn Vm, obj: Value, name: Value) -> PyResult<Value> {
 pub fn no_attribute(vm: &mut dyn Vm, obj: Value, name: Value) -> crate::PyErr {
     let n = str_of(name).to_string();
     let msg = match kind_of(obj) {
-        Some(ObjKind::Class) => format!("type object '{}' has no attribute '{n}'", class_name(obj.as_ptr())),
+        Some(ObjKind::Class) => format!(
+            "type object '{}' has no attribute '{n}'",
+            class_name(obj.as_ptr())
+        ),
         Some(ObjKind::Module) => {
             let m = str_of(downcast::<ModuleObj>(obj).unwrap().name).to_string();
             format!("module '{m}' has no attribute '{n}'")
@@ -81,7 +104,8 @@ pub fn lookup_attr(vm: &mut dyn Vm, obj: Value, name: Value) -> PyResult<Option<
             }
             if name == vm.rt().names.dict {
                 let d = vm.rt().new_dict();
-                let entries: Vec<(Value, Value)> = downcast::<ModuleObj>(obj).unwrap().globals.iter().collect();
+                let entries: Vec<(Value, Value)> =
+                    downcast::<ModuleObj>(obj).unwrap().globals.iter().collect();
                 for (k, v) in entries {
                     crate::protocol::dict_store(vm, d, k, v)?;
                 }
@@ -154,7 +178,10 @@ pub fn lookup_attr(vm: &mut dyn Vm, obj: Value, name: Value) -> PyResult<Option<
             }
         }
         Some(ObjKind::StaticMethod) | Some(ObjKind::ClassMethod) => {
-            let f = downcast::<StaticMethodObj>(obj).map(|s| s.func).or_else(|| downcast::<ClassMethodObj>(obj).map(|c| c.func)).unwrap();
+            let f = downcast::<StaticMethodObj>(obj)
+                .map(|s| s.func)
+                .or_else(|| downcast::<ClassMethodObj>(obj).map(|c| c.func))
+                .unwrap();
             if str_of(name) == "__func__" {
                 return Ok(Some(f));
             }
@@ -245,10 +272,18 @@ fn class_attr(vm: &mut dyn Vm, cls: *mut ClassObj, name: Value) -> PyResult<Opti
         return Ok(Some(Value::NONE));
     }
     if name == n.base {
-        return Ok(Some(if c.base.is_null() { Value::NONE } else { Value::from_ptr(c.base) }));
+        return Ok(Some(if c.base.is_null() {
+            Value::NONE
+        } else {
+            Value::from_ptr(c.base)
+        }));
     }
     if name == n.bases {
-        let bases = if c.base.is_null() { vec![] } else { vec![Value::from_ptr(c.base)] };
+        let bases = if c.base.is_null() {
+            vec![]
+        } else {
+            vec![Value::from_ptr(c.base)]
+        };
         return Ok(Some(vm.rt().new_tuple(bases)));
     }
     if name == n.mro {
@@ -274,10 +309,17 @@ fn class_attr(vm: &mut dyn Vm, cls: *mut ClassObj, name: Value) -> PyResult<Opti
 fn super_attr(vm: &mut dyn Vm, sup: Value, name: Value) -> PyResult<Option<Value>> {
     let s = downcast::<SuperObj>(sup).unwrap();
     let (start, recv) = (s.class, s.receiver);
-    let recv_cls = if is_kind(recv, ObjKind::Class) { recv.as_ptr() } else { vm.rt().type_of(recv) };
+    let recv_cls = if is_kind(recv, ObjKind::Class) {
+        recv.as_ptr()
+    } else {
+        vm.rt().type_of(recv)
+    };
     // SAFETY: the receiver's class is live.
     let mro = unsafe { (*recv_cls).mro.clone() };
-    let pos = mro.iter().position(|&c| c == start).map_or(mro.len(), |p| p + 1);
+    let pos = mro
+        .iter()
+        .position(|&c| c == start)
+        .map_or(mro.len(), |p| p + 1);
     let hash = crate::runtime::str_hash_of(name);
     for &c in &mro[pos..] {
         // SAFETY: classes in a live MRO are live.
@@ -305,11 +347,16 @@ pub fn load_method(vm: &mut dyn Vm, obj: Value, name: Value) -> PyResult<(Value,
                 }
             }
         }
-        Some(ObjKind::Class) | Some(ObjKind::Module) | Some(ObjKind::Super) | Some(ObjKind::Function) => {}
+        Some(ObjKind::Class)
+        | Some(ObjKind::Module)
+        | Some(ObjKind::Super)
+        | Some(ObjKind::Function) => {}
         _ => {
             let cls = vm.rt().type_of(obj);
             if let Some(a) = vm.rt().lookup_in_class(cls, name) {
-                if is_kind(a, ObjKind::Builtin) && downcast::<BuiltinObj>(a).unwrap().bound.is_empty() {
+                if is_kind(a, ObjKind::Builtin)
+                    && downcast::<BuiltinObj>(a).unwrap().bound.is_empty()
+                {
                     return Ok((a, obj));
                 }
             }
@@ -328,7 +375,9 @@ pub fn setattr(vm: &mut dyn Vm, obj: Value, name: Value, value: Value) -> PyResu
                     let fset = p.fset;
                     if fset.is_none() || fset.is_empty() {
                         let (n, tn) = (str_of(name).to_string(), class_name(cls));
-                        return Err(vm.rt().attribute_error(format!("property '{n}' of '{tn}' object has no setter")));
+                        return Err(vm.rt().attribute_error(format!(
+                            "property '{n}' of '{tn}' object has no setter"
+                        )));
                     }
                     vm.call(fset, &[obj, value], &[])?;
                     return Ok(());
@@ -347,9 +396,13 @@ pub fn setattr(vm: &mut dyn Vm, obj: Value, name: Value, value: Value) -> PyResu
         Some(ObjKind::Class) => {
             let cls: *mut ClassObj = obj.as_ptr();
             // SAFETY: `cls` is a live class.
-            if unsafe { (*cls).instance_kind.is_some() && (*cls).module == vm.rt().names.builtins } {
+            if unsafe { (*cls).instance_kind.is_some() && (*cls).module == vm.rt().names.builtins }
+            {
                 let tn = class_name(cls);
-                return Err(vm.rt().type_error(format!("cannot set '{}' attribute of immutable type '{tn}'", str_of(name))));
+                return Err(vm.rt().type_error(format!(
+                    "cannot set '{}' attribute of immutable type '{tn}'",
+                    str_of(name)
+                )));
             }
             vm.rt().class_set(cls, name, value);
             Ok(())
@@ -373,7 +426,9 @@ pub fn setattr(vm: &mut dyn Vm, obj: Value, name: Value, value: Value) -> PyResu
         _ => {
             let tn = vm.rt().type_name(obj);
             let n = str_of(name).to_string();
-            Err(vm.rt().attribute_error(format!("'{tn}' object has no attribute '{n}'")))
+            Err(vm
+                .rt()
+                .attribute_error(format!("'{tn}' object has no attribute '{n}'")))
         }
     }
 }
@@ -383,7 +438,11 @@ pub fn delattr(vm: &mut dyn Vm, obj: Value, name: Value) -> PyResult<()> {
     let ok = match kind_of(obj) {
         Some(ObjKind::Instance) => {
             let cls = vm.rt().type_of(obj);
-            if let Some(p) = vm.rt().lookup_in_class(cls, name).and_then(downcast::<PropertyObj>) {
+            if let Some(p) = vm
+                .rt()
+                .lookup_in_class(cls, name)
+                .and_then(downcast::<PropertyObj>)
+            {
                 let fdel = p.fdel;
                 if !fdel.is_none() && !fdel.is_empty() {
                     vm.call(fdel, &[obj], &[])?;

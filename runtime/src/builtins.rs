@@ -58,14 +58,36 @@ pub fn install(rt: &mut Runtime) {
     def(rt, "quit", builtin_exit);
     for cls in rt.builtin_types().into_iter().chain(rt.exception_classes()) {
         let name = crate::runtime::class_name(cls);
-        if matches!(name.as_str(), "NoneType" | "function" | "builtin_function_or_method" | "method" | "module" | "cell" | "generator" | "iterator" | "dict_keys" | "dict_values" | "dict_items" | "code" | "NotImplementedType" | "ellipsis") {
+        if matches!(
+            name.as_str(),
+            "NoneType"
+                | "function"
+                | "builtin_function_or_method"
+                | "method"
+                | "module"
+                | "cell"
+                | "generator"
+                | "iterator"
+                | "dict_keys"
+                | "dict_values"
+                | "dict_items"
+                | "code"
+                | "NotImplementedType"
+                | "ellipsis"
+        ) {
             continue;
         }
         let k = rt.intern(&name);
         module_set(rt, b, k, Value::from_ptr(cls));
     }
     let (ni, el) = (rt.not_implemented, rt.ellipsis);
-    for (name, v) in [("NotImplemented", ni), ("Ellipsis", el), ("None", Value::NONE), ("True", Value::TRUE), ("False", Value::FALSE)] {
+    for (name, v) in [
+        ("NotImplemented", ni),
+        ("Ellipsis", el),
+        ("None", Value::NONE),
+        ("True", Value::TRUE),
+        ("False", Value::FALSE),
+    ] {
         let k = rt.intern(name);
         module_set(rt, b, k, v);
     }
@@ -80,7 +102,13 @@ pub fn kwarg(kw: &[(Value, Value)], name: &str) -> Option<Value> {
 }
 
 /// Raises `TypeError` unless `args.len()` is within `min..=max`.
-pub fn check_args(vm: &mut dyn Vm, fname: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+pub fn check_args(
+    vm: &mut dyn Vm,
+    fname: &str,
+    args: &[Value],
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     let n = args.len();
     if n >= min && n <= max {
         return Ok(());
@@ -92,9 +120,15 @@ pub fn check_args(vm: &mut dyn Vm, fname: &str, args: &[Value], min: usize, max:
             _ => format!("{fname}() takes exactly {min} arguments ({n} given)"),
         }
     } else if n < min {
-        format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        format!(
+            "{fname} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        )
     } else {
-        format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        format!(
+            "{fname} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )
     };
     Err(vm.rt().type_error(msg))
 }
@@ -104,7 +138,9 @@ pub fn no_kwargs(vm: &mut dyn Vm, fname: &str, kw: &[(Value, Value)]) -> PyResul
     if kw.is_empty() {
         Ok(())
     } else {
-        Err(vm.rt().type_error(format!("{fname}() takes no keyword arguments")))
+        Err(vm
+            .rt()
+            .type_error(format!("{fname}() takes no keyword arguments")))
     }
 }
 
@@ -118,7 +154,9 @@ fn builtin_print(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
         if let Some(v) = v {
             if !is_kind(v, ObjKind::Str) {
                 let tn = vm.rt().type_name(v);
-                return Err(vm.rt().type_error(format!("{name} must be None or a string, not {tn}")));
+                return Err(vm
+                    .rt()
+                    .type_error(format!("{name} must be None or a string, not {tn}")));
             }
         }
     }
@@ -185,7 +223,9 @@ pub fn length(vm: &mut dyn Vm, v: Value) -> PyResult<i64> {
                 Some(r) => {
                     if !is_int_like(r) {
                         let tn = vm.rt().type_name(r);
-                        return Err(vm.rt().type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+                        return Err(vm.rt().type_error(format!(
+                            "'{tn}' object cannot be interpreted as an integer"
+                        )));
                     }
                     let n = index_value(vm, r)?;
                     if n < 0 {
@@ -195,13 +235,17 @@ pub fn length(vm: &mut dyn Vm, v: Value) -> PyResult<i64> {
                 }
                 None => {
                     let tn = vm.rt().type_name(v);
-                    return Err(vm.rt().type_error(format!("object of type '{tn}' has no len()")));
+                    return Err(vm
+                        .rt()
+                        .type_error(format!("object of type '{tn}' has no len()")));
                 }
             }
         }
         _ => {
             let tn = vm.rt().type_name(v);
-            return Err(vm.rt().type_error(format!("object of type '{tn}' has no len()")));
+            return Err(vm
+                .rt()
+                .type_error(format!("object of type '{tn}' has no len()")));
         }
     };
     Ok(n as i64)
@@ -223,7 +267,9 @@ fn class_list(vm: &mut dyn Vm, v: Value, fname: &str) -> PyResult<Vec<*mut Class
             }
             Ok(out)
         }
-        _ => Err(vm.rt().type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
+        _ => Err(vm.rt().type_error(format!(
+            "{fname}() arg 2 must be a type, a tuple of types, or a union"
+        ))),
     }
 }
 
@@ -231,7 +277,9 @@ fn builtin_isinstance(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -
     check_args(vm, "isinstance", args, 2, 2)?;
     let classes = class_list(vm, args[1], "isinstance")?;
     let rt = vm.rt();
-    Ok(Value::from_bool(classes.iter().any(|&c| rt.isinstance(args[0], c))))
+    Ok(Value::from_bool(
+        classes.iter().any(|&c| rt.isinstance(args[0], c)),
+    ))
 }
 
 fn builtin_issubclass(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -241,13 +289,17 @@ fn builtin_issubclass(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -
     }
     let classes = class_list(vm, args[1], "issubclass")?;
     let rt = vm.rt();
-    Ok(Value::from_bool(classes.iter().any(|&c| rt.is_subclass(args[0].as_ptr(), c))))
+    Ok(Value::from_bool(
+        classes.iter().any(|&c| rt.is_subclass(args[0].as_ptr(), c)),
+    ))
 }
 
 fn attr_name(vm: &mut dyn Vm, v: Value) -> PyResult<Value> {
     if !is_kind(v, ObjKind::Str) {
         let tn = vm.rt().type_name(v);
-        return Err(vm.rt().type_error(format!("attribute name must be string, not '{tn}'")));
+        return Err(vm
+            .rt()
+            .type_error(format!("attribute name must be string, not '{tn}'")));
     }
     let s = str_of(v).to_string();
     Ok(vm.rt().intern(&s))
@@ -325,11 +377,19 @@ fn builtin_divmod(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> Py
 fn builtin_pow(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     check_args(vm, "pow", args, 2, 3)?;
     if args.len() == 3 && !args[2].is_none() {
-        let (Some(a), Some(b), Some(m)) = (as_bigint(args[0]), as_bigint(args[1]), as_bigint(args[2])) else {
-            return Err(vm.rt().type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        let (Some(a), Some(b), Some(m)) =
+            (as_bigint(args[0]), as_bigint(args[1]), as_bigint(args[2]))
+        else {
+            return Err(vm
+                .rt()
+                .type_error("pow() 3rd argument not allowed unless all arguments are integers"));
         };
         use crate::int_ops::Int;
-        return match crate::int_ops::pow_mod(&Int::from_bigint(a), &Int::from_bigint(b), &Int::from_bigint(m)) {
+        return match crate::int_ops::pow_mod(
+            &Int::from_bigint(a),
+            &Int::from_bigint(b),
+            &Int::from_bigint(m),
+        ) {
             Ok(r) => Ok(arith::int_value(vm, r)),
             Err(e) => Err(crate::builtins_support::num_error(vm, e)),
         };
@@ -340,7 +400,11 @@ fn builtin_pow(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
 fn builtin_round(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     check_args(vm, "round", args, 1, 2)?;
     let x = args[0];
-    let nd = args.get(1).copied().or_else(|| kwarg(kw, "ndigits")).filter(|v| !v.is_none());
+    let nd = args
+        .get(1)
+        .copied()
+        .or_else(|| kwarg(kw, "ndigits"))
+        .filter(|v| !v.is_none());
     if x.is_float() {
         let f = x.as_float();
         return match nd {
@@ -358,7 +422,11 @@ fn builtin_round(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
         };
     }
     if is_int_like(x) {
-        let v = if x.is_bool() { Value::int(x.as_bool() as i64) } else { x };
+        let v = if x.is_bool() {
+            Value::int(x.as_bool() as i64)
+        } else {
+            x
+        };
         return match nd {
             None => Ok(v),
             Some(n) => {
@@ -378,7 +446,9 @@ fn builtin_round(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
         Some(r) => Ok(r),
         None => {
             let tn = vm.rt().type_name(x);
-            Err(vm.rt().type_error(format!("type {tn} doesn't define __round__ method")))
+            Err(vm
+                .rt()
+                .type_error(format!("type {tn} doesn't define __round__ method")))
         }
     }
 }
@@ -397,13 +467,25 @@ fn round_int_half_even(i: &num_bigint::BigInt, n: u64) -> num_bigint::BigInt {
     q * unit
 }
 
-fn radix_string(vm: &mut dyn Vm, args: &[Value], fname: &str, radix: u32, prefix: &str) -> PyResult<Value> {
+fn radix_string(
+    vm: &mut dyn Vm,
+    args: &[Value],
+    fname: &str,
+    radix: u32,
+    prefix: &str,
+) -> PyResult<Value> {
     check_args(vm, fname, args, 1, 1)?;
     let Some(b) = as_bigint(args[0]) else {
         let tn = vm.rt().type_name(args[0]);
-        return Err(vm.rt().type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+        return Err(vm
+            .rt()
+            .type_error(format!("'{tn}' object cannot be interpreted as an integer")));
     };
-    let sign = if b.sign() == num_bigint::Sign::Minus { "-" } else { "" };
+    let sign = if b.sign() == num_bigint::Sign::Minus {
+        "-"
+    } else {
+        ""
+    };
     let digits = num_traits::Signed::abs(&b).to_str_radix(radix);
     let s = format!("{sign}{prefix}{digits}");
     Ok(vm.rt().new_str(&s))
@@ -452,7 +534,9 @@ fn builtin_ord(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
     check_args(vm, "ord", args, 1, 1)?;
     if !is_kind(args[0], ObjKind::Str) {
         let tn = vm.rt().type_name(args[0]);
-        return Err(vm.rt().type_error(format!("ord() expected string of length 1, but {tn} found")));
+        return Err(vm
+            .rt()
+            .type_error(format!("ord() expected string of length 1, but {tn} found")));
     }
     let s = str_of(args[0]);
     let mut cs = s.chars();
@@ -460,7 +544,9 @@ fn builtin_ord(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
         (Some(c), None) => Ok(Value::int(c as i64)),
         _ => {
             let n = s.chars().count();
-            Err(vm.rt().type_error(format!("ord() expected a character, but string of length {n} found")))
+            Err(vm.rt().type_error(format!(
+                "ord() expected a character, but string of length {n} found"
+            )))
         }
     }
 }
@@ -488,17 +574,31 @@ fn builtin_max(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
     min_max(vm, args, kw, "max", true)
 }
 
-fn min_max(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)], fname: &str, want_max: bool) -> PyResult<Value> {
+fn min_max(
+    vm: &mut dyn Vm,
+    args: &[Value],
+    kw: &[(Value, Value)],
+    fname: &str,
+    want_max: bool,
+) -> PyResult<Value> {
     let key = kwarg(kw, "key").filter(|k| !k.is_none());
     let default = kwarg(kw, "default");
     if args.is_empty() {
-        return Err(vm.rt().type_error(format!("{fname} expected at least 1 argument, got 0")));
+        return Err(vm
+            .rt()
+            .type_error(format!("{fname} expected at least 1 argument, got 0")));
     }
-    let items = if args.len() == 1 { iter::collect(vm, args[0])? } else { args.to_vec() };
+    let items = if args.len() == 1 {
+        iter::collect(vm, args[0])?
+    } else {
+        args.to_vec()
+    };
     if items.is_empty() {
         return match default {
             Some(d) => Ok(d),
-            None => Err(vm.rt().value_error(format!("{fname}() arg is an empty sequence"))),
+            None => Err(vm
+                .rt()
+                .value_error(format!("{fname}() arg is an empty sequence"))),
         };
     }
     let holder = vm.rt().new_list(items.clone());
@@ -514,7 +614,11 @@ fn min_max(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)], fname: &str, 
                 Some(kf) => vm.call(kf, &[it], &[])?,
                 None => it,
             };
-            let better = if want_max { protocol::less_than(vm, best_key, k)? } else { protocol::less_than(vm, k, best_key)? };
+            let better = if want_max {
+                protocol::less_than(vm, best_key, k)?
+            } else {
+                protocol::less_than(vm, k, best_key)?
+            };
             if better {
                 best = it;
                 best_key = k;
@@ -528,9 +632,15 @@ fn min_max(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)], fname: &str, 
 
 fn builtin_sum(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     check_args(vm, "sum", args, 1, 2)?;
-    let mut acc = args.get(1).copied().or_else(|| kwarg(kw, "start")).unwrap_or(Value::int(0));
+    let mut acc = args
+        .get(1)
+        .copied()
+        .or_else(|| kwarg(kw, "start"))
+        .unwrap_or(Value::int(0));
     if is_kind(acc, ObjKind::Str) {
-        return Err(vm.rt().type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+        return Err(vm
+            .rt()
+            .type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
     let it = iter::get_iter(vm, args[0])?;
     vm.rt().heap.push_root(it);
@@ -569,16 +679,31 @@ fn builtin_reversed(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> 
     check_args(vm, "reversed", args, 1, 1)?;
     let v = args[0];
     let state = match kind_of(v) {
-        Some(ObjKind::List) | Some(ObjKind::Tuple) => IterState::Reversed { seq: v, index: protocol::seq_items(v).len() },
-        Some(ObjKind::Str) => IterState::Reversed { seq: v, index: downcast::<StrObj>(v).unwrap().char_len },
+        Some(ObjKind::List) | Some(ObjKind::Tuple) => IterState::Reversed {
+            seq: v,
+            index: protocol::seq_items(v).len(),
+        },
+        Some(ObjKind::Str) => IterState::Reversed {
+            seq: v,
+            index: downcast::<StrObj>(v).unwrap().char_len,
+        },
         Some(ObjKind::Range) => {
             let r = downcast::<RangeObj>(v).unwrap();
             let n = protocol::range_len(r);
             let last = r.start + (n - 1) * r.step;
-            IterState::Range { next: last, stop: r.start - r.step, step: -r.step }
+            IterState::Range {
+                next: last,
+                stop: r.start - r.step,
+                step: -r.step,
+            }
         }
         Some(ObjKind::Dict) => {
-            let keys: Vec<Value> = downcast::<DictObj>(v).unwrap().table.iter().map(|(k, _)| k).collect();
+            let keys: Vec<Value> = downcast::<DictObj>(v)
+                .unwrap()
+                .table
+                .iter()
+                .map(|(k, _)| k)
+                .collect();
             let l = vm.rt().new_list(keys);
             let n = protocol::seq_items(l).len();
             IterState::Reversed { seq: l, index: n }
@@ -598,7 +723,9 @@ fn builtin_reversed(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> 
         }
         _ => {
             let tn = vm.rt().type_name(v);
-            return Err(vm.rt().type_error(format!("'{tn}' object is not reversible")));
+            return Err(vm
+                .rt()
+                .type_error(format!("'{tn}' object is not reversible")));
         }
     };
     Ok(iter::new_iter(vm, state))
@@ -606,9 +733,19 @@ fn builtin_reversed(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> 
 
 fn builtin_enumerate(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     check_args(vm, "enumerate", args, 1, 2)?;
-    let start = args.get(1).copied().or_else(|| kwarg(kw, "start")).unwrap_or(Value::int(0));
+    let start = args
+        .get(1)
+        .copied()
+        .or_else(|| kwarg(kw, "start"))
+        .unwrap_or(Value::int(0));
     let inner = iter::get_iter(vm, args[0])?;
-    Ok(iter::new_iter(vm, IterState::Enumerate { inner, count: start }))
+    Ok(iter::new_iter(
+        vm,
+        IterState::Enumerate {
+            inner,
+            count: start,
+        },
+    ))
 }
 
 fn builtin_zip(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -624,7 +761,9 @@ fn builtin_zip(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
 
 fn builtin_map(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     if args.len() < 2 {
-        return Err(vm.rt().type_error("map() must have at least two arguments."));
+        return Err(vm
+            .rt()
+            .type_error("map() must have at least two arguments."));
     }
     let mut iters = Vec::with_capacity(args.len() - 1);
     for &a in &args[1..] {
@@ -633,19 +772,37 @@ fn builtin_map(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
         iters.push(it);
     }
     vm.rt().heap.pop_roots(iters.len());
-    Ok(iter::new_iter(vm, IterState::Map { func: args[0], iters }))
+    Ok(iter::new_iter(
+        vm,
+        IterState::Map {
+            func: args[0],
+            iters,
+        },
+    ))
 }
 
 fn builtin_filter(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     check_args(vm, "filter", args, 2, 2)?;
     let inner = iter::get_iter(vm, args[1])?;
-    Ok(iter::new_iter(vm, IterState::Filter { func: args[0], inner }))
+    Ok(iter::new_iter(
+        vm,
+        IterState::Filter {
+            func: args[0],
+            inner,
+        },
+    ))
 }
 
 fn builtin_iter(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     check_args(vm, "iter", args, 1, 2)?;
     if args.len() == 2 {
-        return Ok(iter::new_iter(vm, IterState::Callable { func: args[0], sentinel: args[1] }));
+        return Ok(iter::new_iter(
+            vm,
+            IterState::Callable {
+                func: args[0],
+                sentinel: args[1],
+            },
+        ));
     }
     iter::get_iter(vm, args[0])
 }
@@ -653,9 +810,14 @@ fn builtin_iter(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
 fn builtin_next(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     check_args(vm, "next", args, 1, 2)?;
     let it = args[0];
-    if !matches!(kind_of(it), Some(ObjKind::Iter) | Some(ObjKind::Generator) | Some(ObjKind::Instance)) {
+    if !matches!(
+        kind_of(it),
+        Some(ObjKind::Iter) | Some(ObjKind::Generator) | Some(ObjKind::Instance)
+    ) {
         let tn = vm.rt().type_name(it);
-        return Err(vm.rt().type_error(format!("'{tn}' object is not an iterator")));
+        return Err(vm
+            .rt()
+            .type_error(format!("'{tn}' object is not an iterator")));
     }
     match iter::next(vm, it)? {
         Some(v) => Ok(v),
@@ -705,7 +867,11 @@ fn builtin_all(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
 
 /// `format(v, spec)`; `spec` may be EMPTY (no spec).
 pub fn format_value(vm: &mut dyn Vm, v: Value, spec: Value) -> PyResult<Value> {
-    let spec_s = if spec.is_empty() { String::new() } else { str_of(spec).to_string() };
+    let spec_s = if spec.is_empty() {
+        String::new()
+    } else {
+        str_of(spec).to_string()
+    };
     if is_kind(v, ObjKind::Instance) {
         let name = vm.rt().names.format;
         let cls = vm.rt().type_of(v);
@@ -714,7 +880,9 @@ pub fn format_value(vm: &mut dyn Vm, v: Value, spec: Value) -> PyResult<Value> {
             let r = protocol::call_dunder(vm, v, name, &[s])?.unwrap_or(Value::NONE);
             if !is_kind(r, ObjKind::Str) {
                 let tn = vm.rt().type_name(r);
-                return Err(vm.rt().type_error(format!("__format__ must return a str, not {tn}")));
+                return Err(vm
+                    .rt()
+                    .type_error(format!("__format__ must return a str, not {tn}")));
             }
             return Ok(r);
         }
@@ -739,7 +907,9 @@ pub fn format_value(vm: &mut dyn Vm, v: Value, spec: Value) -> PyResult<Value> {
         crate::format_spec::format_str(str_of(v), &parsed)
     } else {
         let tn = vm.rt().type_name(v);
-        return Err(vm.rt().type_error(format!("unsupported format string passed to {tn}.__format__")));
+        return Err(vm.rt().type_error(format!(
+            "unsupported format string passed to {tn}.__format__"
+        )));
     };
     match r {
         Ok(s) => Ok(vm.rt().new_str(&s)),

@@ -48,13 +48,19 @@ struct PercentValues<'a> {
 fn to_text_err(vm: &mut dyn Vm, e: PyErr) -> crate::text_error::TextError {
     // An exception raised by a user __str__/__repr__ becomes a TypeError with its message.
     let msg = to_str(vm, e.0).unwrap_or_default();
-    crate::text_error::TextError { kind: crate::text_error::ErrorClass::TypeError, msg }
+    crate::text_error::TextError {
+        kind: crate::text_error::ErrorClass::TypeError,
+        msg,
+    }
 }
 
 impl PercentValues<'_> {
     fn value(&self, arg: crate::percent_format::PercentArg) -> Value {
         match arg {
-            crate::percent_format::PercentArg::Item(i) => crate::protocol::seq_items(self.operand).get(i).copied().unwrap_or(Value::NONE),
+            crate::percent_format::PercentArg::Item(i) => crate::protocol::seq_items(self.operand)
+                .get(i)
+                .copied()
+                .unwrap_or(Value::NONE),
             crate::percent_format::PercentArg::Whole => {
                 if self.selected.is_empty() {
                     self.operand
@@ -68,7 +74,8 @@ impl PercentValues<'_> {
 
 impl crate::percent_format::PercentArgs for PercentValues<'_> {
     fn tuple_len(&self) -> Option<usize> {
-        is_kind(self.operand, ObjKind::Tuple).then(|| crate::protocol::seq_items(self.operand).len())
+        is_kind(self.operand, ObjKind::Tuple)
+            .then(|| crate::protocol::seq_items(self.operand).len())
     }
     fn is_mapping(&self) -> bool {
         is_kind(self.operand, ObjKind::Dict)
@@ -80,18 +87,30 @@ impl crate::percent_format::PercentArgs for PercentValues<'_> {
                 self.selected = v;
                 Ok(())
             }
-            Err(_) => Err(crate::text_error::TextError { kind: crate::text_error::ErrorClass::KeyError, msg: crate::str_repr::str_repr(key) }),
+            Err(_) => Err(crate::text_error::TextError {
+                kind: crate::text_error::ErrorClass::KeyError,
+                msg: crate::str_repr::str_repr(key),
+            }),
         }
     }
-    fn str_of(&mut self, arg: crate::percent_format::PercentArg) -> Result<String, crate::text_error::TextError> {
+    fn str_of(
+        &mut self,
+        arg: crate::percent_format::PercentArg,
+    ) -> Result<String, crate::text_error::TextError> {
         let v = self.value(arg);
         to_str(self.vm, v).map_err(|e| to_text_err(self.vm, e))
     }
-    fn repr_of(&mut self, arg: crate::percent_format::PercentArg) -> Result<String, crate::text_error::TextError> {
+    fn repr_of(
+        &mut self,
+        arg: crate::percent_format::PercentArg,
+    ) -> Result<String, crate::text_error::TextError> {
         let v = self.value(arg);
         repr(self.vm, v).map_err(|e| to_text_err(self.vm, e))
     }
-    fn value_of(&mut self, arg: crate::percent_format::PercentArg) -> Result<crate::percent_format::PercentValue, crate::text_error::TextError> {
+    fn value_of(
+        &mut self,
+        arg: crate::percent_format::PercentArg,
+    ) -> Result<crate::percent_format::PercentValue, crate::text_error::TextError> {
         use crate::percent_format::PercentValue;
         let v = self.value(arg);
         if v.is_float() {
@@ -110,7 +129,11 @@ impl crate::percent_format::PercentArgs for PercentValues<'_> {
 /// `fmt % args`.
 pub fn str_percent(vm: &mut dyn Vm, fmt: Value, args: Value) -> PyResult<Value> {
     let text = str_of(fmt).to_string();
-    let mut pv = PercentValues { vm, operand: args, selected: Value::EMPTY };
+    let mut pv = PercentValues {
+        vm,
+        operand: args,
+        selected: Value::EMPTY,
+    };
     let r = crate::percent_format::percent_format(&text, &mut pv);
     match r {
         Ok(s) => Ok(vm.rt().new_str(&s)),
@@ -122,7 +145,12 @@ pub fn str_percent(vm: &mut dyn Vm, fmt: Value, args: Value) -> PyResult<Value> 
 
 fn members(v: Value) -> Vec<Value> {
     match kind_of(v) {
-        Some(ObjKind::Set) => downcast::<SetObj>(v).unwrap().table.iter().map(|(k, _)| k).collect(),
+        Some(ObjKind::Set) => downcast::<SetObj>(v)
+            .unwrap()
+            .table
+            .iter()
+            .map(|(k, _)| k)
+            .collect(),
         _ => Vec::new(),
     }
 }

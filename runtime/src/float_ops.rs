@@ -231,6 +231,38 @@ fn decompose(x: f64) -> (u64, i64) {
     }
 }
 
+/// `x.as_integer_ratio()`: the exact fraction in lowest terms, positive
+/// denominator.
+pub fn as_integer_ratio(x: f64) -> NumResult<(Int, Int)> {
+    if x.is_nan() {
+        return Err(NumError::value("cannot convert NaN to integer ratio"));
+    }
+    if x.is_infinite() {
+        return Err(NumError::overflow(
+            "cannot convert Infinity to integer ratio",
+        ));
+    }
+    if x == 0.0 {
+        return Ok((Int::ZERO, Int::ONE));
+    }
+    let (mut mantissa, mut exponent) = decompose(x.abs());
+    // Strip factors of two so the fraction is in lowest terms.
+    let twos = mantissa.trailing_zeros();
+    mantissa >>= twos;
+    exponent += i64::from(twos);
+    let mut numerator = BigInt::from(mantissa);
+    let mut denominator = BigInt::from(1u8);
+    if exponent >= 0 {
+        numerator <<= exponent as u64;
+    } else {
+        denominator <<= (-exponent) as u64;
+    }
+    if x < 0.0 {
+        numerator = -numerator;
+    }
+    Ok((Int::from_bigint(numerator), Int::from_bigint(denominator)))
+}
+
 /// `x.is_integer()`.
 pub fn is_integer(x: f64) -> bool {
     x.is_finite() && x == x.floor()

@@ -59,6 +59,18 @@ fn invalid_separator(sep: char, ty: char) -> TextError {
     }
 }
 
+/// Widths beyond this are refused rather than attempting a multi-gigabyte
+/// allocation (CPython would raise MemoryError; Tern says "width too big").
+pub const MAX_FORMAT_WIDTH: usize = 1 << 31;
+
+/// Refuse a width whose padding could not reasonably be allocated.
+fn check_width(spec: &FormatSpec) -> Result<(), TextError> {
+    match spec.width {
+        Some(w) if w > MAX_FORMAT_WIDTH => Err(TextError::value("width too big")),
+        _ => Ok(()),
+    }
+}
+
 /// CPython's message for a presentation type the object does not support.
 pub fn unknown_format_code(ty: char, type_name: &str) -> TextError {
     if (ty as u32) > 32 && (ty as u32) < 128 {
@@ -340,6 +352,7 @@ pub fn format_i64(v: i64, spec: &FormatSpec) -> Result<String, TextError> {
 }
 
 fn format_int_ref(v: IntRef, spec: &FormatSpec) -> Result<String, TextError> {
+    check_width(spec)?;
     let ty = spec.ty.unwrap_or('d');
     match ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
@@ -423,6 +436,7 @@ fn drop_negative_zero(text: &mut String) {
 /// `format(v, spec)` for a float: types `e E f F g G n %` and none (like
 /// `str(v)`, or with a precision like `g` that always shows a `.` or exponent).
 pub fn format_float(v: f64, spec: &FormatSpec) -> Result<String, TextError> {
+    check_width(spec)?;
     let ty = spec.ty;
     if let Some(t) = ty {
         if !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') {
@@ -481,6 +495,7 @@ pub fn format_float(v: f64, spec: &FormatSpec) -> Result<String, TextError> {
 
 /// `format(s, spec)` for a str: type `s` or none; precision truncates.
 pub fn format_str(s: &str, spec: &FormatSpec) -> Result<String, TextError> {
+    check_width(spec)?;
     if let Some(t) = spec.ty {
         if t != 's' {
             return Err(unknown_format_code(t, "str"));

@@ -122,3 +122,12 @@ fn large_int_converts_to_float_with_correct_rounding() {
     let v: BigInt = "18014398509481990".parse().unwrap();
     assert_eq!(format_int(&v, &spec).unwrap(), "18014398509481992");
 }
+
+#[test]
+fn huge_widths_are_refused_not_allocated() {
+    let spec = FormatSpec::parse("9999999999999", "int").unwrap();
+    assert_eq!(format_i64(1, &spec).unwrap_err().msg, "width too big");
+    assert_eq!(format_float(1.0, &spec).unwrap_err().msg, "width too big");
+    let spec = FormatSpec::parse("9999999999999", "str").unwrap();
+    assert_eq!(format_str("a", &spec).unwrap_err().msg, "width too big");
+}

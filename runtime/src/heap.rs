@@ -157,7 +157,9 @@ impl Heap {
     /// Runs a full collection: `mark_roots` marks every root the caller holds;
     /// temporary roots are marked here. Everything unreachable is freed.
     pub fn collect(&mut self, mark_roots: &mut dyn FnMut(&mut Tracer)) {
-        let mut tracer = Tracer { work: Vec::with_capacity(256) };
+        let mut tracer = Tracer {
+            work: Vec::with_capacity(256),
+        };
         mark_roots(&mut tracer);
         tracer.mark_all(&self.temp_roots);
         while let Some(h) = tracer.work.pop() {
@@ -188,7 +190,11 @@ impl Heap {
 
     /// Current statistics.
     pub fn stats(&self) -> HeapStats {
-        HeapStats { objects: self.objects.len(), collections: self.collections, last_freed: self.last_freed }
+        HeapStats {
+            objects: self.objects.len(),
+            collections: self.collections,
+            last_freed: self.last_freed,
+        }
     }
 }
 

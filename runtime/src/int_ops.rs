@@ -31,6 +31,15 @@ pub enum Int {
     Big(BigInt),
 }
 
+/// An int used as an index or count (`seq[i]`, `[0] * n`, `round(x, n)`):
+/// CPython's OverflowError "cannot fit 'int' into an index-sized integer"
+/// when it is outside the i64 range (sequence indexing raises IndexError
+/// with the same message; the caller adjusts the kind).
+pub fn as_index(a: &Int) -> NumResult<i64> {
+    a.as_i64()
+        .ok_or_else(|| NumError::overflow("cannot fit 'int' into an index-sized integer"))
+}
+
 /// The result of `int ** int`: an int, or a float when the exponent is negative.
 #[derive(Clone, Debug, PartialEq)]
 pub enum IntOrFloat {
@@ -345,6 +354,31 @@ pub fn pow_mod(a: &Int, b: &Int, m: &Int) -> NumResult<Int> {
     }
     // modpow rounds like mod_floor, i.e. into [0, m) or (m, 0]: Python's rule.
     Ok(Int::from_bigint(base.modpow(&exp, &modulus)))
+}
+
+/// `round(a, ndigits)` for an int: unchanged for `ndigits >= 0`, else
+/// rounded to a multiple of `10**-ndigits`, ties to even (CPython's long_round).
+pub fn round_ndigits(a: &Int, ndigits: &Int) -> Int {
+    if !ndigits.is_negative() || a.is_zero() {
+        return a.clone();
+    }
+    // 10**k above 2*abs(a) rounds everything to zero; skip the huge power.
+    let k = match ndigits.as_i64() {
+        Some(n) if (n.unsigned_abs() as f64) < bit_length(a) as f64 * 0.302 + 2.0 => {
+            n.unsigned_abs() as u32
+        }
+        _ => return Int::ZERO,
+    };
+    let pow10 = Int::from_bigint(num_traits::pow::Pow::pow(BigInt::from(10u8), k));
+    // pow10 is positive, so floor division and modulo cannot fail.
+    let (q, r) = match divmod(a, &pow10) {
+        Ok(pair) => pair,
+        Err(_) => return a.clone(),
+    };
+    let twice = mul(&r, &Int::Small(2));
+    let round_up = twice > pow10 || (twice == pow10 && q.is_odd());
+    let remainder = if round_up { sub(&r, &pow10) } else { r };
+    sub(a, &remainder)
 }
 
 // ------------------------------------------------------------ bitwise

@@ -8,7 +8,10 @@ use crate::{PyErr, PyResult, Vm};
 
 /// Wraps an iterator state in a heap object.
 pub fn new_iter(vm: &mut dyn Vm, state: IterState) -> Value {
-    vm.rt().heap.alloc_value(IterObj { header: Header::new(ObjKind::Iter), state })
+    vm.rt().heap.alloc_value(IterObj {
+        header: Header::new(ObjKind::Iter),
+        state,
+    })
 }
 
 /// `iter(v)`.
@@ -24,21 +27,40 @@ pub fn get_iter(vm: &mut dyn Vm, v: Value) -> PyResult<Value> {
         }
         Some(ObjKind::Range) => {
             let r = downcast::<RangeObj>(v).unwrap();
-            IterState::Range { next: r.start, stop: r.stop, step: r.step }
+            IterState::Range {
+                next: r.start,
+                stop: r.stop,
+                step: r.step,
+            }
         }
         Some(ObjKind::Dict) => {
             let len = downcast::<DictObj>(v).unwrap().table.len();
-            IterState::Dict { dict: v, pos: 0, len_at_start: len, part: DictPart::Keys }
+            IterState::Dict {
+                dict: v,
+                pos: 0,
+                len_at_start: len,
+                part: DictPart::Keys,
+            }
         }
         Some(ObjKind::Set) => {
             let len = downcast::<SetObj>(v).unwrap().table.len();
-            IterState::Dict { dict: v, pos: 0, len_at_start: len, part: DictPart::Keys }
+            IterState::Dict {
+                dict: v,
+                pos: 0,
+                len_at_start: len,
+                part: DictPart::Keys,
+            }
         }
         Some(ObjKind::DictView) => {
             let view = downcast::<DictViewObj>(v).unwrap();
             let (dict, part) = (view.dict, view.part);
             let len = downcast::<DictObj>(dict).unwrap().table.len();
-            IterState::Dict { dict, pos: 0, len_at_start: len, part }
+            IterState::Dict {
+                dict,
+                pos: 0,
+                len_at_start: len,
+                part,
+            }
         }
         Some(ObjKind::Iter) | Some(ObjKind::Generator) => return Ok(v),
         Some(ObjKind::Instance) => {
@@ -46,10 +68,13 @@ pub fn get_iter(vm: &mut dyn Vm, v: Value) -> PyResult<Value> {
             if let Some(it) = call_dunder(vm, v, name, &[])? {
                 let next_name = vm.rt().names.next;
                 let cls = vm.rt().type_of(it);
-                let ok = matches!(kind_of(it), Some(ObjKind::Iter) | Some(ObjKind::Generator)) || vm.rt().lookup_in_class(cls, next_name).is_some();
+                let ok = matches!(kind_of(it), Some(ObjKind::Iter) | Some(ObjKind::Generator))
+                    || vm.rt().lookup_in_class(cls, next_name).is_some();
                 if !ok {
                     let tn = vm.rt().type_name(it);
-                    return Err(vm.rt().type_error(format!("iter() returned non-iterator of type '{tn}'")));
+                    return Err(vm
+                        .rt()
+                        .type_error(format!("iter() returned non-iterator of type '{tn}'")));
                 }
                 return Ok(it);
             }
@@ -89,7 +114,9 @@ pub fn next(vm: &mut dyn Vm, it: Value) -> PyResult<Option<Value>> {
                 Ok(Some(v)) => Ok(Some(v)),
                 Ok(None) => {
                     let tn = vm.rt().type_name(it);
-                    Err(vm.rt().type_error(format!("'{tn}' object is not an iterator")))
+                    Err(vm
+                        .rt()
+                        .type_error(format!("'{tn}' object is not an iterator")))
                 }
                 Err(e) if is_stop_iteration(vm, e) => Ok(None),
                 Err(e) => Err(e),
@@ -97,7 +124,9 @@ pub fn next(vm: &mut dyn Vm, it: Value) -> PyResult<Option<Value>> {
         }
         _ => {
             let tn = vm.rt().type_name(it);
-            Err(vm.rt().type_error(format!("'{tn}' object is not an iterator")))
+            Err(vm
+                .rt()
+                .type_error(format!("'{tn}' object is not an iterator")))
         }
     }
 }
@@ -150,7 +179,12 @@ fn next_builtin(vm: &mut dyn Vm, it: Value) -> PyResult<Option<Value>> {
                 Ok(None)
             }
         }
-        IterState::Dict { dict, pos, len_at_start, part } => {
+        IterState::Dict {
+            dict,
+            pos,
+            len_at_start,
+            part,
+        } => {
             let (dict, part, start_len) = (*dict, *part, *len_at_start);
             let table = match kind_of(dict) {
                 Some(ObjKind::Dict) => &downcast::<DictObj>(dict).unwrap().table,
@@ -158,7 +192,11 @@ fn next_builtin(vm: &mut dyn Vm, it: Value) -> PyResult<Option<Value>> {
             };
             if table.len() != start_len {
                 let is_set = is_kind(dict, ObjKind::Set);
-                let msg = if is_set { "Set changed size during iteration" } else { "dictionary changed size during iteration" };
+                let msg = if is_set {
+                    "Set changed size during iteration"
+                } else {
+                    "dictionary changed size during iteration"
+                };
                 obj.state = IterState::Done;
                 return Err(vm.rt().runtime_error(msg));
             }
@@ -197,7 +235,8 @@ fn next_builtin(vm: &mut dyn Vm, it: Value) -> PyResult<Option<Value>> {
             match next(vm, inner)? {
                 Some(v) => {
                     let one = Value::int(1);
-                    let next_count = crate::arith::binary_op(vm, frontend::bytecode::BinOpKind::Add, c, one)?;
+                    let next_count =
+                        crate::arith::binary_op(vm, frontend::bytecode::BinOpKind::Add, c, one)?;
                     if let Some(o) = downcast::<IterObj>(it) {
                         if let IterState::Enumerate { count, .. } = &mut o.state {
                             *count = next_count;

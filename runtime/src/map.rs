@@ -20,7 +20,10 @@ pub struct Map {
 impl Map {
     /// A new empty map (the root of a class's instances).
     pub fn new_root() -> *const Map {
-        Box::leak(Box::new(Map { names: Vec::new(), transitions: RefCell::new(Vec::new()) }))
+        Box::leak(Box::new(Map {
+            names: Vec::new(),
+            transitions: RefCell::new(Vec::new()),
+        }))
     }
 
     /// The slot of attribute `name`, if this layout has it.
@@ -36,7 +39,10 @@ impl Map {
         }
         let mut names = self.names.clone();
         names.push(name);
-        let next: *const Map = Box::leak(Box::new(Map { names, transitions: RefCell::new(Vec::new()) }));
+        let next: *const Map = Box::leak(Box::new(Map {
+            names,
+            transitions: RefCell::new(Vec::new()),
+        }));
         self.transitions.borrow_mut().push((name, next));
         next
     }

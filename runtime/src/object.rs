@@ -55,7 +55,10 @@ pub struct Header {
 impl Header {
     /// A fresh unmarked header.
     pub const fn new(kind: ObjKind) -> Header {
-        Header { kind, marked: Cell::new(false) }
+        Header {
+            kind,
+            marked: Cell::new(false),
+        }
     }
 }
 
@@ -131,7 +134,12 @@ pub struct StrObj {
 impl StrObj {
     /// A str object (not yet on the heap).
     pub fn new(s: &str) -> StrObj {
-        StrObj { header: Header::new(ObjKind::Str), hash: Cell::new(-1), char_len: s.chars().count(), value: s.into() }
+        StrObj {
+            header: Header::new(ObjKind::Str),
+            hash: Cell::new(-1),
+            char_len: s.chars().count(),
+            value: s.into(),
+        }
     }
     /// Is every character ASCII (so char indices are byte indices)?
     #[inline]
@@ -357,7 +365,12 @@ pub enum IterState {
     /// A range.
     Range { next: i64, stop: i64, step: i64 },
     /// A dict's keys/values/items, or a set's members.
-    Dict { dict: Value, pos: usize, len_at_start: usize, part: DictPart },
+    Dict {
+        dict: Value,
+        pos: usize,
+        len_at_start: usize,
+        part: DictPart,
+    },
     /// `reversed(list/tuple/str)`.
     Reversed { seq: Value, index: usize },
     /// `enumerate(inner, start)`.
@@ -442,7 +455,7 @@ fn trace_table(table: &DictTable, t: &mut Tracer) {
 
 macro_rules! heap_object {
     ($ty:ty, $kind:ident, |$s:ident, $t:ident| $body:block) => {
-        heap_object!($ty, $kind, |$s, $t| $body, extra |_x| 0);
+        heap_object!($ty, $kind, |$s, $t| $body, extra | _x | 0);
     };
     ($ty:ty, $kind:ident, |$s:ident, $t:ident| $body:block, extra |$x:ident| $extra:expr) => {
         impl HeapObject for $ty {
@@ -460,18 +473,46 @@ macro_rules! heap_object {
     };
 }
 
-heap_object!(StrObj, Str, |s, t| {}, extra |x| x.value.len());
-heap_object!(BigIntObj, BigInt, |s, t| {}, extra |x| (x.value.bits() / 8) as usize);
-heap_object!(ListObj, List, |s, t| { t.mark_all(&s.items) }, extra |x| x.items.capacity() * 8);
-heap_object!(TupleObj, Tuple, |s, t| { t.mark_all(&s.items) }, extra |x| x.items.len() * 8);
-heap_object!(DictObj, Dict, |s, t| { trace_table(&s.table, t) }, extra |x| x.table.len() * 32);
+heap_object!(StrObj, Str, |s, t| {}, extra | x | x.value.len());
+heap_object!(
+    BigIntObj,
+    BigInt,
+    |s, t| {},
+    extra | x | (x.value.bits() / 8) as usize
+);
+heap_object!(
+    ListObj,
+    List,
+    |s, t| { t.mark_all(&s.items) },
+    extra | x | x.items.capacity() * 8
+);
+heap_object!(
+    TupleObj,
+    Tuple,
+    |s, t| { t.mark_all(&s.items) },
+    extra | x | x.items.len() * 8
+);
+heap_object!(
+    DictObj,
+    Dict,
+    |s, t| { trace_table(&s.table, t) },
+    extra | x | x.table.len() * 32
+);
 heap_object!(SetObj, Set, |s, t| { trace_table(&s.table, t) });
 heap_object!(CodeObj, Code, |s, t| {
     t.mark_all(&s.consts);
     t.mark_all(&s.names);
 });
 heap_object!(FunctionObj, Function, |s, t| {
-    t.mark_all(&[s.code, s.module, s.name, s.qualname, s.defaults, s.kwdefaults, s.dict]);
+    t.mark_all(&[
+        s.code,
+        s.module,
+        s.name,
+        s.qualname,
+        s.defaults,
+        s.kwdefaults,
+        s.dict,
+    ]);
     t.mark_all(&s.closure);
 });
 heap_object!(BuiltinObj, Builtin, |s, t| { t.mark(s.bound) });
@@ -490,10 +531,15 @@ heap_object!(ClassObj, Class, |s, t| {
         t.mark_obj(sub);
     }
 });
-heap_object!(InstanceObj, Instance, |s, t| {
-    t.mark_obj(s.class);
-    t.mark_all(&s.slots);
-}, extra |x| x.slots.capacity() * 8);
+heap_object!(
+    InstanceObj,
+    Instance,
+    |s, t| {
+        t.mark_obj(s.class);
+        t.mark_all(&s.slots);
+    },
+    extra | x | x.slots.capacity() * 8
+);
 heap_object!(ModuleObj, Module, |s, t| {
     t.mark(s.name);
     trace_table(&s.globals, t);
@@ -530,8 +576,12 @@ heap_object!(IterObj, Iter, |s, t| {
         IterState::GetItem { func, .. } => t.mark(*func),
     }
 });
-heap_object!(SliceObj, Slice, |s, t| { t.mark_all(&[s.start, s.stop, s.step]) });
-heap_object!(PropertyObj, Property, |s, t| { t.mark_all(&[s.fget, s.fset, s.fdel]) });
+heap_object!(SliceObj, Slice, |s, t| {
+    t.mark_all(&[s.start, s.stop, s.step])
+});
+heap_object!(PropertyObj, Property, |s, t| {
+    t.mark_all(&[s.fget, s.fset, s.fdel])
+});
 heap_object!(StaticMethodObj, StaticMethod, |s, t| { t.mark(s.func) });
 heap_object!(ClassMethodObj, ClassMethod, |s, t| { t.mark(s.func) });
 heap_object!(SuperObj, Super, |s, t| {

@@ -92,7 +92,6 @@ impl ArgCursor {
 
 /// `fmt % args`.
 pub fn percent_format(fmt: &str, args: &mut dyn PercentArgs) -> Result<String, TextError> {
-    let chars: Vec<char> = fmt.chars().collect();
     let mut cursor = match args.tuple_len() {
         Some(n) => ArgCursor {
             arglen: n as i64,
@@ -106,24 +105,25 @@ pub fn percent_format(fmt: &str, args: &mut dyn PercentArgs) -> Result<String, T
         },
     };
     let mut out = String::with_capacity(fmt.len() + 16);
-    let mut pos = 0;
-    while pos < chars.len() {
-        if chars[pos] != '%' {
-            out.push(chars[pos]);
-            pos += 1;
-            continue;
-        }
-        pos += 1;
-        if chars.get(pos) == Some(&'%') {
+    let mut rest = fmt;
+    while let Some(percent) = rest.find('%') {
+        out.push_str(&rest[..percent]);
+        let mut spec = Cursor {
+            fmt,
+            pos: fmt.len() - rest.len() + percent + 1,
+        };
+        if spec.peek() == Some('%') {
             out.push('%');
-            pos += 1;
-            continue;
+            spec.pos += 1;
+        } else {
+            format_one(&mut spec, &mut cursor, args, &mut out)?;
+            if cursor.mapping && cursor.argidx < cursor.arglen {
+                return Err(not_all_converted());
+            }
         }
-        pos = format_one(&chars, pos, &mut cursor, args, &mut out)?;
-        if cursor.mapping && cursor.argidx < cursor.arglen {
-            return Err(not_all_converted());
-        }
+        rest = &fmt[spec.pos..];
     }
+    out.push_str(rest);
     if cursor.argidx < cursor.arglen && !cursor.mapping {
         return Err(not_all_converted());
     }
@@ -153,40 +153,65 @@ fn star_value(args: &mut dyn PercentArgs, arg: PercentArg, ctype: &str) -> Resul
     }
 }
 
-/// Parse and render one conversion starting just after its `%`; returns the
-/// position after it.
+/// A read position in the format string (a byte offset on a char boundary).
+struct Cursor<'a> {
+    fmt: &'a str,
+    pos: usize,
+}
+
+impl Cursor<'_> {
+    /// The character at the position, if any.
+    fn peek(&self) -> Option<char> {
+        self.fmt[self.pos..].chars().next()
+    }
+
+    /// Move past the character at the position.
+    fn bump(&mut self) {
+        if let Some(c) = self.peek() {
+            self.pos += c.len_utf8();
+        }
+    }
+
+    /// The character index of the position (for error messages).
+    fn char_index(&self) -> usize {
+        self.fmt[..self.pos].chars().count()
+    }
+}
+
+/// Parse and render one conversion starting just after its `%`, leaving the
+/// cursor after it.
 fn format_one(
-    chars: &[char],
-    mut pos: usize,
+    spec: &mut Cursor,
     cursor: &mut ArgCursor,
     args: &mut dyn PercentArgs,
     out: &mut String,
-) -> Result<usize, TextError> {
-    if chars.get(pos) == Some(&'(') {
+) -> Result<(), TextError> {
+    if spec.peek() == Some('(') {
         if !cursor.mapping {
             return Err(TextError::type_error("format requires a mapping"));
         }
-        pos += 1;
-        let key_start = pos;
+        spec.bump();
+        let key_start = spec.pos;
         let mut depth = 1;
-        while depth > 0 && pos < chars.len() {
-            match chars[pos] {
+        let mut key_end = spec.pos;
+        while depth > 0 {
+            let Some(c) = spec.peek() else {
+                return Err(TextError::value("incomplete format key"));
+            };
+            match c {
                 ')' => depth -= 1,
                 '(' => depth += 1,
                 _ => {}
             }
-            pos += 1;
+            key_end = spec.pos;
+            spec.bump();
         }
-        if depth > 0 {
-            return Err(TextError::value("incomplete format key"));
-        }
-        let key: String = chars[key_start..pos - 1].iter().collect();
-        args.select_key(&key)?;
+        args.select_key(&spec.fmt[key_start..key_end])?;
         cursor.arglen = -1;
         cursor.argidx = -2;
     }
     let mut conv = Conversion::default();
-    while let Some(&c) = chars.get(pos) {
+    while let Some(c) = spec.peek() {
         match c {
             '-' => conv.left = true,
             '+' => conv.sign = true,
@@ -195,38 +220,45 @@ fn format_one(
             '0' => conv.zero = true,
             _ => break,
         }
-        pos += 1;
+        spec.bump();
     }
-    if chars.get(pos) == Some(&'*') {
+    if spec.peek() == Some('*') {
         let arg = cursor.next()?;
         let w = star_value(args, arg, "ssize_t")?;
         if w < 0 {
             conv.left = true;
         }
         conv.width = Some(w.unsigned_abs() as usize);
-        pos += 1;
+        spec.bump();
     } else {
-        conv.width = parse_digits(chars, &mut pos, isize::MAX as usize, "width too big")?;
+        conv.width = parse_digits(spec, isize::MAX as usize, "width too big")?;
     }
-    if chars.get(pos) == Some(&'.') {
-        pos += 1;
-        if chars.get(pos) == Some(&'*') {
+    if conv
+        .width
+        .is_some_and(|w| w > crate::format_spec::MAX_FORMAT_WIDTH)
+    {
+        // CPython would attempt the allocation and raise MemoryError.
+        return Err(TextError::value("width too big"));
+    }
+    if spec.peek() == Some('.') {
+        spec.bump();
+        if spec.peek() == Some('*') {
             let arg = cursor.next()?;
             conv.precision = Some(star_value(args, arg, "int")?.max(0) as usize);
-            pos += 1;
+            spec.bump();
         } else {
-            conv.precision = Some(
-                parse_digits(chars, &mut pos, i32::MAX as usize, "precision too big")?.unwrap_or(0),
-            );
+            conv.precision =
+                Some(parse_digits(spec, i32::MAX as usize, "precision too big")?.unwrap_or(0));
         }
     }
-    if matches!(chars.get(pos), Some('h' | 'l' | 'L')) {
-        pos += 1;
+    if matches!(spec.peek(), Some('h' | 'l' | 'L')) {
+        spec.bump();
     }
-    let Some(&ch) = chars.get(pos) else {
+    let Some(ch) = spec.peek() else {
         return Err(incomplete());
     };
-    pos += 1;
+    let ch_index = spec.char_index();
+    spec.bump();
     let arg = cursor.next()?;
     let (text, numeric) = match ch {
         's' => (args.str_of(arg)?, false),
@@ -242,34 +274,28 @@ fn format_one(
                 '?'
             };
             return Err(TextError::value(format!(
-                "unsupported format character '{shown}' (0x{:x}) at index {}",
-                ch as u32,
-                pos - 1
+                "unsupported format character '{shown}' (0x{:x}) at index {ch_index}",
+                ch as u32
             )));
         }
     };
     write_padded(out, &text, ch, numeric, &conv);
-    Ok(pos)
+    Ok(())
 }
 
-/// Parse decimal digits at `chars[*pos..]`; `None` if there are none.
-fn parse_digits(
-    chars: &[char],
-    pos: &mut usize,
-    max: usize,
-    too_big: &str,
-) -> Result<Option<usize>, TextError> {
-    let start = *pos;
+/// Parse decimal digits at the cursor; `None` if there are none.
+fn parse_digits(spec: &mut Cursor, max: usize, too_big: &str) -> Result<Option<usize>, TextError> {
+    let start = spec.pos;
     let mut value: usize = 0;
-    while let Some(d) = chars.get(*pos).and_then(|c| c.to_digit(10)) {
+    while let Some(d) = spec.peek().and_then(|c| c.to_digit(10)) {
         value = value
             .checked_mul(10)
             .and_then(|v| v.checked_add(d as usize))
             .filter(|&v| v <= max)
             .ok_or_else(|| TextError::value(too_big))?;
-        *pos += 1;
+        spec.bump();
     }
-    Ok((*pos > start).then_some(value))
+    Ok((spec.pos > start).then_some(value))
 }
 
 /// The int text of `%d %i %u %o %x %X`: sign, `0x`/`0o` prefix under `#`,
@@ -386,6 +412,11 @@ fn format_char(value: PercentValue) -> Result<char, TextError> {
 /// Write `text` with CPython's width, sign and zero-fill rules
 /// (unicode_format_arg_output).
 fn write_padded(out: &mut String, text: &str, ch: char, numeric: bool, conv: &Conversion) {
+    if conv.width.is_none() && !conv.sign && !conv.blank && (numeric || conv.precision.is_none()) {
+        // Nothing to pad, truncate or sign (CPython's fast path).
+        out.push_str(text);
+        return;
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut len = chars.len();
     if matches!(ch, 's' | 'r' | 'a') {

@@ -13,15 +13,24 @@ use std::cmp::Ordering;
 
 /// Looks `name` up on `v`'s type and, if found, calls it with `v` first.
 /// `Ok(None)` when the type has no such method.
-pub fn call_dunder(vm: &mut dyn Vm, v: Value, name: Value, args: &[Value]) -> PyResult<Option<Value>> {
+pub fn call_dunder(
+    vm: &mut dyn Vm,
+    v: Value,
+    name: Value,
+    args: &[Value],
+) -> PyResult<Option<Value>> {
     let rt = vm.rt();
     let cls = rt.type_of(v);
-    let Some(method) = rt.lookup_in_class(cls, name) else { return Ok(None) };
+    let Some(method) = rt.lookup_in_class(cls, name) else {
+        return Ok(None);
+    };
     let mut full = Vec::with_capacity(args.len() + 1);
     full.push(v);
     full.extend_from_slice(args);
     if is_kind(method, ObjKind::StaticMethod) {
-        let f = downcast::<StaticMethodObj>(method).map(|s| s.func).unwrap_or(method);
+        let f = downcast::<StaticMethodObj>(method)
+            .map(|s| s.func)
+            .unwrap_or(method);
         return vm.call(f, args, &[]).map(Some);
     }
     vm.call(method, &full, &[]).map(Some)
@@ -62,7 +71,9 @@ pub fn truthy(vm: &mut dyn Vm, v: Value) -> PyResult<bool> {
             if let Some(r) = call_dunder(vm, v, names.0, &[])? {
                 if !r.is_bool() {
                     let tn = vm.rt().type_name(r);
-                    return Err(vm.rt().type_error(format!("__bool__ should return bool, returned {tn}")));
+                    return Err(vm
+                        .rt()
+                        .type_error(format!("__bool__ should return bool, returned {tn}")));
                 }
                 return Ok(r.as_bool());
             }
@@ -97,11 +108,14 @@ pub fn index_value(vm: &mut dyn Vm, v: Value) -> PyResult<i64> {
     if let Some(b) = downcast::<BigIntObj>(v) {
         return b.value.to_i64().ok_or_else(|| {
             let c = vm.rt().exc.index_error;
-            vm.rt().error(c, "cannot fit 'int' into an index-sized integer")
+            vm.rt()
+                .error(c, "cannot fit 'int' into an index-sized integer")
         });
     }
     let tn = vm.rt().type_name(v);
-    Err(vm.rt().type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+    Err(vm
+        .rt()
+        .type_error(format!("'{tn}' object cannot be interpreted as an integer")))
 }
 
 /// The BigInt value of an int or bool, if `v` is one.
@@ -155,7 +169,8 @@ pub fn eq(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<bool> {
     }
     match (kind_of(a), kind_of(b)) {
         (Some(ObjKind::Str), Some(ObjKind::Str)) => return Ok(str_of(a) == str_of(b)),
-        (Some(ObjKind::Tuple), Some(ObjKind::Tuple)) | (Some(ObjKind::List), Some(ObjKind::List)) => {
+        (Some(ObjKind::Tuple), Some(ObjKind::Tuple))
+        | (Some(ObjKind::List), Some(ObjKind::List)) => {
             let xs = seq_items(a).to_vec();
             let ys = seq_items(b).to_vec();
             if xs.len() != ys.len() {
@@ -174,9 +189,14 @@ pub fn eq(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<bool> {
             return Ok(la == lb && crate::protocol::set_is_subset(vm, a, b)?);
         }
         (Some(ObjKind::Range), Some(ObjKind::Range)) => {
-            let (x, y) = (downcast::<RangeObj>(a).unwrap(), downcast::<RangeObj>(b).unwrap());
+            let (x, y) = (
+                downcast::<RangeObj>(a).unwrap(),
+                downcast::<RangeObj>(b).unwrap(),
+            );
             let (lx, ly) = (range_len(x), range_len(y));
-            return Ok(lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step))));
+            return Ok(
+                lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
+            );
         }
         _ => {}
     }
@@ -185,7 +205,11 @@ pub fn eq(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<bool> {
         let _ = ne_name;
         let ni = vm.rt().not_implemented;
         // Reflected first when b's type is a subclass of a's (CPython's rule).
-        let (first, second) = if is_user_instance(b) && reflected_first(vm, a, b) { (b, a) } else { (a, b) };
+        let (first, second) = if is_user_instance(b) && reflected_first(vm, a, b) {
+            (b, a)
+        } else {
+            (a, b)
+        };
         if let Some(r) = call_user_dunder(vm, first, eq_name, second)? {
             if r != ni {
                 return truthy(vm, r);
@@ -221,7 +245,12 @@ pub fn ne(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<bool> {
 }
 
 /// Calls a dunder only if a user class (not `object`'s default) defines it.
-fn call_user_dunder(vm: &mut dyn Vm, obj: Value, name: Value, arg: Value) -> PyResult<Option<Value>> {
+fn call_user_dunder(
+    vm: &mut dyn Vm,
+    obj: Value,
+    name: Value,
+    arg: Value,
+) -> PyResult<Option<Value>> {
     if !is_user_instance(obj) {
         return Ok(None);
     }
@@ -260,7 +289,12 @@ fn set_len(v: Value) -> usize {
 
 /// Is every member of set `a` in set `b`?
 pub fn set_is_subset(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<bool> {
-    let members: Vec<Value> = downcast::<SetObj>(a).unwrap().table.iter().map(|(k, _)| k).collect();
+    let members: Vec<Value> = downcast::<SetObj>(a)
+        .unwrap()
+        .table
+        .iter()
+        .map(|(k, _)| k)
+        .collect();
     for m in members {
         if !set_contains(vm, b, m)? {
             return Ok(false);
@@ -317,11 +351,19 @@ pub fn int_float_cmp(i: &BigInt, f: f64) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     let fl = f.floor();
     let fi = BigInt::from(fl as i128);
-    let fi = if fl.abs() < 1e38 { fi } else { num_bigint_from_f64(fl) };
+    let fi = if fl.abs() < 1e38 {
+        fi
+    } else {
+        num_bigint_from_f64(fl)
+    };
     match i.cmp(&fi) {
         Ordering::Equal => {
             if f > fl {
@@ -380,13 +422,16 @@ impl CmpKind {
 /// `a < b` etc. as a value (user dunders may return anything).
 pub fn compare(vm: &mut dyn Vm, kind: CmpKind, a: Value, b: Value) -> PyResult<Value> {
     if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
-        return Ok(Value::from_bool(num_cmp(&x, &y).is_some_and(|o| kind.holds(o))));
+        return Ok(Value::from_bool(
+            num_cmp(&x, &y).is_some_and(|o| kind.holds(o)),
+        ));
     }
     match (kind_of(a), kind_of(b)) {
         (Some(ObjKind::Str), Some(ObjKind::Str)) => {
             return Ok(Value::from_bool(kind.holds(str_of(a).cmp(str_of(b)))));
         }
-        (Some(ObjKind::List), Some(ObjKind::List)) | (Some(ObjKind::Tuple), Some(ObjKind::Tuple)) => {
+        (Some(ObjKind::List), Some(ObjKind::List))
+        | (Some(ObjKind::Tuple), Some(ObjKind::Tuple)) => {
             let xs = seq_items(a).to_vec();
             let ys = seq_items(b).to_vec();
             for (x, y) in xs.iter().zip(ys.iter()) {
@@ -434,7 +479,10 @@ pub fn compare(vm: &mut dyn Vm, kind: CmpKind, a: Value, b: Value) -> PyResult<V
         }
     }
     let (ta, tb) = (vm.rt().type_name(a), vm.rt().type_name(b));
-    Err(vm.rt().type_error(format!("'{}' not supported between instances of '{ta}' and '{tb}'", kind.symbol())))
+    Err(vm.rt().type_error(format!(
+        "'{}' not supported between instances of '{ta}' and '{tb}'",
+        kind.symbol()
+    )))
 }
 
 /// `a < b` as a bool (sorting, min/max).
@@ -465,7 +513,9 @@ pub fn hash(vm: &mut dyn Vm, v: Value) -> PyResult<i64> {
     }
     match kind_of(v) {
         Some(ObjKind::Str) => Ok(str_hash_of(v)),
-        Some(ObjKind::BigInt) => Ok(crate::int_ops::hash_int(&crate::int_ops::Int::from_bigint(downcast::<BigIntObj>(v).unwrap().value.clone()))),
+        Some(ObjKind::BigInt) => Ok(crate::int_ops::hash_int(&crate::int_ops::Int::from_bigint(
+            downcast::<BigIntObj>(v).unwrap().value.clone(),
+        ))),
         Some(ObjKind::Tuple) => {
             // CPython's xxHash-based tuple hash.
             let items = seq_items(v).to_vec();
@@ -481,7 +531,12 @@ pub fn hash(vm: &mut dyn Vm, v: Value) -> PyResult<i64> {
             Ok(if h == -1 { 1546275796 } else { h })
         }
         Some(ObjKind::Set) if downcast::<SetObj>(v).unwrap().frozen => {
-            let members: Vec<Value> = downcast::<SetObj>(v).unwrap().table.iter().map(|(k, _)| k).collect();
+            let members: Vec<Value> = downcast::<SetObj>(v)
+                .unwrap()
+                .table
+                .iter()
+                .map(|(k, _)| k)
+                .collect();
             let mut h: u64 = 0;
             for m in members {
                 let x = hash(vm, m)? as u64;
@@ -506,14 +561,22 @@ pub fn hash(vm: &mut dyn Vm, v: Value) -> PyResult<i64> {
                 Some(_) => {
                     let r = call_dunder(vm, v, hash_name, &[])?.unwrap_or(Value::int(0));
                     if !is_int_like(r) {
-                        return Err(vm.rt().type_error("__hash__ method should return an integer"));
+                        return Err(vm
+                            .rt()
+                            .type_error("__hash__ method should return an integer"));
                     }
                     hash(vm, r)
                 }
                 None => {
                     // A class that defines __eq__ without __hash__ is unhashable.
                     // SAFETY: `cls` is the live class of a live instance.
-                    let defines_eq = unsafe { (*cls).mro.iter().any(|&c| (*c).dict.get_by_bits(str_hash_of(eq_name), eq_name).is_some()) };
+                    let defines_eq = unsafe {
+                        (*cls).mro.iter().any(|&c| {
+                            (*c).dict
+                                .get_by_bits(str_hash_of(eq_name), eq_name)
+                                .is_some()
+                        })
+                    };
                     if defines_eq && !rt.is_subclass(cls, rt.exc.base_exception) {
                         let tn = rt.type_name(v);
                         return Err(rt.type_error(format!("unhashable type: '{tn}'")));
@@ -576,7 +639,9 @@ pub fn dict_store(vm: &mut dyn Vm, dict: Value, key: Value, value: Value) -> PyR
 pub fn dict_remove(vm: &mut dyn Vm, dict: Value, key: Value) -> PyResult<Option<Value>> {
     let h = hash(vm, key)?;
     let d = downcast::<DictObj>(dict).unwrap();
-    Ok(d.table.remove(h, key, &mut |a, b| eq(vm, a, b))?.map(|(_, v)| v))
+    Ok(d.table
+        .remove(h, key, &mut |a, b| eq(vm, a, b))?
+        .map(|(_, v)| v))
 }
 
 /// `key in set`.
@@ -590,7 +655,8 @@ pub fn set_contains(vm: &mut dyn Vm, set: Value, key: Value) -> PyResult<bool> {
 pub fn set_add(vm: &mut dyn Vm, set: Value, key: Value) -> PyResult<()> {
     let h = hash(vm, key)?;
     let s = downcast::<SetObj>(set).unwrap();
-    s.table.insert(h, key, Value::NONE, &mut |a, b| eq(vm, a, b))?;
+    s.table
+        .insert(h, key, Value::NONE, &mut |a, b| eq(vm, a, b))?;
     Ok(())
 }
 
@@ -624,12 +690,16 @@ pub fn to_str(vm: &mut dyn Vm, v: Value) -> PyResult<String> {
                 let r = call_dunder(vm, v, str_name, &[])?.unwrap_or(Value::NONE);
                 if !is_kind(r, ObjKind::Str) {
                     let tn = vm.rt().type_name(r);
-                    return Err(vm.rt().type_error(format!("__str__ returned non-string (type {tn})")));
+                    return Err(vm
+                        .rt()
+                        .type_error(format!("__str__ returned non-string (type {tn})")));
                 }
                 return Ok(str_of(r).to_string());
             }
             // SAFETY: the class of a live instance is live.
-            if unsafe { (*cls).is_exception } && rt.lookup_in_class(cls, rt.names.repr).is_none_or(|_| true) {
+            if unsafe { (*cls).is_exception }
+                && rt.lookup_in_class(cls, rt.names.repr).is_none_or(|_| true)
+            {
                 if let Some(s) = exception_str(vm, v)? {
                     return Ok(s);
                 }
@@ -645,7 +715,9 @@ fn exception_str(vm: &mut dyn Vm, exc: Value) -> PyResult<Option<String>> {
     let rt = vm.rt();
     let args_name = rt.names.args;
     let is_key_error = rt.isinstance(exc, rt.exc.key_error);
-    let Some(args) = instance_get(exc, args_name) else { return Ok(Some(String::new())) };
+    let Some(args) = instance_get(exc, args_name) else {
+        return Ok(Some(String::new()));
+    };
     let items = seq_items(args).to_vec();
     match items.len() {
         0 => Ok(Some(String::new())),
@@ -679,7 +751,10 @@ fn repr_into(vm: &mut dyn Vm, v: Value, out: &mut String, seen: &mut Vec<Value>)
             return Ok(());
         }
     };
-    let containerish = matches!(kind, ObjKind::List | ObjKind::Tuple | ObjKind::Dict | ObjKind::Set | ObjKind::DictView);
+    let containerish = matches!(
+        kind,
+        ObjKind::List | ObjKind::Tuple | ObjKind::Dict | ObjKind::Set | ObjKind::DictView
+    );
     if containerish {
         if seen.contains(&v) {
             out.push_str(match kind {
@@ -698,7 +773,12 @@ fn repr_into(vm: &mut dyn Vm, v: Value, out: &mut String, seen: &mut Vec<Value>)
     r
 }
 
-fn repr_seq(vm: &mut dyn Vm, items: &[Value], out: &mut String, seen: &mut Vec<Value>) -> PyResult<()> {
+fn repr_seq(
+    vm: &mut dyn Vm,
+    items: &[Value],
+    out: &mut String,
+    seen: &mut Vec<Value>,
+) -> PyResult<()> {
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(", ");
@@ -708,7 +788,13 @@ fn repr_seq(vm: &mut dyn Vm, items: &[Value], out: &mut String, seen: &mut Vec<V
     Ok(())
 }
 
-fn repr_kind(vm: &mut dyn Vm, v: Value, kind: ObjKind, out: &mut String, seen: &mut Vec<Value>) -> PyResult<()> {
+fn repr_kind(
+    vm: &mut dyn Vm,
+    v: Value,
+    kind: ObjKind,
+    out: &mut String,
+    seen: &mut Vec<Value>,
+) -> PyResult<()> {
     match kind {
         ObjKind::Str => out.push_str(&crate::str_repr::str_repr(str_of(v))),
         ObjKind::BigInt => out.push_str(&downcast::<BigIntObj>(v).unwrap().value.to_string()),
@@ -728,7 +814,8 @@ fn repr_kind(vm: &mut dyn Vm, v: Value, kind: ObjKind, out: &mut String, seen: &
             out.push(')');
         }
         ObjKind::Dict => {
-            let entries: Vec<(Value, Value)> = downcast::<DictObj>(v).unwrap().table.iter().collect();
+            let entries: Vec<(Value, Value)> =
+                downcast::<DictObj>(v).unwrap().table.iter().collect();
             out.push('{');
             for (i, (k, val)) in entries.into_iter().enumerate() {
                 if i > 0 {
@@ -761,7 +848,8 @@ fn repr_kind(vm: &mut dyn Vm, v: Value, kind: ObjKind, out: &mut String, seen: &
         ObjKind::DictView => {
             let view = downcast::<DictViewObj>(v).unwrap();
             let (dict, part) = (view.dict, view.part);
-            let entries: Vec<(Value, Value)> = downcast::<DictObj>(dict).unwrap().table.iter().collect();
+            let entries: Vec<(Value, Value)> =
+                downcast::<DictObj>(dict).unwrap().table.iter().collect();
             let name = match part {
                 DictPart::Keys => "dict_keys",
                 DictPart::Values => "dict_values",
@@ -804,7 +892,11 @@ fn repr_kind(vm: &mut dyn Vm, v: Value, kind: ObjKind, out: &mut String, seen: &
         }
         ObjKind::Function => {
             let f = downcast::<FunctionObj>(v).unwrap();
-            out.push_str(&format!("<function {} at {:#x}>", str_of(f.qualname), addr(v)));
+            out.push_str(&format!(
+                "<function {} at {:#x}>",
+                str_of(f.qualname),
+                addr(v)
+            ));
         }
         ObjKind::Builtin => {
             let b = downcast::<BuiltinObj>(v).unwrap();
@@ -812,7 +904,12 @@ fn repr_kind(vm: &mut dyn Vm, v: Value, kind: ObjKind, out: &mut String, seen: &
                 out.push_str(&format!("<built-in function {}>", b.name));
             } else {
                 let tn = vm.rt().type_name(b.bound);
-                out.push_str(&format!("<built-in method {} of {} object at {:#x}>", b.name, tn, addr(b.bound)));
+                out.push_str(&format!(
+                    "<built-in method {} of {} object at {:#x}>",
+                    b.name,
+                    tn,
+                    addr(b.bound)
+                ));
             }
         }
         ObjKind::BoundMethod => {
@@ -829,7 +926,12 @@ fn repr_kind(vm: &mut dyn Vm, v: Value, kind: ObjKind, out: &mut String, seen: &
         ObjKind::Class => {
             let c = v.as_ptr::<ClassObj>();
             // SAFETY: the kind says it is a class.
-            let (module, qual) = unsafe { (str_of((*c).module).to_string(), str_of((*c).qualname).to_string()) };
+            let (module, qual) = unsafe {
+                (
+                    str_of((*c).module).to_string(),
+                    str_of((*c).qualname).to_string(),
+                )
+            };
             if module == "builtins" {
                 out.push_str(&format!("<class '{qual}'>"));
             } else {
@@ -842,7 +944,9 @@ fn repr_kind(vm: &mut dyn Vm, v: Value, kind: ObjKind, out: &mut String, seen: &
         }
         ObjKind::Generator => {
             let g = downcast::<GeneratorObj>(v).unwrap();
-            let name = downcast::<FunctionObj>(g.func).map(|f| str_of(f.qualname).to_string()).unwrap_or_default();
+            let name = downcast::<FunctionObj>(g.func)
+                .map(|f| str_of(f.qualname).to_string())
+                .unwrap_or_default();
             out.push_str(&format!("<generator object {name} at {:#x}>", addr(v)));
         }
         ObjKind::Instance => return repr_instance(vm, v, out),
@@ -873,7 +977,9 @@ fn repr_instance(vm: &mut dyn Vm, v: Value, out: &mut String) -> PyResult<()> {
         let r = call_dunder(vm, v, repr_name, &[])?.unwrap_or(Value::NONE);
         if !is_kind(r, ObjKind::Str) {
             let tn = vm.rt().type_name(r);
-            return Err(vm.rt().type_error(format!("__repr__ returned non-string (type {tn})")));
+            return Err(vm
+                .rt()
+                .type_error(format!("__repr__ returned non-string (type {tn})")));
         }
         out.push_str(str_of(r));
         return Ok(());

@@ -67,8 +67,8 @@ impl Random {
 
     /// `random.seed(n)` for an int: uses `abs(n)` split into 32-bit words,
     /// least significant first (`[0]` for zero), through init_by_array.
-    /// (A float seed is hashed first by CPython: pass `hash(x)` as an
-    /// unsigned 64-bit int.)
+    /// (A float seed is hashed first by CPython: see [`float_seed`]; str and
+    /// bytes seeds go through [`Random::seed_str`] and [`Random::seed_bytes`].)
     pub fn seed(&mut self, n: &Int) {
         let magnitude = n.to_bigint();
         let mut key = magnitude.magnitude().to_u32_digits();
@@ -77,6 +77,20 @@ impl Random {
         }
         self.init_by_array(&key);
         self.gauss_next = None;
+    }
+
+    /// `random.seed(b)` for bytes (version 2): the int whose big-endian bytes
+    /// are `b` followed by SHA-512 of `b`.
+    pub fn seed_bytes(&mut self, data: &[u8]) {
+        let mut bytes = data.to_vec();
+        bytes.extend_from_slice(&crate::sha512::sha512(data));
+        let n = BigInt::from_bytes_be(Sign::Plus, &bytes);
+        self.seed(&Int::from_bigint(n));
+    }
+
+    /// `random.seed(s)` for a str: its UTF-8 bytes through `seed_bytes`.
+    pub fn seed_str(&mut self, s: &str) {
+        self.seed_bytes(s.as_bytes());
     }
 
     /// `random.seed()` with no argument: 624 words from /dev/urandom, or the

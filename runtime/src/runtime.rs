@@ -93,20 +93,75 @@ macro_rules! class_table {
     };
 }
 
-class_table!(Types, "The builtin types.",
-    object, type_, int, bool_, float, str, list, tuple, dict, set, frozenset, none,
-    function, builtin_function, method, module, cell, generator, range, iterator, slice,
-    property, staticmethod, classmethod, super_, dict_keys, dict_values, dict_items, code,
-    not_implemented_type, ellipsis_type,
+class_table!(
+    Types,
+    "The builtin types.",
+    object,
+    type_,
+    int,
+    bool_,
+    float,
+    str,
+    list,
+    tuple,
+    dict,
+    set,
+    frozenset,
+    none,
+    function,
+    builtin_function,
+    method,
+    module,
+    cell,
+    generator,
+    range,
+    iterator,
+    slice,
+    property,
+    staticmethod,
+    classmethod,
+    super_,
+    dict_keys,
+    dict_values,
+    dict_items,
+    code,
+    not_implemented_type,
+    ellipsis_type,
 );
 
-class_table!(ExcTypes, "The builtin exception classes.",
-    base_exception, exception, system_exit, keyboard_interrupt, generator_exit, stop_iteration,
-    arithmetic_error, zero_division_error, overflow_error, lookup_error, index_error, key_error,
-    value_error, unicode_error, type_error, name_error, unbound_local_error, attribute_error,
-    runtime_error, recursion_error, not_implemented_error, assertion_error, import_error,
-    module_not_found_error, os_error, file_not_found_error, eof_error, memory_error,
-    syntax_error, indentation_error,
+class_table!(
+    ExcTypes,
+    "The builtin exception classes.",
+    base_exception,
+    exception,
+    system_exit,
+    keyboard_interrupt,
+    generator_exit,
+    stop_iteration,
+    arithmetic_error,
+    zero_division_error,
+    overflow_error,
+    lookup_error,
+    index_error,
+    key_error,
+    value_error,
+    unicode_error,
+    type_error,
+    name_error,
+    unbound_local_error,
+    attribute_error,
+    runtime_error,
+    recursion_error,
+    not_implemented_error,
+    assertion_error,
+    import_error,
+    module_not_found_error,
+    os_error,
+    file_not_found_error,
+    eof_error,
+    memory_error,
+    syntax_error,
+    indentation_error,
 );
 
 // ---------------------------------------------------------------- the runtime
@@ -195,7 +250,11 @@ impl Runtime {
         ty!(frozenset, "frozenset", Some(ObjKind::Set));
         ty!(none, "NoneType", None);
         ty!(function, "function", Some(ObjKind::Function));
-        ty!(builtin_function, "builtin_function_or_method", Some(ObjKind::Builtin));
+        ty!(
+            builtin_function,
+            "builtin_function_or_method",
+            Some(ObjKind::Builtin)
+        );
         ty!(method, "method", Some(ObjKind::BoundMethod));
         ty!(module, "module", Some(ObjKind::Module));
         ty!(cell, "cell", Some(ObjKind::Cell));
@@ -303,12 +362,18 @@ impl Runtime {
         v
     }
 
-    fn new_class_raw(&mut self, name: &str, base: *mut ClassObj, instance_kind: Option<ObjKind>) -> *mut ClassObj {
+    fn new_class_raw(
+        &mut self,
+        name: &str,
+        base: *mut ClassObj,
+        instance_kind: Option<ObjKind>,
+    ) -> *mut ClassObj {
         let name_v = self.intern(name);
         let module = self.intern("builtins");
         let version = self.next_version();
         // SAFETY: `base` is null or a live class (builtin classes are permanent roots).
-        let is_exception = !base.is_null() && unsafe { (*base).is_exception } || name == "BaseException";
+        let is_exception =
+            !base.is_null() && unsafe { (*base).is_exception } || name == "BaseException";
         let cls = self.heap.alloc(ClassObj {
             header: Header::new(ObjKind::Class),
             name: name_v,
@@ -338,7 +403,13 @@ impl Runtime {
 
     /// Creates a user class `name(base)` with the given namespace entries
     /// (interned-str keys). `module` is the defining module's name.
-    pub fn new_class(&mut self, name: Value, qualname: Value, module: Value, base: *mut ClassObj) -> *mut ClassObj {
+    pub fn new_class(
+        &mut self,
+        name: Value,
+        qualname: Value,
+        module: Value,
+        base: *mut ClassObj,
+    ) -> *mut ClassObj {
         let version = self.next_version();
         // SAFETY: `base` is a live class (the caller holds it in a frame slot).
         let is_exception = unsafe { (*base).is_exception };
@@ -495,7 +566,12 @@ impl Runtime {
     pub fn new_instance(&mut self, cls: *mut ClassObj) -> Value {
         // SAFETY: `cls` is a live class.
         let map = unsafe { (*cls).root_map };
-        self.heap.alloc_value(InstanceObj { header: Header::new(ObjKind::Instance), class: cls, map, slots: Vec::new() })
+        self.heap.alloc_value(InstanceObj {
+            header: Header::new(ObjKind::Instance),
+            class: cls,
+            map,
+            slots: Vec::new(),
+        })
     }
 
     /// A new, empty module named `name`.
@@ -596,22 +672,35 @@ impl Runtime {
 
     /// A new tuple.
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
-        self.heap.alloc_value(TupleObj { header: Header::new(ObjKind::Tuple), items: items.into_boxed_slice() })
+        self.heap.alloc_value(TupleObj {
+            header: Header::new(ObjKind::Tuple),
+            items: items.into_boxed_slice(),
+        })
     }
 
     /// A new list.
     pub fn new_list(&mut self, items: Vec<Value>) -> Value {
-        self.heap.alloc_value(ListObj { header: Header::new(ObjKind::List), items })
+        self.heap.alloc_value(ListObj {
+            header: Header::new(ObjKind::List),
+            items,
+        })
     }
 
     /// A new empty dict.
     pub fn new_dict(&mut self) -> Value {
-        self.heap.alloc_value(DictObj { header: Header::new(ObjKind::Dict), table: DictTable::new() })
+        self.heap.alloc_value(DictObj {
+            header: Header::new(ObjKind::Dict),
+            table: DictTable::new(),
+        })
     }
 
     /// A new empty set (or frozenset).
     pub fn new_set(&mut self, frozen: bool) -> Value {
-        self.heap.alloc_value(SetObj { header: Header::new(ObjKind::Set), table: DictTable::new(), frozen })
+        self.heap.alloc_value(SetObj {
+            header: Header::new(ObjKind::Set),
+            table: DictTable::new(),
+            frozen,
+        })
     }
 
     /// An int from a BigInt: inline if it fits in 48 bits, else a heap big int.
@@ -620,7 +709,10 @@ impl Runtime {
         if let Some(small) = i.to_i64().and_then(Value::from_i64) {
             return small;
         }
-        self.heap.alloc_value(BigIntObj { header: Header::new(ObjKind::BigInt), value: i })
+        self.heap.alloc_value(BigIntObj {
+            header: Header::new(ObjKind::BigInt),
+            value: i,
+        })
     }
 
     /// An int from an i64 (boxed if it does not fit 48 bits).
@@ -628,13 +720,21 @@ impl Runtime {
     pub fn int_from_i64(&mut self, i: i64) -> Value {
         match Value::from_i64(i) {
             Some(v) => v,
-            None => self.heap.alloc_value(BigIntObj { header: Header::new(ObjKind::BigInt), value: i.into() }),
+            None => self.heap.alloc_value(BigIntObj {
+                header: Header::new(ObjKind::BigInt),
+                value: i.into(),
+            }),
         }
     }
 
     /// A builtin function object.
     pub fn new_builtin(&mut self, name: &'static str, func: BuiltinFn) -> Value {
-        self.heap.alloc_value(BuiltinObj { header: Header::new(ObjKind::Builtin), name, func, bound: Value::EMPTY })
+        self.heap.alloc_value(BuiltinObj {
+            header: Header::new(ObjKind::Builtin),
+            name,
+            func,
+            bound: Value::EMPTY,
+        })
     }
 
     /// Adds a builtin method `name` to a builtin class.
@@ -745,10 +845,14 @@ pub fn instance_set(obj: Value, name: Value, value: Value) {
 
 /// Removes attribute `name` from an instance; false if absent.
 pub fn instance_del(obj: Value, name: Value) -> bool {
-    let Some(inst) = downcast::<InstanceObj>(obj) else { return false };
+    let Some(inst) = downcast::<InstanceObj>(obj) else {
+        return false;
+    };
     // SAFETY: maps are never freed and the class is live.
     unsafe {
-        let Some(idx) = (*inst.map).lookup(name) else { return false };
+        let Some(idx) = (*inst.map).lookup(name) else {
+            return false;
+        };
         inst.slots.remove(idx);
         inst.map = (*inst.map).without((*inst.class).root_map, name);
     }
@@ -772,7 +876,9 @@ pub fn module_set(rt: &Runtime, module: Value, name: Value, value: Value) {
 
 /// Removes global `name`; false if absent.
 pub fn module_del(rt: &Runtime, module: Value, name: Value) -> bool {
-    let Some(m) = downcast::<ModuleObj>(module) else { return false };
+    let Some(m) = downcast::<ModuleObj>(module) else {
+        return false;
+    };
     let found = m.globals.remove_by_bits(str_hash_of(name), name).is_some();
     if found {
         m.version.set(rt.next_version());

@@ -9,7 +9,12 @@ use crate::{PyResult, Vm};
 
 /// Sorts `items` in place by `key` (None = identity), stably, optionally reversed.
 /// Like CPython, `reverse` keeps equal elements in their original order.
-pub fn sort_values(vm: &mut dyn Vm, items: &mut Vec<Value>, key: Value, reverse: bool) -> PyResult<()> {
+pub fn sort_values(
+    vm: &mut dyn Vm,
+    items: &mut Vec<Value>,
+    key: Value,
+    reverse: bool,
+) -> PyResult<()> {
     // Items and keys stay rooted through a list while `key` and `__lt__` run
     // Python code (which may reach a safepoint and collect).
     let holder = vm.rt().new_list(items.clone());
@@ -19,14 +24,23 @@ pub fn sort_values(vm: &mut dyn Vm, items: &mut Vec<Value>, key: Value, reverse:
     r
 }
 
-fn sort_rooted(vm: &mut dyn Vm, items: &mut Vec<Value>, key: Value, reverse: bool, holder: Value) -> PyResult<()> {
+fn sort_rooted(
+    vm: &mut dyn Vm,
+    items: &mut Vec<Value>,
+    key: Value,
+    reverse: bool,
+    holder: Value,
+) -> PyResult<()> {
     let keys: Vec<Value> = if key.is_none() || key.is_empty() {
         items.clone()
     } else {
         let mut ks = Vec::with_capacity(items.len());
         for &it in items.iter() {
             let k = vm.call(key, &[it], &[])?;
-            crate::object::downcast::<crate::object::ListObj>(holder).unwrap().items.push(k);
+            crate::object::downcast::<crate::object::ListObj>(holder)
+                .unwrap()
+                .items
+                .push(k);
             ks.push(k);
         }
         ks
@@ -40,7 +54,12 @@ fn sort_rooted(vm: &mut dyn Vm, items: &mut Vec<Value>, key: Value, reverse: boo
     } else if keys.iter().all(|k| kind_of(*k) == Some(ObjKind::Str)) {
         idx.sort_by(|&a, &b| str_of(keys[a]).cmp(str_of(keys[b])));
     } else if keys.iter().all(|k| k.is_float() && !k.as_float().is_nan()) {
-        idx.sort_by(|&a, &b| keys[a].as_float().partial_cmp(&keys[b].as_float()).unwrap_or(std::cmp::Ordering::Equal));
+        idx.sort_by(|&a, &b| {
+            keys[a]
+                .as_float()
+                .partial_cmp(&keys[b].as_float())
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
     } else {
         idx = merge_sort(vm, idx, &keys)?;
     }

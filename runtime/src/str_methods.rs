@@ -361,6 +361,14 @@ pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<&'a
         Some("") => return Err(empty_separator()),
         Some(sep) => sep,
     };
+    if let &[byte] = sep.as_bytes() {
+        // A one-byte separator is an ASCII char: the char searcher is faster.
+        let sep = byte as char;
+        if maxsplit < 0 {
+            return Ok(s.split(sep).collect());
+        }
+        return Ok(s.splitn(maxsplit as usize + 1, sep).collect());
+    }
     if maxsplit < 0 {
         return Ok(s.split(sep).collect());
     }

@@ -2,7 +2,9 @@
 //! user classes, and slice normalisation.
 
 use crate::object::*;
-use crate::protocol::{call_dunder, dict_lookup, dict_remove, dict_store, index_value, is_int_like, range_len};
+use crate::protocol::{
+    call_dunder, dict_lookup, dict_remove, dict_store, index_value, is_int_like, range_len,
+};
 use crate::runtime::str_of;
 use crate::value::Value;
 use crate::{PyResult, Vm};
@@ -28,12 +30,20 @@ fn slice_part(vm: &mut dyn Vm, v: Value) -> PyResult<Option<i64>> {
         return Ok(None);
     }
     if !is_int_like(v) {
-        return Err(vm.rt().type_error("slice indices must be integers or None or have an __index__ method"));
+        return Err(vm
+            .rt()
+            .type_error("slice indices must be integers or None or have an __index__ method"));
     }
     // Huge bounds clamp like CPython's.
     match index_value(vm, v) {
         Ok(i) => Ok(Some(i)),
-        Err(_) => Ok(Some(if crate::protocol::as_bigint(v).is_some_and(|b| b.sign() == num_bigint::Sign::Minus) { i64::MIN / 2 } else { i64::MAX / 2 })),
+        Err(_) => Ok(Some(
+            if crate::protocol::as_bigint(v).is_some_and(|b| b.sign() == num_bigint::Sign::Minus) {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            },
+        )),
     }
 }
 
@@ -67,7 +77,12 @@ pub fn slice_indices(vm: &mut dyn Vm, slice: Value, len: usize) -> PyResult<Slic
     } else {
         0
     };
-    Ok(SliceIndices { start, stop, step, len: n as usize })
+    Ok(SliceIndices {
+        start,
+        stop,
+        step,
+        len: n as usize,
+    })
 }
 
 /// Normalises index `i` for a sequence of `len`, or `None` if out of range.
@@ -84,7 +99,9 @@ pub fn norm_index(i: i64, len: usize) -> Option<usize> {
 fn seq_index(vm: &mut dyn Vm, key: Value, len: usize, what: &str) -> PyResult<usize> {
     if !is_int_like(key) {
         let tn = vm.rt().type_name(key);
-        return Err(vm.rt().type_error(format!("{what} indices must be integers or slices, not {tn}")));
+        return Err(vm.rt().type_error(format!(
+            "{what} indices must be integers or slices, not {tn}"
+        )));
     }
     let i = index_value(vm, key)?;
     match norm_index(i, len) {
@@ -145,7 +162,12 @@ pub fn getitem(vm: &mut dyn Vm, obj: Value, key: Value) -> PyResult<Value> {
                 let new_step = step * si.step;
                 let new_stop = new_start + si.len as i64 * new_step;
                 let _ = r;
-                return Ok(vm.rt().heap.alloc_value(RangeObj { header: Header::new(ObjKind::Range), start: new_start, stop: new_stop, step: new_step }));
+                return Ok(vm.rt().heap.alloc_value(RangeObj {
+                    header: Header::new(ObjKind::Range),
+                    start: new_start,
+                    stop: new_stop,
+                    step: new_step,
+                }));
             }
             let j = seq_index(vm, key, len, "range object")?;
             Ok(vm.rt().int_from_i64(start + j as i64 * step))
@@ -165,7 +187,9 @@ pub fn getitem(vm: &mut dyn Vm, obj: Value, key: Value) -> PyResult<Value> {
 
 fn not_subscriptable<T>(vm: &mut dyn Vm, obj: Value) -> PyResult<T> {
     let tn = vm.rt().type_name(obj);
-    Err(vm.rt().type_error(format!("'{tn}' object is not subscriptable")))
+    Err(vm
+        .rt()
+        .type_error(format!("'{tn}' object is not subscriptable")))
 }
 
 fn str_getitem(vm: &mut dyn Vm, obj: Value, key: Value) -> PyResult<Value> {
@@ -189,7 +213,11 @@ fn str_getitem(vm: &mut dyn Vm, obj: Value, key: Value) -> PyResult<Value> {
     }
     let j = seq_index(vm, key, len, "string")?;
     let text = str_of(obj);
-    let c = if ascii { text.as_bytes()[j] as char } else { text.chars().nth(j).unwrap_or(' ') };
+    let c = if ascii {
+        text.as_bytes()[j] as char
+    } else {
+        text.chars().nth(j).unwrap_or(' ')
+    };
     let mut buf = [0u8; 4];
     let cs: &str = c.encode_utf8(&mut buf);
     Ok(vm.rt().intern_char(cs))
@@ -230,7 +258,9 @@ pub fn setitem(vm: &mut dyn Vm, obj: Value, key: Value, value: Value) -> PyResul
             }
             if !is_int_like(key) {
                 let tn = vm.rt().type_name(key);
-                return Err(vm.rt().type_error(format!("list indices must be integers or slices, not {tn}")));
+                return Err(vm
+                    .rt()
+                    .type_error(format!("list indices must be integers or slices, not {tn}")));
             }
             let i = index_value(vm, key)?;
             match norm_index(i, len) {
@@ -248,13 +278,17 @@ pub fn setitem(vm: &mut dyn Vm, obj: Value, key: Value, value: Value) -> PyResul
                 Some(_) => Ok(()),
                 None => {
                     let tn = vm.rt().type_name(obj);
-                    Err(vm.rt().type_error(format!("'{tn}' object does not support item assignment")))
+                    Err(vm
+                        .rt()
+                        .type_error(format!("'{tn}' object does not support item assignment")))
                 }
             }
         }
         _ => {
             let tn = vm.rt().type_name(obj);
-            Err(vm.rt().type_error(format!("'{tn}' object does not support item assignment")))
+            Err(vm
+                .rt()
+                .type_error(format!("'{tn}' object does not support item assignment")))
         }
     }
 }
@@ -293,13 +327,17 @@ pub fn delitem(vm: &mut dyn Vm, obj: Value, key: Value) -> PyResult<()> {
                 Some(_) => Ok(()),
                 None => {
                     let tn = vm.rt().type_name(obj);
-                    Err(vm.rt().type_error(format!("'{tn}' object doesn't support item deletion")))
+                    Err(vm
+                        .rt()
+                        .type_error(format!("'{tn}' object doesn't support item deletion")))
                 }
             }
         }
         _ => {
             let tn = vm.rt().type_name(obj);
-            Err(vm.rt().type_error(format!("'{tn}' object doesn't support item deletion")))
+            Err(vm
+                .rt()
+                .type_error(format!("'{tn}' object doesn't support item deletion")))
         }
     }
 }
@@ -310,7 +348,9 @@ pub fn contains(vm: &mut dyn Vm, container: Value, item: Value) -> PyResult<bool
         Some(ObjKind::Str) => {
             if !is_kind(item, ObjKind::Str) {
                 let tn = vm.rt().type_name(item);
-                return Err(vm.rt().type_error(format!("'in <string>' requires string as left operand, not {tn}")));
+                return Err(vm.rt().type_error(format!(
+                    "'in <string>' requires string as left operand, not {tn}"
+                )));
             }
             Ok(str_of(container).contains(str_of(item)))
         }
@@ -347,8 +387,14 @@ pub fn contains(vm: &mut dyn Vm, container: Value, item: Value) -> PyResult<bool
             if !is_int_like(item) {
                 return Ok(false);
             }
-            let Ok(i) = index_value(vm, item) else { return Ok(false) };
-            let inside = if step > 0 { i >= start && i < stop } else { i <= start && i > stop };
+            let Ok(i) = index_value(vm, item) else {
+                return Ok(false);
+            };
+            let inside = if step > 0 {
+                i >= start && i < stop
+            } else {
+                i <= start && i > stop
+            };
             Ok(inside && (i - start) % step == 0)
         }
         Some(ObjKind::Instance) => {
@@ -365,7 +411,10 @@ pub fn contains(vm: &mut dyn Vm, container: Value, item: Value) -> PyResult<bool
             Ok(false)
         }
         _ => {
-            if matches!(kind_of(container), Some(ObjKind::Iter) | Some(ObjKind::Generator)) {
+            if matches!(
+                kind_of(container),
+                Some(ObjKind::Iter) | Some(ObjKind::Generator)
+            ) {
                 while let Some(x) = crate::iter::next(vm, container)? {
                     if crate::protocol::eq(vm, x, item)? {
                         return Ok(true);
@@ -374,7 +423,9 @@ pub fn contains(vm: &mut dyn Vm, container: Value, item: Value) -> PyResult<bool
                 return Ok(false);
             }
             let tn = vm.rt().type_name(container);
-            Err(vm.rt().type_error(format!("argument of type '{tn}' is not iterable")))
+            Err(vm
+                .rt()
+                .type_error(format!("argument of type '{tn}' is not iterable")))
         }
     }
 }

@@ -49,6 +49,7 @@ pub fn install(rt: &mut Runtime) {
     let it = rt.types.iterator;
     rt.add_method(it, "__next__", iterator_next);
     rt.add_method(it, "__iter__", identity);
+    crate::str_type::install(rt);
 }
 
 fn identity(_vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -60,14 +61,20 @@ fn identity(_vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
 fn int_new(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let args = &args[1..];
     let base = args.get(1).copied().or_else(|| kwarg(kw, "base"));
-    let Some(&x) = args.first() else { return Ok(Value::int(0)) };
+    let Some(&x) = args.first() else {
+        return Ok(Value::int(0));
+    };
     if let Some(b) = base {
         if !is_kind(x, ObjKind::Str) {
-            return Err(vm.rt().type_error("int() can't convert non-string with explicit base"));
+            return Err(vm
+                .rt()
+                .type_error("int() can't convert non-string with explicit base"));
         }
         let b = index_value(vm, b)?;
         if !(b == 0 || (2..=36).contains(&b)) {
-            return Err(vm.rt().value_error("int() base must be >= 2 and <= 36, or 0"));
+            return Err(vm
+                .rt()
+                .value_error("int() base must be >= 2 and <= 36, or 0"));
         }
         return parse_int_value(vm, str_of(x), b as u32);
     }
@@ -96,7 +103,9 @@ fn int_new(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
         }
     }
     let tn = vm.rt().type_name(x);
-    Err(vm.rt().type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{tn}'")))
+    Err(vm.rt().type_error(format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{tn}'"
+    )))
 }
 
 fn parse_int_value(vm: &mut dyn Vm, s: &str, base: u32) -> PyResult<Value> {
@@ -107,7 +116,9 @@ fn parse_int_value(vm: &mut dyn Vm, s: &str, base: u32) -> PyResult<Value> {
 }
 
 fn float_new(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let Some(&x) = args.get(1) else { return Ok(Value::from_float(0.0)) };
+    let Some(&x) = args.get(1) else {
+        return Ok(Value::from_float(0.0));
+    };
     if x.is_float() {
         return Ok(x);
     }
@@ -129,7 +140,9 @@ fn float_new(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
         return Ok(r);
     }
     let tn = vm.rt().type_name(x);
-    Err(vm.rt().type_error(format!("float() argument must be a string or a real number, not '{tn}'")))
+    Err(vm.rt().type_error(format!(
+        "float() argument must be a string or a real number, not '{tn}'"
+    )))
 }
 
 fn bool_new(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -221,13 +234,19 @@ fn range_new(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     let a = &args[1..];
     if a.is_empty() || a.len() > 3 {
         let n = a.len();
-        return Err(vm.rt().type_error(if n == 0 { "range expected at least 1 argument, got 0".to_string() } else { format!("range expected at most 3 arguments, got {n}") }));
+        return Err(vm.rt().type_error(if n == 0 {
+            "range expected at least 1 argument, got 0".to_string()
+        } else {
+            format!("range expected at most 3 arguments, got {n}")
+        }));
     }
     let mut nums = [0i64; 3];
     for (i, &v) in a.iter().enumerate() {
         if !is_int_like(v) {
             let tn = vm.rt().type_name(v);
-            return Err(vm.rt().type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+            return Err(vm
+                .rt()
+                .type_error(format!("'{tn}' object cannot be interpreted as an integer")));
         }
         nums[i] = index_value(vm, v)?;
     }
@@ -239,7 +258,12 @@ fn range_new(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     if step == 0 {
         return Err(vm.rt().value_error("range() arg 3 must not be zero"));
     }
-    Ok(vm.rt().heap.alloc_value(RangeObj { header: Header::new(ObjKind::Range), start, stop, step }))
+    Ok(vm.rt().heap.alloc_value(RangeObj {
+        header: Header::new(ObjKind::Range),
+        start,
+        stop,
+        step,
+    }))
 }
 
 fn slice_new(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -250,7 +274,12 @@ fn slice_new(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
         [start, stop, step] => (*start, *stop, *step),
         _ => return Err(vm.rt().type_error("slice expected 1 to 3 arguments")),
     };
-    Ok(vm.rt().heap.alloc_value(SliceObj { header: Header::new(ObjKind::Slice), start, stop, step }))
+    Ok(vm.rt().heap.alloc_value(SliceObj {
+        header: Header::new(ObjKind::Slice),
+        start,
+        stop,
+        step,
+    }))
 }
 
 fn type_new(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -261,7 +290,9 @@ fn type_new(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
         }
         _ => {
             let c = vm.rt().exc.not_implemented_error;
-            Err(vm.rt().error(c, "type() with three arguments is not supported by tern"))
+            Err(vm
+                .rt()
+                .error(c, "type() with three arguments is not supported by tern"))
         }
     }
 }
@@ -269,7 +300,9 @@ fn type_new(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
 fn type_mro(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let cls = args[0];
     if !is_kind(cls, ObjKind::Class) {
-        return Err(vm.rt().type_error("descriptor 'mro' requires a 'type' object"));
+        return Err(vm
+            .rt()
+            .type_error("descriptor 'mro' requires a 'type' object"));
     }
     let c: *mut ClassObj = cls.as_ptr();
     // SAFETY: `c` is a live class.
@@ -280,7 +313,9 @@ fn type_mro(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
 fn object_new(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let cls = args[0];
     if !is_kind(cls, ObjKind::Class) {
-        return Err(vm.rt().type_error("object.__new__(X): X is not a type object"));
+        return Err(vm
+            .rt()
+            .type_error("object.__new__(X): X is not a type object"));
     }
     Ok(vm.rt().new_instance(cls.as_ptr()))
 }
@@ -289,17 +324,36 @@ fn object_new(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
 
 fn property_new(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let a = &args[1..];
-    let get = |i: usize, name: &str| a.get(i).copied().or_else(|| kwarg(kw, name)).unwrap_or(Value::NONE);
+    let get = |i: usize, name: &str| {
+        a.get(i)
+            .copied()
+            .or_else(|| kwarg(kw, name))
+            .unwrap_or(Value::NONE)
+    };
     let (fget, fset, fdel) = (get(0, "fget"), get(1, "fset"), get(2, "fdel"));
-    Ok(vm.rt().heap.alloc_value(PropertyObj { header: Header::new(ObjKind::Property), fget, fset, fdel }))
+    Ok(vm.rt().heap.alloc_value(PropertyObj {
+        header: Header::new(ObjKind::Property),
+        fget,
+        fset,
+        fdel,
+    }))
 }
 
 fn property_copy(vm: &mut dyn Vm, args: &[Value], which: usize) -> PyResult<Value> {
     check_args(vm, "property", args, 2, 2)?;
-    let Some(p) = downcast::<PropertyObj>(args[0]) else { return Err(vm.rt().type_error("descriptor requires a 'property' object")) };
+    let Some(p) = downcast::<PropertyObj>(args[0]) else {
+        return Err(vm
+            .rt()
+            .type_error("descriptor requires a 'property' object"));
+    };
     let mut parts = [p.fget, p.fset, p.fdel];
     parts[which] = args[1];
-    Ok(vm.rt().heap.alloc_value(PropertyObj { header: Header::new(ObjKind::Property), fget: parts[0], fset: parts[1], fdel: parts[2] }))
+    Ok(vm.rt().heap.alloc_value(PropertyObj {
+        header: Header::new(ObjKind::Property),
+        fget: parts[0],
+        fset: parts[1],
+        fdel: parts[2],
+    }))
 }
 
 fn property_getter(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -316,12 +370,18 @@ fn property_deleter(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> 
 
 fn staticmethod_new(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     check_args(vm, "staticmethod", &args[1..], 1, 1)?;
-    Ok(vm.rt().heap.alloc_value(StaticMethodObj { header: Header::new(ObjKind::StaticMethod), func: args[1] }))
+    Ok(vm.rt().heap.alloc_value(StaticMethodObj {
+        header: Header::new(ObjKind::StaticMethod),
+        func: args[1],
+    }))
 }
 
 fn classmethod_new(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     check_args(vm, "classmethod", &args[1..], 1, 1)?;
-    Ok(vm.rt().heap.alloc_value(ClassMethodObj { header: Header::new(ObjKind::ClassMethod), func: args[1] }))
+    Ok(vm.rt().heap.alloc_value(ClassMethodObj {
+        header: Header::new(ObjKind::ClassMethod),
+        func: args[1],
+    }))
 }
 
 fn super_new(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -332,9 +392,15 @@ fn super_new(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     };
     if !is_kind(cls, ObjKind::Class) {
         let tn = vm.rt().type_name(cls);
-        return Err(vm.rt().type_error(format!("super() argument 1 must be a type, not {tn}")));
+        return Err(vm
+            .rt()
+            .type_error(format!("super() argument 1 must be a type, not {tn}")));
     }
-    Ok(vm.rt().heap.alloc_value(SuperObj { header: Header::new(ObjKind::Super), class: cls.as_ptr(), receiver }))
+    Ok(vm.rt().heap.alloc_value(SuperObj {
+        header: Header::new(ObjKind::Super),
+        class: cls.as_ptr(),
+        receiver,
+    }))
 }
 
 fn exception_init(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -382,7 +448,9 @@ pub fn int_arg(vm: &mut dyn Vm, v: Value, fname: &str) -> PyResult<num_bigint::B
         Some(b) => Ok(b),
         None => {
             let tn = vm.rt().type_name(v);
-            Err(vm.rt().type_error(format!("{fname}() argument must be int, not {tn}")))
+            Err(vm
+                .rt()
+                .type_error(format!("{fname}() argument must be int, not {tn}")))
         }
     }
 }

@@ -30,6 +30,9 @@ fn eval(case: &Case) -> Option<String> {
             }
             show(r, float_repr)
         }
+        "ratio" => show(float_ops::as_integer_ratio(x()), |(n, d)| {
+            format!("{n},{d}")
+        }),
         "round0" => show(float_ops::round_to_int(x()), |i| i.to_string()),
         "int" => show(float_ops::to_int(x()), |i| i.to_string()),
         "hash" => float_ops::hash_float(x()).to_string(),

@@ -42,6 +42,7 @@ fn eval(case: &Case) -> Option<String> {
             IntOrFloat::Int(v) => v.to_string(),
             IntOrFloat::Float(f) => float_repr(f),
         }),
+        "roundn" => int_ops::round_ndigits(&i(0), &i(1)).to_string(),
         "pow3" => show_int(int_ops::pow_mod(&i(0), &i(1), &i(2))),
         "cmpf" => match int_ops::cmp_f64(&i(0), float_arg(&a[1])) {
             Some(Ordering::Less) => "lt".into(),
@@ -119,4 +120,18 @@ fn int_ops_match_live_python() {
         assert!(cases.len() > 3000);
         check_all(&cases, eval);
     }
+}
+
+#[test]
+fn round_to_huge_negative_ndigits_is_zero_without_computing_the_power() {
+    let huge = int_arg("-100000000000000000000");
+    assert_eq!(int_ops::round_ndigits(&int_arg("5"), &huge), Int::ZERO);
+    assert_eq!(
+        int_ops::round_ndigits(&int_arg("-987654321"), &huge),
+        Int::ZERO
+    );
+    assert_eq!(
+        int_ops::round_ndigits(&int_arg("987654321"), &int_arg("-3")).to_string(),
+        "987654000"
+    );
 }

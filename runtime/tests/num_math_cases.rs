@@ -48,6 +48,8 @@ fn eval(case: &Case) -> Option<String> {
         "asinh" => showf(m::asinh(x())),
         "acosh" => showf(m::acosh(x())),
         "atanh" => showf(m::atanh(x())),
+        "gamma" => showf(runtime::math_gamma::gamma(x())),
+        "lgamma" => showf(runtime::math_gamma::lgamma(x())),
         "erf" => float_repr(m::erf(x())),
         "erfc" => float_repr(m::erfc(x())),
         "fabs" => float_repr(m::fabs(x())),
@@ -124,7 +126,7 @@ fn math_matches_live_python() {
             "x, y = {x}, {y}\n\
              for name in ['sqrt', 'exp', 'exp2', 'expm1', 'log1p', 'sin', 'cos', 'tan', 'asin', 'acos',\n\
                           'atan', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'cbrt', 'log',\n\
-                          'log2', 'log10', 'floor', 'ceil', 'erf', 'erfc']:\n\
+                          'log2', 'log10', 'floor', 'ceil', 'erf', 'erfc', 'gamma', 'lgamma']:\n\
              \x20   case(name, [repr(x)], lambda: getattr(math, name)(x))\n\
              for name in ['atan2', 'fmod', 'remainder', 'pow', 'hypot']:\n\
              \x20   case(name, [repr(x), repr(y)], lambda: getattr(math, name)(x, y))\n\

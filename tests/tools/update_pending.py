@@ -41,19 +41,33 @@ def main():
     for block in re.split(r"^---- ", run.stdout, flags=re.M)[1:]:
         header, _, message = block.partition("\n")
         message = message.split("\nfailures:\n", 1)[0]  # the closing summary
-        match = re.match(r"(\S+) \[[^\]]+\] ----", header)
+        match = re.match(r"(\S+) \[([^\]]+)\] ----", header)
         if not match:
             continue
         stderr = message.split("stderr:\n", 1)
         last = stderr[1].strip().splitlines()[-1] if len(stderr) > 1 and stderr[1].strip() else ""
-        failures.setdefault(match.group(1) + ".py", (last or message.strip().splitlines()[0])[:100])
+        if not last:
+            # No stderr: name the first line that differs instead.
+            diff = [l for l in message.splitlines() if l.startswith(("- ", "+ "))]
+            wrong = next((l[2:] for l in diff if l.startswith("+ ")), None)
+            want = next((l[2:] for l in diff if l.startswith("- ")), None)
+            if want is not None or wrong is not None:
+                last = f"stdout: expected {want!r}, printed {wrong!r}"
+        path = match.group(1) + ".py"
+        reason, modes = failures.get(path, (None, []))
+        modes.append(match.group(2))
+        failures[path] = (reason or (last or message.strip().splitlines()[0])[:100], modes)
+    all_modes = set(re.findall(r"^test (?:\[\w+\]\s+)?\S+ \[([^\]]+)\]\s+\.\.\.", run.stdout, re.M))
     if "test result" not in run.stdout:
         sys.exit("the golden harness did not run:\n" + run.stderr[-3000:])
     old = read_reasons()
     with open(PENDING, "w", encoding="utf-8") as handle:
         handle.write(HEADER)
         for path in sorted(failures):
-            handle.write(f"{path}  {failures[path]}\n")
+            reason, modes = failures[path]
+            # A program failing in only some modes is pending in those alone.
+            tag = "" if len(modes) == len(all_modes) else f"[{','.join(sorted(modes))}] "
+            handle.write(f"{path}  {tag}{reason}\n")
     added = sorted(set(failures) - set(old))
     removed = sorted(set(old) - set(failures))
     print(f"PENDING: {len(failures)} programs ({len(added)} added, {len(removed)} removed)")

@@ -111,6 +111,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
             },
         }
     };
+    log::debug!("program {source:?}, arguments {program_args:?}");
     install_sigint_handler();
     let code = run_program(source, program_args, command_line.options);
     let _ = std::io::stdout().flush();

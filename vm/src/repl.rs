@@ -93,9 +93,18 @@ fn read_eval_loop(editor: &mut DefaultEditor, interp: &mut Interpreter) -> i32 {
                 eprintln!("KeyboardInterrupt");
                 continue;
             }
-            Err(ReadlineError::Eof) => {
+            Err(ReadlineError::Eof) if lines.is_empty() => {
                 eprintln!();
                 return 0;
+            }
+            Err(ReadlineError::Eof) => {
+                // As in CPython, Ctrl-D at `... ` ends the statement: run what was typed.
+                eprintln!();
+                let source = std::mem::take(&mut lines).join("\n");
+                if let Outcome::Exit(code) = run_input(interp, &source) {
+                    return code;
+                }
+                continue;
             }
             Err(err) => {
                 eprintln!("tern: error reading input: {err}");
@@ -111,13 +120,18 @@ fn read_eval_loop(editor: &mut DefaultEditor, interp: &mut Interpreter) -> i32 {
             }
             InputStatus::Complete => lines.clear(),
         }
-        clear_interrupt();
-        let outcome = interp.run_repl_input(&format!("{source}\n"));
-        interp.flush();
-        // A Ctrl-C that came after the interpreter's last safepoint is stale now.
-        clear_interrupt();
-        if let Outcome::Exit(code) = outcome {
+        if let Outcome::Exit(code) = run_input(interp, &source) {
             return code;
         }
     }
+}
+
+/// Runs one complete input and flushes its output before the next prompt.
+fn run_input(interp: &mut Interpreter, source: &str) -> Outcome {
+    clear_interrupt();
+    let outcome = interp.run_repl_input(&format!("{source}\n"));
+    interp.flush();
+    // A Ctrl-C that came after the interpreter's last safepoint is stale now.
+    clear_interrupt();
+    outcome
 }

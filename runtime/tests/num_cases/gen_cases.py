@@ -68,6 +68,9 @@ def int_cases(out):
         for n in [0, 1, 3, 17, 63, 64, 65, 200, -1]:
             out.append(("lshift", [str(a), str(n)], run(lambda: a << n)))
             out.append(("rshift", [str(a), str(n)], run(lambda: a >> n)))
+    for a in vals + [1250, 1350, -1250, 5, 15, -15, 4, 25, 35, 10**30 + 5 * 10**10]:
+        for n in [0, 3, -1, -2, -5, -11, -30, -400]:
+            out.append(("roundn", [str(a), str(n)], run(lambda: round(a, n))))
     small = [0, 1, -1, 2, -2, 3, -3, 7, 10, 12345, -99, 2**40, 2**64 + 1]
     for a in small:
         for b in [0, 1, 2, 3, 5, 10, 31, 64, 100, -1, -2, -3, -40, -1100]:
@@ -117,6 +120,7 @@ def float_cases(out):
         out.append(("int", [repr(x)], run(lambda: int(x))))
         out.append(("hash", [repr(x)], run(lambda: hash(x) if x == x else 0)))
         out.append(("is_integer", [repr(x)], run(lambda: x.is_integer())))
+        out.append(("ratio", [repr(x)], run(lambda: x.as_integer_ratio())))
         for n in [0, 1, 2, 3, -1, -2, 5, 15, 17, 300, 330, -300, -310, -308]:
             out.append(("roundn", [repr(x), str(n)], run(lambda: round(x, n))))
     for x, y in [(2.0, 0.5), (-8.0, 1 / 3), (-8.0, 3.0), (-2.0, 0.5), (10.0, 400.0),
@@ -156,6 +160,10 @@ def math_cases(out):
     for _ in range(300):
         x = rng.uniform(-1, 1) * 10 ** rng.randint(-300, 300)
         out.append(("cbrt", [repr(x)], run(lambda: math.cbrt(x))))
+    for x in vals + [0.5, 1.5, 4.0, 23.0, 24.0, 100.5, 171.5, 172.0, 201.0, -0.5, -1.5, -100.5,
+                     -201.5, 1e-21, -1e-21, 1e-320, 150.25, -150.25, 2.0, 3.0, -2.0, 1e308]:
+        out.append(("gamma", [repr(x)], run(lambda: math.gamma(x))))
+        out.append(("lgamma", [repr(x)], run(lambda: math.lgamma(x))))
     two = ["atan2", "copysign", "fmod", "remainder", "pow", "hypot", "logb", "isclose", "dist"]
     pick = vals[:25]
     for name in two:
@@ -228,6 +236,11 @@ def random_cases(out):
         seq("choices", lambda r: [ord(c) - 97 for c in r.choices("abcdefg", k=15)])
         seq("choices_weighted", lambda r: [ord(c) - 97 for c in r.choices("abcd", cum_weights=[1, 1.5, 4, 10], k=15)])
         seq("expovariate", lambda r: [r.expovariate(1.5) for _ in range(5)])
+    for text in ["hello", "", "naïve ☃", "x" * 200]:
+        r = random.Random(text)
+        out.append(("seed_str", [esc(text)], run(lambda: ",".join(fmt(r.random()) for _ in range(5)))))
+    r = random.Random(2.5)
+    out.append(("seed_float", ["2.5"], run(lambda: ",".join(fmt(r.random()) for _ in range(5)))))
     r = random.Random(5)
     for args in [(5, 5), (5, 5, 1), (10, 0), (0,), (-3,), (0, 10, 0), (0, 10, -1), (10, 0, 2), (3, None, 2)]:
         out.append(("randrange_err", [",".join("N" if a is None else str(a) for a in args)],

@@ -37,12 +37,9 @@ print([c.__name__ for c in Lion.__mro__])  # expect: ['Lion', 'Cat', 'Animal', '
 class Base:
     def hello(self):
         return "base"
-class Left(Base):
+class Middle(Base):
     def hello(self):
-        return "left>" + super().hello()
-class Right(Base):
-    def hello(self):
-        return "right>" + super().hello()
-class Both(Left, Right):
+        return "middle>" + super().hello()
+class Leaf(Middle):
     pass
-print(Both().hello())  # expect: left>right>base
+print(Leaf().hello(), [c.__name__ for c in Leaf.__mro__])  # expect: middle>base ['Leaf', 'Middle', 'Base', 'object']

@@ -1,4 +1,4 @@
-# Cooperative super() calls through a diamond follow the MRO once each.
+# Cooperative super() calls along a single-inheritance chain run each level once.
 class Base:
     def __init__(self):
         self.log = ["Base"]
@@ -12,22 +12,20 @@ class A(Base):
     def setup(self):
         return ["A.setup"] + super().setup()
 
-class B(Base):
+class B(A):
     def __init__(self):
         super().__init__()
         self.log.append("B")
     def setup(self):
-        return ["B.setup"] + super().setup()
+        return ["B.setup"] + super(B, self).setup()
 
-class C(A, B):
+class C(B):
     def __init__(self):
         super().__init__()
         self.log.append("C")
-    def setup(self):
-        return ["C.setup"] + super().setup()
 
 c = C()
-print(c.log)  # expect: ['Base', 'B', 'A', 'C']
-print(c.setup())  # expect: ['C.setup', 'A.setup', 'B.setup', 'Base.setup']
-print([cls.__name__ for cls in C.__mro__])  # expect: ['C', 'A', 'B', 'Base', 'object']
-print(isinstance(c, B), issubclass(C, Base))  # expect: True True
+print(c.log)  # expect: ['Base', 'A', 'B', 'C']
+print(c.setup())  # expect: ['B.setup', 'A.setup', 'Base.setup']
+print([cls.__name__ for cls in C.__mro__])  # expect: ['C', 'B', 'A', 'Base', 'object']
+print(isinstance(c, A), issubclass(C, Base), issubclass(Base, C))  # expect: True True False
