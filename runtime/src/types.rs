@@ -49,6 +49,7 @@ pub fn install(rt: &mut Runtime) {
     let it = rt.types.iterator;
     rt.add_method(it, "__next__", iterator_next);
     rt.add_method(it, "__iter__", identity);
+    crate::str_type::install(rt);
 }
 
 fn identity(_vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {

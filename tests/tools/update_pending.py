@@ -57,7 +57,7 @@ def main():
         reason, modes = failures.get(path, (None, []))
         modes.append(match.group(2))
         failures[path] = (reason or (last or message.strip().splitlines()[0])[:100], modes)
-    all_modes = set(re.findall(r"^test (?:\[\w+\] )?\S+ \[([^\]]+)\]\s+\.\.\.", run.stdout, re.M))
+    all_modes = set(re.findall(r"^test (?:\[\w+\]\s+)?\S+ \[([^\]]+)\]\s+\.\.\.", run.stdout, re.M))
     if "test result" not in run.stdout:
         sys.exit("the golden harness did not run:\n" + run.stderr[-3000:])
     old = read_reasons()
