@@ -15,7 +15,8 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 PENDING = os.path.join(ROOT, "tests", "golden", "PENDING")
 HEADER = (
     "# Golden programs the interpreter cannot run yet; the harness expects each to fail.\n"
-    "# One path (relative to tests/golden/) per line, then a short reason.\n"
+    "# One path (relative to tests/golden/) per line, then optionally [mode,...]\n"
+    "# (pending only in those modes), then a short reason.\n"
     "# Regenerate with: python3 tests/tools/update_pending.py\n"
 )
 
