@@ -1,7 +1,7 @@
 # Nested tuples: comparison, hashing, use in sets and dicts.
 a = ((1, 2), (3, 4))
 b = ((1, 2), (3, 4))
-print(a == b, a is b, hash(a) == hash(b))  # expect: True True True
+print(a == b, hash(a) == hash(b))  # expect: True True
 print({a: "found"}[b])  # expect: found
 points = {(0, 0), (1, 2), (0, 0), (2, 1)}
 print(sorted(points), len(points))  # expect: [(0, 0), (1, 2), (2, 1)] 3
