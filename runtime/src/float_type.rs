@@ -3,7 +3,7 @@
 
 use crate::builtins_support::num_error;
 use crate::int_ops::Int;
-use crate::method_args::{bind, receiver, str_arg, Signature};
+use crate::method_args::{bind, bind_method, receiver, str_arg, Signature};
 use crate::object::*;
 use crate::runtime::Runtime;
 use crate::value::Value;
@@ -43,7 +43,7 @@ fn recv(
 ) -> PyResult<f64> {
     let cls = vm.rt().types.float;
     let v = receiver(vm, args, cls, method, Value::is_float)?;
-    bind(vm, Signature::positional(method, &[], 0), &args[1..], kw)?;
+    bind_method(vm, Signature::positional(method, &[], 0), args, kw)?;
     Ok(v.as_float())
 }
 

@@ -2,7 +2,7 @@
 //! `as_integer_ratio`, conversions) plus the shared number dunders.
 
 use crate::int_ops::{self, Int};
-use crate::method_args::{bind, receiver, Signature};
+use crate::method_args::{bind_method, receiver, Signature};
 use crate::protocol::{as_bigint, is_int_like};
 use crate::runtime::Runtime;
 use crate::value::Value;
@@ -35,7 +35,7 @@ fn recv(
 ) -> PyResult<Int> {
     let cls = vm.rt().types.int;
     let v = receiver(vm, args, cls, method, is_int_like)?;
-    bind(vm, Signature::positional(method, &[], 0), &args[1..], kw)?;
+    bind_method(vm, Signature::positional(method, &[], 0), args, kw)?;
     Ok(Int::from_bigint(as_bigint(v).unwrap_or_default()))
 }
 

@@ -12,6 +12,7 @@ pub mod builtins_support;
 pub mod char_props;
 pub mod code;
 pub mod dict_table;
+pub mod dict_type;
 pub mod float_ops;
 pub mod float_repr;
 pub mod float_type;

@@ -2,7 +2,7 @@
 //! searching (`index`, `count`) and the container dunders, with CPython's
 //! error messages.
 
-use crate::method_args::{bind, int_arg, receiver, slice_index, Signature};
+use crate::method_args::{bind, bind_method, int_arg, receiver, slice_index, Signature};
 use crate::object::*;
 use crate::protocol::{self, repr, truthy};
 use crate::runtime::{none, Runtime};
@@ -49,10 +49,10 @@ fn items<'a>(list: Value) -> &'a mut Vec<Value> {
 
 fn list_append(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let l = recv(vm, args, "append")?;
-    let a = bind(
+    let a = bind_method(
         vm,
         Signature::positional("list.append", &["object"], 1),
-        &args[1..],
+        args,
         kw,
     )?;
     items(l).push(a[0].unwrap());
@@ -61,10 +61,10 @@ fn list_append(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
 
 fn list_extend(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let l = recv(vm, args, "extend")?;
-    let a = bind(
+    let a = bind_method(
         vm,
         Signature::positional("list.extend", &["iterable"], 1),
-        &args[1..],
+        args,
         kw,
     )?;
     let src = a[0].unwrap();
@@ -80,10 +80,10 @@ fn list_iadd(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
 
 fn list_insert(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let l = recv(vm, args, "insert")?;
-    let a = bind(
+    let a = bind_method(
         vm,
         Signature::positional("insert", &["index", "object"], 2),
-        &args[1..],
+        args,
         kw,
     )?;
     let index = a[0].unwrap();
@@ -100,12 +100,7 @@ fn list_insert(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
 
 fn list_pop(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let l = recv(vm, args, "pop")?;
-    let a = bind(
-        vm,
-        Signature::positional("pop", &["index"], 0),
-        &args[1..],
-        kw,
-    )?;
+    let a = bind_method(vm, Signature::positional("pop", &["index"], 0), args, kw)?;
     let i = match a[0] {
         Some(v) => int_arg(vm, v)?,
         None => -1,
@@ -136,10 +131,10 @@ fn find(vm: &mut dyn Vm, l: Value, x: Value, start: usize, end: usize) -> PyResu
 
 fn list_remove(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let l = recv(vm, args, "remove")?;
-    let a = bind(
+    let a = bind_method(
         vm,
         Signature::positional("list.remove", &["value"], 1),
-        &args[1..],
+        args,
         kw,
     )?;
     match find(vm, l, a[0].unwrap(), 0, usize::MAX)? {
@@ -172,10 +167,10 @@ pub fn index_window(
 
 fn list_index(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let l = recv(vm, args, "index")?;
-    let a = bind(
+    let a = bind_method(
         vm,
         Signature::positional("index", &["value", "start", "stop"], 1),
-        &args[1..],
+        args,
         kw,
     )?;
     let len = items(l).len();
@@ -192,10 +187,10 @@ fn list_index(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResul
 
 fn list_count(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let l = recv(vm, args, "count")?;
-    let a = bind(
+    let a = bind_method(
         vm,
         Signature::positional("list.count", &["value"], 1),
-        &args[1..],
+        args,
         kw,
     )?;
     let x = a[0].unwrap();
@@ -242,36 +237,21 @@ fn list_sort(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
 
 fn list_reverse(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let l = recv(vm, args, "reverse")?;
-    bind(
-        vm,
-        Signature::positional("list.reverse", &[], 0),
-        &args[1..],
-        kw,
-    )?;
+    bind_method(vm, Signature::positional("list.reverse", &[], 0), args, kw)?;
     items(l).reverse();
     none()
 }
 
 fn list_copy(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let l = recv(vm, args, "copy")?;
-    bind(
-        vm,
-        Signature::positional("list.copy", &[], 0),
-        &args[1..],
-        kw,
-    )?;
+    bind_method(vm, Signature::positional("list.copy", &[], 0), args, kw)?;
     let v = items(l).clone();
     Ok(vm.rt().new_list(v))
 }
 
 fn list_clear(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let l = recv(vm, args, "clear")?;
-    bind(
-        vm,
-        Signature::positional("list.clear", &[], 0),
-        &args[1..],
-        kw,
-    )?;
+    bind_method(vm, Signature::positional("list.clear", &[], 0), args, kw)?;
     items(l).clear();
     none()
 }

@@ -34,17 +34,29 @@ pub fn receiver(
     Ok(recv)
 }
 
+/// How CPython declares a method, which decides its argument-count messages.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// Argument Clinic, positional-only: "pop expected at most 1 argument, got 2".
+    Clinic,
+    /// Old-style varargs (`find`): "find() takes at most 3 arguments (4 given)".
+    Varargs,
+    /// Parameters that may be passed by keyword: "split() takes at most ...".
+    Keywords,
+}
+
 /// How a method accepts its arguments.
 #[derive(Clone, Copy)]
 pub struct Signature<'a> {
-    /// The method name, for messages (`split`).
+    /// The method name, for messages (`split`; `list.append` for methods
+    /// taking exactly one argument or none, as CPython names those).
     pub name: &'a str,
     /// Parameter names, in positional order.
     pub params: &'a [&'a str],
     /// How many leading parameters are required.
     pub required: usize,
-    /// Whether parameters may be passed by keyword.
-    pub keywords: bool,
+    /// The declaration style (whether keywords are accepted, message wording).
+    pub style: Style,
 }
 
 impl<'a> Signature<'a> {
@@ -54,7 +66,17 @@ impl<'a> Signature<'a> {
             name,
             params,
             required,
-            keywords: false,
+            style: Style::Clinic,
+        }
+    }
+
+    /// A positional-only signature with old-style varargs messages.
+    pub const fn varargs(name: &'a str, params: &'a [&'a str], required: usize) -> Self {
+        Signature {
+            name,
+            params,
+            required,
+            style: Style::Varargs,
         }
     }
 
@@ -64,37 +86,79 @@ impl<'a> Signature<'a> {
             name,
             params,
             required,
-            keywords: true,
+            style: Style::Keywords,
         }
     }
 }
 
-/// Binds `pos` (the arguments after the receiver) and `kw` to `sig`'s
-/// parameters: one entry per parameter, `None` when not given.
+/// CPython's message for a wrong number of arguments.
+fn count_message(sig: &Signature, given: usize) -> String {
+    let (name, n, req) = (sig.name, sig.params.len(), sig.required);
+    if n == 0 {
+        return format!("{name}() takes no arguments ({given} given)");
+    }
+    if n == 1 && req == 1 && sig.style != Style::Keywords {
+        return format!("{name}() takes exactly one argument ({given} given)");
+    }
+    let too_many = given > n;
+    let bound = if too_many { n } else { req };
+    let s = plural(bound);
+    match (sig.style, too_many) {
+        (Style::Clinic, _) if req == n => format!("{name} expected {n} arguments, got {given}"),
+        (Style::Clinic, true) => format!("{name} expected at most {n} argument{s}, got {given}"),
+        (Style::Clinic, false) => {
+            format!("{name} expected at least {req} argument{s}, got {given}")
+        }
+        (_, true) => format!("{name}() takes at most {n} argument{s} ({given} given)"),
+        (_, false) => format!("{name}() takes at least {req} argument{s} ({given} given)"),
+    }
+}
+
+/// Binds the arguments of a method call (`args[0]` is the receiver, already
+/// checked) to `sig`'s parameters: one entry per parameter after the
+/// receiver, `None` when not given.
+pub fn bind_method(
+    vm: &mut dyn Vm,
+    sig: Signature,
+    args: &[Value],
+    kw: &[(Value, Value)],
+) -> PyResult<Vec<Option<Value>>> {
+    let owner = args.first().map(|&r| vm.rt().type_name(r));
+    bind_owned(vm, sig, owner.as_deref(), args.get(1..).unwrap_or(&[]), kw)
+}
+
+/// Binds `pos` and `kw` of a call without a receiver (a static or class
+/// method) to `sig`'s parameters.
 pub fn bind(
     vm: &mut dyn Vm,
     sig: Signature,
     pos: &[Value],
     kw: &[(Value, Value)],
 ) -> PyResult<Vec<Option<Value>>> {
+    bind_owned(vm, sig, None, pos, kw)
+}
+
+fn bind_owned(
+    vm: &mut dyn Vm,
+    sig: Signature,
+    owner: Option<&str>,
+    pos: &[Value],
+    kw: &[(Value, Value)],
+) -> PyResult<Vec<Option<Value>>> {
     let (name, n) = (sig.name, sig.params.len());
-    if !kw.is_empty() && !sig.keywords {
+    if !kw.is_empty() && sig.style != Style::Keywords {
+        let short = name.rsplit('.').next().unwrap_or(name);
+        let qualified = match owner {
+            Some(t) => format!("{t}.{short}"),
+            None => short.to_string(),
+        };
         return Err(vm
             .rt()
-            .type_error(format!("{name}() takes no keyword arguments")));
+            .type_error(format!("{qualified}() takes no keyword arguments")));
     }
     let given = pos.len() + kw.len();
     if pos.len() > n {
-        let msg = match (n, sig.required == n) {
-            (0, _) => format!("{name}() takes no arguments ({given} given)"),
-            (1, true) => format!("{name}() takes exactly one argument ({given} given)"),
-            (_, true) => format!("{name}() takes exactly {n} arguments ({given} given)"),
-            _ => format!(
-                "{name}() takes at most {n} argument{} ({given} given)",
-                plural(n)
-            ),
-        };
-        return Err(vm.rt().type_error(msg));
+        return Err(vm.rt().type_error(count_message(&sig, given)));
     }
     let mut out: Vec<Option<Value>> = pos.iter().map(|&v| Some(v)).collect();
     out.resize(n, None);
@@ -116,20 +180,14 @@ pub fn bind(
         }
     }
     if let Some(missing) = out[..sig.required].iter().position(Option::is_none) {
-        let msg = if sig.keywords && missing >= pos.len() && !kw.is_empty() {
+        let msg = if !kw.is_empty() {
             format!(
                 "{name}() missing required argument '{}' (pos {})",
                 sig.params[missing],
                 missing + 1
             )
-        } else if sig.required == n && n == 1 {
-            format!("{name}() takes exactly one argument ({given} given)")
         } else {
-            format!(
-                "{name}() takes at least {} argument{} ({given} given)",
-                sig.required,
-                plural(sig.required)
-            )
+            count_message(&sig, given)
         };
         return Err(vm.rt().type_error(msg));
     }

@@ -1,7 +1,7 @@
 //! The methods of `range` (`index`, `count`) and its container dunders.
 
 use crate::list_type::dunder_args;
-use crate::method_args::{bind, receiver, Signature};
+use crate::method_args::{bind_method, receiver, Signature};
 use crate::object::*;
 use crate::protocol::{self, is_int_like, repr};
 use crate::runtime::Runtime;
@@ -42,10 +42,10 @@ fn position(vm: &mut dyn Vm, r: Value, x: Value) -> PyResult<Option<i64>> {
 
 fn range_index(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let r = recv(vm, args, "index")?;
-    let a = bind(
+    let a = bind_method(
         vm,
         Signature::positional("range.index", &["value"], 1),
-        &args[1..],
+        args,
         kw,
     )?;
     let x = a[0].unwrap();
@@ -70,10 +70,10 @@ fn range_index(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
 
 fn range_count(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let r = recv(vm, args, "count")?;
-    let a = bind(
+    let a = bind_method(
         vm,
         Signature::positional("range.count", &["value"], 1),
-        &args[1..],
+        args,
         kw,
     )?;
     let x = a[0].unwrap();

@@ -158,11 +158,7 @@ pub fn str_format(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyR
 pub fn str_format_map(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let cls = vm.rt().types.str;
     let template = receiver(vm, args, cls, "format_map", |v| is_kind(v, ObjKind::Str))?;
-    let a = crate::method_args::bind(
-        vm,
-        crate::method_args::Signature::positional("format_map", &["mapping"], 1),
-        &args[1..],
-        kw,
-    )?;
+    let sig = crate::method_args::Signature::positional("str.format_map", &["mapping"], 1);
+    let a = crate::method_args::bind_method(vm, sig, args, kw)?;
     render(vm, template, &[], &[], a[0])
 }

@@ -3,7 +3,7 @@
 //! `str_format`), plus the dunder methods so `str.__len__` works unbound.
 
 use crate::builtins_support::text_error;
-use crate::method_args::{bind, int_arg, receiver, slice_index, str_arg, Signature};
+use crate::method_args::{bind, bind_method, int_arg, receiver, slice_index, str_arg, Signature};
 use crate::object::*;
 use crate::protocol::{self, is_int_like, truthy};
 use crate::runtime::{str_of, Runtime};
@@ -135,6 +135,17 @@ fn str_list(vm: &mut dyn Vm, parts: &[&str]) -> Value {
     vm.rt().new_list(items)
 }
 
+/// `str.name`, as CPython names methods taking exactly one argument.
+fn qualified(name: &str) -> &'static str {
+    match name {
+        "removeprefix" => "str.removeprefix",
+        "removesuffix" => "str.removesuffix",
+        "partition" => "str.partition",
+        "rpartition" => "str.rpartition",
+        _ => "str",
+    }
+}
+
 fn bool_value(b: bool) -> PyResult<Value> {
     Ok(Value::from_bool(b))
 }
@@ -166,10 +177,10 @@ fn split_common(
     right: bool,
 ) -> PyResult<Value> {
     let s = recv(vm, args, name)?;
-    let a = bind(
+    let a = bind_method(
         vm,
         Signature::keywords(name, &["sep", "maxsplit"], 0),
-        &args[1..],
+        args,
         kw,
     )?;
     let sep = opt_str(vm, a[0], |tn| format!("must be str or None, not {tn}"))?;
@@ -199,10 +210,10 @@ fn str_rsplit(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResul
 
 fn str_splitlines(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let s = recv(vm, args, "splitlines")?;
-    let a = bind(
+    let a = bind_method(
         vm,
         Signature::keywords("splitlines", &["keepends"], 0),
-        &args[1..],
+        args,
         kw,
     )?;
     let keepends = match a[0] {
@@ -220,10 +231,10 @@ fn str_splitlines(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyR
 
 fn str_join(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let s = recv(vm, args, "join")?;
-    let a = bind(
+    let a = bind_method(
         vm,
-        Signature::positional("join", &["iterable"], 1),
-        &args[1..],
+        Signature::positional("str.join", &["iterable"], 1),
+        args,
         kw,
     )?;
     let iterable = a[0].unwrap();
@@ -263,12 +274,7 @@ fn strip_common(
     f: for<'x, 'y> fn(&'x str, Option<&'y str>) -> &'x str,
 ) -> PyResult<Value> {
     let s = recv(vm, args, name)?;
-    let a = bind(
-        vm,
-        Signature::positional(name, &["chars"], 0),
-        &args[1..],
-        kw,
-    )?;
+    let a = bind_method(vm, Signature::positional(name, &["chars"], 0), args, kw)?;
     let chars = opt_str(vm, a[0], |_| format!("{name} arg must be None or str"))?;
     let r = f(str_of(s), chars);
     Ok(str_result(vm, s, r))
@@ -294,10 +300,10 @@ fn affix_common(
     f: for<'x, 'y> fn(&'x str, &'y str) -> &'x str,
 ) -> PyResult<Value> {
     let s = recv(vm, args, name)?;
-    let a = bind(
+    let a = bind_method(
         vm,
-        Signature::positional(name, &["affix"], 1),
-        &args[1..],
+        Signature::positional(qualified(name), &["affix"], 1),
+        args,
         kw,
     )?;
     let what = format!("{name}() argument");
@@ -324,10 +330,10 @@ fn search_args<'a>(
     name: &'static str,
 ) -> PyResult<(Value, &'a str, Option<i64>, Option<i64>)> {
     let s = recv(vm, args, name)?;
-    let a = bind(
+    let a = bind_method(
         vm,
-        Signature::positional(name, &["sub", "start", "end"], 1),
-        &args[1..],
+        Signature::varargs(name, &["sub", "start", "end"], 1),
+        args,
         kw,
     )?;
     let sub = str_arg(vm, a[0].unwrap(), "")?;
@@ -375,10 +381,10 @@ fn affix_test(
     f: fn(PyStr, &str, Option<i64>, Option<i64>) -> bool,
 ) -> PyResult<Value> {
     let s = recv(vm, args, name)?;
-    let a = bind(
+    let a = bind_method(
         vm,
-        Signature::positional(name, &["prefix", "start", "end"], 1),
-        &args[1..],
+        Signature::varargs(name, &["prefix", "start", "end"], 1),
+        args,
         kw,
     )?;
     let affix = a[0].unwrap();
@@ -421,10 +427,10 @@ fn str_endswith(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
 
 fn str_replace(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let s = recv(vm, args, "replace")?;
-    let a = bind(
+    let a = bind_method(
         vm,
         Signature::positional("replace", &["old", "new", "count"], 2),
-        &args[1..],
+        args,
         kw,
     )?;
     let old = str_arg(vm, a[0].unwrap(), "replace() argument 1")?;
@@ -448,7 +454,12 @@ fn partition_common(
     right: bool,
 ) -> PyResult<Value> {
     let s = recv(vm, args, name)?;
-    let a = bind(vm, Signature::positional(name, &["sep"], 1), &args[1..], kw)?;
+    let a = bind_method(
+        vm,
+        Signature::positional(qualified(name), &["sep"], 1),
+        args,
+        kw,
+    )?;
     let sep = str_arg(vm, a[0].unwrap(), "")?;
     let text = str_of(s);
     let r = if right {
@@ -485,7 +496,7 @@ macro_rules! transforms {
     ($($fname:ident => $name:literal, $f:path;)*) => {$(
         fn $fname(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
             let s = recv(vm, args, $name)?;
-            bind(vm, Signature::positional(concat!("str.", $name), &[], 0), &args[1..], kw)?;
+            bind_method(vm, Signature::positional(concat!("str.", $name), &[], 0), args, kw)?;
             let r = $f(str_of(s));
             Ok(if r == str_of(s) { s } else { new_str(vm, &r) })
         }
@@ -505,7 +516,7 @@ macro_rules! predicates {
     ($($fname:ident => $name:literal, $f:path;)*) => {$(
         fn $fname(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
             let s = recv(vm, args, $name)?;
-            bind(vm, Signature::positional(concat!("str.", $name), &[], 0), &args[1..], kw)?;
+            bind_method(vm, Signature::positional(concat!("str.", $name), &[], 0), args, kw)?;
             bool_value($f(str_of(s)))
         }
     )*};
@@ -536,10 +547,10 @@ fn pad_common(
     f: fn(&str, i64, char) -> String,
 ) -> PyResult<Value> {
     let s = recv(vm, args, name)?;
-    let a = bind(
+    let a = bind_method(
         vm,
         Signature::positional(name, &["width", "fillchar"], 1),
-        &args[1..],
+        args,
         kw,
     )?;
     let width = int_arg(vm, a[0].unwrap())?;
@@ -581,10 +592,10 @@ fn str_rjust(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
 
 fn str_zfill(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let s = recv(vm, args, "zfill")?;
-    let a = bind(
+    let a = bind_method(
         vm,
-        Signature::positional("zfill", &["width"], 1),
-        &args[1..],
+        Signature::positional("str.zfill", &["width"], 1),
+        args,
         kw,
     )?;
     let width = int_arg(vm, a[0].unwrap())?;
@@ -594,10 +605,10 @@ fn str_zfill(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
 
 fn str_expandtabs(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let s = recv(vm, args, "expandtabs")?;
-    let a = bind(
+    let a = bind_method(
         vm,
         Signature::keywords("expandtabs", &["tabsize"], 0),
-        &args[1..],
+        args,
         kw,
     )?;
     let tabsize = match a[0] {
@@ -690,10 +701,10 @@ fn maketrans_into(
 
 fn str_translate(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let s = recv(vm, args, "translate")?;
-    let a = bind(
+    let a = bind_method(
         vm,
-        Signature::positional("translate", &["table"], 1),
-        &args[1..],
+        Signature::positional("str.translate", &["table"], 1),
+        args,
         kw,
     )?;
     let table = a[0].unwrap();

@@ -1,7 +1,7 @@
 //! The methods of `tuple` (`index`, `count`) and its container dunders.
 
 use crate::list_type::{dunder_args, index_window};
-use crate::method_args::{bind, receiver, Signature};
+use crate::method_args::{bind_method, receiver, Signature};
 use crate::object::*;
 use crate::protocol::{self, seq_items};
 use crate::runtime::Runtime;
@@ -36,10 +36,10 @@ fn matches(vm: &mut dyn Vm, item: Value, x: Value) -> PyResult<bool> {
 
 fn tuple_index(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let t = recv(vm, args, "index")?;
-    let a = bind(
+    let a = bind_method(
         vm,
         Signature::positional("index", &["value", "start", "stop"], 1),
-        &args[1..],
+        args,
         kw,
     )?;
     let items = seq_items(t).to_vec();
@@ -55,10 +55,10 @@ fn tuple_index(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
 
 fn tuple_count(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let t = recv(vm, args, "count")?;
-    let a = bind(
+    let a = bind_method(
         vm,
         Signature::positional("tuple.count", &["value"], 1),
-        &args[1..],
+        args,
         kw,
     )?;
     let x = a[0].unwrap();

@@ -56,6 +56,7 @@ pub fn install(rt: &mut Runtime) {
     crate::range_type::install(rt);
     crate::int_type::install(rt);
     crate::float_type::install(rt);
+    crate::dict_type::install(rt);
 }
 
 fn identity(_vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
