@@ -41,6 +41,7 @@ pub mod range_type;
 pub mod sha512;
 pub mod runtime;
 pub mod set_table;
+pub mod set_type;
 pub mod sort;
 pub mod stdlib;
 pub mod str_format;
