@@ -154,6 +154,15 @@ fn user_binary(vm: &mut dyn Vm, op: BinOpKind, a: Value, b: Value) -> PyResult<V
 // ---------------------------------------------------------------- builtin types
 
 fn builtin_binary(vm: &mut dyn Vm, op: BinOpKind, a: Value, b: Value) -> PyResult<Option<Value>> {
+    if a.is_bool() && b.is_bool() {
+        let (x, y) = (a.as_bool(), b.as_bool());
+        match op {
+            BinOpKind::BitAnd => return Ok(Some(Value::from_bool(x & y))),
+            BinOpKind::BitOr => return Ok(Some(Value::from_bool(x | y))),
+            BinOpKind::BitXor => return Ok(Some(Value::from_bool(x ^ y))),
+            _ => {}
+        }
+    }
     if a.is_int() && b.is_int() {
         return small_int_op(vm, op, a.as_int(), b.as_int()).map(Some);
     }

@@ -177,7 +177,8 @@ pub fn eq(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<bool> {
                 return Ok(false);
             }
             for (x, y) in xs.into_iter().zip(ys) {
-                if !eq(vm, x, y)? {
+                // Identity implies equality inside containers (CPython's rule), even for NaN.
+                if x != y && !eq(vm, x, y)? {
                     return Ok(false);
                 }
             }
