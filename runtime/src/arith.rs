@@ -94,10 +94,11 @@ pub fn inplace_op(vm: &mut dyn Vm, op: BinOpKind, a: Value, b: Value) -> PyResul
             BinOpKind::BitOr | BinOpKind::BitAnd | BinOpKind::Sub | BinOpKind::BitXor
         )
     {
-        let r = binary_op(vm, op, a, b)?;
-        let new_table = std::mem::take(&mut downcast::<SetObj>(r).unwrap().table);
-        downcast::<SetObj>(a).unwrap().table = new_table;
-        return Ok(a);
+        if is_kind(b, ObjKind::Set) {
+            if let Some(r) = crate::set_type::inplace(vm, op, a, b)? {
+                return Ok(r);
+            }
+        }
     }
     if is_kind(a, ObjKind::Dict) && op == BinOpKind::BitOr {
         crate::builtins_support::dict_update_from(vm, a, b)?;
@@ -209,6 +210,9 @@ fn builtin_binary(vm: &mut dyn Vm, op: BinOpKind, a: Value, b: Value) -> PyResul
         }
         (Some(ObjKind::Set), Some(ObjKind::Set), _) => {
             crate::builtins_support::set_binary(vm, op, a, b)
+        }
+        (Some(ObjKind::DictView), _, _) | (_, Some(ObjKind::DictView), _) => {
+            crate::dict_type::view_binary(vm, op, a, b)
         }
         (Some(ObjKind::Dict), Some(ObjKind::Dict), BinOpKind::BitOr) => {
             let d = vm.rt().new_dict();

@@ -40,6 +40,7 @@ pub mod random;
 pub mod range_type;
 pub mod runtime;
 pub mod set_table;
+pub mod set_type;
 pub mod sha512;
 pub mod sort;
 pub mod stdlib;

@@ -785,7 +785,7 @@ impl Runtime {
     pub fn new_set(&mut self, frozen: bool) -> Value {
         self.heap.alloc_value(SetObj {
             header: Header::new(ObjKind::Set),
-            table: DictTable::new(),
+            table: crate::set_table::SetTable::new(),
             frozen,
         })
     }

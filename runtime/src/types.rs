@@ -57,6 +57,7 @@ pub fn install(rt: &mut Runtime) {
     crate::int_type::install(rt);
     crate::float_type::install(rt);
     crate::dict_type::install(rt);
+    crate::set_type::install(rt);
 }
 
 fn identity(_vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -215,13 +216,16 @@ fn dict_new(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
 fn make_set(vm: &mut dyn Vm, args: &[Value], frozen: bool) -> PyResult<Value> {
     let name = if frozen { "frozenset" } else { "set" };
     check_args(vm, name, &args[1..], 0, 1)?;
+    if let Some(&src) = args.get(1) {
+        if frozen && is_kind(src, ObjKind::Set) && downcast::<SetObj>(src).is_some_and(|s| s.frozen) {
+            return Ok(src);
+        }
+    }
     let s = vm.rt().new_set(frozen);
     vm.rt().heap.push_root(s);
     let r = (|| {
         if let Some(&src) = args.get(1) {
-            for it in iter::collect(vm, src)? {
-                protocol::set_add(vm, s, it)?;
-            }
+            crate::set_type::fill_from(vm, s, src)?;
         }
         Ok(s)
     })();
