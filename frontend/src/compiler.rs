@@ -2,7 +2,8 @@
 //! compiler state (instructions, constants, registers, line table) and the
 //! construction of module, function, comprehension and class-body code.
 //!
-//! Expressions are compiled in `compile_expr.rs`, statements in
+//! Expressions are compiled in `compile_expr.rs` (calls, function objects and
+//! comprehensions in `compile_call.rs`), statements in
 //! `compile_stmt.rs`, exception-table regions and unwinding in
 //! `compile_flow.rs`.
 

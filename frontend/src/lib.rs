@@ -5,6 +5,8 @@
 
 pub mod ast;
 pub mod bytecode;
+/// Calls, function objects and comprehensions.
+pub mod compile_call;
 /// Expression compilation.
 pub mod compile_expr;
 /// try/except/finally and unwinding.

@@ -12,7 +12,7 @@
 
 use crate::ast::*;
 use crate::error::CompileError;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What kind of block a scope is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,6 +74,10 @@ pub struct Scope {
     pub is_generator: bool,
     /// A class body whose methods use `super`/`__class__`: it owns a `__class__` cell.
     pub needs_class_cell: bool,
+    /// Slot of each local and free variable (built once resolution is done).
+    slot_index: HashMap<String, u16>,
+    /// `cells` as a set.
+    cell_set: HashSet<String>,
 }
 
 impl Scope {
@@ -90,6 +94,8 @@ impl Scope {
             frees: Vec::new(),
             is_generator: false,
             needs_class_cell: false,
+            slot_index: HashMap::new(),
+            cell_set: HashSet::new(),
         }
     }
 
@@ -120,21 +126,43 @@ impl Scope {
 
     /// The local slot of `name`, if it is a local of this function.
     pub fn local_slot(&self, name: &str) -> Option<u16> {
-        self.locals.iter().position(|n| n == name).map(|i| i as u16)
+        self.slot_index
+            .get(name)
+            .copied()
+            .filter(|&s| (s as usize) < self.locals.len())
     }
 
     /// The free slot of `name`, if it is a free variable here.
     pub fn free_slot(&self, name: &str) -> Option<u16> {
-        self.frees
-            .iter()
-            .position(|n| n == name)
-            .map(|i| (self.locals.len() + i) as u16)
+        self.slot_index
+            .get(name)
+            .copied()
+            .filter(|&s| (s as usize) >= self.locals.len())
+    }
+
+    /// Whether local `name` is captured by an inner scope.
+    pub fn is_cell(&self, name: &str) -> bool {
+        self.cell_set.contains(name)
+    }
+
+    /// Fills the lookup tables from `locals`, `frees` and `cells`.
+    fn build_indexes(&mut self) {
+        self.slot_index.clear();
+        for (i, n) in self.frees.iter().enumerate() {
+            self.slot_index
+                .insert(n.clone(), (self.locals.len() + i) as u16);
+        }
+        // Locals win over a same-named pass-through free variable of a class.
+        for (i, n) in self.locals.iter().enumerate() {
+            self.slot_index.insert(n.clone(), i as u16);
+        }
+        self.cell_set = self.cells.iter().cloned().collect();
     }
 
     /// The slot holding the cell for `name` in this scope (a cell local or a
     /// free variable), as read by `MakeFunction` for an inner function.
     pub fn cell_source(&self, name: &str) -> Option<u16> {
-        if self.cells.iter().any(|c| c == name) {
+        if self.is_cell(name) {
             return self.local_slot(name);
         }
         self.free_slot(name)
@@ -167,7 +195,7 @@ impl Scope {
             }
             ScopeKind::Function => {
                 if let Some(slot) = self.local_slot(name) {
-                    if self.cells.iter().any(|c| c == name) {
+                    if self.is_cell(name) {
                         Binding::Cell(slot)
                     } else {
                         Binding::Local(slot)
@@ -729,6 +757,9 @@ fn resolve(table: &mut ScopeTable, nonlocals: &[(usize, String, Pos)]) -> Result
                 cur = s.parent;
             }
         }
+    }
+    for s in table.scopes.iter_mut() {
+        s.build_indexes();
     }
     Ok(())
 }

@@ -6,6 +6,7 @@
 //! `int_text`; both are re-exported here so callers find everything under
 //! `int_ops::`.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -200,6 +201,15 @@ impl fmt::Display for Int {
 
 // ------------------------------------------------------------ arithmetic
 
+/// A borrowed view of `a` as a `BigInt` (allocating only for small values),
+/// so big-int operations do not clone their operands.
+fn big(a: &Int) -> Cow<'_, BigInt> {
+    match a {
+        Int::Small(i) => Cow::Owned(BigInt::from(*i)),
+        Int::Big(b) => Cow::Borrowed(b),
+    }
+}
+
 /// `a + b`.
 pub fn add(a: &Int, b: &Int) -> Int {
     if let (Int::Small(x), Int::Small(y)) = (a, b) {
@@ -207,7 +217,7 @@ pub fn add(a: &Int, b: &Int) -> Int {
             return Int::Small(r);
         }
     }
-    Int::from_bigint(a.to_bigint() + b.to_bigint())
+    Int::from_bigint(big(a).as_ref() + big(b).as_ref())
 }
 
 /// `a - b`.
@@ -217,7 +227,7 @@ pub fn sub(a: &Int, b: &Int) -> Int {
             return Int::Small(r);
         }
     }
-    Int::from_bigint(a.to_bigint() - b.to_bigint())
+    Int::from_bigint(big(a).as_ref() - big(b).as_ref())
 }
 
 /// `a * b`.
@@ -227,7 +237,7 @@ pub fn mul(a: &Int, b: &Int) -> Int {
             return Int::Small(r);
         }
     }
-    Int::from_bigint(a.to_bigint() * b.to_bigint())
+    Int::from_bigint(big(a).as_ref() * big(b).as_ref())
 }
 
 /// `-a`.
@@ -264,7 +274,7 @@ pub fn floordiv(a: &Int, b: &Int) -> NumResult<Int> {
             return Ok(Int::Small(if adjust { q - 1 } else { q }));
         }
     }
-    Ok(Int::from_bigint(a.to_bigint().div_floor(&b.to_bigint())))
+    Ok(Int::from_bigint(big(a).div_floor(&big(b))))
 }
 
 /// `a % b` (the result takes the sign of `b`).
@@ -288,7 +298,7 @@ fn mod_nonzero(a: &Int, b: &Int) -> Int {
             r
         });
     }
-    Int::from_bigint(a.to_bigint().mod_floor(&b.to_bigint()))
+    Int::from_bigint(big(a).mod_floor(&big(b)))
 }
 
 /// `divmod(a, b)`.
@@ -412,7 +422,7 @@ pub fn lshift(a: &Int, n: &Int) -> NumResult<Int> {
             }
         }
     }
-    Ok(Int::from_bigint(a.to_bigint() << count))
+    Ok(Int::from_bigint(big(a).as_ref() << count))
 }
 
 /// `a >> n` (arithmetic: rounds toward negative infinity).
@@ -440,7 +450,7 @@ pub fn rshift(a: &Int, n: &Int) -> NumResult<Int> {
 pub fn and(a: &Int, b: &Int) -> Int {
     match (a, b) {
         (Int::Small(x), Int::Small(y)) => Int::Small(x & y),
-        _ => Int::from_bigint(a.to_bigint() & b.to_bigint()),
+        _ => Int::from_bigint(big(a).as_ref() & big(b).as_ref()),
     }
 }
 
@@ -448,7 +458,7 @@ pub fn and(a: &Int, b: &Int) -> Int {
 pub fn or(a: &Int, b: &Int) -> Int {
     match (a, b) {
         (Int::Small(x), Int::Small(y)) => Int::Small(x | y),
-        _ => Int::from_bigint(a.to_bigint() | b.to_bigint()),
+        _ => Int::from_bigint(big(a).as_ref() | big(b).as_ref()),
     }
 }
 
@@ -456,7 +466,7 @@ pub fn or(a: &Int, b: &Int) -> Int {
 pub fn xor(a: &Int, b: &Int) -> Int {
     match (a, b) {
         (Int::Small(x), Int::Small(y)) => Int::Small(x ^ y),
-        _ => Int::from_bigint(a.to_bigint() ^ b.to_bigint()),
+        _ => Int::from_bigint(big(a).as_ref() ^ big(b).as_ref()),
     }
 }
 
@@ -484,7 +494,7 @@ pub fn gcd(a: &Int, b: &Int) -> Int {
         let g = x.unsigned_abs().gcd(&y.unsigned_abs());
         return Int::from(g);
     }
-    Int::from_bigint(a.to_bigint().gcd(&b.to_bigint()))
+    Int::from_bigint(big(a).gcd(&big(b)))
 }
 
 // ------------------------------------------------------------ hashing

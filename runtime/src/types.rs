@@ -49,6 +49,13 @@ pub fn install(rt: &mut Runtime) {
     let it = rt.types.iterator;
     rt.add_method(it, "__next__", iterator_next);
     rt.add_method(it, "__iter__", identity);
+    crate::str_type::install(rt);
+    crate::list_type::install(rt);
+    crate::tuple_type::install(rt);
+    crate::range_type::install(rt);
+    crate::int_type::install(rt);
+    crate::float_type::install(rt);
+    crate::dict_type::install(rt);
 }
 
 fn identity(_vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {

@@ -49,6 +49,18 @@ const TESTS: &[CliTest] = &[
     ("sys_exit_message", sys_exit_message),
     ("output_flushed_before_error", output_flushed_before_error),
     ("dis_prints_bytecode", dis_prints_bytecode),
+    (
+        "imports_resolve_from_the_script_directory",
+        imports_resolve_from_the_script_directory,
+    ),
+    (
+        "dash_c_imports_from_the_working_directory",
+        dash_c_imports_from_the_working_directory,
+    ),
+    (
+        "traceback_names_the_imported_module_file",
+        traceback_names_the_imported_module_file,
+    ),
 ];
 
 fn main() {
@@ -357,4 +369,57 @@ fn dis_prints_bytecode() -> Result<(), String> {
             outcome.stdout
         )
     })
+}
+
+// ---- imports
+
+/// Writes `files` (name, source) into a `sub/` folder of a new scratch directory.
+fn project(files: &[(&str, &str)]) -> PathBuf {
+    let directory = scratch_directory();
+    std::fs::create_dir_all(directory.join("sub")).expect("cannot create sub/");
+    for (name, source) in files {
+        std::fs::write(directory.join("sub").join(name), source).expect("cannot write a module");
+    }
+    directory
+}
+
+fn imports_resolve_from_the_script_directory() -> Result<(), String> {
+    // Like CPython, sys.path[0] is the script's folder, not the working directory.
+    let directory = project(&[
+        ("helper.py", "VALUE = 'from helper'\n"),
+        ("main.py", "import helper\nprint(helper.VALUE)\n"),
+    ]);
+    let outcome = tern(&["sub/main.py"], &directory, None)?;
+    expect_success(&outcome, "from helper\n")
+}
+
+fn dash_c_imports_from_the_working_directory() -> Result<(), String> {
+    let directory = project(&[("helper.py", "VALUE = 42\n")]);
+    let outcome = tern(
+        &["-c", "import helper; print(helper.VALUE)"],
+        &directory.join("sub"),
+        None,
+    )?;
+    expect_success(&outcome, "42\n")
+}
+
+fn traceback_names_the_imported_module_file() -> Result<(), String> {
+    let directory = project(&[
+        ("helper.py", "def explode():\n    return {}['gone']\n"),
+        ("main.py", "import helper\nhelper.explode()\n"),
+    ]);
+    let outcome = tern(&["main.py"], &directory.join("sub"), None)?;
+    expect_eq("exit code", outcome.exit_code, Some(1))?;
+    let lines = stderr_lines(&outcome);
+    expect_that(
+        lines
+            .iter()
+            .any(|l| l.starts_with("  File \"") && l.ends_with("helper.py\", line 2, in explode")),
+        || format!("no frame for helper.py line 2 in {lines:?}"),
+    )?;
+    expect_eq(
+        "last stderr line",
+        lines.last().copied(),
+        Some("KeyError: 'gone'"),
+    )
 }

@@ -16,6 +16,10 @@ use tern_tests::{check_outcome, run_with_timeout, Expectations, PendingList};
 /// e.g. `("jit-raw", &["--jit=raw", "--jit-threshold", "1"])`.
 const MODES: &[(&str, &[&str])] = &[("default", &[])];
 
+/// Environment variable adding modes for one run without editing [`MODES`]:
+/// `name=arg arg;name2=arg`, e.g. `jit-raw=--jit=raw --jit-threshold 1`.
+const EXTRA_MODES_VARIABLE: &str = "TERN_EXTRA_MODES";
+
 /// How long one program may run before it is killed.
 const TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -33,17 +37,20 @@ fn main() {
     let pending = Arc::new(PendingList::parse(&pending_text));
     let programs = find_programs(&golden_root);
     let python = find_python3();
+    let modes = all_modes();
 
     let mut trials = Vec::new();
     for program in &programs {
         let name = relative_name(&golden_root, program);
-        for (mode, mode_arguments) in MODES {
+        for (mode, mode_arguments) in &modes {
+            let mode = mode.clone();
+            let mode_arguments = mode_arguments.clone();
             let program = program.clone();
             let pending = Arc::clone(&pending);
             let relative = format!("{name}.py");
             trials.push(
                 Trial::test(format!("{name} [{mode}]"), move || {
-                    run_tern_trial(&program, mode_arguments, pending.reason(&relative, mode))
+                    run_tern_trial(&program, &mode_arguments, pending.reason(&relative, &mode))
                 })
                 .with_kind("tern"),
             );
@@ -81,7 +88,7 @@ fn main() {
 /// Runs `tern` on `program`; a pending program must fail, any other must pass.
 fn run_tern_trial(
     program: &Path,
-    mode_arguments: &[&str],
+    mode_arguments: &[String],
     pending_reason: Option<&str>,
 ) -> Result<(), Failed> {
     let tern = Path::new(env!("CARGO_BIN_EXE_tern-under-test"));
@@ -97,7 +104,7 @@ fn run_tern_trial(
 /// program's directory and checks the result against its expectations.
 fn run_and_check(
     interpreter: &Path,
-    leading_arguments: &[&str],
+    leading_arguments: &[String],
     program: &Path,
 ) -> Result<(), String> {
     let source = std::fs::read_to_string(program)
@@ -109,11 +116,29 @@ fn run_and_check(
         .ok_or("a program path without a file name")?
         .to_string_lossy()
         .into_owned();
-    let mut arguments: Vec<String> = leading_arguments.iter().map(|a| a.to_string()).collect();
+    let mut arguments = leading_arguments.to_vec();
     arguments.push(file_name);
     arguments.extend(expectations.args.iter().cloned());
     let outcome = run_with_timeout(interpreter, &arguments, directory, None, TIMEOUT)?;
     check_outcome(&expectations, &outcome)
+}
+
+/// [`MODES`] plus any given in [`EXTRA_MODES_VARIABLE`], as owned name and arguments.
+fn all_modes() -> Vec<(String, Vec<String>)> {
+    let mut modes: Vec<(String, Vec<String>)> = MODES
+        .iter()
+        .map(|(name, arguments)| {
+            let arguments = arguments.iter().map(|a| a.to_string()).collect();
+            (name.to_string(), arguments)
+        })
+        .collect();
+    let extra = std::env::var(EXTRA_MODES_VARIABLE).unwrap_or_default();
+    for entry in extra.split(';').filter(|e| !e.trim().is_empty()) {
+        let (name, arguments) = entry.split_once('=').unwrap_or((entry, ""));
+        let arguments = arguments.split_whitespace().map(str::to_string).collect();
+        modes.push((name.trim().to_string(), arguments));
+    }
+    modes
 }
 
 /// Every `.py` program under `root`, sorted; files and folders whose names

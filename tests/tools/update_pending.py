@@ -15,7 +15,8 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 PENDING = os.path.join(ROOT, "tests", "golden", "PENDING")
 HEADER = (
     "# Golden programs the interpreter cannot run yet; the harness expects each to fail.\n"
-    "# One path (relative to tests/golden/) per line, then a short reason.\n"
+    "# One path (relative to tests/golden/) per line, then optionally [mode,...]\n"
+    "# (pending only in those modes), then a short reason.\n"
     "# Regenerate with: python3 tests/tools/update_pending.py\n"
 )
 
@@ -57,7 +58,7 @@ def main():
         reason, modes = failures.get(path, (None, []))
         modes.append(match.group(2))
         failures[path] = (reason or (last or message.strip().splitlines()[0])[:100], modes)
-    all_modes = set(re.findall(r"^test (?:\[\w+\] )?\S+ \[([^\]]+)\]\s+\.\.\.", run.stdout, re.M))
+    all_modes = set(re.findall(r"^test (?:\[\w+\]\s+)?\S+ \[([^\]]+)\]\s+\.\.\.", run.stdout, re.M))
     if "test result" not in run.stdout:
         sys.exit("the golden harness did not run:\n" + run.stderr[-3000:])
     old = read_reasons()

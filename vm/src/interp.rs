@@ -104,7 +104,10 @@ impl Interpreter {
         filename: &str,
         mode: frontend::compiler::Mode,
     ) -> Outcome {
-        self.sources.insert(filename.to_string(), Rc::from(source));
+        // CPython prints no source lines for `-c`, stdin and REPL input.
+        if !filename.starts_with('<') {
+            self.sources.insert(filename.to_string(), Rc::from(source));
+        }
         let file_v = self.rt.new_str(filename);
         let file_name = self.rt.names.file;
         if mode == frontend::compiler::Mode::File {

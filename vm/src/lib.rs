@@ -1,5 +1,10 @@
 //! Tern VM: the interpreter loop, frames, calls, the CLI and the REPL.
 
+/// mimalloc is the process allocator: the heap allocates every object
+/// individually, and mimalloc's size-class free lists make that cheap.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod build_class;
 mod call;
 pub mod cli;

@@ -199,22 +199,49 @@ def esc(s): return s.encode("unicode_escape").decode("ascii")
 def case(op, args, f): print("\t".join([op] + [esc(a) for a in args] + ["=>", esc(run(f))]))
 "#;
 
+/// Is `python3` CPython 3.11, the version whose answers Tern reproduces?
+/// (Other versions word some messages differently.) Prints a note when not.
+pub fn have_python_311() -> bool {
+    let probe = std::process::Command::new("python3")
+        .arg("-c")
+        .arg("import sys, platform; print(platform.python_implementation(), sys.version_info[:2] == (3, 11))")
+        .output();
+    match probe {
+        Ok(out) if String::from_utf8_lossy(&out.stdout).trim() == "CPython True" => true,
+        _ => {
+            eprintln!("note: python3 is not CPython 3.11; skipping the live comparison");
+            false
+        }
+    }
+}
+
 /// Runs `PY_PRELUDE + body` under python3 and parses its output as cases;
 /// `None` (with a note) when python3 is not installed.
 pub fn python_cases(body: &str) -> Option<Vec<Case>> {
-    let script = format!("{PY_PRELUDE}\n{body}");
-    match std::process::Command::new("python3")
-        .arg("-c")
-        .arg(&script)
-        .output()
-    {
-        Ok(out) if out.status.success() => Some(read_cases(&String::from_utf8_lossy(&out.stdout))),
-        Ok(out) => panic!("python3 failed: {}", String::from_utf8_lossy(&out.stderr)),
-        Err(_) => {
-            eprintln!("note: python3 not available; skipping the live comparison");
-            None
-        }
+    if !have_python_311() {
+        return None;
     }
+    let script = format!("{PY_PRELUDE}\n{body}");
+    // The script can exceed the argv size limit, so it goes through stdin.
+    let mut child = std::process::Command::new("python3")
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 runs");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(script.as_bytes()).expect("script written");
+    }
+    let out = child.wait_with_output().expect("python3 finishes");
+    assert!(
+        out.status.success(),
+        "python3 failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(read_cases(&String::from_utf8_lossy(&out.stdout)))
 }
 
 /// A small deterministic generator for test inputs (xorshift64*).

@@ -24,15 +24,18 @@ def first_negative(values):
         return found.args[0]
     return None
 print(first_negative([[1, 2], [3, -4, -5]]), first_negative([[1]]))  # expect: -4 None
+class RetryLater(Exception):
+    pass
+
 attempts = 0
 while True:
     try:
         attempts += 1
         if attempts < 3:
-            raise ConnectionError("retry")
+            raise RetryLater("retry")
         print("succeeded after", attempts)
         break
-    except ConnectionError as error:
+    except RetryLater as error:
         print("attempt", attempts, "failed:", error)
         # expect: attempt 1 failed: retry
         # expect: attempt 2 failed: retry

@@ -1,0 +1,274 @@
+//! The methods of `dict` (`get`, `setdefault`, `pop`, `popitem`, views,
+//! `update`, `copy`, `clear`, `fromkeys`) and of its views, with CPython's
+//! error messages.
+
+use crate::builtins_support::dict_update_from;
+use crate::list_type::dunder_args;
+use crate::method_args::{bind, bind_method, receiver, Signature};
+use crate::object::*;
+use crate::protocol::{dict_lookup, dict_remove, dict_store};
+use crate::runtime::{none, Runtime};
+use crate::value::Value;
+use crate::{iter, PyResult, Vm};
+
+/// Installs the methods of `dict` and its views.
+pub fn install(rt: &mut Runtime) {
+    let cls = rt.types.dict;
+    let methods: &[(&'static str, BuiltinFn)] = &[
+        ("get", dict_get),
+        ("setdefault", dict_setdefault),
+        ("pop", dict_pop),
+        ("popitem", dict_popitem),
+        ("keys", dict_keys),
+        ("values", dict_values),
+        ("items", dict_items),
+        ("update", dict_update),
+        ("copy", dict_copy),
+        ("clear", dict_clear),
+        ("__len__", dict_len),
+        ("__getitem__", dict_getitem),
+        ("__setitem__", dict_setitem),
+        ("__delitem__", dict_delitem),
+        ("__contains__", dict_contains),
+        ("__iter__", dict_iter),
+    ];
+    for &(name, f) in methods {
+        rt.add_method(cls, name, f);
+    }
+    let fromkeys = rt.new_builtin("fromkeys", dict_fromkeys);
+    let wrapped = rt.heap.alloc_value(ClassMethodObj {
+        header: Header::new(ObjKind::ClassMethod),
+        func: fromkeys,
+    });
+    let key = rt.intern("fromkeys");
+    rt.class_set(cls, key, wrapped);
+    let views = [
+        rt.types.dict_keys,
+        rt.types.dict_values,
+        rt.types.dict_items,
+    ];
+    for view in views {
+        rt.add_method(view, "__len__", view_len);
+        rt.add_method(view, "__iter__", view_iter);
+        rt.add_method(view, "__contains__", view_contains);
+    }
+}
+
+fn recv(vm: &mut dyn Vm, args: &[Value], method: &str) -> PyResult<Value> {
+    let cls = vm.rt().types.dict;
+    receiver(vm, args, cls, method, |v| is_kind(v, ObjKind::Dict))
+}
+
+fn table<'a>(d: Value) -> &'a mut crate::dict_table::DictTable {
+    &mut downcast::<DictObj>(d).unwrap().table
+}
+
+fn dict_get(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(vm, args, "get")?;
+    let a = bind_method(
+        vm,
+        Signature::positional("get", &["key", "default"], 1),
+        args,
+        kw,
+    )?;
+    Ok(dict_lookup(vm, d, a[0].unwrap())?.unwrap_or(a[1].unwrap_or(Value::NONE)))
+}
+
+fn dict_setdefault(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(vm, args, "setdefault")?;
+    let a = bind_method(
+        vm,
+        Signature::positional("setdefault", &["key", "default"], 1),
+        args,
+        kw,
+    )?;
+    let key = a[0].unwrap();
+    if let Some(v) = dict_lookup(vm, d, key)? {
+        return Ok(v);
+    }
+    let default = a[1].unwrap_or(Value::NONE);
+    dict_store(vm, d, key, default)?;
+    Ok(default)
+}
+
+fn dict_pop(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(vm, args, "pop")?;
+    let a = bind_method(
+        vm,
+        Signature::positional("pop", &["key", "default"], 1),
+        args,
+        kw,
+    )?;
+    let key = a[0].unwrap();
+    match dict_remove(vm, d, key)? {
+        Some(v) => Ok(v),
+        None => match a[1] {
+            Some(default) => Ok(default),
+            None => Err(vm.rt().key_error(key)),
+        },
+    }
+}
+
+fn dict_popitem(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(vm, args, "popitem")?;
+    bind_method(vm, Signature::positional("dict.popitem", &[], 0), args, kw)?;
+    match table(d).pop_last() {
+        Some((k, v)) => Ok(vm.rt().new_tuple(vec![k, v])),
+        None => {
+            let msg = vm.rt().new_str("popitem(): dictionary is empty");
+            Err(vm.rt().key_error(msg))
+        }
+    }
+}
+
+fn view(
+    vm: &mut dyn Vm,
+    args: &[Value],
+    kw: &[(Value, Value)],
+    name: &'static str,
+    part: DictPart,
+) -> PyResult<Value> {
+    let d = recv(vm, args, name)?;
+    bind_method(vm, Signature::positional(name, &[], 0), args, kw)?;
+    Ok(vm.rt().heap.alloc_value(DictViewObj {
+        header: Header::new(ObjKind::DictView),
+        dict: d,
+        part,
+    }))
+}
+
+fn dict_keys(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    view(vm, args, kw, "dict.keys", DictPart::Keys)
+}
+
+fn dict_values(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    view(vm, args, kw, "dict.values", DictPart::Values)
+}
+
+fn dict_items(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    view(vm, args, kw, "dict.items", DictPart::Items)
+}
+
+fn dict_update(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(vm, args, "update")?;
+    let rest = &args[1..];
+    if rest.len() > 1 {
+        return Err(vm.rt().type_error(format!(
+            "update expected at most 1 argument, got {}",
+            rest.len()
+        )));
+    }
+    if let Some(&src) = rest.first() {
+        if src != d {
+            dict_update_from(vm, d, src)?;
+        }
+    }
+    for &(k, v) in kw {
+        dict_store(vm, d, k, v)?;
+    }
+    none()
+}
+
+fn dict_copy(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(vm, args, "copy")?;
+    bind_method(vm, Signature::positional("dict.copy", &[], 0), args, kw)?;
+    let t = table(d).clone();
+    Ok(vm.rt().heap.alloc_value(DictObj {
+        header: Header::new(ObjKind::Dict),
+        table: t,
+    }))
+}
+
+fn dict_clear(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(vm, args, "clear")?;
+    bind_method(vm, Signature::positional("dict.clear", &[], 0), args, kw)?;
+    table(d).clear();
+    none()
+}
+
+/// `dict.fromkeys(iterable, value=None)` (a classmethod: `args[0]` is the class).
+fn dict_fromkeys(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = bind(
+        vm,
+        Signature::positional("fromkeys", &["cls", "iterable", "value"], 2),
+        args,
+        kw,
+    )?;
+    let keys = iter::collect(vm, a[1].unwrap())?;
+    let value = a[2].unwrap_or(Value::NONE);
+    let d = vm.rt().new_dict();
+    vm.rt().heap.push_root(d);
+    let holder = vm.rt().new_list(keys.clone());
+    vm.rt().heap.push_root(holder);
+    let r = keys
+        .into_iter()
+        .try_for_each(|k| dict_store(vm, d, k, value));
+    vm.rt().heap.pop_roots(2);
+    r.map(|_| d)
+}
+
+// ---------------------------------------------------------------- dunders
+
+fn dict_len(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(vm, args, "__len__")?;
+    let n = table(d).len();
+    Ok(vm.rt().int_from_i64(n as i64))
+}
+
+fn dict_getitem(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(vm, args, "__getitem__")?;
+    let a = dunder_args(vm, args, "__getitem__", 1)?;
+    crate::subscript::getitem(vm, d, a[0])
+}
+
+fn dict_setitem(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(vm, args, "__setitem__")?;
+    let a = dunder_args(vm, args, "__setitem__", 2)?;
+    dict_store(vm, d, a[0], a[1])?;
+    none()
+}
+
+fn dict_delitem(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(vm, args, "__delitem__")?;
+    let a = dunder_args(vm, args, "__delitem__", 1)?;
+    crate::subscript::delitem(vm, d, a[0])?;
+    none()
+}
+
+fn dict_contains(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(vm, args, "__contains__")?;
+    let a = dunder_args(vm, args, "__contains__", 1)?;
+    Ok(Value::from_bool(dict_lookup(vm, d, a[0])?.is_some()))
+}
+
+fn dict_iter(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(vm, args, "__iter__")?;
+    iter::get_iter(vm, d)
+}
+
+// ---------------------------------------------------------------- views
+
+fn view_recv(vm: &mut dyn Vm, args: &[Value], method: &str) -> PyResult<Value> {
+    match args.first() {
+        Some(&v) if is_kind(v, ObjKind::DictView) => Ok(v),
+        _ => Err(vm
+            .rt()
+            .type_error(format!("descriptor '{method}' requires a dict view"))),
+    }
+}
+
+fn view_len(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let v = view_recv(vm, args, "__len__")?;
+    crate::builtins::length(vm, v).map(Value::int)
+}
+
+fn view_iter(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let v = view_recv(vm, args, "__iter__")?;
+    iter::get_iter(vm, v)
+}
+
+fn view_contains(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let v = view_recv(vm, args, "__contains__")?;
+    let a = dunder_args(vm, args, "__contains__", 1)?;
+    crate::subscript::contains(vm, v, a[0]).map(Value::from_bool)
+}
