@@ -245,7 +245,14 @@ impl<'a> FnCompiler<'a> {
                 self.emit(Op::BuildSlice { dst, start });
             }
             ExprKind::List(items) => self.display(items, dst, Display::List)?,
-            ExprKind::Tuple(items) => self.display(items, dst, Display::Tuple)?,
+            ExprKind::Tuple(items) => match constant_tuple(items) {
+                // Constant tuples are folded (like CPython): one object per code object.
+                Some(c) => {
+                    let idx = self.const_idx(c)?;
+                    self.emit(Op::LoadConst { dst, idx });
+                }
+                None => self.display(items, dst, Display::Tuple)?,
+            },
             ExprKind::Set(items) => self.display(items, dst, Display::Set)?,
             ExprKind::Dict(pairs) => self.dict_display(pairs, dst)?,
             ExprKind::Starred(_) => {
@@ -605,4 +612,25 @@ enum Display {
     List,
     Tuple,
     Set,
+}
+
+/// The constant a tuple display folds to, if every item is a literal.
+fn constant_tuple(items: &[Expr]) -> Option<Const> {
+    fn literal(e: &Expr) -> Option<Const> {
+        Some(match &e.kind {
+            ExprKind::Int(i) => Const::Int(i.clone()),
+            ExprKind::Float(f) => Const::Float(*f),
+            ExprKind::Str(s) => Const::Str(s.clone()),
+            ExprKind::Bool(b) => Const::Bool(*b),
+            ExprKind::None => Const::None,
+            ExprKind::Ellipsis => Const::Ellipsis,
+            ExprKind::Tuple(items) => constant_tuple(items)?,
+            _ => return None,
+        })
+    }
+    items
+        .iter()
+        .map(literal)
+        .collect::<Option<Vec<_>>>()
+        .map(Const::Tuple)
 }

@@ -94,10 +94,11 @@ pub fn inplace_op(vm: &mut dyn Vm, op: BinOpKind, a: Value, b: Value) -> PyResul
             BinOpKind::BitOr | BinOpKind::BitAnd | BinOpKind::Sub | BinOpKind::BitXor
         )
     {
-        let r = binary_op(vm, op, a, b)?;
-        let new_table = std::mem::take(&mut downcast::<SetObj>(r).unwrap().table);
-        downcast::<SetObj>(a).unwrap().table = new_table;
-        return Ok(a);
+        if is_kind(b, ObjKind::Set) {
+            if let Some(r) = crate::set_type::inplace(vm, op, a, b)? {
+                return Ok(r);
+            }
+        }
     }
     if is_kind(a, ObjKind::Dict) && op == BinOpKind::BitOr {
         crate::builtins_support::dict_update_from(vm, a, b)?;
@@ -153,6 +154,15 @@ fn user_binary(vm: &mut dyn Vm, op: BinOpKind, a: Value, b: Value) -> PyResult<V
 // ---------------------------------------------------------------- builtin types
 
 fn builtin_binary(vm: &mut dyn Vm, op: BinOpKind, a: Value, b: Value) -> PyResult<Option<Value>> {
+    if a.is_bool() && b.is_bool() {
+        let (x, y) = (a.as_bool(), b.as_bool());
+        match op {
+            BinOpKind::BitAnd => return Ok(Some(Value::from_bool(x & y))),
+            BinOpKind::BitOr => return Ok(Some(Value::from_bool(x | y))),
+            BinOpKind::BitXor => return Ok(Some(Value::from_bool(x ^ y))),
+            _ => {}
+        }
+    }
     if a.is_int() && b.is_int() {
         return small_int_op(vm, op, a.as_int(), b.as_int()).map(Some);
     }

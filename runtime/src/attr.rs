@@ -233,8 +233,7 @@ fn instance_attr(vm: &mut dyn Vm, obj: Value, name: Value) -> PyResult<Option<Va
     if let Some(a) = class_attr {
         return bind(vm, a, obj, cls, false).map(Some);
     }
-    let n = &vm.rt().names;
-    if name == n.dict {
+    if name == vm.rt().names.dict {
         let inst = downcast::<InstanceObj>(obj).unwrap();
         // SAFETY: maps are never freed.
         let names = unsafe { (*inst.map).names.clone() };
@@ -245,11 +244,48 @@ fn instance_attr(vm: &mut dyn Vm, obj: Value, name: Value) -> PyResult<Option<Va
         }
         return Ok(Some(d));
     }
-    let getattr_name = n.getattr;
+    // SAFETY: the class of a live instance is live.
+    if unsafe { (*cls).is_exception } {
+        if let Some(v) = exception_default_attr(vm, obj, name) {
+            return Ok(Some(v));
+        }
+    }
+    let getattr_name = vm.rt().names.getattr;
     if vm.rt().lookup_in_class(cls, getattr_name).is_some() {
         return call_dunder(vm, obj, getattr_name, &[name]);
     }
     Ok(None)
+}
+
+/// Attributes every exception has even when never set: `__context__`,
+/// `__cause__`, `__traceback__`, `__suppress_context__`, and the `value` of
+/// StopIteration / `code` of SystemExit derived from `args`.
+fn exception_default_attr(vm: &mut dyn Vm, exc: Value, name: Value) -> Option<Value> {
+    let rt = vm.rt();
+    let n = &rt.names;
+    if name == n.context || name == n.cause || name == n.traceback {
+        return Some(Value::NONE);
+    }
+    if name == n.suppress_context {
+        return Some(Value::FALSE);
+    }
+    let args = instance_get(exc, n.args)
+        .map(|a| crate::protocol::seq_items(a).to_vec())
+        .unwrap_or_default();
+    let wants_value = name == n.value && rt.isinstance(exc, rt.exc.stop_iteration);
+    let wants_code = str_of(name) == "code" && rt.isinstance(exc, rt.exc.system_exit);
+    if wants_value || wants_code {
+        return Some(match args.len() {
+            0 => Value::NONE,
+            1 => args[0],
+            _ if wants_code => {
+                let a = instance_get(exc, rt.names.args).unwrap_or(Value::NONE);
+                a
+            }
+            _ => args[0],
+        });
+    }
+    None
 }
 
 fn class_attr(vm: &mut dyn Vm, cls: *mut ClassObj, name: Value) -> PyResult<Option<Value>> {

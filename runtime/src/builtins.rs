@@ -58,23 +58,21 @@ pub fn install(rt: &mut Runtime) {
     def(rt, "quit", builtin_exit);
     for cls in rt.builtin_types().into_iter().chain(rt.exception_classes()) {
         let name = crate::runtime::class_name(cls);
-        if matches!(
-            name.as_str(),
-            "NoneType"
-                | "function"
-                | "builtin_function_or_method"
-                | "method"
-                | "module"
-                | "cell"
-                | "generator"
-                | "iterator"
-                | "dict_keys"
-                | "dict_values"
-                | "dict_items"
-                | "code"
-                | "NotImplementedType"
-                | "ellipsis"
-        ) {
+        // Internal types are not builtin names (iterators, views, NoneType...).
+        let internal = name.ends_with("iterator") || name.starts_with("dict_");
+        let hidden = [
+            "NoneType",
+            "function",
+            "builtin_function_or_method",
+            "method",
+            "module",
+            "cell",
+            "generator",
+            "code",
+            "NotImplementedType",
+            "ellipsis",
+        ];
+        if internal || hidden.contains(&name.as_str()) {
             continue;
         }
         let k = rt.intern(&name);
@@ -92,6 +90,19 @@ pub fn install(rt: &mut Runtime) {
         module_set(rt, b, k, v);
     }
     crate::types::install(rt);
+    // `map`, `filter`, ... are classes (so isinstance works) whose constructors
+    // are the builtin functions.
+    let t = &rt.types;
+    let ctors: [(*mut ClassObj, BuiltinFn); 5] = [
+        (t.map, |vm, a, kw| builtin_map(vm, &a[1..], kw)),
+        (t.filter, |vm, a, kw| builtin_filter(vm, &a[1..], kw)),
+        (t.enumerate, |vm, a, kw| builtin_enumerate(vm, &a[1..], kw)),
+        (t.zip, |vm, a, kw| builtin_zip(vm, &a[1..], kw)),
+        (t.reversed, |vm, a, kw| builtin_reversed(vm, &a[1..], kw)),
+    ];
+    for (cls, f) in ctors {
+        rt.add_method(cls, "__new__", f);
+    }
 }
 
 // ---------------------------------------------------------------- argument helpers
@@ -828,7 +839,11 @@ fn builtin_next(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
         None => match args.get(1) {
             Some(&d) => Ok(d),
             None => {
-                let ret = Value::NONE;
+                let ret = if is_kind(it, ObjKind::Generator) {
+                    vm.take_generator_return()
+                } else {
+                    Value::NONE
+                };
                 Err(vm.rt().stop_iteration(ret))
             }
         },

@@ -2,7 +2,7 @@
 //! error conversion, `%`-formatting of values, set algebra, dict updates.
 
 use crate::object::*;
-use crate::protocol::{dict_store, repr, set_add, set_contains, to_str};
+use crate::protocol::{dict_store, repr, to_str};
 use crate::runtime::str_of;
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
@@ -143,62 +143,10 @@ pub fn str_percent(vm: &mut dyn Vm, fmt: Value, args: Value) -> PyResult<Value> 
 
 // ---------------------------------------------------------------- sets and dicts
 
-fn members(v: Value) -> Vec<Value> {
-    match kind_of(v) {
-        Some(ObjKind::Set) => downcast::<SetObj>(v)
-            .unwrap()
-            .table
-            .iter()
-            .map(|(k, _)| k)
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
 /// `a | b`, `a & b`, `a - b`, `a ^ b` for sets; `None` for other operators.
+/// The algebra lives in `set_type`, which follows CPython's loops.
 pub fn set_binary(vm: &mut dyn Vm, op: BinOpKind, a: Value, b: Value) -> PyResult<Option<Value>> {
-    let frozen = downcast::<SetObj>(a).unwrap().frozen;
-    let out = vm.rt().new_set(frozen);
-    vm.rt().heap.push_root(out);
-    let r = (|| -> PyResult<Option<Value>> {
-        match op {
-            BinOpKind::BitOr => {
-                for m in members(a).into_iter().chain(members(b)) {
-                    set_add(vm, out, m)?;
-                }
-            }
-            BinOpKind::BitAnd => {
-                for m in members(a) {
-                    if set_contains(vm, b, m)? {
-                        set_add(vm, out, m)?;
-                    }
-                }
-            }
-            BinOpKind::Sub => {
-                for m in members(a) {
-                    if !set_contains(vm, b, m)? {
-                        set_add(vm, out, m)?;
-                    }
-                }
-            }
-            BinOpKind::BitXor => {
-                for m in members(a) {
-                    if !set_contains(vm, b, m)? {
-                        set_add(vm, out, m)?;
-                    }
-                }
-                for m in members(b) {
-                    if !set_contains(vm, a, m)? {
-                        set_add(vm, out, m)?;
-                    }
-                }
-            }
-            _ => return Ok(None),
-        }
-        Ok(Some(out))
-    })();
-    vm.rt().heap.pop_roots(1);
-    r
+    crate::set_type::binary(vm, op, a, b)
 }
 
 /// `dict.update(src)` where `src` is a dict, or an iterable of pairs.

@@ -197,11 +197,17 @@ fn next_builtin(vm: &mut dyn Vm, it: Value) -> PyResult<Option<Value>> {
             part,
         } => {
             let (dict, part, start_len) = (*dict, *part, *len_at_start);
-            let table = match kind_of(dict) {
-                Some(ObjKind::Dict) => &downcast::<DictObj>(dict).unwrap().table,
-                _ => &downcast::<SetObj>(dict).unwrap().table,
+            let (len, entry) = match kind_of(dict) {
+                Some(ObjKind::Dict) => {
+                    let table = &downcast::<DictObj>(dict).unwrap().table;
+                    (table.len(), table.next_entry(*pos))
+                }
+                _ => {
+                    let table = &downcast::<SetObj>(dict).unwrap().table;
+                    (table.len(), table.next_entry(*pos))
+                }
             };
-            if table.len() != start_len {
+            if len != start_len {
                 let is_set = is_kind(dict, ObjKind::Set);
                 let msg = if is_set {
                     "Set changed size during iteration"
@@ -211,7 +217,7 @@ fn next_builtin(vm: &mut dyn Vm, it: Value) -> PyResult<Option<Value>> {
                 obj.state = IterState::Done;
                 return Err(vm.rt().runtime_error(msg));
             }
-            match table.next_entry(*pos) {
+            match entry {
                 Some((next_pos, k, v)) => {
                     *pos = next_pos;
                     Ok(Some(match part {

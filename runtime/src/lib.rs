@@ -40,6 +40,7 @@ pub mod random;
 pub mod range_type;
 pub mod runtime;
 pub mod set_table;
+pub mod set_type;
 pub mod sha512;
 pub mod sort;
 pub mod stdlib;
@@ -79,6 +80,10 @@ pub trait Vm {
     fn call(&mut self, func: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value>;
     /// Resumes a generator; `Ok(None)` when it is exhausted.
     fn generator_next(&mut self, gen: Value, sent: Value) -> PyResult<Option<Value>>;
+    /// The value the most recently finished generator returned (consumed).
+    fn take_generator_return(&mut self) -> Value;
+    /// Raises `exc` inside a paused generator and resumes it (`gen.throw`).
+    fn generator_throw(&mut self, gen: Value, exc: PyErr) -> PyResult<Option<Value>>;
     /// The `(class, self)` pair for a zero-argument `super()` in the running frame.
     fn frame_super(&mut self) -> PyResult<(Value, Value)>;
     /// `__import__(name)`: imports a module by dotted name, returning the top package.

@@ -6,6 +6,7 @@
 use crate::dict_table::DictTable;
 use crate::heap::Tracer;
 use crate::map::Map;
+use crate::set_table::SetTable;
 use crate::value::Value;
 use frontend::bytecode::Code;
 use num_bigint::BigInt;
@@ -176,11 +177,11 @@ pub struct DictObj {
     pub table: DictTable,
 }
 
-/// A set or frozenset (values in the table are unused).
+/// A set or frozenset, laid out like CPython's so it iterates in its order.
 #[repr(C)]
 pub struct SetObj {
     pub header: Header,
-    pub table: DictTable,
+    pub table: SetTable,
     pub frozen: bool,
 }
 
@@ -498,7 +499,16 @@ heap_object!(
     |s, t| { trace_table(&s.table, t) },
     extra | x | x.table.len() * 32
 );
-heap_object!(SetObj, Set, |s, t| { trace_table(&s.table, t) });
+heap_object!(
+    SetObj,
+    Set,
+    |s, t| {
+        for k in s.table.keys() {
+            t.mark(k);
+        }
+    },
+    extra | x | x.table.slots_len() * 16
+);
 heap_object!(CodeObj, Code, |s, t| {
     t.mark_all(&s.consts);
     t.mark_all(&s.names);

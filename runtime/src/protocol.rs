@@ -177,7 +177,8 @@ pub fn eq(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<bool> {
                 return Ok(false);
             }
             for (x, y) in xs.into_iter().zip(ys) {
-                if !eq(vm, x, y)? {
+                // Identity implies equality inside containers (CPython's rule), even for NaN.
+                if x != y && !eq(vm, x, y)? {
                     return Ok(false);
                 }
             }
@@ -531,18 +532,19 @@ pub fn hash(vm: &mut dyn Vm, v: Value) -> PyResult<i64> {
             Ok(if h == -1 { 1546275796 } else { h })
         }
         Some(ObjKind::Set) if downcast::<SetObj>(v).unwrap().frozen => {
-            let members: Vec<Value> = downcast::<SetObj>(v)
-                .unwrap()
-                .table
-                .iter()
-                .map(|(k, _)| k)
-                .collect();
+            // CPython's frozenset_hash over the stored hashes (empty and
+            // dummy slots cancel out of its XOR, so only live keys count).
+            let table = &downcast::<SetObj>(v).unwrap().table;
             let mut h: u64 = 0;
-            for m in members {
-                let x = hash(vm, m)? as u64;
-                h ^= (x ^ (x << 16) ^ 89869747).wrapping_mul(3644798167);
+            for (x, _) in table.hashed_keys() {
+                let x = x as u64;
+                h ^= ((x ^ 89869747) ^ (x << 16)).wrapping_mul(3644798167);
             }
-            Ok((h as i64).max(-2))
+            h ^= (table.len() as u64 + 1).wrapping_mul(1927868237);
+            h ^= (h >> 11) ^ (h >> 25);
+            h = h.wrapping_mul(69069).wrapping_add(907133923);
+            let h = h as i64;
+            Ok(if h == -1 { 590923713 } else { h })
         }
         Some(ObjKind::List) | Some(ObjKind::Dict) | Some(ObjKind::Set) => {
             let tn = vm.rt().type_name(v);

@@ -127,6 +127,21 @@ class_table!(
     code,
     not_implemented_type,
     ellipsis_type,
+    map,
+    filter,
+    enumerate,
+    zip,
+    reversed,
+    list_iterator,
+    tuple_iterator,
+    str_iterator,
+    range_iterator,
+    dict_keyiterator,
+    dict_valueiterator,
+    dict_itemiterator,
+    set_iterator,
+    callable_iterator,
+    list_reverseiterator,
 );
 
 class_table!(
@@ -180,8 +195,10 @@ pub struct Runtime {
     pub exc: ExcTypes,
     /// The `builtins` module.
     pub builtins: Value,
-    /// Loaded modules by name (`sys.modules`).
+    /// Loaded modules by name.
     pub modules: HashMap<String, Value>,
+    /// The `sys.modules` dict (None until `sys` exists), kept in step with `modules`.
+    pub sys_modules: Value,
     /// The `NotImplemented` singleton.
     pub not_implemented: Value,
     /// The `Ellipsis` singleton.
@@ -211,6 +228,7 @@ impl Runtime {
             exc: ExcTypes::null(),
             builtins: Value::NONE,
             modules: HashMap::new(),
+            sys_modules: Value::NONE,
             not_implemented: Value::NONE,
             ellipsis: Value::NONE,
             permanent: Vec::new(),
@@ -274,6 +292,44 @@ impl Runtime {
         ty!(ellipsis_type, "ellipsis", None);
         let int = self.types.int;
         self.types.bool_ = self.new_class_raw("bool", int, None);
+        // Iterator types share `iterator`'s methods through inheritance.
+        let it = self.types.iterator;
+        for (slot, name) in [
+            (&mut self.types.map as *mut _, "map"),
+            (&mut self.types.filter as *mut _, "filter"),
+            (&mut self.types.enumerate as *mut _, "enumerate"),
+            (&mut self.types.zip as *mut _, "zip"),
+            (&mut self.types.reversed as *mut _, "reversed"),
+            (&mut self.types.list_iterator as *mut _, "list_iterator"),
+            (&mut self.types.tuple_iterator as *mut _, "tuple_iterator"),
+            (&mut self.types.str_iterator as *mut _, "str_ascii_iterator"),
+            (&mut self.types.range_iterator as *mut _, "range_iterator"),
+            (
+                &mut self.types.dict_keyiterator as *mut _,
+                "dict_keyiterator",
+            ),
+            (
+                &mut self.types.dict_valueiterator as *mut _,
+                "dict_valueiterator",
+            ),
+            (
+                &mut self.types.dict_itemiterator as *mut _,
+                "dict_itemiterator",
+            ),
+            (&mut self.types.set_iterator as *mut _, "set_iterator"),
+            (
+                &mut self.types.callable_iterator as *mut _,
+                "callable_iterator",
+            ),
+            (
+                &mut self.types.list_reverseiterator as *mut _,
+                "list_reverseiterator",
+            ),
+        ] {
+            let cls = self.new_class_raw(name, it, Some(ObjKind::Iter));
+            // SAFETY: `slot` points at a field of `self.types`, alive for this call.
+            unsafe { *(slot as *mut *mut ClassObj) = cls };
+        }
         for c in self.types.all() {
             self.permanent.push(Value::from_ptr(c));
         }
@@ -526,7 +582,8 @@ impl Runtime {
             Some(ObjKind::Cell) => self.types.cell,
             Some(ObjKind::Generator) => self.types.generator,
             Some(ObjKind::Range) => self.types.range,
-            Some(ObjKind::Iter) => self.types.iterator,
+            // SAFETY: the kind says it is an iterator.
+            Some(ObjKind::Iter) => self.iterator_type(unsafe { &cast::<IterObj>(v).state }),
             Some(ObjKind::Slice) => self.types.slice,
             Some(ObjKind::Property) => self.types.property,
             Some(ObjKind::StaticMethod) => self.types.staticmethod,
@@ -539,6 +596,36 @@ impl Runtime {
                 DictPart::Items => self.types.dict_items,
             },
             None => self.types.object,
+        }
+    }
+
+    /// The type of a builtin iterator, by what it iterates (CPython's names).
+    fn iterator_type(&self, state: &IterState) -> *mut ClassObj {
+        let t = &self.types;
+        match state {
+            IterState::Seq { seq, .. } => match kind_of(*seq) {
+                Some(ObjKind::List) => t.list_iterator,
+                Some(ObjKind::Tuple) => t.tuple_iterator,
+                _ => t.str_iterator,
+            },
+            IterState::StrChars { .. } => t.str_iterator,
+            IterState::Range { .. } => t.range_iterator,
+            IterState::Dict { dict, part, .. } => match (kind_of(*dict), part) {
+                (Some(ObjKind::Set), _) => t.set_iterator,
+                (_, DictPart::Keys) => t.dict_keyiterator,
+                (_, DictPart::Values) => t.dict_valueiterator,
+                (_, DictPart::Items) => t.dict_itemiterator,
+            },
+            IterState::Reversed { seq, .. } if is_kind(*seq, ObjKind::List) => {
+                t.list_reverseiterator
+            }
+            IterState::Reversed { .. } => t.reversed,
+            IterState::Enumerate { .. } => t.enumerate,
+            IterState::Zip { .. } => t.zip,
+            IterState::Map { .. } => t.map,
+            IterState::Filter { .. } => t.filter,
+            IterState::Callable { .. } => t.callable_iterator,
+            _ => t.iterator,
         }
     }
 
@@ -698,7 +785,7 @@ impl Runtime {
     pub fn new_set(&mut self, frozen: bool) -> Value {
         self.heap.alloc_value(SetObj {
             header: Header::new(ObjKind::Set),
-            table: DictTable::new(),
+            table: crate::set_table::SetTable::new(),
             frozen,
         })
     }
@@ -756,6 +843,25 @@ impl Runtime {
             t.mark(m);
         }
         t.mark(self.builtins);
+        t.mark(self.sys_modules);
+    }
+
+    /// Registers a loaded module under `name` (also in `sys.modules`).
+    pub fn register_module(&mut self, name: &str, module: Value) {
+        self.modules.insert(name.to_string(), module);
+        if let Some(d) = downcast::<DictObj>(self.sys_modules) {
+            let key = self.interner.intern(&mut self.heap, name);
+            d.table.insert_by_bits(str_hash_of(key), key, module);
+        }
+    }
+
+    /// Forgets a module whose top-level code failed.
+    pub fn unregister_module(&mut self, name: &str) {
+        self.modules.remove(name);
+        if let Some(d) = downcast::<DictObj>(self.sys_modules) {
+            let key = self.interner.intern(&mut self.heap, name);
+            d.table.remove_by_bits(str_hash_of(key), key);
+        }
     }
 
     /// Writes to the buffered stdout.

@@ -421,6 +421,21 @@ impl SetTable {
         self.version += 1;
     }
 
+    /// After removing many keys at once (`difference_update`): if more than
+    /// a quarter of the slots are dummies, rebuild without them, exactly as
+    /// CPython's `set_difference_update_internal` ends.
+    pub fn shrink_dummies(&mut self) {
+        if self.fill - self.used <= self.mask / 4 {
+            return;
+        }
+        let min_used = if self.used > QUADRUPLE_LIMIT {
+            self.used * 2
+        } else {
+            self.used * 4
+        };
+        self.resize(min_used);
+    }
+
     // ------------------------------------------------------------ bulk operations
 
     /// Presizes before adding about `extra` keys at once, as CPython's

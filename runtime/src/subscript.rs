@@ -361,7 +361,8 @@ pub fn contains(vm: &mut dyn Vm, container: Value, item: Value) -> PyResult<bool
         Some(ObjKind::List) | Some(ObjKind::Tuple) => {
             let items = crate::protocol::seq_items(container).to_vec();
             for x in items {
-                if x == item && !x.is_float() || crate::protocol::eq(vm, x, item)? {
+                // Identity first, like CPython (so a NaN is found in a list holding it).
+                if x == item || crate::protocol::eq(vm, x, item)? {
                     return Ok(true);
                 }
             }

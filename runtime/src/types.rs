@@ -45,6 +45,7 @@ pub fn install(rt: &mut Runtime) {
     rt.add_method(g, "send", generator_send);
     rt.add_method(g, "__next__", generator_next);
     rt.add_method(g, "close", generator_close);
+    rt.add_method(g, "throw", generator_throw);
     rt.add_method(g, "__iter__", identity);
     let it = rt.types.iterator;
     rt.add_method(it, "__next__", iterator_next);
@@ -56,6 +57,7 @@ pub fn install(rt: &mut Runtime) {
     crate::int_type::install(rt);
     crate::float_type::install(rt);
     crate::dict_type::install(rt);
+    crate::set_type::install(rt);
 }
 
 fn identity(_vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -214,13 +216,17 @@ fn dict_new(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
 fn make_set(vm: &mut dyn Vm, args: &[Value], frozen: bool) -> PyResult<Value> {
     let name = if frozen { "frozenset" } else { "set" };
     check_args(vm, name, &args[1..], 0, 1)?;
+    if let Some(&src) = args.get(1) {
+        if frozen && is_kind(src, ObjKind::Set) && downcast::<SetObj>(src).is_some_and(|s| s.frozen)
+        {
+            return Ok(src);
+        }
+    }
     let s = vm.rt().new_set(frozen);
     vm.rt().heap.push_root(s);
     let r = (|| {
         if let Some(&src) = args.get(1) {
-            for it in iter::collect(vm, src)? {
-                protocol::set_add(vm, s, it)?;
-            }
+            crate::set_type::fill_from(vm, s, src)?;
         }
         Ok(s)
     })();
@@ -422,23 +428,69 @@ fn generator_send(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> Py
     check_args(vm, "send", &args[1..], 1, 1)?;
     match vm.generator_next(args[0], args[1])? {
         Some(v) => Ok(v),
-        None => Err(vm.rt().stop_iteration(Value::NONE)),
+        None => {
+            let r = vm.take_generator_return();
+            Err(vm.rt().stop_iteration(r))
+        }
     }
 }
 
 fn generator_next(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     match vm.generator_next(args[0], Value::NONE)? {
         Some(v) => Ok(v),
-        None => Err(vm.rt().stop_iteration(Value::NONE)),
+        None => {
+            let r = vm.take_generator_return();
+            Err(vm.rt().stop_iteration(r))
+        }
     }
 }
 
-fn generator_close(_vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    if let Some(g) = downcast::<GeneratorObj>(args[0]) {
+fn generator_close(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let gen = args[0];
+    let Some(g) = downcast::<GeneratorObj>(gen) else {
+        return none();
+    };
+    if g.state != GenState::Suspended {
         g.state = GenState::Finished;
         g.slots = Vec::new();
+        return none();
     }
-    none()
+    // Raise GeneratorExit at the paused yield so `finally` blocks run.
+    let c = vm.rt().exc.generator_exit;
+    let exit = crate::PyErr(vm.rt().new_exception(c, &[]));
+    match vm.generator_throw(gen, exit) {
+        Ok(Some(_)) => Err(vm.rt().runtime_error("generator ignored GeneratorExit")),
+        Ok(None) => none(),
+        Err(e) => {
+            let (ge, si) = (vm.rt().exc.generator_exit, vm.rt().exc.stop_iteration);
+            if vm.rt().isinstance(e.0, ge) || vm.rt().isinstance(e.0, si) {
+                none()
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+fn generator_throw(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    check_args(vm, "throw", &args[1..], 1, 3)?;
+    let t = args[1];
+    let exc = if is_kind(t, ObjKind::Class) {
+        let v = args.get(2).copied().filter(|v| !v.is_none());
+        vm.call(t, &v.into_iter().collect::<Vec<_>>(), &[])?
+    } else {
+        t
+    };
+    let base = vm.rt().exc.base_exception;
+    if !vm.rt().isinstance(exc, base) {
+        return Err(vm
+            .rt()
+            .type_error("exceptions must derive from BaseException"));
+    }
+    match vm.generator_throw(args[0], crate::PyErr(exc))? {
+        Some(v) => Ok(v),
+        None => Err(vm.rt().stop_iteration(Value::NONE)),
+    }
 }
 
 fn iterator_next(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {

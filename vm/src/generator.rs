@@ -3,11 +3,37 @@
 
 use crate::interp::Interpreter;
 use runtime::object::*;
-use runtime::{PyResult, Value};
+use runtime::{PyErr, PyResult, Value};
 
 impl Interpreter {
     /// Runs the generator until its next `yield` (`Some(value)`) or its end (`None`).
     pub(crate) fn resume_generator(&mut self, gen: Value, sent: Value) -> PyResult<Option<Value>> {
+        self.resume_generator_with(gen, sent, None)
+    }
+
+    /// `gen.throw(exc)`: raises `exc` at the paused `yield` (handlers and
+    /// `finally` blocks in the generator run) and resumes.
+    pub(crate) fn throw_into_generator(
+        &mut self,
+        gen: Value,
+        exc: PyErr,
+    ) -> PyResult<Option<Value>> {
+        let g = downcast::<GeneratorObj>(gen).unwrap();
+        if g.state != GenState::Suspended {
+            // Not started or finished: the exception is raised right here.
+            g.state = GenState::Finished;
+            g.slots = Vec::new();
+            return Err(exc);
+        }
+        self.resume_generator_with(gen, Value::NONE, Some(exc))
+    }
+
+    fn resume_generator_with(
+        &mut self,
+        gen: Value,
+        sent: Value,
+        throw: Option<PyErr>,
+    ) -> PyResult<Option<Value>> {
         let g = downcast::<GeneratorObj>(gen).unwrap();
         match g.state {
             GenState::Finished => return Ok(None),
@@ -38,7 +64,15 @@ impl Interpreter {
         frame.pc = pc;
         frame.generator = gen;
         self.yielded = false;
-        match self.execute() {
+        let run = match throw {
+            // The paused instruction is the `Yield` just before `pc`: unwind from there.
+            Some(e) => match self.handle_exception(e) {
+                Ok(()) => self.execute(),
+                Err(e) => Err(e),
+            },
+            None => self.execute(),
+        };
+        match run {
             Ok(v) => {
                 if self.yielded {
                     self.yielded = false;

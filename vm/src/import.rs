@@ -77,7 +77,7 @@ impl Interpreter {
         }
         if parent.is_none() {
             if let Some(m) = crate::modules::builtin_module(self, fullname) {
-                self.rt.modules.insert(fullname.to_string(), m);
+                self.rt.register_module(fullname, m);
                 return Ok(m);
             }
         }
@@ -132,10 +132,10 @@ impl Interpreter {
         let file_n = self.rt.names.file;
         let file_v = self.rt.new_str(&filename);
         module_set(&self.rt, module, file_n, file_v);
-        self.rt.modules.insert(fullname.to_string(), module);
+        self.rt.register_module(fullname, module);
         let code_v = runtime::code::load_code(&mut self.rt, code);
         if let Err(e) = self.run_module_code(code_v, module) {
-            self.rt.modules.remove(fullname);
+            self.rt.unregister_module(fullname);
             return Err(e);
         }
         if !parent.is_none() {

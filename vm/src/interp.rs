@@ -945,7 +945,7 @@ impl Interpreter {
                             Some(ObjKind::Tuple) | Some(ObjKind::List) => {
                                 protocol::seq_items(v).to_vec()
                             }
-                            _ => tri!(iter::collect(self, v)),
+                            _ => tri!(self.unpack_items(v)),
                         };
                         if items.len() != count as usize {
                             let msg = if items.len() < count as usize {
@@ -969,7 +969,7 @@ impl Interpreter {
                         after,
                     } => {
                         let v = reg!(self, base, src);
-                        let items = tri!(iter::collect(self, v));
+                        let items = tri!(self.unpack_items(v));
                         let (b, a) = (before as usize, after as usize);
                         if items.len() < b + a {
                             fail!(self.rt.value_error(format!(
@@ -1302,6 +1302,20 @@ impl Interpreter {
             .is_some()
     }
 
+    /// The items of an unpacking source, with CPython's error for non-iterables.
+    fn unpack_items(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        if let Err(e) = iter::get_iter(self, v) {
+            if self.rt.isinstance(e.0, self.rt.exc.type_error) {
+                let tn = self.rt.type_name(v);
+                return Err(self
+                    .rt
+                    .type_error(format!("cannot unpack non-iterable {tn} object")));
+            }
+            return Err(e);
+        }
+        iter::collect(self, v)
+    }
+
     fn rich_eq(&mut self, x: Value, y: Value, negate: bool) -> PyResult<bool> {
         if negate {
             protocol::ne(self, x, y)
@@ -1363,6 +1377,14 @@ impl Vm for Interpreter {
 
     fn generator_next(&mut self, gen: Value, sent: Value) -> PyResult<Option<Value>> {
         self.resume_generator(gen, sent)
+    }
+
+    fn take_generator_return(&mut self) -> Value {
+        std::mem::replace(&mut self.last_return, Value::NONE)
+    }
+
+    fn generator_throw(&mut self, gen: Value, exc: PyErr) -> PyResult<Option<Value>> {
+        self.throw_into_generator(gen, exc)
     }
 
     fn frame_super(&mut self) -> PyResult<(Value, Value)> {

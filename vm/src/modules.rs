@@ -46,7 +46,14 @@ pub(crate) fn install_sys(interp: &mut Interpreter, argv: Vec<String>) {
         runtime::runtime::instance_set(s, k, Value::int(fd));
         set(rt, name, s);
     }
-    rt.modules.insert("sys".into(), sys);
+    rt.sys_modules = rt.new_dict();
+    let sm = rt.sys_modules;
+    set(rt, "modules", sm);
+    let main = rt.modules.get("__main__").copied();
+    rt.register_module("sys", sys);
+    if let Some(m) = main {
+        rt.register_module("__main__", m);
+    }
     rt.permanent.push(sys);
 }
 

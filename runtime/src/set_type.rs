@@ -1,0 +1,600 @@
+//! The methods of `set` and `frozenset` and the set algebra behind the
+//! operators, following CPython 3.11's `setobject.c` loops step by step
+//! (which set is copied, which is iterated, when the table is presized or
+//! shrunk), so results iterate and print in CPython's order.
+
+use crate::list_type::dunder_args;
+use crate::method_args::{bind_method, receiver, Signature};
+use crate::object::*;
+use crate::protocol::{eq, hash};
+use crate::runtime::{none, Runtime};
+use crate::set_table::SetTable;
+use crate::value::Value;
+use crate::{iter, PyResult, Vm};
+use frontend::bytecode::BinOpKind;
+
+/// Installs the methods of `set` and `frozenset`.
+pub fn install(rt: &mut Runtime) {
+    let shared: &[(&'static str, BuiltinFn)] = &[
+        ("copy", set_copy_method),
+        ("union", set_union),
+        ("intersection", set_intersection_method),
+        ("difference", set_difference_method),
+        ("symmetric_difference", set_symmetric_difference_method),
+        ("issubset", set_issubset),
+        ("issuperset", set_issuperset),
+        ("isdisjoint", set_isdisjoint),
+        ("__len__", set_len),
+        ("__contains__", set_contains_method),
+        ("__iter__", set_iter),
+    ];
+    let mutating: &[(&'static str, BuiltinFn)] = &[
+        ("add", set_add_method),
+        ("remove", set_remove),
+        ("discard", set_discard),
+        ("pop", set_pop),
+        ("clear", set_clear),
+        ("update", set_update),
+        ("intersection_update", set_intersection_update),
+        ("difference_update", set_difference_update),
+        (
+            "symmetric_difference_update",
+            set_symmetric_difference_update,
+        ),
+    ];
+    let (set, frozen) = (rt.types.set, rt.types.frozenset);
+    for &(name, f) in shared {
+        rt.add_method(set, name, f);
+        rt.add_method(frozen, name, f);
+    }
+    for &(name, f) in mutating {
+        rt.add_method(set, name, f);
+    }
+}
+
+// ---------------------------------------------------------------- primitives
+
+fn is_set(v: Value) -> bool {
+    is_kind(v, ObjKind::Set)
+}
+
+fn table<'a>(s: Value) -> &'a mut SetTable {
+    &mut downcast::<SetObj>(s).unwrap().table
+}
+
+fn is_frozen(s: Value) -> bool {
+    downcast::<SetObj>(s).is_some_and(|s| s.frozen)
+}
+
+/// A new set object holding `table`.
+fn new_set_with(vm: &mut dyn Vm, table: SetTable, frozen: bool) -> Value {
+    vm.rt().heap.alloc_value(SetObj {
+        header: Header::new(ObjKind::Set),
+        table,
+        frozen,
+    })
+}
+
+/// CPython's `set_add_entry`.
+fn add_entry(vm: &mut dyn Vm, s: Value, h: i64, key: Value) -> PyResult<()> {
+    table(s).insert(h, key, Value::NONE, &mut |a, b| eq(vm, a, b))?;
+    Ok(())
+}
+
+/// CPython's `set_contains_entry`.
+fn contains_entry(vm: &mut dyn Vm, s: Value, h: i64, key: Value) -> PyResult<bool> {
+    Ok(table(s).get(h, key, &mut |a, b| eq(vm, a, b))?.is_some())
+}
+
+/// CPython's `set_discard_entry`: true if the key was present.
+fn discard_entry(vm: &mut dyn Vm, s: Value, h: i64, key: Value) -> PyResult<bool> {
+    Ok(table(s).remove(h, key, &mut |a, b| eq(vm, a, b))?.is_some())
+}
+
+/// `(hash, key)` pairs of a set, in slot order.
+fn entries(s: Value) -> Vec<(i64, Value)> {
+    table(s).hashed_keys().collect()
+}
+
+/// Runs `f` with `vals` rooted (they may be new objects reachable from
+/// nowhere else while `f` runs Python code).
+fn rooted<T>(
+    vm: &mut dyn Vm,
+    vals: &[Value],
+    f: impl FnOnce(&mut dyn Vm) -> PyResult<T>,
+) -> PyResult<T> {
+    for &v in vals {
+        vm.rt().heap.push_root(v);
+    }
+    let r = f(vm);
+    vm.rt().heap.pop_roots(vals.len());
+    r
+}
+
+/// Every item of an iterable with its hash (the iterable is fully consumed
+/// first, then hashed, which only matters for iterables with side effects).
+fn hashed_items(vm: &mut dyn Vm, other: Value) -> PyResult<Vec<(i64, Value)>> {
+    let items = iter::collect(vm, other)?;
+    let holder = vm.rt().new_list(items.clone());
+    rooted(vm, &[holder], |vm| {
+        items.into_iter().map(|k| Ok((hash(vm, k)?, k))).collect()
+    })
+}
+
+/// `set(so)`/`so.copy()` as a set (`frozen` chooses the result type).
+fn copy_of(vm: &mut dyn Vm, so: Value, frozen: bool) -> Value {
+    let t = table(so).copy();
+    new_set_with(vm, t, frozen)
+}
+
+// ---------------------------------------------------------------- CPython's algorithms
+
+/// CPython's `set_update_internal`: add every item of `other` to `so`.
+pub fn update_internal(vm: &mut dyn Vm, so: Value, other: Value) -> PyResult<()> {
+    if is_set(other) {
+        if so == other {
+            return Ok(());
+        }
+        let other_table: &SetTable = table(other);
+        return table(so).merge_from(other_table, &mut |a, b| eq(vm, a, b));
+    }
+    if let Some(d) = downcast::<DictObj>(other) {
+        let keys: Vec<(i64, Value)> = d.table.entries().map(|e| (e.hash, e.key)).collect();
+        table(so).reserve_for_update(keys.len());
+        for (h, k) in keys {
+            add_entry(vm, so, h, k)?;
+        }
+        return Ok(());
+    }
+    let it = iter::get_iter(vm, other)?;
+    rooted(vm, &[it], |vm| {
+        while let Some(k) = iter::next(vm, it)? {
+            let h = hash(vm, k)?;
+            add_entry(vm, so, h, k)?;
+        }
+        Ok(())
+    })
+}
+
+/// CPython's `set_intersection`: a new set (of `so`'s type).
+fn intersection(vm: &mut dyn Vm, so: Value, other: Value) -> PyResult<Value> {
+    let frozen = is_frozen(so);
+    if so == other {
+        return Ok(copy_of(vm, so, frozen));
+    }
+    let result = new_set_with(vm, SetTable::new(), frozen);
+    rooted(vm, &[result], |vm| {
+        if is_set(other) {
+            // Iterate the smaller set, look up in the larger.
+            let (big, small) = if table(other).len() > table(so).len() {
+                (other, so)
+            } else {
+                (so, other)
+            };
+            for (h, k) in entries(small) {
+                if contains_entry(vm, big, h, k)? {
+                    add_entry(vm, result, h, k)?;
+                }
+            }
+        } else {
+            for (h, k) in hashed_items(vm, other)? {
+                if contains_entry(vm, so, h, k)? {
+                    add_entry(vm, result, h, k)?;
+                }
+            }
+        }
+        Ok(result)
+    })
+}
+
+/// CPython's `set_difference_update_internal`: remove `other`'s items from `so`.
+fn difference_update_internal(vm: &mut dyn Vm, so: Value, other: Value) -> PyResult<()> {
+    if so == other {
+        table(so).clear();
+        return Ok(());
+    }
+    let keys: Vec<(i64, Value)> = if is_set(other) {
+        entries(other)
+    } else if let Some(d) = downcast::<DictObj>(other) {
+        d.table.entries().map(|e| (e.hash, e.key)).collect()
+    } else {
+        hashed_items(vm, other)?
+    };
+    let holder_items: Vec<Value> = keys.iter().map(|&(_, k)| k).collect();
+    let holder = vm.rt().new_list(holder_items);
+    rooted(vm, &[holder], |vm| {
+        for (h, k) in keys {
+            discard_entry(vm, so, h, k)?;
+        }
+        Ok(())
+    })?;
+    // More than a quarter dummies: rebuild without them, like CPython.
+    table(so).shrink_dummies();
+    Ok(())
+}
+
+/// CPython's `set_difference`: a new set (of `so`'s type).
+fn difference(vm: &mut dyn Vm, so: Value, other: Value) -> PyResult<Value> {
+    let frozen = is_frozen(so);
+    let so_size = table(so).len();
+    let other_size = if is_set(other) {
+        table(other).len()
+    } else if let Some(d) = downcast::<DictObj>(other) {
+        d.table.len()
+    } else {
+        usize::MAX
+    };
+    if other_size == usize::MAX || (so_size >> 2) > other_size {
+        let result = copy_of(vm, so, frozen);
+        return rooted(vm, &[result], |vm| {
+            difference_update_internal(vm, result, other).map(|_| result)
+        });
+    }
+    let result = new_set_with(vm, SetTable::new(), frozen);
+    rooted(vm, &[result], |vm| {
+        for (h, k) in entries(so) {
+            let present = if is_set(other) {
+                contains_entry(vm, other, h, k)?
+            } else {
+                crate::protocol::dict_lookup(vm, other, k)?.is_some()
+            };
+            if !present {
+                add_entry(vm, result, h, k)?;
+            }
+        }
+        Ok(result)
+    })
+}
+
+/// CPython's `set_symmetric_difference_update`.
+fn symmetric_difference_update(vm: &mut dyn Vm, so: Value, other: Value) -> PyResult<()> {
+    if so == other {
+        table(so).clear();
+        return Ok(());
+    }
+    let keys: Vec<(i64, Value)> = if let Some(d) = downcast::<DictObj>(other) {
+        d.table.entries().map(|e| (e.hash, e.key)).collect()
+    } else if is_set(other) {
+        entries(other)
+    } else {
+        let tmp = new_set_with(vm, SetTable::new(), false);
+        rooted(vm, &[tmp], |vm| update_internal(vm, tmp, other))?;
+        entries(tmp)
+    };
+    let holder_items: Vec<Value> = keys.iter().map(|&(_, k)| k).collect();
+    let holder = vm.rt().new_list(holder_items);
+    rooted(vm, &[holder], |vm| {
+        for (h, k) in keys {
+            if !discard_entry(vm, so, h, k)? {
+                add_entry(vm, so, h, k)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// CPython's `set_symmetric_difference`: `set(other)` updated with `so`.
+fn symmetric_difference(vm: &mut dyn Vm, so: Value, other: Value) -> PyResult<Value> {
+    let result = new_set_with(vm, SetTable::new(), is_frozen(so));
+    rooted(vm, &[result], |vm| {
+        update_internal(vm, result, other)?;
+        symmetric_difference_update(vm, result, so)?;
+        Ok(result)
+    })
+}
+
+/// `so | other`: a copy of `so` updated with `other`.
+fn union(vm: &mut dyn Vm, so: Value, other: Value) -> PyResult<Value> {
+    let result = copy_of(vm, so, is_frozen(so));
+    if so == other {
+        return Ok(result);
+    }
+    rooted(vm, &[result], |vm| {
+        update_internal(vm, result, other).map(|_| result)
+    })
+}
+
+/// `a | b`, `a & b`, `a - b`, `a ^ b` for two sets; `None` for other operators.
+pub fn binary(vm: &mut dyn Vm, op: BinOpKind, a: Value, b: Value) -> PyResult<Option<Value>> {
+    Ok(Some(match op {
+        BinOpKind::BitOr => union(vm, a, b)?,
+        BinOpKind::BitAnd => intersection(vm, a, b)?,
+        BinOpKind::Sub => difference(vm, a, b)?,
+        BinOpKind::BitXor => symmetric_difference(vm, a, b)?,
+        _ => return Ok(None),
+    }))
+}
+
+/// `a |= b` etc. for a set `a` and set `b`, in place like CPython.
+pub fn inplace(vm: &mut dyn Vm, op: BinOpKind, a: Value, b: Value) -> PyResult<Option<Value>> {
+    match op {
+        BinOpKind::BitOr => update_internal(vm, a, b)?,
+        BinOpKind::BitAnd => {
+            let tmp = intersection(vm, a, b)?;
+            std::mem::swap(table(a), table(tmp));
+        }
+        BinOpKind::Sub => difference_update_internal(vm, a, b)?,
+        BinOpKind::BitXor => symmetric_difference_update(vm, a, b)?,
+        _ => return Ok(None),
+    }
+    Ok(Some(a))
+}
+
+/// Fills a new set from `set(iterable)`/`frozenset(iterable)`.
+pub fn fill_from(vm: &mut dyn Vm, s: Value, iterable: Value) -> PyResult<()> {
+    update_internal(vm, s, iterable)
+}
+
+// ---------------------------------------------------------------- methods
+
+fn recv(vm: &mut dyn Vm, args: &[Value], method: &str) -> PyResult<Value> {
+    let cls = match args.first() {
+        Some(&v) if is_frozen(v) => vm.rt().types.frozenset,
+        _ => vm.rt().types.set,
+    };
+    receiver(vm, args, cls, method, is_set)
+}
+
+/// The receiver of a mutating method: a set, not a frozenset.
+fn recv_mut(vm: &mut dyn Vm, args: &[Value], method: &str) -> PyResult<Value> {
+    let cls = vm.rt().types.set;
+    receiver(vm, args, cls, method, |v| is_set(v) && !is_frozen(v))
+}
+
+fn one_arg(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)], name: &str) -> PyResult<Value> {
+    let a = bind_method(vm, Signature::positional(name, &["other"], 1), args, kw)?;
+    Ok(a[0].unwrap())
+}
+
+fn no_kwargs(vm: &mut dyn Vm, kw: &[(Value, Value)], name: &str) -> PyResult<()> {
+    crate::builtins::no_kwargs(vm, name, kw)
+}
+
+fn set_add_method(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let s = recv_mut(vm, args, "add")?;
+    let key = one_arg(vm, args, kw, "set.add")?;
+    let h = hash(vm, key)?;
+    add_entry(vm, s, h, key)?;
+    none()
+}
+
+fn set_remove(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let s = recv_mut(vm, args, "remove")?;
+    let key = one_arg(vm, args, kw, "set.remove")?;
+    let h = hash(vm, key)?;
+    if discard_entry(vm, s, h, key)? {
+        none()
+    } else {
+        Err(vm.rt().key_error(key))
+    }
+}
+
+fn set_discard(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let s = recv_mut(vm, args, "discard")?;
+    let key = one_arg(vm, args, kw, "set.discard")?;
+    let h = hash(vm, key)?;
+    discard_entry(vm, s, h, key)?;
+    none()
+}
+
+fn set_pop(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let s = recv_mut(vm, args, "pop")?;
+    bind_method(vm, Signature::positional("set.pop", &[], 0), args, kw)?;
+    match table(s).pop() {
+        Some(k) => Ok(k),
+        None => {
+            let msg = vm.rt().new_str("pop from an empty set");
+            Err(vm.rt().key_error(msg))
+        }
+    }
+}
+
+fn set_clear(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let s = recv_mut(vm, args, "clear")?;
+    bind_method(vm, Signature::positional("set.clear", &[], 0), args, kw)?;
+    table(s).clear();
+    none()
+}
+
+fn set_copy_method(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let s = recv(vm, args, "copy")?;
+    bind_method(vm, Signature::positional("copy", &[], 0), args, kw)?;
+    if is_frozen(s) {
+        return Ok(s);
+    }
+    Ok(copy_of(vm, s, false))
+}
+
+fn set_update(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let s = recv_mut(vm, args, "update")?;
+    no_kwargs(vm, kw, "set.update")?;
+    for &other in &args[1..] {
+        update_internal(vm, s, other)?;
+    }
+    none()
+}
+
+fn set_union(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let s = recv(vm, args, "union")?;
+    no_kwargs(vm, kw, "union")?;
+    let result = copy_of(vm, s, is_frozen(s));
+    rooted(vm, &[result], |vm| {
+        for &other in &args[1..] {
+            if other != s {
+                update_internal(vm, result, other)?;
+            }
+        }
+        Ok(result)
+    })
+}
+
+/// CPython's `set_intersection_multi`.
+fn intersection_multi(vm: &mut dyn Vm, s: Value, others: &[Value]) -> PyResult<Value> {
+    if others.is_empty() {
+        return Ok(copy_of(vm, s, is_frozen(s)));
+    }
+    let mut result = s;
+    for &other in others {
+        let next = rooted(vm, &[result], |vm| intersection(vm, result, other))?;
+        result = next;
+    }
+    Ok(result)
+}
+
+fn set_intersection_method(
+    vm: &mut dyn Vm,
+    args: &[Value],
+    kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    let s = recv(vm, args, "intersection")?;
+    no_kwargs(vm, kw, "intersection")?;
+    intersection_multi(vm, s, &args[1..])
+}
+
+fn set_intersection_update(
+    vm: &mut dyn Vm,
+    args: &[Value],
+    kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    let s = recv_mut(vm, args, "intersection_update")?;
+    no_kwargs(vm, kw, "intersection_update")?;
+    let tmp = intersection_multi(vm, s, &args[1..])?;
+    if tmp != s {
+        std::mem::swap(table(s), table(tmp));
+    }
+    none()
+}
+
+fn set_difference_method(
+    vm: &mut dyn Vm,
+    args: &[Value],
+    kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    let s = recv(vm, args, "difference")?;
+    no_kwargs(vm, kw, "difference")?;
+    let Some((&first, rest)) = args[1..].split_first() else {
+        return Ok(copy_of(vm, s, is_frozen(s)));
+    };
+    let result = difference(vm, s, first)?;
+    rooted(vm, &[result], |vm| {
+        for &other in rest {
+            difference_update_internal(vm, result, other)?;
+        }
+        Ok(result)
+    })
+}
+
+fn set_difference_update(
+    vm: &mut dyn Vm,
+    args: &[Value],
+    kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    let s = recv_mut(vm, args, "difference_update")?;
+    no_kwargs(vm, kw, "difference_update")?;
+    for &other in &args[1..] {
+        difference_update_internal(vm, s, other)?;
+    }
+    none()
+}
+
+fn set_symmetric_difference_method(
+    vm: &mut dyn Vm,
+    args: &[Value],
+    kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    let s = recv(vm, args, "symmetric_difference")?;
+    let other = one_arg(vm, args, kw, "symmetric_difference")?;
+    symmetric_difference(vm, s, other)
+}
+
+fn set_symmetric_difference_update(
+    vm: &mut dyn Vm,
+    args: &[Value],
+    kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    let s = recv_mut(vm, args, "symmetric_difference_update")?;
+    let other = one_arg(vm, args, kw, "symmetric_difference_update")?;
+    symmetric_difference_update(vm, s, other)?;
+    none()
+}
+
+/// `other` as a set: itself, or a temporary `set(other)`.
+fn as_set(vm: &mut dyn Vm, other: Value) -> PyResult<Value> {
+    if is_set(other) {
+        return Ok(other);
+    }
+    let tmp = new_set_with(vm, SetTable::new(), false);
+    rooted(vm, &[tmp], |vm| update_internal(vm, tmp, other))?;
+    Ok(tmp)
+}
+
+fn subset(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<bool> {
+    if table(a).len() > table(b).len() {
+        return Ok(false);
+    }
+    for (h, k) in entries(a) {
+        if !contains_entry(vm, b, h, k)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn set_issubset(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let s = recv(vm, args, "issubset")?;
+    let other = one_arg(vm, args, kw, "issubset")?;
+    let other = as_set(vm, other)?;
+    rooted(vm, &[other], |vm| subset(vm, s, other)).map(Value::from_bool)
+}
+
+fn set_issuperset(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let s = recv(vm, args, "issuperset")?;
+    let other = one_arg(vm, args, kw, "issuperset")?;
+    if is_set(other) {
+        return subset(vm, other, s).map(Value::from_bool);
+    }
+    for (h, k) in hashed_items(vm, other)? {
+        if !contains_entry(vm, s, h, k)? {
+            return Ok(Value::FALSE);
+        }
+    }
+    Ok(Value::TRUE)
+}
+
+fn set_isdisjoint(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let s = recv(vm, args, "isdisjoint")?;
+    let other = one_arg(vm, args, kw, "isdisjoint")?;
+    let (probe_in, items) = if is_set(other) {
+        let (big, small) = if table(other).len() > table(s).len() {
+            (other, s)
+        } else {
+            (s, other)
+        };
+        (big, entries(small))
+    } else {
+        (s, hashed_items(vm, other)?)
+    };
+    for (h, k) in items {
+        if contains_entry(vm, probe_in, h, k)? {
+            return Ok(Value::FALSE);
+        }
+    }
+    Ok(Value::TRUE)
+}
+
+fn set_len(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let s = recv(vm, args, "__len__")?;
+    let n = table(s).len();
+    Ok(vm.rt().int_from_i64(n as i64))
+}
+
+fn set_contains_method(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let s = recv(vm, args, "__contains__")?;
+    let a = dunder_args(vm, args, "__contains__", 1)?;
+    crate::protocol::set_contains(vm, s, a[0]).map(Value::from_bool)
+}
+
+fn set_iter(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let s = recv(vm, args, "__iter__")?;
+    iter::get_iter(vm, s)
+}
