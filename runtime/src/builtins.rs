@@ -723,6 +723,13 @@ fn builtin_reversed(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> 
             let n = protocol::seq_items(l).len();
             IterState::Reversed { seq: l, index: n }
         }
+        Some(ObjKind::DictView) => {
+            // A snapshot of the view, walked backwards.
+            let items = iter::collect(vm, v)?;
+            let l = vm.rt().new_list(items);
+            let n = protocol::seq_items(l).len();
+            IterState::Reversed { seq: l, index: n }
+        }
         Some(ObjKind::Instance) => {
             let name = vm.rt().names.reversed;
             if let Some(r) = protocol::call_dunder(vm, v, name, &[])? {

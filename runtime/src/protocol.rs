@@ -189,6 +189,11 @@ pub fn eq(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<bool> {
             let (la, lb) = (set_len(a), set_len(b));
             return Ok(la == lb && crate::protocol::set_is_subset(vm, a, b)?);
         }
+        (Some(ObjKind::DictView | ObjKind::Set), Some(ObjKind::DictView | ObjKind::Set)) => {
+            if let Some(r) = crate::dict_type::view_eq(vm, a, b)? {
+                return Ok(r);
+            }
+        }
         (Some(ObjKind::Range), Some(ObjKind::Range)) => {
             let (x, y) = (
                 downcast::<RangeObj>(a).unwrap(),
