@@ -252,6 +252,10 @@ pub fn length(vm: &mut dyn Vm, v: Value) -> PyResult<i64> {
                 }
             }
         }
+        // `len(SomeEnum)`: its number of members.
+        Some(ObjKind::Class) if crate::stdlib_enum::class_members(vm, v).is_some() => {
+            crate::stdlib_enum::class_members(vm, v).map_or(0, |m| m.len())
+        }
         _ => {
             let tn = vm.rt().type_name(v);
             return Err(vm

@@ -930,6 +930,10 @@ fn repr_kind(
             repr_into(vm, recv, out, seen)?;
             out.push('>');
         }
+        // Enum classes print as `<enum 'Color'>`.
+        ObjKind::Class if crate::stdlib_enum::class_repr(v).is_some() => {
+            out.push_str(&crate::stdlib_enum::class_repr(v).unwrap_or_default());
+        }
         ObjKind::Class => {
             let c = v.as_ptr::<ClassObj>();
             // SAFETY: the kind says it is a class.
