@@ -624,11 +624,15 @@ fn min_max(
             Some(k) => vm.call(k, &[best], &[])?,
             None => best,
         };
+        // Keys returned by `key` are new objects: keep them rooted while
+        // later `key` calls run Python code (which may collect).
+        downcast::<ListObj>(holder).unwrap().items.push(best_key);
         for &it in &items[1..] {
             let k = match key {
                 Some(kf) => vm.call(kf, &[it], &[])?,
                 None => it,
             };
+            downcast::<ListObj>(holder).unwrap().items.push(k);
             let better = if want_max {
                 protocol::less_than(vm, best_key, k)?
             } else {
