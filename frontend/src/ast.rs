@@ -41,15 +41,36 @@ pub enum StmtKind {
     /// `t1 = t2 = value`: targets are assigned left to right.
     Assign { targets: Vec<Expr>, value: Expr },
     /// `target op= value`.
-    AugAssign { target: Expr, op: BinOp, value: Expr },
+    AugAssign {
+        target: Expr,
+        op: BinOp,
+        value: Expr,
+    },
     /// `target: annotation [= value]`; the annotation is parsed and ignored.
-    AnnAssign { target: Expr, annotation: Expr, value: Option<Expr> },
+    AnnAssign {
+        target: Expr,
+        annotation: Expr,
+        value: Option<Expr>,
+    },
     /// `if test: body elif ...: ... else: orelse` (elif nests in `orelse`).
-    If { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    If {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
     /// `while test: body else: orelse`.
-    While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    While {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
     /// `for target in iter: body else: orelse`.
-    For { target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    For {
+        target: Expr,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
     /// `break`.
     Break,
     /// `continue`.
@@ -67,7 +88,10 @@ pub enum StmtKind {
     /// `assert test[, msg]`.
     Assert { test: Expr, msg: Option<Expr> },
     /// `raise [exc [from cause]]`.
-    Raise { exc: Option<Expr>, cause: Option<Expr> },
+    Raise {
+        exc: Option<Expr>,
+        cause: Option<Expr>,
+    },
     /// `try: body except...: handlers else: orelse finally: finalbody`.
     Try {
         body: Vec<Stmt>,
@@ -82,7 +106,11 @@ pub enum StmtKind {
     /// `import a.b.c [as d], e`.
     Import(Vec<Alias>),
     /// `from [.]*module import a [as b], c`; `module` is empty for `from . import x`.
-    ImportFrom { module: String, names: Vec<Alias>, level: u32 },
+    ImportFrom {
+        module: String,
+        names: Vec<Alias>,
+        level: u32,
+    },
 }
 
 /// One `except [type [as name]]:` clause.
@@ -196,13 +224,21 @@ pub enum ExprKind {
     /// A name reference.
     Name(String),
     /// `left op right`.
-    BinOp { op: BinOp, left: Box<Expr>, right: Box<Expr> },
+    BinOp {
+        op: BinOp,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
     /// `op operand`.
     UnaryOp { op: UnaryOp, operand: Box<Expr> },
     /// `a and b and c` / `a or b`: returns an operand, short-circuits.
     BoolOp { op: BoolOp, values: Vec<Expr> },
     /// `left op1 c1 op2 c2 ...` (chained comparison).
-    Compare { left: Box<Expr>, ops: Vec<CmpOp>, comparators: Vec<Expr> },
+    Compare {
+        left: Box<Expr>,
+        ops: Vec<CmpOp>,
+        comparators: Vec<Expr>,
+    },
     /// `func(args)`.
     Call { func: Box<Expr>, args: Vec<Arg> },
     /// `value.attr`.
@@ -210,7 +246,11 @@ pub enum ExprKind {
     /// `value[index]` (index may be a `Slice` or a `Tuple` of them).
     Subscript { value: Box<Expr>, index: Box<Expr> },
     /// `lower:upper:step` inside a subscript.
-    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    Slice {
+        lower: Option<Box<Expr>>,
+        upper: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
     /// `[a, b, *c]`.
     List(Vec<Expr>),
     /// `(a, b, *c)` or `a, b`.
@@ -224,15 +264,32 @@ pub enum ExprKind {
     /// `lambda params: body`.
     Lambda(Box<FunctionDef>),
     /// `body if test else orelse`.
-    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    IfExp {
+        test: Box<Expr>,
+        body: Box<Expr>,
+        orelse: Box<Expr>,
+    },
     /// `[elt for ...]`.
-    ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    ListComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
     /// `{elt for ...}`.
-    SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    SetComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
     /// `{key: value for ...}`.
-    DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
+    DictComp {
+        key: Box<Expr>,
+        value: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
     /// `(elt for ...)`.
-    GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    GeneratorExp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
     /// `yield [value]`.
     Yield(Option<Box<Expr>>),
     /// `yield from value`.

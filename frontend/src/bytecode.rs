@@ -123,7 +123,12 @@ pub enum Op {
     /// `dst = a ^ b`.
     BitXor { dst: Reg, a: Reg, b: Reg },
     /// `dst = a op= b` (tries `__iadd__` etc. first, so lists extend in place).
-    Inplace { op: BinOpKind, dst: Reg, a: Reg, b: Reg },
+    Inplace {
+        op: BinOpKind,
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
     /// `dst = -src`.
     Neg { dst: Reg, src: Reg },
     /// `dst = +src`.
@@ -197,7 +202,11 @@ pub enum Op {
     /// `dst = format(src, spec)`; `spec` is a str slot or `NO_REG`.
     FormatValue { dst: Reg, src: Reg, spec: Reg },
     /// `dst = str(src)` / `repr(src)` / `ascii(src)`.
-    Convert { dst: Reg, src: Reg, kind: Conversion },
+    Convert {
+        dst: Reg,
+        src: Reg,
+        kind: Conversion,
+    },
 
     // ------------------------------------------------------------ subscripts and attributes
     /// `dst = obj[key]`.
@@ -228,7 +237,12 @@ pub enum Op {
     UnpackSeq { dst: Reg, src: Reg, count: u16 },
     /// Starred unpack: `before` values, then a list of the middle, then `after`
     /// values into `dst..dst+before+1+after`.
-    UnpackEx { dst: Reg, src: Reg, before: u8, after: u8 },
+    UnpackEx {
+        dst: Reg,
+        src: Reg,
+        before: u8,
+        after: u8,
+    },
 
     // ------------------------------------------------------------ functions and calls
     /// Create a function from `consts[code]` (a `Const::Code`). Inputs: slot `dst`
@@ -407,7 +421,13 @@ pub struct Code {
 
 impl Code {
     /// An empty code object of the given kind; the compiler fills it in.
-    pub fn new(name: &str, qualname: &str, filename: Rc<str>, kind: CodeKind, first_line: u32) -> Self {
+    pub fn new(
+        name: &str,
+        qualname: &str,
+        filename: Rc<str>,
+        kind: CodeKind,
+        first_line: u32,
+    ) -> Self {
         Code {
             name: name.to_string(),
             qualname: qualname.to_string(),
@@ -440,7 +460,8 @@ impl Code {
 
     /// Slot of `**kwargs`, if any.
     pub fn varkw_slot(&self) -> Option<Reg> {
-        self.has_varkw.then_some(self.argcount + self.kwonlycount + self.has_varargs as u16)
+        self.has_varkw
+            .then_some(self.argcount + self.kwonlycount + self.has_varargs as u16)
     }
 
     /// The source line of instruction `pc`.

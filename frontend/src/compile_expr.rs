@@ -628,5 +628,9 @@ fn constant_tuple(items: &[Expr]) -> Option<Const> {
             _ => return None,
         })
     }
-    items.iter().map(literal).collect::<Option<Vec<_>>>().map(Const::Tuple)
+    items
+        .iter()
+        .map(literal)
+        .collect::<Option<Vec<_>>>()
+        .map(Const::Tuple)
 }

@@ -40,7 +40,12 @@ pub struct CompileError {
 impl CompileError {
     /// A `SyntaxError` at `line`:`col`.
     pub fn syntax(msg: impl Into<String>, line: u32, col: u32) -> Self {
-        CompileError { kind: ErrorKind::Syntax, msg: msg.into(), line, col }
+        CompileError {
+            kind: ErrorKind::Syntax,
+            msg: msg.into(),
+            line,
+            col,
+        }
     }
 
     /// A `NotImplementedError` naming a feature outside the subset.
@@ -71,7 +76,14 @@ impl CompileError {
 
 impl fmt::Display for CompileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} (line {}, column {})", self.kind.class_name(), self.msg, self.line, self.col)
+        write!(
+            f,
+            "{}: {} (line {}, column {})",
+            self.kind.class_name(),
+            self.msg,
+            self.line,
+            self.col
+        )
     }
 }
 

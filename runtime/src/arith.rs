@@ -211,6 +211,9 @@ fn builtin_binary(vm: &mut dyn Vm, op: BinOpKind, a: Value, b: Value) -> PyResul
         (Some(ObjKind::Set), Some(ObjKind::Set), _) => {
             crate::builtins_support::set_binary(vm, op, a, b)
         }
+        (Some(ObjKind::DictView), _, _) | (_, Some(ObjKind::DictView), _) => {
+            crate::dict_type::view_binary(vm, op, a, b)
+        }
         (Some(ObjKind::Dict), Some(ObjKind::Dict), BinOpKind::BitOr) => {
             let d = vm.rt().new_dict();
             crate::builtins_support::dict_update_from(vm, d, a)?;

@@ -252,6 +252,10 @@ pub fn length(vm: &mut dyn Vm, v: Value) -> PyResult<i64> {
                 }
             }
         }
+        // `len(SomeEnum)`: its number of members.
+        Some(ObjKind::Class) if crate::stdlib_enum::class_members(vm, v).is_some() => {
+            crate::stdlib_enum::class_members(vm, v).map_or(0, |m| m.len())
+        }
         _ => {
             let tn = vm.rt().type_name(v);
             return Err(vm
@@ -620,11 +624,15 @@ fn min_max(
             Some(k) => vm.call(k, &[best], &[])?,
             None => best,
         };
+        // Keys returned by `key` are new objects: keep them rooted while
+        // later `key` calls run Python code (which may collect).
+        downcast::<ListObj>(holder).unwrap().items.push(best_key);
         for &it in &items[1..] {
             let k = match key {
                 Some(kf) => vm.call(kf, &[it], &[])?,
                 None => it,
             };
+            downcast::<ListObj>(holder).unwrap().items.push(k);
             let better = if want_max {
                 protocol::less_than(vm, best_key, k)?
             } else {
@@ -716,6 +724,13 @@ fn builtin_reversed(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> 
                 .map(|(k, _)| k)
                 .collect();
             let l = vm.rt().new_list(keys);
+            let n = protocol::seq_items(l).len();
+            IterState::Reversed { seq: l, index: n }
+        }
+        Some(ObjKind::DictView) => {
+            // A snapshot of the view, walked backwards.
+            let items = iter::collect(vm, v)?;
+            let l = vm.rt().new_list(items);
             let n = protocol::seq_items(l).len();
             IterState::Reversed { seq: l, index: n }
         }

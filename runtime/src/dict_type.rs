@@ -272,3 +272,93 @@ fn view_contains(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyR
     let a = dunder_args(vm, args, "__contains__", 1)?;
     crate::subscript::contains(vm, v, a[0]).map(Value::from_bool)
 }
+
+// ---------------------------------------------------------------- view set operations
+
+/// Is `v` a keys or items view (the set-like views)?
+fn is_setlike_view(v: Value) -> bool {
+    downcast::<DictViewObj>(v).is_some_and(|view| view.part != DictPart::Values)
+}
+
+/// CPython's `dictviews_to_set`: a new set from a view (from the dict
+/// itself for a keys view, which presizes like CPython) or any iterable.
+fn view_to_set(vm: &mut dyn Vm, v: Value) -> PyResult<Value> {
+    let src = match downcast::<DictViewObj>(v) {
+        Some(view) if view.part == DictPart::Keys => view.dict,
+        _ => v,
+    };
+    let s = vm.rt().new_set(false);
+    vm.rt().heap.push_root(s);
+    let r = crate::set_type::update_internal(vm, s, src);
+    vm.rt().heap.pop_roots(1);
+    r.map(|_| s)
+}
+
+/// `view & other` (either side a view), as CPython's `_PyDictView_Intersect`.
+fn view_intersect(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<Value> {
+    let (mut view, mut other) = if is_setlike_view(a) { (a, b) } else { (b, a) };
+    let len_view = crate::builtins::length(vm, view)?;
+    if let Some(s) = downcast::<SetObj>(other) {
+        if !s.frozen && len_view as usize <= s.table.len() {
+            return crate::set_type::binary(vm, frontend::bytecode::BinOpKind::BitAnd, other, view)
+                .map(|r| r.unwrap_or(Value::NONE));
+        }
+    }
+    if is_setlike_view(other) && crate::builtins::length(vm, other)? > len_view {
+        std::mem::swap(&mut view, &mut other);
+    }
+    let result = vm.rt().new_set(false);
+    vm.rt().heap.push_root(result);
+    let r = (|| {
+        for key in iter::collect(vm, other)? {
+            if crate::subscript::contains(vm, view, key)? {
+                crate::protocol::set_add(vm, result, key)?;
+            }
+        }
+        Ok(result)
+    })();
+    vm.rt().heap.pop_roots(1);
+    r
+}
+
+/// `a op b` where one side is a keys or items view and `op` is `&`, `|`,
+/// `-` or `^`; `None` otherwise.
+pub fn view_binary(
+    vm: &mut dyn Vm,
+    op: frontend::bytecode::BinOpKind,
+    a: Value,
+    b: Value,
+) -> PyResult<Option<Value>> {
+    use frontend::bytecode::BinOpKind as Op;
+    if !(is_setlike_view(a) || is_setlike_view(b))
+        || !matches!(op, Op::BitAnd | Op::BitOr | Op::Sub | Op::BitXor)
+    {
+        return Ok(None);
+    }
+    if op == Op::BitAnd {
+        return view_intersect(vm, a, b).map(Some);
+    }
+    let result = view_to_set(vm, a)?;
+    vm.rt().heap.push_root(result);
+    let r = crate::set_type::inplace_any(vm, op, result, b);
+    vm.rt().heap.pop_roots(1);
+    r.map(|_| Some(result))
+}
+
+/// `a == b` where one side is a keys or items view and the other a set or
+/// such a view (CPython's `dictview_richcompare`); `None` otherwise.
+pub fn view_eq(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<Option<bool>> {
+    let ok = |v: Value| is_setlike_view(v) || is_kind(v, ObjKind::Set);
+    if !(is_setlike_view(a) || is_setlike_view(b)) || !ok(a) || !ok(b) {
+        return Ok(None);
+    }
+    if crate::builtins::length(vm, a)? != crate::builtins::length(vm, b)? {
+        return Ok(Some(false));
+    }
+    for x in iter::collect(vm, a)? {
+        if !crate::subscript::contains(vm, b, x)? {
+            return Ok(Some(false));
+        }
+    }
+    Ok(Some(true))
+}

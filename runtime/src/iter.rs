@@ -87,6 +87,17 @@ pub fn get_iter(vm: &mut dyn Vm, v: Value) -> PyResult<Value> {
             }
             return not_iterable(vm, v);
         }
+        // `for member in SomeEnum` (enum classes are the only iterable classes).
+        Some(ObjKind::Class) => match crate::stdlib_enum::class_members(vm, v) {
+            Some(members) => {
+                let list = vm.rt().new_list(members);
+                IterState::Seq {
+                    seq: list,
+                    index: 0,
+                }
+            }
+            None => return not_iterable(vm, v),
+        },
         _ => return not_iterable(vm, v),
     };
     Ok(new_iter(vm, state))

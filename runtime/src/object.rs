@@ -499,11 +499,16 @@ heap_object!(
     |s, t| { trace_table(&s.table, t) },
     extra | x | x.table.len() * 32
 );
-heap_object!(SetObj, Set, |s, t| {
-    for k in s.table.keys() {
-        t.mark(k);
-    }
-}, extra |x| x.table.slots_len() * 16);
+heap_object!(
+    SetObj,
+    Set,
+    |s, t| {
+        for k in s.table.keys() {
+            t.mark(k);
+        }
+    },
+    extra | x | x.table.slots_len() * 16
+);
 heap_object!(CodeObj, Code, |s, t| {
     t.mark_all(&s.consts);
     t.mark_all(&s.names);

@@ -189,6 +189,11 @@ pub fn eq(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<bool> {
             let (la, lb) = (set_len(a), set_len(b));
             return Ok(la == lb && crate::protocol::set_is_subset(vm, a, b)?);
         }
+        (Some(ObjKind::DictView | ObjKind::Set), Some(ObjKind::DictView | ObjKind::Set)) => {
+            if let Some(r) = crate::dict_type::view_eq(vm, a, b)? {
+                return Ok(r);
+            }
+        }
         (Some(ObjKind::Range), Some(ObjKind::Range)) => {
             let (x, y) = (
                 downcast::<RangeObj>(a).unwrap(),
@@ -924,6 +929,10 @@ fn repr_kind(
             out.push_str(&format!("<bound method {fname} of "));
             repr_into(vm, recv, out, seen)?;
             out.push('>');
+        }
+        // Enum classes print as `<enum 'Color'>`.
+        ObjKind::Class if crate::stdlib_enum::class_repr(v).is_some() => {
+            out.push_str(&crate::stdlib_enum::class_repr(v).unwrap_or_default());
         }
         ObjKind::Class => {
             let c = v.as_ptr::<ClassObj>();

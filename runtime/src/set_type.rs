@@ -320,6 +320,21 @@ pub fn inplace(vm: &mut dyn Vm, op: BinOpKind, a: Value, b: Value) -> PyResult<O
     Ok(Some(a))
 }
 
+/// `s |= other`, `s -= other`, `s ^= other` with any iterable `other`
+/// (what the set-like dict views need).
+pub fn inplace_any(vm: &mut dyn Vm, op: BinOpKind, s: Value, other: Value) -> PyResult<()> {
+    match op {
+        BinOpKind::BitOr => update_internal(vm, s, other),
+        BinOpKind::Sub => difference_update_internal(vm, s, other),
+        BinOpKind::BitXor => symmetric_difference_update(vm, s, other),
+        _ => {
+            let tmp = intersection(vm, s, other)?;
+            std::mem::swap(table(s), table(tmp));
+            Ok(())
+        }
+    }
+}
+
 /// Fills a new set from `set(iterable)`/`frozenset(iterable)`.
 pub fn fill_from(vm: &mut dyn Vm, s: Value, iterable: Value) -> PyResult<()> {
     update_internal(vm, s, iterable)

@@ -179,8 +179,12 @@ pub fn getitem(vm: &mut dyn Vm, obj: Value, key: Value) -> PyResult<Value> {
                 None => not_subscriptable(vm, obj),
             }
         }
-        // `list[int]`-style generic aliases (in annotations) evaluate to the class.
-        Some(ObjKind::Class) => Ok(obj),
+        // `SomeEnum['NAME']` looks a member up; otherwise `list[int]`-style
+        // generic aliases (in annotations) evaluate to the class.
+        Some(ObjKind::Class) => match crate::stdlib_enum::class_getitem(vm, obj, key) {
+            Some(r) => r,
+            None => Ok(obj),
+        },
         _ => not_subscriptable(vm, obj),
     }
 }
@@ -410,6 +414,10 @@ pub fn contains(vm: &mut dyn Vm, container: Value, item: Value) -> PyResult<bool
                 }
             }
             Ok(false)
+        }
+        // `member in SomeEnum`.
+        Some(ObjKind::Class) if crate::stdlib_enum::class_members(vm, container).is_some() => {
+            crate::stdlib_enum::class_contains(vm, container, item).unwrap_or(Ok(false))
         }
         _ => {
             if matches!(

@@ -217,7 +217,8 @@ fn make_set(vm: &mut dyn Vm, args: &[Value], frozen: bool) -> PyResult<Value> {
     let name = if frozen { "frozenset" } else { "set" };
     check_args(vm, name, &args[1..], 0, 1)?;
     if let Some(&src) = args.get(1) {
-        if frozen && is_kind(src, ObjKind::Set) && downcast::<SetObj>(src).is_some_and(|s| s.frozen) {
+        if frozen && is_kind(src, ObjKind::Set) && downcast::<SetObj>(src).is_some_and(|s| s.frozen)
+        {
             return Ok(src);
         }
     }

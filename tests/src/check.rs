@@ -17,9 +17,10 @@ pub fn check_outcome(expectations: &Expectations, outcome: &Outcome) -> Result<(
     }
     let expected_code = expectations.expected_exit_code();
     if outcome.exit_code != Some(expected_code) {
-        let got = match outcome.exit_code {
-            Some(code) => code.to_string(),
-            None => "none (killed by a signal)".to_string(),
+        let got = match (outcome.exit_code, outcome.signal) {
+            (Some(code), _) => code.to_string(),
+            (None, Some(signal)) => format!("none: crashed, killed by signal {signal}"),
+            (None, None) => "none (killed)".to_string(),
         };
         problems.push(format!("exit code {got}, expected {expected_code}"));
     }
@@ -58,6 +59,7 @@ mod tests {
             stdout: stdout.to_string(),
             stderr: stderr.to_string(),
             exit_code: Some(exit_code),
+            signal: None,
         }
     }
 

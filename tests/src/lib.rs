@@ -10,4 +10,4 @@ pub mod process;
 pub use check::check_outcome;
 pub use expectations::Expectations;
 pub use pending::PendingList;
-pub use process::{run_with_timeout, Outcome};
+pub use process::{run_with_environment, run_with_timeout, Outcome};

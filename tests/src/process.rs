@@ -15,6 +15,8 @@ pub struct Outcome {
     pub stderr: String,
     /// The exit code; `None` when a signal ended the process.
     pub exit_code: Option<i32>,
+    /// The signal that ended the process (Unix), e.g. 11 for a segfault.
+    pub signal: Option<i32>,
 }
 
 /// Runs `program args...` in `cwd` with stdin closed (or fed `stdin`), killing
@@ -26,9 +28,22 @@ pub fn run_with_timeout(
     stdin: Option<&str>,
     timeout: Duration,
 ) -> Result<Outcome, String> {
+    run_with_environment(program, args, &[], cwd, stdin, timeout)
+}
+
+/// [`run_with_timeout`] with extra environment variables set for the child.
+pub fn run_with_environment(
+    program: &Path,
+    args: &[String],
+    environment: &[(String, String)],
+    cwd: &Path,
+    stdin: Option<&str>,
+    timeout: Duration,
+) -> Result<Outcome, String> {
     let mut command = Command::new(program);
     command
         .args(args)
+        .envs(environment.iter().map(|(name, value)| (name, value)))
         .current_dir(cwd)
         // CPython must not litter the golden tree with bytecode caches, and
         // must print UTF-8 whatever the locale.
@@ -74,7 +89,19 @@ pub fn run_with_timeout(
         stdout: join_reader(stdout_reader),
         stderr: join_reader(stderr_reader),
         exit_code: status.code(),
+        signal: termination_signal(&status),
     })
+}
+
+#[cfg(unix)]
+fn termination_signal(status: &std::process::ExitStatus) -> Option<i32> {
+    use std::os::unix::process::ExitStatusExt;
+    status.signal()
+}
+
+#[cfg(not(unix))]
+fn termination_signal(_status: &std::process::ExitStatus) -> Option<i32> {
+    None
 }
 
 /// Reads a pipe to its end on a thread of its own, so a full pipe never
@@ -114,6 +141,35 @@ mod tests {
         assert_eq!(outcome.stdout, "out\n");
         assert_eq!(outcome.stderr, "err\n");
         assert_eq!(outcome.exit_code, Some(3));
+        assert_eq!(outcome.signal, None);
+    }
+
+    #[test]
+    fn reports_the_signal_that_killed_a_process() {
+        let outcome = run_with_timeout(
+            Path::new("sh"),
+            &["-c".to_string(), "kill -11 $$".to_string()],
+            Path::new("."),
+            None,
+            Duration::from_secs(10),
+        )
+        .unwrap();
+        assert_eq!(outcome.exit_code, None);
+        assert_eq!(outcome.signal, Some(11));
+    }
+
+    #[test]
+    fn passes_environment_variables() {
+        let outcome = run_with_environment(
+            Path::new("sh"),
+            &["-c".to_string(), "echo $TERN_TEST_VALUE".to_string()],
+            &[("TERN_TEST_VALUE".to_string(), "set".to_string())],
+            Path::new("."),
+            None,
+            Duration::from_secs(10),
+        )
+        .unwrap();
+        assert_eq!(outcome.stdout, "set\n");
     }
 
     #[test]

@@ -9,12 +9,46 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use libtest_mimic::{Arguments, Failed, Trial};
-use tern_tests::{check_outcome, run_with_timeout, Expectations, PendingList};
+use tern_tests::{check_outcome, run_with_environment, Expectations, PendingList};
 
-/// The ways `tern` is run on every program: a mode name and the extra
-/// arguments placed before the program path. A new JIT mode is one line here,
-/// e.g. `("jit-raw", &["--jit=raw", "--jit-threshold", "1"])`.
-const MODES: &[(&str, &[&str])] = &[("default", &[])];
+/// One way of running `tern` on every program.
+struct Mode {
+    /// The name shown in trial names (`ints/x [default]`) and PENDING tags.
+    name: &'static str,
+    /// Extra arguments placed before the program path.
+    arguments: &'static [&'static str],
+    /// Extra environment variables.
+    environment: &'static [(&'static str, &'static str)],
+    /// How many times [`TIMEOUT`] the mode may take (slow testing modes).
+    timeout_factor: u32,
+}
+
+/// The ways `tern` is run on every program. A new JIT mode is one entry here,
+/// e.g. `name: "jit-raw", arguments: &["--jit=raw", "--jit-threshold", "1"]`.
+const MODES: &[Mode] = &[
+    Mode {
+        name: "default",
+        arguments: &[],
+        environment: &[],
+        timeout_factor: 1,
+    },
+    // Collecting at every safepoint finds values the GC cannot see (missing roots).
+    Mode {
+        name: "gc-stress",
+        arguments: &[],
+        environment: &[("TERN_GC_STRESS", "1")],
+        timeout_factor: 3,
+    },
+];
+
+/// A mode with owned parts, so [`EXTRA_MODES_VARIABLE`] can add some at run time.
+#[derive(Clone)]
+struct OwnedMode {
+    name: String,
+    arguments: Vec<String>,
+    environment: Vec<(String, String)>,
+    timeout: Duration,
+}
 
 /// Environment variable adding modes for one run without editing [`MODES`]:
 /// `name=arg arg;name2=arg`, e.g. `jit-raw=--jit=raw --jit-threshold 1`.
@@ -42,15 +76,14 @@ fn main() {
     let mut trials = Vec::new();
     for program in &programs {
         let name = relative_name(&golden_root, program);
-        for (mode, mode_arguments) in &modes {
+        for mode in &modes {
             let mode = mode.clone();
-            let mode_arguments = mode_arguments.clone();
             let program = program.clone();
             let pending = Arc::clone(&pending);
             let relative = format!("{name}.py");
             trials.push(
-                Trial::test(format!("{name} [{mode}]"), move || {
-                    run_tern_trial(&program, &mode_arguments, pending.reason(&relative, &mode))
+                Trial::test(format!("{name} [{}]", mode.name), move || {
+                    run_tern_trial(&program, &mode, pending.reason(&relative, &mode.name))
                 })
                 .with_kind("tern"),
             );
@@ -65,7 +98,9 @@ fn main() {
             // Without python3 the trial is listed as ignored rather than dropped.
             trials.push(
                 Trial::test(format!("cpython::{name}"), move || match &python {
-                    Some(python) => run_and_check(python, &[], &program).map_err(Failed::from),
+                    Some(python) => {
+                        run_and_check(python, &cpython_mode(), &program).map_err(Failed::from)
+                    }
                     None => Ok(()),
                 })
                 .with_kind("cpython")
@@ -88,11 +123,11 @@ fn main() {
 /// Runs `tern` on `program`; a pending program must fail, any other must pass.
 fn run_tern_trial(
     program: &Path,
-    mode_arguments: &[String],
+    mode: &OwnedMode,
     pending_reason: Option<&str>,
 ) -> Result<(), Failed> {
     let tern = Path::new(env!("CARGO_BIN_EXE_tern-under-test"));
-    let result = run_and_check(tern, mode_arguments, program);
+    let result = run_and_check(tern, mode, program);
     match (pending_reason, result) {
         (None, result) => result.map_err(Failed::from),
         (Some(_), Ok(())) => Err("now passes: remove it from tests/golden/PENDING".into()),
@@ -100,13 +135,9 @@ fn run_tern_trial(
     }
 }
 
-/// Runs `interpreter leading_arguments... <program file> <program args>` in the
+/// Runs `interpreter <mode arguments> <program file> <program args>` in the
 /// program's directory and checks the result against its expectations.
-fn run_and_check(
-    interpreter: &Path,
-    leading_arguments: &[String],
-    program: &Path,
-) -> Result<(), String> {
+fn run_and_check(interpreter: &Path, mode: &OwnedMode, program: &Path) -> Result<(), String> {
     let source = std::fs::read_to_string(program)
         .map_err(|error| format!("cannot read {}: {error}", program.display()))?;
     let expectations = Expectations::parse(&source)?;
@@ -116,29 +147,56 @@ fn run_and_check(
         .ok_or("a program path without a file name")?
         .to_string_lossy()
         .into_owned();
-    let mut arguments = leading_arguments.to_vec();
+    let mut arguments = mode.arguments.clone();
     arguments.push(file_name);
     arguments.extend(expectations.args.iter().cloned());
-    let outcome = run_with_timeout(interpreter, &arguments, directory, None, TIMEOUT)?;
+    let outcome = run_with_environment(
+        interpreter,
+        &arguments,
+        &mode.environment,
+        directory,
+        None,
+        mode.timeout,
+    )?;
     check_outcome(&expectations, &outcome)
 }
 
-/// [`MODES`] plus any given in [`EXTRA_MODES_VARIABLE`], as owned name and arguments.
-fn all_modes() -> Vec<(String, Vec<String>)> {
-    let mut modes: Vec<(String, Vec<String>)> = MODES
+/// [`MODES`] plus any given in [`EXTRA_MODES_VARIABLE`].
+fn all_modes() -> Vec<OwnedMode> {
+    let mut modes: Vec<OwnedMode> = MODES
         .iter()
-        .map(|(name, arguments)| {
-            let arguments = arguments.iter().map(|a| a.to_string()).collect();
-            (name.to_string(), arguments)
+        .map(|mode| OwnedMode {
+            name: mode.name.to_string(),
+            arguments: mode.arguments.iter().map(|a| a.to_string()).collect(),
+            environment: mode
+                .environment
+                .iter()
+                .map(|(name, value)| (name.to_string(), value.to_string()))
+                .collect(),
+            timeout: TIMEOUT * mode.timeout_factor,
         })
         .collect();
     let extra = std::env::var(EXTRA_MODES_VARIABLE).unwrap_or_default();
     for entry in extra.split(';').filter(|e| !e.trim().is_empty()) {
         let (name, arguments) = entry.split_once('=').unwrap_or((entry, ""));
-        let arguments = arguments.split_whitespace().map(str::to_string).collect();
-        modes.push((name.trim().to_string(), arguments));
+        modes.push(OwnedMode {
+            name: name.trim().to_string(),
+            arguments: arguments.split_whitespace().map(str::to_string).collect(),
+            environment: Vec::new(),
+            timeout: TIMEOUT,
+        });
     }
     modes
+}
+
+/// How CPython is run: no extra arguments or environment.
+fn cpython_mode() -> OwnedMode {
+    OwnedMode {
+        name: "cpython".to_string(),
+        arguments: Vec::new(),
+        environment: Vec::new(),
+        timeout: TIMEOUT,
+    }
 }
 
 /// Every `.py` program under `root`, sorted; files and folders whose names

@@ -47,6 +47,9 @@ def main():
             continue
         stderr = message.split("stderr:\n", 1)
         last = stderr[1].strip().splitlines()[-1] if len(stderr) > 1 and stderr[1].strip() else ""
+        crash = re.search(r"crashed, killed by signal \d+", message)
+        if crash:
+            last = crash.group(0)
         if not last:
             # No stderr: name the first line that differs instead.
             diff = [l for l in message.splitlines() if l.startswith(("- ", "+ "))]
