@@ -414,18 +414,21 @@ fn math_prod(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
     }
     let it = iter::get_iter(vm, args[0])?;
     vm.rt().heap.push_root(it);
-    let r = (|| {
-        while let Some(x) = iter::next(vm, it)? {
-            acc = if acc.is_float() && x.is_float() {
-                Value::from_float(acc.as_float() * x.as_float())
-            } else {
-                vm.rt().heap.push_root(acc);
-                let r = arith::binary_op(vm, BinOpKind::Mul, acc, x);
-                vm.rt().heap.pop_roots(1);
-                r?
-            };
+    let r = (|| loop {
+        // The running product is rooted while the iterator or `*` may run Python code.
+        vm.rt().heap.push_root(acc);
+        let step = iter::next(vm, it).and_then(|next| match next {
+            None => Ok(None),
+            Some(x) if acc.is_float() && x.is_float() => {
+                Ok(Some(Value::from_float(acc.as_float() * x.as_float())))
+            }
+            Some(x) => arith::binary_op(vm, BinOpKind::Mul, acc, x).map(Some),
+        });
+        vm.rt().heap.pop_roots(1);
+        match step? {
+            Some(product) => acc = product,
+            None => return Ok(acc),
         }
-        Ok(acc)
     })();
     vm.rt().heap.pop_roots(1);
     r

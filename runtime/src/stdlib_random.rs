@@ -374,10 +374,13 @@ fn sample_counted(
     k: i64,
 ) -> PyResult<Value> {
     let counts = iter::collect(vm, counts)?;
-    let mut cum = Vec::with_capacity(counts.len());
+    let holder = vm.rt().new_list(counts.clone());
+    vm.rt().heap.push_root(holder);
+    let ints: PyResult<Vec<Int>> = counts.into_iter().map(|c| index_arg(vm, c)).collect();
+    vm.rt().heap.pop_roots(1);
+    let mut cum = Vec::new();
     let mut total: u64 = 0;
-    for c in counts {
-        let c = index_arg(vm, c)?;
+    for c in ints? {
         total = total.saturating_add(c.as_i64().unwrap_or(0).max(0) as u64);
         cum.push(total);
     }
@@ -401,6 +404,17 @@ fn sample_counted(
     pick(vm, population, &indices)
 }
 
+/// The items of an iterable as floats (weights), held in a rooted list
+/// while `__float__` methods may run.
+fn float_list(vm: &mut dyn Vm, iterable: Value) -> PyResult<Vec<f64>> {
+    let items = iter::collect(vm, iterable)?;
+    let holder = vm.rt().new_list(items.clone());
+    vm.rt().heap.push_root(holder);
+    let r = items.into_iter().map(|v| float_arg(vm, v)).collect();
+    vm.rt().heap.pop_roots(1);
+    r
+}
+
 fn random_choices(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let params = &["population", "weights", "cum_weights", "k"];
     let (inst, a) = bind(vm, "choices", args, kw, params, 1, 2)?;
@@ -420,20 +434,13 @@ fn random_choices(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyR
         }
         (Some(w), None) => {
             let mut total = 0.0;
-            let mut out = Vec::new();
-            for v in iter::collect(vm, w)? {
-                total += float_arg(vm, v)?;
-                out.push(total);
-            }
-            Some(out)
+            let cum = float_list(vm, w)?.into_iter().map(|x| {
+                total += x;
+                total
+            });
+            Some(cum.collect())
         }
-        (None, Some(c)) => {
-            let mut out = Vec::new();
-            for v in iter::collect(vm, c)? {
-                out.push(float_arg(vm, v)?);
-            }
-            Some(out)
-        }
+        (None, Some(c)) => Some(float_list(vm, c)?),
         (None, None) => None,
     };
     let indices = match cum {
