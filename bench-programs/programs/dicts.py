@@ -59,7 +59,7 @@ def invert(counts):
 
 
 def main():
-    words = make_words(120000)
+    words = make_words(450000)
     counts = count_words(words)
     groups = group_by_length(words)
     checksum = 0
@@ -70,7 +70,7 @@ def main():
     for w in words:
         seen.add(w[:3])
     comp = {w: len(w) for w in counts if w.startswith("k")}
-    print("dicts", len(counts), checksum, sizes, int_keys(60000), invert(counts), len(seen), len(comp))
+    print("dicts", len(counts), checksum, sizes, int_keys(150000), invert(counts), len(seen), len(comp))
 
 
 main()

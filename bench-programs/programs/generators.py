@@ -46,9 +46,9 @@ def pipeline(n, k):
 def main():
     checksum = 0
     for k in range(3, 9):
-        total, count = pipeline(150000, k)
+        total, count = pipeline(300000, k)
         checksum = (checksum * 31 + total + count) % 1000000007
-    squares = sum(x * x for x in range(100000) if x % 3 != 0)
+    squares = sum(x * x for x in range(250000) if x % 3 != 0)
     flat = sum(flatten([range(i) for i in range(300)]))
     print("generators", checksum, squares, flat)
 

@@ -827,7 +827,7 @@ def main():
     checksum = 0
     results = []
     for f in LOOPS:
-        r = f(25000)
+        r = f(40000)
         results.append(r % 100)
         checksum = (checksum * 31 + r) % 1000000007
     print("hundred_loops", checksum)

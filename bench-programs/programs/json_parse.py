@@ -122,7 +122,7 @@ def make_doc(i):
 def main():
     checksum = 0
     total_price = 0.0
-    for i in range(1300):
+    for i in range(1700):
         text = dump(make_doc(i))
         doc = Parser(text).parse()
         again = dump(doc)

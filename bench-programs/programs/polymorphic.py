@@ -148,10 +148,10 @@ def run_ops(ops, rounds):
 def main():
     shapes = make_shapes(1000)
     checksum = 0
-    for rnd in range(350):
+    for rnd in range(1000):
         checksum = (checksum * 7 + total_area(shapes) + rnd) % 1000000007
     ops = [Op0(), Op1(), Op2(), Op3(), Op4(), Op5(), Op6(), Op7()]
-    print("polymorphic", checksum, run_ops(ops, 20000))
+    print("polymorphic", checksum, run_ops(ops, 60000))
 
 
 main()

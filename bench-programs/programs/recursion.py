@@ -41,15 +41,15 @@ def depth_sum(n):
 
 
 def main():
-    f = fib(27)
+    f = fib(31)
     a = ack(2, 300) + ack(3, 5)
-    t = tak(18, 12, 6)
+    t = tak(22, 16, 8)
     evens = 0
     for i in range(300):
         if is_even(i):
             evens += 1
     d = 0
-    for i in range(300):
+    for i in range(1500):
         d += depth_sum(400)
     print("recursion", f, a, t, evens, d)
 

@@ -49,11 +49,11 @@ def segmented_count(limit, segment):
 
 def main():
     checksum = 0
-    for rnd in range(6):
+    for rnd in range(12):
         flags = simple_sieve(200000 + rnd)
         count, total = count_and_sum(flags)
         checksum = (checksum * 131 + count * 7 + total) % 1000000007
-    seg = segmented_count(400000, 8192)
+    seg = segmented_count(800000, 8192)
     print("sieve", checksum, seg)
 
 

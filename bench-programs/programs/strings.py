@@ -65,8 +65,8 @@ def parse_numbers(n):
 
 
 def main():
-    a = process(12000)
-    b = parse_numbers(60000)
+    a = process(48000)
+    b = parse_numbers(200000)
     print("strings", a, b)
 
 

@@ -10,7 +10,7 @@ deterministic; rerun this script after editing it and commit both files:
 """
 
 LOOPS = 100
-ITERATIONS = 25000
+ITERATIONS = 40000
 
 TEMPLATES = [
     # 0: int multiply-add modulo a prime
