@@ -172,6 +172,9 @@ pub fn dict_update_from(vm: &mut dyn Vm, dict: Value, src: Value) -> PyResult<()
     }
     let items = crate::iter::collect(vm, src)?;
     for (i, item) in items.into_iter().enumerate() {
+        if crate::iter::get_iter(vm, item).is_err() {
+            return Err(vm.rt().type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")));
+        }
         let pair = crate::iter::collect(vm, item)?;
         if pair.len() != 2 {
             return Err(vm.rt().value_error(format!(

@@ -16,6 +16,7 @@ d.clear(); print(d, len(d))  # expect: {} 0
 t(lambda: {}.pop("b"))  # expect: KeyError: 'b'
 t(lambda: {}.popitem())  # expect: KeyError: 'popitem(): dictionary is empty'
 t(lambda: {}.update(1, 2))  # expect: TypeError: update expected at most 1 argument, got 2
+t(lambda: {}.update([1]))  # expect: TypeError: cannot convert dictionary update sequence element #0 to a sequence
 t(lambda: {}.update([(1, 2, 3)]))  # expect: ValueError: dictionary update sequence element #0 has length 3; 2 is required
 t(lambda: {}.get())  # expect: TypeError: get expected at least 1 argument, got 0
 t(lambda: dict.get(1, 2))  # expect: TypeError: descriptor 'get' for 'dict' objects doesn't apply to a 'int' object
