@@ -68,6 +68,8 @@ pub fn create(rt: &mut Runtime) -> Value {
         ("fmod", math_fmod),
         ("remainder", math_remainder),
         ("pow", math_pow),
+        ("nextafter", math_nextafter),
+        ("ulp", math_ulp),
         ("isclose", math_isclose),
         ("log", math_log),
         ("log2", math_log2),
@@ -268,6 +270,43 @@ float2_fn! {
     math_fmod = "fmod" => mf::fmod;
     math_remainder = "remainder" => mf::remainder;
     math_pow = "pow" => mf::pow;
+}
+
+/// C's `nextafter`: the next float after `x` towards `y` (stepping the bit
+/// pattern, which orders finite floats of one sign).
+fn next_after(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return x + y;
+    }
+    if x == y {
+        return y;
+    }
+    if x == 0.0 {
+        return f64::from_bits(1).copysign(y);
+    }
+    let bits = x.to_bits();
+    let away_from_zero = (y > x) == (x > 0.0);
+    f64::from_bits(if away_from_zero { bits + 1 } else { bits - 1 })
+}
+
+fn math_nextafter(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let (x, y) = two_floats(vm, "nextafter", args, kw)?;
+    Ok(Value::from_float(next_after(x, y)))
+}
+
+/// `math.ulp(x)`: the value of the least significant bit of `x` (CPython's algorithm).
+fn math_ulp(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let x = one_float(vm, "ulp", args, kw)?.abs();
+    if x.is_nan() || x.is_infinite() {
+        return Ok(Value::from_float(x));
+    }
+    let up = next_after(x, f64::INFINITY);
+    let ulp = if up.is_infinite() {
+        x - next_after(x, f64::NEG_INFINITY)
+    } else {
+        up - x
+    };
+    Ok(Value::from_float(ulp))
 }
 
 fn math_isclose(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {

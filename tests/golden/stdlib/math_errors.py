@@ -32,3 +32,4 @@ class Celsius:
     def __float__(self):
         return float(self.degrees)
 print(math.sqrt(Celsius(81)), math.floor(Celsius(2.5)))  # expect: 9.0 2
+print(math.ulp(1.0), math.nextafter(1.0, 2.0), math.nextafter(0.0, -1.0))  # expect: 2.220446049250313e-16 1.0000000000000002 -5e-324
