@@ -171,9 +171,20 @@ pub fn dict_update_from(vm: &mut dyn Vm, dict: Value, src: Value) -> PyResult<()
         }
     }
     let items = crate::iter::collect(vm, src)?;
+    // The pairs stay rooted while each is unpacked (that may run Python code).
+    let holder = vm.rt().new_list(items.clone());
+    vm.rt().heap.push_root(holder);
+    let r = update_from_pairs(vm, dict, items);
+    vm.rt().heap.pop_roots(1);
+    r
+}
+
+fn update_from_pairs(vm: &mut dyn Vm, dict: Value, items: Vec<Value>) -> PyResult<()> {
     for (i, item) in items.into_iter().enumerate() {
         if crate::iter::get_iter(vm, item).is_err() {
-            return Err(vm.rt().type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")));
+            return Err(vm.rt().type_error(format!(
+                "cannot convert dictionary update sequence element #{i} to a sequence"
+            )));
         }
         let pair = crate::iter::collect(vm, item)?;
         if pair.len() != 2 {

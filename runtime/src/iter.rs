@@ -269,25 +269,15 @@ fn next_builtin(vm: &mut dyn Vm, it: Value) -> PyResult<Option<Value>> {
             if iters.is_empty() {
                 return Ok(None);
             }
-            let mut out = Vec::with_capacity(iters.len());
-            for i in iters {
-                match next(vm, i)? {
-                    Some(v) => out.push(v),
-                    None => return Ok(None),
-                }
-            }
-            Ok(Some(vm.rt().new_tuple(out)))
+            let out = next_of_each(vm, &iters)?;
+            Ok(out.map(|items| vm.rt().new_tuple(items)))
         }
         IterState::Map { func, iters } => {
             let (func, iters) = (*func, iters.clone());
-            let mut args = Vec::with_capacity(iters.len());
-            for i in iters {
-                match next(vm, i)? {
-                    Some(v) => args.push(v),
-                    None => return Ok(None),
-                }
+            match next_of_each(vm, &iters)? {
+                Some(args) => vm.call(func, &args, &[]).map(Some),
+                None => Ok(None),
             }
-            vm.call(func, &args, &[]).map(Some)
         }
         IterState::Filter { func, inner } => {
             let (func, inner) = (*func, *inner);
@@ -335,6 +325,27 @@ fn next_builtin(vm: &mut dyn Vm, it: Value) -> PyResult<Option<Value>> {
         }
         IterState::Done => Ok(None),
     }
+}
+
+/// One value from each iterator (`None` when any is exhausted). Values taken
+/// so far stay rooted while later iterators run Python code.
+fn next_of_each(vm: &mut dyn Vm, iters: &[Value]) -> PyResult<Option<Vec<Value>>> {
+    let mut out = Vec::with_capacity(iters.len());
+    let depth = vm.rt().heap.temp_root_depth();
+    let r = (|| {
+        for &i in iters {
+            match next(vm, i)? {
+                Some(v) => {
+                    vm.rt().heap.push_root(v);
+                    out.push(v)
+                }
+                None => return Ok(false),
+            }
+        }
+        Ok(true)
+    })();
+    vm.rt().heap.restore_temp_roots(depth);
+    Ok(if r? { Some(out) } else { None })
 }
 
 /// All items of an iterable, with fast paths for lists and tuples.

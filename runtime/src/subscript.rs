@@ -377,12 +377,7 @@ pub fn contains(vm: &mut dyn Vm, container: Value, item: Value) -> PyResult<bool
                 DictPart::Keys => Ok(dict_lookup(vm, dict, item)?.is_some()),
                 _ => {
                     let it = crate::iter::get_iter(vm, container)?;
-                    while let Some(x) = crate::iter::next(vm, it)? {
-                        if crate::protocol::eq(vm, x, item)? {
-                            return Ok(true);
-                        }
-                    }
-                    Ok(false)
+                    iter_contains(vm, it, item)
                 }
             }
         }
@@ -408,12 +403,7 @@ pub fn contains(vm: &mut dyn Vm, container: Value, item: Value) -> PyResult<bool
                 return crate::protocol::truthy(vm, r);
             }
             let it = crate::iter::get_iter(vm, container)?;
-            while let Some(x) = crate::iter::next(vm, it)? {
-                if crate::protocol::eq(vm, x, item)? {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
+            iter_contains(vm, it, item)
         }
         // `member in SomeEnum`.
         Some(ObjKind::Class) if crate::stdlib_enum::class_members(vm, container).is_some() => {
@@ -424,12 +414,7 @@ pub fn contains(vm: &mut dyn Vm, container: Value, item: Value) -> PyResult<bool
                 kind_of(container),
                 Some(ObjKind::Iter) | Some(ObjKind::Generator)
             ) {
-                while let Some(x) = crate::iter::next(vm, container)? {
-                    if crate::protocol::eq(vm, x, item)? {
-                        return Ok(true);
-                    }
-                }
-                return Ok(false);
+                return iter_contains(vm, container, item);
             }
             let tn = vm.rt().type_name(container);
             Err(vm
@@ -437,4 +422,21 @@ pub fn contains(vm: &mut dyn Vm, container: Value, item: Value) -> PyResult<bool
                 .type_error(format!("argument of type '{tn}' is not iterable")))
         }
     }
+}
+
+/// `item in it` by exhausting an iterator. The iterator and the item stay
+/// rooted: `next` and `==` may run Python code that reaches a safepoint.
+fn iter_contains(vm: &mut dyn Vm, it: Value, item: Value) -> PyResult<bool> {
+    vm.rt().heap.push_root(it);
+    vm.rt().heap.push_root(item);
+    let r = (|| {
+        while let Some(x) = crate::iter::next(vm, it)? {
+            if x == item || crate::protocol::eq(vm, x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    })();
+    vm.rt().heap.pop_roots(2);
+    r
 }

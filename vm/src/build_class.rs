@@ -41,6 +41,7 @@ impl Interpreter {
         let top = self.stack_top();
         let fbase = top + 1;
         self.ensure_stack(fbase + nslots);
+        self.stack[top] = Value::NONE;
         self.stack[fbase..fbase + nslots].fill(Value::EMPTY);
         for (i, &slot) in free_slots.iter().enumerate() {
             self.stack[fbase + slot as usize] = closure[i];

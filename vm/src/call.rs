@@ -128,6 +128,7 @@ impl Interpreter {
             Some(ObjKind::Function) => {
                 let top = self.stack_top();
                 self.ensure_stack(top + 2);
+                self.stack[top] = Value::NONE;
                 if self.enter_function(f, args.to_vec(), kw, top, top + 1, true, Value::EMPTY)? {
                     self.execute()
                 } else {
@@ -144,6 +145,7 @@ impl Interpreter {
                         full.extend_from_slice(args);
                         let top = self.stack_top();
                         self.ensure_stack(top + 2);
+                        self.stack[top] = Value::NONE;
                         self.enter_function(init, full, kw, top, top + 1, true, inst)?;
                         self.execute()
                     }
@@ -459,8 +461,14 @@ impl Interpreter {
         kw: &[(Value, Value)],
     ) -> PyResult<Prepared> {
         let new_name = self.rt.names.new;
+        // `object.__new__` is the default below (abstract-method check, exception args).
+        let object_new = self.rt.lookup_in_class(self.rt.types.object, new_name);
         // Builtin types (and user classes defining __new__) construct through __new__.
-        if let Some(new_fn) = self.rt.lookup_in_class(cls, new_name) {
+        if let Some(new_fn) = self
+            .rt
+            .lookup_in_class(cls, new_name)
+            .filter(|&f| Some(f) != object_new)
+        {
             let mut full = Vec::with_capacity(args.len() + 1);
             full.push(Value::from_ptr(cls));
             full.extend_from_slice(args);

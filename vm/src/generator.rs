@@ -52,6 +52,7 @@ impl Interpreter {
         let base = top + 1;
         let n = g.slots.len();
         self.ensure_stack(base + n);
+        self.stack[top] = Value::NONE;
         let g = downcast::<GeneratorObj>(gen).unwrap();
         self.stack[base..base + n].copy_from_slice(&g.slots);
         if g.state == GenState::Suspended && g.resume_dst != frontend::bytecode::NO_REG {

@@ -144,6 +144,8 @@ impl Interpreter {
         let nslots = unsafe { (&*code_p).code.nslots as usize };
         let base = top + 1;
         self.ensure_stack(base + nslots);
+        // The return slot becomes part of the marked stack: never leave a stale value there.
+        self.stack[top] = Value::NONE;
         self.stack[base..base + nslots].fill(Value::EMPTY);
         self.push_frame(code_v, Value::EMPTY, module, Value::EMPTY, base, top, true);
         self.execute()
@@ -201,7 +203,15 @@ impl Interpreter {
 
     /// Collects garbage: roots are the live stack, frames, modules and runtime.
     pub(crate) fn collect_garbage(&mut self) {
-        let top = self.stack_top();
+        // A callee's window starts inside its caller's, so the live stack ends at
+        // the highest top over all frames, not at the innermost one's.
+        let top = self
+            .frames
+            .iter()
+            // SAFETY: frame code objects are live while their frames are.
+            .map(|f| f.base + unsafe { (&*f.code).code.nslots as usize })
+            .max()
+            .unwrap_or(0);
         let Interpreter {
             rt,
             stack,

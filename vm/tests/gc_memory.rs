@@ -8,12 +8,20 @@ use std::process::{Command, Stdio};
 /// Runs `tern -c code` with extra environment; returns (stdout, peak RSS in KiB).
 fn run(code: &str, env: &[(&str, &str)]) -> (String, i64) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_tern"));
-    cmd.arg("-").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::inherit());
+    cmd.arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
     for (k, v) in env {
         cmd.env(k, v);
     }
     let mut child = cmd.spawn().expect("spawn tern");
-    child.stdin.take().unwrap().write_all(code.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(code.as_bytes())
+        .unwrap();
     let pid = child.id() as libc::pid_t;
     let mut out = String::new();
     std::io::Read::read_to_string(child.stdout.as_mut().unwrap(), &mut out).unwrap();
@@ -24,7 +32,10 @@ fn run(code: &str, env: &[(&str, &str)]) -> (String, i64) {
     // and both out-pointers point at live locals.
     let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     assert_eq!(r, pid, "wait4 failed");
-    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "tern failed: status {status}");
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "tern failed: status {status}"
+    );
     (out, usage.ru_maxrss)
 }
 
@@ -50,7 +61,10 @@ fn a_loop_allocating_garbage_runs_in_bounded_memory() {
     assert_eq!(out.trim(), "1600000");
     // The loop allocates ~400k * 10 objects (hundreds of MB if nothing were
     // freed); with collection at safepoints the peak stays small.
-    assert!(peak_kib < 120 * 1024, "peak RSS {peak_kib} KiB: garbage is not being collected");
+    assert!(
+        peak_kib < 120 * 1024,
+        "peak RSS {peak_kib} KiB: garbage is not being collected"
+    );
 }
 
 #[test]
