@@ -339,7 +339,8 @@ fn class_attr(vm: &mut dyn Vm, cls: *mut ClassObj, name: Value) -> PyResult<Opti
     if let Some(a) = vm.rt().lookup_in_class(type_cls, name) {
         return bind(vm, a, Value::from_ptr(cls), type_cls, false).map(Some);
     }
-    Ok(None)
+    // `object.__init__(self)`, `SomeClass.__repr__(obj)`: object's own methods, unbound.
+    Ok(object_method(vm, name, Value::EMPTY))
 }
 
 fn super_attr(vm: &mut dyn Vm, sup: Value, name: Value) -> PyResult<Option<Value>> {
@@ -367,7 +368,73 @@ fn super_attr(vm: &mut dyn Vm, sup: Value, name: Value) -> PyResult<Option<Value
             return bind(vm, a, recv, recv_cls, via_class).map(Some);
         }
     }
-    Ok(None)
+    Ok(object_method(vm, name, recv))
+}
+
+// ---------------------------------------------------------------- object's own methods
+
+/// `object.__init__`, `object.__repr__`, ... reached through `super()` or
+/// `object.m(self)`. They are not in `object`'s namespace, so the protocol's
+/// "does the class define __eq__/__str__" checks see only user definitions.
+fn object_method(vm: &mut dyn Vm, name: Value, receiver: Value) -> Option<Value> {
+    let (fname, func): (&'static str, BuiltinFn) = match str_of(name) {
+        "__init__" => ("__init__", |_vm, _a, _kw| Ok(Value::NONE)),
+        "__setattr__" => ("__setattr__", |vm, a, _kw| match a {
+            [obj, n, v] if is_kind(*obj, ObjKind::Instance) && is_kind(*n, ObjKind::Str) => {
+                let key = vm.rt().intern(str_of(*n));
+                crate::runtime::instance_set(*obj, key, *v);
+                Ok(Value::NONE)
+            }
+            _ => Err(vm.rt().type_error("expected (instance, name, value)")),
+        }),
+        "__repr__" | "__str__" => ("__repr__", |vm, a, _kw| {
+            let obj = a.first().copied().unwrap_or(Value::NONE);
+            let cls = vm.rt().type_of(obj);
+            // SAFETY: the class of a live value is live.
+            let (module, qual) = unsafe {
+                (
+                    str_of((*cls).module).to_string(),
+                    str_of((*cls).qualname).to_string(),
+                )
+            };
+            let addr = obj.to_bits() & crate::value::PAYLOAD_MASK;
+            let s = if module == "builtins" {
+                format!("<{qual} object at {addr:#x}>")
+            } else {
+                format!("<{module}.{qual} object at {addr:#x}>")
+            };
+            Ok(vm.rt().new_str(&s))
+        }),
+        "__hash__" => ("__hash__", |vm, a, _kw| {
+            let h = crate::protocol::identity_hash(a.first().copied().unwrap_or(Value::NONE));
+            Ok(vm.rt().int_from_i64(h))
+        }),
+        "__eq__" => ("__eq__", |vm, a, _kw| {
+            Ok(match a {
+                [x, y] if x == y => Value::TRUE,
+                _ => vm.rt().not_implemented,
+            })
+        }),
+        "__ne__" => ("__ne__", |vm, a, _kw| {
+            Ok(match a {
+                [x, y] if x == y => Value::FALSE,
+                [_, _] => Value::TRUE,
+                _ => vm.rt().not_implemented,
+            })
+        }),
+        _ => return None,
+    };
+    let bound = if receiver.is_empty() {
+        Value::EMPTY
+    } else {
+        receiver
+    };
+    Some(vm.rt().heap.alloc_value(BuiltinObj {
+        header: Header::new(ObjKind::Builtin),
+        name: fname,
+        func,
+        bound,
+    }))
 }
 
 /// Method lookup for `obj.name(...)`: `(function, obj)` when the call can pass

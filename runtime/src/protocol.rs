@@ -184,6 +184,14 @@ pub fn eq(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<bool> {
             }
             return Ok(true);
         }
+        (Some(ObjKind::BoundMethod), Some(ObjKind::BoundMethod)) => {
+            // Equal when the same function is bound to the same object (3.8+).
+            let (x, y) = (
+                downcast::<BoundMethodObj>(a).unwrap(),
+                downcast::<BoundMethodObj>(b).unwrap(),
+            );
+            return Ok(x.func == y.func && x.receiver == y.receiver);
+        }
         (Some(ObjKind::Dict), Some(ObjKind::Dict)) => return dict_eq(vm, a, b),
         (Some(ObjKind::Set), Some(ObjKind::Set)) => {
             let (la, lb) = (set_len(a), set_len(b));
@@ -592,6 +600,10 @@ pub fn hash(vm: &mut dyn Vm, v: Value) -> PyResult<i64> {
                 }
             }
         }
+        Some(ObjKind::BoundMethod) => {
+            let m = downcast::<BoundMethodObj>(v).unwrap();
+            Ok(identity_hash(m.func) ^ identity_hash(m.receiver))
+        }
         _ => Ok(identity_hash(v)),
     }
 }
@@ -963,7 +975,10 @@ fn repr_kind(
         ObjKind::Instance => return repr_instance(vm, v, out),
         ObjKind::Cell => out.push_str(&format!("<cell at {:#x}>", addr(v))),
         ObjKind::Code => out.push_str(&format!("<code object at {:#x}>", addr(v))),
-        ObjKind::Iter => out.push_str(&format!("<iterator object at {:#x}>", addr(v))),
+        ObjKind::Iter => {
+            let tn = vm.rt().type_name(v);
+            out.push_str(&format!("<{tn} object at {:#x}>", addr(v)))
+        }
         ObjKind::Property => out.push_str(&format!("<property object at {:#x}>", addr(v))),
         ObjKind::StaticMethod => out.push_str(&format!("<staticmethod object at {:#x}>", addr(v))),
         ObjKind::ClassMethod => out.push_str(&format!("<classmethod object at {:#x}>", addr(v))),
@@ -1014,7 +1029,11 @@ fn repr_instance(vm: &mut dyn Vm, v: Value, out: &mut String) -> PyResult<()> {
     // SAFETY: as above.
     let module = unsafe { str_of((*cls).module).to_string() };
     let qual = unsafe { str_of((*cls).qualname).to_string() };
-    out.push_str(&format!("<{module}.{qual} object at {:#x}>", addr(v)));
+    if module == "builtins" {
+        out.push_str(&format!("<{qual} object at {:#x}>", addr(v)));
+    } else {
+        out.push_str(&format!("<{module}.{qual} object at {:#x}>", addr(v)));
+    }
     Ok(())
 }
 

@@ -221,13 +221,26 @@ impl Interpreter {
             if !entries.is_empty() {
                 out.push_str("Traceback (most recent call last):\n");
             }
+            // CPython prints a run of identical entries three times, then a summary.
+            let mut last: Option<(String, i64, String)> = None;
+            let mut repeats = 0usize;
             for entry in entries.iter().rev() {
                 let items = protocol::seq_items(*entry);
-                let (file, line, name) = (
+                let key = (
                     str_of(items[0]).to_string(),
                     items[1].as_int(),
                     str_of(items[2]).to_string(),
                 );
+                if last.as_ref() == Some(&key) {
+                    repeats += 1;
+                    if repeats >= 3 {
+                        continue;
+                    }
+                } else {
+                    flush_repeats(&mut out, repeats);
+                    repeats = 0;
+                }
+                let (file, line, name) = key.clone();
                 out.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
                 if let Some(src) = self.sources.get(&file) {
                     if let Some(text) = src.lines().nth((line as usize).saturating_sub(1)) {
@@ -237,7 +250,9 @@ impl Interpreter {
                         }
                     }
                 }
+                last = Some(key);
             }
+            flush_repeats(&mut out, repeats);
         }
         let cls = self.rt.type_of(exc);
         let mut name = class_name(cls);
@@ -253,5 +268,16 @@ impl Interpreter {
             out.push_str(&format!("{name}: {msg}\n"));
         }
         out
+    }
+}
+
+/// The "[Previous line repeated N more times]" line after a run of three.
+fn flush_repeats(out: &mut String, repeats: usize) {
+    if repeats >= 3 {
+        let n = repeats - 2;
+        out.push_str(&format!(
+            "  [Previous line repeated {n} more time{}]\n",
+            if n == 1 { "" } else { "s" }
+        ));
     }
 }
