@@ -22,6 +22,21 @@ impl Interpreter {
         kwnames: &[Value],
         ret_slot: usize,
     ) -> PyResult<bool> {
+        // Builtins with few positional arguments: copy them to the Rust stack
+        // (no heap allocation) and call directly.
+        const MAX_FAST_ARGS: usize = 8;
+        if kwnames.is_empty() && argc <= MAX_FAST_ARGS {
+            if let Some(b) = downcast::<BuiltinObj>(f) {
+                let (func, bound) = (b.func, b.bound);
+                let mut buf = [Value::NONE; MAX_FAST_ARGS + 1];
+                let (start, n) = if bound.is_empty() { (0, argc) } else { (1, argc + 1) };
+                buf[0] = bound;
+                buf[start..start + argc].copy_from_slice(&self.stack[args_at..args_at + argc]);
+                let r = func(self, &buf[..n], &[])?;
+                self.stack[ret_slot] = r;
+                return Ok(false);
+            }
+        }
         if kwnames.is_empty() {
             if let Some(func) = downcast::<FunctionObj>(f) {
                 // SAFETY: a function's code is a live CodeObj.
