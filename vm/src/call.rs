@@ -29,7 +29,11 @@ impl Interpreter {
             if let Some(b) = downcast::<BuiltinObj>(f) {
                 let (func, bound) = (b.func, b.bound);
                 let mut buf = [Value::NONE; MAX_FAST_ARGS + 1];
-                let (start, n) = if bound.is_empty() { (0, argc) } else { (1, argc + 1) };
+                let (start, n) = if bound.is_empty() {
+                    (0, argc)
+                } else {
+                    (1, argc + 1)
+                };
                 buf[0] = bound;
                 buf[start..start + argc].copy_from_slice(&self.stack[args_at..args_at + argc]);
                 let r = func(self, &buf[..n], &[])?;

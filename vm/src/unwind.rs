@@ -11,6 +11,15 @@ impl Interpreter {
     /// `Ok(())`: a handler was found and the dispatch loop continues there.
     /// `Err(e)`: the exception escaped the innermost boundary frame.
     pub(crate) fn handle_exception(&mut self, e: PyErr) -> Result<(), PyErr> {
+        // An exception raised while another is being handled (by any operation,
+        // not only `raise`) records it as its __context__, as CPython does.
+        let h = self.handled;
+        if !h.is_none() && !h.is_empty() && h != e.0 && is_kind(e.0, ObjKind::Instance) {
+            let ctx = self.rt.names.context;
+            if instance_get(e.0, ctx).is_none() {
+                instance_set(e.0, ctx, h);
+            }
+        }
         loop {
             let Some(frame) = self.frames.last() else {
                 return Err(e);
