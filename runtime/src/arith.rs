@@ -93,11 +93,10 @@ pub fn inplace_op(vm: &mut dyn Vm, op: BinOpKind, a: Value, b: Value) -> PyResul
             op,
             BinOpKind::BitOr | BinOpKind::BitAnd | BinOpKind::Sub | BinOpKind::BitXor
         )
+        && is_kind(b, ObjKind::Set)
     {
-        if is_kind(b, ObjKind::Set) {
-            if let Some(r) = crate::set_type::inplace(vm, op, a, b)? {
-                return Ok(r);
-            }
+        if let Some(r) = crate::set_type::inplace(vm, op, a, b)? {
+            return Ok(r);
         }
     }
     if is_kind(a, ObjKind::Dict) && op == BinOpKind::BitOr {

@@ -278,10 +278,7 @@ fn exception_default_attr(vm: &mut dyn Vm, exc: Value, name: Value) -> Option<Va
         return Some(match args.len() {
             0 => Value::NONE,
             1 => args[0],
-            _ if wants_code => {
-                let a = instance_get(exc, rt.names.args).unwrap_or(Value::NONE);
-                a
-            }
+            _ if wants_code => instance_get(exc, rt.names.args).unwrap_or(Value::NONE),
             _ => args[0],
         });
     }

@@ -60,10 +60,10 @@ pub fn truthy(vm: &mut dyn Vm, v: Value) -> PyResult<bool> {
     }
     match kind_of(v) {
         Some(ObjKind::Str) => Ok(!str_of(v).is_empty()),
-        Some(ObjKind::List) => Ok(!downcast::<ListObj>(v).map_or(true, |l| l.items.is_empty())),
-        Some(ObjKind::Tuple) => Ok(!downcast::<TupleObj>(v).map_or(true, |t| t.items.is_empty())),
-        Some(ObjKind::Dict) => Ok(!downcast::<DictObj>(v).map_or(true, |d| d.table.is_empty())),
-        Some(ObjKind::Set) => Ok(!downcast::<SetObj>(v).map_or(true, |d| d.table.is_empty())),
+        Some(ObjKind::List) => Ok(!downcast::<ListObj>(v).is_none_or(|l| l.items.is_empty())),
+        Some(ObjKind::Tuple) => Ok(!downcast::<TupleObj>(v).is_none_or(|t| t.items.is_empty())),
+        Some(ObjKind::Dict) => Ok(!downcast::<DictObj>(v).is_none_or(|d| d.table.is_empty())),
+        Some(ObjKind::Set) => Ok(!downcast::<SetObj>(v).is_none_or(|d| d.table.is_empty())),
         Some(ObjKind::BigInt) => Ok(true),
         Some(ObjKind::Range) => Ok(downcast::<RangeObj>(v).map_or(0, range_len) > 0),
         Some(ObjKind::Instance) => {

@@ -328,7 +328,7 @@ impl Runtime {
         ] {
             let cls = self.new_class_raw(name, it, Some(ObjKind::Iter));
             // SAFETY: `slot` points at a field of `self.types`, alive for this call.
-            unsafe { *(slot as *mut *mut ClassObj) = cls };
+            unsafe { *slot = cls };
         }
         for c in self.types.all() {
             self.permanent.push(Value::from_ptr(c));

@@ -388,6 +388,7 @@ impl Interpreter {
         if !missing.is_empty() {
             return Err(self.missing_args(&fname, &missing, "positional"));
         }
+        #[allow(clippy::needless_range_loop)] // `i` indexes both slots and local_names
         for i in argcount..argcount + kwonly {
             if slots[i].is_empty() {
                 let name = self.rt.intern(&c.local_names[i]);

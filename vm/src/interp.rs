@@ -989,8 +989,8 @@ impl Interpreter {
                             )))
                         }
                         let mid_end = items.len() - a;
-                        for i in 0..b {
-                            reg!(self, base, dst as usize + i) = items[i];
+                        for (i, &x) in items[..b].iter().enumerate() {
+                            reg!(self, base, dst as usize + i) = x;
                         }
                         let middle = items[b..mid_end].to_vec();
                         reg!(self, base, dst as usize + b) = self.rt.new_list(middle);

@@ -15,6 +15,8 @@ fn run(code: &str, env: &[(&str, &str)]) -> (String, i64) {
     for (k, v) in env {
         cmd.env(k, v);
     }
+    // Reaped below with wait4 (which also reports peak RSS), not Child::wait.
+    #[allow(clippy::zombie_processes)]
     let mut child = cmd.spawn().expect("spawn tern");
     child
         .stdin
