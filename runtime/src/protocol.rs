@@ -239,6 +239,33 @@ pub fn eq(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<bool> {
     Ok(false)
 }
 
+/// `a == b` (or `a != b` with `negate`) as the value Python gives: a user
+/// `__eq__`/`__ne__` result is returned as is, not converted to a bool.
+pub fn eq_value(vm: &mut dyn Vm, a: Value, b: Value, negate: bool) -> PyResult<Value> {
+    if is_user_instance(a) || is_user_instance(b) {
+        let name = if negate {
+            vm.rt().names.ne
+        } else {
+            vm.rt().names.eq
+        };
+        let ni = vm.rt().not_implemented;
+        let (first, second) = if is_user_instance(b) && reflected_first(vm, a, b) {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        for (x, y) in [(first, second), (second, first)] {
+            if let Some(r) = call_user_dunder(vm, x, name, y)? {
+                if r != ni {
+                    return Ok(r);
+                }
+            }
+        }
+    }
+    let r = if negate { ne(vm, a, b)? } else { eq(vm, a, b)? };
+    Ok(Value::from_bool(r))
+}
+
 /// `a != b`.
 pub fn ne(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<bool> {
     if is_user_instance(a) || is_user_instance(b) {

@@ -599,21 +599,21 @@ impl Interpreter {
                         let x = reg!(self, base, a);
                         let y = reg!(self, base, b);
                         let r = if x.is_int() && y.is_int() {
-                            x == y
+                            Value::from_bool(x == y)
                         } else {
-                            tri!(self.rich_eq(x, y, false))
+                            tri!(protocol::eq_value(self, x, y, false))
                         };
-                        reg!(self, base, dst) = Value::from_bool(r);
+                        reg!(self, base, dst) = r;
                     }
                     Op::Ne { dst, a, b } => {
                         let x = reg!(self, base, a);
                         let y = reg!(self, base, b);
                         let r = if x.is_int() && y.is_int() {
-                            x != y
+                            Value::from_bool(x != y)
                         } else {
-                            tri!(self.rich_eq(x, y, true))
+                            tri!(protocol::eq_value(self, x, y, true))
                         };
-                        reg!(self, base, dst) = Value::from_bool(r);
+                        reg!(self, base, dst) = r;
                     }
                     Op::Is { dst, a, b } => {
                         reg!(self, base, dst) =
@@ -1324,14 +1324,6 @@ impl Interpreter {
             return Err(e);
         }
         iter::collect(self, v)
-    }
-
-    fn rich_eq(&mut self, x: Value, y: Value, negate: bool) -> PyResult<bool> {
-        if negate {
-            protocol::ne(self, x, y)
-        } else {
-            protocol::eq(self, x, y)
-        }
     }
 
     fn dict_update(&mut self, d: Value, src: Value, merge: bool) -> PyResult<()> {
