@@ -123,8 +123,16 @@ pub fn bind_method(
     args: &[Value],
     kw: &[(Value, Value)],
 ) -> PyResult<Vec<Option<Value>>> {
+    let pos = args.get(1..).unwrap_or(&[]);
+    // The common call binds without building the receiver's type name (only
+    // error messages need it).
+    if kw.is_empty() && pos.len() >= sig.required && pos.len() <= sig.params.len() {
+        let mut out: Vec<Option<Value>> = pos.iter().map(|&v| Some(v)).collect();
+        out.resize(sig.params.len(), None);
+        return Ok(out);
+    }
     let owner = args.first().map(|&r| vm.rt().type_name(r));
-    bind_owned(vm, sig, owner.as_deref(), args.get(1..).unwrap_or(&[]), kw)
+    bind_owned(vm, sig, owner.as_deref(), pos, kw)
 }
 
 /// Binds `pos` and `kw` of a call without a receiver (a static or class

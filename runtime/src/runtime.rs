@@ -207,6 +207,9 @@ pub struct Runtime {
     pub permanent: Vec<Value>,
     /// `sys.setrecursionlimit` value.
     pub recursion_limit: usize,
+    /// Interned one-character ASCII strs by byte (EMPTY until first used);
+    /// they are interned, so the interner keeps them alive.
+    ascii_chars: [Value; 128],
     /// Buffered standard output.
     pub out: std::io::BufWriter<std::io::Stdout>,
     /// The source of class version tags.
@@ -233,6 +236,7 @@ impl Runtime {
             ellipsis: Value::NONE,
             permanent: Vec::new(),
             recursion_limit: 1000,
+            ascii_chars: [Value::EMPTY; 128],
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             version_counter: Cell::new(1),
         });
@@ -398,7 +402,14 @@ impl Runtime {
     /// A one-character str; ASCII characters are interned and shared.
     pub fn intern_char(&mut self, c: &str) -> Value {
         if c.len() == 1 {
-            self.intern(c)
+            let b = c.as_bytes()[0] as usize;
+            let cached = self.ascii_chars[b];
+            if !cached.is_empty() {
+                return cached;
+            }
+            let v = self.intern(c);
+            self.ascii_chars[b] = v;
+            v
         } else {
             self.new_str(c)
         }

@@ -40,6 +40,28 @@ impl Interpreter {
                 self.stack[ret_slot] = r;
                 return Ok(false);
             }
+            // Builtin types (`str(x)`, `int(s)`, `list(it)`): call their builtin
+            // `__new__` directly; they have no `__init__` to run.
+            if is_kind(f, ObjKind::Class) {
+                let cls: *mut ClassObj = f.as_ptr();
+                // SAFETY: `cls` is a live class (it is in a frame slot).
+                let builtin = unsafe { (*cls).module } == self.rt.names.builtins;
+                let new_name = self.rt.names.new;
+                if let Some(new_fn) = self.rt.lookup_in_class(cls, new_name).filter(|_| builtin) {
+                    let object_new = self.rt.lookup_in_class(self.rt.types.object, new_name);
+                    if let (Some(b), false) =
+                        (downcast::<BuiltinObj>(new_fn), Some(new_fn) == object_new)
+                    {
+                        let func = b.func;
+                        let mut buf = [Value::NONE; MAX_FAST_ARGS + 1];
+                        buf[0] = f;
+                        buf[1..1 + argc].copy_from_slice(&self.stack[args_at..args_at + argc]);
+                        let r = func(self, &buf[..argc + 1], &[])?;
+                        self.stack[ret_slot] = r;
+                        return Ok(false);
+                    }
+                }
+            }
         }
         if kwnames.is_empty() {
             if let Some(func) = downcast::<FunctionObj>(f) {
