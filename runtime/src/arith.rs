@@ -176,6 +176,17 @@ fn builtin_binary(vm: &mut dyn Vm, op: BinOpKind, a: Value, b: Value) -> PyResul
             }
             return float_op(vm, op, x, y).map(Some);
         }
+        // Boxed ints that fit an i64 (between 2**47 and 2**63) take int_ops'
+        // machine-word paths without cloning a BigInt.
+        if let (Some(x), Some(y)) = (int_as_i64(a), int_as_i64(b)) {
+            return int_op(
+                vm,
+                op,
+                crate::int_ops::Int::Small(x),
+                crate::int_ops::Int::Small(y),
+            )
+            .map(Some);
+        }
         let (x, y) = (as_bigint(a).unwrap(), as_bigint(b).unwrap());
         return big_int_op(vm, op, x, y).map(Some);
     }
@@ -314,10 +325,30 @@ pub fn small_int_op(vm: &mut dyn Vm, op: BinOpKind, x: i64, y: i64) -> PyResult<
     }
 }
 
+/// An int-like value as an i64, if it fits (no allocation).
+fn int_as_i64(v: Value) -> Option<i64> {
+    if v.is_int() {
+        Some(v.as_int())
+    } else if v.is_bool() {
+        Some(v.as_bool() as i64)
+    } else {
+        downcast::<BigIntObj>(v).and_then(|b| b.value.to_i64())
+    }
+}
+
 /// Both operands are ints, at least one big (or a small op overflowed).
 pub fn big_int_op(vm: &mut dyn Vm, op: BinOpKind, x: BigInt, y: BigInt) -> PyResult<Value> {
     use crate::int_ops::Int;
-    let (a, b) = (Int::from_bigint(x), Int::from_bigint(y));
+    int_op(vm, op, Int::from_bigint(x), Int::from_bigint(y))
+}
+
+/// An int operation through `int_ops` (machine words first, then big ints).
+fn int_op(
+    vm: &mut dyn Vm,
+    op: BinOpKind,
+    a: crate::int_ops::Int,
+    b: crate::int_ops::Int,
+) -> PyResult<Value> {
     let r = match op {
         BinOpKind::Add => Ok(crate::int_ops::add(&a, &b)),
         BinOpKind::Sub => Ok(crate::int_ops::sub(&a, &b)),

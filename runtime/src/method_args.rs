@@ -19,6 +19,12 @@ pub fn receiver(
     method: &str,
     is_instance: fn(Value) -> bool,
 ) -> PyResult<Value> {
+    if let Some(&recv) = args.first() {
+        if is_instance(recv) {
+            return Ok(recv);
+        }
+    }
+    // Only the error paths need the class name.
     let tn = class_name(cls);
     let Some(&recv) = args.first() else {
         return Err(vm
