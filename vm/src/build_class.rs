@@ -19,7 +19,19 @@ impl Interpreter {
                     let tn = self.rt.type_name(b);
                     return Err(self.rt.type_error(format!("bases must be types, not {tn}")));
                 }
-                b.as_ptr()
+                let bp: *mut ClassObj = b.as_ptr();
+                // SAFETY: `bp` is a live class (it is in a frame slot).
+                let (builtin, is_exc) =
+                    unsafe { ((*bp).module == self.rt.names.builtins, (*bp).is_exception) };
+                if builtin && !is_exc && bp != self.rt.types.object {
+                    let c = self.rt.exc.not_implemented_error;
+                    let bn = runtime::runtime::class_name(bp);
+                    return Err(self.rt.error(
+                        c,
+                        format!("subclassing the builtin type '{bn}' is not supported by tern"),
+                    ));
+                }
+                bp
             }
             _ => {
                 let c = self.rt.exc.not_implemented_error;
@@ -59,6 +71,29 @@ impl Interpreter {
         let cls_v = Value::from_ptr(cls);
         self.rt.heap.push_root(cls_v);
         let entries: Vec<(Value, Value)> = downcast::<DictObj>(ns).unwrap().table.iter().collect();
+        // Class features that would silently behave differently are refused.
+        const UNSUPPORTED: [&str; 9] = [
+            "__slots__",
+            "__get__",
+            "__set__",
+            "__delete__",
+            "__set_name__",
+            "__init_subclass__",
+            "__getattribute__",
+            "__del__",
+            "__class_getitem__",
+        ];
+        for (k, _) in &entries {
+            let key = str_of(*k);
+            if UNSUPPORTED.contains(&key) {
+                self.rt.heap.pop_roots(1);
+                let c = self.rt.exc.not_implemented_error;
+                return Err(self.rt.error(
+                    c,
+                    format!("defining {key} in a class is not supported by tern"),
+                ));
+            }
+        }
         let abstract_name = self.rt.names.isabstract;
         let mut abstract_methods = Vec::new();
         for (k, v) in entries {
