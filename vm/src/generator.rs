@@ -19,6 +19,30 @@ impl Interpreter {
         exc: PyErr,
     ) -> PyResult<Option<Value>> {
         let g = downcast::<GeneratorObj>(gen).unwrap();
+        // Delegating through `yield from` to a generator: it gets the exception first.
+        let inner = g.yield_from;
+        if g.state == GenState::Suspended && is_kind(inner, ObjKind::Generator) {
+            self.rt.heap.push_root(gen);
+            let r = self.throw_into_generator(inner, exc);
+            self.rt.heap.pop_roots(1);
+            return match r {
+                // The inner generator yielded again: so does this one.
+                Ok(Some(v)) => Ok(Some(v)),
+                // It returned: resume here; `YieldFrom` picks up its return value.
+                Ok(None) => {
+                    let ret = self.last_return;
+                    self.resume_generator_with(gen, ret, None)
+                }
+                // It let the exception out: raise it at our own `yield from`.
+                Err(e) => {
+                    if let Some(g) = downcast::<GeneratorObj>(gen) {
+                        g.yield_from = Value::EMPTY;
+                    }
+                    self.resume_generator_with(gen, Value::NONE, Some(e))
+                }
+            };
+        }
+        let g = downcast::<GeneratorObj>(gen).unwrap();
         if g.state != GenState::Suspended {
             // Not started or finished: the exception is raised right here.
             g.state = GenState::Finished;

@@ -1125,13 +1125,46 @@ impl Interpreter {
                             tri!(iter::get_iter(self, sub))
                         };
                         reg!(self, base, src) = sub_it;
-                        match tri!(iter::next(self, sub_it)) {
+                        // Resuming a delegation (this generator's `yield_from` is the
+                        // sub-iterator): a value sent to us is sent on to a sub-generator.
+                        let me = self.frames.last().unwrap().generator;
+                        let resuming =
+                            downcast::<GeneratorObj>(me).is_some_and(|g| g.yield_from == sub_it);
+                        let sent = if resuming {
+                            reg!(self, base, dst)
+                        } else {
+                            Value::NONE
+                        };
+                        let step = if is_kind(sub_it, ObjKind::Generator)
+                            && !sent.is_none()
+                            && !sent.is_empty()
+                        {
+                            self.resume_generator(sub_it, sent)
+                        } else {
+                            iter::next(self, sub_it)
+                        };
+                        let step = match step {
+                            Ok(s) => s,
+                            Err(e) => {
+                                if let Some(g) = downcast::<GeneratorObj>(me) {
+                                    g.yield_from = Value::EMPTY;
+                                }
+                                fail!(e)
+                            }
+                        };
+                        match step {
                             Some(v) => {
+                                if let Some(g) = downcast::<GeneratorObj>(me) {
+                                    g.yield_from = sub_it;
+                                }
                                 // Re-run this instruction on resume to pull the next value.
                                 self.frames.last_mut().unwrap().pc = pc - 1;
                                 return Ok(self.yield_from_frame(v, dst));
                             }
                             None => {
+                                if let Some(g) = downcast::<GeneratorObj>(me) {
+                                    g.yield_from = Value::EMPTY;
+                                }
                                 let r = std::mem::replace(&mut self.last_return, Value::NONE);
                                 reg!(self, base, dst) = r;
                             }
