@@ -389,7 +389,31 @@ fn builtin_divmod(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> Py
     Ok(vm.rt().new_tuple(vec![q, r]))
 }
 
-fn builtin_pow(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+fn builtin_pow(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    // pow(base, exp, mod=None): the parameters may also be passed by keyword.
+    let mut all: Vec<Value> = args.to_vec();
+    for (i, name) in ["base", "exp", "mod"].iter().enumerate() {
+        if let Some(v) = kwarg(kw, name) {
+            if all.len() > i {
+                return Err(vm.rt().type_error(format!(
+                    "argument for pow() given by name ('{name}') and position ({})",
+                    i + 1
+                )));
+            }
+            all.resize(i, Value::NONE);
+            all.push(v);
+        }
+    }
+    if let Some((k, _)) = kw
+        .iter()
+        .find(|(k, _)| !["base", "exp", "mod"].contains(&str_of(*k)))
+    {
+        let k = str_of(*k).to_string();
+        return Err(vm
+            .rt()
+            .type_error(format!("'{k}' is an invalid keyword argument for pow()")));
+    }
+    let args = &all[..];
     check_args(vm, "pow", args, 2, 3)?;
     if args.len() == 3 && !args[2].is_none() {
         let (Some(a), Some(b), Some(m)) =
