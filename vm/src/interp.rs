@@ -853,10 +853,17 @@ impl Interpreter {
                             if c[0] == inst.map as u64
                                 && c[2] == unsafe { (*inst.class).version.get() }
                             {
-                                inst.slots[c[1] as usize] = v;
+                                if c[1] & MAP_TRANSITION != 0 {
+                                    // A new attribute: append the slot, follow the cached transition.
+                                    inst.slots.push(v);
+                                    inst.map = (c[1] & !MAP_TRANSITION) as *const runtime::map::Map;
+                                } else {
+                                    inst.slots[c[1] as usize] = v;
+                                }
                                 continue;
                             }
                         }
+                        let old_map = downcast::<InstanceObj>(o).map(|i| i.map);
                         let n = code.names[name as usize];
                         tri!(attr::setattr(self, o, n, v));
                         if let Some(inst) = downcast::<InstanceObj>(o) {
@@ -867,11 +874,21 @@ impl Interpreter {
                                     if !self.class_has_data_descriptor(cls, n)
                                         && !self.class_has_setattr(cls)
                                     {
-                                        cache.set([
-                                            inst.map as u64,
-                                            i as u64,
-                                            (*cls).version.get(),
-                                        ]);
+                                        let version = (*cls).version.get();
+                                        let added = old_map.is_some_and(|m| {
+                                            m != inst.map
+                                                && (*inst.map).names.len() == (*m).names.len() + 1
+                                                && i == (*m).names.len()
+                                        });
+                                        if let (true, Some(m)) = (added, old_map) {
+                                            cache.set([
+                                                m as u64,
+                                                inst.map as u64 | MAP_TRANSITION,
+                                                version,
+                                            ]);
+                                        } else {
+                                            cache.set([inst.map as u64, i as u64, version]);
+                                        }
                                     }
                                 }
                             }
@@ -1382,6 +1399,10 @@ impl Interpreter {
         Ok(())
     }
 }
+
+/// Marks a `SetAttr` cache entry as a map transition (the payload is the new
+/// map; pointers use only the low 48 bits).
+const MAP_TRANSITION: u64 = 1 << 63;
 
 /// Float fast path for `+ - *` (the others need error checks).
 #[inline]
