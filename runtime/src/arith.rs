@@ -8,7 +8,7 @@ use crate::value::Value;
 use crate::{PyResult, Vm};
 use frontend::bytecode::BinOpKind;
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive};
 
 /// The operator symbol, for error messages.
 pub fn op_symbol(op: BinOpKind) -> &'static str {
@@ -485,14 +485,4 @@ fn unary_dunder(
         format!("bad operand type for unary {sym}: '{tn}'")
     };
     Err(vm.rt().type_error(msg))
-}
-
-/// Is `b` zero (for error checks by callers)?
-pub fn is_zero(b: &BigInt) -> bool {
-    b.is_zero()
-}
-
-/// A BigInt to i64 if it fits.
-pub fn to_i64(b: &BigInt) -> Option<i64> {
-    b.to_i64()
 }

@@ -4,7 +4,7 @@
 use crate::object::*;
 use crate::runtime::{class_name, instance_get, str_hash_of, str_of};
 use crate::value::Value;
-use crate::{PyErr, PyResult, Vm};
+use crate::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
 use std::cmp::Ordering;
@@ -706,13 +706,6 @@ pub fn set_add(vm: &mut dyn Vm, set: Value, key: Value) -> PyResult<()> {
     Ok(())
 }
 
-/// `set.discard(key)`: true if it was present.
-pub fn set_discard(vm: &mut dyn Vm, set: Value, key: Value) -> PyResult<bool> {
-    let h = hash(vm, key)?;
-    let s = downcast::<SetObj>(set).unwrap();
-    Ok(s.table.remove(h, key, &mut |a, b| eq(vm, a, b))?.is_some())
-}
-
 // ---------------------------------------------------------------- repr and str
 
 /// `repr(v)`.
@@ -1066,14 +1059,4 @@ fn repr_instance(vm: &mut dyn Vm, v: Value, out: &mut String) -> PyResult<()> {
 
 fn addr(v: Value) -> u64 {
     v.to_bits() & crate::value::PAYLOAD_MASK
-}
-
-/// Raises `TypeError` with the given message.
-pub fn type_err<T>(vm: &mut dyn Vm, msg: impl AsRef<str>) -> PyResult<T> {
-    Err(vm.rt().type_error(msg))
-}
-
-/// Wraps an exception instance as an error.
-pub fn raise<T>(exc: Value) -> PyResult<T> {
-    Err(PyErr(exc))
 }

@@ -3,7 +3,7 @@
 
 use crate::builtins::{check_args, kwarg};
 use crate::object::*;
-use crate::protocol::{self, as_bigint, index_value, is_int_like, to_str, truthy};
+use crate::protocol::{self, index_value, is_int_like, to_str, truthy};
 use crate::runtime::{none, str_of, Runtime};
 use crate::value::Value;
 use crate::{iter, PyResult, Vm};
@@ -497,18 +497,5 @@ fn iterator_next(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyR
     match iter::next(vm, args[0])? {
         Some(v) => Ok(v),
         None => Err(vm.rt().stop_iteration(Value::NONE)),
-    }
-}
-
-/// A BigInt value of an int argument or a TypeError naming the function.
-pub fn int_arg(vm: &mut dyn Vm, v: Value, fname: &str) -> PyResult<num_bigint::BigInt> {
-    match as_bigint(v) {
-        Some(b) => Ok(b),
-        None => {
-            let tn = vm.rt().type_name(v);
-            Err(vm
-                .rt()
-                .type_error(format!("{fname}() argument must be int, not {tn}")))
-        }
     }
 }
