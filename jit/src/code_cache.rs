@@ -30,6 +30,8 @@ pub struct CompiledTrace {
     pub root: usize,
     /// The loop's anchor: its `CodeObj` and `JumpBack` pc.
     pub anchor: (Value, u32),
+    /// 0 for a root trace, parent's + 1 for a bridge.
+    pub bridge_depth: u32,
 }
 
 impl CompiledTrace {
@@ -76,6 +78,7 @@ impl CompiledTrace {
             loop_slot,
             root,
             anchor,
+            bridge_depth: 0,
         })
     }
 

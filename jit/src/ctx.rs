@@ -20,11 +20,21 @@ pub struct JitCtx {
     pub base_index: usize,
     /// The interpreter, for runtime calls that run Python code.
     pub vm: *mut dyn Vm,
+    /// The JIT, for running an inner loop's trace from an outer one.
+    pub jit: *mut crate::Jit,
+    /// The exit an inner loop's trace left through when it did not finish
+    /// the loop (see `ExitKind::InnerLoop`).
+    pub inner_exit: *const crate::exits::ExitInfo,
 }
 
 impl JitCtx {
     /// A context for running a trace whose loop frame starts at `base_index`.
-    pub fn new(vm: *mut dyn Vm, stack: *mut Vec<Value>, base_index: usize) -> JitCtx {
+    pub fn new(
+        vm: *mut dyn Vm,
+        jit: *mut crate::Jit,
+        stack: *mut Vec<Value>,
+        base_index: usize,
+    ) -> JitCtx {
         let mut ctx = JitCtx {
             base: std::ptr::null_mut(),
             error_pending: 0,
@@ -32,6 +42,8 @@ impl JitCtx {
             stack,
             base_index,
             vm,
+            jit,
+            inner_exit: std::ptr::null(),
         };
         ctx.refresh_base();
         ctx

@@ -102,6 +102,9 @@ pub enum Helper {
     CellSet,
     /// `(instance, value, new_map)`: appends a slot and moves to the next map.
     InstAppendSlot,
+    /// `(trace, exit_pc)`: runs an inner loop's compiled trace; true when it
+    /// left at the loop's end (`exit_pc`), else the exit is in `inner_exit`.
+    RunLoop,
 }
 
 impl Helper {
@@ -149,6 +152,7 @@ impl Helper {
             Helper::CellGet => "cell_get",
             Helper::CellSet => "cell_set",
             Helper::InstAppendSlot => "inst_append_slot",
+            Helper::RunLoop => "run_loop",
         }
     }
 
@@ -166,6 +170,7 @@ impl Helper {
                 | Helper::BuildString
                 | Helper::ListToTuple
                 | Helper::GlobalSet
+                | Helper::RunLoop
         )
     }
 
@@ -213,6 +218,7 @@ impl Helper {
             Helper::CellGet => h_cell_get,
             Helper::CellSet => h_cell_set,
             Helper::InstAppendSlot => h_inst_append_slot,
+            Helper::RunLoop => h_run_loop,
         }
     }
 }
@@ -647,6 +653,27 @@ helper!(h_inst_append_slot, |ctx, vm, a, b, c, d| {
     if let Some(inst) = downcast::<InstanceObj>(v(a)) {
         inst.slots.push(v(b));
         inst.map = c as *const runtime::map::Map;
+    }
+    Ok(0)
+});
+
+helper!(h_run_loop, |ctx, vm, a, b, c, d| {
+    // SAFETY: the interpreter set `jit` when it entered the outer trace; the
+    // JIT outlives every trace run.
+    let jit = unsafe { &mut *ctx.jit };
+    let (enter, target, _, _) = jit.entry(a as usize);
+    let info = enter(ctx as *mut JitCtx, target);
+    ctx.refresh_base();
+    // SAFETY: `info` is an exit descriptor the inner trace returned.
+    let (trace, snap) = unsafe { ((*info).trace, (*info).snap) };
+    let s = jit.snapshot(trace, snap);
+    if s.kind == crate::snapshot::ExitKind::Guard && s.frames.len() == 1 && s.pc as u64 == b {
+        jit.stats.exits += 1;
+        return Ok(1);
+    }
+    if s.kind != crate::snapshot::ExitKind::InnerLoop {
+        // A deeper loop's exit is already recorded; keep the innermost.
+        ctx.inner_exit = info;
     }
     Ok(0)
 });

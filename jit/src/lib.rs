@@ -41,6 +41,9 @@ use std::time::Instant;
 const MAX_ABORTS: u64 = 4;
 /// Bridge recordings that may abort at one exit before it is left alone.
 const MAX_BRIDGE_ABORTS: u32 = 3;
+/// Bridges hanging off bridges stop at this depth (a path that keeps
+/// changing gets no endless chain of side traces).
+const MAX_BRIDGE_DEPTH: u32 = 8;
 
 /// What the interpreter should do at a loop back-edge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,8 +58,8 @@ pub enum BackEdge {
 
 /// What the interpreter should do after an exit.
 pub struct ExitAction {
-    /// The snapshot to rebuild the frames from.
-    pub snapshot: Snapshot,
+    /// Why the trace left.
+    pub kind: ExitKind,
     /// Start recording a bridge from this exit after rebuilding.
     pub record_bridge: bool,
     /// The exit's trace and snapshot (for [`Jit::start_bridge`]).
@@ -75,6 +78,9 @@ pub struct Jit {
     recorder: Option<Recorder>,
     /// The hot counter cell the recording will install its trace into.
     recording_cell: *const Cell<[u64; 3]>,
+    /// When the current recording started (wall time, including the
+    /// interpreter running the recorded iteration).
+    recording_started: Instant,
     /// The loop being recorded: its code object and `JumpBack` pc.
     recording_anchor: (Value, u32),
     /// `execute` nesting depth of the recording (nested runs are not recorded).
@@ -114,6 +120,7 @@ impl Jit {
             recording_cell: std::ptr::null(),
             recording_exec_depth: 0,
             recording_anchor: (Value::NONE, 0),
+            recording_started: Instant::now(),
             bridge_root: 0,
             trampoline: None,
             safepoint,
@@ -131,6 +138,14 @@ impl Jit {
     #[inline]
     pub fn recording_at(&self, depth: usize) -> bool {
         self.recorder.is_some() && self.recording_exec_depth == depth
+    }
+
+    /// Is the recorder skipping code the trace calls or runs compiled (an
+    /// inner loop, a function called through the runtime)? Compiled loops
+    /// may run there.
+    #[inline]
+    pub fn skipping(&self) -> bool {
+        self.recorder.as_ref().is_some_and(|r| r.skipping())
     }
 
     /// Is a recording running at all?
@@ -170,23 +185,21 @@ impl Jit {
         cell: &Cell<[u64; 3]>,
         exec_depth: usize,
     ) {
-        let start = Instant::now();
+        self.recording_started = Instant::now();
         self.recorder = Some(Recorder::start_root(rt, view, anchor_pc));
         self.recording_cell = cell;
         self.recording_anchor = (view.code, anchor_pc);
         self.recording_exec_depth = exec_depth;
-        self.stats.record_time += start.elapsed();
     }
 
     /// Records one instruction; returns false when the recording has ended
     /// (finished or aborted), so the interpreter goes back to plain dispatch.
     pub fn record(&mut self, rt: &Runtime, view: &FrameView, op: Op) -> bool {
-        let start = Instant::now();
         let Some(rec) = self.recorder.as_mut() else {
             return false;
         };
-        let step = rec.record(rt, view, op);
-        self.stats.record_time += start.elapsed();
+        let traces = &self.traces;
+        let step = rec.record(rt, view, op, &|n| traces[n].trace.extent);
         match step {
             RecordStep::Continue => true,
             RecordStep::Done(trace) => {
@@ -205,6 +218,7 @@ impl Jit {
         let Some(rec) = self.recorder.take() else {
             return;
         };
+        self.stats.record_time += self.recording_started.elapsed();
         *self.stats.aborts.entry(reason.to_string()).or_default() += 1;
         log::debug!(target: "jit", "recording aborted: {reason}");
         match rec.kind {
@@ -229,6 +243,7 @@ impl Jit {
 
     fn install(&mut self, trace: Box<ir::Trace>) {
         self.recorder = None;
+        self.stats.record_time += self.recording_started.elapsed();
         let start = Instant::now();
         let index = self.traces.len();
         let (root, anchor, loop_slot) = match trace.kind {
@@ -248,7 +263,7 @@ impl Jit {
             .then(|| ir_print::print_trace(&trace, &title));
         let built = CompiledTrace::build(trace, index, root, anchor, loop_slot, self.safepoint);
         self.stats.compile_time += start.elapsed();
-        let compiled = match built {
+        let mut compiled = match built {
             Ok(c) => c,
             Err(reason) => {
                 *self
@@ -278,6 +293,7 @@ impl Jit {
             }
             TraceKind::Bridge { parent, exit } => {
                 self.stats.bridges += 1;
+                compiled.bridge_depth = self.traces[parent].bridge_depth + 1;
                 self.traces[parent].exit_slots[exit as usize]
                     .store(compiled.entry, std::sync::atomic::Ordering::Release);
             }
@@ -317,20 +333,21 @@ impl Jit {
         self.stats.exits += 1;
         info.hits.set(info.hits.get() + 1);
         let t = &self.traces[info.trace];
-        let snapshot = t.trace.snapshots[info.snap as usize].clone();
-        if snapshot.kind == ExitKind::Exception {
+        let kind = t.trace.snapshots[info.snap as usize].kind;
+        if kind == ExitKind::Exception {
             self.stats.exception_exits += 1;
         }
         let slot = &t.exit_slots[info.snap as usize];
         let unbridged =
             slot.load(std::sync::atomic::Ordering::Relaxed) == t.default_exits[info.snap as usize];
-        let record_bridge = snapshot.kind == ExitKind::Guard
+        let record_bridge = kind == ExitKind::Guard
             && self.recorder.is_none()
             && unbridged
             && info.hits.get() >= self.config.threshold.clamp(1, 10)
-            && info.bridge_aborts.get() < MAX_BRIDGE_ABORTS;
+            && info.bridge_aborts.get() < MAX_BRIDGE_ABORTS
+            && t.bridge_depth < MAX_BRIDGE_DEPTH;
         ExitAction {
-            snapshot,
+            kind,
             record_bridge,
             trace: info.trace,
             snap: info.snap,
@@ -364,6 +381,12 @@ impl Jit {
         ));
         self.bridge_root = root;
         self.recording_exec_depth = exec_depth;
+        self.recording_started = Instant::now();
+    }
+
+    /// Snapshot `snap` of trace `trace`.
+    pub fn snapshot(&self, trace: usize, snap: u32) -> &Snapshot {
+        &self.traces[trace].trace.snapshots[snap as usize]
     }
 
     // ---- GC

@@ -15,7 +15,13 @@ use runtime::{Runtime, Value};
 type Recorded = Result<Option<Box<Trace>>, String>;
 
 /// Records `op` (about to run at `view.pc`).
-pub(crate) fn record_op(r: &mut Recorder, rt: &Runtime, view: &FrameView, op: Op) -> Recorded {
+pub(crate) fn record_op(
+    r: &mut Recorder,
+    rt: &Runtime,
+    view: &FrameView,
+    op: Op,
+    loop_extent: &dyn Fn(usize) -> i32,
+) -> Recorded {
     let pc = view.pc as u32;
     let val = |s: u16| view.stack[view.base + s as usize];
     let code = code_of(view.code);
@@ -106,17 +112,16 @@ pub(crate) fn record_op(r: &mut Recorder, rt: &Runtime, view: &FrameView, op: Op
         Op::Neg { dst, src } => {
             let x = val(src);
             let v = r.load(src);
-            let out = if x.is_int() {
+            let out = if x.is_int() && x.as_int() != runtime::value::INT_MIN {
                 let i = unbox_int(r, v, pc);
                 let zero = r.kint(0);
                 let snap = r.snapshot_here(pc);
                 let n = r.push(Opcode::Int(IntOp::SubOv, zero, i), Type::Int, Some(snap));
                 box_int(r, n, pc)
             } else if x.is_float() {
-                r.guard(Opcode::GuardFloat(v), pc);
-                let f = r.emit(Opcode::UnboxFloat(v), Type::Float);
+                let f = unbox_float(r, x, v, pc);
                 let n = r.emit(Opcode::FloatNeg(f), Type::Float);
-                r.emit(Opcode::BoxFloat(n), Type::Val)
+                box_float(r, n)
             } else {
                 let k = r.kint(0);
                 r.call(Helper::Unary, vec![k, v], pc, Type::Val)
@@ -128,7 +133,7 @@ pub(crate) fn record_op(r: &mut Recorder, rt: &Runtime, view: &FrameView, op: Op
         Op::Not { dst, src } => {
             let t = truth(r, val(src), src, pc);
             let n = r.emit(Opcode::BoolNot(t), Type::Bool);
-            let b = r.emit(Opcode::BoxBool(n), Type::Val);
+            let b = box_bool(r, n);
             r.store(dst, b);
         }
 
@@ -145,7 +150,7 @@ pub(crate) fn record_op(r: &mut Recorder, rt: &Runtime, view: &FrameView, op: Op
             if matches!(op, Op::IsNot { .. }) {
                 same = r.emit(Opcode::BoolNot(same), Type::Bool);
             }
-            let out = r.emit(Opcode::BoxBool(same), Type::Val);
+            let out = box_bool(r, same);
             r.store(dst, out);
         }
         Op::In { dst, a, b } | Op::NotIn { dst, a, b } => {
@@ -162,8 +167,26 @@ pub(crate) fn record_op(r: &mut Recorder, rt: &Runtime, view: &FrameView, op: Op
                 r.emit(Opcode::LoopBack, Type::Void);
                 return Ok(Some(r.finish()));
             }
-            let _ = target;
-            return Err("inner loop".into());
+            // An inner loop: run its compiled trace from this one.
+            let compiled = code.ic[pc as usize].get()[1];
+            if r.frames.len() != 1 || compiled == 0 {
+                return Err("inner loop not compiled yet".into());
+            }
+            let n = compiled as usize - 1;
+            r.extent = r.extent.max(loop_extent(n));
+            let (nk, ek) = (r.kint(n as i64), r.kint(0));
+            let call = r.call(Helper::RunLoop, vec![nk, ek], pc, Type::Bool);
+            r.inner_loop = Some(crate::recorder::InnerLoop {
+                depth: view.depth,
+                header: target,
+                jump_back: pc,
+                call,
+                exit_pc: ek,
+            });
+            // The inner loop may write any slot and run any code.
+            r.slot_values.clear();
+            r.guarded_maps.clear();
+            r.expect = None;
         }
         Op::JumpIfFalse { cond, target } => branch(r, view, val(cond), cond, false, target),
         Op::JumpIfTrue { cond, target } => branch(r, view, val(cond), cond, true, target),
@@ -262,6 +285,7 @@ pub(crate) fn record_op(r: &mut Recorder, rt: &Runtime, view: &FrameView, op: Op
                             let next = elidable::map_transition(map, n);
                             let m = r.kint(next as i64);
                             r.call(Helper::InstAppendSlot, vec![o, v, m], pc, Type::Void);
+                            r.guarded_maps.insert(o, next as u64);
                         }
                     }
                 }
@@ -298,6 +322,7 @@ pub(crate) fn record_op(r: &mut Recorder, rt: &Runtime, view: &FrameView, op: Op
                     r.rel(dst + 1);
                     let dk = r.kint(d as i64);
                     let f = r.call(Helper::LoadMethod, vec![o, k, dk], pc, Type::Val);
+                    r.forget_slots(d + 1, d + 1);
                     r.store(dst, f);
                 }
             }
@@ -321,6 +346,7 @@ pub(crate) fn record_op(r: &mut Recorder, rt: &Runtime, view: &FrameView, op: Op
             r.rel(dst + count.max(1) - 1);
             let (dk, ck) = (r.kint(d as i64), r.kint(count as i64));
             r.call(Helper::UnpackSeq, vec![v, dk, ck], pc, Type::Void);
+            r.forget_slots(d, d + count as i32 - 1);
         }
 
         // ---- calls
@@ -403,7 +429,7 @@ pub(crate) fn record_op(r: &mut Recorder, rt: &Runtime, view: &FrameView, op: Op
             }
             let v = r.load(src);
             let callee = r.frames.pop().expect("an inlined frame");
-            r.emit(Opcode::SlotStore(callee.ret_slot, v), Type::Void);
+            r.store_rel(callee.ret_slot, v);
             r.expect = Some((view.depth - 1, callee.return_pc));
         }
         Op::Nop => {}
@@ -446,6 +472,10 @@ fn guard_instance(
     cls: *mut ClassObj,
     pc: u32,
 ) {
+    if r.guarded_maps.get(&o) == Some(&(map as u64)) {
+        return;
+    }
+    r.guarded_maps.insert(o, map as u64);
     r.guard(Opcode::GuardTag(o, TAG_PTR), pc);
     r.guard(Opcode::GuardKind(o, ObjKind::Instance as u8), pc);
     let m = r.emit(
@@ -460,13 +490,39 @@ fn guard_instance(
 }
 
 fn unbox_int(r: &mut Recorder, v: Ref, pc: u32) -> Ref {
+    if let Some(&i) = r.int_of.get(&v) {
+        return i;
+    }
+    if let Opcode::Const(c) = r.insts[v as usize].op {
+        if c.is_int() {
+            let i = r.kint(c.as_int());
+            r.int_of.insert(v, i);
+            return i;
+        }
+    }
     r.guard(Opcode::GuardTag(v, TAG_INT), pc);
-    r.emit(Opcode::UnboxInt(v), Type::Int)
+    let i = r.emit(Opcode::UnboxInt(v), Type::Int);
+    r.int_of.insert(v, i);
+    i
 }
 
 fn box_int(r: &mut Recorder, i: Ref, pc: u32) -> Ref {
     let snap = r.snapshot_here(pc);
-    r.push(Opcode::BoxInt(i), Type::Val, Some(snap))
+    let b = r.push(Opcode::BoxInt(i), Type::Val, Some(snap));
+    r.int_of.insert(b, i);
+    b
+}
+
+fn box_bool(r: &mut Recorder, c: Ref) -> Ref {
+    let b = r.emit(Opcode::BoxBool(c), Type::Val);
+    r.bool_of.insert(b, c);
+    b
+}
+
+fn box_float(r: &mut Recorder, f: Ref) -> Ref {
+    let b = r.emit(Opcode::BoxFloat(f), Type::Val);
+    r.float_of.insert(b, f);
+    b
 }
 
 fn unbox_float(r: &mut Recorder, x: Value, v: Ref, pc: u32) -> Ref {
@@ -474,8 +530,13 @@ fn unbox_float(r: &mut Recorder, x: Value, v: Ref, pc: u32) -> Ref {
         let i = unbox_int(r, v, pc);
         r.emit(Opcode::IntToFloat(i), Type::Float)
     } else {
+        if let Some(&f) = r.float_of.get(&v) {
+            return f;
+        }
         r.guard(Opcode::GuardFloat(v), pc);
-        r.emit(Opcode::UnboxFloat(v), Type::Float)
+        let f = r.emit(Opcode::UnboxFloat(v), Type::Float);
+        r.float_of.insert(v, f);
+        f
     }
 }
 
@@ -511,8 +572,20 @@ fn arith(
         _ => None,
     };
     let numeric = |v: Value| v.is_int() || v.is_float();
+    // Follow the interpreter: when this iteration's result leaves the inline
+    // int range the trace calls the runtime (which makes a big int) instead
+    // of compiling a guard that is known to fail.
+    let fits = |i: Option<i64>| i.and_then(Value::from_i64).is_some();
+    let int_result_fits = x.is_int()
+        && y.is_int()
+        && match kind {
+            BinOpKind::Add => fits(x.as_int().checked_add(y.as_int())),
+            BinOpKind::Sub => fits(x.as_int().checked_sub(y.as_int())),
+            BinOpKind::Mul => fits(x.as_int().checked_mul(y.as_int())),
+            _ => true,
+        };
     let out = match (int_op, float_op) {
-        (Some(op), _) if x.is_int() && y.is_int() => {
+        (Some(op), _) if x.is_int() && y.is_int() && int_result_fits => {
             let (i, j) = (unbox_int(r, va, pc), unbox_int(r, vb, pc));
             let snap = r.snapshot_here(pc);
             let n = r.push(Opcode::Int(op, i, j), Type::Int, Some(snap));
@@ -528,7 +601,7 @@ fn arith(
             let (f, g) = (unbox_float(r, x, va, pc), unbox_float(r, y, vb, pc));
             let snap = (op == FloatOp::Div).then(|| r.snapshot_here(pc));
             let n = r.push(Opcode::Float(op, f, g), Type::Float, snap);
-            r.emit(Opcode::BoxFloat(n), Type::Val)
+            box_float(r, n)
         }
         _ => {
             let k = r.kint(kind as u8 as i64);
@@ -557,11 +630,11 @@ fn compare(
     let out = if x.is_int() && y.is_int() {
         let (i, j) = (unbox_int(r, va, pc), unbox_int(r, vb, pc));
         let c = r.emit(Opcode::IntCmp(cond, i, j), Type::Bool);
-        r.emit(Opcode::BoxBool(c), Type::Val)
+        box_bool(r, c)
     } else if (x.is_float() || x.is_int()) && (y.is_float() || y.is_int()) {
         let (f, g) = (unbox_float(r, x, va, pc), unbox_float(r, y, vb, pc));
         let c = r.emit(Opcode::FloatCmp(cond, f, g), Type::Bool);
-        r.emit(Opcode::BoxBool(c), Type::Val)
+        box_bool(r, c)
     } else {
         match cond {
             Cond::Eq | Cond::Ne => {
@@ -585,6 +658,9 @@ fn compare(
 /// The truth of slot `s` (concretely `x`) as a machine bool.
 fn truth(r: &mut Recorder, x: Value, s: u16, pc: u32) -> Ref {
     let v = r.load(s);
+    if let Some(&c) = r.bool_of.get(&v) {
+        return c;
+    }
     if x.is_bool() {
         r.guard(Opcode::GuardTag(v, TAG_BOOL), pc);
         let f = r.konst(Value::FALSE);
@@ -612,6 +688,25 @@ fn branch(r: &mut Recorder, view: &FrameView, x: Value, cond: u16, jump_if: bool
     } else {
         None
     };
+    if let Some(&c) = r.bool_of.get(&v) {
+        // A comparison's result: branch on the machine bool; a failing guard
+        // means the other path.
+        let t = x.as_bool();
+        let jumps = t == jump_if;
+        let (next, other) = if jumps {
+            (target, fallthrough)
+        } else {
+            (fallthrough, target)
+        };
+        let g = if t {
+            Opcode::GuardTrue(c)
+        } else {
+            Opcode::GuardFalse(c)
+        };
+        r.guard(g, other);
+        r.expect = Some((view.depth, next));
+        return;
+    }
     let Some(t) = known else {
         let t = r.call(Helper::Truthy, vec![v], pc, Type::Bool);
         r.defer_branch(t, jump_if, target, fallthrough);
@@ -706,12 +801,12 @@ fn inline_call(
     if argc < nslots {
         let empty = r.konst(Value::EMPTY);
         for s in argc..nslots {
-            r.emit(Opcode::SlotStore(base + s as i32, empty), Type::Void);
+            r.store_rel(base + s as i32, empty);
         }
     }
     for (i, &slot) in callee.code.free_slots.iter().enumerate() {
         let cell = r.konst(func.closure[i]);
-        r.emit(Opcode::SlotStore(base + slot as i32, cell), Type::Void);
+        r.store_rel(base + slot as i32, cell);
     }
     r.frames.push(RecFrame {
         code: func.code,

@@ -16,6 +16,7 @@ use crate::snapshot::{ExitKind, SnapFrame, Snapshot};
 use frontend::bytecode::Op;
 use runtime::object::{downcast, CodeObj};
 use runtime::{Runtime, Value};
+use std::collections::HashMap;
 
 /// Longest trace the recorder builds (instructions); longer ones abort.
 pub const MAX_TRACE_INSTS: usize = 3000;
@@ -64,6 +65,19 @@ pub(crate) struct RecFrame {
     pub return_pc: u32,
 }
 
+/// An inner loop the trace runs through its own compiled trace; the
+/// interpreter runs it while recording, and the recorder skips it.
+pub(crate) struct InnerLoop {
+    /// Interpreter depth of the loop's frame.
+    pub depth: usize,
+    /// The loop's header and `JumpBack` pcs.
+    pub header: u32,
+    pub jump_back: u32,
+    /// The `RunLoop` call and its exit-pc operand (patched when known).
+    pub call: Ref,
+    pub exit_pc: Ref,
+}
+
 /// A truthiness test whose direction is known only after the interpreter ran it.
 struct PendingBranch {
     truth: Ref,
@@ -90,9 +104,22 @@ pub struct Recorder {
     pending: Option<PendingBranch>,
     /// Skip instructions run deeper than this depth (inside a called function).
     pub(crate) skip_above: Option<usize>,
+    /// Skip the inner loop the interpreter is running.
+    pub(crate) inner_loop: Option<InnerLoop>,
+    /// Known machine bool of a boxed bool IR value.
+    pub(crate) bool_of: HashMap<Ref, Ref>,
     pub(crate) cur_origin: u32,
     pub(crate) extent: i32,
     pub(crate) max_inline: usize,
+    /// Record-time forwarding: the IR value each slot holds since the trace
+    /// last stored it (loads of it reuse that value instead of reading memory).
+    pub(crate) slot_values: HashMap<i32, Ref>,
+    /// Known unboxed int of a boxed IR value (its tag is already checked).
+    pub(crate) int_of: HashMap<Ref, Ref>,
+    /// Known unboxed double of a boxed IR value.
+    pub(crate) float_of: HashMap<Ref, Ref>,
+    /// Instances whose map and class version are already guarded: the map.
+    pub(crate) guarded_maps: HashMap<Ref, u64>,
     /// Modules whose globals are written inside the loop: no folding there.
     pub(crate) unfolded_modules: Vec<Value>,
     pub(crate) builtins: Value,
@@ -174,10 +201,16 @@ impl Recorder {
             expect: None,
             pending: None,
             skip_above: None,
+            inner_loop: None,
+            bool_of: HashMap::new(),
             cur_origin: 0,
             extent: code_of(view.code).code.nslots as i32,
             max_inline: 0,
             unfolded_modules: Vec::new(),
+            slot_values: HashMap::new(),
+            int_of: HashMap::new(),
+            float_of: HashMap::new(),
+            guarded_maps: HashMap::new(),
             builtins: rt.builtins,
         }
     }
@@ -199,13 +232,26 @@ impl Recorder {
         }
     }
 
+    /// Is the recorder skipping instructions (inside an inner loop or a call
+    /// the trace makes through the runtime)?
+    pub fn skipping(&self) -> bool {
+        self.inner_loop.is_some() || self.skip_above.is_some()
+    }
+
     /// Values the GC must keep alive while recording.
     pub fn roots(&self) -> &[Value] {
         &self.roots
     }
 
     /// Records the instruction `op` the interpreter is about to run.
-    pub fn record(&mut self, rt: &Runtime, view: &FrameView, op: Op) -> RecordStep {
+    /// `loop_extent(n)` is the extent of compiled loop `n` (for inner loops).
+    pub fn record(
+        &mut self,
+        rt: &Runtime,
+        view: &FrameView,
+        op: Op,
+        loop_extent: &dyn Fn(usize) -> i32,
+    ) -> RecordStep {
         if let Some(depth) = self.skip_above {
             if view.depth > depth {
                 return RecordStep::Continue;
@@ -213,6 +259,23 @@ impl Recorder {
             self.skip_above = None;
         }
         let pc = view.pc as u32;
+        if let Some(inner) = &self.inner_loop {
+            if view.depth > inner.depth
+                || (view.depth == inner.depth && (inner.header..=inner.jump_back).contains(&pc))
+            {
+                return RecordStep::Continue;
+            }
+            let inner = self.inner_loop.take().expect("an inner loop");
+            if view.depth < inner.depth {
+                return RecordStep::Abort("returned from inside an inner loop".into());
+            }
+            // The trace goes on where the inner loop ended this time; the
+            // inner trace must end there too, else the whole trace leaves.
+            self.insts[inner.exit_pc as usize].op = Opcode::ConstInt(pc as i64);
+            let snap = self.snapshot(pc, ExitKind::InnerLoop);
+            self.push(Opcode::GuardTrue(inner.call), Type::Void, Some(snap));
+            self.expect = Some((view.depth, pc));
+        }
         if let Some(p) = self.pending.take() {
             self.resolve_branch(p, pc);
         }
@@ -231,7 +294,7 @@ impl Recorder {
         }
         self.set_origin(pc);
         self.expect = Some((view.depth, pc + 1));
-        match crate::record_op::record_op(self, rt, view, op) {
+        match crate::record_op::record_op(self, rt, view, op, loop_extent) {
             Ok(Some(trace)) => RecordStep::Done(trace),
             Ok(None) => RecordStep::Continue,
             Err(reason) => RecordStep::Abort(reason),
@@ -351,12 +414,35 @@ impl Recorder {
 
     pub(crate) fn load(&mut self, s: u16) -> Ref {
         let r = self.rel(s);
-        self.emit(Opcode::SlotLoad(r), Type::Val)
+        self.load_rel(r)
+    }
+
+    /// Reads slot `r` (relative to the loop frame), reusing the value the
+    /// trace last stored there.
+    pub(crate) fn load_rel(&mut self, r: i32) -> Ref {
+        if let Some(&v) = self.slot_values.get(&r) {
+            return v;
+        }
+        let v = self.emit(Opcode::SlotLoad(r), Type::Val);
+        self.slot_values.insert(r, v);
+        v
     }
 
     pub(crate) fn store(&mut self, s: u16, v: Ref) {
         let r = self.rel(s);
+        self.store_rel(r, v);
+    }
+
+    /// Writes slot `r` (relative to the loop frame). The store always runs,
+    /// so the interpreter's stack is current at every exit.
+    pub(crate) fn store_rel(&mut self, r: i32, v: Ref) {
         self.emit(Opcode::SlotStore(r, v), Type::Void);
+        self.slot_values.insert(r, v);
+    }
+
+    /// Forgets what slots `from..=to` (relative) hold: a helper wrote them.
+    pub(crate) fn forget_slots(&mut self, from: i32, to: i32) {
+        self.slot_values.retain(|&s, _| s < from || s > to);
     }
 
     /// A runtime call; raising helpers get an exception snapshot at `pc`.
@@ -364,6 +450,10 @@ impl Recorder {
         let snap = h
             .may_raise()
             .then(|| self.snapshot(pc, ExitKind::Exception));
+        if h.may_raise() {
+            // It may run Python code, which can change layouts and classes.
+            self.guarded_maps.clear();
+        }
         self.push(Opcode::Call(h, args), ty, snap)
     }
 

@@ -10,7 +10,7 @@ use crate::ir::Ref;
 use runtime::Value;
 
 /// One interpreter frame in a snapshot, outermost (the loop's frame) first.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct SnapFrame {
     /// The frame's `CodeObj`.
     pub code: Value,
@@ -37,6 +37,10 @@ pub enum ExitKind {
     Exception,
     /// The loop header's safepoint check asked for a collection or saw Ctrl-C.
     Safepoint,
+    /// An inner loop's compiled trace, run from this trace, left other than
+    /// at the loop's end: the interpreter continues from that inner exit
+    /// (in the context's `inner_exit`) instead of this snapshot.
+    InnerLoop,
 }
 
 /// The interpreter state at one exit.

@@ -714,7 +714,7 @@ impl Interpreter {
                             self.frames.last_mut().unwrap().pc = pc;
                             tri!(self.safepoint());
                         }
-                        if !RECORD && self.jit.enabled() {
+                        if self.jit.enabled() && (!RECORD || self.jit.skipping()) {
                             match self.jit.on_back_edge(&code.ic[jump_back_pc]) {
                                 jit::BackEdge::Interpret => {}
                                 jit::BackEdge::Run(n) => {

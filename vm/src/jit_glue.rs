@@ -5,7 +5,7 @@
 use crate::interp::Interpreter;
 use frontend::bytecode::Op;
 use jit::recorder::FrameView;
-use jit::snapshot::{ExitKind, Snapshot};
+use jit::snapshot::ExitKind;
 use jit::JitCtx;
 use runtime::{PyErr, Value, Vm};
 use std::cell::Cell;
@@ -72,21 +72,25 @@ impl Interpreter {
         let saved_top = self.jit_stack_top;
         self.jit_stack_top = saved_top.max(need);
         let vm: *mut dyn Vm = self as *mut Interpreter as *mut dyn Vm;
-        let mut ctx = JitCtx::new(vm, &mut self.stack, base);
+        let mut ctx = JitCtx::new(vm, &mut self.jit, &mut self.stack, base);
         let info = enter(&mut ctx, target);
         self.jit_stack_top = saved_top;
         let error = ctx.take_error();
         // SAFETY: `info` is the exit descriptor the trace returned.
-        let action = unsafe { self.jit.on_exit(info) };
-        self.restore_frames(&action.snapshot, base);
-        match action.snapshot.kind {
+        let mut action = unsafe { self.jit.on_exit(info) };
+        if action.kind == ExitKind::InnerLoop {
+            // SAFETY: an inner-loop exit leaves the inner trace's descriptor in the context.
+            action = unsafe { self.jit.on_exit(ctx.inner_exit) };
+        }
+        self.restore_frames(action.trace, action.snap, base);
+        match action.kind {
             ExitKind::Exception => {
                 // The interpreter reports an exception with the pc after the
                 // instruction that raised it.
                 self.frames.last_mut().expect("a frame").pc += 1;
                 Err(error.expect("an exception exit carries an exception"))
             }
-            ExitKind::Safepoint => {
+            ExitKind::Safepoint | ExitKind::InnerLoop => {
                 self.safepoint()?;
                 Ok(false)
             }
@@ -115,11 +119,15 @@ impl Interpreter {
 
     /// Rebuilds the frames `snap` describes on top of the loop's frame
     /// (whose slot 0 is at `base`): inlined callees become real frames.
-    fn restore_frames(&mut self, snap: &Snapshot, base: usize) {
-        // Raw traces store every slot as they run, so `snap.entries` is empty.
-        let last = snap.frames.len() - 1;
-        for (i, f) in snap.frames.iter().enumerate() {
-            let pc = if i == last { snap.pc } else { f.pc } as usize;
+    fn restore_frames(&mut self, trace: usize, snap: u32, base: usize) {
+        // Raw traces store every slot as they run, so `entries` is empty.
+        let (count, resume_pc) = {
+            let s = self.jit.snapshot(trace, snap);
+            (s.frames.len(), s.pc)
+        };
+        for i in 0..count {
+            let f = self.jit.snapshot(trace, snap).frames[i];
+            let pc = if i == count - 1 { resume_pc } else { f.pc } as usize;
             if i > 0 {
                 self.push_frame(
                     f.code,
