@@ -12,9 +12,9 @@ def grid(n):
     return total
 
 results = []
-for size in range(1, 40):
+for size in range(1, 30):
     results.append(grid(size))
-print(results[:8], results[-1], sum(results))  # expect: [0, 1, 9, 29, 51, 85, 126, 126] 3809 50684
+print(results[:8], results[-1], sum(results))  # expect: [0, 1, 9, 29, 51, 85, 126, 126] 2016 20860
 
 # A while loop inside a function whose trip count depends on the caller's loop variable.
 def collatz_len(n):
@@ -25,11 +25,11 @@ def collatz_len(n):
     return steps
 
 best = (0, 0)
-for start in range(1, 600):
+for start in range(1, 300):
     c = collatz_len(start)
     if c > best[1]:
         best = (start, c)
-print(best)  # expect: (327, 143)
+print(best)  # expect: (231, 127)
 
 # Three levels: module loop -> function loop -> function loop, with early returns.
 def find(seq, target):
