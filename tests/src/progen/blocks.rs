@@ -34,8 +34,14 @@ impl Generator {
             self.statement_or_jump(index, count);
         }
         self.code.close();
+        if self.rng.chance(20) {
+            // A loop `else` runs unless a `break` left the loop.
+            self.code.open("else:");
+            self.code.line("ai = (ai + 7) % 1000003");
+            self.code.close();
+        }
         self.code.line(&format!(
-            "print('block {number}', ai, repr(af), s, lst, dct, flag, repr(v), t, objs, COUNTER, SCALE, FSCALE)"
+            "print('block {number}', i, ai, repr(af), s, lst, dct, flag, repr(v), t, objs, COUNTER, SCALE, FSCALE)"
         ));
         let body = std::mem::replace(&mut self.code, outer);
 
@@ -98,6 +104,8 @@ impl Generator {
             "sum(lst[1:4])",
             "o.m0(i)",
             "bump(i)",
+            "walk(i % 9)",
+            "o.kind",
             "adders[i % 3](i)",
             "COUNTER",
         ]

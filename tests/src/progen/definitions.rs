@@ -16,6 +16,7 @@ impl Generator {
         self.write_float_functions();
         self.write_generators();
         self.write_closure_factories();
+        self.write_looping_helpers();
         self.write_classes();
         self.write_replacements();
     }
@@ -31,6 +32,7 @@ impl Generator {
         self.code.line(&format!("NEAR63 = 2**63 - {near63_offset}"));
         self.code.line(&format!("BIG = 2**64 + {big_offset}"));
         self.code.line("HUGE = 3**90");
+        self.code.line("MIN63 = -2**63");
         self.code.line("INF = float('inf')");
         self.code.line("NAN = float('nan')");
         self.code.line(&format!("SCALE = {scale}"));
@@ -189,6 +191,27 @@ impl Generator {
         self.code.line("");
         self.code.open("def make_adder(k):");
         self.code.line("return lambda z: z + k");
+        self.code.close();
+        self.code.line("");
+    }
+
+    /// `walk` (a function with its own loop, called from hot loops) and
+    /// `my_abs` (installed over the builtin `abs` mid-loop; it adds 1, so
+    /// code still using the builtin shows).
+    fn write_looping_helpers(&mut self) {
+        self.code.open("def walk(n, step=1):");
+        self.code.line("total = 0");
+        self.code.line("k = 0");
+        self.code.open("while k < n:");
+        let term = self.rng.pick(&["k % 3", "SCALE", "1", "(k & 1)"]);
+        self.code.line(&format!("total += k * step + {term}"));
+        self.code.line("k += 1");
+        self.code.close();
+        self.code.line("return total");
+        self.code.close();
+        self.code.line("");
+        self.code.open("def my_abs(z):");
+        self.code.line("return (z if z >= 0 else -z) + 1");
         self.code.close();
         self.code.line("");
     }

@@ -41,7 +41,9 @@ const FLOAT_CONSTANTS: &[&str] = &[
     "0.1", "1.5", "-2.25", "0.001", "3.0", "0.5", "-7.75", "1e-5", "2.5e10",
 ];
 const SPECIAL_FLOATS: &[&str] = &["-0.0", "0.0", "1e300", "INF", "-INF", "NAN", "5e-324"];
-const INT_CONSTANTS: &[&str] = &["NEAR47", "NEAR63", "BIG", "-NEAR47", "2**62", "HUGE"];
+const INT_CONSTANTS: &[&str] = &[
+    "NEAR47", "NEAR63", "BIG", "-NEAR47", "2**62", "HUGE", "MIN63", "-1",
+];
 
 /// Builds expressions from an [`ExprEnv`] with the generator's random stream.
 pub struct ExprBuilder<'a> {
@@ -59,6 +61,10 @@ impl ExprBuilder<'_> {
 
     /// A non-zero int constant for `//` and `%`.
     fn divisor(&mut self) -> String {
+        // -1 turns -2**63 into 2**63, which no longer fits a machine word.
+        if self.rng.chance(8) {
+            return "-1".to_string();
+        }
         let value = self.rng.between(2, 40);
         if self.rng.chance(20) {
             format!("-{value}")
@@ -97,7 +103,10 @@ impl ExprBuilder<'_> {
             return self.int_atom();
         }
         let inner = depth - 1;
-        match self.rng.weighted(&[4, 5, 3, 2, 2, 2, 1, 1, 2, 2, 1, 1]) {
+        match self
+            .rng
+            .weighted(&[4, 5, 3, 2, 2, 2, 1, 1, 2, 2, 1, 1, 1, 1, 1])
+        {
             0 => self.int_atom(),
             1 => {
                 let op = self.rng.pick(&["+", "-", "+", "^", "|", "&"]);
@@ -157,6 +166,26 @@ impl ExprBuilder<'_> {
             9 => format!("({} + {})", self.int_expr(inner), self.int_atom()),
             10 => format!("(-({}) {})", self.int_expr(inner), self.reducer()),
             11 => format!("int({} < {})", self.int_expr(inner), self.int_expr(inner)),
+            12 => match self.rng.below(3) {
+                // Powers cross the machine-word limit as the exponent grows.
+                0 => format!("(2 ** ({} % 130))", self.int_expr(inner)),
+                1 => format!(
+                    "(({} % 50) ** {})",
+                    self.int_expr(inner),
+                    self.rng.between(0, 9)
+                ),
+                _ => format!("(-3) ** ({} % 60)", self.int_expr(inner)),
+            },
+            13 => {
+                let op = self.rng.pick(&["and", "or"]);
+                format!("({} {op} {})", self.int_expr(inner), self.int_expr(inner))
+            }
+            14 => format!(
+                "divmod({}, {})[{}]",
+                self.int_expr(inner),
+                self.divisor(),
+                self.rng.below(2)
+            ),
             _ => self.int_atom(),
         }
     }
@@ -246,7 +275,7 @@ impl ExprBuilder<'_> {
 
     /// A boolean condition: a scope condition or a comparison.
     pub fn condition(&mut self) -> String {
-        match self.rng.weighted(&[5, 3, 2, 1]) {
+        match self.rng.weighted(&[5, 3, 2, 1, 1]) {
             0 if !self.env.conditions.is_empty() => self.rng.pick(&self.env.conditions).clone(),
             1 => {
                 let op = self.rng.pick(&["<", "<=", ">", ">=", "==", "!="]);
@@ -256,6 +285,12 @@ impl ExprBuilder<'_> {
                 let op = self.rng.pick(&["<", ">", "==", "!="]);
                 format!("{} {op} {}", self.number_atom(), self.number_atom())
             }
+            3 => format!(
+                "{} < {} <= {}",
+                self.int_atom(),
+                self.int_atom(),
+                self.int_atom()
+            ),
             _ => {
                 let modulus = self.rng.between(2, 9);
                 let remainder = self.rng.between(0, modulus - 1);

@@ -88,7 +88,11 @@ impl Generator {
     fn int_update(&mut self) {
         let value = self.int_e(3);
         let reducer = self.reducer();
-        let line = match self.rng.below(4) {
+        let line = match self.rng.below(5) {
+            4 => {
+                let (op, operand) = reducer.split_once(' ').unwrap_or(("%", "7"));
+                format!("ai += {value}\nai {op}= {operand}")
+            }
             0 => format!("ai = (ai + {value}) {reducer}"),
             1 => format!("ai = (ai ^ {value}) {reducer}"),
             2 => format!(
@@ -243,7 +247,13 @@ impl Generator {
 
     fn object_statement(&mut self) {
         let value = self.int_e(2);
-        let line = match self.rng.below(9) {
+        let line = match self.rng.below(11) {
+            9 => format!("o.a += {value}\no.a %= 1009"),
+            // An instance attribute shadowing the class attribute `kind`.
+            10 => format!(
+                "if i % {} == 1:\n    o.kind = ({value}) % 10",
+                self.rng.between(3, 20)
+            ),
             0 => format!("o.a = (o.a + {value}) % 1009"),
             1 => "o.b = o.b * 0.5 + 1".to_string(),
             2 => format!("o.b = i % {}", self.rng.between(2, 9)),
@@ -394,9 +404,17 @@ impl Generator {
                 ),
                 "LookupError",
             ),
-            8 => (
+            8 if self.rng.chance(50) => (
                 "ai = (ai + int(s[-1:])) % 1000003".to_string(),
                 "ValueError",
+            ),
+            8 => (
+                format!(
+                    "ai = (ai + round(af) + round(af * {})) {}",
+                    self.float_e(1),
+                    self.reducer()
+                ),
+                "(ValueError, OverflowError)",
             ),
             _ => (
                 format!(
@@ -408,6 +426,13 @@ impl Generator {
             ),
         };
         self.code.open("try:");
+        let continues = self.rng.chance(10);
+        if continues {
+            // `continue` leaving a `try` runs its `finally` (always added then).
+            let modulus = self.rng.between(3, 11);
+            self.code
+                .line(&format!("if i % {modulus} == 2:\n    continue"));
+        }
         self.code.line(&body);
         self.code.close();
         self.code.open(&format!("except {handler} as e:"));
@@ -424,7 +449,7 @@ impl Generator {
             self.code.line("ai = (ai + 1) % 1000003");
             self.code.close();
         }
-        if self.rng.chance(20) {
+        if self.rng.chance(20) || continues {
             self.code.open("finally:");
             self.code.line("t = (t[0], (t[1] + 1) % 97, t[2])");
             self.code.close();
@@ -507,7 +532,8 @@ impl Generator {
 
     fn rebind_statement(&mut self) {
         let trigger = self.trigger();
-        let (name, value) = match self.rng.below(4) {
+        let (name, value) = match self.rng.below(5) {
+            4 => ("abs".to_string(), "my_abs".to_string()),
             0 => (
                 "SCALE".to_string(),
                 self.rng
