@@ -41,6 +41,7 @@ pub fn generate(seed: u64) -> String {
         env: ExprEnv::default(),
         iterations: 0,
         in_function: false,
+        straight: false,
         block_globals: BTreeSet::new(),
     };
     generator.code.line(&format!(
@@ -76,6 +77,10 @@ struct Generator {
     iterations: i64,
     /// Whether the current block is a function body (globals need `global`).
     in_function: bool,
+    /// Whether the current block's loop body avoids inner loops (nested
+    /// `for`, generators, comprehensions, looping helpers) and creating
+    /// functions, so a tracing JIT can compile all of it.
+    straight: bool,
     /// Globals the current block assigns.
     block_globals: BTreeSet<String>,
 }

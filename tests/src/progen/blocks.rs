@@ -18,7 +18,13 @@ impl Generator {
         self.in_function = self.rng.chance(55);
         self.iterations = self.rng.between(50, 400);
         self.block_globals.clear();
-        let kind = self.rng.below(LOOP_KINDS);
+        self.straight = self.rng.chance(50);
+        // A loop over a generator runs the generator's own loop inside it.
+        let kind = self.rng.below(if self.straight {
+            LOOP_KINDS - 1
+        } else {
+            LOOP_KINDS
+        });
         self.env = self.loop_env(kind);
 
         let outer = std::mem::replace(&mut self.code, Code::new());
@@ -146,6 +152,10 @@ impl Generator {
         }
         if self.in_function {
             ints.push("peek(i)".to_string());
+        }
+        if self.straight {
+            // Calls that run loops of their own.
+            ints.retain(|name| !name.starts_with("walk("));
         }
         ExprEnv {
             ints,

@@ -39,7 +39,10 @@ impl Generator {
     }
 
     pub(super) fn statement(&mut self, depth: u32) {
-        let kind = self.rng.weighted(STATEMENT_WEIGHTS);
+        let mut kind = self.rng.weighted(STATEMENT_WEIGHTS);
+        if self.straight && matches!(kind, 10 | 16) {
+            kind = 0;
+        }
         match kind {
             0 => self.int_update(),
             1 => self.float_update(),
@@ -157,18 +160,25 @@ impl Generator {
         let modulus = self.rng.between(3, 11);
         let value = self.int_e(2);
         let line = match self.rng.below(6) {
-            0 => format!(
-                "dct[i % {modulus}] = (dct.get(i % {modulus}, 0) + {value}) % 10007"
-            ),
+            0 => format!("dct[i % {modulus}] = (dct.get(i % {modulus}, 0) + {value}) % 10007"),
             1 => format!(
                 "if (i % {modulus}) in dct:\n    ai = (ai + dct[i % {modulus}]) {}",
                 self.reducer()
             ),
-            2 => format!("ai = (ai + dct.pop(i % {modulus}, {})) {}", self.rng.between(-3, 3), self.reducer()),
+            2 => format!(
+                "ai = (ai + dct.pop(i % {modulus}, {})) {}",
+                self.rng.between(-3, 3),
+                self.reducer()
+            ),
             3 => "if len(dct) > 6:\n    del dct[next(iter(dct))]".to_string(),
             4 => format!("dct['k' + str(i % {modulus})] = i"),
             _ => format!(
-                "ai = (ai + sum(dct.values()) + len(dct) + sum(w for w in dct if isinstance(w, int))) {}",
+                "ai = (ai + sum(dct.values()) + len(dct){}) {}",
+                if self.straight {
+                    ""
+                } else {
+                    " + sum(w for w in dct if isinstance(w, int))"
+                },
                 self.reducer()
             ),
         };
@@ -304,7 +314,9 @@ impl Generator {
 
     fn closure_statement(&mut self) {
         let argument = self.int_e(1);
-        let line = match self.rng.below(4) {
+        // Straight blocks create no functions in the loop.
+        let choices = if self.straight { 2 } else { 4 };
+        let line = match self.rng.below(choices) {
             0 => format!("ai = (ai + bump({argument})) {}", self.reducer()),
             1 => format!("ai = (ai + adders[i % 3]({argument})) {}", self.reducer()),
             2 => format!(
