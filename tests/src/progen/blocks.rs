@@ -47,7 +47,7 @@ impl Generator {
             self.code.close();
         }
         self.code.line(&format!(
-            "print('block {number}', i, ai, repr(af), s, lst, dct, flag, repr(v), t, objs, COUNTER, SCALE, FSCALE)"
+            "print('block {number}', i, ai, repr(af), repr(fa), repr(fb), s, lst, alias is lst, dct, flag, repr(v), t, objs, COUNTER, SCALE, FSCALE)"
         ));
         let body = std::mem::replace(&mut self.code, outer);
 
@@ -193,6 +193,9 @@ impl Generator {
         self.code.line("flag = False");
         self.code.line("v = 0");
         self.code.line("t = (0, 1, 'zz')");
+        self.code.line("alias = lst");
+        self.code.line("fa = 1.0");
+        self.code.line("fb = -0.5");
         let objects: Vec<String> = (0..self.rng.between(self.classes as i64, 6))
             .map(|index| {
                 let class = index as u64 % self.classes as u64;

@@ -27,6 +27,9 @@ const STATEMENT_WEIGHTS: &[u64] = &[
     2,  // global rebound mid-loop
     1,  // inner loop
     1,  // special floats
+    3,  // several temporaries live at once
+    2,  // aliased lists and objects
+    2,  // coupled float variables
 ];
 
 impl Generator {
@@ -62,6 +65,9 @@ impl Generator {
             15 => self.rebind_statement(),
             16 if depth < 1 => self.inner_loop(depth),
             17 => self.special_float_statement(),
+            18 => self.temporaries_statement(),
+            19 => self.alias_statement(),
+            20 => self.coupled_floats_statement(),
             _ => self.int_update(),
         }
     }
@@ -578,6 +584,63 @@ impl Generator {
         let nested = self.rng.between(0, 2) as usize;
         self.statements(nested, depth + 1);
         self.code.close();
+    }
+
+    /// Several values computed before any is used, so many are live at once.
+    fn temporaries_statement(&mut self) {
+        let count = self.rng.between(3, 6);
+        let mut names = Vec::new();
+        for index in 0..count {
+            let value = if self.rng.chance(60) {
+                self.int_e(2)
+            } else {
+                format!("int({} > 0)", self.float_e(1))
+            };
+            let line = format!("p{index} = {value}");
+            self.guarded(&line);
+            names.push(format!("p{index} * {}", self.rng.between(1, 9)));
+        }
+        // A guarded temporary may be unset when its call raised at the first
+        // iteration, so each is read through the block's defaults.
+        let sum = names.join(" - ");
+        let line = format!("ai = (ai + {sum}) {}", self.reducer());
+        self.code.open("try:");
+        self.code.line(&line);
+        self.code.close();
+        self.code.open("except NameError as e:");
+        self.code.line("note(e)");
+        self.code.close();
+    }
+
+    /// Writes through one name and reads through another bound to the same
+    /// list or object.
+    fn alias_statement(&mut self) {
+        let value = self.int_e(1);
+        let line = match self.rng.below(4) {
+            0 => format!(
+                "alias[0] = ({value}) % 1000\nai = (ai + lst[0]) {}",
+                self.reducer()
+            ),
+            1 => format!(
+                "objs[(i + 1) % len(objs)].a = ({value}) % 1009\nai = (ai + o.a + objs[0].a) {}",
+                self.reducer()
+            ),
+            2 => "alias.append(i % 10)\nif len(lst) > 12:\n    del alias[0]".to_string(),
+            _ => format!(
+                "ai = (ai + dct.get(float(i % 7), 0) + dct.get(i % 7 == 1, 0)) {}",
+                self.reducer()
+            ),
+        };
+        self.guarded(&line);
+    }
+
+    /// Two floats updated from each other (an n-body-like step).
+    fn coupled_floats_statement(&mut self) {
+        let step = self.rng.pick(&["0.01", "0.5", "1e-3", "0.125"]);
+        self.code.line(&format!("fa = fa + fb * {step}"));
+        let kick = self.float_e(1);
+        self.guarded(&format!("fb = fb - fa * {step} + {kick}"));
+        self.code.line("af = af + fa * 0.001");
     }
 
     fn special_float_statement(&mut self) {
