@@ -6,6 +6,7 @@ pub mod diff;
 pub mod expectations;
 pub mod pending;
 pub mod process;
+pub mod progen;
 
 pub use check::check_outcome;
 pub use expectations::Expectations;
