@@ -466,8 +466,11 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             }
             let f = h.address() as *const () as i64;
             let base_off = offset_of!(JitCtx, base) as i32;
+            let depth = e.trace.origins[inst.origin as usize].depth as i32;
+            let depth_off = offset_of!(JitCtx, inline_depth) as i32;
             dynasm!(e.ops
                 ; .arch x64
+                ; mov QWORD [r12 + depth_off], depth
                 ; mov rdi, r12
                 ; mov rax, QWORD f
                 ; call rax

@@ -25,6 +25,9 @@ pub struct JitCtx {
     /// The exit an inner loop's trace left through when it did not finish
     /// the loop (see `ExitKind::InnerLoop`).
     pub inner_exit: *const crate::exits::ExitInfo,
+    /// Inlined frames active at the current runtime call (compiled code
+    /// writes it before each call): they count toward the recursion limit.
+    pub inline_depth: u64,
 }
 
 impl JitCtx {
@@ -44,6 +47,7 @@ impl JitCtx {
             vm,
             jit,
             inner_exit: std::ptr::null(),
+            inline_depth: 0,
         };
         ctx.refresh_base();
         ctx

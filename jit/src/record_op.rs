@@ -776,6 +776,8 @@ fn inlinable(r: &Recorder, f: Value, argc: usize) -> bool {
         && !c.has_varargs
         && !c.has_varkw
         && c.cell_slots.is_empty()
+        // Zero-argument super() reads its caller's interpreter frame.
+        && !c.free_names.iter().any(|n| n == "__class__")
         && r.frames.len() <= MAX_INLINE_DEPTH
         && !r.frames.iter().any(|fr| fr.code == func.code)
 }

@@ -61,6 +61,9 @@ pub struct Interpreter {
     /// inlined frames use. Frames pushed by Python code the trace calls go
     /// above it, and the GC marks up to it.
     pub(crate) jit_stack_top: usize,
+    /// Contexts of the compiled loops running now, innermost last: their
+    /// inlined frames count toward the recursion limit.
+    pub(crate) jit_contexts: Vec<*const jit::JitCtx>,
 }
 
 /// Returned (as an error value no exception can have) by `dispatch` when the
@@ -106,6 +109,7 @@ impl Interpreter {
             ),
             exec_depth: 0,
             jit_stack_top: 0,
+            jit_contexts: Vec::new(),
         };
         crate::modules::install_sys(&mut interp, argv);
         interp

@@ -11,6 +11,19 @@ use runtime::{PyErr, Value, Vm};
 use std::cell::Cell;
 
 impl Interpreter {
+    /// Frames that count toward the recursion limit: the interpreter's and
+    /// those inlined into the compiled loops running now.
+    pub(crate) fn frames_for_limit(&self) -> usize {
+        let hidden: u64 = self
+            .jit_contexts
+            .iter()
+            // SAFETY: a context is pushed only while its trace runs, on the
+            // Rust stack of `run_trace`, which outlives its entry here.
+            .map(|&c| unsafe { (*c).inline_depth })
+            .sum();
+        self.frames.len() + hidden as usize
+    }
+
     /// The recorder's view of the running frame about to run `pc`.
     fn frame_view(&self, pc: usize) -> FrameView<'_> {
         let f = self.frames.last().expect("a running frame");
@@ -54,7 +67,7 @@ impl Interpreter {
     /// back as `Err` with the frames rebuilt where it was raised.
     pub(crate) fn run_trace(&mut self, n: usize) -> Result<bool, PyErr> {
         let (enter, target, extent, frames_needed) = self.jit.entry(n);
-        if self.frames.len() + frames_needed >= self.rt.recursion_limit {
+        if self.frames_for_limit() + frames_needed >= self.rt.recursion_limit {
             return Ok(false);
         }
         let loop_depth = self.frames.len();
@@ -73,7 +86,9 @@ impl Interpreter {
         self.jit_stack_top = saved_top.max(need);
         let vm: *mut dyn Vm = self as *mut Interpreter as *mut dyn Vm;
         let mut ctx = JitCtx::new(vm, &mut self.jit, &mut self.stack, base);
+        self.jit_contexts.push(&ctx);
         let info = enter(&mut ctx, target);
+        self.jit_contexts.pop();
         self.jit_stack_top = saved_top;
         let error = ctx.take_error();
         // SAFETY: `info` is the exit descriptor the trace returned.
