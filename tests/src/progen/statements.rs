@@ -30,6 +30,7 @@ const STATEMENT_WEIGHTS: &[u64] = &[
     3,  // several temporaries live at once
     2,  // aliased lists and objects
     2,  // coupled float variables
+    3,  // conversions and formatting
 ];
 
 impl Generator {
@@ -68,6 +69,7 @@ impl Generator {
             18 => self.temporaries_statement(),
             19 => self.alias_statement(),
             20 => self.coupled_floats_statement(),
+            21 => self.conversion_statement(),
             _ => self.int_update(),
         }
     }
@@ -641,6 +643,58 @@ impl Generator {
         let kick = self.float_e(1);
         self.guarded(&format!("fb = fb - fa * {step} + {kick}"));
         self.code.line("af = af + fa * 0.001");
+    }
+
+    /// Number-to-text and text-to-number conversions, format specs, int
+    /// and float methods; non-finite floats make some of them raise.
+    fn conversion_statement(&mut self) {
+        let text = self.rng.pick(&[
+            "f'{af:.3e}'",
+            "f'{af:g}'",
+            "f'{af:10.4f}'",
+            "f'{ai:,}'",
+            "f'{ai:x}'",
+            "f'{i:+05d}'",
+            "'%.2f' % af",
+            "'%5.1f|%-4d|%r' % (af, i, s[:3])",
+            "format(af, '.4g')",
+            "repr(round(af, 2))",
+            "repr(round(af * 1000, -2))",
+            "hex(ai)",
+            "bin(i)",
+            "oct(ai % 4096)",
+            "str(ai)",
+            "str(ai * ai * ai)",
+            "repr(float(repr(af)))",
+            "repr(af.is_integer())",
+            "str(ai.bit_length())",
+            "str(abs(MIN63 + i))",
+            "repr(ai / 3)",
+            "repr(ai // 7 * 7 + ai % 7 == ai)",
+            "repr(math.floor(af)) + repr(math.ceil(af))",
+            "repr(float(ai))",
+            "repr(int(str(ai)[::-1][:15] or '0'))",
+            "repr(int('ff', 16) + int('-0b101', 0))",
+            "repr(divmod(af, 0.75))",
+            "repr(af ** 2)",
+            "repr(i ** -2)",
+            "repr(2.0 ** (i % 40 - 20))",
+            "repr(min(lst)) + repr(max(lst))",
+            "s.center(9, '*') + s.zfill(6) + s.strip('1a')",
+            "'|'.join(sorted(s))",
+            "repr(sorted(lst, reverse=i % 2 == 0)[:3])",
+        ]);
+        let line = format!(
+            "w = {text}\nai = (ai + len(w) + ord(w[-1:] or ' ')) {}\ns = (s + w[-3:])[-16:]",
+            self.reducer()
+        );
+        self.code.open("try:");
+        self.code.line(&line);
+        self.code.close();
+        self.code
+            .open("except (ValueError, OverflowError, ZeroDivisionError) as e:");
+        self.code.line("note(e)");
+        self.code.close();
     }
 
     fn special_float_statement(&mut self) {
