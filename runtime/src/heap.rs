@@ -125,6 +125,12 @@ impl Heap {
         self.debt += bytes;
     }
 
+    /// Addresses of the allocation debt and the debt that asks for a
+    /// collection: compiled loops compare them at their headers.
+    pub fn debt_words(&self) -> (*const usize, *const usize) {
+        (&self.debt, &self.threshold)
+    }
+
     /// Should the VM collect at this safepoint?
     #[inline]
     pub fn wants_collection(&self) -> bool {

@@ -39,6 +39,21 @@ const MODES: &[Mode] = &[
         environment: &[("TERN_GC_STRESS", "1")],
         timeout_factor: 3,
     },
+    // The interpreter alone (the default runs the JIT).
+    Mode {
+        name: "jit-off",
+        arguments: &["--jit=off"],
+        environment: &[],
+        timeout_factor: 1,
+    },
+    // Every loop is traced at its first back-edge and every exit gets a
+    // bridge at its first failure: the most compiled code per program.
+    Mode {
+        name: "jit-raw-1",
+        arguments: &["--jit=raw", "--jit-threshold", "1"],
+        environment: &[],
+        timeout_factor: 2,
+    },
 ];
 
 /// A mode with owned parts, so [`EXTRA_MODES_VARIABLE`] can add some at run time.

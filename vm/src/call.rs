@@ -74,7 +74,7 @@ impl Interpreter {
                     && !c.has_varargs
                     && !c.has_varkw
                 {
-                    if self.frames.len() >= self.rt.recursion_limit {
+                    if self.frames_for_limit() >= self.rt.recursion_limit {
                         return Err(self.recursion_error());
                     }
                     let nslots = c.nslots as usize;
@@ -256,7 +256,7 @@ impl Interpreter {
         boundary: bool,
         init_self: Value,
     ) -> PyResult<bool> {
-        if self.frames.len() >= self.rt.recursion_limit {
+        if self.frames_for_limit() >= self.rt.recursion_limit {
             return Err(self.recursion_error());
         }
         let func = downcast::<FunctionObj>(f).unwrap();

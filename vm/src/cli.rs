@@ -32,7 +32,8 @@ Examples:
   tern                      start the interactive prompt (when stdin is a terminal)
 
 Environment:
-  TERN_LOG       log filter written to stderr, e.g. TERN_LOG=debug or TERN_LOG=jit=debug
+  TERN_LOG       log filter written to stderr, e.g. TERN_LOG=debug, or TERN_LOG=jit=debug
+                 to list every compiled trace
   TERN_HISTORY   REPL history file (default ~/.tern_history)";
 
 /// The parsed command line.
@@ -67,6 +68,49 @@ pub struct RunOptions {
     /// Print the program's bytecode instead of running it
     #[arg(long)]
     pub dis: bool,
+
+    /// JIT mode: off (interpreter only) or raw (hot loops are traced and
+    /// compiled to x86-64 at once)
+    #[arg(long, value_enum, value_name = "MODE", default_value = "raw")]
+    pub jit: JitModeArg,
+
+    /// Loop iterations before a loop is traced (1 traces every loop at once)
+    #[arg(long, value_name = "N", default_value_t = jit::DEFAULT_THRESHOLD,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub jit_threshold: u32,
+
+    /// Print JIT statistics to stderr at exit
+    #[arg(long)]
+    pub jit_stats: bool,
+
+    /// Write every compiled trace's IR and snapshots to FILE
+    #[arg(long, value_name = "FILE")]
+    pub jit_log: Option<PathBuf>,
+}
+
+/// The `--jit` values.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum JitModeArg {
+    /// Interpreter only.
+    Off,
+    /// Trace and compile hot loops with record-time folding only.
+    #[default]
+    Raw,
+}
+
+impl RunOptions {
+    /// The JIT configuration these options ask for.
+    pub fn jit_config(&self) -> jit::JitConfig {
+        jit::JitConfig {
+            mode: match self.jit {
+                JitModeArg::Off => jit::JitMode::Off,
+                JitModeArg::Raw => jit::JitMode::Raw,
+            },
+            threshold: self.jit_threshold,
+            stats: self.jit_stats,
+            log_file: self.jit_log.clone(),
+        }
+    }
 }
 
 /// Where the program comes from.
@@ -188,12 +232,16 @@ fn run_program(source: ProgramSource, program_args: Vec<OsString>, options: RunO
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let lossy = |arg: &OsString| arg.to_string_lossy().into_owned();
     let rest: Vec<String> = program_args.iter().map(lossy).collect();
+    let jit_config = options.jit_config();
     let (argv0, filename, script_dir, text) = match &source {
         ProgramSource::Repl => {
             let argv = std::iter::once(String::new()).chain(rest).collect();
             return on_interpreter_thread(move || {
                 let mut interp = Interpreter::new(argv, cwd);
-                run_repl(&mut interp)
+                interp.configure_jit(jit_config);
+                let code = run_repl(&mut interp);
+                interp.finish_jit();
+                code
             });
         }
         ProgramSource::File(path) => match std::fs::read(path) {
@@ -238,11 +286,12 @@ fn run_program(source: ProgramSource, program_args: Vec<OsString>, options: RunO
         return on_interpreter_thread(move || print_disassembly(&text, &filename));
     }
     let argv: Vec<String> = std::iter::once(argv0).chain(rest).collect();
-    // The JIT options will configure the interpreter here.
     on_interpreter_thread(move || {
         let mut interp = Interpreter::new(argv, script_dir);
+        interp.configure_jit(jit_config);
         let outcome = interp.run_main(&text, &filename);
         interp.flush();
+        interp.finish_jit();
         match outcome {
             Outcome::Ok => 0,
             Outcome::Error => EXIT_ERROR,

@@ -53,7 +53,22 @@ pub struct Interpreter {
     pub(crate) sources: HashMap<String, Rc<str>>,
     /// Frame ids.
     next_frame_id: u64,
+    /// The tracing JIT (hot counters, recorder, compiled loops).
+    pub(crate) jit: jit::Jit,
+    /// Nesting depth of `execute` (the recorder only follows one level).
+    pub(crate) exec_depth: usize,
+    /// While compiled code runs: one past the highest stack slot its
+    /// inlined frames use. Frames pushed by Python code the trace calls go
+    /// above it, and the GC marks up to it.
+    pub(crate) jit_stack_top: usize,
+    /// Contexts of the compiled loops running now, innermost last: their
+    /// inlined frames count toward the recursion limit.
+    pub(crate) jit_contexts: Vec<*const jit::JitCtx>,
 }
+
+/// Returned (as an error value no exception can have) by `dispatch` when the
+/// recorder starts or stops, so `execute` re-enters the other dispatch loop.
+const SWITCH_DISPATCH: PyErr = PyErr(Value::EMPTY);
 
 /// Reads slot `$r` of the current frame.
 macro_rules! reg {
@@ -81,9 +96,39 @@ impl Interpreter {
             script_dir,
             sources: HashMap::new(),
             next_frame_id: 0,
+            jit: jit::Jit::new(
+                jit::JitConfig {
+                    mode: jit::JitMode::Off,
+                    ..Default::default()
+                },
+                jit::asm::SafepointWords {
+                    debt: std::ptr::null(),
+                    threshold: std::ptr::null(),
+                    interrupt: std::ptr::null(),
+                },
+            ),
+            exec_depth: 0,
+            jit_stack_top: 0,
+            jit_contexts: Vec::new(),
         };
         crate::modules::install_sys(&mut interp, argv);
         interp
+    }
+
+    /// Sets the JIT mode and options (before running anything).
+    pub fn configure_jit(&mut self, config: jit::JitConfig) {
+        let (debt, threshold) = self.rt.heap.debt_words();
+        let words = jit::asm::SafepointWords {
+            debt,
+            threshold,
+            interrupt: INTERRUPTED.as_ptr() as *const u8,
+        };
+        self.jit = jit::Jit::new(config, words);
+    }
+
+    /// Flushes the JIT log and prints `--jit-stats`.
+    pub fn finish_jit(&mut self) {
+        self.jit.finish();
     }
 
     /// Compiles and runs `source` as the `__main__` module. Prints compile
@@ -155,11 +200,12 @@ impl Interpreter {
 
     /// One past the highest slot in use.
     pub(crate) fn stack_top(&self) -> usize {
-        match self.frames.last() {
+        let frames_top = match self.frames.last() {
             // SAFETY: frame code objects are live while the frame is.
             Some(f) => f.base + unsafe { (&*f.code).code.nslots as usize },
             None => 0,
-        }
+        };
+        frames_top.max(self.jit_stack_top)
     }
 
     /// Grows the stack so `len` slots exist.
@@ -211,7 +257,8 @@ impl Interpreter {
             // SAFETY: frame code objects are live while their frames are.
             .map(|f| f.base + unsafe { (&*f.code).code.nslots as usize })
             .max()
-            .unwrap_or(0);
+            .unwrap_or(0)
+            .max(self.jit_stack_top);
         let Interpreter {
             rt,
             stack,
@@ -219,6 +266,7 @@ impl Interpreter {
             main_module,
             handled,
             last_return,
+            jit,
             ..
         } = self;
         let rt_ref: &Runtime = rt;
@@ -230,6 +278,7 @@ impl Interpreter {
             t.mark(*main_module);
             t.mark(*handled);
             t.mark(*last_return);
+            jit.mark_roots(t);
             rt_ref.mark_roots(t);
         };
         // The heap is borrowed mutably while the closure borrows the rest of the runtime.
@@ -259,6 +308,28 @@ impl Interpreter {
     /// Runs frames until the innermost boundary frame returns (its value) or an
     /// exception escapes it.
     pub(crate) fn execute(&mut self) -> PyResult<Value> {
+        self.exec_depth += 1;
+        let result = loop {
+            let r = if self.jit.recording_at(self.exec_depth) {
+                self.dispatch::<true>()
+            } else {
+                self.dispatch::<false>()
+            };
+            match r {
+                Err(e) if e.0 == SWITCH_DISPATCH.0 => continue,
+                r => break r,
+            }
+        };
+        if self.jit.recording_at(self.exec_depth) {
+            self.jit.abort("left the recorded frame");
+        }
+        self.exec_depth -= 1;
+        result
+    }
+
+    /// The dispatch loop; `RECORD` shows every instruction to the JIT's
+    /// recorder before running it.
+    fn dispatch<const RECORD: bool>(&mut self) -> PyResult<Value> {
         'frames: loop {
             let frame = self.frames.last().expect("execute without a frame");
             let code_p = frame.code;
@@ -326,6 +397,10 @@ impl Interpreter {
 
             loop {
                 let op = ops[pc];
+                if RECORD && !self.record_instruction(op, pc) {
+                    self.frames.last_mut().unwrap().pc = pc;
+                    return Err(SWITCH_DISPATCH);
+                }
                 pc += 1;
                 match op {
                     // ---------------------------------------------------- moves
@@ -637,10 +712,35 @@ impl Interpreter {
                     // ---------------------------------------------------- control flow
                     Op::Jump { target } => pc = target as usize,
                     Op::JumpBack { target } => {
+                        let jump_back_pc = pc - 1;
                         pc = target as usize;
                         if self.rt.heap.wants_collection() || INTERRUPTED.load(Ordering::Relaxed) {
                             self.frames.last_mut().unwrap().pc = pc;
                             tri!(self.safepoint());
+                        }
+                        if self.jit.enabled() && (!RECORD || self.jit.skipping()) {
+                            match self.jit.on_back_edge(&code.ic[jump_back_pc]) {
+                                jit::BackEdge::Interpret => {}
+                                jit::BackEdge::Run(n) => {
+                                    self.frames.last_mut().unwrap().pc = pc;
+                                    match self.run_trace(n) {
+                                        Ok(false) => continue 'frames,
+                                        Ok(true) => return Err(SWITCH_DISPATCH),
+                                        Err(e) => match self.handle_exception(e) {
+                                            Ok(()) => continue 'frames,
+                                            Err(e) => return Err(e),
+                                        },
+                                    }
+                                }
+                                jit::BackEdge::Record => {
+                                    self.frames.last_mut().unwrap().pc = pc;
+                                    self.start_recording(
+                                        jump_back_pc as u32,
+                                        &code.ic[jump_back_pc],
+                                    );
+                                    return Err(SWITCH_DISPATCH);
+                                }
+                            }
                         }
                     }
                     Op::JumpIfFalse { cond, target } => {

@@ -13,6 +13,7 @@ mod frame;
 mod generator;
 mod import;
 pub mod interp;
+mod jit_glue;
 mod modules;
 pub mod repl;
 pub mod signals;

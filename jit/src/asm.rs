@@ -1,0 +1,509 @@
+//! x86-64 code generation for traces (dynasm-rs).
+//!
+//! The raw backend gives every IR value a spill slot in the native frame
+//! (`[rsp + 8*ref]`) and loads operands into scratch registers per
+//! instruction: no register allocation, but no interpretive dispatch, no
+//! type tests the guards already settled, and unboxed int/float arithmetic.
+//! `r12` holds the [`JitCtx`], `rbx` the loop frame's slot 0. Guards jump to
+//! a per-snapshot stub that jumps through the exit's atomic slot: at first to
+//! a default exit returning the exit's [`ExitInfo`] to the interpreter, later
+//! to a bridge. Loops close through the loop's entry slot, so a replacement
+//! loop is picked up at the next iteration.
+
+use crate::ctx::JitCtx;
+use crate::exits::ExitInfo;
+use crate::ir::*;
+use crate::layout;
+use dynasmrt::x64::Assembler;
+use dynasmrt::{dynasm, AssemblyOffset, DynamicLabel, DynasmApi, DynasmLabelApi, ExecutableBuffer};
+use runtime::value::{PAYLOAD_MASK, TAG_BOOL, TAG_INT};
+use std::mem::offset_of;
+use std::sync::atomic::AtomicUsize;
+
+/// Spill slots in every trace activation's native frame.
+pub const SPILL_SLOTS: usize = 3400;
+/// Native frame size below the saved registers (keeps `rsp` 16-byte aligned at calls).
+const FRAME_BYTES: i32 = (SPILL_SLOTS * 8 + 8) as i32;
+/// The canonical NaN boxed floats use.
+const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
+
+/// Signature of the trampoline that enters compiled code.
+pub type EnterFn = extern "sysv64" fn(*mut JitCtx, usize) -> *const ExitInfo;
+
+/// Addresses compiled code polls at loop headers.
+#[derive(Clone, Copy, Debug)]
+pub struct SafepointWords {
+    /// The heap's allocation debt.
+    pub debt: *const usize,
+    /// The debt at which the heap wants a collection.
+    pub threshold: *const usize,
+    /// Set by the SIGINT handler.
+    pub interrupt: *const u8,
+}
+
+/// The shared entry trampoline: saves callee-saved registers, reserves the
+/// spill frame, loads `r12`/`rbx` and jumps to the given code address.
+pub fn build_trampoline() -> (ExecutableBuffer, EnterFn) {
+    let mut ops = Assembler::new().expect("assembler");
+    let start = ops.offset();
+    dynasm!(ops
+        ; .arch x64
+        ; push rbp
+        ; mov rbp, rsp
+        ; push rbx
+        ; push r12
+        ; push r13
+        ; push r14
+        ; push r15
+        ; sub rsp, FRAME_BYTES
+        ; mov r12, rdi
+        ; mov rbx, [r12 + offset_of!(JitCtx, base) as i32]
+        ; jmp rsi
+    );
+    let buf = ops.finalize().expect("finalize trampoline");
+    // SAFETY: `start` is the trampoline's first instruction, which follows the
+    // sysv64 convention of `EnterFn`; the buffer lives as long as the JIT.
+    let f: EnterFn = unsafe { std::mem::transmute(buf.ptr(start)) };
+    (buf, f)
+}
+
+/// Machine code of one trace, before its exit slots are filled in.
+pub struct Assembled {
+    /// The finalized (read + execute) code.
+    pub buffer: ExecutableBuffer,
+    /// Offset of the loop header (root traces) or the first instruction (bridges).
+    pub entry: AssemblyOffset,
+    /// Offset of each snapshot's default exit.
+    pub default_exits: Vec<AssemblyOffset>,
+}
+
+/// Where code goes and what it refers to.
+pub struct AsmTargets<'a> {
+    /// One slot per snapshot.
+    pub exit_slots: &'a [AtomicUsize],
+    /// One exit descriptor per snapshot.
+    pub exit_infos: &'a [ExitInfo],
+    /// The root loop's entry slot (where `LoopBack` jumps through).
+    pub loop_slot: &'a AtomicUsize,
+    /// Safepoint words.
+    pub safepoint: SafepointWords,
+}
+
+struct Emitter<'a> {
+    ops: Assembler,
+    trace: &'a Trace,
+    stubs: Vec<DynamicLabel>,
+}
+
+impl Emitter<'_> {
+    fn spill(r: Ref) -> i32 {
+        8 * r as i32
+    }
+
+    /// Loads IR value `r` into register number `reg`.
+    fn load(&mut self, reg: u8, r: Ref) {
+        match self.trace.insts[r as usize].op {
+            Opcode::Const(v) => {
+                let bits = v.to_bits() as i64;
+                dynasm!(self.ops ; .arch x64 ; mov Rq(reg), QWORD bits);
+            }
+            Opcode::ConstInt(i) => {
+                dynasm!(self.ops ; .arch x64 ; mov Rq(reg), QWORD i);
+            }
+            _ => {
+                let off = Self::spill(r);
+                dynasm!(self.ops ; .arch x64 ; mov Rq(reg), [rsp + off]);
+            }
+        }
+    }
+
+    fn store_rax(&mut self, r: Ref) {
+        let off = Self::spill(r);
+        dynasm!(self.ops ; .arch x64 ; mov [rsp + off], rax);
+    }
+
+    fn stub(&self, inst: &Inst) -> DynamicLabel {
+        self.stubs[inst.snap.expect("guard without snapshot") as usize]
+    }
+}
+
+const RAX: u8 = 0;
+const RCX: u8 = 1;
+const RDX: u8 = 2;
+const RSI: u8 = 6;
+const R8: u8 = 8;
+
+/// Assembles `trace`; the caller fills the exit slots from `default_exits`.
+pub fn assemble(trace: &Trace, targets: &AsmTargets) -> Result<Assembled, String> {
+    if trace.insts.len() > SPILL_SLOTS {
+        return Err("trace too long for the spill frame".into());
+    }
+    let mut ops = Assembler::new().map_err(|e| e.to_string())?;
+    let stubs: Vec<DynamicLabel> = trace
+        .snapshots
+        .iter()
+        .map(|_| ops.new_dynamic_label())
+        .collect();
+    let mut e = Emitter { ops, trace, stubs };
+    let epilogue = e.ops.new_dynamic_label();
+    let entry = e.ops.offset();
+    for (i, inst) in trace.insts.iter().enumerate() {
+        emit_inst(&mut e, i as Ref, inst, targets)?;
+    }
+    // Exit stubs: jump through the exit slot; default exits return the ExitInfo.
+    let mut default_labels = Vec::new();
+    for (k, &stub) in e.stubs.clone().iter().enumerate() {
+        let slot = &targets.exit_slots[k] as *const AtomicUsize as i64;
+        let default = e.ops.new_dynamic_label();
+        default_labels.push(default);
+        dynasm!(e.ops
+            ; .arch x64
+            ; =>stub
+            ; mov rcx, QWORD slot
+            ; jmp QWORD [rcx]
+        );
+    }
+    let mut default_exits = Vec::new();
+    for (k, &label) in default_labels.iter().enumerate() {
+        let info = &targets.exit_infos[k] as *const ExitInfo as i64;
+        default_exits.push(e.ops.offset());
+        dynasm!(e.ops
+            ; .arch x64
+            ; =>label
+            ; mov rax, QWORD info
+            ; jmp =>epilogue
+        );
+    }
+    dynasm!(e.ops
+        ; .arch x64
+        ; =>epilogue
+        ; add rsp, FRAME_BYTES
+        ; pop r15
+        ; pop r14
+        ; pop r13
+        ; pop r12
+        ; pop rbx
+        ; pop rbp
+        ; ret
+    );
+    let buffer = e
+        .ops
+        .finalize()
+        .map_err(|_| "finalize failed".to_string())?;
+    Ok(Assembled {
+        buffer,
+        entry,
+        default_exits,
+    })
+}
+
+fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(), String> {
+    let mask = PAYLOAD_MASK as i64;
+    match inst.op {
+        Opcode::Const(_) | Opcode::ConstInt(_) => {}
+        Opcode::SlotLoad(s) => {
+            let off = 8 * s;
+            dynasm!(e.ops ; .arch x64 ; mov rax, [rbx + off]);
+            e.store_rax(i);
+        }
+        Opcode::SlotStore(s, v) => {
+            e.load(RAX, v);
+            let off = 8 * s;
+            dynasm!(e.ops ; .arch x64 ; mov [rbx + off], rax);
+        }
+        Opcode::GuardTag(v, tag) => {
+            let stub = e.stub(inst);
+            e.load(RAX, v);
+            dynasm!(e.ops ; .arch x64 ; shr rax, 48 ; cmp eax, tag as i32 ; jne =>stub);
+        }
+        Opcode::GuardFloat(v) => {
+            let stub = e.stub(inst);
+            e.load(RAX, v);
+            let limit = runtime::value::FLOAT_LIMIT as i64;
+            dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD limit ; cmp rax, rcx ; jae =>stub);
+        }
+        Opcode::GuardKind(v, kind) => {
+            let stub = e.stub(inst);
+            e.load(RAX, v);
+            let off = layout::kind_offset();
+            dynasm!(e.ops
+                ; .arch x64
+                ; mov rcx, QWORD mask
+                ; and rax, rcx
+                ; cmp BYTE [rax + off], kind as i8
+                ; jne =>stub
+            );
+        }
+        Opcode::GuardEq(v, c) | Opcode::GuardNe(v, c) => {
+            let stub = e.stub(inst);
+            e.load(RAX, v);
+            dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD c as i64 ; cmp rax, rcx);
+            if matches!(inst.op, Opcode::GuardEq(..)) {
+                dynasm!(e.ops ; .arch x64 ; jne =>stub);
+            } else {
+                dynasm!(e.ops ; .arch x64 ; je =>stub);
+            }
+        }
+        Opcode::GuardTrue(b) | Opcode::GuardFalse(b) => {
+            let stub = e.stub(inst);
+            e.load(RAX, b);
+            dynasm!(e.ops ; .arch x64 ; test rax, rax);
+            if matches!(inst.op, Opcode::GuardTrue(_)) {
+                dynasm!(e.ops ; .arch x64 ; jz =>stub);
+            } else {
+                dynasm!(e.ops ; .arch x64 ; jnz =>stub);
+            }
+        }
+        Opcode::LoadField(o, off) => {
+            e.load(RAX, o);
+            dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD mask ; and rax, rcx ; mov rax, [rax + off]);
+            e.store_rax(i);
+        }
+        Opcode::LoadAbs(addr) => {
+            dynasm!(e.ops ; .arch x64 ; mov rax, QWORD addr as i64 ; mov rax, [rax]);
+            e.store_rax(i);
+        }
+        Opcode::InstSlotLoad(o, index) => {
+            e.load(RAX, o);
+            let (ptr_off, off) = (layout::instance_slots_ptr_offset(), 8 * index as i32);
+            dynasm!(e.ops
+                ; .arch x64
+                ; mov rcx, QWORD mask
+                ; and rax, rcx
+                ; mov rax, [rax + ptr_off]
+                ; mov rax, [rax + off]
+            );
+            e.store_rax(i);
+        }
+        Opcode::InstSlotStore(o, index, v) => {
+            e.load(RAX, o);
+            e.load(RDX, v);
+            let (ptr_off, off) = (layout::instance_slots_ptr_offset(), 8 * index as i32);
+            dynasm!(e.ops
+                ; .arch x64
+                ; mov rcx, QWORD mask
+                ; and rax, rcx
+                ; mov rax, [rax + ptr_off]
+                ; mov [rax + off], rdx
+            );
+        }
+        Opcode::UnboxInt(v) => {
+            e.load(RAX, v);
+            dynasm!(e.ops ; .arch x64 ; shl rax, 16 ; sar rax, 16);
+            e.store_rax(i);
+        }
+        Opcode::BoxInt(v) => {
+            let stub = e.stub(inst);
+            e.load(RAX, v);
+            let tag = (TAG_INT << 48) as i64;
+            dynasm!(e.ops
+                ; .arch x64
+                ; mov rcx, rax
+                ; shl rcx, 16
+                ; sar rcx, 16
+                ; cmp rcx, rax
+                ; jne =>stub
+                ; mov rcx, QWORD mask
+                ; and rax, rcx
+                ; mov rcx, QWORD tag
+                ; or rax, rcx
+            );
+            e.store_rax(i);
+        }
+        Opcode::UnboxFloat(v) => {
+            e.load(RAX, v);
+            e.store_rax(i);
+        }
+        Opcode::BoxFloat(v) => {
+            e.load(RAX, v);
+            dynasm!(e.ops
+                ; .arch x64
+                ; movq xmm0, rax
+                ; ucomisd xmm0, xmm0
+                ; jnp >ordered
+                ; mov rax, QWORD CANONICAL_NAN as i64
+                ; ordered:
+            );
+            e.store_rax(i);
+        }
+        Opcode::BoxBool(b) => {
+            e.load(RAX, b);
+            let tag = (TAG_BOOL << 48) as i64;
+            dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD tag ; or rax, rcx);
+            e.store_rax(i);
+        }
+        Opcode::Int(op, a, b) => {
+            e.load(RAX, a);
+            e.load(RCX, b);
+            match op {
+                IntOp::AddOv | IntOp::SubOv | IntOp::MulOv => {
+                    let stub = e.stub(inst);
+                    match op {
+                        IntOp::AddOv => dynasm!(e.ops ; .arch x64 ; add rax, rcx),
+                        IntOp::SubOv => dynasm!(e.ops ; .arch x64 ; sub rax, rcx),
+                        _ => dynasm!(e.ops ; .arch x64 ; imul rax, rcx),
+                    }
+                    dynasm!(e.ops ; .arch x64 ; jo =>stub);
+                }
+                IntOp::And => dynasm!(e.ops ; .arch x64 ; and rax, rcx),
+                IntOp::Or => dynasm!(e.ops ; .arch x64 ; or rax, rcx),
+                IntOp::Xor => dynasm!(e.ops ; .arch x64 ; xor rax, rcx),
+                IntOp::FloorDiv | IntOp::Mod => {
+                    // Python rounds toward minus infinity: fix up C's truncation
+                    // when the remainder's sign differs from the divisor's.
+                    let stub = e.stub(inst);
+                    dynasm!(e.ops
+                        ; .arch x64
+                        ; test rcx, rcx
+                        ; jz =>stub
+                        ; cqo
+                        ; idiv rcx
+                        ; test rdx, rdx
+                        ; jz >done
+                        ; mov r8, rdx
+                        ; xor r8, rcx
+                        ; jns >done
+                        ; dec rax
+                        ; add rdx, rcx
+                        ; done:
+                    );
+                    if op == IntOp::Mod {
+                        dynasm!(e.ops ; .arch x64 ; mov rax, rdx);
+                    }
+                }
+            }
+            e.store_rax(i);
+        }
+        Opcode::IntNeg(a) => {
+            let stub = e.stub(inst);
+            e.load(RAX, a);
+            dynasm!(e.ops ; .arch x64 ; neg rax ; jo =>stub);
+            e.store_rax(i);
+        }
+        Opcode::IntCmp(cond, a, b) => {
+            e.load(RAX, a);
+            e.load(RCX, b);
+            dynasm!(e.ops ; .arch x64 ; cmp rax, rcx);
+            match cond {
+                Cond::Lt => dynasm!(e.ops ; .arch x64 ; setl al),
+                Cond::Le => dynasm!(e.ops ; .arch x64 ; setle al),
+                Cond::Gt => dynasm!(e.ops ; .arch x64 ; setg al),
+                Cond::Ge => dynasm!(e.ops ; .arch x64 ; setge al),
+                Cond::Eq => dynasm!(e.ops ; .arch x64 ; sete al),
+                Cond::Ne => dynasm!(e.ops ; .arch x64 ; setne al),
+            }
+            dynasm!(e.ops ; .arch x64 ; movzx eax, al);
+            e.store_rax(i);
+        }
+        Opcode::Float(op, a, b) => {
+            e.load(RAX, a);
+            e.load(RCX, b);
+            dynasm!(e.ops ; .arch x64 ; movq xmm0, rax ; movq xmm1, rcx);
+            match op {
+                FloatOp::Add => dynasm!(e.ops ; .arch x64 ; addsd xmm0, xmm1),
+                FloatOp::Sub => dynasm!(e.ops ; .arch x64 ; subsd xmm0, xmm1),
+                FloatOp::Mul => dynasm!(e.ops ; .arch x64 ; mulsd xmm0, xmm1),
+                FloatOp::Div => {
+                    // A zero (or NaN) divisor leaves: the interpreter raises or computes.
+                    let stub = e.stub(inst);
+                    dynasm!(e.ops
+                        ; .arch x64
+                        ; xorpd xmm2, xmm2
+                        ; ucomisd xmm1, xmm2
+                        ; je =>stub
+                        ; divsd xmm0, xmm1
+                    );
+                }
+            }
+            dynasm!(e.ops ; .arch x64 ; movq rax, xmm0);
+            e.store_rax(i);
+        }
+        Opcode::FloatNeg(a) => {
+            e.load(RAX, a);
+            dynasm!(e.ops ; .arch x64 ; btc rax, 63);
+            e.store_rax(i);
+        }
+        Opcode::IntToFloat(a) => {
+            e.load(RAX, a);
+            dynasm!(e.ops ; .arch x64 ; cvtsi2sd xmm0, rax ; movq rax, xmm0);
+            e.store_rax(i);
+        }
+        Opcode::FloatCmp(cond, a, b) => {
+            e.load(RAX, a);
+            e.load(RCX, b);
+            dynasm!(e.ops ; .arch x64 ; movq xmm0, rax ; movq xmm1, rcx);
+            // `ucomisd` sets CF, ZF and PF for unordered; pick conditions that are false then.
+            match cond {
+                Cond::Gt => dynasm!(e.ops ; .arch x64 ; ucomisd xmm0, xmm1 ; seta al),
+                Cond::Ge => dynasm!(e.ops ; .arch x64 ; ucomisd xmm0, xmm1 ; setae al),
+                Cond::Lt => dynasm!(e.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; seta al),
+                Cond::Le => dynasm!(e.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; setae al),
+                Cond::Eq => dynasm!(e.ops
+                    ; .arch x64 ; ucomisd xmm0, xmm1 ; sete al ; setnp cl ; and al, cl),
+                Cond::Ne => dynasm!(e.ops
+                    ; .arch x64 ; ucomisd xmm0, xmm1 ; setne al ; setp cl ; or al, cl),
+            }
+            dynasm!(e.ops ; .arch x64 ; movzx eax, al);
+            e.store_rax(i);
+        }
+        Opcode::SameValue(a, b) => {
+            e.load(RAX, a);
+            e.load(RCX, b);
+            dynasm!(e.ops ; .arch x64 ; cmp rax, rcx ; sete al ; movzx eax, al);
+            e.store_rax(i);
+        }
+        Opcode::BoolNot(a) => {
+            e.load(RAX, a);
+            dynasm!(e.ops ; .arch x64 ; xor rax, 1);
+            e.store_rax(i);
+        }
+        Opcode::Call(h, ref args) => {
+            if args.len() > 4 {
+                return Err("helper with more than four arguments".into());
+            }
+            for (k, &a) in args.iter().enumerate() {
+                e.load([RSI, RDX, RCX, R8][k], a);
+            }
+            let f = h.address() as *const () as i64;
+            let base_off = offset_of!(JitCtx, base) as i32;
+            let depth = e.trace.origins[inst.origin as usize].depth as i32;
+            let depth_off = offset_of!(JitCtx, inline_depth) as i32;
+            dynasm!(e.ops
+                ; .arch x64
+                ; mov QWORD [r12 + depth_off], depth
+                ; mov rdi, r12
+                ; mov rax, QWORD f
+                ; call rax
+                ; mov rbx, [r12 + base_off]
+            );
+            if inst.snap.is_some() {
+                let stub = e.stub(inst);
+                let err_off = offset_of!(JitCtx, error_pending) as i32;
+                dynasm!(e.ops ; .arch x64 ; cmp QWORD [r12 + err_off], 0 ; jne =>stub);
+            }
+            if inst.ty != Type::Void {
+                e.store_rax(i);
+            }
+        }
+        Opcode::LoopHeader => {
+            let stub = e.stub(inst);
+            let sp = t.safepoint;
+            dynasm!(e.ops
+                ; .arch x64
+                ; mov rax, QWORD sp.debt as i64
+                ; mov rax, [rax]
+                ; mov rcx, QWORD sp.threshold as i64
+                ; cmp rax, [rcx]
+                ; jae =>stub
+                ; mov rax, QWORD sp.interrupt as i64
+                ; cmp BYTE [rax], 0
+                ; jne =>stub
+            );
+        }
+        Opcode::LoopBack => {
+            let slot = t.loop_slot as *const AtomicUsize as i64;
+            dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD slot ; jmp QWORD [rcx]);
+        }
+    }
+    Ok(())
+}

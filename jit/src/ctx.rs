@@ -1,0 +1,96 @@
+//! The context block compiled code runs with (`r12` points at it).
+
+use runtime::{PyErr, Value, Vm};
+
+/// Shared between the interpreter, compiled code and runtime helpers. The
+/// machine code reads `base` and `error_pending` at fixed offsets, so the
+/// layout is `repr(C)`.
+#[repr(C)]
+pub struct JitCtx {
+    /// Address of the loop frame's slot 0 (refreshed after every helper call,
+    /// since Python code run by a helper may grow and move the value stack).
+    pub base: *mut Value,
+    /// Nonzero when a helper raised; the exception is in `error`.
+    pub error_pending: u64,
+    /// The exception a helper raised.
+    pub error: Value,
+    /// The interpreter's value stack (to refresh `base`).
+    pub stack: *mut Vec<Value>,
+    /// Index of the loop frame's slot 0 in the value stack.
+    pub base_index: usize,
+    /// The interpreter, for runtime calls that run Python code.
+    pub vm: *mut dyn Vm,
+    /// The JIT, for running an inner loop's trace from an outer one.
+    pub jit: *mut crate::Jit,
+    /// The exit an inner loop's trace left through when it did not finish
+    /// the loop (see `ExitKind::InnerLoop`).
+    pub inner_exit: *const crate::exits::ExitInfo,
+    /// Inlined frames active at the current runtime call (compiled code
+    /// writes it before each call): they count toward the recursion limit.
+    pub inline_depth: u64,
+}
+
+impl JitCtx {
+    /// A context for running a trace whose loop frame starts at `base_index`.
+    pub fn new(
+        vm: *mut dyn Vm,
+        jit: *mut crate::Jit,
+        stack: *mut Vec<Value>,
+        base_index: usize,
+    ) -> JitCtx {
+        let mut ctx = JitCtx {
+            base: std::ptr::null_mut(),
+            error_pending: 0,
+            error: Value::NONE,
+            stack,
+            base_index,
+            vm,
+            jit,
+            inner_exit: std::ptr::null(),
+            inline_depth: 0,
+        };
+        ctx.refresh_base();
+        ctx
+    }
+
+    /// Recomputes `base` from the (possibly reallocated) stack.
+    #[inline]
+    pub fn refresh_base(&mut self) {
+        // SAFETY: `stack` points at the interpreter's live value stack, which
+        // always holds at least `base_index` + the trace's extent slots.
+        unsafe { self.base = (*self.stack).as_mut_ptr().add(self.base_index) };
+    }
+
+    /// Records a raised exception for the compiled code to see.
+    pub fn raise(&mut self, e: PyErr) {
+        self.error = e.0;
+        self.error_pending = 1;
+    }
+
+    /// The exception a helper raised, if any (clears it).
+    pub fn take_error(&mut self) -> Option<PyErr> {
+        if self.error_pending == 0 {
+            return None;
+        }
+        self.error_pending = 0;
+        Some(PyErr(std::mem::replace(&mut self.error, Value::NONE)))
+    }
+
+    /// Slot `rel` of the loop frame (inlined frames have higher offsets).
+    ///
+    /// # Safety
+    /// `rel` must be inside the trace's extent (the interpreter sized the stack for it).
+    #[inline]
+    pub unsafe fn slot(&self, rel: i64) -> Value {
+        *self.base.offset(rel as isize)
+    }
+
+    /// Writes slot `rel`.
+    ///
+    /// # Safety
+    /// As for [`JitCtx::slot`].
+    #[inline]
+    pub unsafe fn set_slot(&mut self, rel: i64, v: Value) {
+        *self.base.offset(rel as isize) = v;
+    }
+}

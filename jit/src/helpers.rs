@@ -1,0 +1,688 @@
+//! Runtime helpers compiled code calls: one `extern "sysv64"` function per
+//! [`Helper`], all with the same shape `(ctx, a, b, c, d) -> word`.
+//!
+//! A helper runs the same runtime function the interpreter would, so a trace
+//! can include any operation it does not specialise. Helpers that may raise
+//! store the exception in the context and compiled code leaves through the
+//! instruction's exception snapshot. Every helper refreshes `ctx.base`,
+//! because Python code it runs may grow (and move) the value stack.
+
+use crate::ctx::JitCtx;
+use frontend::bytecode::{BinOpKind, Conversion};
+use runtime::object::*;
+use runtime::protocol::CmpKind;
+use runtime::runtime::{module_get, module_set, str_of};
+use runtime::{arith, attr, iter, protocol, subscript, PyResult, Value, Vm};
+
+/// The machine signature every helper has.
+pub type HelperFn = extern "sysv64" fn(*mut JitCtx, u64, u64, u64, u64) -> u64;
+
+/// Every runtime helper a trace can call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Helper {
+    /// `(kind, a, b)`: a binary operator.
+    BinaryOp,
+    /// `(kind, a, b)`: an augmented assignment operator.
+    InplaceOp,
+    /// `(kind, a, b)`: `<`, `<=`, `>`, `>=` (kind 0..4).
+    Compare,
+    /// `(a, b, negate)`: `==` or `!=`.
+    Equal,
+    /// `(container, item, negate)`: `in` / `not in`.
+    Contains,
+    /// `(v)`: truthiness as a machine bool.
+    Truthy,
+    /// `(kind, v)`: `-v` (0), `+v` (1), `~v` (2).
+    Unary,
+    /// `(obj, key)`.
+    GetItem,
+    /// `(obj, key, value)`.
+    SetItem,
+    /// `(obj, key)`.
+    DelItem,
+    /// `(obj, name)`.
+    GetAttr,
+    /// `(obj, name, value)`.
+    SetAttr,
+    /// `(obj, name)`.
+    DelAttr,
+    /// `(obj, name, dst)`: returns the callable, writes the receiver (or EMPTY) to slot `dst + 1`.
+    LoadMethod,
+    /// `(v)`: `iter(v)`.
+    GetIter,
+    /// `(iterator)`: the next value, or EMPTY when exhausted.
+    IterNext,
+    /// `(func_slot, argc)`: the `Call` instruction.
+    Call,
+    /// `(func_slot, argc, kwnames)`: the `CallKw` instruction.
+    CallKw,
+    /// `(func_slot, argc)`: the `CallMethod` instruction.
+    CallMethod,
+    /// `(func_slot, argc, kwnames)`: the `CallMethodKw` instruction.
+    CallMethodKw,
+    /// `(func_slot)`: the `CallEx` instruction.
+    CallEx,
+    /// `(start, count)`.
+    BuildList,
+    /// `(start, count)`.
+    BuildTuple,
+    /// `(start, count)`.
+    BuildSet,
+    /// `(start, count)`: `count` key/value pairs.
+    BuildDict,
+    /// `(start)`: `slice(start, start+1, start+2)`.
+    BuildSlice,
+    /// `(start, count)`: joins strs.
+    BuildString,
+    /// `(list, v)`.
+    ListAppend,
+    /// `(list, iterable)`.
+    ListExtend,
+    /// `(set, v)`.
+    SetAdd,
+    /// `(set, iterable)`.
+    SetUpdate,
+    /// `(dict, key, value)`.
+    DictInsert,
+    /// `(list)`: `tuple(list)`.
+    ListToTuple,
+    /// `(v, spec or EMPTY)`: `format(v, spec)`.
+    FormatValue,
+    /// `(v, kind)`: `str`/`repr`/`ascii` (0/1/2).
+    Convert,
+    /// `(src, dst, count)`: unpacks into slots `dst..dst+count`.
+    UnpackSeq,
+    /// `(module, builtins, name)`: a global read without version folding.
+    GlobalGet,
+    /// `(module, name, value)`: a global write.
+    GlobalSet,
+    /// `(cell)`: the cell's value (EMPTY when unbound).
+    CellGet,
+    /// `(cell, value)`.
+    CellSet,
+    /// `(instance, value, new_map)`: appends a slot and moves to the next map.
+    InstAppendSlot,
+    /// `(trace, exit_pc)`: runs an inner loop's compiled trace; true when it
+    /// left at the loop's end (`exit_pc`), else the exit is in `inner_exit`.
+    RunLoop,
+}
+
+impl Helper {
+    /// The name used in IR listings.
+    pub fn name(self) -> &'static str {
+        match self {
+            Helper::BinaryOp => "binary_op",
+            Helper::InplaceOp => "inplace_op",
+            Helper::Compare => "compare",
+            Helper::Equal => "equal",
+            Helper::Contains => "contains",
+            Helper::Truthy => "truthy",
+            Helper::Unary => "unary",
+            Helper::GetItem => "getitem",
+            Helper::SetItem => "setitem",
+            Helper::DelItem => "delitem",
+            Helper::GetAttr => "getattr",
+            Helper::SetAttr => "setattr",
+            Helper::DelAttr => "delattr",
+            Helper::LoadMethod => "load_method",
+            Helper::GetIter => "get_iter",
+            Helper::IterNext => "iter_next",
+            Helper::Call => "call",
+            Helper::CallKw => "call_kw",
+            Helper::CallMethod => "call_method",
+            Helper::CallMethodKw => "call_method_kw",
+            Helper::CallEx => "call_ex",
+            Helper::BuildList => "build_list",
+            Helper::BuildTuple => "build_tuple",
+            Helper::BuildSet => "build_set",
+            Helper::BuildDict => "build_dict",
+            Helper::BuildSlice => "build_slice",
+            Helper::BuildString => "build_string",
+            Helper::ListAppend => "list_append",
+            Helper::ListExtend => "list_extend",
+            Helper::SetAdd => "set_add",
+            Helper::SetUpdate => "set_update",
+            Helper::DictInsert => "dict_insert",
+            Helper::ListToTuple => "list_to_tuple",
+            Helper::FormatValue => "format_value",
+            Helper::Convert => "convert",
+            Helper::UnpackSeq => "unpack_seq",
+            Helper::GlobalGet => "global_get",
+            Helper::GlobalSet => "global_set",
+            Helper::CellGet => "cell_get",
+            Helper::CellSet => "cell_set",
+            Helper::InstAppendSlot => "inst_append_slot",
+            Helper::RunLoop => "run_loop",
+        }
+    }
+
+    /// Can this helper raise (and so needs an exception snapshot)?
+    pub fn may_raise(self) -> bool {
+        !matches!(
+            self,
+            Helper::CellGet
+                | Helper::CellSet
+                | Helper::InstAppendSlot
+                | Helper::ListAppend
+                | Helper::BuildList
+                | Helper::BuildTuple
+                | Helper::BuildSlice
+                | Helper::BuildString
+                | Helper::ListToTuple
+                | Helper::GlobalSet
+                | Helper::RunLoop
+        )
+    }
+
+    /// The machine address compiled code calls.
+    pub fn address(self) -> HelperFn {
+        match self {
+            Helper::BinaryOp => h_binary_op,
+            Helper::InplaceOp => h_inplace_op,
+            Helper::Compare => h_compare,
+            Helper::Equal => h_equal,
+            Helper::Contains => h_contains,
+            Helper::Truthy => h_truthy,
+            Helper::Unary => h_unary,
+            Helper::GetItem => h_getitem,
+            Helper::SetItem => h_setitem,
+            Helper::DelItem => h_delitem,
+            Helper::GetAttr => h_getattr,
+            Helper::SetAttr => h_setattr,
+            Helper::DelAttr => h_delattr,
+            Helper::LoadMethod => h_load_method,
+            Helper::GetIter => h_get_iter,
+            Helper::IterNext => h_iter_next,
+            Helper::Call => h_call,
+            Helper::CallKw => h_call_kw,
+            Helper::CallMethod => h_call_method,
+            Helper::CallMethodKw => h_call_method_kw,
+            Helper::CallEx => h_call_ex,
+            Helper::BuildList => h_build_list,
+            Helper::BuildTuple => h_build_tuple,
+            Helper::BuildSet => h_build_set,
+            Helper::BuildDict => h_build_dict,
+            Helper::BuildSlice => h_build_slice,
+            Helper::BuildString => h_build_string,
+            Helper::ListAppend => h_list_append,
+            Helper::ListExtend => h_list_extend,
+            Helper::SetAdd => h_set_add,
+            Helper::SetUpdate => h_set_update,
+            Helper::DictInsert => h_dict_insert,
+            Helper::ListToTuple => h_list_to_tuple,
+            Helper::FormatValue => h_format_value,
+            Helper::Convert => h_convert,
+            Helper::UnpackSeq => h_unpack_seq,
+            Helper::GlobalGet => h_global_get,
+            Helper::GlobalSet => h_global_set,
+            Helper::CellGet => h_cell_get,
+            Helper::CellSet => h_cell_set,
+            Helper::InstAppendSlot => h_inst_append_slot,
+            Helper::RunLoop => h_run_loop,
+        }
+    }
+}
+
+/// `BinOpKind` from its `repr(u8)` number (the order of its declaration).
+pub fn binop_kind(n: u64) -> BinOpKind {
+    const KINDS: [BinOpKind; 12] = [
+        BinOpKind::Add,
+        BinOpKind::Sub,
+        BinOpKind::Mul,
+        BinOpKind::TrueDiv,
+        BinOpKind::FloorDiv,
+        BinOpKind::Mod,
+        BinOpKind::Pow,
+        BinOpKind::LShift,
+        BinOpKind::RShift,
+        BinOpKind::BitAnd,
+        BinOpKind::BitOr,
+        BinOpKind::BitXor,
+    ];
+    KINDS[n as usize % KINDS.len()]
+}
+
+/// `CmpKind` by number (the order of its declaration).
+pub fn cmp_kind(n: u64) -> CmpKind {
+    [CmpKind::Lt, CmpKind::Le, CmpKind::Gt, CmpKind::Ge][n as usize & 3]
+}
+
+/// Defines a helper: `$body` sees the context, the VM and the four argument
+/// words and evaluates to `PyResult<u64>`; an error is stored in the context.
+macro_rules! helper {
+    ($name:ident, |$ctx:ident, $vm:ident, $a:ident, $b:ident, $c:ident, $d:ident| $body:expr) => {
+        #[allow(unused_variables)]
+        extern "sysv64" fn $name(ctxp: *mut JitCtx, $a: u64, $b: u64, $c: u64, $d: u64) -> u64 {
+            // SAFETY: compiled code passes the context it was entered with,
+            // which outlives the trace's run; `vm` points at the interpreter.
+            let $ctx: &mut JitCtx = unsafe { &mut *ctxp };
+            // SAFETY: as above; the interpreter is not otherwise borrowed while a trace runs.
+            let $vm: &mut dyn Vm = unsafe { &mut *$ctx.vm };
+            #[allow(clippy::redundant_closure_call)]
+            let result: PyResult<u64> = (|| -> PyResult<u64> { $body })();
+            $ctx.refresh_base();
+            match result {
+                Ok(word) => word,
+                Err(e) => {
+                    $ctx.raise(e);
+                    0
+                }
+            }
+        }
+    };
+}
+
+fn v(bits: u64) -> Value {
+    Value::from_bits(bits)
+}
+
+fn ok(val: Value) -> PyResult<u64> {
+    Ok(val.to_bits())
+}
+
+/// Reads `count` consecutive slots starting at `start` (relative).
+fn slots(ctx: &JitCtx, start: u64, count: u64) -> Vec<Value> {
+    // SAFETY: the recorder only passes slot ranges inside the trace's extent.
+    (0..count as i64)
+        .map(|i| unsafe { ctx.slot(start as i64 + i) })
+        .collect()
+}
+
+// ---- operators
+
+helper!(h_binary_op, |ctx, vm, a, b, c, d| ok(arith::binary_op(
+    vm,
+    binop_kind(a),
+    v(b),
+    v(c)
+)?));
+helper!(h_inplace_op, |ctx, vm, a, b, c, d| ok(arith::inplace_op(
+    vm,
+    binop_kind(a),
+    v(b),
+    v(c)
+)?));
+helper!(h_compare, |ctx, vm, a, b, c, d| ok(protocol::compare(
+    vm,
+    cmp_kind(a),
+    v(b),
+    v(c)
+)?));
+helper!(h_equal, |ctx, vm, a, b, c, d| ok(protocol::eq_value(
+    vm,
+    v(a),
+    v(b),
+    c != 0
+)?));
+helper!(h_contains, |ctx, vm, a, b, c, d| {
+    let found = subscript::contains(vm, v(a), v(b))?;
+    ok(Value::from_bool(found != (c != 0)))
+});
+helper!(h_truthy, |ctx, vm, a, b, c, d| Ok(
+    protocol::truthy(vm, v(a))? as u64
+));
+helper!(h_unary, |ctx, vm, a, b, c, d| ok(match a {
+    0 => arith::neg(vm, v(b))?,
+    1 => arith::pos(vm, v(b))?,
+    _ => arith::invert(vm, v(b))?,
+}));
+
+// ---- subscripts and attributes
+
+helper!(h_getitem, |ctx, vm, a, b, c, d| {
+    let (o, k) = (v(a), v(b));
+    if let (Some(l), true) = (downcast::<ListObj>(o), k.is_int()) {
+        if let Some(i) = subscript::norm_index(k.as_int(), l.items.len()) {
+            return_ok_word(l.items[i])
+        } else {
+            ok(subscript::getitem(vm, o, k)?)
+        }
+    } else {
+        ok(subscript::getitem(vm, o, k)?)
+    }
+});
+helper!(h_setitem, |ctx, vm, a, b, c, d| {
+    let (o, k, val) = (v(a), v(b), v(c));
+    if let (Some(l), true) = (downcast::<ListObj>(o), k.is_int()) {
+        if let Some(i) = subscript::norm_index(k.as_int(), l.items.len()) {
+            l.items[i] = val;
+            return_ok_word(Value::NONE)
+        } else {
+            subscript::setitem(vm, o, k, val).map(|_| 0)
+        }
+    } else {
+        subscript::setitem(vm, o, k, val).map(|_| 0)
+    }
+});
+helper!(h_delitem, |ctx, vm, a, b, c, d| subscript::delitem(
+    vm,
+    v(a),
+    v(b)
+)
+.map(|_| 0));
+helper!(h_getattr, |ctx, vm, a, b, c, d| ok(attr::getattr(
+    vm,
+    v(a),
+    v(b)
+)?));
+helper!(h_setattr, |ctx, vm, a, b, c, d| attr::setattr(
+    vm,
+    v(a),
+    v(b),
+    v(c)
+)
+.map(|_| 0));
+helper!(h_delattr, |ctx, vm, a, b, c, d| attr::delattr(
+    vm,
+    v(a),
+    v(b)
+)
+.map(|_| 0));
+helper!(h_load_method, |ctx, vm, a, b, c, d| {
+    let (f, recv) = attr::load_method(vm, v(a), v(b))?;
+    ctx.refresh_base();
+    // SAFETY: `c + 1` is a slot of the trace's frame (the recorder passes `dst`).
+    unsafe { ctx.set_slot(c as i64 + 1, recv) };
+    ok(f)
+});
+
+fn return_ok_word(val: Value) -> PyResult<u64> {
+    Ok(val.to_bits())
+}
+
+// ---- iteration
+
+helper!(h_get_iter, |ctx, vm, a, b, c, d| ok(iter::get_iter(
+    vm,
+    v(a)
+)?));
+helper!(h_iter_next, |ctx, vm, a, b, c, d| {
+    let itv = v(a);
+    // The interpreter's fast paths, without a call through the protocol.
+    if let Some(io) = downcast::<IterObj>(itv) {
+        match &mut io.state {
+            IterState::Range { next, stop, step } => {
+                let cur = *next;
+                return_ok_word(
+                    if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
+                        *next = cur + *step;
+                        vm.rt().int_from_i64(cur)
+                    } else {
+                        Value::EMPTY
+                    },
+                )
+            }
+            IterState::Seq { seq, index } if is_kind(*seq, ObjKind::List) => {
+                let items = &downcast::<ListObj>(*seq).unwrap().items;
+                return_ok_word(if *index < items.len() {
+                    *index += 1;
+                    items[*index - 1]
+                } else {
+                    Value::EMPTY
+                })
+            }
+            _ => ok(iter::next(vm, itv)?.unwrap_or(Value::EMPTY)),
+        }
+    } else {
+        ok(iter::next(vm, itv)?.unwrap_or(Value::EMPTY))
+    }
+});
+
+// ---- calls
+
+/// Calls `f` with the slots `args_at..args_at+n`, the last `kwnames.len()` as keywords.
+fn call_slots(
+    ctx: &mut JitCtx,
+    vm: &mut dyn Vm,
+    f: Value,
+    args_at: u64,
+    n: u64,
+    kwnames: &[Value],
+) -> PyResult<u64> {
+    let all = slots(ctx, args_at, n);
+    let npos = all.len() - kwnames.len();
+    let kw: Vec<(Value, Value)> = kwnames
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| (k, all[npos + i]))
+        .collect();
+    ok(vm.call(f, &all[..npos], &kw)?)
+}
+
+helper!(h_call, |ctx, vm, a, b, c, d| {
+    // SAFETY: `a` is the call's function slot, inside the trace's extent.
+    let f = unsafe { ctx.slot(a as i64) };
+    call_slots(ctx, vm, f, a + 1, b, &[])
+});
+helper!(h_call_kw, |ctx, vm, a, b, c, d| {
+    // SAFETY: as in `h_call`.
+    let f = unsafe { ctx.slot(a as i64) };
+    let names = protocol::seq_items(v(c)).to_vec();
+    call_slots(ctx, vm, f, a + 1, b, &names)
+});
+/// Where a `CallMethod`'s arguments start and how many there are.
+fn method_args(ctx: &JitCtx, func: u64, argc: u64) -> (Value, u64, u64) {
+    // SAFETY: as in `h_call`.
+    let (f, recv) = unsafe { (ctx.slot(func as i64), ctx.slot(func as i64 + 1)) };
+    if recv.is_empty() {
+        (f, func + 2, argc)
+    } else {
+        (f, func + 1, argc + 1)
+    }
+}
+helper!(h_call_method, |ctx, vm, a, b, c, d| {
+    let (f, at, n) = method_args(ctx, a, b);
+    call_slots(ctx, vm, f, at, n, &[])
+});
+helper!(h_call_method_kw, |ctx, vm, a, b, c, d| {
+    let (f, at, n) = method_args(ctx, a, b);
+    let names = protocol::seq_items(v(c)).to_vec();
+    call_slots(ctx, vm, f, at, n, &names)
+});
+helper!(h_call_ex, |ctx, vm, a, b, c, d| {
+    // SAFETY: as in `h_call`; `CallEx` uses the two slots after the function.
+    let (f, args_v, kw_v) = unsafe {
+        (
+            ctx.slot(a as i64),
+            ctx.slot(a as i64 + 1),
+            ctx.slot(a as i64 + 2),
+        )
+    };
+    let args = iter::collect(vm, args_v)?;
+    let kw: Vec<(Value, Value)> = match downcast::<DictObj>(kw_v) {
+        Some(dict) => dict.table.iter().collect(),
+        None => Vec::new(),
+    };
+    ok(vm.call(f, &args, &kw)?)
+});
+
+// ---- containers
+
+helper!(h_build_list, |ctx, vm, a, b, c, d| {
+    let items = slots(ctx, a, b);
+    ok(vm.rt().new_list(items))
+});
+helper!(h_build_tuple, |ctx, vm, a, b, c, d| {
+    let items = slots(ctx, a, b);
+    ok(vm.rt().new_tuple(items))
+});
+helper!(h_build_set, |ctx, vm, a, b, c, d| {
+    let items = slots(ctx, a, b);
+    let set = vm.rt().new_set(false);
+    vm.rt().heap.push_root(set);
+    let r = items
+        .into_iter()
+        .try_for_each(|it| protocol::set_add(vm, set, it));
+    vm.rt().heap.pop_roots(1);
+    r?;
+    ok(set)
+});
+helper!(h_build_dict, |ctx, vm, a, b, c, d| {
+    let items = slots(ctx, a, b * 2);
+    let dict = vm.rt().new_dict();
+    vm.rt().heap.push_root(dict);
+    let r = items
+        .chunks(2)
+        .try_for_each(|kv| protocol::dict_store(vm, dict, kv[0], kv[1]));
+    vm.rt().heap.pop_roots(1);
+    r?;
+    ok(dict)
+});
+helper!(h_build_slice, |ctx, vm, a, b, c, d| {
+    let parts = slots(ctx, a, 3);
+    let norm = |x: Value| if x.is_empty() { Value::NONE } else { x };
+    ok(vm.rt().heap.alloc_value(SliceObj {
+        header: Header::new(ObjKind::Slice),
+        start: norm(parts[0]),
+        stop: norm(parts[1]),
+        step: norm(parts[2]),
+    }))
+});
+helper!(h_build_string, |ctx, vm, a, b, c, d| {
+    let mut s = String::new();
+    for part in slots(ctx, a, b) {
+        s.push_str(str_of(part));
+    }
+    ok(vm.rt().new_str(&s))
+});
+helper!(h_list_append, |ctx, vm, a, b, c, d| {
+    if let Some(l) = downcast::<ListObj>(v(a)) {
+        l.items.push(v(b));
+    }
+    Ok(0)
+});
+helper!(h_list_extend, |ctx, vm, a, b, c, d| {
+    let items = iter::collect(vm, v(b))?;
+    if let Some(l) = downcast::<ListObj>(v(a)) {
+        l.items.extend(items);
+    }
+    Ok(0)
+});
+helper!(h_set_add, |ctx, vm, a, b, c, d| protocol::set_add(
+    vm,
+    v(a),
+    v(b)
+)
+.map(|_| 0));
+helper!(h_set_update, |ctx, vm, a, b, c, d| {
+    for it in iter::collect(vm, v(b))? {
+        protocol::set_add(vm, v(a), it)?;
+    }
+    Ok(0)
+});
+helper!(h_dict_insert, |ctx, vm, a, b, c, d| protocol::dict_store(
+    vm,
+    v(a),
+    v(b),
+    v(c)
+)
+.map(|_| 0));
+helper!(h_list_to_tuple, |ctx, vm, a, b, c, d| {
+    let items = protocol::seq_items(v(a)).to_vec();
+    ok(vm.rt().new_tuple(items))
+});
+helper!(h_format_value, |ctx, vm, a, b, c, d| ok(
+    runtime::builtins::format_value(vm, v(a), v(b))?
+));
+helper!(h_convert, |ctx, vm, a, b, c, d| {
+    let s = match b {
+        0 => protocol::to_str(vm, v(a))?,
+        1 => protocol::repr(vm, v(a))?,
+        _ => runtime::str_repr::ascii_escape(&protocol::repr(vm, v(a))?),
+    };
+    ok(vm.rt().new_str(&s))
+});
+helper!(h_unpack_seq, |ctx, vm, a, b, c, d| {
+    let src = v(a);
+    let items = match kind_of(src) {
+        Some(ObjKind::Tuple) | Some(ObjKind::List) => protocol::seq_items(src).to_vec(),
+        _ => iter::collect(vm, src)?,
+    };
+    let count = c as usize;
+    if items.len() != count {
+        let msg = if items.len() < count {
+            format!(
+                "not enough values to unpack (expected {count}, got {})",
+                items.len()
+            )
+        } else {
+            format!("too many values to unpack (expected {count})")
+        };
+        return_err(vm.rt().value_error(msg))
+    } else {
+        ctx.refresh_base();
+        for (i, x) in items.into_iter().enumerate() {
+            // SAFETY: the recorder passes a `dst` range inside the trace's extent.
+            unsafe { ctx.set_slot(b as i64 + i as i64, x) };
+        }
+        Ok(0)
+    }
+});
+
+fn return_err(e: runtime::PyErr) -> PyResult<u64> {
+    Err(e)
+}
+
+// ---- globals, cells, instances
+
+helper!(h_global_get, |ctx, vm, a, b, c, d| {
+    let name = v(c);
+    match module_get(v(a), name).or_else(|| module_get(v(b), name)) {
+        Some(val) => ok(val),
+        None => return_err(
+            vm.rt()
+                .name_error(format!("name '{}' is not defined", str_of(name))),
+        ),
+    }
+});
+helper!(h_global_set, |ctx, vm, a, b, c, d| {
+    module_set(vm.rt(), v(a), v(b), v(c));
+    Ok(0)
+});
+helper!(h_cell_get, |ctx, vm, a, b, c, d| ok(downcast::<CellObj>(
+    v(a)
+)
+.map_or(Value::EMPTY, |cell| cell.value)));
+helper!(h_cell_set, |ctx, vm, a, b, c, d| {
+    if let Some(cell) = downcast::<CellObj>(v(a)) {
+        cell.value = v(b);
+    }
+    Ok(0)
+});
+helper!(h_inst_append_slot, |ctx, vm, a, b, c, d| {
+    if let Some(inst) = downcast::<InstanceObj>(v(a)) {
+        inst.slots.push(v(b));
+        inst.map = c as *const runtime::map::Map;
+    }
+    Ok(0)
+});
+
+helper!(h_run_loop, |ctx, vm, a, b, c, d| {
+    // SAFETY: the interpreter set `jit` when it entered the outer trace; the
+    // JIT outlives every trace run.
+    let jit = unsafe { &mut *ctx.jit };
+    let (enter, target, _, _) = jit.entry(a as usize);
+    let info = enter(ctx as *mut JitCtx, target);
+    ctx.refresh_base();
+    // SAFETY: `info` is an exit descriptor the inner trace returned.
+    let (trace, snap) = unsafe { ((*info).trace, (*info).snap) };
+    let s = jit.snapshot(trace, snap);
+    if s.kind == crate::snapshot::ExitKind::Guard && s.frames.len() == 1 && s.pc as u64 == b {
+        jit.stats.exits += 1;
+        return Ok(1);
+    }
+    if s.kind != crate::snapshot::ExitKind::InnerLoop {
+        // A deeper loop's exit is already recorded; keep the innermost.
+        ctx.inner_exit = info;
+    }
+    Ok(0)
+});
+
+/// Conversion kind number for [`Helper::Convert`].
+pub fn conversion_number(kind: Conversion) -> i64 {
+    match kind {
+        Conversion::Str => 0,
+        Conversion::Repr => 1,
+        Conversion::Ascii => 2,
+    }
+}

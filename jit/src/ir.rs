@@ -1,0 +1,210 @@
+//! Trace IR: a linear SSA list of operations recorded from one loop iteration.
+//!
+//! Values are referenced by their index in [`Trace::insts`] ([`Ref`]). Boxed
+//! values ([`Type::Val`]) are Tern `Value` words; `Int`/`Float`/`Bool` are
+//! unboxed machine values. Guards carry a snapshot index: when the guard
+//! fails the trace leaves through that snapshot. A trace is plain data
+//! (`Send`), so an optimizer thread can own a copy.
+
+use crate::helpers::Helper;
+use crate::snapshot::Snapshot;
+use runtime::Value;
+
+/// An IR value: the index of the instruction that produces it.
+pub type Ref = u32;
+
+/// What an instruction produces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Type {
+    /// A boxed Tern value.
+    Val,
+    /// A signed 64-bit integer.
+    Int,
+    /// An IEEE double.
+    Float,
+    /// A machine bool (0 or 1).
+    Bool,
+    /// A raw machine word (a map pointer, a version number).
+    Word,
+    /// Nothing (stores, guards).
+    Void,
+}
+
+/// Integer and float comparison conditions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cond {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+}
+
+/// Integer operations that cannot overflow an i64 given 48-bit inputs, or check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IntOp {
+    /// `a + b`, guarded against i64 overflow.
+    AddOv,
+    /// `a - b`, guarded against i64 overflow.
+    SubOv,
+    /// `a * b`, guarded against i64 overflow.
+    MulOv,
+    /// `a & b`.
+    And,
+    /// `a | b`.
+    Or,
+    /// `a ^ b`.
+    Xor,
+    /// Python's `a // b`, guarded against `b == 0`.
+    FloorDiv,
+    /// Python's `a % b`, guarded against `b == 0`.
+    Mod,
+}
+
+/// Float operations (exact IEEE, no contraction).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FloatOp {
+    Add,
+    Sub,
+    Mul,
+    /// Guarded against a zero divisor (Python raises there).
+    Div,
+}
+
+/// One IR operation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Opcode {
+    // ---- constants
+    /// A boxed constant (kept alive by [`Trace::roots`] when it is an object).
+    Const(Value),
+    /// An unboxed integer constant (also used for raw helper arguments).
+    ConstInt(i64),
+    // ---- interpreter frame slots (relative to the root frame's slot 0)
+    /// Reads a slot.
+    SlotLoad(i32),
+    /// Writes a slot.
+    SlotStore(i32, Ref),
+    // ---- guards (each has a snapshot)
+    /// The value's tag (top 16 bits) is this (int, bool, None, object).
+    GuardTag(Ref, u64),
+    /// The value is a float.
+    GuardFloat(Ref),
+    /// The value is an object of this `ObjKind` (its tag is already known).
+    GuardKind(Ref, u8),
+    /// The value (or word) equals this constant (`promote`).
+    GuardEq(Ref, u64),
+    /// The value (or word) differs from this constant.
+    GuardNe(Ref, u64),
+    /// A machine bool is true.
+    GuardTrue(Ref),
+    /// A machine bool is false.
+    GuardFalse(Ref),
+    // ---- memory
+    /// A word at `offset` from the object a boxed pointer refers to.
+    LoadField(Ref, i32),
+    /// A word at an absolute address (a class's version, a module's version).
+    LoadAbs(u64),
+    /// `instance.slots[index]`.
+    InstSlotLoad(Ref, u32),
+    /// `instance.slots[index] = value`.
+    InstSlotStore(Ref, u32, Ref),
+    // ---- boxing
+    /// Boxed int to i64.
+    UnboxInt(Ref),
+    /// i64 to boxed int, guarded to fit the 48-bit inline range.
+    BoxInt(Ref),
+    /// Boxed float to double.
+    UnboxFloat(Ref),
+    /// Double to boxed float (NaNs canonicalised).
+    BoxFloat(Ref),
+    /// Machine bool to `True`/`False`.
+    BoxBool(Ref),
+    // ---- arithmetic
+    /// Integer binary operation.
+    Int(IntOp, Ref, Ref),
+    /// `-a`, guarded against overflow.
+    IntNeg(Ref),
+    /// Integer comparison to a machine bool.
+    IntCmp(Cond, Ref, Ref),
+    /// Float binary operation.
+    Float(FloatOp, Ref, Ref),
+    /// `-a`.
+    FloatNeg(Ref),
+    /// Exact conversion of a 48-bit int to a double.
+    IntToFloat(Ref),
+    /// Float comparison (false when either is NaN, except `!=`).
+    FloatCmp(Cond, Ref, Ref),
+    /// Bit-equality of two boxed values (`is`).
+    SameValue(Ref, Ref),
+    /// Machine bool negation.
+    BoolNot(Ref),
+    // ---- runtime calls
+    /// Calls a runtime helper; helpers that may raise carry a snapshot.
+    Call(Helper, Vec<Ref>),
+    // ---- control
+    /// Marks the loop header (the top of every iteration).
+    LoopHeader,
+    /// Jumps back to the loop header (root traces) or into the root trace's
+    /// loop through its entry slot (bridges).
+    LoopBack,
+}
+
+/// One instruction with what it produces and where it came from.
+#[derive(Clone, Debug)]
+pub struct Inst {
+    /// The operation.
+    pub op: Opcode,
+    /// What it produces.
+    pub ty: Type,
+    /// Snapshot index for guards and raising calls.
+    pub snap: Option<u32>,
+    /// Index into [`Trace::origins`]: the bytecode it was recorded from.
+    pub origin: u32,
+}
+
+/// The bytecode instruction an IR instruction was recorded from.
+#[derive(Clone, Copy, Debug)]
+pub struct Origin {
+    /// The `CodeObj`.
+    pub code: Value,
+    /// The instruction index.
+    pub pc: u32,
+    /// Inline depth (0: the loop's own frame).
+    pub depth: u32,
+}
+
+/// What a trace is attached to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TraceKind {
+    /// A loop's main trace.
+    Root,
+    /// A side trace starting at exit `exit` of trace `parent`.
+    Bridge { parent: usize, exit: u32 },
+}
+
+/// A recorded trace: owned plain data.
+#[derive(Clone, Debug)]
+pub struct Trace {
+    /// Root or bridge.
+    pub kind: TraceKind,
+    /// The instructions.
+    pub insts: Vec<Inst>,
+    /// Snapshots referenced by guards.
+    pub snapshots: Vec<Snapshot>,
+    /// Where instructions came from.
+    pub origins: Vec<Origin>,
+    /// Objects the machine code refers to (kept alive while the trace exists).
+    pub roots: Vec<Value>,
+    /// Highest slot (relative to the root frame's slot 0) any inlined frame uses.
+    pub extent: i32,
+    /// Deepest inlining (frames the trace can need beyond the loop's own).
+    pub max_inline_depth: usize,
+}
+
+impl Trace {
+    /// How many guards (instructions with a snapshot) the trace holds.
+    pub fn guard_count(&self) -> usize {
+        self.insts.iter().filter(|i| i.snap.is_some()).count()
+    }
+}

@@ -1,0 +1,825 @@
+//! Recording of single bytecode instructions: what each one becomes in the
+//! trace (guards, specialised operations, runtime calls, inlined frames).
+
+use crate::elidable;
+use crate::helpers::{conversion_number, Helper};
+use crate::ir::*;
+use crate::layout;
+use crate::recorder::{code_of, FrameView, RecFrame, Recorder, MAX_INLINE_DEPTH};
+use crate::snapshot::ExitKind;
+use frontend::bytecode::{BinOpKind, CodeKind, Op, NO_REG};
+use runtime::object::*;
+use runtime::value::{TAG_BOOL, TAG_INT, TAG_PTR};
+use runtime::{Runtime, Value};
+
+type Recorded = Result<Option<Box<Trace>>, String>;
+
+/// Records `op` (about to run at `view.pc`).
+pub(crate) fn record_op(
+    r: &mut Recorder,
+    rt: &Runtime,
+    view: &FrameView,
+    op: Op,
+    loop_extent: &dyn Fn(usize) -> i32,
+) -> Recorded {
+    let pc = view.pc as u32;
+    let val = |s: u16| view.stack[view.base + s as usize];
+    let code = code_of(view.code);
+    match op {
+        // ---- moves and constants
+        Op::Move { dst, src } => {
+            let v = r.load(src);
+            r.store(dst, v);
+        }
+        Op::LoadConst { dst, idx } => {
+            let k = r.konst(code.consts[idx as usize]);
+            r.store(dst, k);
+        }
+        Op::LoadInt { dst, value } => {
+            let k = r.konst(Value::int(value as i64));
+            r.store(dst, k);
+        }
+        Op::LoadNone { dst } => {
+            let k = r.konst(Value::NONE);
+            r.store(dst, k);
+        }
+        Op::LoadTrue { dst } => {
+            let k = r.konst(Value::TRUE);
+            r.store(dst, k);
+        }
+        Op::LoadFalse { dst } => {
+            let k = r.konst(Value::FALSE);
+            r.store(dst, k);
+        }
+        Op::CheckBound { slot, .. } => {
+            let v = r.load(slot);
+            r.guard(Opcode::GuardNe(v, Value::EMPTY.to_bits()), pc);
+        }
+
+        // ---- globals
+        Op::LoadGlobal { dst, name } => {
+            let n = code.names[name as usize];
+            let module = view.module;
+            let v = if r.unfolded_modules.contains(&module) {
+                let (m, b, k) = (r.konst(module), r.konst(r.builtins), r.konst(n));
+                r.call(Helper::GlobalGet, vec![m, b, k], pc, Type::Val)
+            } else {
+                let Some((value, from_builtins)) = elidable::global_lookup(module, r.builtins, n)
+                else {
+                    return Err("global name is not defined".into());
+                };
+                guard_module_version(r, module, pc);
+                if from_builtins {
+                    guard_module_version(r, r.builtins, pc);
+                }
+                r.konst(value)
+            };
+            r.store(dst, v);
+        }
+        Op::StoreGlobal { name, src } => {
+            let (m, k) = (r.konst(view.module), r.konst(code.names[name as usize]));
+            let v = r.load(src);
+            r.call(Helper::GlobalSet, vec![m, k, v], pc, Type::Void);
+        }
+
+        // ---- closures
+        Op::LoadCell { dst, slot } => {
+            let cell = r.load(slot);
+            let v = r.call(Helper::CellGet, vec![cell], pc, Type::Val);
+            r.guard(Opcode::GuardNe(v, Value::EMPTY.to_bits()), pc);
+            r.store(dst, v);
+        }
+        Op::StoreCell { slot, src } => {
+            let cell = r.load(slot);
+            let v = r.load(src);
+            r.call(Helper::CellSet, vec![cell, v], pc, Type::Void);
+        }
+
+        // ---- arithmetic
+        Op::Add { dst, a, b } => arith(r, val, pc, BinOpKind::Add, dst, a, b, false),
+        Op::Sub { dst, a, b } => arith(r, val, pc, BinOpKind::Sub, dst, a, b, false),
+        Op::Mul { dst, a, b } => arith(r, val, pc, BinOpKind::Mul, dst, a, b, false),
+        Op::TrueDiv { dst, a, b } => arith(r, val, pc, BinOpKind::TrueDiv, dst, a, b, false),
+        Op::FloorDiv { dst, a, b } => arith(r, val, pc, BinOpKind::FloorDiv, dst, a, b, false),
+        Op::Mod { dst, a, b } => arith(r, val, pc, BinOpKind::Mod, dst, a, b, false),
+        Op::Pow { dst, a, b } => arith(r, val, pc, BinOpKind::Pow, dst, a, b, false),
+        Op::LShift { dst, a, b } => arith(r, val, pc, BinOpKind::LShift, dst, a, b, false),
+        Op::RShift { dst, a, b } => arith(r, val, pc, BinOpKind::RShift, dst, a, b, false),
+        Op::BitAnd { dst, a, b } => arith(r, val, pc, BinOpKind::BitAnd, dst, a, b, false),
+        Op::BitOr { dst, a, b } => arith(r, val, pc, BinOpKind::BitOr, dst, a, b, false),
+        Op::BitXor { dst, a, b } => arith(r, val, pc, BinOpKind::BitXor, dst, a, b, false),
+        Op::Inplace { op, dst, a, b } => arith(r, val, pc, op, dst, a, b, true),
+        Op::Neg { dst, src } => {
+            let x = val(src);
+            let v = r.load(src);
+            let out = if x.is_int() && x.as_int() != runtime::value::INT_MIN {
+                let i = unbox_int(r, v, pc);
+                let zero = r.kint(0);
+                let snap = r.snapshot_here(pc);
+                let n = r.push(Opcode::Int(IntOp::SubOv, zero, i), Type::Int, Some(snap));
+                box_int(r, n, pc)
+            } else if x.is_float() {
+                let f = unbox_float(r, x, v, pc);
+                let n = r.emit(Opcode::FloatNeg(f), Type::Float);
+                box_float(r, n)
+            } else {
+                let k = r.kint(0);
+                r.call(Helper::Unary, vec![k, v], pc, Type::Val)
+            };
+            r.store(dst, out);
+        }
+        Op::Pos { dst, src } => unary_call(r, pc, 1, dst, src),
+        Op::Invert { dst, src } => unary_call(r, pc, 2, dst, src),
+        Op::Not { dst, src } => {
+            let t = truth(r, val(src), src, pc);
+            let n = r.emit(Opcode::BoolNot(t), Type::Bool);
+            let b = box_bool(r, n);
+            r.store(dst, b);
+        }
+
+        // ---- comparisons
+        Op::Lt { dst, a, b } => compare(r, val, pc, Cond::Lt, dst, a, b),
+        Op::Le { dst, a, b } => compare(r, val, pc, Cond::Le, dst, a, b),
+        Op::Gt { dst, a, b } => compare(r, val, pc, Cond::Gt, dst, a, b),
+        Op::Ge { dst, a, b } => compare(r, val, pc, Cond::Ge, dst, a, b),
+        Op::Eq { dst, a, b } => compare(r, val, pc, Cond::Eq, dst, a, b),
+        Op::Ne { dst, a, b } => compare(r, val, pc, Cond::Ne, dst, a, b),
+        Op::Is { dst, a, b } | Op::IsNot { dst, a, b } => {
+            let (x, y) = (r.load(a), r.load(b));
+            let mut same = r.emit(Opcode::SameValue(x, y), Type::Bool);
+            if matches!(op, Op::IsNot { .. }) {
+                same = r.emit(Opcode::BoolNot(same), Type::Bool);
+            }
+            let out = box_bool(r, same);
+            r.store(dst, out);
+        }
+        Op::In { dst, a, b } | Op::NotIn { dst, a, b } => {
+            let (x, y) = (r.load(a), r.load(b));
+            let neg = r.kint(matches!(op, Op::NotIn { .. }) as i64);
+            let out = r.call(Helper::Contains, vec![y, x, neg], pc, Type::Val);
+            r.store(dst, out);
+        }
+
+        // ---- control flow
+        Op::Jump { target } => r.expect = Some((view.depth, target)),
+        Op::JumpBack { target } => {
+            if pc == r.anchor_pc && r.frames.len() == 1 && view.code == r.anchor_code {
+                r.emit(Opcode::LoopBack, Type::Void);
+                return Ok(Some(r.finish()));
+            }
+            // An inner loop: run its compiled trace from this one.
+            let compiled = code.ic[pc as usize].get()[1];
+            if r.frames.len() != 1 || compiled == 0 {
+                return Err("inner loop not compiled yet".into());
+            }
+            let n = compiled as usize - 1;
+            r.extent = r.extent.max(loop_extent(n));
+            let (nk, ek) = (r.kint(n as i64), r.kint(0));
+            let call = r.call(Helper::RunLoop, vec![nk, ek], pc, Type::Bool);
+            r.inner_loop = Some(crate::recorder::InnerLoop {
+                depth: view.depth,
+                header: target,
+                jump_back: pc,
+                call,
+                exit_pc: ek,
+            });
+            // The inner loop may write any slot and run any code.
+            r.slot_values.clear();
+            r.guarded_maps.clear();
+            r.expect = None;
+        }
+        Op::JumpIfFalse { cond, target } => branch(r, view, val(cond), cond, false, target),
+        Op::JumpIfTrue { cond, target } => branch(r, view, val(cond), cond, true, target),
+
+        // ---- containers
+        Op::BuildList { dst, start, count } => build(r, pc, Helper::BuildList, dst, start, count),
+        Op::BuildTuple { dst, start, count } => build(r, pc, Helper::BuildTuple, dst, start, count),
+        Op::BuildSet { dst, start, count } => build(r, pc, Helper::BuildSet, dst, start, count),
+        Op::BuildDict { dst, start, count } => build(r, pc, Helper::BuildDict, dst, start, count),
+        Op::BuildString { dst, start, count } => {
+            build(r, pc, Helper::BuildString, dst, start, count)
+        }
+        Op::BuildSlice { dst, start } => {
+            r.rel(start + 2);
+            build(r, pc, Helper::BuildSlice, dst, start, 3)
+        }
+        Op::ListAppend { list, src } => call2(r, pc, Helper::ListAppend, list, src),
+        Op::ListExtend { list, src } => call2(r, pc, Helper::ListExtend, list, src),
+        Op::SetAdd { set, src } => call2(r, pc, Helper::SetAdd, set, src),
+        Op::SetUpdate { set, src } => call2(r, pc, Helper::SetUpdate, set, src),
+        Op::DictInsert { dict, key } => {
+            let (d, k, v) = (r.load(dict), r.load(key), r.load(key + 1));
+            r.call(Helper::DictInsert, vec![d, k, v], pc, Type::Void);
+        }
+        Op::ListToTuple { dst, src } => {
+            let l = r.load(src);
+            let t = r.call(Helper::ListToTuple, vec![l], pc, Type::Val);
+            r.store(dst, t);
+        }
+        Op::FormatValue { dst, src, spec } => {
+            let v = r.load(src);
+            let s = if spec == NO_REG {
+                r.konst(Value::EMPTY)
+            } else {
+                r.load(spec)
+            };
+            let out = r.call(Helper::FormatValue, vec![v, s], pc, Type::Val);
+            r.store(dst, out);
+        }
+        Op::Convert { dst, src, kind } => {
+            let v = r.load(src);
+            let k = r.kint(conversion_number(kind));
+            let out = r.call(Helper::Convert, vec![v, k], pc, Type::Val);
+            r.store(dst, out);
+        }
+
+        // ---- subscripts and attributes
+        Op::GetItem { dst, obj, key } => {
+            let (o, k) = (r.load(obj), r.load(key));
+            let out = r.call(Helper::GetItem, vec![o, k], pc, Type::Val);
+            r.store(dst, out);
+        }
+        Op::SetItem { obj, key, src } => {
+            let (o, k, v) = (r.load(obj), r.load(key), r.load(src));
+            r.call(Helper::SetItem, vec![o, k, v], pc, Type::Void);
+        }
+        Op::DelItem { obj, key } => call2(r, pc, Helper::DelItem, obj, key),
+        Op::GetAttr { dst, obj, name } => {
+            let n = code.names[name as usize];
+            let o = r.load(obj);
+            let out = match instance_layout(rt, val(obj)) {
+                Some((map, cls)) if !elidable::class_has_data_descriptor(rt, cls, n) => {
+                    match elidable::map_lookup(map, n) {
+                        Some(index) => {
+                            guard_instance(r, o, map, cls, pc);
+                            r.emit(Opcode::InstSlotLoad(o, index as u32), Type::Val)
+                        }
+                        None => {
+                            let k = r.konst(n);
+                            r.call(Helper::GetAttr, vec![o, k], pc, Type::Val)
+                        }
+                    }
+                }
+                _ => {
+                    let k = r.konst(n);
+                    r.call(Helper::GetAttr, vec![o, k], pc, Type::Val)
+                }
+            };
+            r.store(dst, out);
+        }
+        Op::SetAttr { obj, name, src } => {
+            let n = code.names[name as usize];
+            let o = r.load(obj);
+            let v = r.load(src);
+            match instance_layout(rt, val(obj)) {
+                Some((map, cls))
+                    if !elidable::class_has_data_descriptor(rt, cls, n)
+                        && !elidable::class_has_setattr(rt, cls) =>
+                {
+                    guard_instance(r, o, map, cls, pc);
+                    match elidable::map_lookup(map, n) {
+                        Some(index) => {
+                            r.emit(Opcode::InstSlotStore(o, index as u32, v), Type::Void);
+                        }
+                        None => {
+                            let next = elidable::map_transition(map, n);
+                            let m = r.kint(next as i64);
+                            r.call(Helper::InstAppendSlot, vec![o, v, m], pc, Type::Void);
+                            r.guarded_maps.insert(o, next as u64);
+                        }
+                    }
+                }
+                _ => {
+                    let k = r.konst(n);
+                    r.call(Helper::SetAttr, vec![o, k, v], pc, Type::Void);
+                }
+            }
+        }
+        Op::DelAttr { obj, name } => {
+            let o = r.load(obj);
+            let k = r.konst(code.names[name as usize]);
+            r.call(Helper::DelAttr, vec![o, k], pc, Type::Void);
+        }
+        Op::LoadMethod { dst, obj, name } => {
+            let n = code.names[name as usize];
+            let o = r.load(obj);
+            let method = instance_layout(rt, val(obj)).and_then(|(map, cls)| {
+                let (_, version) = elidable::class_version_address(cls);
+                let in_instance = elidable::map_lookup(map, n).is_some();
+                let f = elidable::method_lookup(rt, cls, version, n);
+                (!in_instance).then_some((map, cls, f?))
+            });
+            match method {
+                Some((map, cls, f)) => {
+                    guard_instance(r, o, map, cls, pc);
+                    let k = r.konst(f);
+                    r.store(dst, k);
+                    r.store(dst + 1, o);
+                }
+                None => {
+                    let k = r.konst(n);
+                    let d = r.rel(dst);
+                    r.rel(dst + 1);
+                    let dk = r.kint(d as i64);
+                    let f = r.call(Helper::LoadMethod, vec![o, k, dk], pc, Type::Val);
+                    r.forget_slots(d + 1, d + 1);
+                    r.store(dst, f);
+                }
+            }
+        }
+
+        // ---- iteration and unpacking
+        Op::GetIter { dst, src } => {
+            let v = r.load(src);
+            let it = r.call(Helper::GetIter, vec![v], pc, Type::Val);
+            r.store(dst, it);
+        }
+        Op::ForIter { iter, exit } => {
+            let it = r.load(iter);
+            let next = r.call(Helper::IterNext, vec![it], pc, Type::Val);
+            r.guard(Opcode::GuardNe(next, Value::EMPTY.to_bits()), exit);
+            r.store(iter + 1, next);
+        }
+        Op::UnpackSeq { dst, src, count } => {
+            let v = r.load(src);
+            let d = r.rel(dst);
+            r.rel(dst + count.max(1) - 1);
+            let (dk, ck) = (r.kint(d as i64), r.kint(count as i64));
+            r.call(Helper::UnpackSeq, vec![v, dk, ck], pc, Type::Void);
+            r.forget_slots(d, d + count as i32 - 1);
+        }
+
+        // ---- calls
+        Op::Call { func, argc } => {
+            let f = val(func);
+            if inlinable(r, f, argc as usize) {
+                let fr = r.load(func);
+                r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);
+                inline_call(r, view, f, func, func + 1, argc as usize, pc);
+            } else {
+                let (fk, ak) = (r.rel(func), argc as i64);
+                r.rel(func + argc);
+                let (fk, ak) = (r.kint(fk as i64), r.kint(ak));
+                let out = r.call(Helper::Call, vec![fk, ak], pc, Type::Val);
+                r.store(func, out);
+                r.skip_above = Some(view.depth);
+            }
+        }
+        Op::CallMethod { func, argc } => {
+            let (f, recv) = (val(func), val(func + 1));
+            let (args_at, n) = if recv.is_empty() {
+                (func + 2, argc as usize)
+            } else {
+                (func + 1, argc as usize + 1)
+            };
+            if inlinable(r, f, n) {
+                let fr = r.load(func);
+                r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);
+                let rv = r.load(func + 1);
+                let recv_guard = if recv.is_empty() {
+                    Opcode::GuardEq(rv, Value::EMPTY.to_bits())
+                } else {
+                    Opcode::GuardNe(rv, Value::EMPTY.to_bits())
+                };
+                r.guard(recv_guard, pc);
+                inline_call(r, view, f, func, args_at, n, pc);
+            } else {
+                let fk = r.rel(func);
+                r.rel(func + 1 + argc);
+                let (fk, ak) = (r.kint(fk as i64), r.kint(argc as i64));
+                let out = r.call(Helper::CallMethod, vec![fk, ak], pc, Type::Val);
+                r.store(func, out);
+                r.skip_above = Some(view.depth);
+            }
+        }
+        Op::CallKw {
+            func,
+            argc,
+            kwnames,
+        }
+        | Op::CallMethodKw {
+            func,
+            argc,
+            kwnames,
+        } => {
+            let helper = if matches!(op, Op::CallKw { .. }) {
+                Helper::CallKw
+            } else {
+                Helper::CallMethodKw
+            };
+            let fk = r.rel(func);
+            r.rel(func + 1 + argc);
+            let (fk, ak) = (r.kint(fk as i64), r.kint(argc as i64));
+            let names = r.konst(code.consts[kwnames as usize]);
+            let out = r.call(helper, vec![fk, ak, names], pc, Type::Val);
+            r.store(func, out);
+            r.skip_above = Some(view.depth);
+        }
+        Op::CallEx { func } => {
+            let fk = r.rel(func);
+            r.rel(func + 2);
+            let fk = r.kint(fk as i64);
+            let out = r.call(Helper::CallEx, vec![fk], pc, Type::Val);
+            r.store(func, out);
+            r.skip_above = Some(view.depth);
+        }
+        Op::Return { src } => {
+            if r.frames.len() < 2 {
+                return Err("return from the loop's frame".into());
+            }
+            let v = r.load(src);
+            let callee = r.frames.pop().expect("an inlined frame");
+            r.store_rel(callee.ret_slot, v);
+            r.expect = Some((view.depth - 1, callee.return_pc));
+        }
+        Op::Nop => {}
+        other => return Err(format!("unsupported instruction {}", op_name(&other))),
+    }
+    Ok(None)
+}
+
+// ---- helpers for the cases above
+
+impl Recorder {
+    /// A guard snapshot resuming at `pc` (re-running the instruction).
+    pub(crate) fn snapshot_here(&mut self, pc: u32) -> u32 {
+        self.snapshot(pc, ExitKind::Guard)
+    }
+}
+
+fn op_name(op: &Op) -> String {
+    let s = format!("{op:?}");
+    s.split([' ', '{']).next().unwrap_or("?").to_string()
+}
+
+fn guard_module_version(r: &mut Recorder, module: Value, pc: u32) {
+    let (addr, version) = elidable::module_version_address(module);
+    r.roots.push(module);
+    let w = r.emit(Opcode::LoadAbs(addr), Type::Word);
+    r.guard(Opcode::GuardEq(w, version), pc);
+}
+
+/// The map and class of an instance value.
+fn instance_layout(_rt: &Runtime, v: Value) -> Option<(*const runtime::map::Map, *mut ClassObj)> {
+    downcast::<InstanceObj>(v).map(|inst| (inst.map, inst.class))
+}
+
+/// Guards that `o` is an instance with layout `map` of `cls` at its current version.
+fn guard_instance(
+    r: &mut Recorder,
+    o: Ref,
+    map: *const runtime::map::Map,
+    cls: *mut ClassObj,
+    pc: u32,
+) {
+    if r.guarded_maps.get(&o) == Some(&(map as u64)) {
+        return;
+    }
+    r.guarded_maps.insert(o, map as u64);
+    r.guard(Opcode::GuardTag(o, TAG_PTR), pc);
+    r.guard(Opcode::GuardKind(o, ObjKind::Instance as u8), pc);
+    let m = r.emit(
+        Opcode::LoadField(o, layout::instance_map_offset()),
+        Type::Word,
+    );
+    r.guard(Opcode::GuardEq(m, map as u64), pc);
+    let (addr, version) = elidable::class_version_address(cls);
+    r.roots.push(Value::from_ptr(cls));
+    let w = r.emit(Opcode::LoadAbs(addr), Type::Word);
+    r.guard(Opcode::GuardEq(w, version), pc);
+}
+
+fn unbox_int(r: &mut Recorder, v: Ref, pc: u32) -> Ref {
+    if let Some(&i) = r.int_of.get(&v) {
+        return i;
+    }
+    if let Opcode::Const(c) = r.insts[v as usize].op {
+        if c.is_int() {
+            let i = r.kint(c.as_int());
+            r.int_of.insert(v, i);
+            return i;
+        }
+    }
+    r.guard(Opcode::GuardTag(v, TAG_INT), pc);
+    let i = r.emit(Opcode::UnboxInt(v), Type::Int);
+    r.int_of.insert(v, i);
+    i
+}
+
+fn box_int(r: &mut Recorder, i: Ref, pc: u32) -> Ref {
+    let snap = r.snapshot_here(pc);
+    let b = r.push(Opcode::BoxInt(i), Type::Val, Some(snap));
+    r.int_of.insert(b, i);
+    b
+}
+
+fn box_bool(r: &mut Recorder, c: Ref) -> Ref {
+    let b = r.emit(Opcode::BoxBool(c), Type::Val);
+    r.bool_of.insert(b, c);
+    b
+}
+
+fn box_float(r: &mut Recorder, f: Ref) -> Ref {
+    let b = r.emit(Opcode::BoxFloat(f), Type::Val);
+    r.float_of.insert(b, f);
+    b
+}
+
+fn unbox_float(r: &mut Recorder, x: Value, v: Ref, pc: u32) -> Ref {
+    if x.is_int() {
+        let i = unbox_int(r, v, pc);
+        r.emit(Opcode::IntToFloat(i), Type::Float)
+    } else {
+        if let Some(&f) = r.float_of.get(&v) {
+            return f;
+        }
+        r.guard(Opcode::GuardFloat(v), pc);
+        let f = r.emit(Opcode::UnboxFloat(v), Type::Float);
+        r.float_of.insert(v, f);
+        f
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn arith(
+    r: &mut Recorder,
+    val: impl Fn(u16) -> Value,
+    pc: u32,
+    kind: BinOpKind,
+    dst: u16,
+    a: u16,
+    b: u16,
+    inplace: bool,
+) {
+    let (x, y) = (val(a), val(b));
+    let (va, vb) = (r.load(a), r.load(b));
+    let int_op = match kind {
+        BinOpKind::Add => Some(IntOp::AddOv),
+        BinOpKind::Sub => Some(IntOp::SubOv),
+        BinOpKind::Mul => Some(IntOp::MulOv),
+        BinOpKind::BitAnd => Some(IntOp::And),
+        BinOpKind::BitOr => Some(IntOp::Or),
+        BinOpKind::BitXor => Some(IntOp::Xor),
+        BinOpKind::FloorDiv if y.is_int() && y.as_int() != 0 => Some(IntOp::FloorDiv),
+        BinOpKind::Mod if y.is_int() && y.as_int() != 0 => Some(IntOp::Mod),
+        _ => None,
+    };
+    let float_op = match kind {
+        BinOpKind::Add => Some(FloatOp::Add),
+        BinOpKind::Sub => Some(FloatOp::Sub),
+        BinOpKind::Mul => Some(FloatOp::Mul),
+        BinOpKind::TrueDiv => Some(FloatOp::Div),
+        _ => None,
+    };
+    let numeric = |v: Value| v.is_int() || v.is_float();
+    // Follow the interpreter: when this iteration's result leaves the inline
+    // int range the trace calls the runtime (which makes a big int) instead
+    // of compiling a guard that is known to fail.
+    let fits = |i: Option<i64>| i.and_then(Value::from_i64).is_some();
+    let int_result_fits = x.is_int()
+        && y.is_int()
+        && match kind {
+            BinOpKind::Add => fits(x.as_int().checked_add(y.as_int())),
+            BinOpKind::Sub => fits(x.as_int().checked_sub(y.as_int())),
+            BinOpKind::Mul => fits(x.as_int().checked_mul(y.as_int())),
+            _ => true,
+        };
+    let out = match (int_op, float_op) {
+        (Some(op), _) if x.is_int() && y.is_int() && int_result_fits => {
+            let (i, j) = (unbox_int(r, va, pc), unbox_int(r, vb, pc));
+            let snap = r.snapshot_here(pc);
+            let n = r.push(Opcode::Int(op, i, j), Type::Int, Some(snap));
+            box_int(r, n, pc)
+        }
+        (_, Some(op))
+            if numeric(x)
+                && numeric(y)
+                && (x.is_float() || y.is_float() || op == FloatOp::Div)
+                && !(op == FloatOp::Div
+                    && (y.is_int() && y.as_int() == 0 || y.is_float() && y.as_float() == 0.0)) =>
+        {
+            let (f, g) = (unbox_float(r, x, va, pc), unbox_float(r, y, vb, pc));
+            let snap = (op == FloatOp::Div).then(|| r.snapshot_here(pc));
+            let n = r.push(Opcode::Float(op, f, g), Type::Float, snap);
+            box_float(r, n)
+        }
+        _ => {
+            let k = r.kint(kind as u8 as i64);
+            let h = if inplace {
+                Helper::InplaceOp
+            } else {
+                Helper::BinaryOp
+            };
+            r.call(h, vec![k, va, vb], pc, Type::Val)
+        }
+    };
+    r.store(dst, out);
+}
+
+fn compare(
+    r: &mut Recorder,
+    val: impl Fn(u16) -> Value,
+    pc: u32,
+    cond: Cond,
+    dst: u16,
+    a: u16,
+    b: u16,
+) {
+    let (x, y) = (val(a), val(b));
+    let (va, vb) = (r.load(a), r.load(b));
+    let out = if x.is_int() && y.is_int() {
+        let (i, j) = (unbox_int(r, va, pc), unbox_int(r, vb, pc));
+        let c = r.emit(Opcode::IntCmp(cond, i, j), Type::Bool);
+        box_bool(r, c)
+    } else if (x.is_float() || x.is_int()) && (y.is_float() || y.is_int()) {
+        let (f, g) = (unbox_float(r, x, va, pc), unbox_float(r, y, vb, pc));
+        let c = r.emit(Opcode::FloatCmp(cond, f, g), Type::Bool);
+        box_bool(r, c)
+    } else {
+        match cond {
+            Cond::Eq | Cond::Ne => {
+                let neg = r.kint((cond == Cond::Ne) as i64);
+                r.call(Helper::Equal, vec![va, vb, neg], pc, Type::Val)
+            }
+            _ => {
+                let k = r.kint(match cond {
+                    Cond::Lt => 0,
+                    Cond::Le => 1,
+                    Cond::Gt => 2,
+                    _ => 3,
+                });
+                r.call(Helper::Compare, vec![k, va, vb], pc, Type::Val)
+            }
+        }
+    };
+    r.store(dst, out);
+}
+
+/// The truth of slot `s` (concretely `x`) as a machine bool.
+fn truth(r: &mut Recorder, x: Value, s: u16, pc: u32) -> Ref {
+    let v = r.load(s);
+    if let Some(&c) = r.bool_of.get(&v) {
+        return c;
+    }
+    if x.is_bool() {
+        r.guard(Opcode::GuardTag(v, TAG_BOOL), pc);
+        let f = r.konst(Value::FALSE);
+        let is_false = r.emit(Opcode::SameValue(v, f), Type::Bool);
+        r.emit(Opcode::BoolNot(is_false), Type::Bool)
+    } else if x.is_int() {
+        let i = unbox_int(r, v, pc);
+        let zero = r.kint(0);
+        r.emit(Opcode::IntCmp(Cond::Ne, i, zero), Type::Bool)
+    } else {
+        r.call(Helper::Truthy, vec![v], pc, Type::Bool)
+    }
+}
+
+fn branch(r: &mut Recorder, view: &FrameView, x: Value, cond: u16, jump_if: bool, target: u32) {
+    let pc = view.pc as u32;
+    let fallthrough = pc + 1;
+    let v = r.load(cond);
+    let known = if x.is_bool() {
+        Some(x.as_bool())
+    } else if x.is_none() {
+        Some(false)
+    } else if x.is_int() {
+        Some(x.as_int() != 0)
+    } else {
+        None
+    };
+    if let Some(&c) = r.bool_of.get(&v) {
+        // A comparison's result: branch on the machine bool; a failing guard
+        // means the other path.
+        let t = x.as_bool();
+        let jumps = t == jump_if;
+        let (next, other) = if jumps {
+            (target, fallthrough)
+        } else {
+            (fallthrough, target)
+        };
+        let g = if t {
+            Opcode::GuardTrue(c)
+        } else {
+            Opcode::GuardFalse(c)
+        };
+        r.guard(g, other);
+        r.expect = Some((view.depth, next));
+        return;
+    }
+    let Some(t) = known else {
+        let t = r.call(Helper::Truthy, vec![v], pc, Type::Bool);
+        r.defer_branch(t, jump_if, target, fallthrough);
+        return;
+    };
+    let jumps = t == jump_if;
+    let (next, other) = if jumps {
+        (target, fallthrough)
+    } else {
+        (fallthrough, target)
+    };
+    if x.is_bool() || x.is_none() {
+        // Any other value (the other bool, or another type): leave before the
+        // branch and let the interpreter decide; re-running it has no effect.
+        r.guard(Opcode::GuardEq(v, x.to_bits()), pc);
+    } else {
+        let i = unbox_int(r, v, pc);
+        let zero = r.kint(0);
+        let c = r.emit(Opcode::IntCmp(Cond::Ne, i, zero), Type::Bool);
+        let g = if t {
+            Opcode::GuardTrue(c)
+        } else {
+            Opcode::GuardFalse(c)
+        };
+        r.guard(g, other);
+    }
+    r.expect = Some((view.depth, next));
+}
+
+fn unary_call(r: &mut Recorder, pc: u32, kind: i64, dst: u16, src: u16) {
+    let v = r.load(src);
+    let k = r.kint(kind);
+    let out = r.call(Helper::Unary, vec![k, v], pc, Type::Val);
+    r.store(dst, out);
+}
+
+fn build(r: &mut Recorder, pc: u32, h: Helper, dst: u16, start: u16, count: u16) {
+    let s = r.rel(start);
+    if count > 0 {
+        let last = if h == Helper::BuildDict {
+            start + 2 * count - 1
+        } else {
+            start + count - 1
+        };
+        r.rel(last);
+    }
+    let (sk, ck) = (r.kint(s as i64), r.kint(count as i64));
+    let out = r.call(h, vec![sk, ck], pc, Type::Val);
+    r.store(dst, out);
+}
+
+fn call2(r: &mut Recorder, pc: u32, h: Helper, a: u16, b: u16) {
+    let (x, y) = (r.load(a), r.load(b));
+    r.call(h, vec![x, y], pc, Type::Void);
+}
+
+/// Can a call of `f` with `argc` positional arguments be inlined?
+fn inlinable(r: &Recorder, f: Value, argc: usize) -> bool {
+    let Some(func) = downcast::<FunctionObj>(f) else {
+        return false;
+    };
+    let callee = code_of(func.code);
+    let c = &callee.code;
+    c.kind == CodeKind::Function
+        && c.argcount as usize == argc
+        && c.kwonlycount == 0
+        && !c.has_varargs
+        && !c.has_varkw
+        && c.cell_slots.is_empty()
+        // Zero-argument super() reads its caller's interpreter frame.
+        && !c.free_names.iter().any(|n| n == "__class__")
+        && r.frames.len() <= MAX_INLINE_DEPTH
+        && !r.frames.iter().any(|fr| fr.code == func.code)
+}
+
+/// Enters the callee: its frame starts at `args_at` (relative to the
+/// caller's frame); locals past the arguments start unbound.
+fn inline_call(
+    r: &mut Recorder,
+    view: &FrameView,
+    f: Value,
+    func_slot: u16,
+    args_at: u16,
+    argc: usize,
+    pc: u32,
+) {
+    let func = elidable::function(f);
+    let callee = code_of(func.code);
+    let caller_base = r.frames.last().expect("a frame").base;
+    let base = caller_base + args_at as i32;
+    let ret_slot = caller_base + func_slot as i32;
+    r.roots.extend([f, func.code, func.module]);
+    let nslots = callee.code.nslots as usize;
+    if argc < nslots {
+        let empty = r.konst(Value::EMPTY);
+        for s in argc..nslots {
+            r.store_rel(base + s as i32, empty);
+        }
+    }
+    for (i, &slot) in callee.code.free_slots.iter().enumerate() {
+        let cell = r.konst(func.closure[i]);
+        r.store_rel(base + slot as i32, cell);
+    }
+    r.frames.push(RecFrame {
+        code: func.code,
+        func: f,
+        module: func.module,
+        base,
+        ret_slot,
+        return_pc: pc + 1,
+    });
+    r.note_global_stores(func.code, func.module, 1, 0);
+    r.extent = r.extent.max(base + nslots as i32);
+    r.max_inline = r.max_inline.max(r.frames.len() - 1);
+    r.expect = Some((view.depth + 1, 0));
+}

@@ -1,0 +1,477 @@
+//! The trace recorder: follows the interpreter through one loop iteration and
+//! emits trace IR.
+//!
+//! The interpreter calls [`Recorder::record`] before it runs each instruction,
+//! with a view of the running frame. The recorder looks at the concrete values
+//! in the slots to decide what to specialise on, emits guards (each with a
+//! snapshot) and operations, and says what instruction must come next; if the
+//! interpreter goes somewhere else (an exception, an unexpected path) the
+//! recording aborts. Calls to plain Python functions are inlined; other calls
+//! become runtime calls, and the recorder skips the instructions the
+//! interpreter runs inside them.
+
+use crate::helpers::Helper;
+use crate::ir::*;
+use crate::snapshot::{ExitKind, SnapFrame, Snapshot};
+use frontend::bytecode::Op;
+use runtime::object::{downcast, CodeObj};
+use runtime::{Runtime, Value};
+use std::collections::HashMap;
+
+/// Longest trace the recorder builds (instructions); longer ones abort.
+pub const MAX_TRACE_INSTS: usize = 3000;
+/// Deepest call inlining.
+pub const MAX_INLINE_DEPTH: usize = 6;
+
+/// What the interpreter shows the recorder before each instruction.
+pub struct FrameView<'a> {
+    /// The whole value stack.
+    pub stack: &'a [Value],
+    /// Stack index of the running frame's slot 0.
+    pub base: usize,
+    /// Number of interpreter frames (the running one included).
+    pub depth: usize,
+    /// The running `CodeObj`.
+    pub code: Value,
+    /// The running function (EMPTY for module code).
+    pub func: Value,
+    /// The running frame's module.
+    pub module: Value,
+    /// The instruction about to run.
+    pub pc: usize,
+}
+
+/// What recording one instruction led to.
+pub enum RecordStep {
+    /// Keep recording.
+    Continue,
+    /// The loop closed: here is the trace.
+    Done(Box<Trace>),
+    /// Recording stopped; the reason is for statistics and logs.
+    Abort(String),
+}
+
+/// A frame the recorder is inside (the loop's own frame first).
+#[derive(Clone, Debug)]
+pub(crate) struct RecFrame {
+    pub code: Value,
+    pub func: Value,
+    pub module: Value,
+    /// Slot 0 relative to the loop frame's slot 0.
+    pub base: i32,
+    /// Return slot relative to the loop frame's slot 0.
+    pub ret_slot: i32,
+    /// The caller's pc after the call (unused for the loop frame).
+    pub return_pc: u32,
+}
+
+/// An inner loop the trace runs through its own compiled trace; the
+/// interpreter runs it while recording, and the recorder skips it.
+pub(crate) struct InnerLoop {
+    /// Interpreter depth of the loop's frame.
+    pub depth: usize,
+    /// The loop's header and `JumpBack` pcs.
+    pub header: u32,
+    pub jump_back: u32,
+    /// The `RunLoop` call and its exit-pc operand (patched when known).
+    pub call: Ref,
+    pub exit_pc: Ref,
+}
+
+/// A truthiness test whose direction is known only after the interpreter ran it.
+struct PendingBranch {
+    truth: Ref,
+    jump_if: bool,
+    target: u32,
+    fallthrough: u32,
+}
+
+/// Recording state for one trace.
+pub struct Recorder {
+    pub(crate) kind: TraceKind,
+    /// The loop's `JumpBack`: where a root trace closes and bridges rejoin.
+    pub(crate) anchor_code: Value,
+    pub(crate) anchor_pc: u32,
+    /// Interpreter frame count in the loop's frame.
+    pub(crate) anchor_depth: usize,
+    pub(crate) insts: Vec<Inst>,
+    pub(crate) snapshots: Vec<Snapshot>,
+    pub(crate) origins: Vec<Origin>,
+    pub(crate) roots: Vec<Value>,
+    pub(crate) frames: Vec<RecFrame>,
+    /// (interpreter depth, pc) the next instruction must have.
+    pub(crate) expect: Option<(usize, u32)>,
+    pending: Option<PendingBranch>,
+    /// Skip instructions run deeper than this depth (inside a called function).
+    pub(crate) skip_above: Option<usize>,
+    /// Skip the inner loop the interpreter is running.
+    pub(crate) inner_loop: Option<InnerLoop>,
+    /// Known machine bool of a boxed bool IR value.
+    pub(crate) bool_of: HashMap<Ref, Ref>,
+    pub(crate) cur_origin: u32,
+    pub(crate) extent: i32,
+    pub(crate) max_inline: usize,
+    /// Record-time forwarding: the IR value each slot holds since the trace
+    /// last stored it (loads of it reuse that value instead of reading memory).
+    pub(crate) slot_values: HashMap<i32, Ref>,
+    /// Known unboxed int of a boxed IR value (its tag is already checked).
+    pub(crate) int_of: HashMap<Ref, Ref>,
+    /// Known unboxed double of a boxed IR value.
+    pub(crate) float_of: HashMap<Ref, Ref>,
+    /// Instances whose map and class version are already guarded: the map.
+    pub(crate) guarded_maps: HashMap<Ref, u64>,
+    /// Modules whose globals are written inside the loop: no folding there.
+    pub(crate) unfolded_modules: Vec<Value>,
+    pub(crate) builtins: Value,
+}
+
+impl Recorder {
+    /// Starts a root trace at a loop header; `view` is the loop's frame about
+    /// to run the header instruction, `anchor_pc` its `JumpBack`.
+    pub fn start_root(rt: &Runtime, view: &FrameView, anchor_pc: u32) -> Recorder {
+        let mut r = Recorder::empty(rt, TraceKind::Root, view, anchor_pc, view.depth);
+        r.frames.push(RecFrame {
+            code: view.code,
+            func: view.func,
+            module: view.module,
+            base: 0,
+            ret_slot: 0,
+            return_pc: 0,
+        });
+        r.note_global_stores(view.code, view.module, view.pc as u32, anchor_pc);
+        r.expect = Some((view.depth, view.pc as u32));
+        r.set_origin(view.pc as u32);
+        let snap = r.snapshot(view.pc as u32, ExitKind::Safepoint);
+        r.push(Opcode::LoopHeader, Type::Void, Some(snap));
+        r
+    }
+
+    /// Starts a bridge at an exit of trace `parent`: the interpreter has
+    /// rebuilt the frames of `snap` and is about to run `snap.pc`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn start_bridge(
+        rt: &Runtime,
+        parent: usize,
+        exit: u32,
+        snap: &Snapshot,
+        anchor_code: Value,
+        anchor_pc: u32,
+        anchor_depth: usize,
+        view: &FrameView,
+    ) -> Recorder {
+        let kind = TraceKind::Bridge { parent, exit };
+        let mut r = Recorder::empty(rt, kind, view, anchor_pc, anchor_depth);
+        r.anchor_code = anchor_code;
+        for f in &snap.frames {
+            r.frames.push(RecFrame {
+                code: f.code,
+                func: f.func,
+                module: f.module,
+                base: f.base,
+                ret_slot: f.ret_slot,
+                return_pc: f.pc,
+            });
+            r.roots.extend([f.code, f.func, f.module]);
+            r.extent = r.extent.max(f.base + code_of(f.code).code.nslots as i32);
+        }
+        r.max_inline = snap.frames.len() - 1;
+        let root = &snap.frames[0];
+        r.note_global_stores(root.code, root.module, 0, anchor_pc);
+        r.expect = Some((view.depth, snap.pc));
+        r
+    }
+
+    fn empty(
+        rt: &Runtime,
+        kind: TraceKind,
+        view: &FrameView,
+        anchor_pc: u32,
+        anchor_depth: usize,
+    ) -> Recorder {
+        Recorder {
+            kind,
+            anchor_code: view.code,
+            anchor_pc,
+            anchor_depth,
+            insts: Vec::new(),
+            snapshots: Vec::new(),
+            origins: Vec::new(),
+            roots: vec![view.code, view.func, view.module],
+            frames: Vec::new(),
+            expect: None,
+            pending: None,
+            skip_above: None,
+            inner_loop: None,
+            bool_of: HashMap::new(),
+            cur_origin: 0,
+            extent: code_of(view.code).code.nslots as i32,
+            max_inline: 0,
+            unfolded_modules: Vec::new(),
+            slot_values: HashMap::new(),
+            int_of: HashMap::new(),
+            float_of: HashMap::new(),
+            guarded_maps: HashMap::new(),
+            builtins: rt.builtins,
+        }
+    }
+
+    /// Globals written by the loop body change the module's version every
+    /// iteration, so reads of that module are not folded to constants.
+    pub(crate) fn note_global_stores(&mut self, code: Value, module: Value, from: u32, to: u32) {
+        let ops = &code_of(code).code.ops;
+        let (lo, hi) = if from <= to {
+            (from, to)
+        } else {
+            (0, ops.len() as u32)
+        };
+        let writes = ops[lo as usize..=(hi as usize).min(ops.len() - 1)]
+            .iter()
+            .any(|op| matches!(op, Op::StoreGlobal { .. } | Op::DeleteGlobal { .. }));
+        if writes && !self.unfolded_modules.contains(&module) {
+            self.unfolded_modules.push(module);
+        }
+    }
+
+    /// Is the recorder skipping instructions (inside an inner loop or a call
+    /// the trace makes through the runtime)?
+    pub fn skipping(&self) -> bool {
+        self.inner_loop.is_some() || self.skip_above.is_some()
+    }
+
+    /// Values the GC must keep alive while recording.
+    pub fn roots(&self) -> &[Value] {
+        &self.roots
+    }
+
+    /// Records the instruction `op` the interpreter is about to run.
+    /// `loop_extent(n)` is the extent of compiled loop `n` (for inner loops).
+    pub fn record(
+        &mut self,
+        rt: &Runtime,
+        view: &FrameView,
+        op: Op,
+        loop_extent: &dyn Fn(usize) -> i32,
+    ) -> RecordStep {
+        if let Some(depth) = self.skip_above {
+            if view.depth > depth {
+                return RecordStep::Continue;
+            }
+            self.skip_above = None;
+        }
+        let pc = view.pc as u32;
+        if let Some(inner) = &self.inner_loop {
+            if view.depth > inner.depth
+                || (view.depth == inner.depth && (inner.header..=inner.jump_back).contains(&pc))
+            {
+                return RecordStep::Continue;
+            }
+            let inner = self.inner_loop.take().expect("an inner loop");
+            if view.depth < inner.depth {
+                return RecordStep::Abort("returned from inside an inner loop".into());
+            }
+            // The trace goes on where the inner loop ended this time; the
+            // inner trace must end there too, else the whole trace leaves.
+            self.insts[inner.exit_pc as usize].op = Opcode::ConstInt(pc as i64);
+            let snap = self.snapshot(pc, ExitKind::InnerLoop);
+            self.push(Opcode::GuardTrue(inner.call), Type::Void, Some(snap));
+            self.expect = Some((view.depth, pc));
+        }
+        if let Some(p) = self.pending.take() {
+            self.resolve_branch(p, pc);
+        }
+        if let Some((depth, want)) = self.expect {
+            if depth != view.depth || want != pc {
+                return RecordStep::Abort("control flow left the recorded path".into());
+            }
+        }
+        if view.depth + 1 != self.anchor_depth + self.frames.len()
+            || self.frames.last().map(|f| f.code) != Some(view.code)
+        {
+            return RecordStep::Abort("frame mismatch".into());
+        }
+        if self.insts.len() > MAX_TRACE_INSTS {
+            return RecordStep::Abort("trace too long".into());
+        }
+        self.set_origin(pc);
+        self.expect = Some((view.depth, pc + 1));
+        match crate::record_op::record_op(self, rt, view, op, loop_extent) {
+            Ok(Some(trace)) => RecordStep::Done(trace),
+            Ok(None) => RecordStep::Continue,
+            Err(reason) => RecordStep::Abort(reason),
+        }
+    }
+
+    /// Emits the guard for a truthiness test now that the path is known.
+    fn resolve_branch(&mut self, p: PendingBranch, pc: u32) {
+        let jumped = pc == p.target;
+        let (op, resume) = if jumped == p.jump_if {
+            // The test came out true.
+            (
+                Opcode::GuardTrue(p.truth),
+                if jumped { p.fallthrough } else { p.target },
+            )
+        } else {
+            (
+                Opcode::GuardFalse(p.truth),
+                if jumped { p.fallthrough } else { p.target },
+            )
+        };
+        let snap = self.snapshot(resume, ExitKind::Guard);
+        self.push(op, Type::Void, Some(snap));
+    }
+
+    pub(crate) fn defer_branch(
+        &mut self,
+        truth: Ref,
+        jump_if: bool,
+        target: u32,
+        fallthrough: u32,
+    ) {
+        self.pending = Some(PendingBranch {
+            truth,
+            jump_if,
+            target,
+            fallthrough,
+        });
+        self.expect = None;
+    }
+
+    // ---- emission
+
+    pub(crate) fn set_origin(&mut self, pc: u32) {
+        let code = self.frames.last().map_or(self.anchor_code, |f| f.code);
+        self.origins.push(Origin {
+            code,
+            pc,
+            depth: self.frames.len().saturating_sub(1) as u32,
+        });
+        self.cur_origin = self.origins.len() as u32 - 1;
+    }
+
+    pub(crate) fn push(&mut self, op: Opcode, ty: Type, snap: Option<u32>) -> Ref {
+        self.insts.push(Inst {
+            op,
+            ty,
+            snap,
+            origin: self.cur_origin,
+        });
+        self.insts.len() as Ref - 1
+    }
+
+    pub(crate) fn emit(&mut self, op: Opcode, ty: Type) -> Ref {
+        self.push(op, ty, None)
+    }
+
+    /// A guard that resumes at `pc` of the current frame when it fails.
+    pub(crate) fn guard(&mut self, op: Opcode, resume_pc: u32) -> Ref {
+        let snap = self.snapshot(resume_pc, ExitKind::Guard);
+        self.push(op, Type::Void, Some(snap))
+    }
+
+    /// Snapshot of the recorder's frames, resuming at `pc` in the innermost.
+    pub(crate) fn snapshot(&mut self, pc: u32, kind: ExitKind) -> u32 {
+        let frames = self
+            .frames
+            .iter()
+            .enumerate()
+            .map(|(i, f)| SnapFrame {
+                code: f.code,
+                func: f.func,
+                module: f.module,
+                base: f.base,
+                ret_slot: f.ret_slot,
+                pc: self.frames.get(i + 1).map_or(0, |callee| callee.return_pc),
+            })
+            .collect();
+        self.snapshots.push(Snapshot {
+            frames,
+            pc,
+            kind,
+            entries: Vec::new(),
+        });
+        self.snapshots.len() as u32 - 1
+    }
+
+    /// A boxed constant (objects become trace roots).
+    pub(crate) fn konst(&mut self, v: Value) -> Ref {
+        if v.is_ptr() {
+            self.roots.push(v);
+        }
+        self.emit(Opcode::Const(v), Type::Val)
+    }
+
+    /// An unboxed integer constant.
+    pub(crate) fn kint(&mut self, i: i64) -> Ref {
+        self.emit(Opcode::ConstInt(i), Type::Int)
+    }
+
+    /// Slot `s` of the current frame, relative to the loop frame's slot 0.
+    pub(crate) fn rel(&mut self, s: u16) -> i32 {
+        let r = self.frames.last().map_or(0, |f| f.base) + s as i32;
+        self.extent = self.extent.max(r + 1);
+        r
+    }
+
+    pub(crate) fn load(&mut self, s: u16) -> Ref {
+        let r = self.rel(s);
+        self.load_rel(r)
+    }
+
+    /// Reads slot `r` (relative to the loop frame), reusing the value the
+    /// trace last stored there.
+    pub(crate) fn load_rel(&mut self, r: i32) -> Ref {
+        if let Some(&v) = self.slot_values.get(&r) {
+            return v;
+        }
+        let v = self.emit(Opcode::SlotLoad(r), Type::Val);
+        self.slot_values.insert(r, v);
+        v
+    }
+
+    pub(crate) fn store(&mut self, s: u16, v: Ref) {
+        let r = self.rel(s);
+        self.store_rel(r, v);
+    }
+
+    /// Writes slot `r` (relative to the loop frame). The store always runs,
+    /// so the interpreter's stack is current at every exit.
+    pub(crate) fn store_rel(&mut self, r: i32, v: Ref) {
+        self.emit(Opcode::SlotStore(r, v), Type::Void);
+        self.slot_values.insert(r, v);
+    }
+
+    /// Forgets what slots `from..=to` (relative) hold: a helper wrote them.
+    pub(crate) fn forget_slots(&mut self, from: i32, to: i32) {
+        self.slot_values.retain(|&s, _| s < from || s > to);
+    }
+
+    /// A runtime call; raising helpers get an exception snapshot at `pc`.
+    pub(crate) fn call(&mut self, h: Helper, args: Vec<Ref>, pc: u32, ty: Type) -> Ref {
+        let snap = h
+            .may_raise()
+            .then(|| self.snapshot(pc, ExitKind::Exception));
+        if h.may_raise() {
+            // It may run Python code, which can change layouts and classes.
+            self.guarded_maps.clear();
+        }
+        self.push(Opcode::Call(h, args), ty, snap)
+    }
+
+    /// The finished trace.
+    pub(crate) fn finish(&mut self) -> Box<Trace> {
+        Box::new(Trace {
+            kind: self.kind,
+            insts: std::mem::take(&mut self.insts),
+            snapshots: std::mem::take(&mut self.snapshots),
+            origins: std::mem::take(&mut self.origins),
+            roots: std::mem::take(&mut self.roots),
+            extent: self.extent,
+            max_inline_depth: self.max_inline,
+        })
+    }
+}
+
+/// The `CodeObj` behind a code value.
+pub(crate) fn code_of(code: Value) -> &'static CodeObj {
+    downcast::<CodeObj>(code).expect("a code object")
+}

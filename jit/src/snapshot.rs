@@ -1,0 +1,64 @@
+//! Snapshots: how to rebuild the interpreter's frames at a guard.
+//!
+//! Every slot the trace writes is stored to the interpreter's value stack as
+//! the trace runs (raw traces keep no slot value only in a register), so a
+//! snapshot needs the frame structure and the resume pc; `entries` lists the
+//! slots whose value lives only in the trace, for optimized traces that sink
+//! stores into exits.
+
+use crate::ir::Ref;
+use runtime::Value;
+
+/// One interpreter frame in a snapshot, outermost (the loop's frame) first.
+#[derive(Clone, Copy, Debug)]
+pub struct SnapFrame {
+    /// The frame's `CodeObj`.
+    pub code: Value,
+    /// The running function (EMPTY for module code in the root frame).
+    pub func: Value,
+    /// The module whose globals it reads.
+    pub module: Value,
+    /// Slot 0 of this frame, relative to the root frame's slot 0.
+    pub base: i32,
+    /// Where this frame's return value goes, relative to the root frame's slot 0.
+    pub ret_slot: i32,
+    /// For callers: the pc after the call. For the innermost frame: unused
+    /// (the snapshot's own `pc` says where to resume).
+    pub pc: u32,
+}
+
+/// Why a trace left at this snapshot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitKind {
+    /// A guard failed: resume at `pc` (nothing of that instruction has run).
+    Guard,
+    /// A runtime call raised: the exception is in the context; the instruction
+    /// at `pc` raised it (the interpreter unwinds from there).
+    Exception,
+    /// The loop header's safepoint check asked for a collection or saw Ctrl-C.
+    Safepoint,
+    /// An inner loop's compiled trace, run from this trace, left other than
+    /// at the loop's end: the interpreter continues from that inner exit
+    /// (in the context's `inner_exit`) instead of this snapshot.
+    InnerLoop,
+}
+
+/// The interpreter state at one exit.
+#[derive(Clone, Debug)]
+pub struct Snapshot {
+    /// The frames, outermost first; the last one is where execution resumes.
+    pub frames: Vec<SnapFrame>,
+    /// Resume pc in the innermost frame.
+    pub pc: u32,
+    /// What kind of exit this is.
+    pub kind: ExitKind,
+    /// Slots whose values must be written back from trace values first.
+    pub entries: Vec<(i32, Ref)>,
+}
+
+impl Snapshot {
+    /// How far above the root frame's slot 0 the innermost frame starts.
+    pub fn innermost_base(&self) -> i32 {
+        self.frames.last().map_or(0, |f| f.base)
+    }
+}

@@ -1,0 +1,160 @@
+//! Where the interpreter meets the JIT: starting recordings, showing the
+//! recorder each instruction, entering compiled loops and rebuilding the
+//! interpreter's frames from the snapshot a trace exits through.
+
+use crate::interp::Interpreter;
+use frontend::bytecode::Op;
+use jit::recorder::FrameView;
+use jit::snapshot::ExitKind;
+use jit::JitCtx;
+use runtime::{PyErr, Value, Vm};
+use std::cell::Cell;
+
+impl Interpreter {
+    /// Frames that count toward the recursion limit: the interpreter's and
+    /// those inlined into the compiled loops running now.
+    pub(crate) fn frames_for_limit(&self) -> usize {
+        let hidden: u64 = self
+            .jit_contexts
+            .iter()
+            // SAFETY: a context is pushed only while its trace runs, on the
+            // Rust stack of `run_trace`, which outlives its entry here.
+            .map(|&c| unsafe { (*c).inline_depth })
+            .sum();
+        self.frames.len() + hidden as usize
+    }
+
+    /// The recorder's view of the running frame about to run `pc`.
+    fn frame_view(&self, pc: usize) -> FrameView<'_> {
+        let f = self.frames.last().expect("a running frame");
+        FrameView {
+            stack: &self.stack,
+            base: f.base,
+            depth: self.frames.len(),
+            code: f.code_value,
+            func: f.func,
+            module: f.module,
+            pc,
+        }
+    }
+
+    /// Starts recording the loop whose `JumpBack` is at `jump_back_pc`; the
+    /// running frame's pc is the loop header.
+    pub(crate) fn start_recording(&mut self, jump_back_pc: u32, cell: &Cell<[u64; 3]>) {
+        let pc = self.frames.last().expect("a running frame").pc;
+        // The recorder borrows the runtime and the view; the JIT is a separate field.
+        let jit: *mut jit::Jit = &mut self.jit;
+        let view = self.frame_view(pc);
+        // SAFETY: `jit` is a field of `self` disjoint from what `view` and `rt` borrow.
+        unsafe { (*jit).start_root(&self.rt, &view, jump_back_pc, cell, self.exec_depth) };
+    }
+
+    /// Shows `op` (about to run at `pc`) to the recorder; false once the
+    /// recording has ended.
+    pub(crate) fn record_instruction(&mut self, op: Op, pc: usize) -> bool {
+        if !self.jit.recording_at(self.exec_depth) {
+            return false;
+        }
+        let jit: *mut jit::Jit = &mut self.jit;
+        let view = self.frame_view(pc);
+        // SAFETY: as in `start_recording`.
+        unsafe { (*jit).record(&self.rt, &view, op) }
+    }
+
+    /// Runs compiled trace `n` for the loop in the running frame (whose pc is
+    /// the loop header). Returns true when a bridge recording starts, false
+    /// to continue interpreting; an exception raised inside the trace comes
+    /// back as `Err` with the frames rebuilt where it was raised.
+    pub(crate) fn run_trace(&mut self, n: usize) -> Result<bool, PyErr> {
+        let (enter, target, extent, frames_needed) = self.jit.entry(n);
+        if self.frames_for_limit() + frames_needed >= self.rt.recursion_limit {
+            return Ok(false);
+        }
+        let loop_depth = self.frames.len();
+        let frame = self.frames.last().expect("a running frame");
+        let base = frame.base;
+        // SAFETY: frame code objects are live while the frame is.
+        let frame_top = base + unsafe { (&*frame.code).code.nslots as usize };
+        let need = base + extent;
+        self.ensure_stack(need + 1);
+        if need > frame_top {
+            // Inlined frames start with unbound locals; stale values above the
+            // frame would also be marked by a collection the trace triggers.
+            self.stack[frame_top..need].fill(Value::EMPTY);
+        }
+        let saved_top = self.jit_stack_top;
+        self.jit_stack_top = saved_top.max(need);
+        let vm: *mut dyn Vm = self as *mut Interpreter as *mut dyn Vm;
+        let mut ctx = JitCtx::new(vm, &mut self.jit, &mut self.stack, base);
+        self.jit_contexts.push(&ctx);
+        let info = enter(&mut ctx, target);
+        self.jit_contexts.pop();
+        self.jit_stack_top = saved_top;
+        let error = ctx.take_error();
+        // SAFETY: `info` is the exit descriptor the trace returned.
+        let mut action = unsafe { self.jit.on_exit(info) };
+        if action.kind == ExitKind::InnerLoop {
+            // SAFETY: an inner-loop exit leaves the inner trace's descriptor in the context.
+            action = unsafe { self.jit.on_exit(ctx.inner_exit) };
+        }
+        self.restore_frames(action.trace, action.snap, base);
+        match action.kind {
+            ExitKind::Exception => {
+                // The interpreter reports an exception with the pc after the
+                // instruction that raised it.
+                self.frames.last_mut().expect("a frame").pc += 1;
+                Err(error.expect("an exception exit carries an exception"))
+            }
+            ExitKind::Safepoint | ExitKind::InnerLoop => {
+                self.safepoint()?;
+                Ok(false)
+            }
+            ExitKind::Guard => {
+                if action.record_bridge {
+                    let pc = self.frames.last().expect("a frame").pc;
+                    let jit: *mut jit::Jit = &mut self.jit;
+                    let view = self.frame_view(pc);
+                    // SAFETY: as in `start_recording`.
+                    unsafe {
+                        (*jit).start_bridge(
+                            &self.rt,
+                            action.trace,
+                            action.snap,
+                            loop_depth,
+                            &view,
+                            self.exec_depth,
+                        )
+                    };
+                    return Ok(true);
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    /// Rebuilds the frames `snap` describes on top of the loop's frame
+    /// (whose slot 0 is at `base`): inlined callees become real frames.
+    fn restore_frames(&mut self, trace: usize, snap: u32, base: usize) {
+        // Raw traces store every slot as they run, so `entries` is empty.
+        let (count, resume_pc) = {
+            let s = self.jit.snapshot(trace, snap);
+            (s.frames.len(), s.pc)
+        };
+        for i in 0..count {
+            let f = self.jit.snapshot(trace, snap).frames[i];
+            let pc = if i == count - 1 { resume_pc } else { f.pc } as usize;
+            if i > 0 {
+                self.push_frame(
+                    f.code,
+                    f.func,
+                    f.module,
+                    Value::EMPTY,
+                    base + f.base as usize,
+                    base + f.ret_slot as usize,
+                    false,
+                );
+            }
+            self.frames.last_mut().expect("a frame").pc = pc;
+        }
+    }
+}
