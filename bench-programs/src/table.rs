@@ -146,14 +146,17 @@ fn seconds_cell(cell: &Cell) -> String {
 
 /// What the numbers mean.
 fn legend(report: &Report) -> String {
+    let runs = match report.runs {
+        1 => "1 run".to_string(),
+        n => format!("{n} runs"),
+    };
     let warmup = match report.warmup_runs {
         0 => "no warm-up".to_string(),
-        1 => "1 warm-up run".to_string(),
-        n => format!("{n} warm-up runs"),
+        1 => "after 1 warm-up run".to_string(),
+        n => format!("after {n} warm-up runs"),
     };
     let mut out = format!(
-        "Seconds: median wall-clock time of {} run(s) per column after {warmup}, columns interleaved per program.\n",
-        report.runs
+        "Seconds: median wall-clock time of {runs} per column, {warmup}; columns interleaved per program.\n"
     );
     if !report.ratios.is_empty() {
         out.push_str(
@@ -364,7 +367,7 @@ mod tests {
             vec!["peak RSS (MB)", "python3", "tern jit=off", "tern jit=raw"]
         );
         assert_eq!(row(&text, "fast ").len(), 7, "the times row comes first");
-        assert!(text.contains("after 1 warm-up run"));
+        assert!(text.contains("median wall-clock time of 1 run per column, after 1 warm-up run;"));
         assert!(!text.contains("FAILURE") && !text.contains("`*`"));
         // Every line of the main table has the same width (padded Markdown).
         let widths: Vec<usize> = text
