@@ -15,7 +15,9 @@
 //! E.g. `TERN_DIFF_SEED=5000 TERN_DIFF_PROGRAMS=500 cargo test -p tern-tests --test jit_diff`.
 //! On a mismatch the program is saved to `target/jit-diff-failures/seed-<n>.py`
 //! and the trial fails showing the seed, the modes that disagree and a diff.
-//! `cargo run -p tern-tests --bin progen -- <n>` prints any seed's program.
+//! `cargo run -p tern-tests --bin progen -- <n>` prints any seed's program;
+//! `python3 tests/tools/shrink_jit_diff.py <saved.py> <min.py>` shrinks a
+//! failing one to a small reproducer.
 //!
 //! Until the `tern` binary has the `--jit` and `--jit-threshold` flags, both
 //! tern runs use the plain interpreter (which still checks CPython agreement
