@@ -10,6 +10,9 @@
 //! to a bridge. Loops close through the loop's entry slot, so a replacement
 //! loop is picked up at the next iteration.
 
+// dynasm's dynamic-register syntax (`Rq(reg)`) expands to a `.into()`.
+#![allow(clippy::useless_conversion)]
+
 use crate::ctx::JitCtx;
 use crate::exits::ExitInfo;
 use crate::ir::*;

@@ -7,6 +7,11 @@
 //! [`Jit::entry`] and rebuilds its frames from the snapshot an exit names.
 //! The JIT never calls the interpreter; compiled code returns to it.
 
+// Object, class and map pointers handed to this crate's functions come from
+// live values the interpreter shows the recorder; dereferencing them is the
+// runtime's contract, as in the runtime crate itself.
+#![allow(clippy::not_unsafe_ptr_arg_deref)]
+
 pub mod asm;
 pub mod code_cache;
 pub mod config;
@@ -354,7 +359,7 @@ impl Jit {
         let t = &self.traces[n];
         let entries = t.entries.get() + 1;
         t.entries.set(entries);
-        if entries % PROFIT_CHECK_ENTRIES != 0 || t.hot_cell.is_null() {
+        if !entries.is_multiple_of(PROFIT_CHECK_ENTRIES) || t.hot_cell.is_null() {
             return true;
         }
         let iterations = t.iterations.load(std::sync::atomic::Ordering::Relaxed);
