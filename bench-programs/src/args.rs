@@ -5,18 +5,21 @@ use std::path::PathBuf;
 
 /// The `--help` text.
 pub const USAGE: &str = "\
-bench: time the benchmark programs under tern (in each mode), python3 and pypy3
+bench: time the benchmark programs under python3, pypy3, tern --jit=off and tern --jit=raw
 
 USAGE:
-    cargo run --release -p bench-programs -- [OPTIONS]
+    cargo build --release -p vm -p bench-programs && ./target/release/bench [OPTIONS]
 
 OPTIONS:
-    --runs N           timed runs per program and column, after one warm-up run (default 3)
+    --runs N           timed runs per program and column; the table shows their median (default 3)
+    --warmup N         uncounted warm-up runs per program and column before them (default 1)
+    --quick            smoke test: --runs 1 --warmup 0 (overrides both wherever they appear)
     --filter SUBSTR    only programs whose file name contains SUBSTR (repeatable: any matches)
     --json FILE        write all raw samples, medians, RSS, the command line and machine info
     --tern PATH        the tern binary (default: <workspace>/target/release/tern)
-    --mode ARGS        add a tern column run with these extra arguments, split on spaces,
-                       e.g. --mode --jit=off (repeatable; default: one column with no extra args)
+    --mode ARGS        an extra tern column run with these arguments, split on spaces, after
+                       the two standard ones (--jit=off, --jit=raw), e.g. --mode \"--jit=raw
+                       --jit-threshold 1\" (repeatable)
     --no-cpython       no python3 column (python3 still gives the reference output)
     --no-pypy          no pypy3 column even if pypy3 is installed
     --programs DIR     the directory of .py programs (default: bench-programs/programs)
@@ -29,15 +32,19 @@ Exits with status 1 if any run crashed, timed out or printed other output than p
 /// Everything the command line can say.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Options {
-    /// Timed runs per program and column (the warm-up run is extra).
+    /// Timed runs per program and column (the warm-up runs are extra).
     pub runs: usize,
+    /// Uncounted warm-up runs per program and column, before the timed ones.
+    pub warmup_runs: usize,
+    /// `--quick` was given: one run, no warm-up.
+    pub quick: bool,
     /// Keep only programs whose file name contains one of these (empty: all).
     pub filters: Vec<String>,
     /// Where to write the JSON report, if anywhere.
     pub json: Option<PathBuf>,
     /// The tern binary; `None` means the workspace default.
     pub tern: Option<PathBuf>,
-    /// One tern column per entry: the extra arguments of that column.
+    /// Extra tern columns (after the standard ones): the arguments of each.
     pub modes: Vec<Vec<String>>,
     /// Whether python3 gets a timed column.
     pub cpython: bool,
@@ -55,6 +62,8 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             runs: 3,
+            warmup_runs: 1,
+            quick: false,
             filters: Vec::new(),
             json: None,
             tern: None,
@@ -68,14 +77,25 @@ impl Default for Options {
     }
 }
 
+/// The tern columns every run has: the interpreter alone, then the JIT.
+pub const STANDARD_MODES: [&str; 2] = [JIT_OFF, JIT_RAW];
+/// tern's argument for the interpreter-only column.
+pub const JIT_OFF: &str = "--jit=off";
+/// tern's argument for the JIT column (tern's default mode, named explicitly).
+pub const JIT_RAW: &str = "--jit=raw";
+
 impl Options {
-    /// The tern columns to run: the given modes, or one column with no extra arguments.
+    /// The tern columns to run: `--jit=off`, `--jit=raw`, then each `--mode`
+    /// that is not one of those already (a repeated column would only cost time).
     pub fn tern_modes(&self) -> Vec<Vec<String>> {
-        if self.modes.is_empty() {
-            vec![Vec::new()]
-        } else {
-            self.modes.clone()
+        let mut modes: Vec<Vec<String>> =
+            STANDARD_MODES.iter().map(|m| vec![m.to_string()]).collect();
+        for m in &self.modes {
+            if !modes.contains(m) {
+                modes.push(m.clone());
+            }
         }
+        modes
     }
 }
 
@@ -111,6 +131,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         match name {
             "-h" | "--help" => return Ok(Command::Help),
             "--runs" => opts.runs = parse_count(name, &value("a count")?, 1)?,
+            "--warmup" => opts.warmup_runs = parse_count(name, &value("a count")?, 0)?,
             "--filter" => opts.filters.push(value("a substring")?),
             "--json" => opts.json = Some(PathBuf::from(value("a file")?)),
             "--tern" => opts.tern = Some(PathBuf::from(value("a path")?)),
@@ -132,14 +153,19 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 };
             }
             "--startup-runs" => opts.startup_runs = parse_count(name, &value("a count")?, 0)?,
-            "--no-cpython" | "--no-pypy" if inline.is_some() => {
+            "--no-cpython" | "--no-pypy" | "--quick" if inline.is_some() => {
                 return Err(format!("{name} takes no value"));
             }
             "--no-cpython" => opts.cpython = false,
             "--no-pypy" => opts.pypy = false,
+            "--quick" => opts.quick = true,
             _ => return Err(format!("unknown argument {arg:?} (see --help)")),
         }
         i += 1;
+    }
+    if opts.quick {
+        opts.runs = 1;
+        opts.warmup_runs = 0;
     }
     Ok(Command::Run(opts))
 }
@@ -170,8 +196,12 @@ mod tests {
     fn defaults() {
         let o = run(&[]).unwrap();
         assert_eq!(o.runs, 3);
-        assert!(o.cpython && o.pypy);
-        assert_eq!(o.tern_modes(), vec![Vec::<String>::new()]);
+        assert_eq!(o.warmup_runs, 1);
+        assert!(o.cpython && o.pypy && !o.quick);
+        assert_eq!(
+            o.tern_modes(),
+            vec![vec!["--jit=off".to_string()], vec!["--jit=raw".to_string()]]
+        );
         assert_eq!(o.startup_runs, 20);
     }
 
@@ -185,14 +215,31 @@ mod tests {
             "5",
         ])
         .unwrap();
+        // `--jit=off` is a standard column already, so it is not repeated.
         assert_eq!(
             o.tern_modes(),
             vec![
                 vec!["--jit=off".to_string()],
+                vec!["--jit=raw".to_string()],
                 vec!["--jit=full".to_string(), "--verbose".to_string()]
             ]
         );
         assert_eq!(o.runs, 5);
+    }
+
+    #[test]
+    fn quick_means_one_run_without_warm_up() {
+        for args in [
+            &["--quick"][..],
+            &["--runs", "7", "--quick", "--warmup", "2"][..],
+        ] {
+            let o = run(args).unwrap();
+            assert!(o.quick);
+            assert_eq!((o.runs, o.warmup_runs), (1, 0), "{args:?}");
+        }
+        let o = run(&["--warmup", "0", "--runs", "2"]).unwrap();
+        assert_eq!((o.runs, o.warmup_runs), (2, 0));
+        assert!(run(&["--quick=1"]).unwrap_err().contains("takes no value"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use crate::machine::MachineInfo;
 use crate::suite::{Failure, Report};
+use crate::table::Preamble;
 
 /// A JSON value.
 #[derive(Clone, Debug, PartialEq)]
@@ -131,9 +132,15 @@ fn failure_json(f: &Option<Failure>) -> Json {
     }
 }
 
-/// The whole report as JSON: the command line, machine info, columns, every
-/// raw sample, medians, peak RSS, speedups and start-up times.
-pub fn report_json(report: &Report, argv: &[String], machine: &MachineInfo) -> Json {
+/// The whole report as JSON: the command line, commit and load, machine info,
+/// columns, every raw sample, medians, peak RSS, ratios with their geomeans,
+/// failures and start-up times.
+pub fn report_json(
+    report: &Report,
+    argv: &[String],
+    preamble: &Preamble,
+    machine: &MachineInfo,
+) -> Json {
     let columns = report
         .columns
         .iter()
@@ -187,10 +194,24 @@ pub fn report_json(report: &Report, argv: &[String], machine: &MachineInfo) -> J
                     ])
                 })
                 .collect();
+            let ratios = report
+                .ratios
+                .iter()
+                .map(|r| (r.label.clone(), Json::opt_num(r.value(p))))
+                .collect();
+            let flagged = report
+                .ratios
+                .iter()
+                .filter(|r| r.is_flagged(p))
+                .map(|r| Json::str(&r.label))
+                .collect();
             Json::obj(vec![
                 ("name", Json::str(&p.name)),
                 ("path", Json::str(p.path.display().to_string())),
+                ("failed", Json::Bool(p.failed())),
                 ("results", Json::Arr(results)),
+                ("ratios", Json::Obj(ratios)),
+                ("flagged_slower", Json::Arr(flagged)),
             ])
         })
         .collect();
@@ -210,15 +231,41 @@ pub fn report_json(report: &Report, argv: &[String], machine: &MachineInfo) -> J
             ])
         })
         .collect();
+    let ratios = report
+        .ratios
+        .iter()
+        .map(|r| {
+            let g = r.geomean(report);
+            Json::obj(vec![
+                ("label", Json::str(&r.label)),
+                ("baseline", Json::str(&report.columns[r.baseline].name)),
+                ("subject", Json::str(&report.columns[r.subject].name)),
+                ("geomean", Json::opt_num(g.value)),
+                ("programs_in_geomean", Json::Num(g.used as f64)),
+            ])
+        })
+        .collect();
     Json::obj(vec![
         (
             "command_line",
             Json::Arr(argv.iter().map(Json::str).collect()),
         ),
+        ("command", Json::str(&preamble.command)),
+        ("commit_short", Json::str(&preamble.commit)),
+        ("uncommitted_changes", Json::Bool(preamble.dirty)),
+        ("load_average_start", Json::str(&preamble.load_start)),
+        ("load_average_end", Json::str(&preamble.load_end)),
         ("machine", machine.to_json()),
         ("runs", Json::Num(report.runs as f64)),
-        ("warmup_runs", Json::Num(1.0)),
+        ("warmup_runs", Json::Num(report.warmup_runs as f64)),
         ("columns", Json::Arr(columns)),
+        (
+            "ratio_definition",
+            Json::str(
+                "baseline median seconds / subject median seconds; > 1 means subject is faster",
+            ),
+        ),
+        ("ratios", Json::Arr(ratios)),
         ("programs", Json::Arr(programs)),
         ("startup", Json::Arr(startup)),
         ("failures", Json::Num(report.failure_count() as f64)),

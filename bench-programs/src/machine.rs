@@ -94,6 +94,40 @@ impl MachineInfo {
     }
 }
 
+/// `git rev-parse --short HEAD` of `workspace` and whether its work tree has
+/// uncommitted changes to tracked files; `("", false)` without git.
+pub fn short_commit(workspace: &Path) -> (String, bool) {
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .arg("-C")
+            .arg(workspace)
+            .args(args)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+    };
+    match git(&["rev-parse", "--short", "HEAD"]) {
+        Some(commit) => {
+            let dirty = git(&["status", "--porcelain", "--untracked-files=no"])
+                .is_some_and(|s| !s.is_empty());
+            (commit, dirty)
+        }
+        None => (String::new(), false),
+    }
+}
+
+/// The 1, 5 and 15 minute load averages from /proc/loadavg, e.g.
+/// `"2.10 1.95 1.80"`, or an empty string where that file does not exist.
+pub fn load_averages() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .unwrap_or_default()
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The first non-empty line `program --version` prints (stdout or stderr),
 /// or an empty string.
 pub fn version_of(program: &Path) -> String {
@@ -127,5 +161,22 @@ mod tests {
         assert!(m.unix_time > 1_600_000_000);
         let j = m.to_json().to_pretty();
         assert!(j.contains("\"versions\": {\n") && j.contains("\"x\": \"1\""));
+    }
+
+    #[test]
+    fn load_averages_are_three_numbers() {
+        let load = load_averages();
+        if Path::new("/proc/loadavg").exists() {
+            let parts: Vec<&str> = load.split(' ').collect();
+            assert_eq!(parts.len(), 3, "{load:?}");
+            assert!(parts.iter().all(|p| p.parse::<f64>().is_ok()), "{load:?}");
+        }
+    }
+
+    #[test]
+    fn short_commit_of_this_repository() {
+        let (commit, _) = short_commit(Path::new(env!("CARGO_MANIFEST_DIR")));
+        // Built from a git checkout: a short hex hash. From a tarball: empty.
+        assert!(commit.chars().all(|c| c.is_ascii_hexdigit()), "{commit:?}");
     }
 }

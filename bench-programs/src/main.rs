@@ -1,12 +1,15 @@
 //! The `bench` runner: times every program in bench-programs/programs under
-//! tern (in each requested mode), python3 and pypy3, checks their output
-//! against python3's, and prints a table (and optionally JSON).
+//! python3, pypy3, `tern --jit=off`, `tern --jit=raw` (and any extra tern
+//! modes), checks their output against python3's, and prints a Markdown table
+//! (and optionally JSON).
 
 mod args;
 mod column;
 mod json;
 mod machine;
+mod markdown;
 mod measure;
+mod ratio;
 mod stats;
 mod suite;
 mod table;
@@ -99,23 +102,23 @@ fn run(opts: &Options, argv: &[String]) -> Result<i32, String> {
         None
     };
 
+    // Column order: the references first, then tern's interpreter, its JIT
+    // and the extra modes.
     let python_column = Column::python(Kind::CPython, &python3);
-    let mut columns: Vec<Column> = opts
-        .tern_modes()
-        .iter()
-        .map(|m| Column::tern(&tern, m))
-        .collect();
-    let python_index = opts.cpython.then_some(columns.len());
+    let mut columns: Vec<Column> = Vec::new();
+    let python_index = opts.cpython.then_some(0);
     if opts.cpython {
         columns.push(python_column.clone());
     }
     if let Some(p) = &pypy3 {
         columns.push(Column::python(Kind::PyPy, p));
     }
+    columns.extend(opts.tern_modes().iter().map(|m| Column::tern(&tern, m)));
 
-    let timeout = Duration::from_secs_f64(opts.timeout_secs);
+    let (commit, dirty) = machine::short_commit(&root);
+    let load_start = machine::load_averages();
     eprintln!(
-        "bench: {} programs x {} columns ({}), {} runs + 1 warm-up each",
+        "bench: {} programs x {} columns ({}), {} counted run(s) after {} warm-up run(s) each",
         programs.len(),
         columns.len(),
         columns
@@ -123,15 +126,20 @@ fn run(opts: &Options, argv: &[String]) -> Result<i32, String> {
             .map(|c| c.name.as_str())
             .collect::<Vec<_>>()
             .join(", "),
-        opts.runs
+        opts.runs,
+        opts.warmup_runs
     );
+    let plan = suite::Plan {
+        warmup_runs: opts.warmup_runs,
+        runs: opts.runs,
+        timeout: Duration::from_secs_f64(opts.timeout_secs),
+    };
     let results = suite::run_programs(
         &columns,
         &python_column,
         python_index,
         &programs,
-        opts.runs,
-        timeout,
+        plan,
         &mut |line| eprintln!("  {line}"),
     );
     let startup = if opts.startup_runs > 0 {
@@ -139,18 +147,28 @@ fn run(opts: &Options, argv: &[String]) -> Result<i32, String> {
             "bench: start-up, {} runs of `-c pass` per column",
             opts.startup_runs
         );
-        suite::run_startup(&columns, opts.startup_runs, timeout)
+        suite::run_startup(&columns, opts.startup_runs, plan.timeout)
     } else {
         Vec::new()
     };
+    let preamble = table::Preamble {
+        command: table::shell_command(argv),
+        commit,
+        dirty,
+        load_start,
+        load_end: machine::load_averages(),
+    };
     let report = suite::Report {
+        ratios: ratio::standard_ratios(&columns),
         columns,
         python_column: python_index,
         programs: results,
         startup,
         runs: opts.runs,
+        warmup_runs: opts.warmup_runs,
     };
 
+    println!("{}", table::render_preamble(&preamble));
     print!("{}", table::render(&report));
 
     if let Some(path) = &opts.json {
@@ -164,14 +182,16 @@ fn run(opts: &Options, argv: &[String]) -> Result<i32, String> {
             }
         }
         let info = machine::MachineInfo::collect(&root, versions);
-        let text = json::report_json(&report, argv, &info).to_pretty();
+        let text = json::report_json(&report, argv, &preamble, &info).to_pretty();
         std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         eprintln!("bench: wrote {}", path.display());
     }
 
     let failures = report.failure_count();
     if failures > 0 {
-        eprintln!("bench: {failures} failure(s)");
+        eprintln!(
+            "bench: FAILED: {failures} failure(s) (wrong output, crash or time-out); see the list under the table"
+        );
         return Ok(EXIT_FAILURES);
     }
     Ok(0)

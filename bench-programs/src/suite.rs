@@ -1,8 +1,9 @@
-//! Running the suite: every program under every column, interleaved, with a
-//! warm-up round, output checks against python3, and the start-up runs.
+//! Running the suite: every program under every column, interleaved, with
+//! warm-up rounds, output checks against python3, and the start-up runs.
 
 use crate::column::Column;
 use crate::measure::{self, Exit, RunResult};
+use crate::ratio::Ratio;
 use crate::stats;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -124,6 +125,13 @@ pub struct ProgramResult {
     pub cells: Vec<Cell>,
 }
 
+impl ProgramResult {
+    /// True when some cell failed (crash, time-out, wrong output).
+    pub fn failed(&self) -> bool {
+        self.cells.iter().any(|c| c.failure.is_some())
+    }
+}
+
 /// The start-up measurement of one column (`-c pass`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Startup {
@@ -156,6 +164,10 @@ pub struct Report {
     pub startup: Vec<Startup>,
     /// Timed runs per cell.
     pub runs: usize,
+    /// Uncounted warm-up runs per cell before the timed ones.
+    pub warmup_runs: usize,
+    /// The ratio columns of the table, in order.
+    pub ratios: Vec<Ratio>,
 }
 
 impl Report {
@@ -246,16 +258,29 @@ pub fn round_order(columns: usize, round: usize) -> Vec<usize> {
     (0..columns).map(|i| (i + round) % columns.max(1)).collect()
 }
 
-/// Runs every program under every column: round 0 is the warm-up (python3
-/// first, to get the reference output), then `runs` counted rounds.
-/// `progress` receives a line per finished program.
+/// How many runs of each program and column, and for how long at most.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Plan {
+    /// Uncounted warm-up rounds.
+    pub warmup_runs: usize,
+    /// Counted rounds.
+    pub runs: usize,
+    /// Per-run time limit.
+    pub timeout: Duration,
+}
+
+/// Runs every program under every column, round by round (warm-up rounds
+/// first, then the counted ones), each round running every column once in a
+/// rotated order. python3 runs first, alone, for the reference output; that
+/// run stands in for python3's first round (a warm-up, or its first counted
+/// run when there is no warm-up). `progress` receives a line per finished
+/// program, and a loud line for each failure as it happens.
 pub fn run_programs(
     columns: &[Column],
     python: &Column,
     python_column: Option<usize>,
     programs: &[PathBuf],
-    runs: usize,
-    timeout: Duration,
+    plan: Plan,
     progress: &mut dyn FnMut(&str),
 ) -> Vec<ProgramResult> {
     let mut results = Vec::new();
@@ -266,10 +291,19 @@ pub fn run_programs(
             .unwrap_or_default();
         let mut cells = vec![Cell::default(); columns.len()];
 
-        // The reference output: python3's warm-up run, or a separate run when
-        // python3 is not a timed column.
-        let reference = match measure::run(&python.program, &python.script_args(path), timeout) {
-            Ok(r) if r.succeeded() => Some(r.stdout),
+        // The reference output: python3's first run, timed as python3's first
+        // round when python3 is a timed column.
+        let reference = match measure::run(&python.program, &python.script_args(path), plan.timeout)
+        {
+            Ok(r) if r.succeeded() => {
+                if let (Some(i), 0) = (python_column, plan.warmup_runs) {
+                    cells[i].samples.push(Sample {
+                        wall_secs: r.wall_secs,
+                        max_rss_kb: r.max_rss_kb,
+                    });
+                }
+                Some(r.stdout)
+            }
             Ok(r) => {
                 if let Some(i) = python_column {
                     cells[i].failure = check_run(&r, None);
@@ -283,28 +317,44 @@ pub fn run_programs(
                 None
             }
         };
-        for round in 0..=runs {
+        let rounds = plan.warmup_runs + plan.runs;
+        for round in 0..rounds {
             for col in round_order(columns.len(), round) {
-                let warm_up = round == 0;
-                if cells[col].failure.is_some() || (warm_up && Some(col) == python_column) {
+                let counted = round >= plan.warmup_runs;
+                if cells[col].failure.is_some() || (round == 0 && Some(col) == python_column) {
                     continue;
                 }
                 let column = &columns[col];
-                match measure::run(&column.program, &column.script_args(path), timeout) {
-                    Err(e) => cells[col].failure = Some(Failure::Spawn(e)),
-                    Ok(r) => match check_run(&r, reference.as_deref()) {
-                        Some(f) => cells[col].failure = Some(f),
-                        None if !warm_up => cells[col].samples.push(Sample {
-                            wall_secs: r.wall_secs,
-                            max_rss_kb: r.max_rss_kb,
-                        }),
-                        None => {}
-                    },
+                let failure =
+                    match measure::run(&column.program, &column.script_args(path), plan.timeout) {
+                        Err(e) => Some(Failure::Spawn(e)),
+                        Ok(r) => {
+                            let failure = check_run(&r, reference.as_deref());
+                            if failure.is_none() && counted {
+                                cells[col].samples.push(Sample {
+                                    wall_secs: r.wall_secs,
+                                    max_rss_kb: r.max_rss_kb,
+                                });
+                            }
+                            failure
+                        }
+                    };
+                if let Some(f) = failure {
+                    progress(&format!(
+                        "!!! {name} under {}: {}: {}",
+                        column.name,
+                        f.label(),
+                        f.detail()
+                    ));
+                    cells[col].failure = Some(f);
                 }
             }
         }
         // Without a reference nothing could be compared: that is a failure too.
         if reference.is_none() {
+            progress(&format!(
+                "!!! {name}: python3 failed, so no output could be checked"
+            ));
             for (i, cell) in cells.iter_mut().enumerate() {
                 if cell.failure.is_none() && Some(i) != python_column {
                     cell.failure = Some(Failure::Spawn(
@@ -437,6 +487,8 @@ mod tests {
             programs: vec![prog.clone()],
             startup: vec![],
             runs: 3,
+            warmup_runs: 1,
+            ratios: vec![],
         };
         assert_eq!(report.speedup(&prog, 0), Some(2.0));
         assert_eq!(report.speedup(&prog, 2), None);
@@ -463,5 +515,56 @@ mod tests {
         assert!(find_programs(&dir, &[])
             .unwrap_err()
             .contains("program directory"));
+    }
+
+    #[test]
+    fn counts_runs_and_catches_wrong_output() {
+        let Some(python) = measure::find_executable("python3") else {
+            return; // python3 is a prerequisite of bench itself; nothing to run here
+        };
+        let dir = std::env::temp_dir().join(format!("bench-suite-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let script = dir.join("p.py");
+        std::fs::write(&script, "print(6 * 7)\n").unwrap();
+        let reference = Column::python(crate::column::Kind::CPython, &python);
+        // A "tern" column that is python3 running the script, and one that
+        // ignores it and prints something else (`-c` code wins, the script
+        // path becomes sys.argv[1]).
+        let same = Column::tern(&python, &["-S".to_string()]);
+        let wrong = Column::tern(&python, &["-c".to_string(), "print(41)".to_string()]);
+        let columns = vec![reference.clone(), same, wrong];
+        for (warmup_runs, runs) in [(0, 1), (1, 2), (2, 1)] {
+            let mut lines = Vec::new();
+            let plan = Plan {
+                warmup_runs,
+                runs,
+                timeout: Duration::from_secs(30),
+            };
+            let results = run_programs(
+                &columns,
+                &reference,
+                Some(0),
+                std::slice::from_ref(&script),
+                plan,
+                &mut |l| lines.push(l.to_string()),
+            );
+            let cells = &results[0].cells;
+            assert_eq!(cells[0].samples.len(), runs, "python3, {plan:?}");
+            assert_eq!(cells[1].samples.len(), runs, "same output, {plan:?}");
+            assert!(cells[0].failure.is_none() && cells[1].failure.is_none());
+            assert!(
+                matches!(cells[2].failure, Some(Failure::Mismatch { line: 1, .. })),
+                "{:?}",
+                cells[2]
+            );
+            assert!(results[0].failed());
+            assert!(
+                lines
+                    .iter()
+                    .any(|l| l.starts_with("!!! p under tern c print(41): MISMATCH")),
+                "{lines:?}"
+            );
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

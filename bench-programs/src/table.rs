@@ -1,146 +1,230 @@
-//! The text table: programs x columns (median seconds and peak MB), speedups
-//! against python3, a geometric-mean row, the start-up row and a failure list.
+//! The report as Markdown: a preamble (command, commit, load), the table of
+//! median seconds and speed ratios per program with a geometric-mean row, the
+//! start-up times, a peak-memory table and the list of failures.
 
-use crate::stats;
-use crate::suite::Report;
+use crate::markdown::{Align, Table};
+use crate::ratio::format_geomean;
+use crate::suite::{Cell, Report};
 
-/// Minimum width of one column's "seconds MB" cell.
-const CELL: usize = 17;
-/// Minimum width of one speedup cell.
-const RATIO: usize = 10;
+/// What the table's reader needs to reproduce and judge a run.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Preamble {
+    /// The command line, as typed (shell-quoted where needed).
+    pub command: String,
+    /// `git rev-parse --short HEAD`, empty when unknown.
+    pub commit: String,
+    /// Whether the work tree had uncommitted changes.
+    pub dirty: bool,
+    /// `/proc/loadavg`'s 1, 5 and 15 minute load averages before the run.
+    pub load_start: String,
+    /// The same after the run.
+    pub load_end: String,
+}
 
-/// Renders the whole report as text.
+/// The preamble lines printed above the table.
+pub fn render_preamble(p: &Preamble) -> String {
+    let mut out = format!("command: `{}`\n", p.command);
+    let commit = if p.commit.is_empty() {
+        "unknown".to_string()
+    } else {
+        format!("`{}`", p.commit)
+    };
+    let dirty = if p.dirty {
+        " (with uncommitted changes)"
+    } else {
+        ""
+    };
+    out.push_str(&format!("commit: {commit}{dirty}\n"));
+    out.push_str(&format!(
+        "load average (1/5/15 min): {} at start, {} at end\n",
+        or_unknown(&p.load_start),
+        or_unknown(&p.load_end)
+    ));
+    out
+}
+
+fn or_unknown(s: &str) -> &str {
+    if s.is_empty() {
+        "unknown"
+    } else {
+        s
+    }
+}
+
+/// `argv` as one shell command line: arguments that the shell would split or
+/// expand are single-quoted.
+pub fn shell_command(argv: &[String]) -> String {
+    argv.iter()
+        .map(|a| {
+            let plain = !a.is_empty()
+                && a.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_=./,:+@%".contains(c));
+            if plain {
+                a.clone()
+            } else {
+                format!("'{}'", a.replace('\'', "'\\''"))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Renders the whole report (without the preamble) as Markdown.
 pub fn render(report: &Report) -> String {
-    let name_width = report
+    let mut out = times_table(report);
+    out.push('\n');
+    out.push_str(&legend(report));
+    let slower: Vec<&str> = report
         .programs
         .iter()
-        .map(|p| p.name.len())
-        .chain([8])
-        .max()
-        .unwrap_or(8)
-        + 2;
-    // Speedups are shown for every column except python3 itself.
-    let ratio_cols: Vec<usize> = match report.python_column {
-        Some(py) => (0..report.columns.len()).filter(|&c| c != py).collect(),
-        None => Vec::new(),
-    };
-    // Column widths grow with long names (`tern jit=full`) so headers never merge.
-    let cell_w: Vec<usize> = report
-        .columns
-        .iter()
-        .map(|c| CELL.max(c.name.len() + 2))
+        .filter(|p| report.ratios.iter().any(|r| r.is_flagged(p)))
+        .map(|p| p.name.as_str())
         .collect();
-    let ratio_w = |c: usize| RATIO.max(report.columns[c].name.len() + 2);
-    let mut out = String::new();
-    // Set when a geomean leaves out failed programs (marked `*`).
-    let mut partial_geomean = false;
-
-    // Header.
-    out.push_str(&format!("{:<name_width$}", "program"));
-    for (i, c) in report.columns.iter().enumerate() {
-        out.push_str(&format!("{:>w$}", c.name, w = cell_w[i]));
+    if !slower.is_empty() {
+        out.push_str(&format!("raw slower than off: {}\n", slower.join(", ")));
     }
-    if !ratio_cols.is_empty() {
-        out.push_str("  |");
-    }
-    for &c in &ratio_cols {
-        out.push_str(&format!("{:>w$}", report.columns[c].name, w = ratio_w(c)));
-    }
+    out.push_str(&startup_line(report));
     out.push('\n');
-    out.push_str(&format!("{:<name_width$}", ""));
-    for w in &cell_w {
-        out.push_str(&format!("{:>w$}", "s      MB"));
-    }
-    if !ratio_cols.is_empty() {
-        out.push_str("  |");
-        for &c in &ratio_cols {
-            out.push_str(&format!("{:>w$}", "vs py", w = ratio_w(c)));
-        }
-    }
-    out.push('\n');
+    out.push_str(&memory_table(report));
+    out.push_str(&failure_list(report));
+    out
+}
 
-    // One row per program.
+/// The main table: median seconds per column, then the ratios, then geomeans.
+fn times_table(report: &Report) -> String {
+    let mut header = vec![("program".to_string(), Align::Left)];
+    header.extend(
+        report
+            .columns
+            .iter()
+            .map(|c| (format!("{} (s)", c.name), Align::Right)),
+    );
+    header.extend(
+        report
+            .ratios
+            .iter()
+            .map(|r| (r.label.clone(), Align::Right)),
+    );
+    let mut table = Table::new(header);
     for p in &report.programs {
-        out.push_str(&format!("{:<name_width$}", p.name));
-        for (i, cell) in p.cells.iter().enumerate() {
-            let text = match (&cell.failure, cell.median_secs(), cell.peak_rss_kb()) {
-                (Some(f), _, _) => f.label(),
-                (None, Some(s), rss) => {
-                    format!("{s:.3} {:>7}", rss.map(mb).unwrap_or_else(|| "-".into()))
-                }
-                (None, None, _) => "-".to_string(),
-            };
-            out.push_str(&format!("{text:>w$}", w = cell_w[i]));
-        }
-        if !ratio_cols.is_empty() {
-            out.push_str("  |");
-        }
-        for &c in &ratio_cols {
-            let text = report
-                .speedup(p, c)
-                .map(ratio)
-                .unwrap_or_else(|| "-".into());
-            out.push_str(&format!("{text:>w$}", w = ratio_w(c)));
-        }
-        out.push('\n');
+        let mut row = vec![program_label(&p.name, p.failed())];
+        row.extend(p.cells.iter().map(seconds_cell));
+        row.extend(report.ratios.iter().map(|r| r.cell(p)));
+        table.push(row);
     }
-
-    // Geometric mean of the speedups (over the programs where both succeeded).
-    if !ratio_cols.is_empty() {
-        out.push_str(&format!("{:<name_width$}", "geomean"));
-        out.push_str(&" ".repeat(cell_w.iter().sum()));
-        out.push_str("  |");
-        for &c in &ratio_cols {
-            let ratios: Vec<f64> = report
-                .programs
+    if !report.ratios.is_empty() {
+        let mut row = vec!["**geomean**".to_string()];
+        row.extend(report.columns.iter().map(|_| String::new()));
+        row.extend(
+            report
+                .ratios
                 .iter()
-                .filter_map(|p| report.speedup(p, c))
-                .collect();
-            let mut text = stats::geomean(&ratios)
-                .map(ratio)
-                .unwrap_or_else(|| "-".into());
-            if ratios.len() < report.programs.len() && !ratios.is_empty() {
-                partial_geomean = true;
-                text = format!("{text}*");
-            }
-            out.push_str(&format!("{text:>w$}", w = ratio_w(c)));
-        }
-        out.push('\n');
+                .map(|r| format_geomean(&r.geomean(report))),
+        );
+        table.push(row);
     }
+    table.render()
+}
 
-    // Start-up.
-    if !report.startup.is_empty() {
-        out.push_str(&format!("{:<name_width$}", "startup"));
-        for (i, s) in report.startup.iter().enumerate() {
-            let text = match (&s.failure, s.median_ms()) {
+/// A program's name, loudly marked when one of its cells failed.
+fn program_label(name: &str, failed: bool) -> String {
+    if failed {
+        format!("{name} **FAILED**")
+    } else {
+        name.to_string()
+    }
+}
+
+/// Median seconds, or the failure's label.
+fn seconds_cell(cell: &Cell) -> String {
+    match (&cell.failure, cell.median_secs()) {
+        (Some(f), _) => f.label(),
+        (None, Some(s)) => format!("{s:.3}"),
+        (None, None) => "-".to_string(),
+    }
+}
+
+/// What the numbers mean.
+fn legend(report: &Report) -> String {
+    let runs = match report.runs {
+        1 => "1 run".to_string(),
+        n => format!("{n} runs"),
+    };
+    let warmup = match report.warmup_runs {
+        0 => "no warm-up".to_string(),
+        1 => "after 1 warm-up run".to_string(),
+        n => format!("after {n} warm-up runs"),
+    };
+    let mut out = format!(
+        "Seconds: median wall-clock time of {runs} per column, {warmup}; columns interleaved per program.\n"
+    );
+    if !report.ratios.is_empty() {
+        out.push_str(
+            "`A vs B` = B's time / A's time: above 1.00x, A is faster than B. \
+             **slower**: the JIT (raw) is slower than the interpreter (off) there.\n",
+        );
+    }
+    if report.ratios.iter().any(|r| r.geomean(report).is_partial()) {
+        out.push_str("`*`: geomean over the programs whose cells all succeeded.\n");
+    }
+    out
+}
+
+/// The start-up row: median of `-c pass` per column, in milliseconds.
+fn startup_line(report: &Report) -> String {
+    if report.startup.is_empty() {
+        return String::new();
+    }
+    let runs = report.startup.iter().map(|s| s.samples.len()).max();
+    let parts: Vec<String> = report
+        .startup
+        .iter()
+        .zip(&report.columns)
+        .map(|(s, c)| {
+            let value = match (&s.failure, s.median_ms()) {
                 (Some(f), _) => f.label(),
                 (None, Some(ms)) => format!("{ms:.1} ms"),
                 (None, None) => "-".to_string(),
             };
-            out.push_str(&format!("{text:>w$}", w = cell_w[i]));
-        }
-        out.push('\n');
-    }
+            format!("{} {value}", c.name)
+        })
+        .collect();
+    format!(
+        "Start-up (`-c pass`, median of {}): {}\n",
+        runs.unwrap_or(0),
+        parts.join(", ")
+    )
+}
 
-    // Legend and failures.
-    out.push('\n');
-    out.push_str(&format!(
-        "median of {} runs after 1 warm-up; MB = peak RSS over the runs",
-        report.runs
-    ));
-    if !ratio_cols.is_empty() {
-        out.push_str("; vs py = python3 time / column time (>1 is faster than CPython)");
+/// Peak resident memory per program and column, in MB.
+fn memory_table(report: &Report) -> String {
+    let mut header = vec![("peak RSS (MB)".to_string(), Align::Left)];
+    header.extend(
+        report
+            .columns
+            .iter()
+            .map(|c| (c.name.clone(), Align::Right)),
+    );
+    let mut table = Table::new(header);
+    for p in &report.programs {
+        let mut row = vec![p.name.clone()];
+        row.extend(p.cells.iter().map(|c| match c.peak_rss_kb() {
+            Some(kb) => format!("{:.1}", kb as f64 / 1024.0),
+            None => "-".to_string(),
+        }));
+        table.push(row);
     }
-    if partial_geomean {
-        out.push_str("; * = geomean over the programs that succeeded");
-    }
-    out.push('\n');
+    table.render()
+}
+
+/// Every failure with its details, or nothing.
+fn failure_list(report: &Report) -> String {
     let mut failures = Vec::new();
     for p in &report.programs {
         for (c, cell) in p.cells.iter().enumerate() {
             if let Some(f) = &cell.failure {
                 failures.push(format!(
-                    "  {} under {}: {}",
+                    "- {} under {}: {}",
                     p.name,
                     report.columns[c].name,
                     f.detail()
@@ -151,34 +235,20 @@ pub fn render(report: &Report) -> String {
     for (c, s) in report.startup.iter().enumerate() {
         if let Some(f) = &s.failure {
             failures.push(format!(
-                "  startup of {}: {}",
+                "- startup of {}: {}",
                 report.columns[c].name,
                 f.detail()
             ));
         }
     }
-    if !failures.is_empty() {
-        out.push_str(&format!("\n{} FAILURE(S):\n", failures.len()));
-        for f in failures {
-            out.push_str(&f);
-            out.push('\n');
-        }
+    if failures.is_empty() {
+        return String::new();
     }
-    out
-}
-
-/// KiB as megabytes with one decimal.
-fn mb(kb: u64) -> String {
-    format!("{:.1}", kb as f64 / 1024.0)
-}
-
-/// A speedup as `2.50x`.
-fn ratio(r: f64) -> String {
-    if r >= 100.0 {
-        format!("{r:.0}x")
-    } else {
-        format!("{r:.2}x")
-    }
+    format!(
+        "\n**{} FAILURE(S)** (wrong output, crash or time-out; bench exits with status 1):\n{}\n",
+        failures.len(),
+        failures.join("\n")
+    )
 }
 
 #[cfg(test)]
@@ -186,7 +256,8 @@ mod tests {
     use super::*;
     use crate::column::{Column, Kind};
     use crate::measure::Exit;
-    use crate::suite::{Cell, Failure, ProgramResult, Sample, Startup};
+    use crate::ratio::standard_ratios;
+    use crate::suite::{Failure, ProgramResult, Sample, Startup};
     use std::path::Path;
 
     fn cell(secs: f64, kb: u64) -> Cell {
@@ -199,92 +270,119 @@ mod tests {
         }
     }
 
+    /// python3, tern jit=off, tern jit=raw over two programs; raw is slower
+    /// than off on `slow`.
     fn report() -> Report {
+        let columns = vec![
+            Column::python(Kind::CPython, Path::new("python3")),
+            Column::tern(Path::new("tern"), &["--jit=off".to_string()]),
+            Column::tern(Path::new("tern"), &["--jit=raw".to_string()]),
+        ];
         Report {
-            columns: vec![
-                Column::tern(Path::new("tern"), &[]),
-                Column::python(Kind::CPython, Path::new("python3")),
-            ],
-            python_column: Some(1),
+            ratios: standard_ratios(&columns),
+            columns,
+            python_column: Some(0),
             programs: vec![
                 ProgramResult {
                     name: "fast".into(),
                     path: "fast.py".into(),
-                    cells: vec![cell(0.5, 2048), cell(1.0, 10240)],
+                    cells: vec![cell(1.0, 10240), cell(0.5, 2048), cell(0.25, 3072)],
                 },
                 ProgramResult {
                     name: "slow".into(),
                     path: "slow.py".into(),
-                    cells: vec![cell(4.0, 1024), cell(2.0, 1024)],
+                    cells: vec![cell(2.0, 1024), cell(4.0, 1024), cell(8.0, 1024)],
                 },
             ],
             startup: vec![
+                Startup {
+                    samples: vec![0.010],
+                    failure: None,
+                },
                 Startup {
                     samples: vec![0.002, 0.003, 0.004],
                     failure: None,
                 },
                 Startup {
-                    samples: vec![0.010],
+                    samples: vec![0.004],
                     failure: None,
                 },
             ],
             runs: 1,
+            warmup_runs: 1,
         }
     }
 
+    /// The cells of the Markdown row that starts with `first`.
+    fn row<'a>(text: &'a str, first: &str) -> Vec<&'a str> {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(&format!("| {first}")))
+            .unwrap_or_else(|| panic!("no row {first} in\n{text}"));
+        line.trim_matches('|').split(" | ").map(str::trim).collect()
+    }
+
     #[test]
-    fn rows_ratios_and_geomean() {
+    fn times_ratios_and_geomeans() {
         let text = render(&report());
-        let lines: Vec<&str> = text.lines().collect();
-        assert!(
-            lines[0].starts_with("program")
-                && lines[0].contains("tern")
-                && lines[0].contains("python3")
+        assert_eq!(
+            row(&text, "program"),
+            vec![
+                "program",
+                "python3 (s)",
+                "tern jit=off (s)",
+                "tern jit=raw (s)",
+                "raw vs off",
+                "off vs CPython",
+                "raw vs CPython"
+            ]
         );
-        let fast = lines.iter().find(|l| l.starts_with("fast")).unwrap();
-        assert!(
-            fast.contains("0.500     2.0") && fast.contains("1.000    10.0"),
-            "{fast}"
+        assert_eq!(
+            row(&text, "fast"),
+            vec!["fast", "1.000", "0.500", "0.250", "2.00x", "2.00x", "4.00x"]
         );
-        assert!(fast.trim_end().ends_with("2.00x"), "{fast}");
-        let slow = lines.iter().find(|l| l.starts_with("slow")).unwrap();
-        assert!(slow.trim_end().ends_with("0.50x"), "{slow}");
-        // geomean(2.0, 0.5) = 1.0
-        let geo = lines.iter().find(|l| l.starts_with("geomean")).unwrap();
-        assert!(geo.trim_end().ends_with("1.00x"), "{geo}");
-        let startup = lines.iter().find(|l| l.starts_with("startup")).unwrap();
-        assert!(
-            startup.contains("3.0 ms") && startup.contains("10.0 ms"),
-            "{startup}"
+        assert_eq!(
+            row(&text, "slow"),
+            vec![
+                "slow",
+                "2.000",
+                "4.000",
+                "8.000",
+                "**0.50x slower**",
+                "0.50x",
+                "0.25x"
+            ]
         );
-        assert!(!text.contains("FAILURE") && !text.contains("* ="));
-        // Every data row lines up with the header.
-        assert_eq!(fast.find('|'), lines[0].find('|'));
-        assert_eq!(geo.find('|'), lines[0].find('|'));
+        // geomean(2, 0.5) = 1; geomean(2, 0.5) = 1; geomean(4, 0.25) = 1.
+        assert_eq!(
+            row(&text, "**geomean**"),
+            vec!["**geomean**", "", "", "", "1.00x", "1.00x", "1.00x"]
+        );
+        assert!(text.contains("raw slower than off: slow\n"), "{text}");
+        assert!(text.contains(
+            "Start-up (`-c pass`, median of 3): python3 10.0 ms, tern jit=off 3.0 ms, tern jit=raw 4.0 ms"
+        ));
+        assert_eq!(
+            row(&text, "peak RSS (MB)"),
+            vec!["peak RSS (MB)", "python3", "tern jit=off", "tern jit=raw"]
+        );
+        assert_eq!(row(&text, "fast ").len(), 7, "the times row comes first");
+        assert!(text.contains("median wall-clock time of 1 run per column, after 1 warm-up run;"));
+        assert!(!text.contains("FAILURE") && !text.contains("`*`"));
+        // Every line of the main table has the same width (padded Markdown).
+        let widths: Vec<usize> = text
+            .lines()
+            .take_while(|l| l.starts_with('|'))
+            .map(|l| l.chars().count())
+            .collect();
+        assert_eq!(widths.len(), 5);
+        assert!(widths.iter().all(|&w| w == widths[0]), "{widths:?}");
     }
 
     #[test]
-    fn long_column_names_widen_their_cells() {
+    fn failures_mark_the_row_and_are_listed() {
         let mut r = report();
-        r.columns[0] = Column::tern(
-            Path::new("tern"),
-            &["--jit=full".to_string(), "--verbose-ish".to_string()],
-        );
-        let text = render(&r);
-        let header = text.lines().next().unwrap();
-        assert!(
-            header.contains(" tern jit=full verbose-ish")
-                && header.matches("tern jit=full verbose-ish").count() == 2
-        );
-        let fast = text.lines().find(|l| l.starts_with("fast")).unwrap();
-        assert_eq!(fast.find('|'), header.find('|'));
-        assert_eq!(fast.len(), header.len());
-    }
-
-    #[test]
-    fn failures_are_shown() {
-        let mut r = report();
-        r.programs[1].cells[0] = Cell {
+        r.programs[1].cells[2] = Cell {
             samples: vec![],
             failure: Some(Failure::Mismatch {
                 line: 3,
@@ -292,32 +390,71 @@ mod tests {
                 actual: "2".into(),
             }),
         };
-        r.startup[0].failure = Some(Failure::Crash {
+        r.startup[1].failure = Some(Failure::Crash {
             exit: Exit::Code(2),
             stderr_tail: "no -c".into(),
         });
         let text = render(&r);
-        let slow = text.lines().find(|l| l.starts_with("slow")).unwrap();
-        assert!(slow.contains("MISMATCH"), "{slow}");
-        assert!(slow.trim_end().ends_with('-'), "{slow}");
-        let geo = text.lines().find(|l| l.starts_with("geomean")).unwrap();
-        assert!(geo.trim_end().ends_with("2.00x*"), "{geo}");
-        assert!(text.contains("2 FAILURE(S)"));
-        assert!(text.contains("* = geomean over the programs that succeeded"));
-        assert!(text.contains("slow under tern: stdout line 3"));
-        assert!(text.contains("startup of tern"));
+        assert_eq!(
+            row(&text, "slow"),
+            vec![
+                "slow **FAILED**",
+                "2.000",
+                "4.000",
+                "MISMATCH",
+                "-",
+                "0.50x",
+                "-"
+            ]
+        );
+        // raw's ratios leave out `slow`; off vs CPython still has both programs.
+        assert_eq!(
+            row(&text, "**geomean**")[4..],
+            ["2.00x*", "1.00x", "4.00x*"]
+        );
+        assert!(text.contains("**2 FAILURE(S)**"));
+        assert!(text.contains("`*`: geomean over the programs"));
+        assert!(text.contains("- slow under tern jit=raw: stdout line 3"));
+        assert!(text.contains("- startup of tern jit=off"));
+        assert!(!text.contains("raw slower than off"));
     }
 
     #[test]
-    fn no_python_column_means_no_ratios() {
+    fn no_python_column_leaves_only_the_jit_ratio() {
         let mut r = report();
-        r.columns.truncate(1);
+        r.columns.remove(0);
         r.python_column = None;
         for p in &mut r.programs {
-            p.cells.truncate(1);
+            p.cells.remove(0);
         }
-        r.startup.truncate(1);
+        r.startup.remove(0);
+        r.ratios = standard_ratios(&r.columns);
         let text = render(&r);
-        assert!(!text.contains("vs py") && !text.contains("geomean") && !text.contains('|'));
+        assert!(!text.contains("CPython"), "{text}");
+        assert_eq!(row(&text, "**geomean**")[3], "1.00x");
+    }
+
+    #[test]
+    fn preamble_and_command_quoting() {
+        let argv: Vec<String> = ["./bench", "--mode", "--jit=raw --x", "--filter", "it's"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            shell_command(&argv),
+            "./bench --mode '--jit=raw --x' --filter 'it'\\''s'"
+        );
+        let text = render_preamble(&Preamble {
+            command: "./bench --runs 3".into(),
+            commit: "abc1234".into(),
+            dirty: true,
+            load_start: "1.00 2.00 3.00".into(),
+            load_end: String::new(),
+        });
+        assert_eq!(
+            text,
+            "command: `./bench --runs 3`\ncommit: `abc1234` (with uncommitted changes)\n\
+             load average (1/5/15 min): 1.00 2.00 3.00 at start, unknown at end\n"
+        );
     }
 }

@@ -439,6 +439,16 @@ fn call_slots(
     n: u64,
     kwnames: &[Value],
 ) -> PyResult<u64> {
+    const FAST: usize = 8;
+    if kwnames.is_empty() && n as usize <= FAST {
+        // The common case without a heap-allocated argument vector.
+        let mut buf = [Value::NONE; FAST];
+        for (i, b) in buf.iter_mut().enumerate().take(n as usize) {
+            // SAFETY: the recorder only passes argument ranges inside the trace's extent.
+            *b = unsafe { ctx.slot(args_at as i64 + i as i64) };
+        }
+        return ok(vm.call(f, &buf[..n as usize], &[])?);
+    }
     let all = slots(ctx, args_at, n);
     let npos = all.len() - kwnames.len();
     let kw: Vec<(Value, Value)> = kwnames
@@ -667,7 +677,11 @@ helper!(h_run_loop, |ctx, vm, a, b, c, d| {
     // SAFETY: `info` is an exit descriptor the inner trace returned.
     let (trace, snap) = unsafe { ((*info).trace, (*info).snap) };
     let s = jit.snapshot(trace, snap);
-    if s.kind == crate::snapshot::ExitKind::Guard && s.frames.len() == 1 && s.pc as u64 == b {
+    let normal = matches!(
+        s.kind,
+        crate::snapshot::ExitKind::Guard | crate::snapshot::ExitKind::LoopDone
+    );
+    if normal && s.frames.len() == 1 && s.pc as u64 == b {
         jit.stats.exits += 1;
         return Ok(1);
     }

@@ -41,6 +41,11 @@ use std::time::Instant;
 const MAX_ABORTS: u64 = 4;
 /// Bridge recordings that may abort at one exit before it is left alone.
 const MAX_BRIDGE_ABORTS: u32 = 3;
+/// Slots a loop reserves above what its root trace uses, so bridges that
+/// inline a little deeper still fit the stack prepared at loop entry.
+pub const EXTENT_SLACK: i32 = 24;
+/// Inlined frames a loop reserves beyond its root trace's (for bridges).
+pub const DEPTH_SLACK: usize = 2;
 /// Bridges hanging off bridges stop at this depth (a path that keeps
 /// changing gets no endless chain of side traces).
 const MAX_BRIDGE_DEPTH: u32 = 8;
@@ -199,7 +204,9 @@ impl Jit {
             return false;
         };
         let traces = &self.traces;
-        let step = rec.record(rt, view, op, &|n| traces[n].trace.extent);
+        let step = rec.record(rt, view, op, &|n| {
+            traces[traces[n].root].trace.extent + EXTENT_SLACK
+        });
         match step {
             RecordStep::Continue => true,
             RecordStep::Done(trace) => {
@@ -227,6 +234,12 @@ impl Jit {
                 // alive (it is in the recorder's roots until now).
                 let cell = unsafe { &*self.recording_cell };
                 let mut c = cell.get();
+                if reason == recorder::LOOP_ENDED {
+                    // Try again at the loop's next back-edge.
+                    c[COUNT] = ((self.config.threshold as u64) << c[ABORTS]).saturating_sub(1);
+                    cell.set(c);
+                    return;
+                }
                 c[ABORTS] += 1;
                 c[COUNT] = 0;
                 if c[ABORTS] == MAX_ABORTS {
@@ -242,8 +255,16 @@ impl Jit {
     }
 
     fn install(&mut self, trace: Box<ir::Trace>) {
-        self.recorder = None;
-        self.stats.record_time += self.recording_started.elapsed();
+        if let TraceKind::Bridge { .. } = trace.kind {
+            let root = &self.traces[self.bridge_root].trace;
+            if trace.extent > root.extent + EXTENT_SLACK
+                || trace.max_inline_depth > root.max_inline_depth + DEPTH_SLACK
+            {
+                // Loop entry prepared the stack for the root's needs only.
+                self.abort("bridge needs more stack than its loop reserved");
+                return;
+            }
+        }
         let start = Instant::now();
         let index = self.traces.len();
         let (root, anchor, loop_slot) = match trace.kind {
@@ -264,13 +285,13 @@ impl Jit {
         let built = CompiledTrace::build(trace, index, root, anchor, loop_slot, self.safepoint);
         self.stats.compile_time += start.elapsed();
         let mut compiled = match built {
-            Ok(c) => c,
+            Ok(c) => {
+                self.recorder = None;
+                self.stats.record_time += self.recording_started.elapsed();
+                c
+            }
             Err(reason) => {
-                *self
-                    .stats
-                    .aborts
-                    .entry(format!("compile: {reason}"))
-                    .or_default() += 1;
+                self.abort(&format!("compile: {reason}"));
                 return;
             }
         };
@@ -314,14 +335,9 @@ impl Jit {
         (
             tramp,
             target,
-            root.trace.extent.max(t.trace.extent) as usize,
-            root.trace.max_inline_depth + 2,
+            (root.trace.extent + EXTENT_SLACK) as usize,
+            root.trace.max_inline_depth + DEPTH_SLACK,
         )
-    }
-
-    /// Slots above the loop frame's slot 0 that any trace of `n`'s loop touches.
-    pub fn extent(&self, n: usize) -> usize {
-        self.traces[n].trace.extent as usize
     }
 
     /// Decodes the exit compiled code returned.

@@ -129,7 +129,19 @@ pub(crate) fn record_op(
             r.store(dst, out);
         }
         Op::Pos { dst, src } => unary_call(r, pc, 1, dst, src),
-        Op::Invert { dst, src } => unary_call(r, pc, 2, dst, src),
+        Op::Invert { dst, src } => {
+            if val(src).is_int() {
+                // `~i` of an inline int is `i ^ -1`, always inline again.
+                let v = r.load(src);
+                let i = unbox_int(r, v, pc);
+                let ones = r.kint(-1);
+                let n = r.emit(Opcode::Int(IntOp::Xor, i, ones), Type::Int);
+                let out = box_int(r, n, pc);
+                r.store(dst, out);
+            } else {
+                unary_call(r, pc, 2, dst, src)
+            }
+        }
         Op::Not { dst, src } => {
             let t = truth(r, val(src), src, pc);
             let n = r.emit(Opcode::BoolNot(t), Type::Bool);
@@ -285,6 +297,9 @@ pub(crate) fn record_op(
                             let next = elidable::map_transition(map, n);
                             let m = r.kint(next as i64);
                             r.call(Helper::InstAppendSlot, vec![o, v, m], pc, Type::Void);
+                            // Another IR value may be the same object: forget
+                            // every layout guard, then note this one's new map.
+                            r.guarded_maps.clear();
                             r.guarded_maps.insert(o, next as u64);
                         }
                     }
@@ -337,7 +352,12 @@ pub(crate) fn record_op(
         Op::ForIter { iter, exit } => {
             let it = r.load(iter);
             let next = r.call(Helper::IterNext, vec![it], pc, Type::Val);
-            r.guard(Opcode::GuardNe(next, Value::EMPTY.to_bits()), exit);
+            let snap = r.snapshot(exit, ExitKind::LoopDone);
+            r.push(
+                Opcode::GuardNe(next, Value::EMPTY.to_bits()),
+                Type::Void,
+                Some(snap),
+            );
             r.store(iter + 1, next);
         }
         Op::UnpackSeq { dst, src, count } => {

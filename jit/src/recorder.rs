@@ -18,6 +18,10 @@ use runtime::object::{downcast, CodeObj};
 use runtime::{Runtime, Value};
 use std::collections::HashMap;
 
+/// Abort reason when the loop ended before one iteration was recorded (not
+/// held against the loop: recording starts again at its next back-edge).
+pub const LOOP_ENDED: &str = "loop ended before one iteration was recorded";
+
 /// Longest trace the recorder builds (instructions); longer ones abort.
 pub const MAX_TRACE_INSTS: usize = 3000;
 /// Deepest call inlining.
@@ -281,7 +285,14 @@ impl Recorder {
         }
         if let Some((depth, want)) = self.expect {
             if depth != view.depth || want != pc {
-                return RecordStep::Abort("control flow left the recorded path".into());
+                // The loop ended at its header right away: nothing is wrong
+                // with the loop, the recording just started on its last pass.
+                let at_header = self.kind == TraceKind::Root && self.origins.len() <= 2;
+                return RecordStep::Abort(if at_header {
+                    LOOP_ENDED.into()
+                } else {
+                    "control flow left the recorded path".into()
+                });
             }
         }
         if view.depth + 1 != self.anchor_depth + self.frames.len()

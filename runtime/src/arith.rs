@@ -446,6 +446,10 @@ pub fn pos(vm: &mut dyn Vm, v: Value) -> PyResult<Value> {
 
 /// `~v`.
 pub fn invert(vm: &mut dyn Vm, v: Value) -> PyResult<Value> {
+    if v.is_int() {
+        // `~i == -i - 1` stays inside the inline range for every inline int.
+        return Ok(Value::int(!v.as_int()));
+    }
     if let Some(b) = as_bigint(v) {
         return Ok(vm.rt().new_int(-b - 1));
     }

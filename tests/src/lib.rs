@@ -7,6 +7,7 @@ pub mod expectations;
 pub mod pending;
 pub mod process;
 pub mod progen;
+pub mod trace_log;
 
 pub use check::check_outcome;
 pub use expectations::Expectations;

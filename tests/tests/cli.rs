@@ -1,7 +1,7 @@
 //! Tests of the `tern` command line, written against what CPython 3.11 does
 //! (tern mimics it): `-c`, `-`, a file with arguments, `--version`, `--help`,
 //! a missing file, syntax and runtime error reports, exit codes, flushing,
-//! and `--dis`. Tests named in [`PENDING`] must still fail (same rule as
+//! `--dis`, and the JIT flags (`--jit`, `--jit-threshold`, `--jit-stats`, `--jit-log`). Tests named in [`PENDING`] must still fail (same rule as
 //! `tests/golden/PENDING`): when one passes, remove it from the list.
 
 use std::path::{Path, PathBuf};
@@ -60,6 +60,20 @@ const TESTS: &[CliTest] = &[
     (
         "traceback_names_the_imported_module_file",
         traceback_names_the_imported_module_file,
+    ),
+    ("jit_mode_must_be_known", jit_mode_must_be_known),
+    (
+        "jit_threshold_zero_is_rejected",
+        jit_threshold_zero_is_rejected,
+    ),
+    (
+        "jit_log_unwritable_still_runs_the_program",
+        jit_log_unwritable_still_runs_the_program,
+    ),
+    ("help_lists_the_jit_flags", help_lists_the_jit_flags),
+    (
+        "jit_off_and_raw_print_the_same",
+        jit_off_and_raw_print_the_same,
     ),
 ];
 
@@ -421,5 +435,137 @@ fn traceback_names_the_imported_module_file() -> Result<(), String> {
         "last stderr line",
         lines.last().copied(),
         Some("KeyError: 'gone'"),
+    )
+}
+
+// ---- JIT flags
+
+fn jit_mode_must_be_known() -> Result<(), String> {
+    // A usage error like any bad flag: exit code 2, nothing runs.
+    let outcome = tern(
+        &["--jit=bogus", "-c", "print('ran')"],
+        &scratch_directory(),
+        None,
+    )?;
+    expect_eq("exit code", outcome.exit_code, Some(2))?;
+    expect_eq("stdout", outcome.stdout.as_str(), "")?;
+    expect_that(
+        outcome.stderr.contains("bogus")
+            && outcome.stderr.contains("off")
+            && outcome.stderr.contains("raw"),
+        || {
+            format!(
+                "stderr should name the bad value and the valid ones (off, raw): {:?}",
+                outcome.stderr
+            )
+        },
+    )
+}
+
+fn jit_threshold_zero_is_rejected() -> Result<(), String> {
+    let outcome = tern(
+        &["--jit-threshold", "0", "-c", "print('ran')"],
+        &scratch_directory(),
+        None,
+    )?;
+    expect_eq("exit code", outcome.exit_code, Some(2))?;
+    expect_eq("stdout", outcome.stdout.as_str(), "")?;
+    expect_that(outcome.stderr.contains("--jit-threshold"), || {
+        format!("stderr should name --jit-threshold: {:?}", outcome.stderr)
+    })
+}
+
+fn jit_log_unwritable_still_runs_the_program() -> Result<(), String> {
+    // A folder that does not exist cannot be written even by root.
+    let directory = program(
+        "loop.py",
+        "total = 0\nfor i in range(100):\n    total += i\nprint(total)\n",
+    );
+    let log = directory.join("missing-folder").join("jit.log");
+    let log = log.to_str().expect("a UTF-8 scratch path");
+    let outcome = tern(
+        &[
+            "--jit=raw",
+            "--jit-threshold",
+            "1",
+            "--jit-log",
+            log,
+            "loop.py",
+        ],
+        &directory,
+        None,
+    )?;
+    expect_eq("stdout", outcome.stdout.as_str(), "4950\n")?;
+    expect_eq("exit code", outcome.exit_code, Some(0))?;
+    expect_that(
+        outcome.stderr.contains(log) && outcome.stderr.to_lowercase().contains("jit log"),
+        || {
+            format!(
+                "stderr should say the JIT log {log} cannot be written: {:?}",
+                outcome.stderr
+            )
+        },
+    )
+}
+
+fn help_lists_the_jit_flags() -> Result<(), String> {
+    let outcome = tern(&["--help"], &scratch_directory(), None)?;
+    expect_eq("exit code", outcome.exit_code, Some(0))?;
+    for flag in ["--jit ", "--jit-threshold", "--jit-stats", "--jit-log"] {
+        expect_that(outcome.stdout.contains(flag), || {
+            format!("--help should list {}: {:?}", flag.trim(), outcome.stdout)
+        })?;
+    }
+    Ok(())
+}
+
+fn jit_off_and_raw_print_the_same() -> Result<(), String> {
+    // Loops over ints, floats, strings and instances, a type change, a
+    // generator and an exception raised inside a compiled loop.
+    let source = "\
+class Cell:
+    def __init__(self, v):
+        self.v = v
+
+    def bump(self, d):
+        self.v += d
+        return self.v
+
+def numbers(n):
+    for i in range(n):
+        yield i * i
+
+def run(n):
+    cell = Cell(0)
+    x = 1.0
+    acc = 0
+    words = []
+    for i in range(n):
+        acc += cell.bump(i) % 7
+        x = x * 0.75 + i
+        if i == n // 2:
+            acc = acc + 0.25
+        if i % 9 == 0:
+            words.append(str(i))
+    try:
+        for i in range(n):
+            acc += 10 // (n // 2 - i)
+    except ZeroDivisionError:
+        words.append('zero')
+    return acc, round(x, 6), sum(numbers(n)), ','.join(words)
+
+print(run(60))
+";
+    let directory = program("same.py", source);
+    let interpreted = tern(&["--jit=off", "same.py"], &directory, None)?;
+    let compiled = tern(
+        &["--jit=raw", "--jit-threshold", "1", "same.py"],
+        &directory,
+        None,
+    )?;
+    expect_success(&interpreted, &compiled.stdout)?;
+    expect_success(
+        &compiled,
+        "(149.25, 224.000001, 70210, '0,9,18,27,36,45,54,zero')\n",
     )
 }

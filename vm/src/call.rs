@@ -166,6 +166,48 @@ impl Interpreter {
         kw: &[(Value, Value)],
     ) -> PyResult<Value> {
         match kind_of(f) {
+            Some(ObjKind::Function) if kw.is_empty() => {
+                // Plain positional calls (from builtins and compiled code):
+                // arguments go straight to the new frame, no argument vectors.
+                let func = downcast::<FunctionObj>(f).unwrap();
+                // SAFETY: a function's code is a live CodeObj.
+                let code = unsafe { cast::<CodeObj>(func.code) };
+                let c = &code.code;
+                if c.kind == CodeKind::Function
+                    && c.argcount as usize == args.len()
+                    && c.kwonlycount == 0
+                    && !c.has_varargs
+                    && !c.has_varkw
+                {
+                    if self.frames_for_limit() >= self.rt.recursion_limit {
+                        return Err(self.recursion_error());
+                    }
+                    let top = self.stack_top();
+                    let base = top + 1;
+                    let nslots = c.nslots as usize;
+                    self.ensure_stack(base + nslots);
+                    self.stack[top] = Value::NONE;
+                    self.stack[base..base + args.len()].copy_from_slice(args);
+                    self.stack[base + args.len()..base + nslots].fill(Value::EMPTY);
+                    for (i, &slot) in c.free_slots.iter().enumerate() {
+                        self.stack[base + slot as usize] = func.closure[i];
+                    }
+                    let (code_v, module) = (func.code, func.module);
+                    self.push_frame(code_v, f, module, Value::EMPTY, base, top, true);
+                    if self.rt.heap.wants_collection() {
+                        self.collect_garbage();
+                    }
+                    return self.execute();
+                }
+                let top = self.stack_top();
+                self.ensure_stack(top + 2);
+                self.stack[top] = Value::NONE;
+                if self.enter_function(f, args.to_vec(), kw, top, top + 1, true, Value::EMPTY)? {
+                    self.execute()
+                } else {
+                    Ok(self.stack[top])
+                }
+            }
             Some(ObjKind::Function) => {
                 let top = self.stack_top();
                 self.ensure_stack(top + 2);

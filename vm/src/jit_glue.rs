@@ -109,6 +109,7 @@ impl Interpreter {
                 self.safepoint()?;
                 Ok(false)
             }
+            ExitKind::LoopDone => Ok(false),
             ExitKind::Guard => {
                 if action.record_bridge {
                     let pc = self.frames.last().expect("a frame").pc;

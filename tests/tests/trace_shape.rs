@@ -1,0 +1,490 @@
+//! Trace-shape tests, in the style of PyPy's `test_pypy_c`: each runs a small
+//! program with `--jit=raw --jit-threshold 1 --jit-log FILE`, checks what it
+//! prints, reads the compiled traces from the log and asserts on the shape of
+//! the trace of the loop under test (which guards, which unboxed operations,
+//! which runtime calls are gone). `--jit-stats` tests check the counters.
+//! Tests named in [`PENDING`] must still fail (same rule as
+//! `tests/golden/PENDING`): when one passes, remove it from the list.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use libtest_mimic::{Arguments, Failed, Trial};
+use tern_tests::trace_log::{parse_trace_log, TraceInst, TraceListing};
+use tern_tests::{run_with_timeout, Outcome};
+
+/// Shape tests the JIT does not pass yet, with the reason.
+const PENDING: &[(&str, &str)] = &[(
+    "float_constants_need_no_type_guard",
+    "the recorder emits guard_float on `const Float(..)` operands",
+)];
+
+/// One shape test: a name and the function that checks it.
+type ShapeTest = (&'static str, fn() -> Result<(), String>);
+
+const TESTS: &[ShapeTest] = &[
+    (
+        "instance_attribute_is_one_map_guard_and_a_slot_load",
+        instance_attribute_is_one_map_guard_and_a_slot_load,
+    ),
+    (
+        "method_call_is_inlined_behind_map_and_class_guards",
+        method_call_is_inlined_behind_map_and_class_guards,
+    ),
+    (
+        "globals_and_builtins_become_constants",
+        globals_and_builtins_become_constants,
+    ),
+    (
+        "int_arithmetic_is_unboxed_without_redundant_type_guards",
+        int_arithmetic_is_unboxed_without_redundant_type_guards,
+    ),
+    ("float_arithmetic_is_unboxed", float_arithmetic_is_unboxed),
+    (
+        "float_constants_need_no_type_guard",
+        float_constants_need_no_type_guard,
+    ),
+    (
+        "stats_count_bridges_after_a_type_change",
+        stats_count_bridges_after_a_type_change,
+    ),
+    (
+        "stats_count_a_loop_over_a_generator",
+        stats_count_a_loop_over_a_generator,
+    ),
+];
+
+fn main() {
+    let arguments = Arguments::from_args();
+    let trials = TESTS
+        .iter()
+        .map(|&(name, test)| {
+            let pending = PENDING
+                .iter()
+                .any(|(pending_name, _)| *pending_name == name);
+            Trial::test(name, move || match (pending, test()) {
+                (false, result) => result.map_err(Failed::from),
+                (true, Ok(())) => {
+                    Err("now passes: remove it from PENDING in tests/tests/trace_shape.rs".into())
+                }
+                (true, Err(_)) => Ok(()),
+            })
+        })
+        .collect();
+    libtest_mimic::run(&arguments, trials).exit();
+}
+
+// ---- running traced programs
+
+/// How long one run may take (a debug build on a loaded machine).
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The program file every test writes.
+const PROGRAM: &str = "prog.py";
+
+/// A fresh empty directory for one test's files.
+fn scratch_directory() -> PathBuf {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let directory = std::env::temp_dir().join(format!(
+        "tern-shape-test-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&directory);
+    std::fs::create_dir_all(&directory).expect("cannot create a scratch directory");
+    directory
+}
+
+/// Runs tern with `args` in `cwd`.
+fn tern(args: &[&str], cwd: &Path) -> Result<Outcome, String> {
+    let binary = Path::new(env!("CARGO_BIN_EXE_tern-under-test"));
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    run_with_timeout(binary, &args, cwd, None, TIMEOUT)
+}
+
+/// What a traced run left behind: the run itself and every compiled trace.
+struct TracedRun {
+    outcome: Outcome,
+    traces: Vec<TraceListing>,
+}
+
+/// Runs `source` with every loop traced at once (plus `extra` flags), checks
+/// it printed `stdout` and exited normally, and reads its JIT log.
+fn run_traced(source: &str, stdout: &str, extra: &[&str]) -> Result<TracedRun, String> {
+    let directory = scratch_directory();
+    std::fs::write(directory.join(PROGRAM), source).expect("cannot write a test program");
+    let mut args = vec!["--jit=raw", "--jit-threshold", "1", "--jit-log", "jit.log"];
+    args.extend_from_slice(extra);
+    args.push(PROGRAM);
+    let outcome = tern(&args, &directory)?;
+    if outcome.stdout != stdout || outcome.exit_code != Some(0) {
+        return Err(format!(
+            "wrong result under the JIT: exit code {:?}, stdout {:?} (want {stdout:?}), stderr {:?}",
+            outcome.exit_code, outcome.stdout, outcome.stderr
+        ));
+    }
+    let log = std::fs::read_to_string(directory.join("jit.log"))
+        .map_err(|e| format!("no JIT log written: {e}"))?;
+    let traces = parse_trace_log(&log)?;
+    let _ = std::fs::remove_dir_all(&directory);
+    Ok(TracedRun { outcome, traces })
+}
+
+/// Runs `source` (checking its output) and returns the root trace of the
+/// first loop compiled in `function`, with the stderr of the run.
+fn loop_trace_of(source: &str, stdout: &str, function: &str) -> Result<TraceListing, String> {
+    let run = run_traced(source, stdout, &[])?;
+    expect_eq("stderr", run.outcome.stderr.as_str(), "")?;
+    run.traces
+        .iter()
+        .find(|t| t.is_loop() && t.loop_function() == Some(function))
+        .cloned()
+        .ok_or_else(|| {
+            let titles: Vec<String> = run
+                .traces
+                .iter()
+                .map(|t| format!("{} ({:?})", t.title, t.loop_function()))
+                .collect();
+            format!("no loop trace in `{function}`; traces compiled: {titles:?}")
+        })
+}
+
+// ---- checks
+
+fn expect_eq<T: PartialEq + std::fmt::Debug>(what: &str, got: T, want: T) -> Result<(), String> {
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!("{what}: got {got:?}, want {want:?}"))
+    }
+}
+
+/// Fails with `message` and the whole trace unless `condition` holds.
+fn expect_in(
+    trace: &TraceListing,
+    condition: bool,
+    message: impl FnOnce() -> String,
+) -> Result<(), String> {
+    if condition {
+        Ok(())
+    } else {
+        Err(format!("{}\n{trace}", message()))
+    }
+}
+
+/// The trace calls none of `helpers`.
+fn expect_no_calls(trace: &TraceListing, helpers: &[&str]) -> Result<(), String> {
+    for helper in helpers {
+        let calls: Vec<String> = trace.calls_of(helper).map(|i| i.to_string()).collect();
+        expect_in(trace, calls.is_empty(), || {
+            format!("expected no `call {helper}`, found {calls:?}")
+        })?;
+    }
+    Ok(())
+}
+
+/// The trace has at least one instruction with opcode `op`.
+fn expect_op(trace: &TraceListing, op: &str) -> Result<(), String> {
+    expect_in(trace, trace.with_op(op).next().is_some(), || {
+        format!("expected a `{op}` instruction")
+    })
+}
+
+/// The instance-map guards: `load_field %o +<map offset>` then `guard_eq` on it.
+fn map_guards(trace: &TraceListing) -> Vec<(&TraceInst, &TraceInst)> {
+    let map_offset = format!("+{}", jit::layout::instance_map_offset());
+    trace.guarded_loads(|load| load.op == "load_field" && load.args.get(1) == Some(&map_offset))
+}
+
+/// The version guards (a class's or module's version word): `load_abs` then `guard_eq` on it.
+fn version_guards(trace: &TraceListing) -> Vec<(&TraceInst, &TraceInst)> {
+    trace.guarded_loads(|load| load.op == "load_abs")
+}
+
+/// The value of one `name: value` line of a `--jit-stats` report, e.g.
+/// `bridges:` or `exits taken:` (whose value starts with the number).
+fn stat(stderr: &str, name: &str) -> Result<u64, String> {
+    stderr
+        .lines()
+        .find_map(|line| line.trim().strip_prefix(name))
+        .and_then(|value| value.split_whitespace().next()?.parse().ok())
+        .ok_or_else(|| format!("no `{name}` number in the statistics: {stderr:?}"))
+}
+
+// ---- attributes and methods
+
+const POINT_CLASS: &str = "\
+class Point:
+    def __init__(self, x):
+        self.x = x
+
+    def shifted(self, i):
+        return self.x + i
+
+";
+
+fn instance_attribute_is_one_map_guard_and_a_slot_load() -> Result<(), String> {
+    // `obj.x` twice per iteration: the second read reuses the first one's guard.
+    let source = format!(
+        "{POINT_CLASS}\
+def read_x(obj, n):
+    total = 0
+    for i in range(n):
+        total += obj.x + obj.x
+    return total
+
+print(read_x(Point(3), 100))
+"
+    );
+    let trace = loop_trace_of(&source, "600\n", "read_x")?;
+    expect_no_calls(&trace, &["getattr", "load_method"])?;
+    let guards = map_guards(&trace);
+    expect_in(&trace, guards.len() == 1, || {
+        format!("expected exactly one map guard, found {}", guards.len())
+    })?;
+    // The guarded object is the parameter `obj` (slot 0).
+    let (map_load, _) = guards[0];
+    let object = trace.producer(map_load, 0);
+    expect_in(
+        &trace,
+        object.is_some_and(|o| o.op == "slot_load" && o.args == ["[0]"]),
+        || format!("the map guard should check `obj` (slot_load [0]), it checks {object:?}"),
+    )?;
+    let slot_loads: Vec<&TraceInst> = trace.with_op("inst_slot_load").collect();
+    expect_in(
+        &trace,
+        !slot_loads.is_empty()
+            && slot_loads
+                .iter()
+                .all(|l| l.operand_ref(0) == Some(object.map_or(usize::MAX, |o| o.index))),
+        || "expected `inst_slot_load`s reading `obj`".into(),
+    )
+}
+
+fn method_call_is_inlined_behind_map_and_class_guards() -> Result<(), String> {
+    let source = format!(
+        "{POINT_CLASS}\
+def call_method(obj, n):
+    total = 0
+    for i in range(n):
+        total += obj.shifted(i)
+    return total
+
+print(call_method(Point(3), 100))
+"
+    );
+    let trace = loop_trace_of(&source, "5250\n", "call_method")?;
+    expect_no_calls(
+        &trace,
+        &[
+            "call_method",
+            "call_method_kw",
+            "load_method",
+            "call",
+            "getattr",
+        ],
+    )?;
+    let first_inlined = trace
+        .insts
+        .iter()
+        .find(|i| i.depth == 1 && i.function == "shifted")
+        .ok_or_else(|| format!("the body of `shifted` is not inlined (depth 1)\n{trace}"))?;
+    let inlined_add = trace
+        .with_op("int_addov")
+        .any(|i| i.depth == 1 && i.function == "shifted");
+    expect_in(&trace, inlined_add, || {
+        "the inlined `self.x + i` should be an `int_addov` at depth 1".into()
+    })?;
+    let map_guard_before = map_guards(&trace)
+        .iter()
+        .any(|(_, guard)| guard.index < first_inlined.index);
+    expect_in(&trace, map_guard_before, || {
+        format!(
+            "no map guard before the inlined body (%{})",
+            first_inlined.index
+        )
+    })?;
+    let class_guard_before = version_guards(&trace)
+        .iter()
+        .any(|(_, guard)| guard.index < first_inlined.index);
+    expect_in(&trace, class_guard_before, || {
+        format!(
+            "no class-version guard (load_abs + guard_eq) before the inlined body (%{})",
+            first_inlined.index
+        )
+    })
+}
+
+// ---- globals
+
+fn globals_and_builtins_become_constants() -> Result<(), String> {
+    // `SCALE` is a module global, `len` a builtin: both are read through a
+    // version guard on their dict and become constants in the trace.
+    let source = "\
+SCALE = 12345
+
+def weigh(xs, n):
+    total = 0
+    for i in range(n):
+        total += len(xs) * SCALE
+    return total
+
+print(weigh([1, 2, 3], 50))
+";
+    let trace = loop_trace_of(source, "1851750\n", "weigh")?;
+    expect_no_calls(&trace, &["global_get"])?;
+    let constant = trace.insts.iter().any(|i| {
+        (i.op == "const" && i.args == ["Int(12345)"])
+            || (i.op == "const_int" && i.args == ["12345"])
+    });
+    expect_in(&trace, constant, || {
+        "the value of SCALE (12345) should be a constant in the trace".into()
+    })?;
+    // One version word for the module, one for the builtins (`len`).
+    let mut versions: Vec<&str> = version_guards(&trace)
+        .iter()
+        .map(|(load, _)| load.args[0].as_str())
+        .collect();
+    versions.sort();
+    versions.dedup();
+    expect_in(&trace, versions.len() >= 2, || {
+        format!(
+            "expected version guards on the module and the builtins, guarded words: {versions:?}"
+        )
+    })
+}
+
+// ---- arithmetic
+
+fn int_arithmetic_is_unboxed_without_redundant_type_guards() -> Result<(), String> {
+    // `total` is stored and read back within the iteration: the second `+=`
+    // must know it is an int (it came from `box_int`) and not guard it.
+    let source = "\
+def ints(n):
+    total = 0
+    for i in range(n):
+        total += i * 2
+        total += i
+    return total
+
+print(ints(100))
+";
+    let trace = loop_trace_of(source, "14850\n", "ints")?;
+    for op in ["int_mulov", "int_addov", "box_int"] {
+        expect_op(&trace, op)?;
+    }
+    expect_no_calls(&trace, &["binary_op", "inplace_op"])?;
+    let mut guarded = Vec::new();
+    for guard in trace.with_op("guard_tag") {
+        if guard.args.get(1).map(String::as_str) != Some("int") {
+            continue;
+        }
+        let value = trace.producer(guard, 0);
+        // Only values the trace read from memory or got from a helper have
+        // an unknown type; anything it computed itself is known.
+        expect_in(
+            &trace,
+            value.is_some_and(|v| ["slot_load", "call", "inst_slot_load"].contains(&v.op.as_str())),
+            || format!("`{guard}` checks a value of known type: {value:?}"),
+        )?;
+        expect_in(&trace, !guarded.contains(&guard.operand_ref(0)), || {
+            format!("`{guard}` checks a value that was already checked")
+        })?;
+        guarded.push(guard.operand_ref(0));
+    }
+    Ok(())
+}
+
+const FLOAT_LOOP: &str = "\
+def halve(n):
+    x = 0.0
+    for i in range(n):
+        x = x * 0.5 + 1.0
+    return x
+
+print(halve(100))
+";
+
+fn float_arithmetic_is_unboxed() -> Result<(), String> {
+    let trace = loop_trace_of(FLOAT_LOOP, "2.0\n", "halve")?;
+    expect_op(&trace, "float_mul")?;
+    expect_op(&trace, "float_add")?;
+    // The only helper left is the `range` iterator's next.
+    let calls: Vec<String> = trace
+        .with_op("call")
+        .filter(|i| !i.is_call_of("iter_next"))
+        .map(|i| i.to_string())
+        .collect();
+    expect_in(&trace, calls.is_empty(), || {
+        format!("expected no helper calls besides iter_next, found {calls:?}")
+    })
+}
+
+fn float_constants_need_no_type_guard() -> Result<(), String> {
+    // `0.5` and `1.0` are constants: checking that they are floats is wasted work.
+    let trace = loop_trace_of(FLOAT_LOOP, "2.0\n", "halve")?;
+    for guard in trace.with_op("guard_float") {
+        let value = trace.producer(guard, 0);
+        expect_in(&trace, value.is_none_or(|v| v.op != "const"), || {
+            format!("`{guard}` checks a constant: {value:?}")
+        })?;
+    }
+    Ok(())
+}
+
+// ---- statistics
+
+fn stats_count_bridges_after_a_type_change() -> Result<(), String> {
+    // `x` is an int for 50 iterations, then a float: the int guard starts
+    // failing and the new path gets a bridge.
+    let source = "\
+def drift(n):
+    x = 0
+    for i in range(n):
+        if i == 50:
+            x = 0.5
+        x = x + i
+    return x
+
+print(drift(200))
+";
+    let run = run_traced(source, "18675.5\n", &["--jit-stats"])?;
+    let stderr = &run.outcome.stderr;
+    let bridges = stat(stderr, "bridges:")?;
+    let exits = stat(stderr, "exits taken:")?;
+    expect_eq("bridges >= 1", bridges >= 1, true)
+        .and(expect_eq("exits taken > 0", exits > 0, true))
+        .map_err(|e| format!("{e}\n{stderr}"))?;
+    let bridge_traces = run.traces.iter().filter(|t| !t.is_loop()).count();
+    expect_eq("bridges in the log", bridge_traces as u64, bridges)
+}
+
+fn stats_count_a_loop_over_a_generator() -> Result<(), String> {
+    let source = "\
+def numbers(n):
+    for i in range(n):
+        yield i * 3
+
+def consume(n):
+    total = 0
+    for v in numbers(n):
+        total += v
+    return total
+
+print(consume(100))
+";
+    let run = run_traced(source, "14850\n", &["--jit-stats"])?;
+    let stderr = &run.outcome.stderr;
+    let loops = stat(stderr, "loops traced:")?;
+    expect_eq("loops traced >= 1", loops >= 1, true).map_err(|e| format!("{e}\n{stderr}"))?;
+    let consumer_loop = run
+        .traces
+        .iter()
+        .any(|t| t.is_loop() && t.loop_function() == Some("consume"));
+    expect_eq(
+        "the `for v in numbers(n)` loop is compiled",
+        consumer_loop,
+        true,
+    )
+}
