@@ -210,6 +210,17 @@ impl Generator {
         self.code.line("return total");
         self.code.close();
         self.code.line("");
+        self.code.open("def rec(n):");
+        self.code.line(&format!(
+            "return n if n < 2 else (rec(n - 1) + rec(n - 2) * {}) % 10007",
+            self.rng.between(1, 5)
+        ));
+        self.code.close();
+        self.code.line("");
+        self.code.open("def deep(n):");
+        self.code.line("return 0 if n == 0 else 1 + deep(n - 1)");
+        self.code.close();
+        self.code.line("");
         self.code.open("def my_abs(z):");
         self.code.line("return (z if z >= 0 else -z) + 1");
         self.code.close();
@@ -333,6 +344,28 @@ impl Generator {
     /// Functions that loops install mid-run: `alt_m0`/`alt_m1` as methods,
     /// `alt_fn` in place of an `fnN`.
     fn write_replacements(&mut self) {
+        // Patches made by a function the loop calls, not by the loop itself.
+        self.code.open("def patch_class(cls, i, at):");
+        self.code.open("if i == at:");
+        self.code.line("cls.m0 = alt_m0");
+        self.code.close();
+        self.code.open("elif i == at * 2:");
+        self.code
+            .line(&format!("cls.kind = {}", self.rng.between(-3, 12)));
+        self.code.close();
+        self.code.close();
+        self.code.line("");
+        self.code.open("def patch_global(i, at):");
+        self.code.line("global SCALE, FSCALE");
+        self.code.open("if i == at:");
+        self.code.line(&format!(
+            "SCALE = {}",
+            self.rng.pick(&["SCALE * 2", "BIG", "-1"])
+        ));
+        self.code.line("FSCALE = -FSCALE");
+        self.code.close();
+        self.code.close();
+        self.code.line("");
         let env = self.method_env();
         let value = self.expr(&env, |b| b.int_expr(1));
         self.code.open("def alt_m0(self, x):");

@@ -266,6 +266,10 @@ impl Generator {
     fn object_statement(&mut self) {
         let value = self.int_e(2);
         let line = match self.rng.below(11) {
+            9 if self.rng.chance(30) => {
+                // Deleting and re-adding an attribute changes the layout's order.
+                format!("if i % 9 == 4:\n    del o.a\n    o.a = ({value}) % 1009")
+            }
             9 => format!("o.a += {value}\no.a %= 1009"),
             // An instance attribute shadowing the class attribute `kind`.
             10 => format!(
@@ -301,7 +305,19 @@ impl Generator {
     fn call_statement(&mut self) {
         let function = self.rng.below(self.int_functions as u64);
         let argument = self.int_e(2);
-        let line = match self.rng.below(4) {
+        let line = match self.rng.below(8) {
+            4 => format!("ai = (ai + fn{function}(*[{argument}, i % 7])) {}", self.reducer()),
+            5 => format!(
+                "ai = (ai + fn{function}(**{{'x': {argument}, 'y': 3}})) {}",
+                self.reducer()
+            ),
+            6 => format!("ai = (ai + rec(i % 8) + deep(i % 40)) {}", self.reducer()),
+            // Far past the recursion limit, so the error does not depend on
+            // how many frames the caller already uses.
+            7 => format!(
+                "if i % {} == 3:\n    try:\n        ai = (ai + deep(5000)) % 1000003\n    except RecursionError as e:\n        note(e)",
+                self.rng.between(40, 120)
+            ),
             0 => format!("ai = (ai + fn{function}({argument})) {}", self.reducer()),
             1 => format!(
                 "ai = (ai + fn{function}({argument}, y=i)) {}",
@@ -538,6 +554,27 @@ impl Generator {
     fn patch_statement(&mut self) {
         let trigger = self.trigger();
         let class = self.rng.below(self.classes as u64);
+        if self.rng.chance(30) {
+            // The patch happens in a callee the loop calls every iteration.
+            let at = trigger
+                .trim_start_matches("if i == ")
+                .trim_end_matches(':')
+                .to_string();
+            let line = match self.rng.below(3) {
+                0 => format!("patch_class(K{class}, i, {at})"),
+                1 => format!("patch_global(i, {at})"),
+                _ => format!(
+                    "setattr(K{class}, 'kind', getattr(o, 'kind') + i % 3)\nai = (ai + getattr(o, 'a' if i % 2 else 'kind')) {}",
+                    self.reducer()
+                ),
+            };
+            if line.starts_with("patch_global") {
+                self.code.line(&line);
+            } else {
+                self.guarded(&line);
+            }
+            return;
+        }
         let patch = match self.rng.below(5) {
             0 => format!("K{class}.kind = {}", self.rng.between(-5, 30)),
             1 => format!("K{class}.m0 = alt_m0"),
