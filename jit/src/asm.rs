@@ -10,6 +10,9 @@
 //! to a bridge. Loops close through the loop's entry slot, so a replacement
 //! loop is picked up at the next iteration.
 
+// dynasm's dynamic-register syntax (`Rq(reg)`) expands to a `.into()`.
+#![allow(clippy::useless_conversion)]
+
 use crate::ctx::JitCtx;
 use crate::exits::ExitInfo;
 use crate::ir::*;
@@ -18,7 +21,7 @@ use dynasmrt::x64::Assembler;
 use dynasmrt::{dynasm, AssemblyOffset, DynamicLabel, DynasmApi, DynasmLabelApi, ExecutableBuffer};
 use runtime::value::{PAYLOAD_MASK, TAG_BOOL, TAG_INT};
 use std::mem::offset_of;
-use std::sync::atomic::AtomicUsize;
+use std::sync::atomic::{AtomicU64, AtomicUsize};
 
 /// Spill slots in every trace activation's native frame.
 pub const SPILL_SLOTS: usize = 3400;
@@ -87,6 +90,8 @@ pub struct AsmTargets<'a> {
     pub loop_slot: &'a AtomicUsize,
     /// Safepoint words.
     pub safepoint: SafepointWords,
+    /// The loop's iteration counter (bumped at every loop header).
+    pub iterations: &'a AtomicU64,
 }
 
 struct Emitter<'a> {
@@ -262,6 +267,38 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
         Opcode::LoadAbs(addr) => {
             dynasm!(e.ops ; .arch x64 ; mov rax, QWORD addr as i64 ; mov rax, [rax]);
             e.store_rax(i);
+        }
+        Opcode::ListLen(l) => {
+            e.load(RAX, l);
+            let off = layout::list_len_offset();
+            dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD mask ; and rax, rcx ; mov rax, [rax + off]);
+            e.store_rax(i);
+        }
+        Opcode::ListLoad(l, index) => {
+            e.load(RAX, l);
+            e.load(RDX, index);
+            let off = layout::list_items_ptr_offset();
+            dynasm!(e.ops
+                ; .arch x64
+                ; mov rcx, QWORD mask
+                ; and rax, rcx
+                ; mov rax, [rax + off]
+                ; mov rax, [rax + rdx * 8]
+            );
+            e.store_rax(i);
+        }
+        Opcode::ListStore(l, index, v) => {
+            e.load(RAX, l);
+            e.load(RDX, index);
+            e.load(RSI, v);
+            let off = layout::list_items_ptr_offset();
+            dynasm!(e.ops
+                ; .arch x64
+                ; mov rcx, QWORD mask
+                ; and rax, rcx
+                ; mov rax, [rax + off]
+                ; mov [rax + rdx * 8], rsi
+            );
         }
         Opcode::InstSlotLoad(o, index) => {
             e.load(RAX, o);
@@ -498,6 +535,8 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
                 ; mov rax, QWORD sp.interrupt as i64
                 ; cmp BYTE [rax], 0
                 ; jne =>stub
+                ; mov rax, QWORD t.iterations as *const AtomicU64 as i64
+                ; inc QWORD [rax]
             );
         }
         Opcode::LoopBack => {

@@ -5,7 +5,8 @@ use crate::exits::ExitInfo;
 use crate::ir::{Trace, TraceKind};
 use dynasmrt::ExecutableBuffer;
 use runtime::Value;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::cell::Cell;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 /// A trace with its machine code. Nothing here moves once built: compiled
 /// code embeds the addresses of the exit slots, exit descriptors and the
@@ -32,6 +33,12 @@ pub struct CompiledTrace {
     pub anchor: (Value, u32),
     /// 0 for a root trace, parent's + 1 for a bridge.
     pub bridge_depth: u32,
+    /// Roots: loop iterations run in compiled code (counted at the header).
+    pub iterations: Box<AtomicU64>,
+    /// Roots: entries from the interpreter.
+    pub entries: Cell<u64>,
+    /// Roots: the hot-counter cell of the loop's `JumpBack` (null for bridges).
+    pub hot_cell: *const Cell<[u64; 3]>,
 }
 
 impl CompiledTrace {
@@ -49,7 +56,9 @@ impl CompiledTrace {
         let exit_slots: Box<[AtomicUsize]> = (0..n).map(|_| AtomicUsize::new(0)).collect();
         let exit_infos: Box<[ExitInfo]> = (0..n).map(|k| ExitInfo::new(index, k as u32)).collect();
         let loop_slot = Box::new(AtomicUsize::new(0));
+        let iterations = Box::new(AtomicU64::new(0));
         let targets = AsmTargets {
+            iterations: &iterations,
             exit_slots: &exit_slots,
             exit_infos: &exit_infos,
             loop_slot: root_loop_slot.unwrap_or(&loop_slot),
@@ -79,6 +88,9 @@ impl CompiledTrace {
             root,
             anchor,
             bridge_depth: 0,
+            iterations,
+            entries: Cell::new(0),
+            hot_cell: std::ptr::null(),
         })
     }
 

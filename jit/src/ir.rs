@@ -105,6 +105,12 @@ pub enum Opcode {
     LoadField(Ref, i32),
     /// A word at an absolute address (a class's version, a module's version).
     LoadAbs(u64),
+    /// `len(list)` of a value known to be a list.
+    ListLen(Ref),
+    /// `list.items[i]` of a list and an index already checked to be in range.
+    ListLoad(Ref, Ref),
+    /// `list.items[i] = value`, index already checked.
+    ListStore(Ref, Ref, Ref),
     /// `instance.slots[index]`.
     InstSlotLoad(Ref, u32),
     /// `instance.slots[index] = value`.

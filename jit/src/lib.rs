@@ -7,6 +7,11 @@
 //! [`Jit::entry`] and rebuilds its frames from the snapshot an exit names.
 //! The JIT never calls the interpreter; compiled code returns to it.
 
+// Object, class and map pointers handed to this crate's functions come from
+// live values the interpreter shows the recorder; dereferencing them is the
+// runtime's contract, as in the runtime crate itself.
+#![allow(clippy::not_unsafe_ptr_arg_deref)]
+
 pub mod asm;
 pub mod code_cache;
 pub mod config;
@@ -46,6 +51,11 @@ const MAX_BRIDGE_ABORTS: u32 = 3;
 pub const EXTENT_SLACK: i32 = 24;
 /// Inlined frames a loop reserves beyond its root trace's (for bridges).
 pub const DEPTH_SLACK: usize = 2;
+/// Entries between two profitability checks of a loop.
+const PROFIT_CHECK_ENTRIES: u64 = 512;
+/// A loop averaging fewer compiled iterations per entry is handed back to
+/// the interpreter.
+const MIN_ITERATIONS_PER_ENTRY: u64 = 3;
 /// Bridges hanging off bridges stop at this depth (a path that keeps
 /// changing gets no endless chain of side traces).
 const MAX_BRIDGE_DEPTH: u32 = 8;
@@ -306,6 +316,7 @@ impl Jit {
         match compiled.trace.kind {
             TraceKind::Root => {
                 self.stats.loops += 1;
+                compiled.hot_cell = self.recording_cell;
                 // SAFETY: see `abort`.
                 let cell = unsafe { &*self.recording_cell };
                 let mut c = cell.get();
@@ -338,6 +349,33 @@ impl Jit {
             (root.trace.extent + EXTENT_SLACK) as usize,
             root.trace.max_inline_depth + DEPTH_SLACK,
         )
+    }
+
+    /// Counts an entry into loop `n` from the interpreter; returns false when
+    /// the loop turned out not to pay (it runs too few iterations per entry
+    /// to win back the cost of entering and leaving): it is then unlinked
+    /// and the interpreter runs it from now on.
+    pub fn profitable_entry(&mut self, n: usize) -> bool {
+        let t = &self.traces[n];
+        let entries = t.entries.get() + 1;
+        t.entries.set(entries);
+        if !entries.is_multiple_of(PROFIT_CHECK_ENTRIES) || t.hot_cell.is_null() {
+            return true;
+        }
+        let iterations = t.iterations.load(std::sync::atomic::Ordering::Relaxed);
+        if iterations >= MIN_ITERATIONS_PER_ENTRY * entries {
+            return true;
+        }
+        // SAFETY: the cell belongs to the loop's code object, which the
+        // trace keeps alive (it is the trace's anchor root).
+        let cell = unsafe { &*t.hot_cell };
+        let mut c = cell.get();
+        c[TRACE] = 0;
+        c[ABORTS] = MAX_ABORTS;
+        cell.set(c);
+        self.stats.unprofitable += 1;
+        log::debug!(target: "jit", "loop {n} unlinked: {iterations} iterations in {entries} entries");
+        false
     }
 
     /// Decodes the exit compiled code returned.

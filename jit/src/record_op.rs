@@ -248,8 +248,16 @@ pub(crate) fn record_op(
         // ---- subscripts and attributes
         Op::GetItem { dst, obj, key } => {
             let (o, k) = (r.load(obj), r.load(key));
-            let out = r.call(Helper::GetItem, vec![o, k], pc, Type::Val);
+            let out = match list_index(r, val(obj), val(key), o, k, pc) {
+                Some(i) => r.emit(Opcode::ListLoad(o, i), Type::Val),
+                None => r.call(Helper::GetItem, vec![o, k], pc, Type::Val),
+            };
             r.store(dst, out);
+        }
+        Op::SetItem { obj, key, src } if list_index_ok(val(obj), val(key)) => {
+            let (o, k, v) = (r.load(obj), r.load(key), r.load(src));
+            let i = list_index(r, val(obj), val(key), o, k, pc).expect("a list index");
+            r.emit(Opcode::ListStore(o, i, v), Type::Void);
         }
         Op::SetItem { obj, key, src } => {
             let (o, k, v) = (r.load(obj), r.load(key), r.load(src));
@@ -509,6 +517,32 @@ fn guard_instance(
     r.guard(Opcode::GuardEq(w, version), pc);
 }
 
+/// Is `list[key]` an in-range, non-negative index into a list right now?
+fn list_index_ok(list: Value, key: Value) -> bool {
+    match downcast::<ListObj>(list) {
+        Some(l) => key.is_int() && key.as_int() >= 0 && (key.as_int() as usize) < l.items.len(),
+        None => false,
+    }
+}
+
+/// Guards that `o` is a list and `k` an int in `0..len(o)`; returns the
+/// unboxed index (None when this iteration's index is not like that).
+fn list_index(r: &mut Recorder, list: Value, key: Value, o: Ref, k: Ref, pc: u32) -> Option<Ref> {
+    if !list_index_ok(list, key) {
+        return None;
+    }
+    r.guard(Opcode::GuardTag(o, TAG_PTR), pc);
+    r.guard(Opcode::GuardKind(o, ObjKind::List as u8), pc);
+    let i = unbox_int(r, k, pc);
+    let len = r.emit(Opcode::ListLen(o), Type::Int);
+    let zero = r.kint(0);
+    let in_range = r.emit(Opcode::IntCmp(Cond::Lt, i, len), Type::Bool);
+    r.guard(Opcode::GuardTrue(in_range), pc);
+    let non_negative = r.emit(Opcode::IntCmp(Cond::Ge, i, zero), Type::Bool);
+    r.guard(Opcode::GuardTrue(non_negative), pc);
+    Some(i)
+}
+
 fn unbox_int(r: &mut Recorder, v: Ref, pc: u32) -> Ref {
     if let Some(&i) = r.int_of.get(&v) {
         return i;
@@ -552,6 +586,12 @@ fn unbox_float(r: &mut Recorder, x: Value, v: Ref, pc: u32) -> Ref {
     } else {
         if let Some(&f) = r.float_of.get(&v) {
             return f;
+        }
+        if let Opcode::Const(c) = r.insts[v as usize].op {
+            if c.is_float() {
+                // A boxed float's bits are the double itself.
+                return v;
+            }
         }
         r.guard(Opcode::GuardFloat(v), pc);
         let f = r.emit(Opcode::UnboxFloat(v), Type::Float);

@@ -14,6 +14,9 @@ pub struct JitStats {
     pub aborts: BTreeMap<String, u64>,
     /// Loops given up on after repeated aborts.
     pub blacklisted: u64,
+    /// Compiled loops handed back to the interpreter for running too few
+    /// iterations per entry.
+    pub unprofitable: u64,
     /// Guards in all compiled traces.
     pub guards: u64,
     /// Exits taken back to the interpreter (guard failures, raised
@@ -42,6 +45,10 @@ impl JitStats {
             s += &format!("    {n:6}  {reason}\n");
         }
         s += &format!("  loops blacklisted:  {}\n", self.blacklisted);
+        s += &format!(
+            "  loops unlinked:     {} (too few iterations per entry)\n",
+            self.unprofitable
+        );
         s += &format!("  bridges:            {}\n", self.bridges);
         s += &format!("  guards:             {}\n", self.guards);
         s += &format!("  trace entries:      {}\n", self.entries);

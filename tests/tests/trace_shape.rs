@@ -15,10 +15,7 @@ use tern_tests::trace_log::{parse_trace_log, TraceInst, TraceListing};
 use tern_tests::{run_with_timeout, Outcome};
 
 /// Shape tests the JIT does not pass yet, with the reason.
-const PENDING: &[(&str, &str)] = &[(
-    "float_constants_need_no_type_guard",
-    "the recorder emits guard_float on `const Float(..)` operands",
-)];
+const PENDING: &[(&str, &str)] = &[];
 
 /// One shape test: a name and the function that checks it.
 type ShapeTest = (&'static str, fn() -> Result<(), String>);

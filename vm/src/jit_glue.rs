@@ -66,6 +66,9 @@ impl Interpreter {
     /// to continue interpreting; an exception raised inside the trace comes
     /// back as `Err` with the frames rebuilt where it was raised.
     pub(crate) fn run_trace(&mut self, n: usize) -> Result<bool, PyErr> {
+        if !self.jit.profitable_entry(n) {
+            return Ok(false);
+        }
         let (enter, target, extent, frames_needed) = self.jit.entry(n);
         if self.frames_for_limit() + frames_needed >= self.rt.recursion_limit {
             return Ok(false);
