@@ -10,7 +10,9 @@
 //! [`DEFAULT_FIRST_SEED`].. (`DEFAULT_PROGRAMS` of them), fixed so CI is
 //! reproducible. Environment:
 //! - `TERN_DIFF_PROGRAMS=N` runs N programs instead (a longer soak);
-//! - `TERN_DIFF_SEED=S` starts at seed S instead (a different run).
+//! - `TERN_DIFF_SEED=S` starts at seed S instead (a different run);
+//! - `TERN_DIFF_EXTRA_MODES='name=args;name2=args'` adds tern modes compared
+//!   with `--jit=off` too, e.g. `raw3=--jit=raw --jit-threshold 3`.
 //!
 //! E.g. `TERN_DIFF_SEED=5000 TERN_DIFF_PROGRAMS=500 cargo test -p tern-tests --test jit_diff`.
 //! On a mismatch the program is saved to `target/jit-diff-failures/seed-<n>.py`
@@ -41,6 +43,8 @@ const DEFAULT_FIRST_SEED: u64 = 1;
 const PROGRAMS_VARIABLE: &str = "TERN_DIFF_PROGRAMS";
 /// Environment variable overriding [`DEFAULT_FIRST_SEED`].
 const SEED_VARIABLE: &str = "TERN_DIFF_SEED";
+/// Environment variable adding tern modes: `name=arg arg;name2=arg`.
+const EXTRA_MODES_VARIABLE: &str = "TERN_DIFF_EXTRA_MODES";
 /// How long one run may take (debug builds on a loaded machine; a program
 /// takes about 0.1 s).
 const TIMEOUT: Duration = Duration::from_secs(30);
@@ -123,10 +127,19 @@ fn tern_modes(tern: &Path) -> Vec<Mode> {
         arguments: arguments.iter().map(|a| a.to_string()).collect(),
     };
     if help.contains("--jit") && help.contains("--jit-threshold") {
-        vec![
+        let mut modes = vec![
             mode("jit-off", &["--jit=off"]),
             mode("jit-raw", &["--jit=raw", "--jit-threshold", "1"]),
-        ]
+        ];
+        let extra = std::env::var(EXTRA_MODES_VARIABLE).unwrap_or_default();
+        for entry in extra.split(';').filter(|entry| !entry.trim().is_empty()) {
+            let (name, arguments) = entry.split_once('=').unwrap_or((entry, ""));
+            modes.push(Mode {
+                name: name.trim().to_string(),
+                arguments: arguments.split_whitespace().map(str::to_string).collect(),
+            });
+        }
+        modes
     } else {
         eprintln!(
             "note: jit_diff: this tern has no --jit/--jit-threshold flags yet; \
