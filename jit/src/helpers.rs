@@ -102,6 +102,8 @@ pub enum Helper {
     CellSet,
     /// `(instance, value, new_map)`: appends a slot and moves to the next map.
     InstAppendSlot,
+    /// `(class)`: a new, empty instance of a plain class.
+    NewInstance,
     /// `(trace, exit_pc)`: runs an inner loop's compiled trace; true when it
     /// left at the loop's end (`exit_pc`), else the exit is in `inner_exit`.
     RunLoop,
@@ -153,6 +155,7 @@ impl Helper {
             Helper::CellSet => "cell_set",
             Helper::InstAppendSlot => "inst_append_slot",
             Helper::RunLoop => "run_loop",
+            Helper::NewInstance => "new_instance",
         }
     }
 
@@ -171,6 +174,7 @@ impl Helper {
                 | Helper::ListToTuple
                 | Helper::GlobalSet
                 | Helper::RunLoop
+                | Helper::NewInstance
         )
     }
 
@@ -219,6 +223,7 @@ impl Helper {
             Helper::CellSet => h_cell_set,
             Helper::InstAppendSlot => h_inst_append_slot,
             Helper::RunLoop => h_run_loop,
+            Helper::NewInstance => h_new_instance,
         }
     }
 }
@@ -665,6 +670,11 @@ helper!(h_inst_append_slot, |ctx, vm, a, b, c, d| {
         inst.map = c as *const runtime::map::Map;
     }
     Ok(0)
+});
+
+helper!(h_new_instance, |ctx, vm, a, b, c, d| {
+    let cls: *mut ClassObj = v(a).as_ptr();
+    ok(vm.rt().new_instance(cls))
 });
 
 helper!(h_run_loop, |ctx, vm, a, b, c, d| {

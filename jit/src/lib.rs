@@ -53,9 +53,11 @@ pub const EXTENT_SLACK: i32 = 24;
 pub const DEPTH_SLACK: usize = 2;
 /// Entries between two profitability checks of a loop.
 const PROFIT_CHECK_ENTRIES: u64 = 512;
-/// A loop averaging fewer compiled iterations per entry is handed back to
+/// A loop averaging fewer than TIMES/DIVISOR compiled iterations per entry
+/// (counted at its header, so the first pass counts too) is handed back to
 /// the interpreter.
-const MIN_ITERATIONS_PER_ENTRY: u64 = 3;
+const ITERATIONS_PER_ENTRY_TIMES: u64 = 3;
+const ITERATIONS_PER_ENTRY_DIVISOR: u64 = 2;
 /// Bridges hanging off bridges stop at this depth (a path that keeps
 /// changing gets no endless chain of side traces).
 const MAX_BRIDGE_DEPTH: u32 = 8;
@@ -363,7 +365,8 @@ impl Jit {
             return true;
         }
         let iterations = t.iterations.load(std::sync::atomic::Ordering::Relaxed);
-        if iterations >= MIN_ITERATIONS_PER_ENTRY * entries {
+        log::debug!(target: "jit", "loop {n}: {iterations} iterations in {entries} entries");
+        if iterations * ITERATIONS_PER_ENTRY_DIVISOR >= entries * ITERATIONS_PER_ENTRY_TIMES {
             return true;
         }
         // SAFETY: the cell belongs to the loop's code object, which the

@@ -384,6 +384,20 @@ pub(crate) fn record_op(
                 let fr = r.load(func);
                 r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);
                 inline_call(r, view, f, func, func + 1, argc as usize, pc);
+            } else if let Some(init) = plain_init(rt, r, f, argc as usize) {
+                // `Class(args)`: allocate, then inline `__init__` with the
+                // instance in the call's function slot as `self`.
+                let cls: *mut ClassObj = f.as_ptr();
+                let fr = r.load(func);
+                r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);
+                let (addr, version) = elidable::class_version_address(cls);
+                let w = r.emit(Opcode::LoadAbs(addr), Type::Word);
+                r.guard(Opcode::GuardEq(w, version), pc);
+                let k = r.konst(f);
+                let instance = r.call(Helper::NewInstance, vec![k], pc, Type::Val);
+                r.store(func, instance);
+                inline_call(r, view, init, func, func, argc as usize + 1, pc);
+                r.frames.last_mut().expect("the __init__ frame").init_self = Some(instance);
             } else {
                 let (fk, ak) = (r.rel(func), argc as i64);
                 r.rel(func + argc);
@@ -455,7 +469,13 @@ pub(crate) fn record_op(
             if r.frames.len() < 2 {
                 return Err("return from the loop's frame".into());
             }
-            let v = r.load(src);
+            let mut v = r.load(src);
+            if let Some(instance) = r.frames.last().expect("a frame").init_self {
+                // `__init__` must return None (the interpreter raises
+                // otherwise); the call's value is the instance.
+                r.guard(Opcode::GuardEq(v, Value::NONE.to_bits()), pc);
+                v = instance;
+            }
             let callee = r.frames.pop().expect("an inlined frame");
             r.store_rel(callee.ret_slot, v);
             r.expect = Some((view.depth - 1, callee.return_pc));
@@ -842,6 +862,32 @@ fn inlinable(r: &Recorder, f: Value, argc: usize) -> bool {
         && !r.frames.iter().any(|fr| fr.code == func.code)
 }
 
+/// The `__init__` to inline for `cls(argc arguments)` when instantiating is
+/// plain: a user class with the default `__new__`, no abstract methods, not
+/// an exception, and an inlinable `__init__` that never rebinds `self`.
+/// Constant behind the class's version guard.
+fn plain_init(rt: &Runtime, r: &Recorder, f: Value, argc: usize) -> Option<Value> {
+    let cls = downcast::<ClassObj>(f)?;
+    if cls.instance_kind.is_some() || cls.is_exception || !cls.abstract_methods.is_empty() {
+        return None;
+    }
+    let cls_ptr: *mut ClassObj = f.as_ptr();
+    let new_name = rt.names.new;
+    if rt.lookup_in_class(cls_ptr, new_name) != rt.lookup_in_class(rt.types.object, new_name) {
+        return None;
+    }
+    let init = rt.lookup_in_class(cls_ptr, rt.names.init)?;
+    if !inlinable(r, init, argc + 1) {
+        return None;
+    }
+    let code = &code_of(elidable::function(init).code).code;
+    let rebinds_self = code.ops.iter().any(|op| {
+        let text = format!("{op:?}");
+        text.contains("dst: 0,") || text.contains("dst: 0 }") || text.contains("slot: 0")
+    });
+    (!rebinds_self).then_some(init)
+}
+
 /// Enters the callee: its frame starts at `args_at` (relative to the
 /// caller's frame); locals past the arguments start unbound.
 fn inline_call(
@@ -877,6 +923,7 @@ fn inline_call(
         base,
         ret_slot,
         return_pc: pc + 1,
+        init_self: None,
     });
     r.note_global_stores(func.code, func.module, 1, 0);
     r.extent = r.extent.max(base + nslots as i32);

@@ -67,6 +67,9 @@ pub(crate) struct RecFrame {
     pub ret_slot: i32,
     /// The caller's pc after the call (unused for the loop frame).
     pub return_pc: u32,
+    /// For an inlined `__init__`: the new instance (held in the frame's slot
+    /// 0, which the `__init__` never rebinds), returned instead of None.
+    pub init_self: Option<Ref>,
 }
 
 /// An inner loop the trace runs through its own compiled trace; the
@@ -141,6 +144,7 @@ impl Recorder {
             base: 0,
             ret_slot: 0,
             return_pc: 0,
+            init_self: None,
         });
         r.note_global_stores(view.code, view.module, view.pc as u32, anchor_pc);
         r.expect = Some((view.depth, view.pc as u32));
@@ -167,6 +171,7 @@ impl Recorder {
         let mut r = Recorder::empty(rt, kind, view, anchor_pc, anchor_depth);
         r.anchor_code = anchor_code;
         for f in &snap.frames {
+            let init_self = f.init_self.then(|| r.load_rel(f.base));
             r.frames.push(RecFrame {
                 code: f.code,
                 func: f.func,
@@ -174,6 +179,7 @@ impl Recorder {
                 base: f.base,
                 ret_slot: f.ret_slot,
                 return_pc: f.pc,
+                init_self,
             });
             r.roots.extend([f.code, f.func, f.module]);
             r.extent = r.extent.max(f.base + code_of(f.code).code.nslots as i32);
@@ -392,6 +398,7 @@ impl Recorder {
                 base: f.base,
                 ret_slot: f.ret_slot,
                 pc: self.frames.get(i + 1).map_or(0, |callee| callee.return_pc),
+                init_self: f.init_self.is_some(),
             })
             .collect();
         self.snapshots.push(Snapshot {

@@ -25,6 +25,8 @@ pub struct SnapFrame {
     /// For callers: the pc after the call. For the innermost frame: unused
     /// (the snapshot's own `pc` says where to resume).
     pub pc: u32,
+    /// An `__init__` frame: slot 0 holds the instance it returns.
+    pub init_self: bool,
 }
 
 /// Why a trace left at this snapshot.

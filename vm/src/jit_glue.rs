@@ -157,6 +157,10 @@ impl Interpreter {
                     base + f.ret_slot as usize,
                     false,
                 );
+                if f.init_self {
+                    let instance = self.stack[base + f.base as usize];
+                    self.frames.last_mut().expect("a frame").init_self = instance;
+                }
             }
             self.frames.last_mut().expect("a frame").pc = pc;
         }
