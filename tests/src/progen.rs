@@ -42,6 +42,7 @@ pub fn generate(seed: u64) -> String {
         iterations: 0,
         in_function: false,
         straight: false,
+        origin: String::new(),
         block_globals: BTreeSet::new(),
     };
     generator.code.line(&format!(
@@ -81,6 +82,9 @@ struct Generator {
     /// `for`, generators, comprehensions, looping helpers) and creating
     /// functions, so a tracing JIT can compile all of it.
     straight: bool,
+    /// Where the current loop's counter `i` starts counting from (an
+    /// expression; "0" for most loops), for triggers such as `if i == K`.
+    origin: String,
     /// Globals the current block assigns.
     block_globals: BTreeSet<String>,
 }

@@ -1,5 +1,6 @@
 //! Loop blocks: each sets up its state, runs one loop of 50-400 iterations
-//! (over a range, a list, dict items, a generator, or a `while`), printing
+//! (over a range, a list, dict items, a generator, or a `while`; some with a
+//! counter crossing 2**47 or 2**63, some over a list they mutate), printing
 //! now and then and at the end. A block lives either at module level (its
 //! variables are globals) or in a function called once or twice (locals,
 //! with closures over them), and is wrapped so an escaping exception is
@@ -9,8 +10,22 @@ use super::code::Code;
 use super::expressions::ExprEnv;
 use super::Generator;
 
-/// The loop shapes a block may use, in the order of [`Generator::loop_header`].
-const LOOP_KINDS: u64 = 6;
+/// The loop shapes a block may use (see [`Generator::loop_header`]).
+const LOOP_KINDS: &[u64] = &[0, 1, 2, 3, 4, 5, 6, 7, 8];
+/// Loop shapes for straight blocks: not over a generator, whose own loop
+/// would run inside.
+const STRAIGHT_LOOP_KINDS: &[u64] = &[0, 1, 2, 3, 4, 6, 7, 8];
+/// Where counters of loop kind 6 (a `range`) start crossing.
+const RANGE_ORIGINS: &[&str] = &[
+    "NEAR47",
+    "2**47",
+    "-2**47",
+    "2**62",
+    "NEAR63 - n",
+    "MIN63 + n",
+];
+/// Where counters of loop kind 7 (a `while`, so past the machine word too) cross.
+const WHILE_ORIGINS: &[&str] = &["NEAR47", "2**47", "-2**47", "2**63", "-2**63", "-NEAR63"];
 
 impl Generator {
     /// Writes block `number` and the code that runs it.
@@ -19,12 +34,16 @@ impl Generator {
         self.iterations = self.rng.between(50, 400);
         self.block_globals.clear();
         self.straight = self.rng.chance(50);
-        // A loop over a generator runs the generator's own loop inside it.
-        let kind = self.rng.below(if self.straight {
-            LOOP_KINDS - 1
+        let kind = *self.rng.pick(if self.straight {
+            STRAIGHT_LOOP_KINDS
         } else {
             LOOP_KINDS
         });
+        self.origin = match kind {
+            6 => self.rng.pick(RANGE_ORIGINS).to_string(),
+            7 => self.rng.pick(WHILE_ORIGINS).to_string(),
+            _ => "0".to_string(),
+        };
         self.env = self.loop_env(kind);
 
         let outer = std::mem::replace(&mut self.code, Code::new());
@@ -136,8 +155,8 @@ impl Generator {
             "hasattr(o, 'tag')".to_string(),
             "af > ai".to_string(),
             "o.a % 2 == 0".to_string(),
-            format!("i < {half}"),
-            format!("i >= {half}"),
+            format!("i < {} + {half}", self.origin),
+            format!("i >= {} + {half}", self.origin),
             format!("i % {} == 0", self.iterations.max(8) / 8),
         ]
         .to_vec();
@@ -147,7 +166,7 @@ impl Generator {
                 numbers.push("x".to_string());
                 conditions.push("x > 1".to_string());
             }
-            4 | 5 => ints.push("x".to_string()),
+            4 | 5 | 8 => ints.push("x".to_string()),
             _ => {}
         }
         if self.in_function {
@@ -231,6 +250,7 @@ impl Generator {
                     }
                 }
             }
+            8 => self.code.line("work = list(range(n))"),
             4 => self.code.line(&format!(
                 "dsrc = {{j: j * 3 - {} for j in range(n)}}",
                 self.rng.between(0, 20)
@@ -256,7 +276,44 @@ impl Generator {
                 self.code.line("i += 1");
             }
             3 => self.code.open("for i, x in enumerate(src):"),
-            4 => self.code.open("for i, x in dsrc.items():"),
+            4 => {
+                self.code.open("for i, x in dsrc.items():");
+                if self.rng.chance(10) {
+                    // Growing the dict under iteration raises RuntimeError at the next step.
+                    let at = self.rng.between(1, self.iterations - 1);
+                    self.code.open(&format!("if i == {at}:"));
+                    self.code.line("dsrc[-1] = 0");
+                    self.code.close();
+                }
+            }
+            6 => {
+                let origin = self.origin.clone();
+                self.code.open(&format!(
+                    "for i in range(({origin}) - n // 2, ({origin}) + n - n // 2):"
+                ));
+            }
+            7 => {
+                let origin = self.origin.clone();
+                self.code.line(&format!("i = ({origin}) - n // 2 - 1"));
+                self.code
+                    .open(&format!("while i < ({origin}) + n - n // 2 - 1:"));
+                self.code.line("i += 1");
+            }
+            8 => {
+                // The loop grows and shrinks the list it iterates over.
+                self.code.open("for x in work:");
+                self.code.line("i = x");
+                self.code.open(&format!(
+                    "if x % {} == 0 and len(work) < n + 40:",
+                    self.rng.between(5, 15)
+                ));
+                self.code.line("work.append(x + n)");
+                self.code.close();
+                self.code
+                    .open(&format!("if x % {} == 5:", self.rng.between(9, 25)));
+                self.code.line("work.pop()");
+                self.code.close();
+            }
             _ => {
                 let generator = self.rng.below(self.generators as u64);
                 self.code.open(&format!("for x in gen{generator}(n):"));

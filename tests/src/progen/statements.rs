@@ -93,7 +93,12 @@ impl Generator {
     /// A random `if i == K` trigger within the first half of the loop.
     fn trigger(&mut self) -> String {
         let half = (self.iterations / 2).max(2);
-        format!("if i == {}:", self.rng.between(1, half))
+        let at = self.rng.between(1, half);
+        if self.origin == "0" {
+            format!("if i == {at}:")
+        } else {
+            format!("if i == {} + {at}:", self.origin)
+        }
     }
 
     fn int_update(&mut self) {
@@ -268,7 +273,7 @@ impl Generator {
         let line = match self.rng.below(11) {
             9 if self.rng.chance(30) => {
                 // Deleting and re-adding an attribute changes the layout's order.
-                format!("if i % 9 == 4:\n    del o.a\n    o.a = ({value}) % 1009")
+                format!("if i % 9 == 4:\n    w = ({value}) % 1009\n    del o.a\n    o.a = w")
             }
             9 => format!("o.a += {value}\no.a %= 1009"),
             // An instance attribute shadowing the class attribute `kind`.
