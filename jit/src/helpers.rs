@@ -104,6 +104,9 @@ pub enum Helper {
     InstAppendSlot,
     /// `(class)`: a new, empty instance of a plain class.
     NewInstance,
+    /// `(func_slot, args_at, n)`: calls the builtin function in `func_slot`
+    /// (at most 8 arguments) directly, without the generic call protocol.
+    CallBuiltin,
     /// `(trace, exit_pc)`: runs an inner loop's compiled trace; true when it
     /// left at the loop's end (`exit_pc`), else the exit is in `inner_exit`.
     RunLoop,
@@ -156,6 +159,7 @@ impl Helper {
             Helper::InstAppendSlot => "inst_append_slot",
             Helper::RunLoop => "run_loop",
             Helper::NewInstance => "new_instance",
+            Helper::CallBuiltin => "call_builtin",
         }
     }
 
@@ -224,6 +228,7 @@ impl Helper {
             Helper::InstAppendSlot => h_inst_append_slot,
             Helper::RunLoop => h_run_loop,
             Helper::NewInstance => h_new_instance,
+            Helper::CallBuiltin => h_call_builtin,
         }
     }
 }
@@ -670,6 +675,22 @@ helper!(h_inst_append_slot, |ctx, vm, a, b, c, d| {
         inst.map = c as *const runtime::map::Map;
     }
     Ok(0)
+});
+
+helper!(h_call_builtin, |ctx, vm, a, b, c, d| {
+    const MAX: usize = 8;
+    // SAFETY: the recorder passes the call's slots, inside the trace's extent.
+    let f = unsafe { ctx.slot(a as i64) };
+    let builtin = downcast::<BuiltinObj>(f).expect("a builtin (guarded)");
+    let (func, bound) = (builtin.func, builtin.bound);
+    let mut buf = [Value::NONE; MAX + 1];
+    let start = if bound.is_empty() { 0 } else { 1 };
+    buf[0] = bound;
+    for i in 0..c as usize {
+        // SAFETY: as above.
+        buf[start + i] = unsafe { ctx.slot(b as i64 + i as i64) };
+    }
+    ok(func(vm, &buf[..start + c as usize], &[])?)
 });
 
 helper!(h_new_instance, |ctx, vm, a, b, c, d| {

@@ -326,6 +326,19 @@ pub(crate) fn record_op(
         Op::LoadMethod { dst, obj, name } => {
             let n = code.names[name as usize];
             let o = r.load(obj);
+            if let Some((kind, cls, f)) = builtin_method(rt, val(obj), n) {
+                // A method of a builtin type: the type's namespace cannot
+                // change, but the version guard keeps that an explicit fact.
+                r.guard(Opcode::GuardTag(o, TAG_PTR), pc);
+                r.guard(Opcode::GuardKind(o, kind as u8), pc);
+                let (addr, version) = elidable::class_version_address(cls);
+                let w = r.emit(Opcode::LoadAbs(addr), Type::Word);
+                r.guard(Opcode::GuardEq(w, version), pc);
+                let k = r.konst(f);
+                r.store(dst, k);
+                r.store(dst + 1, o);
+                return Ok(None);
+            }
             let method = instance_layout(rt, val(obj)).and_then(|(map, cls)| {
                 let (_, version) = elidable::class_version_address(cls);
                 let in_instance = elidable::map_lookup(map, n).is_some();
@@ -384,6 +397,19 @@ pub(crate) fn record_op(
                 let fr = r.load(func);
                 r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);
                 inline_call(r, view, f, func, func + 1, argc as usize, pc);
+            } else if builtin_callable(f, argc as usize) {
+                let fr = r.load(func);
+                r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);
+                let fk = r.rel(func);
+                r.rel(func + argc);
+                let (fk, ak, nk) = (
+                    r.kint(fk as i64),
+                    r.kint(fk as i64 + 1),
+                    r.kint(argc as i64),
+                );
+                let out = r.call(Helper::CallBuiltin, vec![fk, ak, nk], pc, Type::Val);
+                r.store(func, out);
+                r.skip_above = Some(view.depth);
             } else if let Some(init) = plain_init(rt, r, f, argc as usize) {
                 // `Class(args)`: allocate, then inline `__init__` with the
                 // instance in the call's function slot as `self`.
@@ -414,7 +440,19 @@ pub(crate) fn record_op(
             } else {
                 (func + 1, argc as usize + 1)
             };
-            if inlinable(r, f, n) {
+            if !recv.is_empty() && builtin_callable(f, n) {
+                // A builtin type's method (`lst.append(x)`): call it directly.
+                let fr = r.load(func);
+                r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);
+                let rv = r.load(func + 1);
+                r.guard(Opcode::GuardNe(rv, Value::EMPTY.to_bits()), pc);
+                let fk = r.rel(func);
+                r.rel(func + 1 + argc);
+                let (fk, ak, nk) = (r.kint(fk as i64), r.kint(fk as i64 + 1), r.kint(n as i64));
+                let out = r.call(Helper::CallBuiltin, vec![fk, ak, nk], pc, Type::Val);
+                r.store(func, out);
+                r.skip_above = Some(view.depth);
+            } else if inlinable(r, f, n) {
                 let fr = r.load(func);
                 r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);
                 let rv = r.load(func + 1);
@@ -860,6 +898,32 @@ fn inlinable(r: &Recorder, f: Value, argc: usize) -> bool {
         && !c.free_names.iter().any(|n| n == "__class__")
         && r.frames.len() <= MAX_INLINE_DEPTH
         && !r.frames.iter().any(|fr| fr.code == func.code)
+}
+
+/// Can `f` be called as a builtin with `argc` positional arguments through
+/// [`Helper::CallBuiltin`]?
+fn builtin_callable(f: Value, argc: usize) -> bool {
+    downcast::<BuiltinObj>(f).is_some_and(|b| argc + (!b.bound.is_empty()) as usize <= 8)
+}
+
+/// For a method call on an object of a builtin type (list, dict, str, ...):
+/// its kind, its class and the unbound builtin the name resolves to.
+fn builtin_method(
+    rt: &Runtime,
+    obj: Value,
+    name: Value,
+) -> Option<(ObjKind, *mut ClassObj, Value)> {
+    let kind = kind_of(obj)?;
+    if matches!(
+        kind,
+        ObjKind::Instance | ObjKind::Class | ObjKind::Module | ObjKind::Super | ObjKind::Function
+    ) {
+        return None;
+    }
+    let cls = rt.type_of(obj);
+    let f = rt.lookup_in_class(cls, name)?;
+    let unbound = downcast::<BuiltinObj>(f).is_some_and(|b| b.bound.is_empty());
+    unbound.then_some((kind, cls, f))
 }
 
 /// The `__init__` to inline for `cls(argc arguments)` when instantiating is
