@@ -31,6 +31,7 @@ const STATEMENT_WEIGHTS: &[u64] = &[
     2,  // aliased lists and objects
     2,  // coupled float variables
     3,  // conversions and formatting
+    3,  // objects created in the loop (kept or dropped)
 ];
 
 impl Generator {
@@ -70,6 +71,7 @@ impl Generator {
             19 => self.alias_statement(),
             20 => self.coupled_floats_statement(),
             21 => self.conversion_statement(),
+            22 => self.new_object_statement(),
             _ => self.int_update(),
         }
     }
@@ -737,6 +739,21 @@ impl Generator {
             .open("except (ValueError, OverflowError, ZeroDivisionError) as e:");
         self.code.line("note(e)");
         self.code.close();
+    }
+
+    /// An instance built every iteration: used and dropped, or kept in `objs`.
+    fn new_object_statement(&mut self) {
+        let class = self.rng.below(self.classes as u64);
+        let value = self.int_e(1);
+        let b = self.rng.pick(&["i * 0.5", "i", "af", "-0.0", "2"]);
+        let mut line = format!(
+            "tmp = K{class}(({value}) % 50, {b})\nai = (ai + tmp.m0(i) + tmp.total() + tmp.twice) {}",
+            self.reducer()
+        );
+        if self.rng.chance(40) {
+            line.push_str("\nobjs.append(tmp)\nif len(objs) > 8:\n    objs.pop(1)");
+        }
+        self.guarded(&line);
     }
 
     fn special_float_statement(&mut self) {
