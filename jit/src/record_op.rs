@@ -179,9 +179,19 @@ pub(crate) fn record_op(
                 r.emit(Opcode::LoopBack, Type::Void);
                 return Ok(Some(r.finish()));
             }
+            // A loop enclosing the recorded one (its path left the loop by a
+            // `break`) is not an inner loop.
+            let anchor_header = match code_of(r.anchor_code).code.ops[r.anchor_pc as usize] {
+                Op::JumpBack { target } => target,
+                _ => 0,
+            };
+            let inside = view.code == r.anchor_code && target > anchor_header && pc < r.anchor_pc;
+            if r.frames.len() != 1 || !inside {
+                return Err("reached another loop's back-edge".into());
+            }
             // An inner loop: run its compiled trace from this one.
             let compiled = code.ic[pc as usize].get()[1];
-            if r.frames.len() != 1 || compiled == 0 {
+            if compiled == 0 {
                 return Err("inner loop not compiled yet".into());
             }
             let n = compiled as usize - 1;
