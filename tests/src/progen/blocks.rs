@@ -66,7 +66,7 @@ impl Generator {
             self.code.close();
         }
         self.code.line(&format!(
-            "print('block {number}', i, ai, repr(af), repr(fa), repr(fb), s, lst, alias is lst, dct, flag, repr(v), t, objs, COUNTER, SCALE, FSCALE)"
+            "print('block {number}', i, ai, repr(af), repr(fa), repr(fb), s, lst, alias is lst, sorted(bag), dct, flag, repr(v), t, objs, COUNTER, SCALE, FSCALE)"
         ));
         let body = std::mem::replace(&mut self.code, outer);
 
@@ -213,6 +213,7 @@ impl Generator {
         self.code.line("v = 0");
         self.code.line("t = (0, 1, 'zz')");
         self.code.line("alias = lst");
+        self.code.line("bag = {1, 2}");
         self.code.line("fa = 1.0");
         self.code.line("fb = -0.5");
         let objects: Vec<String> = (0..self.rng.between(self.classes as i64, 6))

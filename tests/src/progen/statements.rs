@@ -32,7 +32,17 @@ const STATEMENT_WEIGHTS: &[u64] = &[
     2,  // coupled float variables
     3,  // conversions and formatting
     3,  // objects created in the loop (kept or dropped)
+    2,  // sets of ints
 ];
+
+/// Whether `code` calls something that may raise `ValueError`: the `fnN`
+/// functions, `m0`/`m1` methods reaching them, generators running them.
+fn may_raise(code: &str) -> bool {
+    code.contains("fn")
+        || code.contains(".m0(")
+        || code.contains(".m1(")
+        || code.contains("next(it")
+}
 
 impl Generator {
     /// Writes `count` random statements at nesting `depth` (deeper nests get
@@ -72,6 +82,7 @@ impl Generator {
             20 => self.coupled_floats_statement(),
             21 => self.conversion_statement(),
             22 => self.new_object_statement(),
+            23 => self.set_statement(),
             _ => self.int_update(),
         }
     }
@@ -79,8 +90,7 @@ impl Generator {
     /// Writes `line`; when it calls code that may raise `ValueError` (the
     /// `fnN` functions and methods reaching them), inside a `try`.
     fn guarded(&mut self, line: &str) {
-        let may_raise = line.contains("fn") || line.contains(".m0(") || line.contains("next(it");
-        if may_raise {
+        if may_raise(line) {
             self.code.open("try:");
             self.code.line(line);
             self.code.close();
@@ -500,13 +510,19 @@ impl Generator {
     }
 
     fn if_statement(&mut self, depth: u32) {
-        let condition = self.cond();
+        // Both conditions are chosen first: one that may raise is computed
+        // before the `if`, as a `try` cannot sit between `if` and `elif`.
+        let condition = self.safe_condition("c1");
+        let elif_condition = if self.rng.chance(30) {
+            Some(self.safe_condition("c2"))
+        } else {
+            None
+        };
         let count = self.rng.between(1, 3) as usize;
         self.code.open(&format!("if {condition}:"));
         self.statements(count, depth + 1);
         self.code.close();
-        if self.rng.chance(30) {
-            let condition = self.cond();
+        if let Some(condition) = elif_condition {
             self.code.open(&format!("elif {condition}:"));
             self.statements(1, depth + 1);
             self.code.close();
@@ -516,6 +532,23 @@ impl Generator {
             self.statements(count, depth + 1);
             self.code.close();
         }
+    }
+
+    /// A condition; one that may raise `ValueError` is evaluated first into
+    /// `name` inside a `try` (False when it raised), and `name` is returned.
+    fn safe_condition(&mut self, name: &str) -> String {
+        let condition = self.cond();
+        if !may_raise(&condition) {
+            return condition;
+        }
+        self.code.open("try:");
+        self.code.line(&format!("{name} = {condition}"));
+        self.code.close();
+        self.code.open("except ValueError as e:");
+        self.code.line("note(e)");
+        self.code.line(&format!("{name} = False"));
+        self.code.close();
+        name.to_string()
     }
 
     fn type_change_statement(&mut self) {
@@ -623,6 +656,23 @@ impl Generator {
     }
 
     fn inner_loop(&mut self, depth: u32) {
+        if self.rng.chance(30) {
+            // Over the characters of the string, with an early exit.
+            self.code.open("for ch in s:");
+            let line = format!("ai = (ai + ord(ch) * i) {}", self.reducer());
+            self.code.line(&line);
+            self.code.open(&format!(
+                "if ch == '{}':",
+                self.rng.pick(&["1", "a", "-", "b"])
+            ));
+            self.code.line("break");
+            self.code.close();
+            self.code.close();
+            self.code.open("else:");
+            self.code.line("flag = not flag");
+            self.code.close();
+            return;
+        }
         let count = self.rng.between(1, 4);
         self.code.open(&format!("for j in range({count}):"));
         let line = format!("ai = (ai + j * i) {}", self.reducer());
@@ -753,6 +803,24 @@ impl Generator {
         if self.rng.chance(40) {
             line.push_str("\nobjs.append(tmp)\nif len(objs) > 8:\n    objs.pop(1)");
         }
+        self.guarded(&line);
+    }
+
+    /// A set of small ints (printed sorted: only ints, so even set order
+    /// would match CPython, but sorting keeps the output independent of it).
+    fn set_statement(&mut self) {
+        let value = self.int_e(1);
+        let modulus = self.rng.between(5, 30);
+        let line = match self.rng.below(5) {
+            0 => format!("bag.add(({value}) % {modulus})"),
+            1 => format!("bag.discard(i % {modulus})"),
+            2 => format!(
+                "ai = (ai + len(bag) + ((i % {modulus}) in bag) + sum(bag)) {}",
+                self.reducer()
+            ),
+            3 => format!("bag = bag | {{i % {modulus}, {}}}", self.rng.between(0, 9)),
+            _ => format!("bag = bag - {{i % {modulus}}}\nflag = flag or bag <= {{1, 2, 3}}"),
+        };
         self.guarded(&line);
     }
 
