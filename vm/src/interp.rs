@@ -925,7 +925,10 @@ impl Interpreter {
                         let cache = &code.ic[pc - 1];
                         if let Some(inst) = downcast::<InstanceObj>(o) {
                             let c = cache.get();
-                            if c[0] == inst.map as u64 && c[2] == 1 {
+                            // SAFETY: the class of a live instance is live.
+                            if c[0] == inst.map as u64
+                                && c[2] == unsafe { (*inst.class).version.get() }
+                            {
                                 reg!(self, base, dst) = inst.slots[c[1] as usize];
                                 continue;
                             }
@@ -938,7 +941,11 @@ impl Interpreter {
                             if let Some(i) = unsafe { (*inst.map).lookup(n) } {
                                 let cls = inst.class;
                                 if !self.class_has_data_descriptor(cls, n) {
-                                    cache.set([inst.map as u64, i as u64, 1]);
+                                    // Keyed on the class version too: a property
+                                    // added to the class later takes precedence.
+                                    // SAFETY: the class of a live instance is live.
+                                    let version = unsafe { (*cls).version.get() };
+                                    cache.set([inst.map as u64, i as u64, version]);
                                 }
                             }
                         }
