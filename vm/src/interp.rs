@@ -61,6 +61,10 @@ pub struct Interpreter {
     /// inlined frames use. Frames pushed by Python code the trace calls go
     /// above it, and the GC marks up to it.
     pub(crate) jit_stack_top: usize,
+    /// The highest `jit_stack_top` any compiled loop has used: a collection
+    /// clears the stack above what it marks up to here, so compiled code
+    /// never finds a stale pointer to a freed object above its frame.
+    pub(crate) jit_high_water: usize,
     /// Contexts of the compiled loops running now, innermost last: their
     /// inlined frames count toward the recursion limit.
     pub(crate) jit_contexts: Vec<*const jit::JitCtx>,
@@ -109,6 +113,7 @@ impl Interpreter {
             ),
             exec_depth: 0,
             jit_stack_top: 0,
+            jit_high_water: 0,
             jit_contexts: Vec::new(),
         };
         crate::modules::install_sys(&mut interp, argv);
@@ -259,6 +264,10 @@ impl Interpreter {
             .max()
             .unwrap_or(0)
             .max(self.jit_stack_top);
+        let high_water = self.jit_high_water.min(self.stack.len());
+        if high_water > top {
+            self.stack[top..high_water].fill(Value::EMPTY);
+        }
         let Interpreter {
             rt,
             stack,

@@ -80,10 +80,17 @@ impl Interpreter {
         let frame_top = base + unsafe { (&*frame.code).code.nslots as usize };
         let need = base + extent;
         self.ensure_stack(need + 1);
-        if need > frame_top {
-            // Inlined frames start with unbound locals; stale values above the
-            // frame would also be marked by a collection the trace triggers.
-            self.stack[frame_top..need].fill(Value::EMPTY);
+        // A collection while the trace runs marks the stack up to `need`, so
+        // no slot there may hold a pointer to a freed object. Each collection
+        // clears the stack above what it marks up to the high-water mark, and
+        // slots the mark newly covers are cleared here (once): every slot
+        // below it holds EMPTY or a value written since the last collection.
+        if need > self.jit_high_water {
+            let from = self.jit_high_water.max(frame_top);
+            if need > from {
+                self.stack[from..need].fill(Value::EMPTY);
+            }
+            self.jit_high_water = need;
         }
         let saved_top = self.jit_stack_top;
         self.jit_stack_top = saved_top.max(need);
