@@ -98,6 +98,17 @@ struct Emitter<'a> {
     ops: Assembler,
     trace: &'a Trace,
     stubs: Vec<DynamicLabel>,
+    /// The IR value `rax` holds when the previous instruction ended (it
+    /// stored its result from `rax`).
+    rax_after: Option<Ref>,
+    /// The IR value `rax` holds during the current instruction's operand
+    /// loads. Every instruction loads all its operands before it changes
+    /// `rax`, so a load of this value is a register move or nothing.
+    rax_now: Option<Ref>,
+    /// Spill slots this pass loaded from memory.
+    read: Vec<bool>,
+    /// From the first pass: spill slots that are ever loaded (None: store all).
+    needed: Option<Vec<bool>>,
 }
 
 impl Emitter<'_> {
@@ -107,6 +118,15 @@ impl Emitter<'_> {
 
     /// Loads IR value `r` into register number `reg`.
     fn load(&mut self, reg: u8, r: Ref) {
+        if self.rax_now == Some(r) {
+            if reg != RAX {
+                dynasm!(self.ops ; .arch x64 ; mov Rq(reg), rax);
+            }
+            return;
+        }
+        if reg == RAX {
+            self.rax_now = Some(r);
+        }
         match self.trace.insts[r as usize].op {
             Opcode::Const(v) => {
                 let bits = v.to_bits() as i64;
@@ -117,14 +137,19 @@ impl Emitter<'_> {
             }
             _ => {
                 let off = Self::spill(r);
+                self.read[r as usize] = true;
                 dynasm!(self.ops ; .arch x64 ; mov Rq(reg), [rsp + off]);
             }
         }
     }
 
     fn store_rax(&mut self, r: Ref) {
-        let off = Self::spill(r);
-        dynasm!(self.ops ; .arch x64 ; mov [rsp + off], rax);
+        let needed = self.needed.as_ref().is_none_or(|n| n[r as usize]);
+        if needed {
+            let off = Self::spill(r);
+            dynasm!(self.ops ; .arch x64 ; mov [rsp + off], rax);
+        }
+        self.rax_after = Some(r);
     }
 
     fn stub(&self, inst: &Inst) -> DynamicLabel {
@@ -143,16 +168,46 @@ pub fn assemble(trace: &Trace, targets: &AsmTargets) -> Result<Assembled, String
     if trace.insts.len() > SPILL_SLOTS {
         return Err("trace too long for the spill frame".into());
     }
+    // Two passes: the first finds which values are ever read back from their
+    // spill slot (the rest are only used from `rax` by the next instruction);
+    // the second leaves out the stores of the others. Emission is the same
+    // in both, so the second pass reads exactly what the first recorded.
+    let (_, read) = assemble_pass(trace, targets, None)?;
+    let (code, _) = assemble_pass(trace, targets, Some(&read))?;
+    Ok(code)
+}
+
+/// One emission pass; `read` (from an earlier pass) says which spill slots
+/// are ever loaded. Returns the code and the spill slots this pass loaded.
+fn assemble_pass(
+    trace: &Trace,
+    targets: &AsmTargets,
+    read: Option<&[bool]>,
+) -> Result<(Assembled, Vec<bool>), String> {
     let mut ops = Assembler::new().map_err(|e| e.to_string())?;
     let stubs: Vec<DynamicLabel> = trace
         .snapshots
         .iter()
         .map(|_| ops.new_dynamic_label())
         .collect();
-    let mut e = Emitter { ops, trace, stubs };
+    let mut e = Emitter {
+        ops,
+        trace,
+        stubs,
+        rax_after: None,
+        rax_now: None,
+        read: vec![false; trace.insts.len()],
+        needed: read.map(|r| r.to_vec()),
+    };
     let epilogue = e.ops.new_dynamic_label();
     let entry = e.ops.offset();
     for (i, inst) in trace.insts.iter().enumerate() {
+        // The loop header is a jump target: nothing is known in `rax` there.
+        e.rax_now = match inst.op {
+            Opcode::LoopHeader => None,
+            _ => e.rax_after.take(),
+        };
+        e.rax_after = None;
         emit_inst(&mut e, i as Ref, inst, targets)?;
     }
     // Exit stubs: jump through the exit slot; default exits return the ExitInfo.
@@ -195,11 +250,15 @@ pub fn assemble(trace: &Trace, targets: &AsmTargets) -> Result<Assembled, String
         .ops
         .finalize()
         .map_err(|_| "finalize failed".to_string())?;
-    Ok(Assembled {
-        buffer,
-        entry,
-        default_exits,
-    })
+    let read = std::mem::take(&mut e.read);
+    Ok((
+        Assembled {
+            buffer,
+            entry,
+            default_exits,
+        },
+        read,
+    ))
 }
 
 fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(), String> {
