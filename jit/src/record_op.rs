@@ -207,7 +207,7 @@ pub(crate) fn record_op(
             });
             // The inner loop may write any slot and run any code.
             r.slot_values.clear();
-            r.guarded_maps.clear();
+            r.forget_heap_guards();
             r.expect = None;
         }
         Op::JumpIfFalse { cond, target } => branch(r, view, val(cond), cond, false, target),
@@ -342,8 +342,7 @@ pub(crate) fn record_op(
                 r.guard(Opcode::GuardTag(o, TAG_PTR), pc);
                 r.guard(Opcode::GuardKind(o, kind as u8), pc);
                 let (addr, version) = elidable::class_version_address(cls);
-                let w = r.emit(Opcode::LoadAbs(addr), Type::Word);
-                r.guard(Opcode::GuardEq(w, version), pc);
+                r.guard_word(addr, version, pc);
                 let k = r.konst(f);
                 r.store(dst, k);
                 r.store(dst + 1, o);
@@ -427,8 +426,7 @@ pub(crate) fn record_op(
                 let fr = r.load(func);
                 r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);
                 let (addr, version) = elidable::class_version_address(cls);
-                let w = r.emit(Opcode::LoadAbs(addr), Type::Word);
-                r.guard(Opcode::GuardEq(w, version), pc);
+                r.guard_word(addr, version, pc);
                 let k = r.konst(f);
                 let instance = r.call(Helper::NewInstance, vec![k], pc, Type::Val);
                 r.store(func, instance);
@@ -551,8 +549,7 @@ fn op_name(op: &Op) -> String {
 fn guard_module_version(r: &mut Recorder, module: Value, pc: u32) {
     let (addr, version) = elidable::module_version_address(module);
     r.roots.push(module);
-    let w = r.emit(Opcode::LoadAbs(addr), Type::Word);
-    r.guard(Opcode::GuardEq(w, version), pc);
+    r.guard_word(addr, version, pc);
 }
 
 /// The map and class of an instance value.
@@ -581,8 +578,7 @@ fn guard_instance(
     r.guard(Opcode::GuardEq(m, map as u64), pc);
     let (addr, version) = elidable::class_version_address(cls);
     r.roots.push(Value::from_ptr(cls));
-    let w = r.emit(Opcode::LoadAbs(addr), Type::Word);
-    r.guard(Opcode::GuardEq(w, version), pc);
+    r.guard_word(addr, version, pc);
 }
 
 /// Is `list[key]` an in-range, non-negative index into a list right now?

@@ -127,6 +127,10 @@ pub struct Recorder {
     pub(crate) float_of: HashMap<Ref, Ref>,
     /// Instances whose map and class version are already guarded: the map.
     pub(crate) guarded_maps: HashMap<Ref, u64>,
+    /// Version words already guarded (until Python code may have run).
+    pub(crate) guarded_words: Vec<u64>,
+    /// Guards already made: (kind, value, constant).
+    pub(crate) guards_made: std::collections::HashSet<(u8, Ref, u64)>,
     /// Modules whose globals are written inside the loop: no folding there.
     pub(crate) unfolded_modules: Vec<Value>,
     pub(crate) builtins: Value,
@@ -221,6 +225,8 @@ impl Recorder {
             int_of: HashMap::new(),
             float_of: HashMap::new(),
             guarded_maps: HashMap::new(),
+            guarded_words: Vec::new(),
+            guards_made: std::collections::HashSet::new(),
             builtins: rt.builtins,
         }
     }
@@ -381,8 +387,43 @@ impl Recorder {
 
     /// A guard that resumes at `pc` of the current frame when it fails.
     pub(crate) fn guard(&mut self, op: Opcode, resume_pc: u32) -> Ref {
+        // IR values never change, so a guard already made on the same value
+        // holds for the rest of the trace.
+        let key = match op {
+            Opcode::GuardTag(v, t) => Some((0, v, t)),
+            Opcode::GuardKind(v, k) => Some((1, v, k as u64)),
+            Opcode::GuardFloat(v) => Some((2, v, 0)),
+            Opcode::GuardEq(v, c) => Some((3, v, c)),
+            Opcode::GuardNe(v, c) => Some((4, v, c)),
+            Opcode::GuardTrue(v) => Some((5, v, 0)),
+            Opcode::GuardFalse(v) => Some((6, v, 0)),
+            _ => None,
+        };
+        if let Some(key) = key {
+            if !self.guards_made.insert(key) {
+                return key.1;
+            }
+        }
         let snap = self.snapshot(resume_pc, ExitKind::Guard);
         self.push(op, Type::Void, Some(snap))
+    }
+
+    /// Guards that the word at `addr` (a class or module version tag) still
+    /// holds `value`; once per trace until Python code may have run.
+    pub(crate) fn guard_word(&mut self, addr: u64, value: u64, pc: u32) {
+        if self.guarded_words.contains(&addr) {
+            return;
+        }
+        self.guarded_words.push(addr);
+        let w = self.emit(Opcode::LoadAbs(addr), Type::Word);
+        self.guard(Opcode::GuardEq(w, value), pc);
+    }
+
+    /// Forgets layout and version guards: code that may change classes,
+    /// modules or instance layouts may have run.
+    pub(crate) fn forget_heap_guards(&mut self) {
+        self.guarded_maps.clear();
+        self.guarded_words.clear();
     }
 
     /// Snapshot of the recorder's frames, resuming at `pc` in the innermost.
@@ -468,9 +509,10 @@ impl Recorder {
         let snap = h
             .may_raise()
             .then(|| self.snapshot(pc, ExitKind::Exception));
-        if h.may_raise() {
-            // It may run Python code, which can change layouts and classes.
-            self.guarded_maps.clear();
+        if h.may_raise() || h == Helper::GlobalSet {
+            // It may run Python code (or rebinds a global), which can change
+            // layouts, classes and module versions.
+            self.forget_heap_guards();
         }
         self.push(Opcode::Call(h, args), ty, snap)
     }
