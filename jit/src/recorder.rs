@@ -300,6 +300,12 @@ impl Recorder {
                 // The loop ended at its header right away: nothing is wrong
                 // with the loop, the recording just started on its last pass.
                 let at_header = self.kind == TraceKind::Root && self.origins.len() <= 2;
+                log::debug!(
+                    target: "jit",
+                    "left the recorded path: expected depth {depth} pc {want}, got depth {} pc {pc} in {}",
+                    view.depth,
+                    code_of(view.code).code.name
+                );
                 return RecordStep::Abort(if at_header {
                     LOOP_ENDED.into()
                 } else {
