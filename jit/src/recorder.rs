@@ -174,15 +174,17 @@ impl Recorder {
         let kind = TraceKind::Bridge { parent, exit };
         let mut r = Recorder::empty(rt, kind, view, anchor_pc, anchor_depth);
         r.anchor_code = anchor_code;
-        for f in &snap.frames {
+        for (i, f) in snap.frames.iter().enumerate() {
             let init_self = f.init_self.then(|| r.load_rel(f.base));
+            // A snapshot keeps a callee's return pc in its caller's entry.
+            let return_pc = if i == 0 { 0 } else { snap.frames[i - 1].pc };
             r.frames.push(RecFrame {
                 code: f.code,
                 func: f.func,
                 module: f.module,
                 base: f.base,
                 ret_slot: f.ret_slot,
-                return_pc: f.pc,
+                return_pc,
                 init_self,
             });
             r.roots.extend([f.code, f.func, f.module]);

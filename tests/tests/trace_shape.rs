@@ -22,6 +22,10 @@ type ShapeTest = (&'static str, fn() -> Result<(), String>);
 
 const TESTS: &[ShapeTest] = &[
     (
+        "bridge_inside_an_inlined_call_returns_to_the_loop",
+        bridge_inside_an_inlined_call_returns_to_the_loop,
+    ),
+    (
         "instance_attribute_is_one_map_guard_and_a_slot_load",
         instance_attribute_is_one_map_guard_and_a_slot_load,
     ),
@@ -455,6 +459,43 @@ print(drift(200))
         .map_err(|e| format!("{e}\n{stderr}"))?;
     let bridge_traces = run.traces.iter().filter(|t| !t.is_loop()).count();
     expect_eq("bridges in the log", bridge_traces as u64, bridges)
+}
+
+fn bridge_inside_an_inlined_call_returns_to_the_loop() -> Result<(), String> {
+    // `step` is inlined into the loop; its other branch gets a bridge that
+    // starts inside the inlined frame and must return through it to the loop.
+    let source = "\
+def step(x, i):
+    if i % 3 == 0:
+        return x + 2
+    return x + 1
+
+def run(n):
+    t = 0
+    for i in range(n):
+        t = step(t, i)
+    return t
+
+print(run(300))
+";
+    let run = run_traced(source, "400\n", &["--jit-stats"])?;
+    let stderr = &run.outcome.stderr;
+    expect_eq("traces aborted", stat(stderr, "traces aborted:")?, 0)
+        .and(expect_eq("bridges", stat(stderr, "bridges:")?, 1))
+        .map_err(|e| format!("{e}\n{stderr}"))?;
+    let bridge = run
+        .traces
+        .iter()
+        .find(|t| !t.is_loop())
+        .ok_or("no bridge in the log")?;
+    let first = bridge.insts.first().ok_or("an empty bridge")?;
+    expect_eq("bridge starts in", first.function.as_str(), "step")?;
+    expect_eq("at inline depth", first.depth, 1)?;
+    let back_in_loop = bridge
+        .insts
+        .iter()
+        .any(|i| i.function == "run" && i.depth == 0);
+    expect_eq("bridge continues in the loop's frame", back_in_loop, true)
 }
 
 fn stats_count_a_loop_over_a_generator() -> Result<(), String> {
