@@ -143,6 +143,12 @@ impl Emitter<'_> {
         }
     }
 
+    /// Turns the boxed object pointer in `rax` into the object's address
+    /// (clears the tag in the top 16 bits).
+    fn untag_rax(&mut self) {
+        dynasm!(self.ops ; .arch x64 ; shl rax, 16 ; shr rax, 16);
+    }
+
     fn store_rax(&mut self, r: Ref) {
         let needed = self.needed.as_ref().is_none_or(|n| n[r as usize]);
         if needed {
@@ -290,10 +296,9 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             let stub = e.stub(inst);
             e.load(RAX, v);
             let off = layout::kind_offset();
+            e.untag_rax();
             dynasm!(e.ops
                 ; .arch x64
-                ; mov rcx, QWORD mask
-                ; and rax, rcx
                 ; cmp BYTE [rax + off], kind as i8
                 ; jne =>stub
             );
@@ -320,7 +325,8 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
         }
         Opcode::LoadField(o, off) => {
             e.load(RAX, o);
-            dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD mask ; and rax, rcx ; mov rax, [rax + off]);
+            e.untag_rax();
+            dynasm!(e.ops ; .arch x64 ; mov rax, [rax + off]);
             e.store_rax(i);
         }
         Opcode::LoadAbs(addr) => {
@@ -330,17 +336,17 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
         Opcode::ListLen(l) => {
             e.load(RAX, l);
             let off = layout::list_len_offset();
-            dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD mask ; and rax, rcx ; mov rax, [rax + off]);
+            e.untag_rax();
+            dynasm!(e.ops ; .arch x64 ; mov rax, [rax + off]);
             e.store_rax(i);
         }
         Opcode::ListLoad(l, index) => {
             e.load(RAX, l);
             e.load(RDX, index);
             let off = layout::list_items_ptr_offset();
+            e.untag_rax();
             dynasm!(e.ops
                 ; .arch x64
-                ; mov rcx, QWORD mask
-                ; and rax, rcx
                 ; mov rax, [rax + off]
                 ; mov rax, [rax + rdx * 8]
             );
@@ -351,10 +357,9 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             e.load(RDX, index);
             e.load(RSI, v);
             let off = layout::list_items_ptr_offset();
+            e.untag_rax();
             dynasm!(e.ops
                 ; .arch x64
-                ; mov rcx, QWORD mask
-                ; and rax, rcx
                 ; mov rax, [rax + off]
                 ; mov [rax + rdx * 8], rsi
             );
@@ -362,10 +367,9 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
         Opcode::InstSlotLoad(o, index) => {
             e.load(RAX, o);
             let (ptr_off, off) = (layout::instance_slots_ptr_offset(), 8 * index as i32);
+            e.untag_rax();
             dynasm!(e.ops
                 ; .arch x64
-                ; mov rcx, QWORD mask
-                ; and rax, rcx
                 ; mov rax, [rax + ptr_off]
                 ; mov rax, [rax + off]
             );
@@ -375,10 +379,9 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             e.load(RAX, o);
             e.load(RDX, v);
             let (ptr_off, off) = (layout::instance_slots_ptr_offset(), 8 * index as i32);
+            e.untag_rax();
             dynasm!(e.ops
                 ; .arch x64
-                ; mov rcx, QWORD mask
-                ; and rax, rcx
                 ; mov rax, [rax + ptr_off]
                 ; mov [rax + off], rdx
             );

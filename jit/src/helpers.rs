@@ -343,7 +343,7 @@ helper!(h_getitem, |ctx, vm, a, b, c, d| {
     let (o, k) = (v(a), v(b));
     if let (Some(l), true) = (downcast::<ListObj>(o), k.is_int()) {
         if let Some(i) = subscript::norm_index(k.as_int(), l.items.len()) {
-            return_ok_word(l.items[i])
+            ok(l.items[i])
         } else {
             ok(subscript::getitem(vm, o, k)?)
         }
@@ -356,7 +356,7 @@ helper!(h_setitem, |ctx, vm, a, b, c, d| {
     if let (Some(l), true) = (downcast::<ListObj>(o), k.is_int()) {
         if let Some(i) = subscript::norm_index(k.as_int(), l.items.len()) {
             l.items[i] = val;
-            return_ok_word(Value::NONE)
+            ok(Value::NONE)
         } else {
             subscript::setitem(vm, o, k, val).map(|_| 0)
         }
@@ -396,10 +396,6 @@ helper!(h_load_method, |ctx, vm, a, b, c, d| {
     ok(f)
 });
 
-fn return_ok_word(val: Value) -> PyResult<u64> {
-    Ok(val.to_bits())
-}
-
 // ---- iteration
 
 helper!(h_get_iter, |ctx, vm, a, b, c, d| ok(iter::get_iter(
@@ -413,7 +409,7 @@ helper!(h_iter_next, |ctx, vm, a, b, c, d| {
         match &mut io.state {
             IterState::Range { next, stop, step } => {
                 let cur = *next;
-                return_ok_word(
+                ok(
                     if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
                         *next = cur + *step;
                         vm.rt().int_from_i64(cur)
@@ -424,7 +420,7 @@ helper!(h_iter_next, |ctx, vm, a, b, c, d| {
             }
             IterState::Seq { seq, index } if is_kind(*seq, ObjKind::List) => {
                 let items = &downcast::<ListObj>(*seq).unwrap().items;
-                return_ok_word(if *index < items.len() {
+                ok(if *index < items.len() {
                     *index += 1;
                     items[*index - 1]
                 } else {
@@ -628,7 +624,7 @@ helper!(h_unpack_seq, |ctx, vm, a, b, c, d| {
         } else {
             format!("too many values to unpack (expected {count})")
         };
-        return_err(vm.rt().value_error(msg))
+        Err(vm.rt().value_error(msg))
     } else {
         ctx.refresh_base();
         for (i, x) in items.into_iter().enumerate() {
@@ -639,20 +635,15 @@ helper!(h_unpack_seq, |ctx, vm, a, b, c, d| {
     }
 });
 
-fn return_err(e: runtime::PyErr) -> PyResult<u64> {
-    Err(e)
-}
-
 // ---- globals, cells, instances
 
 helper!(h_global_get, |ctx, vm, a, b, c, d| {
     let name = v(c);
     match module_get(v(a), name).or_else(|| module_get(v(b), name)) {
         Some(val) => ok(val),
-        None => return_err(
-            vm.rt()
-                .name_error(format!("name '{}' is not defined", str_of(name))),
-        ),
+        None => Err(vm
+            .rt()
+            .name_error(format!("name '{}' is not defined", str_of(name)))),
     }
 });
 helper!(h_global_set, |ctx, vm, a, b, c, d| {

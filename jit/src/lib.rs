@@ -109,6 +109,12 @@ pub struct Jit {
     log: Option<Box<dyn Write>>,
 }
 
+/// Slots above the loop frame's slot 0 that loop `n` (the loop trace `n`
+/// belongs to) and its bridges may use: its root's extent plus slack.
+fn reserved_extent(traces: &[CompiledTrace], n: usize) -> i32 {
+    traces[traces[n].root].trace.extent + EXTENT_SLACK
+}
+
 // The hot-counter cell of a `JumpBack` (its inline-cache entry):
 // [0] back-edges counted, [1] compiled trace index + 1, [2] aborted recordings.
 const COUNT: usize = 0;
@@ -165,12 +171,6 @@ impl Jit {
         self.recorder.as_ref().is_some_and(|r| r.skipping())
     }
 
-    /// Is a recording running at all?
-    #[inline]
-    pub fn is_recording(&self) -> bool {
-        self.recorder.is_some()
-    }
-
     // ---- hot counters
 
     /// Counts one back-edge of the loop whose `JumpBack` owns `cell`.
@@ -185,12 +185,16 @@ impl Jit {
         }
         c[COUNT] += 1;
         cell.set(c);
-        // Each abort doubles the iterations needed before the next attempt.
-        if c[COUNT] >= (self.config.threshold as u64) << c[ABORTS] {
+        if c[COUNT] >= self.iterations_before_recording(c[ABORTS]) {
             BackEdge::Record
         } else {
             BackEdge::Interpret
         }
+    }
+
+    /// Back-edges a loop takes before it is recorded: each abort doubles them.
+    fn iterations_before_recording(&self, aborts: u64) -> u64 {
+        (self.config.threshold as u64) << aborts
     }
 
     /// Starts recording the loop whose header `view` is about to run.
@@ -216,9 +220,7 @@ impl Jit {
             return false;
         };
         let traces = &self.traces;
-        let step = rec.record(rt, view, op, &|n| {
-            traces[traces[n].root].trace.extent + EXTENT_SLACK
-        });
+        let step = rec.record(rt, view, op, &|n| reserved_extent(traces, n));
         match step {
             RecordStep::Continue => true,
             RecordStep::Done(trace) => {
@@ -248,7 +250,9 @@ impl Jit {
                 let mut c = cell.get();
                 if reason == recorder::LOOP_ENDED {
                     // Try again at the loop's next back-edge.
-                    c[COUNT] = ((self.config.threshold as u64) << c[ABORTS]).saturating_sub(1);
+                    c[COUNT] = self
+                        .iterations_before_recording(c[ABORTS])
+                        .saturating_sub(1);
                     cell.set(c);
                     return;
                 }
@@ -342,13 +346,12 @@ impl Jit {
     pub fn entry(&mut self, n: usize) -> (EnterFn, usize, usize, usize) {
         let tramp = self.trampoline.get_or_insert_with(asm::build_trampoline).1;
         self.stats.entries += 1;
-        let t = &self.traces[n];
-        let root = &self.traces[t.root];
+        let root = &self.traces[self.traces[n].root];
         let target = root.loop_slot.load(std::sync::atomic::Ordering::Acquire);
         (
             tramp,
             target,
-            (root.trace.extent + EXTENT_SLACK) as usize,
+            reserved_extent(&self.traces, n) as usize,
             root.trace.max_inline_depth + DEPTH_SLACK,
         )
     }
@@ -467,10 +470,5 @@ impl Jit {
         if self.config.stats {
             eprint!("{}", self.stats.report());
         }
-    }
-
-    /// Value of an exit's snapshot frames, for callers that only need the code.
-    pub fn anchor(&self, n: usize) -> (Value, u32) {
-        self.traces[n].anchor
     }
 }

@@ -114,9 +114,8 @@ pub(crate) fn record_op(
             let v = r.load(src);
             let out = if x.is_int() && x.as_int() != runtime::value::INT_MIN {
                 let i = unbox_int(r, v, pc);
-                let zero = r.kint(0);
                 let snap = r.snapshot_here(pc);
-                let n = r.push(Opcode::Int(IntOp::SubOv, zero, i), Type::Int, Some(snap));
+                let n = r.push(Opcode::IntNeg(i), Type::Int, Some(snap));
                 box_int(r, n, pc)
             } else if x.is_float() {
                 let f = unbox_float(r, x, v, pc);
@@ -277,7 +276,7 @@ pub(crate) fn record_op(
         Op::GetAttr { dst, obj, name } => {
             let n = code.names[name as usize];
             let o = r.load(obj);
-            let out = match instance_layout(rt, val(obj)) {
+            let out = match instance_layout(val(obj)) {
                 Some((map, cls)) if !elidable::class_has_data_descriptor(rt, cls, n) => {
                     match elidable::map_lookup(map, n) {
                         Some(index) => {
@@ -301,7 +300,7 @@ pub(crate) fn record_op(
             let n = code.names[name as usize];
             let o = r.load(obj);
             let v = r.load(src);
-            match instance_layout(rt, val(obj)) {
+            match instance_layout(val(obj)) {
                 Some((map, cls))
                     if !elidable::class_has_data_descriptor(rt, cls, n)
                         && !elidable::class_has_setattr(rt, cls) =>
@@ -348,7 +347,7 @@ pub(crate) fn record_op(
                 r.store(dst + 1, o);
                 return Ok(None);
             }
-            let method = instance_layout(rt, val(obj)).and_then(|(map, cls)| {
+            let method = instance_layout(val(obj)).and_then(|(map, cls)| {
                 let (_, version) = elidable::class_version_address(cls);
                 let in_instance = elidable::map_lookup(map, n).is_some();
                 let f = elidable::method_lookup(rt, cls, version, n);
@@ -553,7 +552,7 @@ fn guard_module_version(r: &mut Recorder, module: Value, pc: u32) {
 }
 
 /// The map and class of an instance value.
-fn instance_layout(_rt: &Runtime, v: Value) -> Option<(*const runtime::map::Map, *mut ClassObj)> {
+fn instance_layout(v: Value) -> Option<(*const runtime::map::Map, *mut ClassObj)> {
     downcast::<InstanceObj>(v).map(|inst| (inst.map, inst.class))
 }
 

@@ -60,10 +60,3 @@ pub struct Snapshot {
     /// Slots whose values must be written back from trace values first.
     pub entries: Vec<(i32, Ref)>,
 }
-
-impl Snapshot {
-    /// How far above the root frame's slot 0 the innermost frame starts.
-    pub fn innermost_base(&self) -> i32 {
-        self.frames.last().map_or(0, |f| f.base)
-    }
-}

@@ -64,32 +64,9 @@ impl Interpreter {
             }
         }
         if kwnames.is_empty() {
-            if let Some(func) = downcast::<FunctionObj>(f) {
-                // SAFETY: a function's code is a live CodeObj.
-                let code = unsafe { cast::<CodeObj>(func.code) };
-                let c = &code.code;
-                if c.kind == CodeKind::Function
-                    && c.argcount as usize == argc
-                    && c.kwonlycount == 0
-                    && !c.has_varargs
-                    && !c.has_varkw
-                {
-                    if self.frames_for_limit() >= self.rt.recursion_limit {
-                        return Err(self.recursion_error());
-                    }
-                    let nslots = c.nslots as usize;
-                    self.ensure_stack(args_at + nslots);
-                    self.stack[args_at + argc..args_at + nslots].fill(Value::EMPTY);
-                    for (i, &slot) in c.free_slots.iter().enumerate() {
-                        self.stack[args_at + slot as usize] = func.closure[i];
-                    }
-                    let (code_v, module) = (func.code, func.module);
-                    self.push_frame(code_v, f, module, Value::EMPTY, args_at, ret_slot, false);
-                    if self.rt.heap.wants_collection() {
-                        self.collect_garbage();
-                    }
-                    return Ok(true);
-                }
+            if let Some(func) = plain_function(f, argc) {
+                self.enter_plain_function(f, func, args_at, argc, ret_slot, false)?;
+                return Ok(true);
             }
         }
         let npos = argc - kwnames.len();
@@ -105,6 +82,38 @@ impl Interpreter {
             return self.call_with_vec(func, args, kw, ret_slot);
         }
         self.call_with_vec(f, args, kw, ret_slot)
+    }
+
+    /// Pushes the frame of `f`, a plain function (`func`, from
+    /// [`plain_function`]) whose `argc` arguments are already in slots
+    /// `base..base+argc`.
+    #[inline]
+    fn enter_plain_function(
+        &mut self,
+        f: Value,
+        func: &FunctionObj,
+        base: usize,
+        argc: usize,
+        ret_slot: usize,
+        boundary: bool,
+    ) -> PyResult<()> {
+        if self.frames_for_limit() >= self.rt.recursion_limit {
+            return Err(self.recursion_error());
+        }
+        // SAFETY: a function's code is a live CodeObj.
+        let c = &unsafe { cast::<CodeObj>(func.code) }.code;
+        let nslots = c.nslots as usize;
+        self.ensure_stack(base + nslots);
+        self.stack[base + argc..base + nslots].fill(Value::EMPTY);
+        for (i, &slot) in c.free_slots.iter().enumerate() {
+            self.stack[base + slot as usize] = func.closure[i];
+        }
+        let (code_v, module) = (func.code, func.module);
+        self.push_frame(code_v, f, module, Value::EMPTY, base, ret_slot, boundary);
+        if self.rt.heap.wants_collection() {
+            self.collect_garbage();
+        }
+        Ok(())
     }
 
     /// Like `call_from_stack` with the arguments already collected.
@@ -166,47 +175,16 @@ impl Interpreter {
         kw: &[(Value, Value)],
     ) -> PyResult<Value> {
         match kind_of(f) {
-            Some(ObjKind::Function) if kw.is_empty() => {
-                // Plain positional calls (from builtins and compiled code):
-                // arguments go straight to the new frame, no argument vectors.
-                let func = downcast::<FunctionObj>(f).unwrap();
-                // SAFETY: a function's code is a live CodeObj.
-                let code = unsafe { cast::<CodeObj>(func.code) };
-                let c = &code.code;
-                if c.kind == CodeKind::Function
-                    && c.argcount as usize == args.len()
-                    && c.kwonlycount == 0
-                    && !c.has_varargs
-                    && !c.has_varkw
-                {
-                    if self.frames_for_limit() >= self.rt.recursion_limit {
-                        return Err(self.recursion_error());
-                    }
-                    let top = self.stack_top();
-                    let base = top + 1;
-                    let nslots = c.nslots as usize;
-                    self.ensure_stack(base + nslots);
-                    self.stack[top] = Value::NONE;
-                    self.stack[base..base + args.len()].copy_from_slice(args);
-                    self.stack[base + args.len()..base + nslots].fill(Value::EMPTY);
-                    for (i, &slot) in c.free_slots.iter().enumerate() {
-                        self.stack[base + slot as usize] = func.closure[i];
-                    }
-                    let (code_v, module) = (func.code, func.module);
-                    self.push_frame(code_v, f, module, Value::EMPTY, base, top, true);
-                    if self.rt.heap.wants_collection() {
-                        self.collect_garbage();
-                    }
-                    return self.execute();
-                }
+            Some(ObjKind::Function) if kw.is_empty() && plain_function(f, args.len()).is_some() => {
+                // Arguments go straight to the new frame, no argument vectors.
+                let func = plain_function(f, args.len()).expect("checked above");
                 let top = self.stack_top();
-                self.ensure_stack(top + 2);
+                let base = top + 1;
+                self.ensure_stack(base + args.len());
                 self.stack[top] = Value::NONE;
-                if self.enter_function(f, args.to_vec(), kw, top, top + 1, true, Value::EMPTY)? {
-                    self.execute()
-                } else {
-                    Ok(self.stack[top])
-                }
+                self.stack[base..base + args.len()].copy_from_slice(args);
+                self.enter_plain_function(f, func, base, args.len(), top, true)?;
+                self.execute()
             }
             Some(ObjKind::Function) => {
                 let top = self.stack_top();
@@ -631,4 +609,20 @@ enum Prepared {
     Done(Value),
     /// Run this Python `__init__` with the instance first, then return the instance.
     RunInit(Value, Value),
+}
+
+/// `f` as a function when it is a Python function (not a generator) taking
+/// exactly `argc` positional arguments and nothing else, so a call needs no
+/// argument binding.
+#[inline]
+fn plain_function(f: Value, argc: usize) -> Option<&'static FunctionObj> {
+    let func = downcast::<FunctionObj>(f)?;
+    // SAFETY: a function's code is a live CodeObj.
+    let c = &unsafe { cast::<CodeObj>(func.code) }.code;
+    (c.kind == CodeKind::Function
+        && c.argcount as usize == argc
+        && c.kwonlycount == 0
+        && !c.has_varargs
+        && !c.has_varkw)
+        .then_some(func)
 }
