@@ -601,6 +601,9 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
                 ; inc QWORD [rax]
             );
         }
+        Opcode::Phi(..) => {
+            return Err("phis need the optimizing backend".into());
+        }
         Opcode::LoopBack => {
             let slot = t.loop_slot as *const AtomicUsize as i64;
             dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD slot ; jmp QWORD [rcx]);

@@ -78,7 +78,8 @@ pub enum Opcode {
     // ---- constants
     /// A boxed constant (kept alive by [`Trace::roots`] when it is an object).
     Const(Value),
-    /// An unboxed integer constant (also used for raw helper arguments).
+    /// An unboxed constant: an integer (also raw helper arguments), or with
+    /// [`Type::Float`] the bits of a double.
     ConstInt(i64),
     // ---- interpreter frame slots (relative to the root frame's slot 0)
     /// Reads a slot.
@@ -149,11 +150,133 @@ pub enum Opcode {
     /// Calls a runtime helper; helpers that may raise carry a snapshot.
     Call(Helper, Vec<Ref>),
     // ---- control
-    /// Marks the loop header (the top of every iteration).
+    /// Marks the loop header (the top of every iteration): polls the
+    /// safepoint words (its snapshot is the `Safepoint` exit) and counts the
+    /// iteration. A peeled trace has two: the preamble's (first instruction)
+    /// and the body's.
     LoopHeader,
-    /// Jumps back to the loop header (root traces) or into the root trace's
-    /// loop through its entry slot (bridges).
+    /// A loop-carried value of a peeled trace: `init` when control falls
+    /// into the body's `LoopHeader` from the preamble, `next` (defined later
+    /// in the body) when it comes from `LoopBack`. Phis come directly after
+    /// the body's `LoopHeader`; backends move all of a loop's phis at once
+    /// (a parallel copy) at both edges. Never in raw traces.
+    Phi(Ref, Ref),
+    /// Closes the loop. Traces with [`Trace::local_loop`] jump to their own
+    /// last `LoopHeader` (after the phi moves); other root traces and bridges
+    /// jump through the root loop's entry slot, so a replacement loop is
+    /// picked up at the next iteration.
     LoopBack,
+}
+
+impl Opcode {
+    /// Calls `f` on every IR value the operation reads (a phi's `next` too).
+    pub fn for_each_ref(&self, mut f: impl FnMut(Ref)) {
+        if let Opcode::Call(_, args) = self {
+            args.iter().for_each(|&a| f(a));
+            return;
+        }
+        // Every other operation is small and `Copy`-like to clone.
+        self.clone().visit_refs(&mut |r: &mut Ref| f(*r));
+    }
+
+    /// The IR values the operation reads, in operand order.
+    pub fn refs(&self) -> Vec<Ref> {
+        let mut v = Vec::new();
+        self.for_each_ref(|r| v.push(r));
+        v
+    }
+
+    /// Replaces every IR value the operation reads with `f(value)`.
+    pub fn map_refs(&mut self, mut f: impl FnMut(Ref) -> Ref) {
+        self.visit_refs(&mut |r: &mut Ref| *r = f(*r));
+    }
+
+    fn visit_refs(&mut self, f: &mut dyn FnMut(&mut Ref)) {
+        use Opcode::*;
+        match self {
+            Const(_) | ConstInt(_) | SlotLoad(_) | LoadAbs(_) | LoopHeader | LoopBack => {}
+            SlotStore(_, a)
+            | GuardTag(a, _)
+            | GuardFloat(a)
+            | GuardKind(a, _)
+            | GuardEq(a, _)
+            | GuardNe(a, _)
+            | GuardTrue(a)
+            | GuardFalse(a)
+            | LoadField(a, _)
+            | ListLen(a)
+            | InstSlotLoad(a, _)
+            | UnboxInt(a)
+            | BoxInt(a)
+            | UnboxFloat(a)
+            | BoxFloat(a)
+            | BoxBool(a)
+            | IntNeg(a)
+            | FloatNeg(a)
+            | IntToFloat(a)
+            | BoolNot(a) => f(a),
+            ListLoad(a, b)
+            | InstSlotStore(a, _, b)
+            | Int(_, a, b)
+            | IntCmp(_, a, b)
+            | Float(_, a, b)
+            | FloatCmp(_, a, b)
+            | SameValue(a, b)
+            | Phi(a, b) => {
+                f(a);
+                f(b);
+            }
+            ListStore(a, b, c) => {
+                f(a);
+                f(b);
+                f(c);
+            }
+            Call(_, args) => args.iter_mut().for_each(f),
+        }
+    }
+
+    /// Is this a guard (leaves the trace when its condition fails)?
+    /// Arithmetic with overflow or zero-divisor checks and raising calls
+    /// also carry snapshots; see [`Inst::snap`].
+    pub fn is_guard(&self) -> bool {
+        matches!(
+            self,
+            Opcode::GuardTag(..)
+                | Opcode::GuardFloat(_)
+                | Opcode::GuardKind(..)
+                | Opcode::GuardEq(..)
+                | Opcode::GuardNe(..)
+                | Opcode::GuardTrue(_)
+                | Opcode::GuardFalse(_)
+        )
+    }
+
+    /// A pure operation: its result depends only on its operands, it writes
+    /// nothing and cannot fail, so it may be folded, shared (CSE) or removed
+    /// when unused.
+    pub fn is_pure(&self) -> bool {
+        use Opcode::*;
+        match self {
+            Const(_) | ConstInt(_) | UnboxInt(_) | UnboxFloat(_) | BoxFloat(_) | BoxBool(_)
+            | IntCmp(..) | FloatNeg(_) | IntToFloat(_) | FloatCmp(..) | SameValue(..)
+            | BoolNot(_) => true,
+            Int(op, ..) => !matches!(
+                op,
+                IntOp::AddOv | IntOp::SubOv | IntOp::MulOv | IntOp::FloorDiv | IntOp::Mod
+            ),
+            Float(op, ..) => *op != FloatOp::Div,
+            _ => false,
+        }
+    }
+
+    /// Reads memory that stores or calls may change (heap or slots).
+    pub fn is_load(&self) -> bool {
+        use Opcode::*;
+        matches!(
+            self,
+            SlotLoad(_) | LoadField(..) | LoadAbs(_) | ListLen(_) | ListLoad(..) | InstSlotLoad(..)
+        )
+    }
 }
 
 /// One instruction with what it produces and where it came from.
@@ -206,6 +329,10 @@ pub struct Trace {
     pub extent: i32,
     /// Deepest inlining (frames the trace can need beyond the loop's own).
     pub max_inline_depth: usize,
+    /// The trace closes its loop itself: `LoopBack` jumps to the trace's
+    /// last `LoopHeader` instead of through the loop's entry slot (peeled,
+    /// optimized root traces; the preamble runs once per entry).
+    pub local_loop: bool,
 }
 
 impl Trace {

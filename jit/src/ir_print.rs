@@ -51,8 +51,12 @@ pub fn print_trace(trace: &Trace, title: &str) -> String {
 pub fn print_inst(inst: &Inst) -> String {
     match &inst.op {
         Opcode::Const(v) => format!("const {v:?}"),
+        Opcode::ConstInt(i) if inst.ty == Type::Float => {
+            format!("const_float {:?}", f64::from_bits(*i as u64))
+        }
         Opcode::ConstInt(i) => format!("const_int {i}"),
         Opcode::SlotLoad(s) => format!("slot_load [{s}]"),
+        Opcode::Phi(a, b) => format!("phi %{a} %{b}"),
         Opcode::SlotStore(s, v) => format!("slot_store [{s}] %{v}"),
         Opcode::GuardTag(v, tag) => format!("guard_tag %{v} {}", tag_name(*tag)),
         Opcode::GuardFloat(v) => format!("guard_float %{v}"),

@@ -22,6 +22,7 @@ pub mod helpers;
 pub mod ir;
 pub mod ir_print;
 pub mod layout;
+pub mod opt;
 mod record_op;
 pub mod recorder;
 pub mod snapshot;
@@ -271,6 +272,11 @@ impl Jit {
     }
 
     fn install(&mut self, trace: Box<ir::Trace>) {
+        debug_assert_eq!(
+            opt::verify::verify(&trace),
+            Ok(()),
+            "recorder made a malformed trace"
+        );
         if let TraceKind::Bridge { .. } = trace.kind {
             let root = &self.traces[self.bridge_root].trace;
             if trace.extent > root.extent + EXTENT_SLACK

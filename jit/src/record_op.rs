@@ -653,7 +653,7 @@ fn unbox_float(r: &mut Recorder, x: Value, v: Ref, pc: u32) -> Ref {
         if let Opcode::Const(c) = r.insts[v as usize].op {
             if c.is_float() {
                 // A boxed float's bits are the double itself.
-                return v;
+                return r.emit(Opcode::ConstInt(c.to_bits() as i64), Type::Float);
             }
         }
         r.guard(Opcode::GuardFloat(v), pc);

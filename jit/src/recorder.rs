@@ -535,6 +535,7 @@ impl Recorder {
             roots: std::mem::take(&mut self.roots),
             extent: self.extent,
             max_inline_depth: self.max_inline,
+            local_loop: false,
         })
     }
 }

@@ -1,0 +1,99 @@
+//! The trace optimizer: forward passes over an owned trace, run in the order
+//! of [`PASSES`] (on the worker thread under `--jit=full`, before the first
+//! run under `--jit=sync`).
+//!
+//! A pass reads the old trace and writes a new one through a [`Rewriter`],
+//! which renumbers values, carries snapshots over and remaps the values they
+//! name. Passes never touch the heap: everything they know comes from the
+//! trace, so they can run on any thread while the program goes on.
+
+pub mod rewriter;
+pub mod verify;
+
+use crate::ir::Trace;
+pub use rewriter::Rewriter;
+use std::time::{Duration, Instant};
+
+/// One optimization pass.
+pub struct Pass {
+    /// Its name (for `--jit-passes` and `--jit-stats`).
+    pub name: &'static str,
+    /// Turns a trace into an equivalent, hopefully cheaper one.
+    pub run: fn(&Trace) -> Trace,
+}
+
+/// The passes, in the order they run.
+pub const PASSES: &[Pass] = &[];
+
+/// What one pass did to one trace.
+#[derive(Clone, Debug)]
+pub struct PassReport {
+    /// The pass.
+    pub name: &'static str,
+    /// Instructions before minus instructions after (negative: it added some).
+    pub removed: i64,
+    /// Time it took.
+    pub time: Duration,
+}
+
+/// Which passes run: all of [`PASSES`], or the named ones (in `PASSES`
+/// order), for debugging with `--jit-passes`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum PassSelection {
+    /// Every pass.
+    #[default]
+    All,
+    /// Only these.
+    Only(Vec<String>),
+}
+
+impl PassSelection {
+    /// Parses a comma-separated list of pass names (`none` for no pass).
+    pub fn parse(text: &str) -> Result<PassSelection, String> {
+        let mut names = Vec::new();
+        for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            if name == "none" {
+                continue;
+            }
+            if !PASSES.iter().any(|p| p.name == name) {
+                let known: Vec<&str> = PASSES.iter().map(|p| p.name).collect();
+                return Err(format!(
+                    "unknown optimizer pass '{name}' (passes: {})",
+                    known.join(", ")
+                ));
+            }
+            names.push(name.to_string());
+        }
+        Ok(PassSelection::Only(names))
+    }
+
+    fn includes(&self, name: &str) -> bool {
+        match self {
+            PassSelection::All => true,
+            PassSelection::Only(names) => names.iter().any(|n| n == name),
+        }
+    }
+}
+
+/// Runs the selected passes over `trace`. Each pass's output is verified;
+/// a pass whose output is malformed is an optimizer bug, reported as an
+/// error so the caller keeps the raw code.
+pub fn optimize(
+    trace: &Trace,
+    selection: &PassSelection,
+) -> Result<(Trace, Vec<PassReport>), String> {
+    let mut current = trace.clone();
+    let mut reports = Vec::new();
+    for pass in PASSES.iter().filter(|p| selection.includes(p.name)) {
+        let start = Instant::now();
+        let next = (pass.run)(&current);
+        verify::verify(&next).map_err(|e| format!("after pass {}: {e}", pass.name))?;
+        reports.push(PassReport {
+            name: pass.name,
+            removed: current.insts.len() as i64 - next.insts.len() as i64,
+            time: start.elapsed(),
+        });
+        current = next;
+    }
+    Ok((current, reports))
+}

@@ -1,0 +1,144 @@
+//! Rewriter: builds a pass's output trace from its input, one instruction
+//! at a time, renumbering values and carrying snapshots over.
+//!
+//! A pass walks the old trace in order and, per instruction, either copies
+//! it ([`Rewriter::copy`]), emits something else in its place
+//! ([`Rewriter::emit`] then [`Rewriter::replace`]), or drops it after saying
+//! which new value stands for it ([`Rewriter::replace`]). Snapshots are
+//! copied the first time a kept instruction names them (with their entries
+//! remapped), so the output holds only the snapshots it uses.
+
+use crate::ir::{Inst, Opcode, Ref, Trace};
+use crate::snapshot::Snapshot;
+
+/// An old value that has no new value (yet).
+const UNMAPPED: Ref = Ref::MAX;
+
+/// The output of a pass under construction.
+pub struct Rewriter<'a> {
+    /// The input trace.
+    pub old: &'a Trace,
+    /// The output instructions so far.
+    pub insts: Vec<Inst>,
+    /// The output snapshots so far.
+    pub snapshots: Vec<Snapshot>,
+    /// Old value -> new value.
+    map: Vec<Ref>,
+    /// Old snapshot -> new snapshot.
+    snap_map: Vec<Option<u32>>,
+    /// New phis whose `next` operand is still an old value (defined later).
+    pending_phis: Vec<Ref>,
+}
+
+impl<'a> Rewriter<'a> {
+    /// An empty output for `old`.
+    pub fn new(old: &'a Trace) -> Rewriter<'a> {
+        Rewriter {
+            old,
+            insts: Vec::with_capacity(old.insts.len()),
+            snapshots: Vec::with_capacity(old.snapshots.len()),
+            map: vec![UNMAPPED; old.insts.len()],
+            snap_map: vec![None; old.snapshots.len()],
+            pending_phis: Vec::new(),
+        }
+    }
+
+    /// The new value standing for old value `old`.
+    ///
+    /// # Panics
+    /// When `old` was dropped without a replacement: a pass bug (the
+    /// optimizer's caller catches it and keeps the raw code).
+    pub fn get(&self, old: Ref) -> Ref {
+        let new = self.map[old as usize];
+        assert!(
+            new != UNMAPPED,
+            "optimizer: %{old} used after it was dropped"
+        );
+        new
+    }
+
+    /// Has old value `old` a new value?
+    pub fn is_mapped(&self, old: Ref) -> bool {
+        self.map[old as usize] != UNMAPPED
+    }
+
+    /// Says that new value `new` stands for old value `old`.
+    pub fn replace(&mut self, old: Ref, new: Ref) {
+        self.map[old as usize] = new;
+    }
+
+    /// The new snapshot for old snapshot `old` (copied on first use).
+    pub fn snapshot(&mut self, old: u32) -> u32 {
+        if let Some(new) = self.snap_map[old as usize] {
+            return new;
+        }
+        let mut snap = self.old.snapshots[old as usize].clone();
+        for entry in &mut snap.entries {
+            entry.1 = self.get(entry.1);
+        }
+        let new = self.add_snapshot(snap);
+        self.snap_map[old as usize] = Some(new);
+        new
+    }
+
+    /// Adds a snapshot whose entries already name new values.
+    pub fn add_snapshot(&mut self, snap: Snapshot) -> u32 {
+        self.snapshots.push(snap);
+        (self.snapshots.len() - 1) as u32
+    }
+
+    /// Appends `inst` as is (operands and snapshot already in the new
+    /// numbering); returns its new value.
+    pub fn emit(&mut self, inst: Inst) -> Ref {
+        self.insts.push(inst);
+        (self.insts.len() - 1) as Ref
+    }
+
+    /// Copies old instruction `old` with its operands and snapshot renumbered,
+    /// and maps it to the copy.
+    pub fn copy(&mut self, old: Ref) -> Ref {
+        let mut inst = self.old.insts[old as usize].clone();
+        self.renumber(&mut inst);
+        let new = self.emit(inst);
+        self.replace(old, new);
+        new
+    }
+
+    /// Renumbers the operands and snapshot of old instruction `inst`, about
+    /// to be emitted next (a phi's `next`, defined later, is renumbered by
+    /// [`Rewriter::finish`]).
+    pub fn renumber(&mut self, inst: &mut Inst) {
+        if let Opcode::Phi(init, next) = inst.op {
+            inst.op = Opcode::Phi(self.get(init), next);
+            self.pending_phis.push(self.insts.len() as Ref);
+        } else {
+            inst.op.map_refs(|r| self.get(r));
+        }
+        if let Some(s) = inst.snap {
+            inst.snap = Some(self.snapshot(s));
+        }
+    }
+
+    /// The finished trace: the old trace's other fields with the new
+    /// instructions and snapshots.
+    pub fn finish(mut self) -> Trace {
+        for k in std::mem::take(&mut self.pending_phis) {
+            if let Opcode::Phi(_, next) = self.insts[k as usize].op {
+                let new_next = self.get(next);
+                if let Opcode::Phi(_, n) = &mut self.insts[k as usize].op {
+                    *n = new_next;
+                }
+            }
+        }
+        Trace {
+            kind: self.old.kind,
+            insts: self.insts,
+            snapshots: self.snapshots,
+            origins: self.old.origins.clone(),
+            roots: self.old.roots.clone(),
+            extent: self.old.extent,
+            max_inline_depth: self.old.max_inline_depth,
+            local_loop: self.old.local_loop,
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! Verifier: checks that a trace is well formed (values defined before use,
+//! operand types, snapshots, phis), after every optimizer pass.
+
+use crate::ir::{Opcode, Trace, Type};
+
+/// Checks `trace`; the error names the first bad instruction.
+pub fn verify(trace: &Trace) -> Result<(), String> {
+    let n = trace.insts.len();
+    let last_header = trace.insts.iter().rposition(|i| i.op == Opcode::LoopHeader);
+    for (k, inst) in trace.insts.iter().enumerate() {
+        let bad = |what: String| Err(format!("%{k} ({:?}): {what}", inst.op));
+        let ty = |r: u32| trace.insts[r as usize].ty;
+        let mut err = None;
+        match inst.op {
+            Opcode::Phi(init, next) => {
+                if !trace.local_loop {
+                    return bad("phi in a trace that does not loop locally".into());
+                }
+                let after_header = trace.insts[..k]
+                    .iter()
+                    .rev()
+                    .find(|i| !matches!(i.op, Opcode::Phi(..)))
+                    .is_some_and(|i| i.op == Opcode::LoopHeader);
+                if !after_header || last_header.is_none_or(|h| h > k) {
+                    return bad("phi not directly after the body's loop header".into());
+                }
+                if init as usize >= k || (next as usize) <= k || next as usize >= n {
+                    return bad("phi operands must be init before it, next after it".into());
+                }
+                if ty(init) != inst.ty || ty(next) != inst.ty {
+                    return bad("phi operands of another type".into());
+                }
+            }
+            _ => inst.op.for_each_ref(|r| {
+                if r as usize >= k && err.is_none() {
+                    err = Some(format!("%{r} used before it is defined"));
+                } else if ty(r) == Type::Void && err.is_none() {
+                    err = Some(format!("%{r} produces no value"));
+                }
+            }),
+        }
+        if let Some(e) = err {
+            return bad(e);
+        }
+        let expect = |r: u32, t: Type| {
+            if ty(r) == t {
+                Ok(())
+            } else {
+                Err(format!(
+                    "%{k} ({:?}): operand %{r} is {:?}, expected {t:?}",
+                    inst.op,
+                    ty(r)
+                ))
+            }
+        };
+        match inst.op {
+            Opcode::SlotStore(_, v) | Opcode::UnboxInt(v) | Opcode::UnboxFloat(v) => {
+                expect(v, Type::Val)?
+            }
+            Opcode::BoxInt(v) | Opcode::IntNeg(v) | Opcode::IntToFloat(v) => expect(v, Type::Int)?,
+            Opcode::BoxFloat(v) | Opcode::FloatNeg(v) => expect(v, Type::Float)?,
+            Opcode::BoxBool(v)
+            | Opcode::BoolNot(v)
+            | Opcode::GuardTrue(v)
+            | Opcode::GuardFalse(v) => expect(v, Type::Bool)?,
+            Opcode::Int(_, a, b) | Opcode::IntCmp(_, a, b) => {
+                expect(a, Type::Int)?;
+                expect(b, Type::Int)?;
+            }
+            Opcode::Float(_, a, b) | Opcode::FloatCmp(_, a, b) => {
+                expect(a, Type::Float)?;
+                expect(b, Type::Float)?;
+            }
+            _ => {}
+        }
+        if let Some(s) = inst.snap {
+            let Some(snap) = trace.snapshots.get(s as usize) else {
+                return bad(format!("snapshot {s} does not exist"));
+            };
+            for &(slot, r) in &snap.entries {
+                if r as usize >= k {
+                    return bad(format!(
+                        "snapshot {s} entry [{slot}] names %{r}, defined later"
+                    ));
+                }
+                if ty(r) != Type::Val {
+                    return bad(format!("snapshot {s} entry [{slot}] names unboxed %{r}"));
+                }
+            }
+        }
+    }
+    if trace.local_loop && last_header.is_none() {
+        return Err("a locally looping trace without a loop header".into());
+    }
+    if trace.insts.last().map(|i| &i.op) != Some(&Opcode::LoopBack) {
+        return Err("the trace does not end with loop_back".into());
+    }
+    Ok(())
+}
