@@ -26,6 +26,7 @@ pub mod layout;
 pub mod opt;
 mod record_op;
 pub mod recorder;
+pub mod regalloc;
 pub mod snapshot;
 pub mod stats;
 
