@@ -26,7 +26,16 @@ pub struct Pass {
 }
 
 /// The passes, in the order they run.
-pub const PASSES: &[Pass] = &[];
+pub const PASSES: &[Pass] = &[
+    Pass {
+        name: "int_range",
+        run: int_range::run,
+    },
+    Pass {
+        name: "heap",
+        run: heap::run,
+    },
+];
 
 /// What one pass did to one trace.
 #[derive(Clone, Debug)]
