@@ -20,6 +20,7 @@ pub mod elidable;
 pub mod exits;
 pub mod helpers;
 pub mod ir;
+pub mod ir_parse;
 pub mod ir_print;
 pub mod layout;
 pub mod opt;
