@@ -7,6 +7,9 @@
 //! name. Passes never touch the heap: everything they know comes from the
 //! trace, so they can run on any thread while the program goes on.
 
+pub mod filetest;
+pub mod heap;
+pub mod int_range;
 pub mod rewriter;
 pub mod verify;
 
@@ -23,7 +26,16 @@ pub struct Pass {
 }
 
 /// The passes, in the order they run.
-pub const PASSES: &[Pass] = &[];
+pub const PASSES: &[Pass] = &[
+    Pass {
+        name: "int_range",
+        run: int_range::run,
+    },
+    Pass {
+        name: "heap",
+        run: heap::run,
+    },
+];
 
 /// What one pass did to one trace.
 #[derive(Clone, Debug)]
