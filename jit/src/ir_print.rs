@@ -124,16 +124,16 @@ fn tag_name(tag: u64) -> &'static str {
 pub fn implied_type(op: &Opcode, init_type: impl Fn(Ref) -> Type) -> Type {
     use Opcode::*;
     match op {
-        Const(_) | SlotLoad(_) | ListLoad(..) | InstSlotLoad(..) | BoxInt(_) | BoxFloat(_)
-        | BoxBool(_) | Call(..) => Type::Val,
-        ConstInt(_) | ListLen(_) | UnboxInt(_) | Int(..) | IntNeg(_) => Type::Int,
+        Const(_) | SlotLoad(_) | ListLoad(..) | TupleLoad(..) | InstSlotLoad(..) | BoxInt(_)
+        | BoxFloat(_) | BoxBool(_) | Call(..) => Type::Val,
+        ConstInt(_) | ListLen(_) | TupleLen(_) | UnboxInt(_) | Int(..) | IntNeg(_) => Type::Int,
         LoadField(..) | LoadAbs(_) => Type::Word,
         UnboxFloat(_) | Float(..) | FloatNeg(_) | IntToFloat(_) => Type::Float,
         IntCmp(..) | FloatCmp(..) | SameValue(..) | BoolNot(_) => Type::Bool,
         Phi(init, _) => init_type(*init),
         SlotStore(..) | GuardTag(..) | GuardFloat(_) | GuardKind(..) | GuardEq(..)
         | GuardNe(..) | GuardTrue(_) | GuardFalse(_) | ListStore(..) | InstSlotStore(..)
-        | LoopHeader | LoopBack => Type::Void,
+        | StoreField(..) | LoopHeader | LoopBack => Type::Void,
     }
 }
 
