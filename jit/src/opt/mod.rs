@@ -7,7 +7,9 @@
 //! name. Passes never touch the heap: everything they know comes from the
 //! trace, so they can run on any thread while the program goes on.
 
+pub mod peel;
 pub mod rewriter;
+pub mod slot_effects;
 pub mod verify;
 
 use crate::ir::Trace;
@@ -23,7 +25,10 @@ pub struct Pass {
 }
 
 /// The passes, in the order they run.
-pub const PASSES: &[Pass] = &[];
+pub const PASSES: &[Pass] = &[Pass {
+    name: "peel",
+    run: peel::peel,
+}];
 
 /// What one pass did to one trace.
 #[derive(Clone, Debug)]
