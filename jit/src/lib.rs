@@ -20,11 +20,13 @@ pub mod elidable;
 pub mod exits;
 pub mod helpers;
 pub mod ir;
+pub mod ir_parse;
 pub mod ir_print;
 pub mod layout;
 pub mod opt;
 mod record_op;
 pub mod recorder;
+pub mod regalloc;
 pub mod snapshot;
 pub mod stats;
 
