@@ -28,10 +28,20 @@ pub struct Pass {
 }
 
 /// The passes, in the order they run.
-pub const PASSES: &[Pass] = &[Pass {
-    name: "peel",
-    run: peel::peel,
-}];
+pub const PASSES: &[Pass] = &[
+    Pass {
+        name: "peel",
+        run: peel::peel,
+    },
+    Pass {
+        name: "int_range",
+        run: int_range::run,
+    },
+    Pass {
+        name: "heap",
+        run: heap::run,
+    },
+];
 
 /// What one pass did to one trace.
 #[derive(Clone, Debug)]
