@@ -7,7 +7,11 @@
 //! name. Passes never touch the heap: everything they know comes from the
 //! trace, so they can run on any thread while the program goes on.
 
+pub mod cse;
+pub mod dce;
 pub mod filetest;
+pub mod fold;
+pub mod guards;
 pub mod rewriter;
 pub mod verify;
 
@@ -24,7 +28,24 @@ pub struct Pass {
 }
 
 /// The passes, in the order they run.
-pub const PASSES: &[Pass] = &[];
+pub const PASSES: &[Pass] = &[
+    Pass {
+        name: "fold",
+        run: fold::fold,
+    },
+    Pass {
+        name: "guards",
+        run: guards::guards,
+    },
+    Pass {
+        name: "cse",
+        run: cse::cse,
+    },
+    Pass {
+        name: "dce",
+        run: dce::dce,
+    },
+];
 
 /// What one pass did to one trace.
 #[derive(Clone, Debug)]
