@@ -482,16 +482,22 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             e.store_rax(i);
         }
         Opcode::BoxInt(v) => {
-            let stub = e.stub(inst);
             e.load(RAX, v);
             let tag = (TAG_INT << 48) as i64;
+            if inst.snap.is_some() {
+                // Without a snapshot the optimizer proved the value fits.
+                let stub = e.stub(inst);
+                dynasm!(e.ops
+                    ; .arch x64
+                    ; mov rcx, rax
+                    ; shl rcx, 16
+                    ; sar rcx, 16
+                    ; cmp rcx, rax
+                    ; jne =>stub
+                );
+            }
             dynasm!(e.ops
                 ; .arch x64
-                ; mov rcx, rax
-                ; shl rcx, 16
-                ; sar rcx, 16
-                ; cmp rcx, rax
-                ; jne =>stub
                 ; mov rcx, QWORD mask
                 ; and rax, rcx
                 ; mov rcx, QWORD tag
@@ -534,6 +540,9 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
                     }
                     dynasm!(e.ops ; .arch x64 ; jo =>stub);
                 }
+                IntOp::Add => dynasm!(e.ops ; .arch x64 ; add rax, rcx),
+                IntOp::Sub => dynasm!(e.ops ; .arch x64 ; sub rax, rcx),
+                IntOp::Mul => dynasm!(e.ops ; .arch x64 ; imul rax, rcx),
                 IntOp::And => dynasm!(e.ops ; .arch x64 ; and rax, rcx),
                 IntOp::Or => dynasm!(e.ops ; .arch x64 ; or rax, rcx),
                 IntOp::Xor => dynasm!(e.ops ; .arch x64 ; xor rax, rcx),

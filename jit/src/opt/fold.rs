@@ -320,6 +320,10 @@ fn fold_int(op: IntOp, a: Ref, b: Ref, x: Option<i64>, y: Option<i64>) -> Option
             IntOp::AddOv => x.checked_add(y),
             IntOp::SubOv => x.checked_sub(y),
             IntOp::MulOv => x.checked_mul(y),
+            // Unchecked: the machine wraps (the optimizer proved it does not).
+            IntOp::Add => Some(x.wrapping_add(y)),
+            IntOp::Sub => Some(x.wrapping_sub(y)),
+            IntOp::Mul => Some(x.wrapping_mul(y)),
             IntOp::And => Some(x & y),
             IntOp::Or => Some(x | y),
             IntOp::Xor => Some(x ^ y),
@@ -329,21 +333,20 @@ fn fold_int(op: IntOp, a: Ref, b: Ref, x: Option<i64>, y: Option<i64>) -> Option
         // None: the check fails at run time; the instruction stays.
         return v.map(int_k);
     }
+    use IntOp::*;
     let same = a == b;
     Some(match (op, x, y) {
-        (IntOp::AddOv | IntOp::Or | IntOp::Xor, Some(0), _) => Folded::Same(b),
-        (IntOp::AddOv | IntOp::SubOv | IntOp::Or | IntOp::Xor, _, Some(0)) => Folded::Same(a),
-        (IntOp::MulOv, Some(1), _) => Folded::Same(b),
-        (IntOp::MulOv | IntOp::FloorDiv, _, Some(1)) => Folded::Same(a),
-        (IntOp::MulOv | IntOp::And, Some(0), _) | (IntOp::MulOv | IntOp::And, _, Some(0)) => {
-            int_k(0)
-        }
-        (IntOp::Mod, _, Some(1 | -1)) => int_k(0),
-        (IntOp::And, Some(-1), _) => Folded::Same(b),
-        (IntOp::And, _, Some(-1)) => Folded::Same(a),
-        (IntOp::Or, Some(-1), _) | (IntOp::Or, _, Some(-1)) => int_k(-1),
-        (IntOp::And | IntOp::Or, _, _) if same => Folded::Same(a),
-        (IntOp::SubOv | IntOp::Xor, _, _) if same => int_k(0),
+        (AddOv | Add | Or | Xor, Some(0), _) => Folded::Same(b),
+        (AddOv | Add | SubOv | Sub | Or | Xor, _, Some(0)) => Folded::Same(a),
+        (MulOv | Mul, Some(1), _) => Folded::Same(b),
+        (MulOv | Mul | FloorDiv, _, Some(1)) => Folded::Same(a),
+        (MulOv | Mul | And, Some(0), _) | (MulOv | Mul | And, _, Some(0)) => int_k(0),
+        (Mod, _, Some(1 | -1)) => int_k(0),
+        (And, Some(-1), _) => Folded::Same(b),
+        (And, _, Some(-1)) => Folded::Same(a),
+        (Or, Some(-1), _) | (Or, _, Some(-1)) => int_k(-1),
+        (And | Or, _, _) if same => Folded::Same(a),
+        (SubOv | Sub | Xor, _, _) if same => int_k(0),
         _ => return None,
     })
 }

@@ -12,6 +12,8 @@ pub mod dce;
 pub mod filetest;
 pub mod fold;
 pub mod guards;
+pub mod heap;
+pub mod int_range;
 pub mod rewriter;
 pub mod verify;
 
