@@ -14,7 +14,9 @@ pub mod fold;
 pub mod guards;
 pub mod heap;
 pub mod int_range;
+pub mod peel;
 pub mod rewriter;
+pub mod slot_effects;
 pub mod verify;
 
 use crate::ir::Trace;
@@ -32,6 +34,10 @@ pub struct Pass {
 /// The passes, in the order they run.
 pub const PASSES: &[Pass] = &[
     Pass {
+        name: "peel",
+        run: peel::peel,
+    },
+    Pass {
         name: "fold",
         run: fold::fold,
     },
@@ -40,8 +46,16 @@ pub const PASSES: &[Pass] = &[
         run: guards::guards,
     },
     Pass {
+        name: "int_range",
+        run: int_range::run,
+    },
+    Pass {
         name: "cse",
         run: cse::cse,
+    },
+    Pass {
+        name: "heap",
+        run: heap::run,
     },
     Pass {
         name: "dce",
