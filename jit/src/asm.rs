@@ -8,7 +8,13 @@
 //! a per-snapshot stub that jumps through the exit's atomic slot: at first to
 //! a default exit returning the exit's [`ExitInfo`] to the interpreter, later
 //! to a bridge. Loops close through the loop's entry slot, so a replacement
-//! loop is picked up at the next iteration.
+//! loop is picked up at the next iteration; a peeled trace
+//! ([`Trace::local_loop`]) jumps to its body's loop header instead, after
+//! moving every phi's `next` into the phi's spill slot.
+//!
+//! An exit stub first writes its snapshot's `entries` (boxed values from
+//! their spill slots) to the interpreter's stack, so sunk stores happen only
+//! when the trace leaves.
 
 // dynasm's dynamic-register syntax (`Rq(reg)`) expands to a `.into()`.
 #![allow(clippy::useless_conversion)]
@@ -112,6 +118,10 @@ struct Emitter<'a> {
     read: Vec<bool>,
     /// From the first pass: spill slots that are ever loaded (None: store all).
     needed: Option<Vec<bool>>,
+    /// A locally looping trace's body header, where `LoopBack` jumps.
+    body: Option<DynamicLabel>,
+    /// The body's phis: (phi, init, next).
+    phis: Vec<(Ref, Ref, Ref)>,
 }
 
 impl Emitter<'_> {
@@ -164,17 +174,63 @@ impl Emitter<'_> {
     fn stub(&self, inst: &Inst) -> DynamicLabel {
         self.stubs[inst.snap.expect("guard without snapshot") as usize]
     }
+
+    /// Gives every phi its `init` (`at_back` false: falling from the
+    /// preamble into the body) or its `next` (`at_back`: at `LoopBack`). All
+    /// phis move at once (a phi's source may be another phi): every source
+    /// is read before any phi slot is written, through registers when there
+    /// are few phis, else through staging slots above the trace's own.
+    fn phi_moves(&mut self, at_back: bool) {
+        const REGS: [u8; 9] = [RAX, RCX, RDX, RSI, RDI, R8, R9, R10, R11];
+        let moves: Vec<(Ref, Ref)> = self
+            .phis
+            .iter()
+            .map(|&(phi, init, next)| (phi, if at_back { next } else { init }))
+            .collect();
+        if moves.len() <= REGS.len() {
+            // `rax` last: the other loads may still take a cached source from it.
+            for (k, &(_, src)) in moves.iter().enumerate().rev() {
+                self.load(REGS[k], src);
+            }
+            for (k, &(phi, _)) in moves.iter().enumerate() {
+                let off = Self::spill(phi);
+                dynasm!(self.ops ; .arch x64 ; mov [rsp + off], Rq(REGS[k]));
+            }
+        } else {
+            let stage = self.trace.insts.len() as Ref;
+            for (k, &(_, src)) in moves.iter().enumerate() {
+                self.load(RAX, src);
+                let off = Self::spill(stage + k as Ref);
+                dynasm!(self.ops ; .arch x64 ; mov [rsp + off], rax);
+            }
+            for (k, &(phi, _)) in moves.iter().enumerate() {
+                let (from, to) = (Self::spill(stage + k as Ref), Self::spill(phi));
+                dynasm!(self.ops ; .arch x64 ; mov rax, [rsp + from] ; mov [rsp + to], rax);
+            }
+        }
+        self.rax_now = None;
+    }
 }
 
 const RAX: u8 = 0;
 const RCX: u8 = 1;
 const RDX: u8 = 2;
 const RSI: u8 = 6;
+const RDI: u8 = 7;
 const R8: u8 = 8;
+const R9: u8 = 9;
+const R10: u8 = 10;
+const R11: u8 = 11;
 
 /// Assembles `trace`; the caller fills the exit slots from `default_exits`.
 pub fn assemble(trace: &Trace, targets: &AsmTargets) -> Result<Assembled, String> {
-    if trace.insts.len() > SPILL_SLOTS {
+    // Phis need staging slots above the trace's own when there are many.
+    let phis = trace
+        .insts
+        .iter()
+        .filter(|i| matches!(i.op, Opcode::Phi(..)))
+        .count();
+    if trace.insts.len() + phis > SPILL_SLOTS {
         return Err("trace too long for the spill frame".into());
     }
     // Two passes: the first finds which values are ever read back from their
@@ -207,10 +263,36 @@ fn assemble_pass(
         rax_now: None,
         read: vec![false; trace.insts.len()],
         needed: read.map(|r| r.to_vec()),
+        body: None,
+        phis: Vec::new(),
     };
+    let body_header = if trace.local_loop {
+        let h = trace.insts.iter().rposition(|i| i.op == Opcode::LoopHeader);
+        Some(h.ok_or("a locally looping trace without a loop header")?)
+    } else {
+        None
+    };
+    for (i, inst) in trace.insts.iter().enumerate() {
+        if let Opcode::Phi(init, next) = inst.op {
+            e.phis.push((i as Ref, init, next));
+        }
+    }
+    if !e.phis.is_empty() && body_header.is_none() {
+        return Err("phis in a trace that does not loop locally".into());
+    }
     let epilogue = e.ops.new_dynamic_label();
     let entry = e.ops.offset();
     for (i, inst) in trace.insts.iter().enumerate() {
+        if body_header == Some(i) {
+            // The preamble falls into the body: phis take their `init`.
+            if i > 0 {
+                e.rax_now = e.rax_after.take();
+                e.phi_moves(false);
+            }
+            let body = e.ops.new_dynamic_label();
+            dynasm!(e.ops ; .arch x64 ; =>body);
+            e.body = Some(body);
+        }
         // The loop header is a jump target: nothing is known in `rax` there.
         e.rax_now = match inst.op {
             Opcode::LoopHeader => None,
@@ -219,15 +301,23 @@ fn assemble_pass(
         e.rax_after = None;
         emit_inst(&mut e, i as Ref, inst, targets)?;
     }
-    // Exit stubs: jump through the exit slot; default exits return the ExitInfo.
+    // Exit stubs: write the snapshot's entries to the interpreter's stack,
+    // then jump through the exit slot; default exits return the ExitInfo.
     let mut default_labels = Vec::new();
     for (k, &stub) in e.stubs.clone().iter().enumerate() {
         let slot = &targets.exit_slots[k] as *const AtomicUsize as i64;
         let default = e.ops.new_dynamic_label();
         default_labels.push(default);
+        dynasm!(e.ops ; .arch x64 ; =>stub);
+        // Guards from anywhere jump here: nothing is known in `rax`.
+        e.rax_now = None;
+        for &(s, r) in &trace.snapshots[k].entries {
+            e.load(RAX, r);
+            let off = 8 * s;
+            dynasm!(e.ops ; .arch x64 ; mov [rbx + off], rax);
+        }
         dynasm!(e.ops
             ; .arch x64
-            ; =>stub
             ; mov rcx, QWORD slot
             ; jmp QWORD [rcx]
         );
@@ -615,13 +705,18 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
                 ; inc QWORD [rax]
             );
         }
-        Opcode::Phi(..) => {
-            return Err("phis need the optimizing backend".into());
-        }
-        Opcode::LoopBack => {
-            let slot = t.loop_slot as *const AtomicUsize as i64;
-            dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD slot ; jmp QWORD [rcx]);
-        }
+        // A phi's spill slot is written by the moves at the body's two edges.
+        Opcode::Phi(..) => {}
+        Opcode::LoopBack => match e.body {
+            Some(body) => {
+                e.phi_moves(true);
+                dynasm!(e.ops ; .arch x64 ; jmp =>body);
+            }
+            None => {
+                let slot = t.loop_slot as *const AtomicUsize as i64;
+                dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD slot ; jmp QWORD [rcx]);
+            }
+        },
     }
     Ok(())
 }

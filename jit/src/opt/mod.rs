@@ -7,6 +7,7 @@
 //! name. Passes never touch the heap: everything they know comes from the
 //! trace, so they can run on any thread while the program goes on.
 
+pub mod filetest;
 pub mod rewriter;
 pub mod verify;
 

@@ -24,8 +24,10 @@ pub fn verify(trace: &Trace) -> Result<(), String> {
                 if !after_header || last_header.is_none_or(|h| h > k) {
                     return bad("phi not directly after the body's loop header".into());
                 }
-                if init as usize >= k || (next as usize) <= k || next as usize >= n {
-                    return bad("phi operands must be init before it, next after it".into());
+                // `next` may be another phi (`a, b = b, a`): phis move at once.
+                let body = last_header.unwrap_or(k);
+                if init as usize >= k || (next as usize) <= body || next as usize >= n {
+                    return bad("phi operands must be init before it, next in the body".into());
                 }
                 if ty(init) != inst.ty || ty(next) != inst.ty {
                     return bad("phi operands of another type".into());

@@ -1,0 +1,38 @@
+//! Optimizer tests written as trace text: runs every case of every
+//! `jit/tests/opt/*.trace` file (see `jit::opt::filetest` for the format).
+//! `TERN_BLESS=1` rewrites the expected parts with the current output
+//! instead (read the diff before committing it).
+
+use jit::opt::filetest::{bless_test_file, run_test_file};
+use std::path::PathBuf;
+
+#[test]
+fn trace_text_cases() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/opt");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("jit/tests/opt")
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "trace"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no .trace files in {}", dir.display());
+    let bless = std::env::var_os("TERN_BLESS").is_some();
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    for path in &files {
+        let text = std::fs::read_to_string(path).expect("read test file");
+        if bless {
+            match bless_test_file(&text) {
+                Ok(new) => std::fs::write(path, new).expect("write test file"),
+                Err(e) => failures.push(format!("{}: {e}", path.display())),
+            }
+            continue;
+        }
+        match run_test_file(&text) {
+            Ok(n) => cases += n,
+            Err(e) => failures.push(format!("{}:\n{e}", path.display())),
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
+    assert!(bless || cases > 0, "no cases ran");
+}
