@@ -139,6 +139,7 @@ fn run(trace: &Trace, stack: &mut Vec<Value>) -> u32 {
             debt: &debt,
             threshold: &threshold,
             interrupt: &interrupt,
+            install_pending: std::ptr::null(),
         },
         iterations: &iterations,
     };
