@@ -5,12 +5,13 @@ use std::path::PathBuf;
 
 /// The `--help` text.
 pub const USAGE: &str = "\
-bench: time the benchmark programs under python3, pypy3, tern --jit=off and tern --jit=raw
+bench: time the benchmark programs under python3, pypy3 and tern --jit=off|raw|full|sync
 
 USAGE:
     cargo build --release -p vm -p bench-programs && ./target/release/bench [OPTIONS]
+    ./target/release/bench warmup [PROGRAM...] [WARM-UP OPTIONS]
 
-OPTIONS:
+OPTIONS (the table):
     --runs N           timed runs per program and column; the table shows their median (default 3)
     --warmup N         uncounted warm-up runs per program and column before them (default 1)
     --quick            smoke test: --runs 1 --warmup 0 (overrides both wherever they appear)
@@ -18,8 +19,8 @@ OPTIONS:
     --json FILE        write all raw samples, medians, RSS, the command line and machine info
     --tern PATH        the tern binary (default: <workspace>/target/release/tern)
     --mode ARGS        an extra tern column run with these arguments, split on spaces, after
-                       the two standard ones (--jit=off, --jit=raw), e.g. --mode \"--jit=raw
-                       --jit-threshold 1\" (repeatable)
+                       the four standard ones (--jit=off, --jit=raw, --jit=full, --jit=sync),
+                       e.g. --mode \"--jit=full --jit-threshold 1\" (repeatable)
     --no-cpython       no python3 column (python3 still gives the reference output)
     --no-pypy          no pypy3 column even if pypy3 is installed
     --programs DIR     the directory of .py programs (default: bench-programs/programs)
@@ -27,7 +28,19 @@ OPTIONS:
     --startup-runs N   runs of `-c pass` for the start-up row (default 20; 0 skips it)
     -h, --help         print this help
 
-Exits with status 1 if any run crashed, timed out or printed other output than python3.";
+WARM-UP MODE (`bench warmup`): runs the warm-up variant of each program (a driver in
+bench-programs/warmup/ that replaces the program's last line and timestamps every
+iteration of its main loop) under tern --jit=off, raw, full and sync, prints a table of
+iteration times and draws the curves of all modes into DIR/<program>.svg.
+    PROGRAM...         only programs whose name contains one of these (default: every driver)
+    --filter SUBSTR    the same as a PROGRAM argument
+    --svg DIR          where the SVG, CSV and generated scripts go (default: <workspace>/bench-out)
+    --runs N           runs per mode; each iteration's time is its median over the runs (default 1)
+    --tern, --mode, --programs, --timeout   as for the table
+    --drivers DIR      the directory of warm-up drivers (default: bench-programs/warmup)
+
+Exits with status 1 if any run crashed, timed out or printed other output than python3;
+a mode that tern rejects (e.g. an older tern without --jit=full) is left out with a message.";
 
 /// Everything the command line can say.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,25 +90,79 @@ impl Default for Options {
     }
 }
 
-/// The tern columns every run has: the interpreter alone, then the JIT.
-pub const STANDARD_MODES: [&str; 2] = [JIT_OFF, JIT_RAW];
+/// The tern modes every run has: the interpreter alone, the raw JIT, the
+/// optimizing JIT with its worker thread, and the optimizer on the main thread.
+pub const STANDARD_MODES: [&str; 4] = [JIT_OFF, JIT_RAW, JIT_FULL, JIT_SYNC];
 /// tern's argument for the interpreter-only column.
 pub const JIT_OFF: &str = "--jit=off";
-/// tern's argument for the JIT column (tern's default mode, named explicitly).
+/// tern's argument for the raw tracing JIT (no optimizer).
 pub const JIT_RAW: &str = "--jit=raw";
+/// tern's argument for the optimizing JIT whose optimizer runs on a worker
+/// thread (the raw code runs until the optimized code is swapped in).
+pub const JIT_FULL: &str = "--jit=full";
+/// tern's argument for the optimizing JIT whose optimizer runs on the main
+/// thread before a trace first runs.
+pub const JIT_SYNC: &str = "--jit=sync";
 
 impl Options {
-    /// The tern columns to run: `--jit=off`, `--jit=raw`, then each `--mode`
-    /// that is not one of those already (a repeated column would only cost time).
+    /// The tern columns to run: the [`STANDARD_MODES`], then each `--mode`.
     pub fn tern_modes(&self) -> Vec<Vec<String>> {
-        let mut modes: Vec<Vec<String>> =
-            STANDARD_MODES.iter().map(|m| vec![m.to_string()]).collect();
-        for m in &self.modes {
-            if !modes.contains(m) {
-                modes.push(m.clone());
-            }
+        with_standard_modes(&self.modes)
+    }
+}
+
+/// The four standard modes followed by `extra`, leaving out repeats (a
+/// repeated column would only cost time).
+pub fn with_standard_modes(extra: &[Vec<String>]) -> Vec<Vec<String>> {
+    let mut modes: Vec<Vec<String>> = STANDARD_MODES.iter().map(|m| vec![m.to_string()]).collect();
+    for m in extra {
+        if !modes.contains(m) {
+            modes.push(m.clone());
         }
-        modes
+    }
+    modes
+}
+
+/// Everything `bench warmup` can be told.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WarmupOptions {
+    /// Keep only programs whose name contains one of these (empty: all with a driver).
+    pub filters: Vec<String>,
+    /// Where the SVG and CSV files go; `None` means `<workspace>/bench-out`.
+    pub out_dir: Option<PathBuf>,
+    /// Runs per mode; each iteration's time is its median over the runs.
+    pub runs: usize,
+    /// The tern binary; `None` means the workspace default.
+    pub tern: Option<PathBuf>,
+    /// Extra tern curves after the standard four: the arguments of each.
+    pub modes: Vec<Vec<String>>,
+    /// The program directory; `None` means the crate's `programs/`.
+    pub programs: Option<PathBuf>,
+    /// The warm-up driver directory; `None` means the crate's `warmup/`.
+    pub drivers: Option<PathBuf>,
+    /// Per-run time limit in seconds.
+    pub timeout_secs: f64,
+}
+
+impl Default for WarmupOptions {
+    fn default() -> Self {
+        WarmupOptions {
+            filters: Vec::new(),
+            out_dir: None,
+            runs: 1,
+            tern: None,
+            modes: Vec::new(),
+            programs: None,
+            drivers: None,
+            timeout_secs: 120.0,
+        }
+    }
+}
+
+impl WarmupOptions {
+    /// The tern modes to draw: the [`STANDARD_MODES`], then each `--mode`.
+    pub fn tern_modes(&self) -> Vec<Vec<String>> {
+        with_standard_modes(&self.modes)
     }
 }
 
@@ -104,70 +171,140 @@ impl Options {
 pub enum Command {
     /// Run the benchmarks with these options.
     Run(Options),
+    /// Record and draw warm-up curves (`bench warmup`).
+    Warmup(WarmupOptions),
     /// Print [`USAGE`] and exit successfully.
     Help,
 }
 
 /// Parses the arguments after the program name.
 pub fn parse(args: &[String]) -> Result<Command, String> {
+    if args.first().map(String::as_str) == Some("warmup") {
+        return parse_warmup(&args[1..]);
+    }
     let mut opts = Options::default();
-    let mut i = 0;
-    while i < args.len() {
-        let arg = args[i].as_str();
-        // `--name=value` and `--name value` are both accepted.
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
-            _ => (arg, None),
-        };
-        let mut value = |what: &str| -> Result<String, String> {
-            if let Some(v) = inline.clone() {
-                return Ok(v);
-            }
-            i += 1;
-            args.get(i)
-                .cloned()
-                .ok_or_else(|| format!("{name} needs a value ({what})"))
-        };
-        match name {
+    let mut words = Words::new(args);
+    while let Some((name, arg)) = words.next_option()? {
+        match name.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
-            "--runs" => opts.runs = parse_count(name, &value("a count")?, 1)?,
-            "--warmup" => opts.warmup_runs = parse_count(name, &value("a count")?, 0)?,
-            "--filter" => opts.filters.push(value("a substring")?),
-            "--json" => opts.json = Some(PathBuf::from(value("a file")?)),
-            "--tern" => opts.tern = Some(PathBuf::from(value("a path")?)),
-            "--mode" => {
-                let v = value("tern arguments")?;
-                opts.modes
-                    .push(v.split_whitespace().map(str::to_string).collect());
+            "--runs" => opts.runs = parse_count(&name, &words.value("a count")?, 1)?,
+            "--warmup" => opts.warmup_runs = parse_count(&name, &words.value("a count")?, 0)?,
+            "--filter" => opts.filters.push(words.value("a substring")?),
+            "--json" => opts.json = Some(PathBuf::from(words.value("a file")?)),
+            "--tern" => opts.tern = Some(PathBuf::from(words.value("a path")?)),
+            "--mode" => opts.modes.push(split_mode(&words.value("tern arguments")?)),
+            "--programs" => opts.programs = Some(PathBuf::from(words.value("a directory")?)),
+            "--timeout" => opts.timeout_secs = parse_seconds(&words.value("seconds")?)?,
+            "--startup-runs" => {
+                opts.startup_runs = parse_count(&name, &words.value("a count")?, 0)?
             }
-            "--programs" => opts.programs = Some(PathBuf::from(value("a directory")?)),
-            "--timeout" => {
-                let v = value("seconds")?;
-                opts.timeout_secs = match v.parse::<f64>() {
-                    Ok(s) if s > 0.0 && s.is_finite() => s,
-                    _ => {
-                        return Err(format!(
-                            "--timeout needs a positive number of seconds, got {v:?}"
-                        ))
-                    }
-                };
-            }
-            "--startup-runs" => opts.startup_runs = parse_count(name, &value("a count")?, 0)?,
-            "--no-cpython" | "--no-pypy" | "--quick" if inline.is_some() => {
-                return Err(format!("{name} takes no value"));
-            }
-            "--no-cpython" => opts.cpython = false,
-            "--no-pypy" => opts.pypy = false,
-            "--quick" => opts.quick = true,
-            _ => return Err(format!("unknown argument {arg:?} (see --help)")),
+            "--no-cpython" => words.flag(|| opts.cpython = false)?,
+            "--no-pypy" => words.flag(|| opts.pypy = false)?,
+            "--quick" => words.flag(|| opts.quick = true)?,
+            _ => return Err(unknown(&arg)),
         }
-        i += 1;
     }
     if opts.quick {
         opts.runs = 1;
         opts.warmup_runs = 0;
     }
     Ok(Command::Run(opts))
+}
+
+/// Parses the arguments after `bench warmup`.
+fn parse_warmup(args: &[String]) -> Result<Command, String> {
+    let mut opts = WarmupOptions::default();
+    let mut words = Words::new(args);
+    while let Some((name, arg)) = words.next_option()? {
+        match name.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--filter" => opts.filters.push(words.value("a substring")?),
+            "--svg" => opts.out_dir = Some(PathBuf::from(words.value("a directory")?)),
+            "--runs" => opts.runs = parse_count(&name, &words.value("a count")?, 1)?,
+            "--tern" => opts.tern = Some(PathBuf::from(words.value("a path")?)),
+            "--mode" => opts.modes.push(split_mode(&words.value("tern arguments")?)),
+            "--programs" => opts.programs = Some(PathBuf::from(words.value("a directory")?)),
+            "--drivers" => opts.drivers = Some(PathBuf::from(words.value("a directory")?)),
+            "--timeout" => opts.timeout_secs = parse_seconds(&words.value("seconds")?)?,
+            _ if !arg.starts_with('-') => opts.filters.push(arg),
+            _ => return Err(unknown(&arg)),
+        }
+    }
+    Ok(Command::Warmup(opts))
+}
+
+/// Walks the arguments: `--name=value` and `--name value` are both accepted.
+struct Words<'a> {
+    args: &'a [String],
+    /// Index of the next argument to read.
+    next: usize,
+    /// The current option's name and its `=value`, if it had one.
+    current: (String, Option<String>),
+}
+
+impl<'a> Words<'a> {
+    fn new(args: &'a [String]) -> Words<'a> {
+        Words {
+            args,
+            next: 0,
+            current: (String::new(), None),
+        }
+    }
+
+    /// The next option's name (without any `=value`) and the whole argument.
+    fn next_option(&mut self) -> Result<Option<(String, String)>, String> {
+        let Some(arg) = self.args.get(self.next).cloned() else {
+            return Ok(None);
+        };
+        self.next += 1;
+        self.current = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        Ok(Some((self.current.0.clone(), arg)))
+    }
+
+    /// The current option's value: after `=`, or the next argument.
+    fn value(&mut self, what: &str) -> Result<String, String> {
+        if let Some(v) = self.current.1.take() {
+            return Ok(v);
+        }
+        let v = self
+            .args
+            .get(self.next)
+            .cloned()
+            .ok_or_else(|| format!("{} needs a value ({what})", self.current.0))?;
+        self.next += 1;
+        Ok(v)
+    }
+
+    /// Applies a flag that takes no value; `--flag=x` is an error.
+    fn flag(&self, set: impl FnOnce()) -> Result<(), String> {
+        if self.current.1.is_some() {
+            return Err(format!("{} takes no value", self.current.0));
+        }
+        set();
+        Ok(())
+    }
+}
+
+fn unknown(arg: &str) -> String {
+    format!("unknown argument {arg:?} (see --help)")
+}
+
+/// A `--mode` value: tern arguments separated by spaces.
+fn split_mode(value: &str) -> Vec<String> {
+    value.split_whitespace().map(str::to_string).collect()
+}
+
+/// A positive, finite number of seconds.
+fn parse_seconds(v: &str) -> Result<f64, String> {
+    match v.parse::<f64>() {
+        Ok(s) if s > 0.0 && s.is_finite() => Ok(s),
+        _ => Err(format!(
+            "--timeout needs a positive number of seconds, got {v:?}"
+        )),
+    }
 }
 
 /// Parses a count that must be at least `min`.
@@ -188,7 +325,7 @@ mod tests {
         let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
         match parse(&args)? {
             Command::Run(o) => Ok(o),
-            Command::Help => Err("help".into()),
+            other => Err(format!("{other:?}")),
         }
     }
 
@@ -200,7 +337,9 @@ mod tests {
         assert!(o.cpython && o.pypy && !o.quick);
         assert_eq!(
             o.tern_modes(),
-            vec![vec!["--jit=off".to_string()], vec!["--jit=raw".to_string()]]
+            ["--jit=off", "--jit=raw", "--jit=full", "--jit=sync"]
+                .map(|m| vec![m.to_string()])
+                .to_vec()
         );
         assert_eq!(o.startup_runs, 20);
     }
@@ -211,16 +350,21 @@ mod tests {
             "--mode",
             "--jit=off",
             "--mode=--jit=full --verbose",
+            "--mode",
+            "--jit=sync",
             "--runs",
             "5",
         ])
         .unwrap();
-        // `--jit=off` is a standard column already, so it is not repeated.
+        // `--jit=off` and `--jit=sync` are standard columns already, so they
+        // are not repeated.
         assert_eq!(
             o.tern_modes(),
             vec![
                 vec!["--jit=off".to_string()],
                 vec!["--jit=raw".to_string()],
+                vec!["--jit=full".to_string()],
+                vec!["--jit=sync".to_string()],
                 vec!["--jit=full".to_string(), "--verbose".to_string()]
             ]
         );

@@ -4,6 +4,7 @@
 use crate::machine::MachineInfo;
 use crate::suite::{Failure, Report};
 use crate::table::Preamble;
+use crate::targets::{self, Verdict};
 
 /// A JSON value.
 #[derive(Clone, Debug, PartialEq)]
@@ -130,6 +131,28 @@ fn failure_json(f: &Option<Failure>) -> Json {
             ("detail", Json::str(f.detail())),
         ]),
     }
+}
+
+/// The optimizer tier's targets: what each asks, the figures, the outcome.
+fn targets_json(report: &Report) -> Json {
+    let checks = targets::evaluate(report)
+        .into_iter()
+        .map(|c| {
+            let (verdict, why) = match &c.verdict {
+                Verdict::Met => ("met", Json::Null),
+                Verdict::NotMet => ("not met", Json::Null),
+                Verdict::NotMeasured(why) => ("not measured", Json::str(why)),
+            };
+            Json::obj(vec![
+                ("target", Json::str(&c.target)),
+                ("measured", Json::str(&c.measured)),
+                ("value", Json::opt_num(c.value)),
+                ("verdict", Json::str(verdict)),
+                ("not_measured_because", why),
+            ])
+        })
+        .collect();
+    Json::Arr(checks)
 }
 
 /// The whole report as JSON: the command line, commit and load, machine info,
@@ -266,6 +289,22 @@ pub fn report_json(
             ),
         ),
         ("ratios", Json::Arr(ratios)),
+        ("targets", targets_json(report)),
+        (
+            "skipped_columns",
+            Json::Arr(
+                report
+                    .skipped
+                    .iter()
+                    .map(|s| {
+                        Json::obj(vec![
+                            ("column", Json::str(&s.header)),
+                            ("reason", Json::str(&s.reason)),
+                        ])
+                    })
+                    .collect(),
+            ),
+        ),
         ("programs", Json::Arr(programs)),
         ("startup", Json::Arr(startup)),
         ("failures", Json::Num(report.failure_count() as f64)),

@@ -1,22 +1,11 @@
 //! The `bench` runner: times every program in bench-programs/programs under
-//! python3, pypy3, `tern --jit=off`, `tern --jit=raw` (and any extra tern
-//! modes), checks their output against python3's, and prints a Markdown table
-//! (and optionally JSON).
+//! python3, pypy3, `tern --jit=off|raw|full|sync` (and any extra tern modes),
+//! checks their output against python3's, and prints a Markdown table (and
+//! optionally JSON); `bench warmup` draws warm-up curves instead.
 
-mod args;
-mod column;
-mod json;
-mod machine;
-mod markdown;
-mod measure;
-mod ratio;
-mod stats;
-mod suite;
-mod table;
-
-use args::{Command, Options};
-use column::{Column, Kind};
-use std::path::{Path, PathBuf};
+use bench_programs::args::{self, Command, Options};
+use bench_programs::column::{Column, Kind};
+use bench_programs::{json, machine, measure, ratio, suite, table, warmup_run, workspace_root};
 use std::time::Duration;
 
 /// Exit status for bad usage or a missing binary or directory.
@@ -38,18 +27,20 @@ fn main() {
                 EXIT_USAGE
             }
         },
+        Ok(Command::Warmup(opts)) => match warmup_run::run(&opts, &argv) {
+            Ok(true) => 0,
+            Ok(false) => EXIT_FAILURES,
+            Err(msg) => {
+                eprintln!("bench: error: {msg}");
+                EXIT_USAGE
+            }
+        },
         Err(msg) => {
             eprintln!("bench: error: {msg}\n\n{}", args::USAGE);
             EXIT_USAGE
         }
     };
     std::process::exit(code);
-}
-
-/// The workspace root (the parent of this crate).
-fn workspace_root() -> PathBuf {
-    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    crate_dir.parent().unwrap_or(crate_dir).to_path_buf()
 }
 
 /// Resolves the binaries and programs, runs everything, prints the table and
@@ -113,7 +104,24 @@ fn run(opts: &Options, argv: &[String]) -> Result<i32, String> {
     if let Some(p) = &pypy3 {
         columns.push(Column::python(Kind::PyPy, p));
     }
-    columns.extend(opts.tern_modes().iter().map(|m| Column::tern(&tern, m)));
+    let probe_timeout = Duration::from_secs_f64(opts.timeout_secs.min(30.0));
+    let mut skipped = Vec::new();
+    for mode in opts.tern_modes() {
+        let column = Column::tern(&tern, &mode);
+        match column.probe(probe_timeout) {
+            Ok(()) => columns.push(column),
+            Err(reason) => {
+                eprintln!(
+                    "bench: !!! leaving out column {}: {reason}",
+                    column.header()
+                );
+                skipped.push(suite::Skipped {
+                    header: column.header().to_string(),
+                    reason,
+                });
+            }
+        }
+    }
 
     let (commit, dirty) = machine::short_commit(&root);
     let load_start = machine::load_averages();
@@ -166,6 +174,7 @@ fn run(opts: &Options, argv: &[String]) -> Result<i32, String> {
         startup,
         runs: opts.runs,
         warmup_runs: opts.warmup_runs,
+        skipped,
     };
 
     println!("{}", table::render_preamble(&preamble));

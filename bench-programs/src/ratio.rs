@@ -1,8 +1,8 @@
-//! The speed ratios shown in the table (`raw vs off`, `off vs CPython`, ...):
+//! The speed ratios shown in the table (`raw vs off`, `full vs raw`, ...):
 //! which two columns each compares, its value per program, its geometric mean
 //! over the programs, and how a ratio is written in a cell.
 
-use crate::args::{JIT_OFF, JIT_RAW};
+use crate::args::{JIT_FULL, JIT_OFF, JIT_RAW, JIT_SYNC};
 use crate::column::{Column, Kind};
 use crate::stats;
 use crate::suite::{ProgramResult, Report};
@@ -23,7 +23,8 @@ pub struct Ratio {
     /// Column index of the implementation being compared (the denominator).
     pub subject: usize,
     /// Whether a value below 1 (the subject is slower) is marked in the table:
-    /// set for `raw vs off`, where it means the JIT made a program slower.
+    /// set for `raw vs off` (the JIT made a program slower) and `full vs raw`
+    /// (the optimizer made it slower).
     pub flag_slower: bool,
 }
 
@@ -78,16 +79,23 @@ impl Ratio {
     }
 }
 
-/// The ratios shown for `columns`: `raw vs off`, `off vs CPython`,
-/// `raw vs CPython`, `pypy vs CPython`, then `<name> vs CPython` for each
-/// extra tern column; each only when both of its columns are present.
+/// The ratios shown for `columns`, each only when both of its columns are
+/// present: `raw vs off` and `full vs raw` (what each JIT tier gains, both
+/// flagged when below 1), `full vs sync` (what optimizing on a worker thread
+/// gains), then the best tier (`full`, or `raw` without a full column)
+/// against `pypy` and `CPython`, then `<mode> vs CPython` for each extra tern
+/// column.
 pub fn standard_ratios(columns: &[Column]) -> Vec<Ratio> {
-    let find = |pred: &dyn Fn(&Column) -> bool| columns.iter().position(pred);
-    let is_mode = |c: &Column, mode: &str| c.kind == Kind::Tern && c.args == [mode];
-    let off = find(&|c| is_mode(c, JIT_OFF));
-    let raw = find(&|c| is_mode(c, JIT_RAW));
-    let cpython = find(&|c| c.kind == Kind::CPython);
-    let pypy = find(&|c| c.kind == Kind::PyPy);
+    let off = find_mode(columns, JIT_OFF);
+    let raw = find_mode(columns, JIT_RAW);
+    let full = find_mode(columns, JIT_FULL);
+    let sync = find_mode(columns, JIT_SYNC);
+    let cpython = find_kind(columns, Kind::CPython);
+    let pypy = find_kind(columns, Kind::PyPy);
+    let (best, best_name) = match full {
+        Some(_) => (full, "full"),
+        None => (raw, "raw"),
+    };
 
     let mut ratios = Vec::new();
     let mut add = |label: String, baseline: Option<usize>, subject: Option<usize>, flag| {
@@ -101,15 +109,34 @@ pub fn standard_ratios(columns: &[Column]) -> Vec<Ratio> {
         }
     };
     add("raw vs off".into(), off, raw, true);
-    add("off vs CPython".into(), cpython, off, false);
-    add("raw vs CPython".into(), cpython, raw, false);
-    add("pypy vs CPython".into(), cpython, pypy, false);
+    add("full vs raw".into(), raw, full, true);
+    add("full vs sync".into(), sync, full, false);
+    add(format!("{best_name} vs pypy"), pypy, best, false);
+    add(format!("{best_name} vs CPython"), cpython, best, false);
+    let standard = [off, raw, full, sync];
     for (i, c) in columns.iter().enumerate() {
-        if c.kind == Kind::Tern && Some(i) != off && Some(i) != raw {
-            add(format!("{} vs CPython", c.name), cpython, Some(i), false);
+        if c.kind == Kind::Tern && !standard.contains(&Some(i)) {
+            add(
+                format!("{} vs CPython", c.header()),
+                cpython,
+                Some(i),
+                false,
+            );
         }
     }
     ratios
+}
+
+/// The index of the tern column run with exactly the one argument `mode`.
+pub fn find_mode(columns: &[Column], mode: &str) -> Option<usize> {
+    columns
+        .iter()
+        .position(|c| c.kind == Kind::Tern && c.args == [mode])
+}
+
+/// The index of the first column of `kind`.
+pub fn find_kind(columns: &[Column], kind: Kind) -> Option<usize> {
+    columns.iter().position(|c| c.kind == kind)
 }
 
 /// True when a ratio means "slower" for flagging purposes (it prints below 1.00x).
@@ -126,12 +153,12 @@ pub fn format_ratio(ratio: f64) -> String {
     }
 }
 
-/// A per-program cell: `-` when there is no value, and `**0.85x slower**`
+/// A per-program cell: `-` when there is no value, and bold (`**0.85x**`)
 /// when `flag_slower` is set and the value is below 1.
 pub fn format_cell(ratio: Option<f64>, flag_slower: bool) -> String {
     match ratio {
         None => "-".to_string(),
-        Some(r) if flag_slower && is_slower(r) => format!("**{} slower**", format_ratio(r)),
+        Some(r) if flag_slower && is_slower(r) => format!("**{}**", format_ratio(r)),
         Some(r) => format_ratio(r),
     }
 }
@@ -177,6 +204,8 @@ mod tests {
             Column::tern(Path::new("tern"), &[JIT_OFF.to_string()]),
             Column::tern(Path::new("tern"), &[JIT_RAW.to_string()]),
             Column::tern(Path::new("tern"), &["--jit=raw".into(), "-v".into()]),
+            Column::tern(Path::new("tern"), &[JIT_FULL.to_string()]),
+            Column::tern(Path::new("tern"), &[JIT_SYNC.to_string()]),
         ]
     }
 
@@ -188,10 +217,10 @@ mod tests {
         assert_eq!(format_ratio(123.4), "123x");
         assert_eq!(format_cell(None, true), "-");
         assert_eq!(format_cell(Some(0.85), false), "0.85x");
-        assert_eq!(format_cell(Some(0.85), true), "**0.85x slower**");
+        assert_eq!(format_cell(Some(0.85), true), "**0.85x**");
         // 0.996 prints as 1.00x, so it is not flagged; 0.994 prints as 0.99x.
         assert_eq!(format_cell(Some(0.996), true), "1.00x");
-        assert_eq!(format_cell(Some(0.994), true), "**0.99x slower**");
+        assert_eq!(format_cell(Some(0.994), true), "**0.99x**");
         assert_eq!(format_cell(Some(3.0), true), "3.00x");
     }
 
@@ -225,10 +254,25 @@ mod tests {
             shown,
             vec![
                 ("raw vs off", 2, 3, true),
-                ("off vs CPython", 0, 2, false),
-                ("raw vs CPython", 0, 3, false),
-                ("pypy vs CPython", 0, 1, false),
-                ("tern jit=raw v vs CPython", 0, 4, false),
+                ("full vs raw", 3, 5, true),
+                ("full vs sync", 6, 5, false),
+                ("full vs pypy", 1, 5, false),
+                ("full vs CPython", 0, 5, false),
+                ("jit=raw v vs CPython", 0, 4, false),
+            ]
+        );
+        // Without a full column, raw is compared with PyPy and CPython.
+        let labels: Vec<String> = standard_ratios(&columns()[..5])
+            .into_iter()
+            .map(|r| r.label)
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "raw vs off",
+                "raw vs pypy",
+                "raw vs CPython",
+                "jit=raw v vs CPython"
             ]
         );
         // Without CPython and PyPy only the JIT's own ratio is left.
@@ -242,7 +286,13 @@ mod tests {
         let cols = columns();
         let ratios = standard_ratios(&cols[..4]);
         let raw_vs_off = &ratios[0];
-        let off_vs_py = &ratios[1];
+        // Not a standard ratio any more, but any two columns can be compared.
+        let off_vs_py = &Ratio {
+            label: "off vs CPython".into(),
+            baseline: 0,
+            subject: 2,
+            flag_slower: false,
+        };
         let failed = Cell {
             samples: vec![],
             failure: Some(Failure::Spawn("x".into())),
@@ -262,6 +312,7 @@ mod tests {
             runs: 1,
             warmup_runs: 0,
             ratios: ratios.clone(),
+            skipped: vec![],
         };
         let [a, b, c] = &report.programs[..] else {
             panic!("three programs")
@@ -270,7 +321,7 @@ mod tests {
         assert_eq!(raw_vs_off.value(b), Some(0.8));
         assert_eq!(raw_vs_off.value(c), None);
         assert!(!raw_vs_off.is_flagged(a) && raw_vs_off.is_flagged(b));
-        assert_eq!(raw_vs_off.cell(b), "**0.80x slower**");
+        assert_eq!(raw_vs_off.cell(b), "**0.80x**");
         assert_eq!(off_vs_py.value(b), Some(2.0));
         assert!(!off_vs_py.is_flagged(b));
 

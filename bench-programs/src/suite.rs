@@ -151,6 +151,16 @@ impl Startup {
     }
 }
 
+/// A column left out before the run because its implementation cannot run
+/// at all (e.g. a tern without `--jit=full`): shown under the table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Skipped {
+    /// The column's table header, e.g. `jit=full`.
+    pub header: String,
+    /// Why, e.g. the first line of tern's error.
+    pub reason: String,
+}
+
 /// Everything measured.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
@@ -168,6 +178,8 @@ pub struct Report {
     pub warmup_runs: usize,
     /// The ratio columns of the table, in order.
     pub ratios: Vec<Ratio>,
+    /// Columns left out because they could not run at all.
+    pub skipped: Vec<Skipped>,
 }
 
 impl Report {
@@ -489,6 +501,7 @@ mod tests {
             runs: 3,
             warmup_runs: 1,
             ratios: vec![],
+            skipped: vec![],
         };
         assert_eq!(report.speedup(&prog, 0), Some(2.0));
         assert_eq!(report.speedup(&prog, 2), None);

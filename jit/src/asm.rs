@@ -23,6 +23,7 @@ use crate::ctx::JitCtx;
 use crate::exits::ExitInfo;
 use crate::ir::*;
 use crate::layout;
+use crate::regalloc::{self, Allocation, Loc};
 use dynasmrt::x64::Assembler;
 use dynasmrt::{dynasm, AssemblyOffset, DynamicLabel, DynasmApi, DynasmLabelApi, ExecutableBuffer};
 use runtime::value::{PAYLOAD_MASK, TAG_BOOL, TAG_INT};
@@ -122,6 +123,9 @@ struct Emitter<'a> {
     body: Option<DynamicLabel>,
     /// The body's phis: (phi, init, next).
     phis: Vec<(Ref, Ref, Ref)>,
+    /// Optimized traces: every value's location. Raw traces (None) keep
+    /// each value in spill slot `[rsp + 8*ref]`.
+    alloc: Option<&'a Allocation>,
 }
 
 impl Emitter<'_> {
@@ -148,10 +152,96 @@ impl Emitter<'_> {
             Opcode::ConstInt(i) => {
                 dynasm!(self.ops ; .arch x64 ; mov Rq(reg), QWORD i);
             }
+            _ => match self.loc(r) {
+                Loc::Gpr(g) if g == reg => {}
+                Loc::Gpr(g) => dynasm!(self.ops ; .arch x64 ; mov Rq(reg), Rq(g)),
+                Loc::Xmm(x) => dynasm!(self.ops ; .arch x64 ; movq Rq(reg), Rx(x)),
+                Loc::Spill(s) => {
+                    self.read[r as usize] = true;
+                    let off = 8 * s as i32;
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(reg), [rsp + off]);
+                }
+                // The allocator gives every value that is read a location.
+                Loc::None => dynasm!(self.ops ; .arch x64 ; xor Rd(reg), Rd(reg)),
+            },
+        }
+    }
+
+    /// Where value `r` lives: its allocated location, or (raw traces) its
+    /// own spill slot. Constants have none.
+    fn loc(&self, r: Ref) -> Loc {
+        match (self.alloc, &self.trace.insts[r as usize].op) {
+            (_, Opcode::Const(_) | Opcode::ConstInt(_)) => Loc::None,
+            (Some(a), _) => a.locs[r as usize],
+            (None, _) => Loc::Spill(r),
+        }
+    }
+
+    /// The general register value `r` lives in, if any.
+    fn gpr(&self, r: Ref) -> Option<u8> {
+        match self.loc(r) {
+            Loc::Gpr(g) => Some(g),
+            _ => None,
+        }
+    }
+
+    /// A constant operand that fits a sign-extended 32-bit immediate.
+    #[allow(dead_code)]
+    fn imm32(&self, r: Ref) -> Option<i32> {
+        let bits = match self.trace.insts[r as usize].op {
+            Opcode::Const(v) => v.to_bits() as i64,
+            Opcode::ConstInt(i) => i,
+            _ => return None,
+        };
+        i32::try_from(bits).ok()
+    }
+
+    /// Loads float value `r` into xmm register `x`; raw traces (and
+    /// constants) go through general register `via`.
+    fn load_xmm(&mut self, x: u8, r: Ref, via: u8) {
+        match (self.alloc.is_some(), self.loc(r)) {
+            (true, Loc::Xmm(y)) if y == x => {}
+            (true, Loc::Xmm(y)) => dynasm!(self.ops ; .arch x64 ; movapd Rx(x), Rx(y)),
+            (true, Loc::Spill(s)) => {
+                let off = 8 * s as i32;
+                dynasm!(self.ops ; .arch x64 ; movsd Rx(x), [rsp + off]);
+            }
+            (true, Loc::Gpr(g)) => dynasm!(self.ops ; .arch x64 ; movq Rx(x), Rq(g)),
             _ => {
-                let off = Self::spill(r);
-                self.read[r as usize] = true;
-                dynasm!(self.ops ; .arch x64 ; mov Rq(reg), [rsp + off]);
+                self.load(via, r);
+                dynasm!(self.ops ; .arch x64 ; movq Rx(x), Rq(via));
+            }
+        }
+    }
+
+    /// Stores the float in xmm register `x` as value `r`.
+    fn store_xmm(&mut self, x: u8, r: Ref) {
+        match (self.alloc.is_some(), self.loc(r)) {
+            (true, Loc::Xmm(y)) if y == x => {}
+            (true, Loc::Xmm(y)) => dynasm!(self.ops ; .arch x64 ; movapd Rx(y), Rx(x)),
+            (true, Loc::Spill(s)) => {
+                let off = 8 * s as i32;
+                dynasm!(self.ops ; .arch x64 ; movsd [rsp + off], Rx(x));
+            }
+            (true, Loc::Gpr(g)) => dynasm!(self.ops ; .arch x64 ; movq Rq(g), Rx(x)),
+            (true, Loc::None) => {}
+            (false, _) => {
+                dynasm!(self.ops ; .arch x64 ; movq rax, Rx(x));
+                self.store_rax(r);
+            }
+        }
+    }
+
+    /// Writes value `r` to interpreter stack slot `slot` (relative to `rbx`).
+    fn store_slot(&mut self, slot: i32, r: Ref) {
+        let off = 8 * slot;
+        match self.gpr(r) {
+            Some(g) if self.alloc.is_some() => {
+                dynasm!(self.ops ; .arch x64 ; mov [rbx + off], Rq(g))
+            }
+            _ => {
+                self.load(RAX, r);
+                dynasm!(self.ops ; .arch x64 ; mov [rbx + off], rax);
             }
         }
     }
@@ -163,10 +253,16 @@ impl Emitter<'_> {
     }
 
     fn store_rax(&mut self, r: Ref) {
-        let needed = self.needed.as_ref().is_none_or(|n| n[r as usize]);
-        if needed {
-            let off = Self::spill(r);
-            dynasm!(self.ops ; .arch x64 ; mov [rsp + off], rax);
+        match self.loc(r) {
+            Loc::Gpr(g) => dynasm!(self.ops ; .arch x64 ; mov Rq(g), rax),
+            Loc::Xmm(x) => dynasm!(self.ops ; .arch x64 ; movq Rx(x), rax),
+            Loc::Spill(s) => {
+                if self.needed.as_ref().is_none_or(|n| n[r as usize]) {
+                    let off = 8 * s as i32;
+                    dynasm!(self.ops ; .arch x64 ; mov [rsp + off], rax);
+                }
+            }
+            Loc::None => {}
         }
         self.rax_after = Some(r);
     }
@@ -187,6 +283,10 @@ impl Emitter<'_> {
             .iter()
             .map(|&(phi, init, next)| (phi, if at_back { next } else { init }))
             .collect();
+        if self.alloc.is_some() {
+            self.parallel_move(&moves);
+            return;
+        }
         if moves.len() <= REGS.len() {
             // `rax` last: the other loads may still take a cached source from it.
             for (k, &(_, src)) in moves.iter().enumerate().rev() {
@@ -209,6 +309,88 @@ impl Emitter<'_> {
             }
         }
         self.rax_now = None;
+    }
+}
+
+impl Emitter<'_> {
+    /// Optimized traces: gives each `(phi, source)` pair's phi the source's
+    /// value, all at once (a parallel copy over locations). A move whose
+    /// destination no other pending move still reads goes first; when only
+    /// cycles are left, one destination is saved in `rcx` and its readers
+    /// read `rcx` instead. `rax` stages memory-to-memory moves; constants
+    /// are written last (nobody reads a constant's destination).
+    fn parallel_move(&mut self, moves: &[(Ref, Ref)]) {
+        let mut pending: Vec<(Loc, Loc)> = Vec::new();
+        let mut constants: Vec<(Loc, Ref)> = Vec::new();
+        for &(phi, src) in moves {
+            let (to, from) = (self.loc(phi), self.loc(src));
+            match (to, from) {
+                (Loc::None, _) => {}
+                (_, Loc::None) => constants.push((to, src)),
+                _ if to == from => {}
+                _ => pending.push((to, from)),
+            }
+        }
+        while !pending.is_empty() {
+            let ready = (0..pending.len())
+                .find(|&k| !pending.iter().any(|&(_, from)| from == pending[k].0));
+            match ready {
+                Some(k) => {
+                    let (to, from) = pending.swap_remove(k);
+                    self.move_loc(to, from);
+                }
+                None => {
+                    let saved = pending[0].0;
+                    self.move_loc(Loc::Gpr(RCX), saved);
+                    for m in &mut pending {
+                        if m.1 == saved {
+                            m.1 = Loc::Gpr(RCX);
+                        }
+                    }
+                }
+            }
+        }
+        for (to, src) in constants {
+            match to {
+                Loc::Xmm(x) => self.load_xmm(x, src, RAX),
+                _ => {
+                    self.load(RAX, src);
+                    self.move_loc(to, Loc::Gpr(RAX));
+                }
+            }
+        }
+        self.rax_now = None;
+    }
+
+    /// Copies the 64-bit word in location `from` to location `to`.
+    fn move_loc(&mut self, to: Loc, from: Loc) {
+        match (to, from) {
+            (Loc::Gpr(d), Loc::Gpr(s)) => dynasm!(self.ops ; .arch x64 ; mov Rq(d), Rq(s)),
+            (Loc::Gpr(d), Loc::Xmm(s)) => dynasm!(self.ops ; .arch x64 ; movq Rq(d), Rx(s)),
+            (Loc::Gpr(d), Loc::Spill(s)) => {
+                let off = 8 * s as i32;
+                dynasm!(self.ops ; .arch x64 ; mov Rq(d), [rsp + off]);
+            }
+            (Loc::Xmm(d), Loc::Gpr(s)) => dynasm!(self.ops ; .arch x64 ; movq Rx(d), Rq(s)),
+            (Loc::Xmm(d), Loc::Xmm(s)) => dynasm!(self.ops ; .arch x64 ; movapd Rx(d), Rx(s)),
+            (Loc::Xmm(d), Loc::Spill(s)) => {
+                let off = 8 * s as i32;
+                dynasm!(self.ops ; .arch x64 ; movsd Rx(d), [rsp + off]);
+            }
+            (Loc::Spill(d), Loc::Gpr(s)) => {
+                let off = 8 * d as i32;
+                dynasm!(self.ops ; .arch x64 ; mov [rsp + off], Rq(s));
+            }
+            (Loc::Spill(d), Loc::Xmm(s)) => {
+                let off = 8 * d as i32;
+                dynasm!(self.ops ; .arch x64 ; movsd [rsp + off], Rx(s));
+            }
+            (Loc::Spill(d), Loc::Spill(s)) => {
+                let (to, from) = (8 * d as i32, 8 * s as i32);
+                dynasm!(self.ops ; .arch x64 ; mov rax, [rsp + from] ; mov [rsp + to], rax);
+            }
+            (Loc::None, _) | (_, Loc::None) => {}
+        }
     }
 }
 
@@ -237,17 +419,33 @@ pub fn assemble(trace: &Trace, targets: &AsmTargets) -> Result<Assembled, String
     // spill slot (the rest are only used from `rax` by the next instruction);
     // the second leaves out the stores of the others. Emission is the same
     // in both, so the second pass reads exactly what the first recorded.
-    let (_, read) = assemble_pass(trace, targets, None)?;
-    let (code, _) = assemble_pass(trace, targets, Some(&read))?;
+    let (_, read) = assemble_pass(trace, targets, None, None)?;
+    let (code, _) = assemble_pass(trace, targets, Some(&read), None)?;
+    Ok(code)
+}
+
+/// Assembles an optimized trace: values live where the register allocator
+/// ([`regalloc::allocate`]) puts them, in registers when it can. One pass.
+pub fn assemble_optimized(trace: &Trace, targets: &AsmTargets) -> Result<Assembled, String> {
+    let alloc = regalloc::allocate(trace);
+    if cfg!(debug_assertions) {
+        regalloc::check(trace, &alloc).map_err(|e| format!("register allocation: {e}"))?;
+    }
+    if alloc.spill_slots as usize > SPILL_SLOTS {
+        return Err("trace too long for the spill frame".into());
+    }
+    let (code, _) = assemble_pass(trace, targets, None, Some(&alloc))?;
     Ok(code)
 }
 
 /// One emission pass; `read` (from an earlier pass) says which spill slots
-/// are ever loaded. Returns the code and the spill slots this pass loaded.
+/// are ever loaded; `alloc` is the optimized traces' value locations.
+/// Returns the code and the spill slots this pass loaded.
 fn assemble_pass(
     trace: &Trace,
     targets: &AsmTargets,
     read: Option<&[bool]>,
+    alloc: Option<&Allocation>,
 ) -> Result<(Assembled, Vec<bool>), String> {
     let mut ops = Assembler::new().map_err(|e| e.to_string())?;
     let stubs: Vec<DynamicLabel> = trace
@@ -265,6 +463,7 @@ fn assemble_pass(
         needed: read.map(|r| r.to_vec()),
         body: None,
         phis: Vec::new(),
+        alloc,
     };
     let body_header = if trace.local_loop {
         let h = trace.insts.iter().rposition(|i| i.op == Opcode::LoopHeader);
@@ -312,9 +511,7 @@ fn assemble_pass(
         // Guards from anywhere jump here: nothing is known in `rax`.
         e.rax_now = None;
         for &(s, r) in &trace.snapshots[k].entries {
-            e.load(RAX, r);
-            let off = 8 * s;
-            dynasm!(e.ops ; .arch x64 ; mov [rbx + off], rax);
+            e.store_slot(s, r);
         }
         dynasm!(e.ops
             ; .arch x64
@@ -369,11 +566,7 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             dynasm!(e.ops ; .arch x64 ; mov rax, [rbx + off]);
             e.store_rax(i);
         }
-        Opcode::SlotStore(s, v) => {
-            e.load(RAX, v);
-            let off = 8 * s;
-            dynasm!(e.ops ; .arch x64 ; mov [rbx + off], rax);
-        }
+        Opcode::SlotStore(s, v) => e.store_slot(s, v),
         Opcode::GuardTag(v, tag) => {
             let stub = e.stub(inst);
             e.load(RAX, v);
@@ -485,16 +678,22 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             e.store_rax(i);
         }
         Opcode::BoxInt(v) => {
-            let stub = e.stub(inst);
             e.load(RAX, v);
             let tag = (TAG_INT << 48) as i64;
+            if inst.snap.is_some() {
+                // Without a snapshot the optimizer proved the value fits.
+                let stub = e.stub(inst);
+                dynasm!(e.ops
+                    ; .arch x64
+                    ; mov rcx, rax
+                    ; shl rcx, 16
+                    ; sar rcx, 16
+                    ; cmp rcx, rax
+                    ; jne =>stub
+                );
+            }
             dynasm!(e.ops
                 ; .arch x64
-                ; mov rcx, rax
-                ; shl rcx, 16
-                ; sar rcx, 16
-                ; cmp rcx, rax
-                ; jne =>stub
                 ; mov rcx, QWORD mask
                 ; and rax, rcx
                 ; mov rcx, QWORD tag
@@ -537,6 +736,9 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
                     }
                     dynasm!(e.ops ; .arch x64 ; jo =>stub);
                 }
+                IntOp::Add => dynasm!(e.ops ; .arch x64 ; add rax, rcx),
+                IntOp::Sub => dynasm!(e.ops ; .arch x64 ; sub rax, rcx),
+                IntOp::Mul => dynasm!(e.ops ; .arch x64 ; imul rax, rcx),
                 IntOp::And => dynasm!(e.ops ; .arch x64 ; and rax, rcx),
                 IntOp::Or => dynasm!(e.ops ; .arch x64 ; or rax, rcx),
                 IntOp::Xor => dynasm!(e.ops ; .arch x64 ; xor rax, rcx),
@@ -588,9 +790,8 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             e.store_rax(i);
         }
         Opcode::Float(op, a, b) => {
-            e.load(RAX, a);
-            e.load(RCX, b);
-            dynasm!(e.ops ; .arch x64 ; movq xmm0, rax ; movq xmm1, rcx);
+            e.load_xmm(0, a, RAX);
+            e.load_xmm(1, b, RCX);
             match op {
                 FloatOp::Add => dynasm!(e.ops ; .arch x64 ; addsd xmm0, xmm1),
                 FloatOp::Sub => dynasm!(e.ops ; .arch x64 ; subsd xmm0, xmm1),
@@ -607,8 +808,7 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
                     );
                 }
             }
-            dynasm!(e.ops ; .arch x64 ; movq rax, xmm0);
-            e.store_rax(i);
+            e.store_xmm(0, i);
         }
         Opcode::FloatNeg(a) => {
             e.load(RAX, a);
@@ -617,13 +817,12 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
         }
         Opcode::IntToFloat(a) => {
             e.load(RAX, a);
-            dynasm!(e.ops ; .arch x64 ; cvtsi2sd xmm0, rax ; movq rax, xmm0);
-            e.store_rax(i);
+            dynasm!(e.ops ; .arch x64 ; cvtsi2sd xmm0, rax);
+            e.store_xmm(0, i);
         }
         Opcode::FloatCmp(cond, a, b) => {
-            e.load(RAX, a);
-            e.load(RCX, b);
-            dynasm!(e.ops ; .arch x64 ; movq xmm0, rax ; movq xmm1, rcx);
+            e.load_xmm(0, a, RAX);
+            e.load_xmm(1, b, RCX);
             // `ucomisd` sets CF, ZF and PF for unordered; pick conditions that are false then.
             match cond {
                 Cond::Gt => dynasm!(e.ops ; .arch x64 ; ucomisd xmm0, xmm1 ; seta al),

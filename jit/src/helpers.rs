@@ -182,6 +182,102 @@ impl Helper {
         )
     }
 
+    /// What the helper may do besides computing its result, for optimizer
+    /// passes that forward loads, move stores or keep values in registers
+    /// across calls. Conservative: a helper that may run Python code may do
+    /// anything Python code can (except write the trace's own slots, which
+    /// lie below the frames that code runs in).
+    pub fn effects(self) -> Effects {
+        use Helper::*;
+        let nothing = Effects {
+            runs_code: false,
+            writes_heap: false,
+            writes_versions: false,
+            reads_slots: false,
+            writes_slots: false,
+            allocates: false,
+        };
+        match self {
+            // Only reads: a module's namespace, a cell.
+            GlobalGet | CellGet => Effects {
+                allocates: true, // the NameError
+                ..nothing
+            },
+            GlobalSet => Effects {
+                writes_heap: true,
+                writes_versions: true,
+                allocates: true,
+                ..nothing
+            },
+            CellSet | ListAppend | InstAppendSlot => Effects {
+                writes_heap: true,
+                allocates: true, // a growing vector (no GC object)
+                ..nothing
+            },
+            NewInstance | ListToTuple => Effects {
+                allocates: true,
+                ..nothing
+            },
+            BuildList | BuildTuple | BuildSlice | BuildString => Effects {
+                reads_slots: true,
+                allocates: true,
+                ..nothing
+            },
+            // The inner trace runs anything and writes the loop frame's slots.
+            RunLoop => Effects {
+                runs_code: true,
+                writes_heap: true,
+                writes_versions: true,
+                reads_slots: true,
+                writes_slots: true,
+                allocates: true,
+            },
+            LoadMethod | UnpackSeq => Effects {
+                runs_code: true,
+                writes_heap: true,
+                writes_versions: true,
+                reads_slots: false,
+                writes_slots: true,
+                allocates: true,
+            },
+            Call | CallKw | CallMethod | CallMethodKw | CallEx | CallBuiltin | BuildSet
+            | BuildDict => Effects {
+                runs_code: true,
+                writes_heap: true,
+                writes_versions: true,
+                reads_slots: true,
+                writes_slots: false,
+                allocates: true,
+            },
+            BinaryOp | InplaceOp | Compare | Equal | Contains | Truthy | Unary | GetItem
+            | SetItem | DelItem | GetAttr | SetAttr | DelAttr | GetIter | IterNext | ListExtend
+            | SetAdd | SetUpdate | DictInsert | FormatValue | Convert => Effects {
+                runs_code: true,
+                writes_heap: true,
+                writes_versions: true,
+                reads_slots: false,
+                writes_slots: false,
+                allocates: true,
+            },
+        }
+    }
+
+    /// The slots (relative to the loop frame's slot 0) a call of this helper
+    /// writes, given its arguments' constant values (None: not a constant).
+    /// None when it writes no slot or slots its arguments do not say (then
+    /// see [`Effects::writes_slots`]).
+    pub fn written_slots(self, consts: &[Option<i64>]) -> Option<std::ops::Range<i32>> {
+        match (self, consts) {
+            // `(obj, name, dst)`: the receiver goes to `dst + 1`.
+            (Helper::LoadMethod, [_, _, Some(dst)]) => Some(*dst as i32 + 1..*dst as i32 + 2),
+            // `(src, dst, count)`.
+            (Helper::UnpackSeq, [_, Some(dst), Some(count)]) => {
+                Some(*dst as i32..(*dst + *count) as i32)
+            }
+            _ => None,
+        }
+    }
+
     /// The machine address compiled code calls.
     pub fn address(self) -> HelperFn {
         match self {
@@ -231,6 +327,27 @@ impl Helper {
             Helper::CallBuiltin => h_call_builtin,
         }
     }
+}
+
+/// What a helper call may do to state a trace reads ([`Helper::effects`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Effects {
+    /// May run Python code (methods, `__eq__`, properties, inner loops).
+    /// Such code may collect garbage, and writes heap and versions too.
+    pub runs_code: bool,
+    /// May write object memory IR loads read: instance slots and maps
+    /// (`inst_slot_load`, `load_field`), list items and lengths, cells.
+    pub writes_heap: bool,
+    /// May change a class's or module's version word (`load_abs`).
+    pub writes_versions: bool,
+    /// Reads the trace's interpreter slots (arguments passed by slot), so
+    /// stores to them must have been done before the call.
+    pub reads_slots: bool,
+    /// Writes some of the trace's interpreter slots
+    /// ([`Helper::written_slots`] says which, when it can).
+    pub writes_slots: bool,
+    /// May allocate (a collection needs Python code to run, see `runs_code`).
+    pub allocates: bool,
 }
 
 /// `BinOpKind` from its `repr(u8)` number (the order of its declaration).

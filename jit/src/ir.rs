@@ -50,6 +50,13 @@ pub enum IntOp {
     SubOv,
     /// `a * b`, guarded against i64 overflow.
     MulOv,
+    /// `a + b` without an overflow check (the optimizer proved it cannot
+    /// overflow an i64; wraps if it could).
+    Add,
+    /// `a - b` without an overflow check (proved not to overflow).
+    Sub,
+    /// `a * b` without an overflow check (proved not to overflow).
+    Mul,
     /// `a & b`.
     And,
     /// `a | b`.
@@ -119,7 +126,8 @@ pub enum Opcode {
     // ---- boxing
     /// Boxed int to i64.
     UnboxInt(Ref),
-    /// i64 to boxed int, guarded to fit the 48-bit inline range.
+    /// i64 to boxed int, guarded to fit the 48-bit inline range; without a
+    /// snapshot the optimizer proved it fits and the backend checks nothing.
     BoxInt(Ref),
     /// Boxed float to double.
     UnboxFloat(Ref),

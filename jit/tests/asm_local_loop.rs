@@ -121,9 +121,25 @@ impl Builder {
     }
 }
 
-/// Compiles `trace` and runs it on `stack` (slot 0 is the loop frame's);
-/// returns the snapshot it left through.
+/// Compiles `trace` with both backends (spill slots, and registers from the
+/// register allocator) and runs it on `stack` (slot 0 is the loop frame's);
+/// both must leave through the same snapshot with the same stack. Returns
+/// the snapshot.
 fn run(trace: &Trace, stack: &mut Vec<Value>) -> u32 {
+    let mut raw_stack = stack.clone();
+    let raw = run_with(trace, &mut raw_stack, asm::assemble);
+    let allocated = run_with(trace, stack, asm::assemble_optimized);
+    assert_eq!(
+        (raw, &raw_stack),
+        (allocated, &*stack),
+        "the backends disagree"
+    );
+    allocated
+}
+
+type AssembleFn = fn(&Trace, &AsmTargets) -> Result<asm::Assembled, String>;
+
+fn run_with(trace: &Trace, stack: &mut Vec<Value>, assemble: AssembleFn) -> u32 {
     jit::opt::verify::verify(trace).expect("a well-formed trace");
     let n = trace.snapshots.len();
     let exit_slots: Vec<AtomicUsize> = (0..n).map(|_| AtomicUsize::new(0)).collect();
@@ -143,7 +159,7 @@ fn run(trace: &Trace, stack: &mut Vec<Value>) -> u32 {
         },
         iterations: &iterations,
     };
-    let code = asm::assemble(trace, &targets).expect("assembles");
+    let code = assemble(trace, &targets).expect("assembles");
     for (slot, off) in exit_slots.iter().zip(&code.default_exits) {
         slot.store(code.buffer.ptr(*off) as usize, Ordering::Release);
     }

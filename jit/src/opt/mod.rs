@@ -8,6 +8,8 @@
 //! trace, so they can run on any thread while the program goes on.
 
 pub mod filetest;
+pub mod heap;
+pub mod int_range;
 pub mod rewriter;
 pub mod verify;
 
