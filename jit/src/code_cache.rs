@@ -47,11 +47,13 @@ impl TraceCode {
     /// Assembles `trace` for the loop whose shared words are `words`, with
     /// exit descriptors naming trace number `index` (the worker does not
     /// know the number yet: [`TraceCode::set_index`] fixes it at install).
+    /// `optimized` traces go through the register-allocating backend.
     pub fn build(
         trace: Box<Trace>,
         index: usize,
         words: &LoopWords,
         safepoint: SafepointWords,
+        optimized: bool,
     ) -> Result<TraceCode, String> {
         let n = trace.snapshots.len();
         let exit_slots: Box<[AtomicUsize]> = (0..n).map(|_| AtomicUsize::new(0)).collect();
@@ -63,7 +65,11 @@ impl TraceCode {
             loop_slot: &words.loop_slot,
             safepoint,
         };
-        let code = asm::assemble(&trace, &targets)?;
+        let code = if optimized {
+            asm::assemble_optimized(&trace, &targets)?
+        } else {
+            asm::assemble(&trace, &targets)?
+        };
         let default_exits: Vec<usize> = code
             .default_exits
             .iter()

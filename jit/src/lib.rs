@@ -345,7 +345,7 @@ impl Jit {
         let built = if self.config.mode == JitMode::Sync {
             self.compile_sync(trace, index, &words)
         } else {
-            TraceCode::build(trace, index, &words, self.safepoint).map(|c| (c, false))
+            TraceCode::build(trace, index, &words, self.safepoint, false).map(|c| (c, false))
         };
         self.stats.compile_time += start.elapsed();
         let (code, optimized) = match built {
@@ -438,7 +438,7 @@ impl Jit {
             }
             Err(failure) => {
                 self.count_failure(&failure);
-                TraceCode::build(trace, index, words, self.safepoint).map(|c| (c, false))
+                TraceCode::build(trace, index, words, self.safepoint, false).map(|c| (c, false))
             }
         }
     }

@@ -221,19 +221,19 @@ pub fn optimize_and_assemble(
     words: &LoopWords,
     safepoint: SafepointWords,
 ) -> Result<(TraceCode, Vec<PassReport>), Failure> {
-    let result = catch_quietly(|| {
-        let (optimized, reports) = opt::optimize(trace, selection).map_err(|e| Failure {
-            reason: format!("optimizer: {}", e.split(':').next().unwrap_or(&e)),
-            detail: e.clone(),
-        })?;
-        let code = TraceCode::build(Box::new(optimized), index, words, safepoint).map_err(|e| {
-            Failure {
-                reason: format!("backend: {e}"),
-                detail: e,
-            }
-        })?;
-        Ok((code, reports))
-    });
+    let result =
+        catch_quietly(|| {
+            let (optimized, reports) = opt::optimize(trace, selection).map_err(|e| Failure {
+                reason: format!("optimizer: {}", e.split(':').next().unwrap_or(&e)),
+                detail: e.clone(),
+            })?;
+            let code = TraceCode::build(Box::new(optimized), index, words, safepoint, true)
+                .map_err(|e| Failure {
+                    reason: format!("backend: {e}"),
+                    detail: e,
+                })?;
+            Ok((code, reports))
+        });
     match result {
         Ok(r) => r,
         Err(message) => {

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use libtest_mimic::{Arguments, Failed, Trial};
-use tern_tests::{run_with_timeout, Outcome};
+use tern_tests::{run_with_environment, run_with_timeout, Outcome};
 
 /// CLI tests the interpreter does not pass yet, with the reason.
 const PENDING: &[(&str, &str)] = &[];
@@ -88,6 +88,10 @@ const TESTS: &[CliTest] = &[
     (
         "jit_stats_report_the_optimizer_tiers",
         jit_stats_report_the_optimizer_tiers,
+    ),
+    (
+        "jit_full_exit_does_not_wait_for_the_worker",
+        jit_full_exit_does_not_wait_for_the_worker,
     ),
 ];
 
@@ -722,4 +726,28 @@ fn jit_stats_report_the_optimizer_tiers() -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+fn jit_full_exit_does_not_wait_for_the_worker() -> Result<(), String> {
+    // The worker sleeps far longer than the run may take before its first
+    // job: the program must end anyway, with its raw code's result.
+    let directory = program("same.py", MIXED_LOOPS);
+    let binary = Path::new(env!("CARGO_BIN_EXE_tern-under-test"));
+    let args: Vec<String> = ["--jit=full", "--jit-threshold", "1", "same.py"]
+        .iter()
+        .map(|a| a.to_string())
+        .collect();
+    let environment = [(
+        "TERN_JIT_WORKER_DELAY_US".to_string(),
+        "600000000".to_string(),
+    )];
+    let outcome = run_with_environment(
+        binary,
+        &args,
+        &environment,
+        &directory,
+        None,
+        Duration::from_secs(10),
+    )?;
+    expect_success(&outcome, MIXED_LOOPS_OUTPUT)
 }
