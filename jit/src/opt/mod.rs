@@ -10,7 +10,9 @@
 pub mod filetest;
 pub mod heap;
 pub mod int_range;
+pub mod peel;
 pub mod rewriter;
+pub mod slot_effects;
 pub mod verify;
 
 use crate::ir::Trace;
@@ -26,7 +28,20 @@ pub struct Pass {
 }
 
 /// The passes, in the order they run.
-pub const PASSES: &[Pass] = &[];
+pub const PASSES: &[Pass] = &[
+    Pass {
+        name: "peel",
+        run: peel::peel,
+    },
+    Pass {
+        name: "int_range",
+        run: int_range::run,
+    },
+    Pass {
+        name: "heap",
+        run: heap::run,
+    },
+];
 
 /// What one pass did to one trace.
 #[derive(Clone, Debug)]
