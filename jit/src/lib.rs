@@ -481,9 +481,11 @@ impl Jit {
             return;
         }
         let start = Instant::now();
+        let mut worked = false;
         if self.worker.has_results() {
             for finished in self.worker.drain() {
                 self.finish_job(finished);
+                worked = true;
             }
         }
         if self.active == 0 {
@@ -493,9 +495,12 @@ impl Jit {
                 // activation is on the stack.
                 self.traces[n].buffer = None;
                 self.stats.freed_traces += 1;
+                worked = true;
             }
         }
-        self.stats.pause(start.elapsed());
+        if worked {
+            self.stats.pause(start.elapsed());
+        }
     }
 
     fn finish_job(&mut self, finished: Finished) {

@@ -182,3 +182,38 @@ impl JitStats {
         s
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pause_figures() {
+        let mut stats = JitStats::default();
+        assert_eq!(stats.max_pause(), Duration::ZERO);
+        assert_eq!(stats.p99_pause(), Duration::ZERO);
+        // 1..=200 ms in a shuffled order: p99 is the 198th smallest.
+        for k in 0..200u64 {
+            stats.pause(Duration::from_millis((k * 7) % 200 + 1));
+        }
+        assert_eq!(stats.max_pause(), Duration::from_millis(200));
+        assert_eq!(stats.p99_pause(), Duration::from_millis(198));
+        let report = stats.report();
+        assert!(
+            report.contains("in 200 pauses (max 200.000 ms, p99 198.000 ms)"),
+            "{report}"
+        );
+    }
+
+    #[test]
+    fn passes_add_up_in_first_seen_order() {
+        let mut stats = JitStats::default();
+        stats.add_pass("peel", -10, Duration::from_millis(1));
+        stats.add_pass("dce", 4, Duration::from_millis(2));
+        stats.add_pass("peel", -5, Duration::from_millis(3));
+        assert_eq!(stats.passes[0].0, "peel");
+        assert_eq!(stats.passes[0].1.removed, -15);
+        assert_eq!(stats.passes[0].1.time, Duration::from_millis(4));
+        assert_eq!(stats.passes[1].0, "dce");
+    }
+}

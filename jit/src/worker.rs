@@ -298,3 +298,95 @@ pub fn versions_still_hold(trace: &Trace) -> bool {
         _ => true,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir_parse::parse_trace;
+
+    /// A root trace that guards the word at `addr` to be `expected`.
+    fn guarded_trace(addr: u64, expected: u64) -> Trace {
+        let text = format!(
+            "trace root extent 1\n  loop_header snap s0\n  %v = load_abs {addr:#x}\n  \
+             guard_eq %v {expected:#x} snap s1\n  loop_back\n  \
+             snap s0: safepoint pc 0 frames @0\n  snap s1: guard pc 0 frames @0\n"
+        );
+        parse_trace(&text).expect("a valid trace")
+    }
+
+    #[test]
+    fn a_changed_version_word_invalidates() {
+        let word = Box::new(std::cell::Cell::new(7u64));
+        let trace = guarded_trace(word.as_ptr() as u64, 7);
+        assert!(versions_still_hold(&trace));
+        word.set(8);
+        assert!(!versions_still_hold(&trace));
+    }
+
+    #[test]
+    fn the_worker_hands_back_assembled_code() {
+        let word = Box::new(7u64);
+        let trace = guarded_trace(&*word as *const u64 as u64, 7);
+        let mut worker = Worker::new(PassSelection::Only(Vec::new()), Duration::ZERO);
+        assert!(!worker.has_results());
+        let job = Job {
+            raw: 3,
+            trace: trace.clone(),
+            words: LoopWords::default(),
+            cancel: Arc::new(AtomicBool::new(false)),
+        };
+        assert!(worker.submit(job));
+        assert_eq!(worker.in_flight, 1);
+        // Tests may wait; the interpreter never does.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !worker.has_results() {
+            assert!(Instant::now() < deadline, "the worker never answered");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let done = worker.drain();
+        assert_eq!(done.len(), 1);
+        assert_eq!(worker.in_flight, 0);
+        assert_eq!(done[0].raw, 3);
+        match &done[0].outcome {
+            Outcome::Built { code, reports } => {
+                assert!(reports.is_empty(), "no pass was selected");
+                assert_eq!(code.trace.insts.len(), trace.insts.len());
+                assert_eq!(code.exit_slots.len(), trace.snapshots.len());
+                // Exit slots start at the default exits.
+                for (slot, &exit) in code.exit_slots.iter().zip(&code.default_exits) {
+                    assert_eq!(slot.load(Ordering::Relaxed), exit);
+                }
+            }
+            Outcome::Failed(f) => panic!("optimization failed: {}", f.detail),
+            Outcome::Cancelled => panic!("the job was not cancelled"),
+        }
+    }
+
+    #[test]
+    fn a_cancelled_job_is_skipped() {
+        let word = Box::new(7u64);
+        let trace = guarded_trace(&*word as *const u64 as u64, 7);
+        let mut worker = Worker::new(PassSelection::All, Duration::ZERO);
+        let job = Job {
+            raw: 0,
+            trace,
+            words: LoopWords::default(),
+            cancel: Arc::new(AtomicBool::new(true)),
+        };
+        assert!(worker.submit(job));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !worker.has_results() {
+            assert!(Instant::now() < deadline, "the worker never answered");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let done = worker.drain();
+        assert!(matches!(done[0].outcome, Outcome::Cancelled));
+    }
+
+    #[test]
+    fn a_panic_is_caught_quietly() {
+        let caught = catch_quietly(|| -> u32 { panic!("pass bug") });
+        assert_eq!(caught, Err("pass bug".to_string()));
+        assert_eq!(catch_quietly(|| 5), Ok(5));
+    }
+}
