@@ -6,13 +6,13 @@
 //! from their operands' intervals. A `guard_true`/`guard_false` of an
 //! integer comparison narrows its operands' intervals for every later
 //! instruction (the trace is linear, so the guard dominates them; in a
-//! peeled trace the preamble dominates the body). A phi's interval joins its
-//! `init`'s with its `next`'s as a first analysis with every phi unbounded
-//! computed it, which over-approximates every value the phi can take.
+//! peeled trace the preamble dominates the body). A phi's interval is one
+//! proven by induction over the loop's iterations (see [`phi_ranges`]).
 
 use super::Rewriter;
 use crate::ir::*;
 use runtime::value::{INT_MAX, INT_MIN};
+use std::collections::HashSet;
 
 /// A closed interval of i64 values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -236,6 +236,17 @@ fn negate(cond: Cond) -> Cond {
     }
 }
 
+/// The condition `b ? a` that holds exactly when `a cond b` does.
+fn swap(cond: Cond) -> Cond {
+    match cond {
+        Cond::Lt => Cond::Gt,
+        Cond::Le => Cond::Ge,
+        Cond::Gt => Cond::Lt,
+        Cond::Ge => Cond::Le,
+        c => c,
+    }
+}
+
 /// The intervals of `a` and `b` once `a cond b` is known to hold (None
 /// where nothing is learnt, or where it cannot hold: that code never runs).
 fn narrow(cond: Cond, a: Range, b: Range) -> (Option<Range>, Option<Range>) {
@@ -285,10 +296,13 @@ struct Analysis<'t> {
     trace: &'t Trace,
     /// The current interval of each `Int` value (old numbering).
     ranges: Vec<Range>,
-    /// Each `Int` phi's interval (FULL in the first analysis).
+    /// Each `Int` phi's interval (None: unbounded).
     phi_ranges: Vec<Option<Range>>,
-    /// Each `Int` phi's `init` interval where the phi is (first analysis).
+    /// Each `Int` phi's `init` interval where the phi is.
     phi_inits: Vec<Option<Range>>,
+    /// Comparisons `a cond b` known to hold (guarded earlier), with the
+    /// ones they imply: a relation intervals cannot express.
+    holds: HashSet<(u8, Ref, Ref)>,
 }
 
 impl<'t> Analysis<'t> {
@@ -299,6 +313,7 @@ impl<'t> Analysis<'t> {
             ranges: vec![FULL; n],
             phi_ranges,
             phi_inits: vec![None; n],
+            holds: HashSet::new(),
         }
     }
 
@@ -327,8 +342,28 @@ impl<'t> Analysis<'t> {
 
     /// Does the guard `op` always pass, given what is known before it?
     fn guard_proven(&self, op: &Opcode) -> bool {
-        self.guarded_compare(op)
-            .is_some_and(|(c, a, b)| compare(c, self.range(a), self.range(b)) == Some(true))
+        self.guarded_compare(op).is_some_and(|(c, a, b)| {
+            self.holds.contains(&(c as u8, a, b))
+                || compare(c, self.range(a), self.range(b)) == Some(true)
+        })
+    }
+
+    /// Notes that `a cond b` holds, and what follows from it.
+    fn note_holds(&mut self, cond: Cond, a: Ref, b: Ref) {
+        let implied: &[Cond] = match cond {
+            Cond::Lt => &[Cond::Lt, Cond::Le, Cond::Ne],
+            Cond::Gt => &[Cond::Gt, Cond::Ge, Cond::Ne],
+            Cond::Eq => &[Cond::Eq, Cond::Le, Cond::Ge],
+            other => std::slice::from_ref(match other {
+                Cond::Le => &Cond::Le,
+                Cond::Ge => &Cond::Ge,
+                _ => &Cond::Ne,
+            }),
+        };
+        for &c in implied {
+            self.holds.insert((c as u8, a, b));
+            self.holds.insert((swap(c) as u8, b, a));
+        }
     }
 
     /// Updates the intervals for instruction `k` having run.
@@ -361,6 +396,7 @@ impl<'t> Analysis<'t> {
             }
         }
         if let Some((cond, a, b)) = self.guarded_compare(&inst.op) {
+            self.note_holds(cond, a, b);
             let (na, nb) = narrow(cond, self.range(a), self.range(b));
             if let Some(na) = na {
                 self.ranges[a as usize] = na;
@@ -434,29 +470,63 @@ fn emit_unchecked(rw: &mut Rewriter, old: Ref, op: Opcode) {
     rw.replace(old, new);
 }
 
-/// Each `Int` phi's interval: its `init`'s joined with its `next`'s at the
-/// loop's end, both from an analysis that takes every phi as unbounded.
+/// Each `Int` phi's interval, proven by induction: an assumed interval
+/// holding the phi's `init` that, with every phi in its assumed interval,
+/// also holds its `next` where the body loops back. Assumptions start at
+/// `init`'s interval and widen a bound that `next` leaves to the 48-bit
+/// range, then to the i64 range; without a fixed point after a few rounds
+/// every phi is unbounded (always sound).
 fn phi_ranges(trace: &Trace) -> Vec<Option<Range>> {
     let n = trace.insts.len();
-    let has_int_phi = trace
-        .insts
-        .iter()
-        .any(|i| matches!(i.op, Opcode::Phi(..)) && i.ty == Type::Int);
-    if !has_int_phi {
+    let phis: Vec<usize> = (0..n)
+        .filter(|&k| matches!(trace.insts[k].op, Opcode::Phi(..)) && trace.insts[k].ty == Type::Int)
+        .collect();
+    if phis.is_empty() {
         return vec![None; n];
     }
-    let mut first = Analysis::new(trace, vec![None; n]);
-    for k in 0..n {
-        first.step(k);
-    }
-    (0..n)
-        .map(|k| match trace.insts[k].op {
-            Opcode::Phi(_, next) if trace.insts[k].ty == Type::Int => {
-                first.phi_inits[k].map(|init| init.join(first.range(next)))
+    let mut assumed: Vec<Option<Range>> = vec![None; n];
+    for round in 0..(1 + 4 * phis.len()).min(12) {
+        let mut an = Analysis::new(trace, assumed.clone());
+        for k in 0..n {
+            an.step(k);
+        }
+        let mut stable = round > 0;
+        for &k in &phis {
+            let Opcode::Phi(_, next) = trace.insts[k].op else {
+                continue;
+            };
+            let init = an.phi_inits[k].unwrap_or(FULL);
+            let Some(now) = assumed[k] else {
+                // The first round only learns the inits.
+                assumed[k] = Some(init);
+                stable = false;
+                continue;
+            };
+            let next = an.range(next);
+            if next.within(now) {
+                continue;
             }
-            _ => None,
-        })
-        .collect()
+            stable = false;
+            let widen_lo = |lo: i64| if lo > INT_MIN { INT_MIN } else { i64::MIN };
+            let widen_hi = |hi: i64| if hi < INT_MAX { INT_MAX } else { i64::MAX };
+            assumed[k] = Some(Range {
+                lo: if next.lo < now.lo {
+                    widen_lo(now.lo)
+                } else {
+                    now.lo
+                },
+                hi: if next.hi > now.hi {
+                    widen_hi(now.hi)
+                } else {
+                    now.hi
+                },
+            });
+        }
+        if stable {
+            return assumed;
+        }
+    }
+    vec![None; n]
 }
 
 #[cfg(test)]
