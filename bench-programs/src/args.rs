@@ -26,6 +26,8 @@ OPTIONS (the table):
     --programs DIR     the directory of .py programs (default: bench-programs/programs)
     --timeout SECS     kill a run after SECS seconds and count it as a failure (default 120)
     --startup-runs N   runs of `-c pass` for the start-up row (default 20; 0 skips it)
+    --no-pauses        no untimed `--jit-stats` run per program under full and sync (the
+                       main-thread pause table and target)
     -h, --help         print this help
 
 WARM-UP MODE (`bench warmup`): runs the warm-up variant of each program (a driver in
@@ -69,6 +71,9 @@ pub struct Options {
     pub timeout_secs: f64,
     /// Runs of `-c pass` per column for the start-up measurement.
     pub startup_runs: usize,
+    /// Whether to make one untimed `--jit-stats` run per program under full
+    /// and sync for the main-thread pauses.
+    pub pauses: bool,
 }
 
 impl Default for Options {
@@ -86,6 +91,7 @@ impl Default for Options {
             programs: None,
             timeout_secs: 120.0,
             startup_runs: 20,
+            pauses: true,
         }
     }
 }
@@ -200,6 +206,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             }
             "--no-cpython" => words.flag(|| opts.cpython = false)?,
             "--no-pypy" => words.flag(|| opts.pypy = false)?,
+            "--no-pauses" => words.flag(|| opts.pauses = false)?,
             "--quick" => words.flag(|| opts.quick = true)?,
             _ => return Err(unknown(&arg)),
         }

@@ -7,6 +7,7 @@ pub mod json;
 pub mod machine;
 pub mod markdown;
 pub mod measure;
+pub mod pauses;
 pub mod plot;
 pub mod ratio;
 pub mod stats;

@@ -150,6 +150,17 @@ fn run(opts: &Options, argv: &[String]) -> Result<i32, String> {
         plan,
         &mut |line| eprintln!("  {line}"),
     );
+    let has_optimizer = [args::JIT_FULL, args::JIT_SYNC]
+        .iter()
+        .any(|m| ratio::find_mode(&columns, m).is_some());
+    let pauses = if opts.pauses && has_optimizer {
+        eprintln!(
+            "bench: main-thread JIT pauses, one --jit-stats run per program under full and sync"
+        );
+        bench_programs::pauses::measure_pauses(&columns, &programs, plan.timeout)
+    } else {
+        Vec::new()
+    };
     let startup = if opts.startup_runs > 0 {
         eprintln!(
             "bench: start-up, {} runs of `-c pass` per column",
@@ -175,6 +186,7 @@ fn run(opts: &Options, argv: &[String]) -> Result<i32, String> {
         runs: opts.runs,
         warmup_runs: opts.warmup_runs,
         skipped,
+        pauses,
     };
 
     println!("{}", table::render_preamble(&preamble));

@@ -114,9 +114,12 @@ fn draw(path: &Path, title: &str, curves: &[Curve]) -> Result<(), Box<dyn std::e
     for (i, (curve, points)) in curves.iter().zip(&steps).enumerate() {
         let color = mode_color(&curve.mode, i);
         let clamped = points.iter().map(|&(t, ms)| (t, ms.max(y_floor)));
+        let pause = curve
+            .max_pause_ms
+            .map_or(String::new(), |ms| format!(", max JIT pause {ms:.2} ms"));
         let label = match curve.summary() {
             Some(s) => format!(
-                "{}: total {:.3} s, slowest {:.2} ms, steady {:.3} ms",
+                "{}: total {:.3} s, slowest {:.2} ms, steady {:.3} ms{pause}",
                 curve.mode,
                 s.total,
                 s.slowest * 1000.0,

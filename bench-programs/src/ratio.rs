@@ -313,6 +313,7 @@ mod tests {
             warmup_runs: 0,
             ratios: ratios.clone(),
             skipped: vec![],
+            pauses: vec![],
         };
         let [a, b, c] = &report.programs[..] else {
             panic!("three programs")

@@ -180,6 +180,9 @@ pub struct Report {
     pub ratios: Vec<Ratio>,
     /// Columns left out because they could not run at all.
     pub skipped: Vec<Skipped>,
+    /// Main-thread JIT pauses per program under full and sync (empty when
+    /// not measured).
+    pub pauses: Vec<crate::pauses::ProgramPauses>,
 }
 
 impl Report {
@@ -502,6 +505,7 @@ mod tests {
             warmup_runs: 1,
             ratios: vec![],
             skipped: vec![],
+            pauses: vec![],
         };
         assert_eq!(report.speedup(&prog, 0), Some(2.0));
         assert_eq!(report.speedup(&prog, 2), None);

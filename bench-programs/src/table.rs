@@ -6,7 +6,7 @@
 use crate::markdown::{Align, Table};
 use crate::ratio::format_geomean;
 use crate::suite::{Cell, Report};
-use crate::targets;
+use crate::{pauses, targets};
 
 /// What the table's reader needs to reproduce and judge a run.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -93,6 +93,11 @@ pub fn render(report: &Report) -> String {
     out.push('\n');
     out.push_str(&targets::render(&targets::evaluate(report)));
     out.push('\n');
+    let pauses = pauses::render(&report.pauses);
+    if !pauses.is_empty() {
+        out.push_str(&pauses);
+        out.push('\n');
+    }
     out.push_str(&startup_line(report));
     out.push('\n');
     out.push_str(&memory_table(report));
@@ -322,6 +327,7 @@ mod tests {
             runs: 1,
             warmup_runs: 1,
             skipped: vec![],
+            pauses: vec![],
         }
     }
 

@@ -1,9 +1,11 @@
 //! The optimizer issue's speed targets, checked against one run's table:
 //! `full` at least as fast as PyPy and 1.5x faster than `raw` on the geometric
-//! mean, and `full` faster than both `raw` and `sync` on hundred_loops.
+//! mean, `full` faster than both `raw` and `sync` on hundred_loops, and the
+//! longest main-thread JIT pause under `full` below 1 ms.
 
 use crate::args::{JIT_FULL, JIT_RAW, JIT_SYNC};
 use crate::column::Kind;
+use crate::pauses::{self, MAX_PAUSE_TARGET_MS};
 use crate::ratio::{find_kind, find_mode, format_geomean, format_ratio, Ratio};
 use crate::suite::Report;
 
@@ -70,7 +72,45 @@ pub fn evaluate(report: &Report) -> Vec<TargetCheck> {
             FULL_VS_RAW_TARGET,
         ),
         hundred_loops_target(report),
+        pause_target(report),
     ]
+}
+
+/// The longest main-thread pause under `full` below 1 ms (with `sync`'s
+/// longest pause beside it, which shows what the worker thread hides).
+fn pause_target(report: &Report) -> TargetCheck {
+    let mut check = TargetCheck {
+        target: format!("largest main-thread JIT pause under full below {MAX_PAUSE_TARGET_MS} ms"),
+        measured: String::new(),
+        verdict: Verdict::Met,
+        value: None,
+    };
+    if find_mode(&report.columns, JIT_FULL).is_none() {
+        check.verdict = Verdict::NotMeasured(missing(report, "jit=full"));
+        return check;
+    }
+    if report.pauses.is_empty() {
+        check.verdict = Verdict::NotMeasured("no --jit-stats runs (--no-pauses)".to_string());
+        return check;
+    }
+    let Some((full_max, full_program)) = pauses::longest(&report.pauses, |p| &p.full) else {
+        check.verdict = Verdict::NotMeasured(
+            "no pause figures under full; see the list under the pause table".to_string(),
+        );
+        return check;
+    };
+    let sync = match pauses::longest(&report.pauses, |p| &p.sync) {
+        Some((ms, program)) => format!(", sync max {ms:.3} ms ({program})"),
+        None => String::new(),
+    };
+    check.measured = format!("full max {full_max:.3} ms ({full_program}){sync}");
+    check.value = Some(full_max);
+    check.verdict = if full_max < MAX_PAUSE_TARGET_MS {
+        Verdict::Met
+    } else {
+        Verdict::NotMet
+    };
+    check
 }
 
 /// Why a column needed by a target is absent: left out because the

@@ -158,6 +158,9 @@ pub struct Curve {
     pub mode: String,
     /// `perf_counter()` before the first iteration and after each one.
     pub stamps: Vec<f64>,
+    /// The longest main-thread JIT pause in ms, from `--jit-stats`, when
+    /// tern reported it (the largest over the runs of a median curve).
+    pub max_pause_ms: Option<f64>,
 }
 
 /// What a curve says in numbers (all times in seconds).
@@ -250,9 +253,14 @@ pub fn median_curve(runs: &[Curve]) -> Result<Option<Curve>, String> {
         now += stats::median(&column).unwrap_or(0.0);
         stamps.push(now);
     }
+    let max_pause_ms = runs
+        .iter()
+        .filter_map(|c| c.max_pause_ms)
+        .max_by(f64::total_cmp);
     Ok(Some(Curve {
         mode: first.mode.clone(),
         stamps,
+        max_pause_ms,
     }))
 }
 

@@ -9,7 +9,7 @@ use crate::measure;
 use crate::suite::{check_run, round_order};
 use crate::table::{self, Preamble};
 use crate::warmup::{self, Curve, Driver};
-use crate::{machine, plot, workspace_root};
+use crate::{machine, pauses, plot, workspace_root};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -182,15 +182,27 @@ pub fn run_program(
                 continue;
             }
             let column = &columns[col];
-            let outcome = measure::run(&column.program, &column.script_args(&script_path), timeout)
-                .and_then(|r| match check_run(&r, Some(&reference)) {
-                    Some(f) => Err(format!("{}: {}", f.label(), f.detail())),
-                    None => warmup::parse_stamps(&String::from_utf8_lossy(&r.stderr)),
+            // `--jit-stats` for the longest main-thread pause; its report
+            // goes to stderr at exit, after the timed loop.
+            let mut args = column.args.clone();
+            args.push(pauses::STATS_FLAG.to_string());
+            args.push(script_path.display().to_string());
+            let outcome =
+                measure::run(&column.program, &args, timeout).and_then(|r| {
+                    match check_run(&r, Some(&reference)) {
+                        Some(f) => Err(format!("{}: {}", f.label(), f.detail())),
+                        None => {
+                            let stderr = String::from_utf8_lossy(&r.stderr);
+                            let pause = pauses::parse_pause_line(&stderr).map(|p| p.max_ms);
+                            warmup::parse_stamps(&stderr).map(|stamps| (stamps, pause))
+                        }
+                    }
                 });
             match outcome {
-                Ok(stamps) => samples[col].push(Curve {
+                Ok((stamps, max_pause_ms)) => samples[col].push(Curve {
                     mode: column.header().to_string(),
                     stamps,
+                    max_pause_ms,
                 }),
                 Err(e) => {
                     failed[col] = true;
@@ -235,6 +247,7 @@ pub fn render_summary(results: &[ProgramCurves], skipped: &[String]) -> String {
         ("slowest (ms)", Align::Right),
         ("slowest at", Align::Right),
         ("steady (ms)", Align::Right),
+        ("max JIT pause (ms)", Align::Right),
     ];
     let mut table = Table::new(header.iter().map(|(h, a)| (h.to_string(), *a)).collect());
     for r in results {
@@ -249,6 +262,8 @@ pub fn render_summary(results: &[ProgramCurves], skipped: &[String]) -> String {
                 format!("{:.2}", s.slowest * 1000.0),
                 s.slowest_at.to_string(),
                 format!("{:.3}", s.steady * 1000.0),
+                c.max_pause_ms
+                    .map_or("-".to_string(), |ms| format!("{ms:.3}")),
             ]);
         }
     }
@@ -256,7 +271,8 @@ pub fn render_summary(results: &[ProgramCurves], skipped: &[String]) -> String {
     out.push_str(
         "\nTimes of one run per mode (with --runs N, each iteration's median over the N runs). \
          total: the main loop's time; slowest at: which iteration was slowest; \
-         steady: median iteration time over the last third.\n",
+         steady: median iteration time over the last third; max JIT pause: the longest \
+         main-thread JIT pause `--jit-stats` reported (the largest over the runs).\n",
     );
     for s in skipped {
         out.push_str(&format!("**not run**: {s}\n"));

@@ -90,6 +90,19 @@ fn full_and_sync_columns_with_a_rejected_mode_left_out() {
     assert!(stdout.contains(
         "- hundred_loops: full faster than raw and sync: not measured (no jit=sync column: it could not run"
     ));
+    // The fake tern's pause line: 0.7 ms at most under full (sync was rejected).
+    assert!(
+        stdout
+            .contains("- largest main-thread JIT pause under full below 1 ms: full max 0.700 ms (")
+            && (stdout.contains(" ms (adder): **met**\n")
+                || stdout.contains(" ms (hundred_loops): **met**\n")),
+        "{stdout}"
+    );
+    let pause_rows = stdout
+        .lines()
+        .filter(|l| l.contains("|    0.700 |    0.500 |         40 |       15.2 |        - |"))
+        .count();
+    assert_eq!(pause_rows, 2, "{stdout}");
     assert!(stdout.contains("Start-up (`-c pass`, median of 1): python3 "));
     assert!(!stdout.contains("FAILURE"));
     std::fs::remove_dir_all(&dir).unwrap();

@@ -4,6 +4,7 @@
 
 use bench_programs::args::{self, Command, WarmupOptions};
 use bench_programs::column::{Column, Kind};
+use bench_programs::pauses::{parse_pause_line, PauseStats, ProgramPauses};
 use bench_programs::ratio::standard_ratios;
 use bench_programs::suite::{Cell, ProgramResult, Report, Sample, Skipped};
 use bench_programs::table;
@@ -51,6 +52,7 @@ fn report(programs: &[(&str, [f64; 6])]) -> Report {
         runs: 1,
         warmup_runs: 0,
         skipped: vec![],
+        pauses: vec![],
     }
 }
 
@@ -79,8 +81,17 @@ fn targets_met() {
         ("nbody", [4.0, 1.25, 3.0, 2.0, 1.0, 1.1]),
         ("hundred_loops", [4.0, 1.25, 3.0, 2.0, 1.0, 1.5]),
     ]);
+    let mut r = r;
+    r.pauses = vec![
+        pauses("nbody", 0.4, 9.0),
+        pauses("hundred_loops", 0.9, 30.0),
+    ];
     let checks = evaluate(&r);
-    assert_eq!(checks.len(), 3);
+    assert_eq!(checks.len(), 4);
+    assert_eq!(
+        checks[3].measured,
+        "full max 0.900 ms (hundred_loops), sync max 30.000 ms (hundred_loops)"
+    );
     assert!(
         checks.iter().all(|c| c.verdict == Verdict::Met),
         "{checks:?}"
@@ -111,6 +122,8 @@ fn targets_missed() {
         ("nbody", [4.0, 0.5, 3.0, 1.2, 1.0, 1.0]),
         ("hundred_loops", [4.0, 0.5, 3.0, 1.2, 1.0, 0.9]),
     ]);
+    let mut r = r;
+    r.pauses = vec![pauses("nbody", 1.0, 9.0), pauses("hundred_loops", 0.2, 9.0)];
     let checks = evaluate(&r);
     assert!(
         checks.iter().all(|c| c.verdict == Verdict::NotMet),
@@ -172,6 +185,67 @@ fn targets_not_measured_say_why() {
     assert!(text.contains("| raw vs pypy |"), "{text}");
 }
 
+/// Pauses of one program with these longest pauses under full and sync.
+fn pauses(name: &str, full_max: f64, sync_max: f64) -> ProgramPauses {
+    let stats = |max_ms| PauseStats {
+        total_ms: 10.0,
+        count: 4,
+        max_ms,
+        p99_ms: max_ms,
+    };
+    ProgramPauses {
+        name: name.into(),
+        full: Some(Ok(stats(full_max))),
+        sync: Some(Ok(stats(sync_max))),
+    }
+}
+
+#[test]
+fn pause_line_of_jit_stats() {
+    let stderr = "JIT statistics:\n  loops traced:       3\n  \
+                  main-thread JIT:    12.345 ms in 42 pauses (max 0.812 ms, p99 0.500 ms)\n  \
+                  worker time:        3.000 ms (4 jobs)\n";
+    assert_eq!(
+        parse_pause_line(stderr),
+        Some(PauseStats {
+            total_ms: 12.345,
+            count: 42,
+            max_ms: 0.812,
+            p99_ms: 0.5
+        })
+    );
+    assert_eq!(
+        parse_pause_line("JIT statistics:\n  loops traced: 3\n"),
+        None
+    );
+    assert_eq!(parse_pause_line("  main-thread JIT: garbage\n"), None);
+}
+
+#[test]
+fn pause_table_and_target_without_figures() {
+    let mut r = report(&[("nbody", [4.0, 0.5, 3.0, 1.2, 1.0, 1.0])]);
+    assert_eq!(
+        evaluate(&r)[3].verdict,
+        Verdict::NotMeasured("no --jit-stats runs (--no-pauses)".into())
+    );
+    r.pauses = vec![ProgramPauses {
+        name: "nbody".into(),
+        full: Some(Err("no `main-thread JIT:` line in --jit-stats".into())),
+        sync: None,
+    }];
+    assert!(matches!(evaluate(&r)[3].verdict, Verdict::NotMeasured(_)));
+    let text = table::render(&r);
+    assert!(
+        text.contains("| main-thread JIT pauses (ms) | full max |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| nbody                       |    ERROR |"),
+        "{text}"
+    );
+    assert!(text.contains("- pauses of nbody under jit=full: no `main-thread JIT:` line"));
+}
+
 fn parse(args: &[&str]) -> Result<Command, String> {
     args::parse(&args.iter().map(|s| s.to_string()).collect::<Vec<_>>())
 }
@@ -181,6 +255,11 @@ fn table_mode_runs_the_four_tern_modes() {
     let Ok(Command::Run(o)) = parse(&["--quick", "--mode", "--jit=full --jit-threshold 1"]) else {
         panic!("a table run");
     };
+    assert!(o.pauses);
+    let Ok(Command::Run(no)) = parse(&["--no-pauses"]) else {
+        panic!("a table run");
+    };
+    assert!(!no.pauses);
     let modes: Vec<String> = o.tern_modes().iter().map(|m| m.join(" ")).collect();
     assert_eq!(
         modes,

@@ -23,6 +23,7 @@ fn curve(mode: &str, iteration_ms: &[f64]) -> Curve {
     Curve {
         mode: mode.to_string(),
         stamps,
+        max_pause_ms: None,
     }
 }
 
@@ -117,12 +118,13 @@ fn median_curve_keeps_common_pauses_and_drops_one_off_spikes() {
 fn svg_has_every_curve_and_its_legend() {
     let dir = scratch("svg");
     let path = dir.join("prog.svg");
-    let curves = [
+    let mut curves = [
         curve("jit=off", &[2.0, 2.0, 2.0, 2.0]),
         curve("jit=raw", &[3.0, 1.0, 1.0, 1.0]),
         curve("jit=full", &[3.0, 1.2, 0.4, 0.3]),
         curve("jit=sync", &[3.0, 12.0, 0.3, 0.3]),
     ];
+    curves[3].max_pause_ms = Some(11.5);
     plot::draw_curves(&path, "prog: time of each main-loop iteration", &curves).unwrap();
     let svg = std::fs::read_to_string(&path).unwrap();
     assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(200)]);
@@ -133,7 +135,9 @@ fn svg_has_every_curve_and_its_legend() {
         assert!(svg.matches(mode).count() >= 2, "{mode} missing");
     }
     assert!(
-        svg.contains("jit=sync: total 0.016 s, slowest 12.00 ms"),
+        svg.contains(
+            "jit=sync: total 0.016 s, slowest 12.00 ms, steady 0.300 ms, max JIT pause 11.50 ms"
+        ),
         "legend figures"
     );
     // One polyline per curve per panel at least, in each mode's colour.
@@ -321,7 +325,8 @@ fn bench_warmup_end_to_end() {
             "first (ms)",
             "slowest (ms)",
             "slowest at",
-            "steady (ms)"
+            "steady (ms)",
+            "max JIT pause (ms)"
         ]
     );
     let rows: Vec<&str> = stdout
@@ -331,6 +336,11 @@ fn bench_warmup_end_to_end() {
     assert_eq!(rows.len(), 3, "{stdout}");
     assert!(
         rows.iter().all(|r| r.contains("|         10 |")),
+        "{rows:?}"
+    );
+    // The fake tern's `--jit-stats` pause line: 0.7 ms in every mode it runs.
+    assert!(
+        rows.iter().all(|r| r.ends_with("|              0.700 |")),
         "{rows:?}"
     );
     assert!(stdout.contains(&format!("Curves: `{}`", out_dir.join("tiny.svg").display())));
@@ -349,7 +359,7 @@ fn bench_warmup_fails_on_wrong_output_or_missing_stamps() {
     let tern = fake_tern(
         &dir,
         "  --jit=full) [ \"$2\" = -c ] && exit 0; echo wrong; exit 0;;\n  \
-         --jit=sync) [ \"$2\" = -c ] && exit 0; shift; python3 \"$@\" 2>/dev/null; exit 0;;",
+         --jit=sync) [ \"$2\" = -c ] && exit 0; shift 2; python3 \"$@\" 2>/dev/null; exit 0;;",
     );
     let out_dir = dir.join("out");
     let out = bench(&[

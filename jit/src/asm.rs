@@ -623,6 +623,31 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             dynasm!(e.ops ; .arch x64 ; mov rax, [rax + off]);
             e.store_rax(i);
         }
+        Opcode::StoreField(o, off, v) => {
+            e.load(RAX, o);
+            e.load(RDX, v);
+            e.untag_rax();
+            dynasm!(e.ops ; .arch x64 ; mov [rax + off], rdx);
+        }
+        Opcode::TupleLen(t) => {
+            e.load(RAX, t);
+            let off = layout::tuple_layout().1;
+            e.untag_rax();
+            dynasm!(e.ops ; .arch x64 ; mov rax, [rax + off]);
+            e.store_rax(i);
+        }
+        Opcode::TupleLoad(t, index) => {
+            e.load(RAX, t);
+            e.load(RDX, index);
+            let off = layout::tuple_layout().0;
+            e.untag_rax();
+            dynasm!(e.ops
+                ; .arch x64
+                ; mov rax, [rax + off]
+                ; mov rax, [rax + rdx * 8]
+            );
+            e.store_rax(i);
+        }
         Opcode::ListLoad(l, index) => {
             e.load(RAX, l);
             e.load(RDX, index);

@@ -515,7 +515,7 @@ helper!(h_load_method, |ctx, vm, a, b, c, d| {
 
 // ---- iteration
 
-helper!(h_get_iter, |ctx, vm, a, b, c, d| ok(iter::get_iter(
+helper!(h_get_iter, |ctx, vm, a, b, c, d| ok(iter::get_loop_iter(
     vm,
     v(a)
 )?));
@@ -535,8 +535,8 @@ helper!(h_iter_next, |ctx, vm, a, b, c, d| {
                     },
                 )
             }
-            IterState::Seq { seq, index } if is_kind(*seq, ObjKind::List) => {
-                let items = &downcast::<ListObj>(*seq).unwrap().items;
+            IterState::LoopSeq { seq, index } => {
+                let items = runtime::protocol::seq_items(*seq);
                 ok(if *index < items.len() {
                     *index += 1;
                     items[*index - 1]

@@ -113,8 +113,16 @@ pub enum Opcode {
     LoadField(Ref, i32),
     /// A word at an absolute address (a class's version, a module's version).
     LoadAbs(u64),
+    /// Writes a word at `offset` into the object a boxed pointer refers to
+    /// (a builtin iterator's position).
+    StoreField(Ref, i32, Ref),
     /// `len(list)` of a value known to be a list.
     ListLen(Ref),
+    /// `len(tuple)` of a value known to be a tuple (never changes).
+    TupleLen(Ref),
+    /// `tuple.items[i]` of a tuple and an index already checked to be in
+    /// range (never changes).
+    TupleLoad(Ref, Ref),
     /// `list.items[i]` of a list and an index already checked to be in range.
     ListLoad(Ref, Ref),
     /// `list.items[i] = value`, index already checked.
@@ -213,6 +221,7 @@ impl Opcode {
             | GuardFalse(a)
             | LoadField(a, _)
             | ListLen(a)
+            | TupleLen(a)
             | InstSlotLoad(a, _)
             | UnboxInt(a)
             | BoxInt(a)
@@ -224,6 +233,8 @@ impl Opcode {
             | IntToFloat(a)
             | BoolNot(a) => f(a),
             ListLoad(a, b)
+            | TupleLoad(a, b)
+            | StoreField(a, _, b)
             | InstSlotStore(a, _, b)
             | Int(_, a, b)
             | IntCmp(_, a, b)
@@ -282,7 +293,14 @@ impl Opcode {
         use Opcode::*;
         matches!(
             self,
-            SlotLoad(_) | LoadField(..) | LoadAbs(_) | ListLen(_) | ListLoad(..) | InstSlotLoad(..)
+            SlotLoad(_)
+                | LoadField(..)
+                | LoadAbs(_)
+                | ListLen(_)
+                | ListLoad(..)
+                | InstSlotLoad(..)
+                | TupleLen(_)
+                | TupleLoad(..)
         )
     }
 }

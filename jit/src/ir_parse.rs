@@ -417,7 +417,14 @@ fn parse_inst(toks: &[&str], names: &Names, before: &[Inst]) -> Result<Inst, Str
             Opcode::LoadField(a, int(it.next())? as i32)
         }
         "load_abs" => Opcode::LoadAbs(int(it.next())? as u64),
+        "store_field" => {
+            let a = v(&mut it)?;
+            let off = int(it.next())? as i32;
+            Opcode::StoreField(a, off, v(&mut it)?)
+        }
         "list_len" => Opcode::ListLen(v(&mut it)?),
+        "tuple_len" => Opcode::TupleLen(v(&mut it)?),
+        "tuple_load" => Opcode::TupleLoad(v(&mut it)?, v(&mut it)?),
         "list_load" => Opcode::ListLoad(v(&mut it)?, v(&mut it)?),
         "list_store" => Opcode::ListStore(v(&mut it)?, v(&mut it)?, v(&mut it)?),
         "inst_slot_load" => {

@@ -74,6 +74,9 @@ pub fn print_inst(inst: &Inst) -> String {
         Opcode::LoadAbs(a) => format!("load_abs {a:#x}"),
         Opcode::InstSlotLoad(o, i) => format!("inst_slot_load %{o} {i}"),
         Opcode::ListLen(l) => format!("list_len %{l}"),
+        Opcode::StoreField(o, off, v) => format!("store_field %{o} +{off} %{v}"),
+        Opcode::TupleLen(t) => format!("tuple_len %{t}"),
+        Opcode::TupleLoad(t, i) => format!("tuple_load %{t} %{i}"),
         Opcode::ListLoad(l, i) => format!("list_load %{l} %{i}"),
         Opcode::ListStore(l, i, v) => format!("list_store %{l} %{i} %{v}"),
         Opcode::InstSlotStore(o, i, v) => format!("inst_slot_store %{o} {i} %{v}"),
@@ -121,16 +124,16 @@ fn tag_name(tag: u64) -> &'static str {
 pub fn implied_type(op: &Opcode, init_type: impl Fn(Ref) -> Type) -> Type {
     use Opcode::*;
     match op {
-        Const(_) | SlotLoad(_) | ListLoad(..) | InstSlotLoad(..) | BoxInt(_) | BoxFloat(_)
-        | BoxBool(_) | Call(..) => Type::Val,
-        ConstInt(_) | ListLen(_) | UnboxInt(_) | Int(..) | IntNeg(_) => Type::Int,
+        Const(_) | SlotLoad(_) | ListLoad(..) | TupleLoad(..) | InstSlotLoad(..) | BoxInt(_)
+        | BoxFloat(_) | BoxBool(_) | Call(..) => Type::Val,
+        ConstInt(_) | ListLen(_) | TupleLen(_) | UnboxInt(_) | Int(..) | IntNeg(_) => Type::Int,
         LoadField(..) | LoadAbs(_) => Type::Word,
         UnboxFloat(_) | Float(..) | FloatNeg(_) | IntToFloat(_) => Type::Float,
         IntCmp(..) | FloatCmp(..) | SameValue(..) | BoolNot(_) => Type::Bool,
         Phi(init, _) => init_type(*init),
         SlotStore(..) | GuardTag(..) | GuardFloat(_) | GuardKind(..) | GuardEq(..)
         | GuardNe(..) | GuardTrue(_) | GuardFalse(_) | ListStore(..) | InstSlotStore(..)
-        | LoopHeader | LoopBack => Type::Void,
+        | StoreField(..) | LoopHeader | LoopBack => Type::Void,
     }
 }
 

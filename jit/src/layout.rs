@@ -4,7 +4,7 @@
 //! specified by Rust, so the offset of its buffer pointer is found once by
 //! looking at a probe vector.
 
-use runtime::object::{Header, InstanceObj, ListObj};
+use runtime::object::{Header, InstanceObj, IterObj, IterState, ListObj, TupleObj};
 use std::mem::offset_of;
 use std::sync::OnceLock;
 
@@ -64,6 +64,96 @@ pub fn vec_ptr_offset() -> i32 {
     })
 }
 
+// ---- iterators (`IterState` is `repr(C, u64)`: a tag word, then the fields)
+
+/// Where an iterator's state lives: the tag word of `IterObj::state`.
+pub fn iter_tag_offset() -> i32 {
+    offset_of!(IterObj, state) as i32
+}
+
+/// The tag word of an `IterState` value (its variant number).
+pub fn iter_tag(state: &IterState) -> u64 {
+    // SAFETY: `IterState` is `repr(C, u64)`, so its first word is the tag.
+    unsafe { *(state as *const IterState as *const u64) }
+}
+
+/// Byte offset of a field inside an `IterState` value.
+fn field_offset<T>(state: &IterState, field: &T) -> i32 {
+    (field as *const T as usize - state as *const IterState as usize) as i32
+}
+
+/// Offsets (from the iterator object) of `Range`'s `next`, `stop`, `step`,
+/// and the `Range` tag.
+pub fn iter_range_layout() -> ([i32; 3], u64) {
+    static LAYOUT: OnceLock<([i32; 3], u64)> = OnceLock::new();
+    *LAYOUT.get_or_init(|| {
+        let probe = IterState::Range {
+            next: 0,
+            stop: 0,
+            step: 0,
+        };
+        let IterState::Range { next, stop, step } = &probe else {
+            unreachable!()
+        };
+        let base = iter_tag_offset();
+        (
+            [
+                base + field_offset(&probe, next),
+                base + field_offset(&probe, stop),
+                base + field_offset(&probe, step),
+            ],
+            iter_tag(&probe),
+        )
+    })
+}
+
+/// Offsets (from the iterator object) of `LoopSeq`'s `seq` and `index`, and
+/// the `LoopSeq` tag.
+pub fn iter_loop_seq_layout() -> ([i32; 2], u64) {
+    static LAYOUT: OnceLock<([i32; 2], u64)> = OnceLock::new();
+    *LAYOUT.get_or_init(|| {
+        let probe = IterState::LoopSeq {
+            seq: runtime::Value::NONE,
+            index: 0,
+        };
+        let IterState::LoopSeq { seq, index } = &probe else {
+            unreachable!()
+        };
+        let base = iter_tag_offset();
+        (
+            [
+                base + field_offset(&probe, seq),
+                base + field_offset(&probe, index),
+            ],
+            iter_tag(&probe),
+        )
+    })
+}
+
+// ---- tuples (`Box<[Value]>`: a pointer and a length, in an unspecified order)
+
+/// Offsets of a tuple's item pointer and length.
+pub fn tuple_layout() -> (i32, i32) {
+    static LAYOUT: OnceLock<(i32, i32)> = OnceLock::new();
+    *LAYOUT.get_or_init(|| {
+        let probe: Box<[runtime::Value]> = vec![runtime::Value::NONE; 3].into_boxed_slice();
+        let words: [usize; 2] = {
+            // SAFETY: a boxed slice is two machine words (pointer, length in
+            // some order); reading them as words only finds which is which.
+            unsafe { std::mem::transmute_copy(&probe) }
+        };
+        let ptr_index = words
+            .iter()
+            .position(|&w| w == probe.as_ptr() as usize)
+            .expect("boxed slice layout");
+        let base = offset_of!(TupleObj, items) as i32;
+        (
+            base + 8 * ptr_index as i32,
+            base + 8 * (1 - ptr_index as i32),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,6 +165,56 @@ mod tests {
         // SAFETY: reads one word inside the Vec's own three-word representation.
         let word = unsafe { *((&v as *const _ as *const u8).add(off) as *const usize) };
         assert_eq!(word, v.as_ptr() as usize);
+    }
+
+    /// Reads the word at byte `off` of `obj`.
+    fn word_at<T>(obj: &T, off: i32) -> u64 {
+        // SAFETY: callers pass offsets inside `obj`'s own representation.
+        unsafe { *((obj as *const T as *const u8).add(off as usize) as *const u64) }
+    }
+
+    #[test]
+    fn iterator_layouts_find_the_fields() {
+        let it = IterObj {
+            header: Header::new(runtime::object::ObjKind::Iter),
+            state: IterState::Range {
+                next: 11,
+                stop: 22,
+                step: -3,
+            },
+        };
+        let ([next, stop, step], tag) = iter_range_layout();
+        assert_eq!(word_at(&it, iter_tag_offset()), tag);
+        assert_eq!(
+            [word_at(&it, next), word_at(&it, stop), word_at(&it, step)],
+            [11, 22, -3i64 as u64]
+        );
+        let list = runtime::Value::from_i64(5).unwrap();
+        let it = IterObj {
+            header: Header::new(runtime::object::ObjKind::Iter),
+            state: IterState::LoopSeq {
+                seq: list,
+                index: 7,
+            },
+        };
+        let ([seq, index], seq_tag) = iter_loop_seq_layout();
+        assert_ne!(tag, seq_tag);
+        assert_eq!(word_at(&it, iter_tag_offset()), seq_tag);
+        assert_eq!(
+            [word_at(&it, seq), word_at(&it, index)],
+            [list.to_bits(), 7]
+        );
+    }
+
+    #[test]
+    fn tuple_layout_finds_pointer_and_length() {
+        let t = TupleObj {
+            header: Header::new(runtime::object::ObjKind::Tuple),
+            items: vec![runtime::Value::NONE; 4].into_boxed_slice(),
+        };
+        let (ptr, len) = tuple_layout();
+        assert_eq!(word_at(&t, ptr), t.items.as_ptr() as u64);
+        assert_eq!(word_at(&t, len), 4);
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub mod ir_parse;
 pub mod ir_print;
 pub mod layout;
 pub mod opt;
+mod record_iter;
 mod record_op;
 pub mod recorder;
 pub mod regalloc;

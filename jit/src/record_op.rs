@@ -379,6 +379,9 @@ pub(crate) fn record_op(
             r.store(dst, it);
         }
         Op::ForIter { iter, exit } => {
+            if crate::record_iter::for_iter(r, val(iter), iter, exit, pc) {
+                return Ok(None);
+            }
             let it = r.load(iter);
             let next = r.call(Helper::IterNext, vec![it], pc, Type::Val);
             let snap = r.snapshot(exit, ExitKind::LoopDone);
@@ -390,6 +393,9 @@ pub(crate) fn record_op(
             r.store(iter + 1, next);
         }
         Op::UnpackSeq { dst, src, count } => {
+            if crate::record_iter::unpack_seq(r, val(src), src, dst, count, pc) {
+                return Ok(None);
+            }
             let v = r.load(src);
             let d = r.rel(dst);
             r.rel(dst + count.max(1) - 1);
@@ -623,7 +629,7 @@ fn unbox_int(r: &mut Recorder, v: Ref, pc: u32) -> Ref {
     i
 }
 
-fn box_int(r: &mut Recorder, i: Ref, pc: u32) -> Ref {
+pub(crate) fn box_int(r: &mut Recorder, i: Ref, pc: u32) -> Ref {
     let snap = r.snapshot_here(pc);
     let b = r.push(Opcode::BoxInt(i), Type::Val, Some(snap));
     r.int_of.insert(b, i);

@@ -14,6 +14,18 @@ pub fn new_iter(vm: &mut dyn Vm, state: IterState) -> Value {
     })
 }
 
+/// `iter(v)` for the `GetIter` instruction (`for` loops, comprehensions,
+/// `yield from`), whose iterator Python code never sees: lists and tuples
+/// get a [`IterState::LoopSeq`], which compiled loops step inline.
+pub fn get_loop_iter(vm: &mut dyn Vm, v: Value) -> PyResult<Value> {
+    match kind_of(v) {
+        Some(ObjKind::List) | Some(ObjKind::Tuple) => {
+            Ok(new_iter(vm, IterState::LoopSeq { seq: v, index: 0 }))
+        }
+        _ => get_iter(vm, v),
+    }
+}
+
 /// `iter(v)`.
 pub fn get_iter(vm: &mut dyn Vm, v: Value) -> PyResult<Value> {
     let state = match kind_of(v) {
@@ -145,6 +157,13 @@ pub fn next(vm: &mut dyn Vm, it: Value) -> PyResult<Option<Value>> {
 fn next_builtin(vm: &mut dyn Vm, it: Value) -> PyResult<Option<Value>> {
     let obj = downcast::<IterObj>(it).unwrap();
     match &mut obj.state {
+        IterState::LoopSeq { seq, index } => {
+            let items = seq_items(*seq);
+            Ok(items.get(*index).map(|&v| {
+                *index += 1;
+                v
+            }))
+        }
         IterState::Seq { seq, index } => {
             let seq = *seq;
             if let Some(s) = downcast::<StrObj>(seq) {

@@ -357,7 +357,9 @@ pub enum DictPart {
     Items,
 }
 
-/// The state of a builtin iterator.
+/// The state of a builtin iterator. `repr(C, u64)`: compiled code reads the
+/// variant tag and the `Range`/`LoopSeq` fields at fixed offsets.
+#[repr(C, u64)]
 pub enum IterState {
     /// Over a list or tuple or str by index.
     Seq { seq: Value, index: usize },
@@ -388,6 +390,11 @@ pub enum IterState {
     GetItem { func: Value, index: i64 },
     /// Exhausted.
     Done,
+    /// A `for` loop's own iterator over a list or tuple, made by the
+    /// `GetIter` instruction: nothing else can reach it, so running off the
+    /// end need not be remembered (a grown list yields no more items only
+    /// through iterators Python code holds; those are `Seq`).
+    LoopSeq { seq: Value, index: usize },
 }
 
 /// A builtin iterator.
@@ -562,7 +569,9 @@ heap_object!(GeneratorObj, Generator, |s, t| {
 heap_object!(RangeObj, Range, |s, t| {});
 heap_object!(IterObj, Iter, |s, t| {
     match &s.state {
-        IterState::Seq { seq, .. } | IterState::Reversed { seq, .. } => t.mark(*seq),
+        IterState::Seq { seq, .. }
+        | IterState::LoopSeq { seq, .. }
+        | IterState::Reversed { seq, .. } => t.mark(*seq),
         IterState::StrChars { s, .. } => t.mark(*s),
         IterState::Range { .. } | IterState::Done => {}
         IterState::Dict { dict, .. } => t.mark(*dict),

@@ -614,7 +614,7 @@ impl Runtime {
     fn iterator_type(&self, state: &IterState) -> *mut ClassObj {
         let t = &self.types;
         match state {
-            IterState::Seq { seq, .. } => match kind_of(*seq) {
+            IterState::Seq { seq, .. } | IterState::LoopSeq { seq, .. } => match kind_of(*seq) {
                 Some(ObjKind::List) => t.list_iterator,
                 Some(ObjKind::Tuple) => t.tuple_iterator,
                 _ => t.str_iterator,

@@ -43,6 +43,10 @@ const TESTS: &[ShapeTest] = &[
     ),
     ("float_arithmetic_is_unboxed", float_arithmetic_is_unboxed),
     (
+        "for_loops_step_and_unpack_inline",
+        for_loops_step_and_unpack_inline,
+    ),
+    (
         "float_constants_need_no_type_guard",
         float_constants_need_no_type_guard,
     ),
@@ -411,14 +415,32 @@ fn float_arithmetic_is_unboxed() -> Result<(), String> {
     let trace = loop_trace_of(FLOAT_LOOP, "2.0\n", "halve")?;
     expect_op(&trace, "float_mul")?;
     expect_op(&trace, "float_add")?;
-    // The only helper left is the `range` iterator's next.
-    let calls: Vec<String> = trace
-        .with_op("call")
-        .filter(|i| !i.is_call_of("iter_next"))
-        .map(|i| i.to_string())
-        .collect();
+    // No helper is left: the `range` iterator steps inline too.
+    let calls: Vec<String> = trace.with_op("call").map(|i| i.to_string()).collect();
     expect_in(&trace, calls.is_empty(), || {
-        format!("expected no helper calls besides iter_next, found {calls:?}")
+        format!("expected no helper calls, found {calls:?}")
+    })
+}
+
+fn for_loops_step_and_unpack_inline() -> Result<(), String> {
+    // A list of tuples walked by a `for` loop with unpacking: the iterator
+    // steps and the tuples unpack without calling the runtime.
+    let source = "\
+def walk(pairs):
+    total = 0
+    for a, b in pairs:
+        total += a * b
+    return total
+
+pairs = [(i, i + 1) for i in range(100)]
+print(walk(pairs))
+";
+    let trace = loop_trace_of(source, "333300\n", "walk")?;
+    expect_op(&trace, "store_field")?;
+    expect_op(&trace, "tuple_load")?;
+    let calls: Vec<String> = trace.with_op("call").map(|i| i.to_string()).collect();
+    expect_in(&trace, calls.is_empty(), || {
+        format!("expected no helper calls, found {calls:?}")
     })
 }
 

@@ -1046,7 +1046,7 @@ impl Interpreter {
                     // ---------------------------------------------------- iteration
                     Op::GetIter { dst, src } => {
                         let v = reg!(self, base, src);
-                        reg!(self, base, dst) = tri!(iter::get_iter(self, v));
+                        reg!(self, base, dst) = tri!(iter::get_loop_iter(self, v));
                     }
                     Op::ForIter { iter: it, exit } => {
                         let itv = reg!(self, base, it);
@@ -1063,8 +1063,8 @@ impl Interpreter {
                                     }
                                     continue;
                                 }
-                                IterState::Seq { seq, index } if is_kind(*seq, ObjKind::List) => {
-                                    let items = &downcast::<ListObj>(*seq).unwrap().items;
+                                IterState::LoopSeq { seq, index } => {
+                                    let items = protocol::seq_items(*seq);
                                     if *index < items.len() {
                                         reg!(self, base, it + 1) = items[*index];
                                         *index += 1;

@@ -50,6 +50,9 @@ pub struct Case {
     pub input: String,
     /// The expected output text.
     pub expected: String,
+    /// Has it an `; expect:` line (its expected part may still be empty
+    /// before blessing)?
+    pub has_expect: bool,
 }
 
 /// Splits a test file into its cases.
@@ -64,6 +67,7 @@ pub fn parse_cases(file: &str) -> Result<Vec<Case>, String> {
                 passes: list.trim().to_string(),
                 input: String::new(),
                 expected: String::new(),
+                has_expect: false,
             });
             in_expect = false;
             continue;
@@ -76,6 +80,7 @@ pub fn parse_cases(file: &str) -> Result<Vec<Case>, String> {
                 return Err(format!("line {}: a second `; expect:`", n + 1));
             }
             in_expect = true;
+            case.has_expect = true;
             continue;
         }
         let text = if in_expect {
@@ -86,9 +91,9 @@ pub fn parse_cases(file: &str) -> Result<Vec<Case>, String> {
         text.push_str(line);
         text.push('\n');
     }
-    if let Some(case) = cases.iter().find(|c| c.expected.trim().is_empty()) {
+    if let Some(case) = cases.iter().find(|c| !c.has_expect) {
         return Err(format!(
-            "line {}: case without an `; expect:` part",
+            "line {}: case without an `; expect:` line",
             case.line
         ));
     }
@@ -102,7 +107,12 @@ pub fn run_test_file(file: &str) -> Result<usize, String> {
     let failures: Vec<String> = cases
         .iter()
         .filter_map(|c| {
-            check_passes(&c.input, &c.passes, &c.expected)
+            let checked = if c.expected.trim().is_empty() {
+                Err("empty expected part".to_string())
+            } else {
+                check_passes(&c.input, &c.passes, &c.expected)
+            };
+            checked
                 .err()
                 .map(|e| format!("case at line {} (passes: {}): {e}", c.line, c.passes))
         })
@@ -133,11 +143,11 @@ pub fn bless_test_file(file: &str) -> Result<String, String> {
             let actual = run_passes_on_text(&case.input, &case.passes)
                 .map_err(|e| format!("case at line {}: {e}", case.line))?;
             out.push_str(&actual);
-            out.push('\n');
             // Skip the old expected part up to the next case.
             while let Some((_, next)) = lines.peek() {
                 let d = next.trim().strip_prefix(';').map(str::trim);
                 if d.is_some_and(|d| d.starts_with("passes:")) {
+                    out.push('\n');
                     break;
                 }
                 lines.next();

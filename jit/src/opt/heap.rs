@@ -38,6 +38,10 @@ enum Loc {
     InstSlot(Ref, u32),
     /// `slot_load [slot]`.
     Slot(i32),
+    /// `tuple_len tuple` (tuples never change: no write forgets it).
+    TupleLen(Ref),
+    /// `tuple_load tuple index` (likewise).
+    TupleItem(Ref, Ref),
 }
 
 impl Loc {
@@ -195,6 +199,12 @@ impl HeapPass<'_> {
                         matches!(loc, Loc::InstSlot(f, fi) if fi == i && p.operand_may_alias(o, f))
                     });
                 }
+                Opcode::StoreField(o, off, _) => {
+                    let o = self.operand(o, header);
+                    self.forget(|p, loc| {
+                        matches!(loc, Loc::Field(f, fo) if fo == off && p.operand_may_alias(o, f))
+                    });
+                }
                 Opcode::ListStore(l, i, _) => {
                     let (l, i) = (self.operand(l, header), self.operand(i, header));
                     self.forget(|p, loc| {
@@ -227,6 +237,8 @@ impl HeapPass<'_> {
             Opcode::ListLoad(l, i) => Loc::Item(g(l), g(i)),
             Opcode::InstSlotLoad(o, i) => Loc::InstSlot(g(o), i),
             Opcode::SlotLoad(s) => Loc::Slot(s),
+            Opcode::TupleLen(t) => Loc::TupleLen(g(t)),
+            Opcode::TupleLoad(t, i) => Loc::TupleItem(g(t), g(i)),
             _ => return None,
         })
     }
@@ -271,6 +283,12 @@ impl HeapPass<'_> {
                     matches!(loc, Loc::Item(f, fi) if p.may_alias(f, l) && p.may_equal(fi, i))
                 });
                 self.known.insert(Loc::Item(l, i), v);
+            }
+            Opcode::StoreField(o, off, v) => {
+                self.forget(
+                    |p, loc| matches!(loc, Loc::Field(f, fo) if fo == off && p.may_alias(f, o)),
+                );
+                self.known.insert(Loc::Field(o, off), v);
             }
             Opcode::Call(h, args) => {
                 let consts: Vec<Option<i64>> = args.iter().map(|&a| self.int_const(a)).collect();

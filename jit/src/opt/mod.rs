@@ -7,11 +7,16 @@
 //! name. Passes never touch the heap: everything they know comes from the
 //! trace, so they can run on any thread while the program goes on.
 
+pub mod cse;
+pub mod dce;
 pub mod filetest;
+pub mod fold;
+pub mod guards;
 pub mod heap;
 pub mod int_range;
 pub mod peel;
 pub mod rewriter;
+pub mod sink;
 pub mod slot_effects;
 pub mod verify;
 
@@ -34,12 +39,32 @@ pub const PASSES: &[Pass] = &[
         run: peel::peel,
     },
     Pass {
+        name: "fold",
+        run: fold::fold,
+    },
+    Pass {
+        name: "guards",
+        run: guards::guards,
+    },
+    Pass {
         name: "int_range",
         run: int_range::run,
     },
     Pass {
+        name: "cse",
+        run: cse::cse,
+    },
+    Pass {
         name: "heap",
         run: heap::run,
+    },
+    Pass {
+        name: "sink",
+        run: sink::sink,
+    },
+    Pass {
+        name: "dce",
+        run: dce::dce,
     },
 ];
 

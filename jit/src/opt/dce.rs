@@ -1,0 +1,55 @@
+//! Dead code elimination: removes pure operations and loads whose value
+//! nobody uses. Uses are operands of kept instructions, the `init` and
+//! `next` of kept phis, and the entries of the snapshots kept instructions
+//! carry. Guards, stores, calls, checked arithmetic (its overflow check is a
+//! guard) and the loop markers always stay. A phi nobody else uses goes,
+//! with the values only its `next` needed.
+
+use super::Rewriter;
+use crate::ir::*;
+
+/// Can the instruction go when its value is unused?
+fn removable(op: &Opcode) -> bool {
+    op.is_pure() || op.is_load() || matches!(op, Opcode::Phi(..))
+}
+
+/// The pass.
+pub fn dce(trace: &Trace) -> Trace {
+    let live = live_values(trace);
+    let mut rw = Rewriter::new(trace);
+    for (i, _) in trace.insts.iter().enumerate() {
+        if live[i] {
+            rw.copy(i as Ref);
+        }
+    }
+    rw.finish()
+}
+
+/// Which instructions stay: those that must, and what they use
+/// (transitively), found with a worklist because a phi's `next` comes after it.
+fn live_values(trace: &Trace) -> Vec<bool> {
+    let mut live = vec![false; trace.insts.len()];
+    let mut work: Vec<Ref> = Vec::new();
+    for (i, inst) in trace.insts.iter().enumerate() {
+        if !removable(&inst.op) {
+            live[i] = true;
+            work.push(i as Ref);
+        }
+    }
+    while let Some(r) = work.pop() {
+        let inst = &trace.insts[r as usize];
+        let mut mark = |u: Ref| {
+            if !live[u as usize] {
+                live[u as usize] = true;
+                work.push(u);
+            }
+        };
+        inst.op.for_each_ref(&mut mark);
+        if let Some(s) = inst.snap {
+            for &(_, u) in &trace.snapshots[s as usize].entries {
+                mark(u);
+            }
+        }
+    }
+    live
+}

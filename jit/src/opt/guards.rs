@@ -1,0 +1,210 @@
+//! Guard elimination and strengthening.
+//!
+//! A forward pass keeps, per value, what earlier guards and the operation
+//! that produced it prove: its tag (int, bool, None, object, or a float),
+//! its object kind, the constant it equals, constants it differs from, a
+//! machine bool's truth. A guard those facts already imply goes. The trace
+//! is linear, so every earlier instruction dominates a later one; in a
+//! peeled trace a body guard that repeats a preamble guard on the same value
+//! goes, which hoists it out of the loop. A phi is a value of its own:
+//! nothing known about its `init` (or `next`) is known about it.
+//!
+//! Strengthening: `guard_tag v T` followed by `guard_eq v C` with C of tag T
+//! becomes one `guard_eq v C` at the first guard's place, with its snapshot.
+//! Leaving earlier is correct (the interpreter redoes what lies between) and
+//! only one check runs. It is done within one loop iteration (not from the
+//! body back into the preamble) and only between plain `Guard` exits.
+
+use super::Rewriter;
+use crate::ir::*;
+use crate::snapshot::ExitKind;
+use runtime::value::{FLOAT_LIMIT, TAG_BOOL, TAG_INT};
+use std::collections::HashMap;
+
+/// The tag facts use for floats (no real tag: floats are all patterns
+/// below `FLOAT_LIMIT`).
+const FLOAT: u64 = 0;
+
+/// The tag of a boxed value's bits (`FLOAT` for a float).
+fn tag_of(bits: u64) -> u64 {
+    if bits < FLOAT_LIMIT {
+        FLOAT
+    } else {
+        bits >> 48
+    }
+}
+
+/// What is known about one value.
+#[derive(Clone, Debug, Default)]
+struct Facts {
+    /// Its tag (boxed values only; `FLOAT` for floats).
+    tag: Option<u64>,
+    /// Its object kind.
+    kind: Option<u8>,
+    /// The constant it equals.
+    eq: Option<u64>,
+    /// Constants it differs from.
+    ne: Vec<u64>,
+    /// The guard_tag that proved `tag` (new index), if strengthening it is allowed.
+    tag_guard: Option<Ref>,
+}
+
+/// The pass.
+pub fn guards(trace: &Trace) -> Trace {
+    let mut rw = Rewriter::new(trace);
+    let mut facts: HashMap<Ref, Facts> = HashMap::new();
+    // First new instruction of the current loop iteration's code (after the
+    // last loop header): strengthening stays within it.
+    let mut region_start: Ref = 0;
+    for (i, inst) in trace.insts.iter().enumerate() {
+        let old = i as Ref;
+        if matches!(inst.op, Opcode::Phi(..)) {
+            rw.copy(old);
+            continue;
+        }
+        let mut op = inst.op.clone();
+        op.map_refs(|r| rw.get(r));
+        if op.is_guard() {
+            let exit_kind = inst.snap.map(|s| trace.snapshots[s as usize].kind);
+            match decide(&rw, &mut facts, &op, exit_kind, region_start) {
+                Decision::Keep => {
+                    let new = rw.copy(old);
+                    learn(&rw, &mut facts, &op, new, exit_kind);
+                }
+                Decision::Drop => {}
+                Decision::Strengthen(earlier) => {
+                    rw.insts[earlier as usize].op = op.clone();
+                    learn(&rw, &mut facts, &op, earlier, exit_kind);
+                    if let Some(f) = facts.get_mut(&guarded_value(&op)) {
+                        f.tag_guard = None;
+                    }
+                }
+            }
+            continue;
+        }
+        let new = rw.copy(old);
+        if op == Opcode::LoopHeader {
+            region_start = new;
+        }
+        // What the operation that produced a value says about it.
+        let produced = match op {
+            Opcode::Const(v) => Some(Facts {
+                tag: Some(tag_of(v.to_bits())),
+                eq: Some(v.to_bits()),
+                ..Facts::default()
+            }),
+            Opcode::ConstInt(c) => Some(Facts {
+                eq: Some(c as u64),
+                ..Facts::default()
+            }),
+            Opcode::BoxInt(_) => Some(Facts {
+                tag: Some(TAG_INT),
+                ..Facts::default()
+            }),
+            Opcode::BoxFloat(_) => Some(Facts {
+                tag: Some(FLOAT),
+                ..Facts::default()
+            }),
+            Opcode::BoxBool(_) => Some(Facts {
+                tag: Some(TAG_BOOL),
+                ..Facts::default()
+            }),
+            _ => None,
+        };
+        if let Some(f) = produced {
+            facts.insert(new, f);
+        }
+    }
+    rw.finish()
+}
+
+/// The value a guard checks.
+fn guarded_value(op: &Opcode) -> Ref {
+    let mut v = 0;
+    op.for_each_ref(|r| v = r);
+    v
+}
+
+enum Decision {
+    Keep,
+    Drop,
+    /// Make the earlier `guard_tag` at this new index this guard instead.
+    Strengthen(Ref),
+}
+
+/// Is `op` implied by what is known? (Operands in the new numbering.)
+fn decide(
+    rw: &Rewriter,
+    facts: &mut HashMap<Ref, Facts>,
+    op: &Opcode,
+    exit_kind: Option<ExitKind>,
+    region_start: Ref,
+) -> Decision {
+    let v = guarded_value(op);
+    let boxed = rw.insts[v as usize].ty == Type::Val;
+    let Some(f) = facts.get(&v) else {
+        return Decision::Keep;
+    };
+    let implied = match *op {
+        Opcode::GuardTag(_, t) => boxed && f.tag == Some(t),
+        Opcode::GuardFloat(_) => boxed && f.tag == Some(FLOAT),
+        Opcode::GuardKind(_, k) => f.kind == Some(k),
+        Opcode::GuardEq(_, c) => f.eq == Some(c),
+        Opcode::GuardNe(_, c) => {
+            f.eq.is_some_and(|e| e != c)
+                || f.ne.contains(&c)
+                || (boxed && f.tag.is_some_and(|t| t != tag_of(c)))
+        }
+        Opcode::GuardTrue(_) => f.eq.is_some_and(|e| e != 0) || f.ne.contains(&0),
+        Opcode::GuardFalse(_) => f.eq == Some(0),
+        _ => false,
+    };
+    if implied {
+        return Decision::Drop;
+    }
+    if let (Opcode::GuardEq(_, c), Some(earlier)) = (op, f.tag_guard) {
+        let plain_exits = exit_kind == Some(ExitKind::Guard);
+        if boxed
+            && plain_exits
+            && earlier >= region_start
+            && f.tag == Some(tag_of(*c))
+            && f.eq.is_none()
+        {
+            return Decision::Strengthen(earlier);
+        }
+    }
+    Decision::Keep
+}
+
+/// Records what guard `op`, kept at new index `at`, proves.
+fn learn(
+    rw: &Rewriter,
+    facts: &mut HashMap<Ref, Facts>,
+    op: &Opcode,
+    at: Ref,
+    exit_kind: Option<ExitKind>,
+) {
+    let v = guarded_value(op);
+    let boxed = rw.insts[v as usize].ty == Type::Val;
+    let f = facts.entry(v).or_default();
+    match *op {
+        Opcode::GuardTag(_, t) if f.tag.is_none() && boxed => {
+            f.tag = Some(t);
+            if exit_kind == Some(ExitKind::Guard) {
+                f.tag_guard = Some(at);
+            }
+        }
+        Opcode::GuardFloat(_) if f.tag.is_none() && boxed => f.tag = Some(FLOAT),
+        Opcode::GuardKind(_, k) if f.kind.is_none() => f.kind = Some(k),
+        Opcode::GuardEq(_, c) if f.eq.is_none() => {
+            f.eq = Some(c);
+            if boxed && f.tag.is_none() {
+                f.tag = Some(tag_of(c));
+            }
+        }
+        Opcode::GuardNe(_, c) => f.ne.push(c),
+        Opcode::GuardTrue(_) if f.eq.is_none() => f.ne.push(0),
+        Opcode::GuardFalse(_) if f.eq.is_none() => f.eq = Some(0),
+        _ => {}
+    }
+}

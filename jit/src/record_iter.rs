@@ -1,0 +1,141 @@
+//! Recording `for` loop steps and sequence unpacking inline: a range or a
+//! loop's own list/tuple iterator steps without a runtime call, and a tuple
+//! or list of the right length unpacks into slots with direct loads.
+
+use crate::ir::*;
+use crate::layout;
+use crate::recorder::Recorder;
+use crate::snapshot::ExitKind;
+use runtime::object::{downcast, IterObj, IterState, ObjKind};
+use runtime::protocol::seq_items;
+use runtime::value::TAG_PTR;
+use runtime::Value;
+
+/// Records `ForIter` over `itv` (the iterator in slot `iter`) inline when it
+/// is a range or a loop's own list/tuple iterator that yields a value this
+/// time. Returns false when the caller must record the generic step.
+pub(crate) fn for_iter(r: &mut Recorder, itv: Value, iter: u16, exit: u32, pc: u32) -> bool {
+    let Some(io) = downcast::<IterObj>(itv) else {
+        return false;
+    };
+    match io.state {
+        IterState::Range { next, stop, step } if step != 0 => {
+            if !(step > 0 && next < stop || step < 0 && next > stop) {
+                return false;
+            }
+            let it = iterator(r, iter, layout::iter_range_layout().1, pc);
+            let ([next_off, stop_off, step_off], _) = layout::iter_range_layout();
+            // Only the step's sign is guarded: loops like
+            // `for m in range(start, stop, p)` run with many steps.
+            let st = r.emit(Opcode::LoadField(it, step_off), Type::Int);
+            let zero = r.kint(0);
+            let cond = if step > 0 { Cond::Gt } else { Cond::Lt };
+            let sign = r.emit(Opcode::IntCmp(cond, st, zero), Type::Bool);
+            r.guard(Opcode::GuardTrue(sign), pc);
+            let cur = r.emit(Opcode::LoadField(it, next_off), Type::Int);
+            let end = r.emit(Opcode::LoadField(it, stop_off), Type::Int);
+            let cond = if step > 0 { Cond::Lt } else { Cond::Gt };
+            let more = r.emit(Opcode::IntCmp(cond, cur, end), Type::Bool);
+            loop_continues(r, more, exit);
+            // Box (48-bit check) before the iterator moves on, so a failing
+            // check resumes at this `ForIter` with nothing changed.
+            let boxed = crate::record_op::box_int(r, cur, pc);
+            let snap = r.snapshot_here(pc);
+            let moved = r.push(Opcode::Int(IntOp::AddOv, cur, st), Type::Int, Some(snap));
+            r.emit(Opcode::StoreField(it, next_off, moved), Type::Void);
+            r.store(iter + 1, boxed);
+            true
+        }
+        IterState::LoopSeq { seq, index } => {
+            let kind = if downcast::<runtime::object::ListObj>(seq).is_some() {
+                ObjKind::List
+            } else {
+                ObjKind::Tuple
+            };
+            if index >= seq_items(seq).len() {
+                return false;
+            }
+            let ([seq_off, index_off], tag) = layout::iter_loop_seq_layout();
+            let it = iterator(r, iter, tag, pc);
+            // A `LoopSeq` always holds a list or tuple object.
+            let s = r.emit(Opcode::LoadField(it, seq_off), Type::Val);
+            r.guard(Opcode::GuardKind(s, kind as u8), pc);
+            let i = r.emit(Opcode::LoadField(it, index_off), Type::Int);
+            let (len, item) = match kind {
+                ObjKind::List => (Opcode::ListLen(s), Opcode::ListLoad(s, i)),
+                _ => (Opcode::TupleLen(s), Opcode::TupleLoad(s, i)),
+            };
+            let len = r.emit(len, Type::Int);
+            let more = r.emit(Opcode::IntCmp(Cond::Lt, i, len), Type::Bool);
+            loop_continues(r, more, exit);
+            let v = r.emit(item, Type::Val);
+            let one = r.kint(1);
+            let snap = r.snapshot_here(pc);
+            let moved = r.push(Opcode::Int(IntOp::AddOv, i, one), Type::Int, Some(snap));
+            r.emit(Opcode::StoreField(it, index_off, moved), Type::Void);
+            r.store(iter + 1, v);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Loads the iterator in slot `iter` and guards that it is a builtin
+/// iterator whose state has variant `tag`.
+fn iterator(r: &mut Recorder, iter: u16, tag: u64, pc: u32) -> Ref {
+    let it = r.load(iter);
+    r.guard(Opcode::GuardTag(it, TAG_PTR), pc);
+    r.guard(Opcode::GuardKind(it, ObjKind::Iter as u8), pc);
+    let t = r.emit(Opcode::LoadField(it, layout::iter_tag_offset()), Type::Word);
+    r.guard(Opcode::GuardEq(t, tag), pc);
+    it
+}
+
+/// Guards that the loop goes on (`more`); otherwise it leaves to the code
+/// after the loop, as the interpreter's `ForIter` does.
+fn loop_continues(r: &mut Recorder, more: Ref, exit: u32) {
+    let snap = r.snapshot(exit, ExitKind::LoopDone);
+    r.push(Opcode::GuardTrue(more), Type::Void, Some(snap));
+}
+
+/// Records `UnpackSeq` of `x` (in slot `src`) into `count` slots from `dst`
+/// inline when it is a tuple or list of exactly that length. Returns false
+/// when the caller must call the runtime.
+pub(crate) fn unpack_seq(
+    r: &mut Recorder,
+    x: Value,
+    src: u16,
+    dst: u16,
+    count: u16,
+    pc: u32,
+) -> bool {
+    let kind = match runtime::object::kind_of(x) {
+        Some(k @ (ObjKind::Tuple | ObjKind::List)) => k,
+        _ => return false,
+    };
+    if seq_items(x).len() != count as usize {
+        return false;
+    }
+    let v = r.load(src);
+    r.guard(Opcode::GuardTag(v, TAG_PTR), pc);
+    r.guard(Opcode::GuardKind(v, kind as u8), pc);
+    let len = match kind {
+        ObjKind::List => r.emit(Opcode::ListLen(v), Type::Int),
+        _ => r.emit(Opcode::TupleLen(v), Type::Int),
+    };
+    r.guard(Opcode::GuardEq(len, count as u64), pc);
+    let items: Vec<Ref> = (0..count as i64)
+        .map(|k| {
+            let i = r.kint(k);
+            let load = match kind {
+                ObjKind::List => Opcode::ListLoad(v, i),
+                _ => Opcode::TupleLoad(v, i),
+            };
+            r.emit(load, Type::Val)
+        })
+        .collect();
+    for (k, item) in items.into_iter().enumerate() {
+        r.store(dst + k as u16, item);
+    }
+    true
+}
