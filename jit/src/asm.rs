@@ -49,6 +49,9 @@ pub struct SafepointWords {
     pub threshold: *const usize,
     /// Set by the SIGINT handler.
     pub interrupt: *const u8,
+    /// Set by the optimizer thread when optimized code waits to be
+    /// installed (null: not polled, as under `--jit=raw`).
+    pub install_pending: *const u8,
 }
 
 /// The shared entry trampoline: saves callee-saved registers, reserves the
@@ -911,6 +914,17 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
                 ; mov rax, QWORD sp.interrupt as i64
                 ; cmp BYTE [rax], 0
                 ; jne =>stub
+            );
+            if !sp.install_pending.is_null() {
+                dynasm!(e.ops
+                    ; .arch x64
+                    ; mov rax, QWORD sp.install_pending as i64
+                    ; cmp BYTE [rax], 0
+                    ; jne =>stub
+                );
+            }
+            dynasm!(e.ops
+                ; .arch x64
                 ; mov rax, QWORD t.iterations as *const AtomicU64 as i64
                 ; inc QWORD [rax]
             );
