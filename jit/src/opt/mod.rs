@@ -16,6 +16,7 @@ pub mod heap;
 pub mod int_range;
 pub mod peel;
 pub mod rewriter;
+pub mod sink;
 pub mod slot_effects;
 pub mod verify;
 
@@ -56,6 +57,10 @@ pub const PASSES: &[Pass] = &[
     Pass {
         name: "heap",
         run: heap::run,
+    },
+    Pass {
+        name: "sink",
+        run: sink::sink,
     },
     Pass {
         name: "dce",

@@ -114,6 +114,7 @@ fn peeled(trace: &Trace) -> Option<Trace> {
     }
     // The body: the iteration again, renumbered.
     let mut body: Vec<Ref> = vec![Ref::MAX; n];
+    let mut body_snaps: HashMap<u32, u32> = HashMap::new();
     for k in 1..n {
         let inst = &insts[k];
         let new = match (&inst.op, plan[k]) {
@@ -124,11 +125,15 @@ fn peeled(trace: &Trace) -> Option<Trace> {
                 let mut copy = inst.clone();
                 copy.op.map_refs(|r| body[r as usize]);
                 if let Some(s) = inst.snap {
-                    let mut snap = trace.snapshots[s as usize].clone();
-                    for e in &mut snap.entries {
-                        e.1 = body[e.1 as usize];
-                    }
-                    copy.snap = Some(rw.add_snapshot(snap));
+                    // Guards sharing a snapshot share its body copy too.
+                    let new = *body_snaps.entry(s).or_insert_with(|| {
+                        let mut snap = trace.snapshots[s as usize].clone();
+                        for e in &mut snap.entries {
+                            e.1 = body[e.1 as usize];
+                        }
+                        rw.add_snapshot(snap)
+                    });
+                    copy.snap = Some(new);
                 }
                 rw.emit(copy)
             }
