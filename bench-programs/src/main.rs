@@ -150,7 +150,10 @@ fn run(opts: &Options, argv: &[String]) -> Result<i32, String> {
         plan,
         &mut |line| eprintln!("  {line}"),
     );
-    let pauses = if opts.pauses {
+    let has_optimizer = [args::JIT_FULL, args::JIT_SYNC]
+        .iter()
+        .any(|m| ratio::find_mode(&columns, m).is_some());
+    let pauses = if opts.pauses && has_optimizer {
         eprintln!(
             "bench: main-thread JIT pauses, one --jit-stats run per program under full and sync"
         );

@@ -1,18 +1,35 @@
-//! Compiled traces: each owns its executable buffer, exit slots and exits.
+//! Compiled traces: the machine code of one trace with its exit slots and
+//! exit descriptors ([`TraceCode`], built on either thread), and what the
+//! main thread keeps about it once installed ([`CompiledTrace`]).
 
 use crate::asm::{self, AsmTargets, SafepointWords};
 use crate::exits::ExitInfo;
-use crate::ir::{Trace, TraceKind};
+use crate::ir::Trace;
 use dynasmrt::ExecutableBuffer;
 use runtime::Value;
 use std::cell::Cell;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
 
-/// A trace with its machine code. Nothing here moves once built: compiled
-/// code embeds the addresses of the exit slots, exit descriptors and the
-/// loop slot.
-pub struct CompiledTrace {
-    /// The recorded trace (snapshots are read at exits).
+/// Words shared by every version of one loop's code: the root trace, its
+/// optimized replacement and all their bridges.
+#[derive(Clone, Debug, Default)]
+pub struct LoopWords {
+    /// The loop's entry slot: the interpreter enters through it, and every
+    /// `LoopBack` that does not close its own loop jumps through it.
+    /// Installing an optimized root is one store here.
+    pub loop_slot: Arc<AtomicUsize>,
+    /// Loop iterations run in compiled code (bumped at every loop header).
+    pub iterations: Arc<AtomicU64>,
+}
+
+/// A trace assembled with its exit tables: plain owned data (`Send`), so
+/// the worker thread can build it and hand it to the main thread. Nothing
+/// here moves once built: the code embeds the addresses of the boxed exit
+/// slots and exit descriptors.
+pub struct TraceCode {
+    /// The trace the code was assembled from (snapshots are read at exits).
     pub trace: Box<Trace>,
     /// The machine code (read + execute; never writable again).
     pub buffer: ExecutableBuffer,
@@ -24,47 +41,35 @@ pub struct CompiledTrace {
     pub default_exits: Vec<usize>,
     /// Per snapshot: the descriptor its default exit returns.
     pub exit_infos: Box<[ExitInfo]>,
-    /// Roots: the loop's entry slot, read by the interpreter and by every
-    /// `LoopBack` of the loop and its bridges. Bridges: unused.
-    pub loop_slot: Box<AtomicUsize>,
-    /// The root trace of this trace's loop (itself for roots).
-    pub root: usize,
-    /// The loop's anchor: its `CodeObj` and `JumpBack` pc.
-    pub anchor: (Value, u32),
-    /// 0 for a root trace, parent's + 1 for a bridge.
-    pub bridge_depth: u32,
-    /// Roots: loop iterations run in compiled code (counted at the header).
-    pub iterations: Box<AtomicU64>,
-    /// Roots: entries from the interpreter.
-    pub entries: Cell<u64>,
-    /// Roots: the hot-counter cell of the loop's `JumpBack` (null for bridges).
-    pub hot_cell: *const Cell<[u64; 3]>,
 }
 
-impl CompiledTrace {
-    /// Assembles `trace` as trace number `index`. `root_loop_slot` is the
-    /// loop slot bridges jump back through (None for a root trace).
+impl TraceCode {
+    /// Assembles `trace` for the loop whose shared words are `words`, with
+    /// exit descriptors naming trace number `index` (the worker does not
+    /// know the number yet: [`TraceCode::set_index`] fixes it at install).
+    /// `optimized` traces go through the register-allocating backend.
     pub fn build(
         trace: Box<Trace>,
         index: usize,
-        root: usize,
-        anchor: (Value, u32),
-        root_loop_slot: Option<&AtomicUsize>,
+        words: &LoopWords,
         safepoint: SafepointWords,
-    ) -> Result<CompiledTrace, String> {
+        optimized: bool,
+    ) -> Result<TraceCode, String> {
         let n = trace.snapshots.len();
         let exit_slots: Box<[AtomicUsize]> = (0..n).map(|_| AtomicUsize::new(0)).collect();
         let exit_infos: Box<[ExitInfo]> = (0..n).map(|k| ExitInfo::new(index, k as u32)).collect();
-        let loop_slot = Box::new(AtomicUsize::new(0));
-        let iterations = Box::new(AtomicU64::new(0));
         let targets = AsmTargets {
-            iterations: &iterations,
+            iterations: &words.iterations,
             exit_slots: &exit_slots,
             exit_infos: &exit_infos,
-            loop_slot: root_loop_slot.unwrap_or(&loop_slot),
+            loop_slot: &words.loop_slot,
             safepoint,
         };
-        let code = asm::assemble(&trace, &targets)?;
+        let code = if optimized {
+            asm::assemble_optimized(&trace, &targets)?
+        } else {
+            asm::assemble(&trace, &targets)?
+        };
         let default_exits: Vec<usize> = code
             .default_exits
             .iter()
@@ -74,28 +79,94 @@ impl CompiledTrace {
             slot.store(addr, Ordering::Release);
         }
         let entry = code.buffer.ptr(code.entry) as usize;
-        if trace.kind == TraceKind::Root {
-            loop_slot.store(entry, Ordering::Release);
-        }
-        Ok(CompiledTrace {
+        Ok(TraceCode {
             trace,
             buffer: code.buffer,
             entry,
             exit_slots,
             default_exits,
             exit_infos,
-            loop_slot,
-            root,
-            anchor,
-            bridge_depth: 0,
-            iterations,
-            entries: Cell::new(0),
-            hot_cell: std::ptr::null(),
         })
     }
 
-    /// Size of the machine code in bytes.
+    /// Makes the exit descriptors name trace number `index` (before the
+    /// code first runs).
+    pub fn set_index(&mut self, index: usize) {
+        for info in self.exit_infos.iter_mut() {
+            info.trace = index;
+        }
+    }
+}
+
+/// What the main thread keeps about one installed trace. Entries of the
+/// JIT's trace table are never removed (exit descriptors and snapshots stay
+/// readable); a replaced trace's machine code is freed at a safepoint.
+pub struct CompiledTrace {
+    /// The trace (snapshots are read at exits).
+    pub trace: Box<Trace>,
+    /// The machine code; None once the trace was replaced and its code freed.
+    pub buffer: Option<ExecutableBuffer>,
+    /// Address of the first instruction (the loop header for roots).
+    pub entry: usize,
+    /// Per snapshot: where its guard jumps (default exit, or a bridge).
+    pub exit_slots: Box<[AtomicUsize]>,
+    /// Per snapshot: the address of its default exit (no bridge attached).
+    pub default_exits: Vec<usize>,
+    /// Per snapshot: the descriptor its default exit returns.
+    pub exit_infos: Box<[ExitInfo]>,
+    /// The loop's shared words (entry slot, iteration counter).
+    pub words: LoopWords,
+    /// The loop's first root trace (its index names the loop: hot counters,
+    /// `run_loop` and bridges' roots refer to it).
+    pub root: usize,
+    /// The loop's anchor: its `CodeObj` and `JumpBack` pc.
+    pub anchor: (Value, u32),
+    /// 0 for a root trace, parent's + 1 for a bridge.
+    pub bridge_depth: u32,
+    /// The loop's first root: entries from the interpreter.
+    pub entries: Cell<u64>,
+    /// The loop's first root: the hot-counter cell of its `JumpBack` (null
+    /// otherwise).
+    pub hot_cell: *const Cell<[u64; 3]>,
+    /// This is the optimizer's version of a trace (under `--jit=full` or
+    /// `--jit=sync`).
+    pub optimized: bool,
+    /// Replaced by an optimized version, or a bridge of a replaced trace:
+    /// no new bridges, no installs through it; its code is freed once no
+    /// compiled code runs.
+    pub retired: bool,
+    /// When the code was installed (for install latency).
+    pub installed_at: Instant,
+    /// Set when the trace retires, so a worker job for it is skipped.
+    pub cancel: Option<Arc<AtomicBool>>,
+}
+
+impl CompiledTrace {
+    /// The main thread's record of `code`, installed as trace `root`'s loop
+    /// (or one of its bridges).
+    pub fn new(code: TraceCode, root: usize, anchor: (Value, u32), words: LoopWords) -> Self {
+        CompiledTrace {
+            trace: code.trace,
+            buffer: Some(code.buffer),
+            entry: code.entry,
+            exit_slots: code.exit_slots,
+            default_exits: code.default_exits,
+            exit_infos: code.exit_infos,
+            words,
+            root,
+            anchor,
+            bridge_depth: 0,
+            entries: Cell::new(0),
+            hot_cell: std::ptr::null(),
+            optimized: false,
+            retired: false,
+            installed_at: Instant::now(),
+            cancel: None,
+        }
+    }
+
+    /// Size of the machine code in bytes (0 once freed).
     pub fn code_bytes(&self) -> usize {
-        self.buffer.len()
+        self.buffer.as_ref().map_or(0, |b| b.len())
     }
 }

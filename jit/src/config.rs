@@ -1,6 +1,8 @@
 //! JIT settings chosen on the command line (`--jit`, `--jit-threshold`, ...).
 
+use crate::opt::PassSelection;
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// How much of the JIT runs (`--jit=...`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -8,12 +10,21 @@ pub enum JitMode {
     /// Interpreter only.
     Off,
     /// Hot loops are traced and compiled at once with record-time folding only.
-    #[default]
     Raw,
+    /// Raw code at once, then a worker thread optimizes each trace and the
+    /// optimized code is swapped in at a safepoint.
+    #[default]
+    Full,
+    /// The optimizer runs on the main thread before a trace first runs.
+    Sync,
 }
 
 /// Loop iterations before a loop is traced, unless `--jit-threshold` says otherwise.
 pub const DEFAULT_THRESHOLD: u32 = 40;
+
+/// The environment variable that makes the worker sleep this many
+/// microseconds before each job (perturbs timing in tests).
+pub const WORKER_DELAY_VARIABLE: &str = "TERN_JIT_WORKER_DELAY_US";
 
 /// Everything the JIT is told at start-up.
 #[derive(Clone, Debug)]
@@ -26,6 +37,10 @@ pub struct JitConfig {
     pub stats: bool,
     /// Write every trace's IR and snapshots to this file.
     pub log_file: Option<PathBuf>,
+    /// The optimizer passes that run (`--jit-passes`).
+    pub passes: PassSelection,
+    /// The worker sleeps this long before each job ([`WORKER_DELAY_VARIABLE`]).
+    pub worker_delay: Duration,
 }
 
 impl Default for JitConfig {
@@ -35,6 +50,19 @@ impl Default for JitConfig {
             threshold: DEFAULT_THRESHOLD,
             stats: false,
             log_file: None,
+            passes: PassSelection::All,
+            worker_delay: Duration::ZERO,
         }
+    }
+}
+
+impl JitConfig {
+    /// The worker delay [`WORKER_DELAY_VARIABLE`] asks for (zero when unset
+    /// or not a number).
+    pub fn worker_delay_from_environment() -> Duration {
+        std::env::var(WORKER_DELAY_VARIABLE)
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map_or(Duration::ZERO, Duration::from_micros)
     }
 }

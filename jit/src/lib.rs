@@ -30,21 +30,25 @@ pub mod recorder;
 pub mod regalloc;
 pub mod snapshot;
 pub mod stats;
+pub mod worker;
 
 use crate::asm::{EnterFn, SafepointWords};
-use crate::code_cache::CompiledTrace;
+use crate::code_cache::{CompiledTrace, LoopWords, TraceCode};
 use crate::exits::ExitInfo;
 use crate::ir::TraceKind;
 use crate::recorder::{FrameView, RecordStep, Recorder};
 use crate::snapshot::{ExitKind, Snapshot};
-pub use config::{JitConfig, JitMode, DEFAULT_THRESHOLD};
+pub use config::{JitConfig, JitMode, DEFAULT_THRESHOLD, WORKER_DELAY_VARIABLE};
 pub use ctx::JitCtx;
 use dynasmrt::ExecutableBuffer;
 use frontend::bytecode::Op;
 use runtime::{Runtime, Value};
 use std::cell::Cell;
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Instant;
+use worker::{Finished, Job, Outcome, Worker};
 
 /// A loop whose recording aborted this many times is never traced again.
 const MAX_ABORTS: u64 = 4;
@@ -111,6 +115,13 @@ pub struct Jit {
     trampoline: Option<(ExecutableBuffer, EnterFn)>,
     safepoint: SafepointWords,
     log: Option<Box<dyn Write>>,
+    /// The optimizer thread (`--jit=full`).
+    worker: Worker,
+    /// Compiled-code activations on the native stack (trace entries from
+    /// the interpreter, which may nest through helpers that run Python).
+    active: usize,
+    /// Retired traces whose code is not freed yet (freed once `active` is 0).
+    retired_unfreed: Vec<usize>,
 }
 
 /// Slots above the loop frame's slot 0 that loop `n` (the loop trace `n`
@@ -127,7 +138,7 @@ const ABORTS: usize = 2;
 
 impl Jit {
     /// A JIT with `config`; compiled code polls `safepoint` at loop headers.
-    pub fn new(config: JitConfig, safepoint: SafepointWords) -> Jit {
+    pub fn new(config: JitConfig, mut safepoint: SafepointWords) -> Jit {
         let log: Option<Box<dyn Write>> =
             config
                 .log_file
@@ -139,6 +150,14 @@ impl Jit {
                         None
                     }
                 });
+        let mut worker = Worker::new(config.passes.clone(), config.worker_delay);
+        // Only `full` has a worker whose results compiled loops must notice.
+        safepoint.install_pending = if config.mode == JitMode::Full {
+            worker.pending_flag()
+        } else {
+            std::ptr::null()
+        };
+        worker.set_safepoint(safepoint);
         Jit {
             config,
             stats: stats::JitStats::default(),
@@ -152,6 +171,9 @@ impl Jit {
             trampoline: None,
             safepoint,
             log,
+            worker,
+            active: 0,
+            retired_unfreed: Vec::new(),
         }
     }
 
@@ -274,13 +296,22 @@ impl Jit {
         }
     }
 
+    /// Compiles a finished recording and installs it (one main-thread
+    /// pause): raw code under `raw` and `full` (which then queues an owned
+    /// copy for the worker), optimized code under `sync`.
     fn install(&mut self, trace: Box<ir::Trace>) {
+        let pause = Instant::now();
+        self.install_recorded(trace);
+        self.stats.pause(pause.elapsed());
+    }
+
+    fn install_recorded(&mut self, trace: Box<ir::Trace>) {
         debug_assert_eq!(
             opt::verify::verify(&trace),
             Ok(()),
             "recorder made a malformed trace"
         );
-        if let TraceKind::Bridge { .. } = trace.kind {
+        if let TraceKind::Bridge { parent, .. } = trace.kind {
             let root = &self.traces[self.bridge_root].trace;
             if trace.extent > root.extent + EXTENT_SLACK
                 || trace.max_inline_depth > root.max_inline_depth + DEPTH_SLACK
@@ -289,14 +320,20 @@ impl Jit {
                 self.abort("bridge needs more stack than its loop reserved");
                 return;
             }
+            if self.traces[parent].retired {
+                // Its parent's code was replaced while the bridge was
+                // recorded: nothing jumps to that exit any more.
+                self.abort("parent trace replaced while recording");
+                return;
+            }
         }
         let start = Instant::now();
         let index = self.traces.len();
-        let (root, anchor, loop_slot) = match trace.kind {
-            TraceKind::Root => (index, self.recording_anchor, None),
+        let (root, anchor, words) = match trace.kind {
+            TraceKind::Root => (index, self.recording_anchor, LoopWords::default()),
             TraceKind::Bridge { .. } => {
                 let r = &self.traces[self.bridge_root];
-                (self.bridge_root, r.anchor, Some(&*r.loop_slot))
+                (self.bridge_root, r.anchor, r.words.clone())
             }
         };
         let title = match trace.kind {
@@ -305,11 +342,14 @@ impl Jit {
                 format!("bridge {index} from trace {parent} exit {exit}")
             }
         };
-        let listing = (self.log.is_some() || log::log_enabled!(target: "jit", log::Level::Debug))
-            .then(|| ir_print::print_trace(&trace, &title));
-        let built = CompiledTrace::build(trace, index, root, anchor, loop_slot, self.safepoint);
+        self.log_trace(&trace, &title);
+        let built = if self.config.mode == JitMode::Sync {
+            self.compile_sync(trace, index, &words)
+        } else {
+            TraceCode::build(trace, index, &words, self.safepoint, false).map(|c| (c, false))
+        };
         self.stats.compile_time += start.elapsed();
-        let mut compiled = match built {
+        let (code, optimized) = match built {
             Ok(c) => {
                 self.recorder = None;
                 self.stats.record_time += self.recording_started.elapsed();
@@ -320,10 +360,15 @@ impl Jit {
                 return;
             }
         };
-        if let Some(text) = listing {
-            log::debug!(target: "jit", "{text}");
-            if let Some(out) = self.log.as_mut() {
-                let _ = out.write_all(text.as_bytes());
+        if optimized {
+            self.log_trace(&code.trace, &format!("optimized {title}"));
+        }
+        let mut compiled = CompiledTrace::new(code, root, anchor, words);
+        compiled.optimized = optimized;
+        if optimized {
+            match compiled.trace.kind {
+                TraceKind::Root => self.stats.optimized_loops += 1,
+                TraceKind::Bridge { .. } => self.stats.optimized_bridges += 1,
             }
         }
         self.stats.guards += compiled.trace.guard_count() as u64;
@@ -332,6 +377,10 @@ impl Jit {
             TraceKind::Root => {
                 self.stats.loops += 1;
                 compiled.hot_cell = self.recording_cell;
+                compiled
+                    .words
+                    .loop_slot
+                    .store(compiled.entry, Ordering::Release);
                 // SAFETY: see `abort`.
                 let cell = unsafe { &*self.recording_cell };
                 let mut c = cell.get();
@@ -342,10 +391,215 @@ impl Jit {
                 self.stats.bridges += 1;
                 compiled.bridge_depth = self.traces[parent].bridge_depth + 1;
                 self.traces[parent].exit_slots[exit as usize]
-                    .store(compiled.entry, std::sync::atomic::Ordering::Release);
+                    .store(compiled.entry, Ordering::Release);
+            }
+        }
+        if self.config.mode == JitMode::Full {
+            let cancel = Arc::new(AtomicBool::new(false));
+            let job = Job {
+                raw: index,
+                trace: (*compiled.trace).clone(),
+                words: compiled.words.clone(),
+                cancel: Arc::clone(&cancel),
+            };
+            if self.worker.submit(job) {
+                compiled.cancel = Some(cancel);
+            } else {
+                *self
+                    .stats
+                    .optimizer_failures
+                    .entry("worker: the optimizer thread could not start".to_string())
+                    .or_default() += 1;
             }
         }
         self.traces.push(compiled);
+    }
+
+    /// `--jit=sync`: optimizes and assembles `trace` on the main thread;
+    /// when that fails, assembles the raw trace. The flag says which.
+    fn compile_sync(
+        &mut self,
+        trace: Box<ir::Trace>,
+        index: usize,
+        words: &LoopWords,
+    ) -> Result<(TraceCode, bool), String> {
+        let result = worker::optimize_and_assemble(
+            &trace,
+            index,
+            &self.config.passes,
+            words,
+            self.safepoint,
+        );
+        match result {
+            Ok((code, reports)) => {
+                for r in reports {
+                    self.stats.add_pass(r.name, r.removed, r.time);
+                }
+                Ok((code, true))
+            }
+            Err(failure) => {
+                self.count_failure(&failure);
+                TraceCode::build(trace, index, words, self.safepoint, false).map(|c| (c, false))
+            }
+        }
+    }
+
+    fn count_failure(&mut self, failure: &worker::Failure) {
+        log::debug!(target: "jit", "optimization failed: {}", failure.detail);
+        *self
+            .stats
+            .optimizer_failures
+            .entry(failure.reason.clone())
+            .or_default() += 1;
+    }
+
+    /// Writes `trace`'s listing to the JIT log (and the debug log).
+    fn log_trace(&mut self, trace: &ir::Trace, title: &str) {
+        if self.log.is_none() && !log::log_enabled!(target: "jit", log::Level::Debug) {
+            return;
+        }
+        let text = ir_print::print_trace(trace, title);
+        log::debug!(target: "jit", "{text}");
+        if let Some(out) = self.log.as_mut() {
+            let _ = out.write_all(text.as_bytes());
+        }
+    }
+
+    // ---- the worker's results (safepoints)
+
+    /// Is there safepoint work: optimized code to install, or replaced code
+    /// to free now that no compiled code runs? (Cheap: back-edges ask.)
+    #[inline]
+    pub fn service_due(&self) -> bool {
+        self.worker.has_results() || (self.active == 0 && !self.retired_unfreed.is_empty())
+    }
+
+    /// Safepoint work (one main-thread pause when there is any): installs
+    /// what the worker finished, and frees replaced code when no compiled
+    /// code is on the native stack. Never waits for the worker.
+    pub fn service(&mut self) {
+        if !self.service_due() {
+            return;
+        }
+        let start = Instant::now();
+        let mut worked = false;
+        if self.worker.has_results() {
+            for finished in self.worker.drain() {
+                self.finish_job(finished);
+                worked = true;
+            }
+        }
+        if self.active == 0 {
+            for n in std::mem::take(&mut self.retired_unfreed) {
+                // Nothing can run this code now: the loop slot and the
+                // parent's exit slot lead to the replacement, and no
+                // activation is on the stack.
+                self.traces[n].buffer = None;
+                self.stats.freed_traces += 1;
+                worked = true;
+            }
+        }
+        if worked {
+            self.stats.pause(start.elapsed());
+        }
+    }
+
+    fn finish_job(&mut self, finished: Finished) {
+        self.stats.worker_time += finished.time;
+        self.stats.worker_jobs += 1;
+        match finished.outcome {
+            Outcome::Cancelled => self.stats.superseded += 1,
+            Outcome::Failed(failure) => self.count_failure(&failure),
+            Outcome::Built { code, reports } => {
+                for r in reports {
+                    self.stats.add_pass(r.name, r.removed, r.time);
+                }
+                self.install_optimized(finished.raw, code);
+            }
+        }
+    }
+
+    /// Replaces raw trace `raw` with its optimized `code`: one release-store
+    /// into the loop's entry slot (roots) or the parent's exit slot
+    /// (bridges). Code running the raw trace now picks the new code up at
+    /// its next loop back-edge; the raw code is freed at a later safepoint.
+    fn install_optimized(&mut self, raw: usize, mut code: TraceCode) {
+        let r = &self.traces[raw];
+        let parent_retired = match r.trace.kind {
+            TraceKind::Bridge { parent, .. } => self.traces[parent].retired,
+            TraceKind::Root => false,
+        };
+        if r.retired || parent_retired {
+            self.stats.superseded += 1;
+            return;
+        }
+        if !worker::versions_still_hold(&code.trace) {
+            log::debug!(target: "jit", "optimized trace {raw} invalidated: a version changed");
+            self.stats.invalidated += 1;
+            return;
+        }
+        let index = self.traces.len();
+        code.set_index(index);
+        let latency = r.installed_at.elapsed();
+        let mut compiled = CompiledTrace::new(code, r.root, r.anchor, r.words.clone());
+        compiled.bridge_depth = r.bridge_depth;
+        compiled.optimized = true;
+        self.stats.install_latency_count += 1;
+        self.stats.install_latency_total += latency;
+        self.stats.install_latency_max = self.stats.install_latency_max.max(latency);
+        self.stats.code_bytes += compiled.code_bytes() as u64;
+        let title = format!("optimized trace {index} (replaces trace {raw})");
+        self.log_trace(&compiled.trace, &title);
+        match compiled.trace.kind {
+            TraceKind::Root => {
+                self.stats.optimized_loops += 1;
+                compiled
+                    .words
+                    .loop_slot
+                    .store(compiled.entry, Ordering::Release);
+            }
+            TraceKind::Bridge { parent, exit } => {
+                self.stats.optimized_bridges += 1;
+                self.traces[parent].exit_slots[exit as usize]
+                    .store(compiled.entry, Ordering::Release);
+            }
+        }
+        self.traces.push(compiled);
+        self.retire(raw);
+    }
+
+    /// Retires trace `n` and every bridge hanging off it (directly or
+    /// through other bridges): nothing new attaches to them, their worker
+    /// jobs are skipped and their code is freed once no compiled code runs.
+    fn retire(&mut self, n: usize) {
+        let retire_one = |t: &mut CompiledTrace, list: &mut Vec<usize>, i: usize| {
+            t.retired = true;
+            if let Some(cancel) = &t.cancel {
+                cancel.store(true, Ordering::Relaxed);
+            }
+            list.push(i);
+        };
+        retire_one(&mut self.traces[n], &mut self.retired_unfreed, n);
+        // Bridges come after their parents in the table.
+        for i in n + 1..self.traces.len() {
+            if let TraceKind::Bridge { parent, .. } = self.traces[i].trace.kind {
+                if self.traces[parent].retired && !self.traces[i].retired {
+                    retire_one(&mut self.traces[i], &mut self.retired_unfreed, i);
+                }
+            }
+        }
+    }
+
+    /// Compiled code is about to run (from the interpreter).
+    #[inline]
+    pub fn enter_compiled(&mut self) {
+        self.active += 1;
+    }
+
+    /// Compiled code entered with [`Jit::enter_compiled`] has returned.
+    #[inline]
+    pub fn leave_compiled(&mut self) {
+        self.active -= 1;
     }
 
     // ---- running compiled code
@@ -356,7 +610,7 @@ impl Jit {
         let tramp = self.trampoline.get_or_insert_with(asm::build_trampoline).1;
         self.stats.entries += 1;
         let root = &self.traces[self.traces[n].root];
-        let target = root.loop_slot.load(std::sync::atomic::Ordering::Acquire);
+        let target = root.words.loop_slot.load(Ordering::Acquire);
         (
             tramp,
             target,
@@ -376,7 +630,7 @@ impl Jit {
         if !entries.is_multiple_of(PROFIT_CHECK_ENTRIES) || t.hot_cell.is_null() {
             return true;
         }
-        let iterations = t.iterations.load(std::sync::atomic::Ordering::Relaxed);
+        let iterations = t.words.iterations.load(Ordering::Relaxed);
         log::debug!(target: "jit", "loop {n}: {iterations} iterations in {entries} entries");
         if iterations * ITERATIONS_PER_ENTRY_DIVISOR >= entries * ITERATIONS_PER_ENTRY_TIMES {
             return true;
@@ -407,14 +661,14 @@ impl Jit {
             self.stats.exception_exits += 1;
         }
         let slot = &t.exit_slots[info.snap as usize];
-        let unbridged =
-            slot.load(std::sync::atomic::Ordering::Relaxed) == t.default_exits[info.snap as usize];
+        let unbridged = slot.load(Ordering::Relaxed) == t.default_exits[info.snap as usize];
         let record_bridge = kind == ExitKind::Guard
             && self.recorder.is_none()
             && unbridged
             && info.hits.get() >= self.config.threshold.clamp(1, 10)
             && info.bridge_aborts.get() < MAX_BRIDGE_ABORTS
-            && t.bridge_depth < MAX_BRIDGE_DEPTH;
+            && t.bridge_depth < MAX_BRIDGE_DEPTH
+            && !t.retired;
         ExitAction {
             kind,
             record_bridge,

@@ -1,7 +1,8 @@
 //! Optimizer tests written as trace text: runs every case of every
 //! `jit/tests/opt/*.trace` file (see `jit::opt::filetest` for the format).
-//! `TERN_BLESS=1` rewrites the expected parts with the current output
-//! instead (read the diff before committing it).
+//! `TERN_BLESS=NAME` rewrites the expected parts of `NAME.trace` with the
+//! current output instead (`TERN_BLESS=all`: every file; read the diff
+//! before committing it).
 
 use jit::opt::filetest::{bless_test_file, run_test_file};
 use std::path::PathBuf;
@@ -16,12 +17,16 @@ fn trace_text_cases() {
         .collect();
     files.sort();
     assert!(!files.is_empty(), "no .trace files in {}", dir.display());
-    let bless = std::env::var_os("TERN_BLESS").is_some();
+    let bless = std::env::var("TERN_BLESS").ok();
     let mut failures = Vec::new();
     let mut cases = 0;
     for path in &files {
         let text = std::fs::read_to_string(path).expect("read test file");
-        if bless {
+        if let Some(name) = &bless {
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            if name != "all" && name != stem {
+                continue;
+            }
             match bless_test_file(&text) {
                 Ok(new) => std::fs::write(path, new).expect("write test file"),
                 Err(e) => failures.push(format!("{}: {e}", path.display())),
@@ -34,5 +39,5 @@ fn trace_text_cases() {
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
-    assert!(bless || cases > 0, "no cases ran");
+    assert!(bless.is_some() || cases > 0, "no cases ran");
 }

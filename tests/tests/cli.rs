@@ -1,7 +1,8 @@
 //! Tests of the `tern` command line, written against what CPython 3.11 does
 //! (tern mimics it): `-c`, `-`, a file with arguments, `--version`, `--help`,
 //! a missing file, syntax and runtime error reports, exit codes, flushing,
-//! `--dis`, and the JIT flags (`--jit`, `--jit-threshold`, `--jit-stats`, `--jit-log`). Tests named in [`PENDING`] must still fail (same rule as
+//! `--dis`, and the JIT flags (`--jit`, `--jit-threshold`, `--jit-passes`,
+//! `--jit-stats`, `--jit-log`). Tests named in [`PENDING`] must still fail (same rule as
 //! `tests/golden/PENDING`): when one passes, remove it from the list.
 
 use std::path::{Path, PathBuf};
@@ -9,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use libtest_mimic::{Arguments, Failed, Trial};
-use tern_tests::{run_with_timeout, Outcome};
+use tern_tests::{run_with_environment, run_with_timeout, Outcome};
 
 /// CLI tests the interpreter does not pass yet, with the reason.
 const PENDING: &[(&str, &str)] = &[];
@@ -74,6 +75,23 @@ const TESTS: &[CliTest] = &[
     (
         "jit_off_and_raw_print_the_same",
         jit_off_and_raw_print_the_same,
+    ),
+    (
+        "jit_full_and_sync_print_the_same",
+        jit_full_and_sync_print_the_same,
+    ),
+    ("jit_passes_must_be_known", jit_passes_must_be_known),
+    (
+        "jit_passes_none_runs_the_program",
+        jit_passes_none_runs_the_program,
+    ),
+    (
+        "jit_stats_report_the_optimizer_tiers",
+        jit_stats_report_the_optimizer_tiers,
+    ),
+    (
+        "jit_full_exit_does_not_wait_for_the_worker",
+        jit_full_exit_does_not_wait_for_the_worker,
     ),
 ];
 
@@ -450,12 +468,12 @@ fn jit_mode_must_be_known() -> Result<(), String> {
     expect_eq("exit code", outcome.exit_code, Some(2))?;
     expect_eq("stdout", outcome.stdout.as_str(), "")?;
     expect_that(
-        outcome.stderr.contains("bogus")
-            && outcome.stderr.contains("off")
-            && outcome.stderr.contains("raw"),
+        ["bogus", "off", "raw", "full", "sync"]
+            .iter()
+            .all(|word| outcome.stderr.contains(word)),
         || {
             format!(
-                "stderr should name the bad value and the valid ones (off, raw): {:?}",
+                "stderr should name the bad value and the valid ones (off, raw, full, sync): {:?}",
                 outcome.stderr
             )
         },
@@ -511,18 +529,32 @@ fn jit_log_unwritable_still_runs_the_program() -> Result<(), String> {
 fn help_lists_the_jit_flags() -> Result<(), String> {
     let outcome = tern(&["--help"], &scratch_directory(), None)?;
     expect_eq("exit code", outcome.exit_code, Some(0))?;
-    for flag in ["--jit ", "--jit-threshold", "--jit-stats", "--jit-log"] {
+    for flag in [
+        "--jit ",
+        "--jit-threshold",
+        "--jit-passes",
+        "--jit-stats",
+        "--jit-log",
+        "TERN_JIT_WORKER_DELAY_US",
+    ] {
         expect_that(outcome.stdout.contains(flag), || {
             format!("--help should list {}: {:?}", flag.trim(), outcome.stdout)
+        })?;
+    }
+    for mode in ["off", "raw", "full", "sync"] {
+        expect_that(outcome.stdout.contains(mode), || {
+            format!(
+                "--help should name the JIT mode {mode}: {:?}",
+                outcome.stdout
+            )
         })?;
     }
     Ok(())
 }
 
-fn jit_off_and_raw_print_the_same() -> Result<(), String> {
-    // Loops over ints, floats, strings and instances, a type change, a
-    // generator and an exception raised inside a compiled loop.
-    let source = "\
+/// Loops over ints, floats, strings and instances, a type change, a
+/// generator and an exception raised inside a compiled loop.
+const MIXED_LOOPS: &str = "\
 class Cell:
     def __init__(self, v):
         self.v = v
@@ -556,7 +588,12 @@ def run(n):
 
 print(run(60))
 ";
-    let directory = program("same.py", source);
+
+/// What [`MIXED_LOOPS`] prints.
+const MIXED_LOOPS_OUTPUT: &str = "(149.25, 224.000001, 70210, '0,9,18,27,36,45,54,zero')\n";
+
+fn jit_off_and_raw_print_the_same() -> Result<(), String> {
+    let directory = program("same.py", MIXED_LOOPS);
     let interpreted = tern(&["--jit=off", "same.py"], &directory, None)?;
     let compiled = tern(
         &["--jit=raw", "--jit-threshold", "1", "same.py"],
@@ -564,8 +601,153 @@ print(run(60))
         None,
     )?;
     expect_success(&interpreted, &compiled.stdout)?;
-    expect_success(
-        &compiled,
-        "(149.25, 224.000001, 70210, '0,9,18,27,36,45,54,zero')\n",
+    expect_success(&compiled, MIXED_LOOPS_OUTPUT)
+}
+
+fn jit_full_and_sync_print_the_same() -> Result<(), String> {
+    let directory = program("same.py", MIXED_LOOPS);
+    for mode in ["--jit=full", "--jit=sync"] {
+        for threshold in ["1", "3"] {
+            let outcome = tern(
+                &[mode, "--jit-threshold", threshold, "same.py"],
+                &directory,
+                None,
+            )?;
+            expect_success(&outcome, MIXED_LOOPS_OUTPUT)
+                .map_err(|e| format!("{mode} --jit-threshold {threshold}: {e}"))?;
+        }
+    }
+    Ok(())
+}
+
+fn jit_passes_must_be_known() -> Result<(), String> {
+    let outcome = tern(
+        &["--jit-passes", "fold,bogus_pass", "-c", "print('ran')"],
+        &scratch_directory(),
+        None,
+    )?;
+    expect_eq("exit code", outcome.exit_code, Some(2))?;
+    expect_eq("stdout", outcome.stdout.as_str(), "")?;
+    expect_that(
+        outcome.stderr.contains("bogus_pass") && outcome.stderr.contains("--jit-passes"),
+        || {
+            format!(
+                "stderr should name the bad pass and the flag: {:?}",
+                outcome.stderr
+            )
+        },
     )
+}
+
+fn jit_passes_none_runs_the_program() -> Result<(), String> {
+    let directory = program("same.py", MIXED_LOOPS);
+    for mode in ["--jit=full", "--jit=sync"] {
+        let outcome = tern(
+            &[
+                mode,
+                "--jit-threshold",
+                "1",
+                "--jit-passes",
+                "none",
+                "same.py",
+            ],
+            &directory,
+            None,
+        )?;
+        expect_success(&outcome, MIXED_LOOPS_OUTPUT).map_err(|e| format!("{mode}: {e}"))?;
+    }
+    Ok(())
+}
+
+/// The numbers in the `--jit-stats` line starting with `label`, in order
+/// (whole words only: `p99` is a label, not a number).
+fn stats_numbers(stderr: &str, label: &str) -> Result<Vec<f64>, String> {
+    let line = stderr
+        .lines()
+        .find(|l| l.trim_start().starts_with(label))
+        .ok_or_else(|| format!("no '{label}' line in --jit-stats: {stderr:?}"))?;
+    let numbers = line[line.find(label).unwrap_or(0) + label.len()..]
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| "(),".contains(c)))
+        .filter_map(|w| w.parse::<f64>().ok())
+        .collect();
+    Ok(numbers)
+}
+
+fn jit_stats_report_the_optimizer_tiers() -> Result<(), String> {
+    let directory = program("same.py", MIXED_LOOPS);
+    for mode in ["--jit=full", "--jit=sync"] {
+        let outcome = tern(
+            &[mode, "--jit-threshold", "1", "--jit-stats", "same.py"],
+            &directory,
+            None,
+        )?;
+        expect_eq("stdout", outcome.stdout.as_str(), MIXED_LOOPS_OUTPUT)?;
+        let err = outcome.stderr.as_str();
+        let loops = stats_numbers(err, "loops traced:")?[0];
+        let bridges = stats_numbers(err, "bridges:")?[0];
+        expect_that(loops >= 1.0, || format!("{mode}: no loop traced: {err}"))?;
+        // "main-thread JIT: T ms in N pauses (max M ms, p99 P ms)"
+        let pause = stats_numbers(err, "main-thread JIT:")?;
+        let [total, count, max, p99] = pause[..] else {
+            return Err(format!("{mode}: main-thread JIT line: {pause:?}"));
+        };
+        expect_that(total > 0.0 && count >= loops + bridges && max > 0.0, || {
+            format!("{mode}: every compiled trace is a pause: {err}")
+        })?;
+        expect_that(max <= total && p99 <= max, || {
+            format!("{mode}: pauses must satisfy p99 <= max <= total: {err}")
+        })?;
+        let worker = stats_numbers(err, "worker time:")?;
+        let installed = stats_numbers(err, "optimized installed:")?;
+        let latency = stats_numbers(err, "install latency:")?;
+        let failures = stats_numbers(err, "optimizer failures:")?[0];
+        stats_numbers(err, "invalidated:")?;
+        expect_that(latency.len() == 2 && latency[0] <= latency[1], || {
+            format!("{mode}: install latency mean <= max: {err}")
+        })?;
+        if mode == "--jit=sync" {
+            // Every trace is optimized on the main thread, or falls back
+            // to raw code with a counted reason; nothing runs on a worker.
+            expect_eq(
+                "sync: optimized + failed traces",
+                installed[0] + installed[1] + failures,
+                loops + bridges,
+            )?;
+            expect_eq("sync: worker jobs", worker[1], 0.0)?;
+        } else {
+            // The worker may still be busy at exit (nobody waits for it).
+            expect_that(worker[1] <= loops + bridges, || {
+                format!("{mode}: more worker jobs than traces: {err}")
+            })?;
+            expect_that(installed[0] + installed[1] <= worker[1], || {
+                format!("{mode}: more installs than finished jobs: {err}")
+            })?;
+        }
+    }
+    Ok(())
+}
+
+fn jit_full_exit_does_not_wait_for_the_worker() -> Result<(), String> {
+    // The worker sleeps far longer than the run may take before its first
+    // job: the program must end anyway, with its raw code's result.
+    let directory = program("same.py", MIXED_LOOPS);
+    let binary = Path::new(env!("CARGO_BIN_EXE_tern-under-test"));
+    let args: Vec<String> = ["--jit=full", "--jit-threshold", "1", "same.py"]
+        .iter()
+        .map(|a| a.to_string())
+        .collect();
+    let environment = [(
+        "TERN_JIT_WORKER_DELAY_US".to_string(),
+        "600000000".to_string(),
+    )];
+    let outcome = run_with_environment(
+        binary,
+        &args,
+        &environment,
+        &directory,
+        None,
+        Duration::from_secs(10),
+    )?;
+    expect_success(&outcome, MIXED_LOOPS_OUTPUT)
 }

@@ -25,6 +25,7 @@ struct Mode {
 
 /// The ways `tern` is run on every program. A new JIT mode is one entry here,
 /// e.g. `name: "jit-raw", arguments: &["--jit=raw", "--jit-threshold", "1"]`.
+/// The default mode is `--jit=full` with the default threshold.
 const MODES: &[Mode] = &[
     Mode {
         name: "default",
@@ -51,6 +52,21 @@ const MODES: &[Mode] = &[
     Mode {
         name: "jit-raw-1",
         arguments: &["--jit=raw", "--jit-threshold", "1"],
+        environment: &[],
+        timeout_factor: 2,
+    },
+    // The same under the optimizer tiers: `full` swaps optimized code in
+    // from the worker thread while the program runs, `sync` optimizes
+    // before the first run.
+    Mode {
+        name: "jit-full-1",
+        arguments: &["--jit=full", "--jit-threshold", "1"],
+        environment: &[],
+        timeout_factor: 2,
+    },
+    Mode {
+        name: "jit-sync-1",
+        arguments: &["--jit=sync", "--jit-threshold", "1"],
         environment: &[],
         timeout_factor: 2,
     },

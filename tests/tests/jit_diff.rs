@@ -1,6 +1,8 @@
 //! Differential JIT test: seeded random programs (`tern_tests::progen`) run
 //! under `tern --jit=off`, `tern --jit=raw --jit-threshold 1` (every loop
-//! recorded and compiled at once) and, when `python3` is on PATH, CPython.
+//! recorded and compiled at once), the same with `--jit=full` (optimized on
+//! the worker thread and swapped in) and `--jit=sync` (optimized before the
+//! first run) and, when `python3` is on PATH, CPython.
 //! The tern runs must agree exactly (stdout, stderr, exit status); CPython
 //! must print the same stdout and exit status and the same last stderr line
 //! (what the golden tests compare; the programs catch every exception, so
@@ -130,6 +132,8 @@ fn tern_modes(tern: &Path) -> Vec<Mode> {
         let mut modes = vec![
             mode("jit-off", &["--jit=off"]),
             mode("jit-raw", &["--jit=raw", "--jit-threshold", "1"]),
+            mode("jit-full", &["--jit=full", "--jit-threshold", "1"]),
+            mode("jit-sync", &["--jit=sync", "--jit-threshold", "1"]),
         ];
         let extra = std::env::var(EXTRA_MODES_VARIABLE).unwrap_or_default();
         for entry in extra.split(';').filter(|entry| !entry.trim().is_empty()) {

@@ -34,7 +34,10 @@ Examples:
 Environment:
   TERN_LOG       log filter written to stderr, e.g. TERN_LOG=debug, or TERN_LOG=jit=debug
                  to list every compiled trace
-  TERN_HISTORY   REPL history file (default ~/.tern_history)";
+  TERN_HISTORY   REPL history file (default ~/.tern_history)
+  TERN_JIT_WORKER_DELAY_US
+                 microseconds the JIT's optimizer thread sleeps before each job
+                 (perturbs install timing when testing --jit=full)";
 
 /// The parsed command line.
 #[derive(Parser, Debug)]
@@ -69,10 +72,16 @@ pub struct RunOptions {
     #[arg(long)]
     pub dis: bool,
 
-    /// JIT mode: off (interpreter only) or raw (hot loops are traced and
-    /// compiled to x86-64 at once)
-    #[arg(long, value_enum, value_name = "MODE", default_value = "raw")]
+    /// JIT mode: off (interpreter only), raw (hot loops are traced and
+    /// compiled to x86-64 at once), full (raw code at once, then optimized on
+    /// a worker thread and swapped in) or sync (optimized before first run)
+    #[arg(long, value_enum, value_name = "MODE", default_value = "full")]
     pub jit: JitModeArg,
+
+    /// Optimizer passes to run under full and sync: comma-separated pass
+    /// names, or 'none' (default: all)
+    #[arg(long, value_name = "LIST", value_parser = parse_passes)]
+    pub jit_passes: Option<jit::opt::PassSelection>,
 
     /// Loop iterations before a loop is traced (1 traces every loop at once)
     #[arg(long, value_name = "N", default_value_t = jit::DEFAULT_THRESHOLD,
@@ -94,8 +103,17 @@ pub enum JitModeArg {
     /// Interpreter only.
     Off,
     /// Trace and compile hot loops with record-time folding only.
-    #[default]
     Raw,
+    /// Raw code at once; a worker thread optimizes it and swaps it in.
+    #[default]
+    Full,
+    /// The optimizer runs on the main thread before a trace first runs.
+    Sync,
+}
+
+/// Parses `--jit-passes` (a bad name is a usage error).
+fn parse_passes(text: &str) -> Result<jit::opt::PassSelection, String> {
+    jit::opt::PassSelection::parse(text)
 }
 
 impl RunOptions {
@@ -105,10 +123,14 @@ impl RunOptions {
             mode: match self.jit {
                 JitModeArg::Off => jit::JitMode::Off,
                 JitModeArg::Raw => jit::JitMode::Raw,
+                JitModeArg::Full => jit::JitMode::Full,
+                JitModeArg::Sync => jit::JitMode::Sync,
             },
             threshold: self.jit_threshold,
             stats: self.jit_stats,
             log_file: self.jit_log.clone(),
+            passes: self.jit_passes.clone().unwrap_or_default(),
+            worker_delay: jit::JitConfig::worker_delay_from_environment(),
         }
     }
 }

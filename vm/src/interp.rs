@@ -109,6 +109,7 @@ impl Interpreter {
                     debt: std::ptr::null(),
                     threshold: std::ptr::null(),
                     interrupt: std::ptr::null(),
+                    install_pending: std::ptr::null(),
                 },
             ),
             exec_depth: 0,
@@ -127,6 +128,8 @@ impl Interpreter {
             debt,
             threshold,
             interrupt: INTERRUPTED.as_ptr() as *const u8,
+            // The JIT points this at its worker's flag.
+            install_pending: std::ptr::null(),
         };
         self.jit = jit::Jit::new(config, words);
     }
@@ -726,6 +729,10 @@ impl Interpreter {
                         if self.rt.heap.wants_collection() || INTERRUPTED.load(Ordering::Relaxed) {
                             self.frames.last_mut().unwrap().pc = pc;
                             tri!(self.safepoint());
+                        }
+                        if self.jit.enabled() && self.jit.service_due() {
+                            // Install optimized code, free replaced code.
+                            self.jit.service();
                         }
                         if self.jit.enabled() && (!RECORD || self.jit.skipping()) {
                             match self.jit.on_back_edge(&code.ic[jump_back_pc]) {

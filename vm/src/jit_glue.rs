@@ -97,9 +97,14 @@ impl Interpreter {
         let vm: *mut dyn Vm = self as *mut Interpreter as *mut dyn Vm;
         let mut ctx = JitCtx::new(vm, &mut self.jit, &mut self.stack, base);
         self.jit_contexts.push(&ctx);
+        self.jit.enter_compiled();
         let info = enter(&mut ctx, target);
+        self.jit.leave_compiled();
         self.jit_contexts.pop();
         self.jit_stack_top = saved_top;
+        // A safepoint: install what the worker finished (a loop header may
+        // have left for just that) and free replaced code.
+        self.jit.service();
         let error = ctx.take_error();
         // SAFETY: `info` is the exit descriptor the trace returned.
         let mut action = unsafe { self.jit.on_exit(info) };

@@ -7,7 +7,9 @@
 //! is linear, so every earlier instruction dominates a later one; in a
 //! peeled trace a body guard that repeats a preamble guard on the same value
 //! goes, which hoists it out of the loop. A phi is a value of its own:
-//! nothing known about its `init` (or `next`) is known about it.
+//! what is known about its `init` is not known about it, except a tag that
+//! its `next` has by construction too (`box_int`, `box_float`, `box_bool`,
+//! a constant): every value the phi takes then has that tag.
 //!
 //! Strengthening: `guard_tag v T` followed by `guard_eq v C` with C of tag T
 //! becomes one `guard_eq v C` at the first guard's place, with its snapshot.
@@ -58,8 +60,21 @@ pub fn guards(trace: &Trace) -> Trace {
     let mut region_start: Ref = 0;
     for (i, inst) in trace.insts.iter().enumerate() {
         let old = i as Ref;
-        if matches!(inst.op, Opcode::Phi(..)) {
-            rw.copy(old);
+        if let Opcode::Phi(init, next) = inst.op {
+            let new = rw.copy(old);
+            // Induction: a tag both the value on entry and every value
+            // `loop_back` carries have (the latter by how it is made) is
+            // the phi's too.
+            let init_tag = facts.get(&rw.get(init)).and_then(|f| f.tag);
+            if init_tag.is_some() && init_tag == produced_tag(&trace.insts[next as usize].op) {
+                facts.insert(
+                    new,
+                    Facts {
+                        tag: init_tag,
+                        ..Facts::default()
+                    },
+                );
+            }
             continue;
         }
         let mut op = inst.op.clone();
@@ -87,35 +102,35 @@ pub fn guards(trace: &Trace) -> Trace {
             region_start = new;
         }
         // What the operation that produced a value says about it.
-        let produced = match op {
-            Opcode::Const(v) => Some(Facts {
-                tag: Some(tag_of(v.to_bits())),
-                eq: Some(v.to_bits()),
-                ..Facts::default()
-            }),
-            Opcode::ConstInt(c) => Some(Facts {
-                eq: Some(c as u64),
-                ..Facts::default()
-            }),
-            Opcode::BoxInt(_) => Some(Facts {
-                tag: Some(TAG_INT),
-                ..Facts::default()
-            }),
-            Opcode::BoxFloat(_) => Some(Facts {
-                tag: Some(FLOAT),
-                ..Facts::default()
-            }),
-            Opcode::BoxBool(_) => Some(Facts {
-                tag: Some(TAG_BOOL),
-                ..Facts::default()
-            }),
+        let eq = match op {
+            Opcode::Const(v) => Some(v.to_bits()),
+            Opcode::ConstInt(c) => Some(c as u64),
             _ => None,
         };
-        if let Some(f) = produced {
-            facts.insert(new, f);
+        let tag = produced_tag(&op);
+        if eq.is_some() || tag.is_some() {
+            facts.insert(
+                new,
+                Facts {
+                    tag,
+                    eq,
+                    ..Facts::default()
+                },
+            );
         }
     }
     rw.finish()
+}
+
+/// The tag every value `op` makes has, whatever its operands.
+fn produced_tag(op: &Opcode) -> Option<u64> {
+    match op {
+        Opcode::Const(v) => Some(tag_of(v.to_bits())),
+        Opcode::BoxInt(_) => Some(TAG_INT),
+        Opcode::BoxFloat(_) => Some(FLOAT),
+        Opcode::BoxBool(_) => Some(TAG_BOOL),
+        _ => None,
+    }
 }
 
 /// The value a guard checks.

@@ -185,6 +185,7 @@ fn run_with(trace: &Trace, stack: &mut Vec<Value>, assemble: AssembleFn) -> u32 
             debt: &debt,
             threshold: &threshold,
             interrupt: &interrupt,
+            install_pending: std::ptr::null(),
         },
         iterations: &iterations,
     };

@@ -1,0 +1,392 @@
+//! The optimizer thread of `--jit=full`: it takes owned copies of freshly
+//! installed raw traces, optimizes and assembles them, and hands the code
+//! back through a queue the main thread drains at safepoints. The main
+//! thread never waits for it: jobs and results go through unbounded
+//! channels, and a byte flag (polled by compiled loop headers and the
+//! interpreter's back-edges) says results are waiting.
+
+use crate::asm::SafepointWords;
+use crate::code_cache::{LoopWords, TraceCode};
+use crate::ir::Trace;
+use crate::opt::{self, PassReport, PassSelection};
+use std::cell::Cell;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::{Arc, Once};
+use std::time::{Duration, Instant};
+
+/// One trace to optimize.
+pub struct Job {
+    /// The raw trace's index in the JIT's trace table.
+    pub raw: usize,
+    /// An owned copy of the raw trace.
+    pub trace: Trace,
+    /// The loop's shared words (the code embeds their addresses).
+    pub words: LoopWords,
+    /// Set by the main thread when the raw trace retired meanwhile.
+    pub cancel: Arc<AtomicBool>,
+}
+
+/// Why optimizing a trace gave no code.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    /// The statistics key: `optimizer: ...`, `panic: ...` or `backend: ...`.
+    pub reason: String,
+    /// The full message (logged).
+    pub detail: String,
+}
+
+/// What became of one job.
+pub enum Outcome {
+    /// Optimized and assembled.
+    Built {
+        /// The code (its exit descriptors are numbered at install).
+        code: TraceCode,
+        /// What each pass did.
+        reports: Vec<PassReport>,
+    },
+    /// The optimizer or the backend failed; the raw code stays.
+    Failed(Failure),
+    /// The raw trace retired before the job started.
+    Cancelled,
+}
+
+/// A finished job.
+pub struct Finished {
+    /// The raw trace the job was for.
+    pub raw: usize,
+    /// Its result.
+    pub outcome: Outcome,
+    /// Worker time spent on it (optimizing and assembling).
+    pub time: Duration,
+}
+
+/// The safepoint addresses, carried to the worker only to be embedded in
+/// code it assembles (it never reads through them).
+#[derive(Clone, Copy)]
+struct SendWords(SafepointWords);
+
+// SAFETY: the pointers are only copied into machine code as numbers; the
+// worker thread never dereferences them.
+unsafe impl Send for SendWords {}
+
+/// The main thread's handle on the optimizer thread (started at the first job).
+pub struct Worker {
+    jobs: Option<Sender<Job>>,
+    results: Option<Receiver<Finished>>,
+    /// Nonzero while results wait; compiled loop headers poll it.
+    pending: Arc<AtomicU8>,
+    selection: PassSelection,
+    safepoint: SafepointWords,
+    delay: Duration,
+    /// Jobs sent and not yet received back.
+    pub in_flight: usize,
+    /// The thread could not be started: jobs fail at once.
+    failed_to_start: bool,
+}
+
+impl Worker {
+    /// A worker (not started yet) that runs `selection` and sleeps `delay`
+    /// before each job (a debugging aid for perturbing timing).
+    pub fn new(selection: PassSelection, delay: Duration) -> Worker {
+        Worker {
+            jobs: None,
+            results: None,
+            pending: Arc::new(AtomicU8::new(0)),
+            selection,
+            safepoint: SafepointWords {
+                debt: std::ptr::null(),
+                threshold: std::ptr::null(),
+                interrupt: std::ptr::null(),
+                install_pending: std::ptr::null(),
+            },
+            delay,
+            in_flight: 0,
+            failed_to_start: false,
+        }
+    }
+
+    /// The flag byte compiled loop headers poll.
+    pub fn pending_flag(&self) -> *const u8 {
+        self.pending.as_ptr() as *const u8
+    }
+
+    /// Sets the safepoint words the worker's code polls (before any job).
+    pub fn set_safepoint(&mut self, safepoint: SafepointWords) {
+        self.safepoint = safepoint;
+    }
+
+    /// Are results waiting? (One relaxed byte load: safepoints call it.)
+    #[inline]
+    pub fn has_results(&self) -> bool {
+        self.pending.load(Ordering::Relaxed) != 0
+    }
+
+    /// Queues `job`; false if the worker thread cannot run (the caller keeps
+    /// the raw code).
+    pub fn submit(&mut self, job: Job) -> bool {
+        if self.jobs.is_none() && !self.failed_to_start {
+            self.start();
+        }
+        let Some(jobs) = &self.jobs else {
+            return false;
+        };
+        if jobs.send(job).is_err() {
+            return false;
+        }
+        self.in_flight += 1;
+        true
+    }
+
+    /// Takes every finished job (never blocks).
+    pub fn drain(&mut self) -> Vec<Finished> {
+        // Clear first: a result sent after this store sets the flag again.
+        self.pending.store(0, Ordering::SeqCst);
+        let mut done = Vec::new();
+        if let Some(results) = &self.results {
+            while let Ok(f) = results.try_recv() {
+                done.push(f);
+            }
+        }
+        self.in_flight -= done.len();
+        done
+    }
+
+    fn start(&mut self) {
+        let (job_tx, job_rx) = channel::<Job>();
+        let (done_tx, done_rx) = channel::<Finished>();
+        let pending = Arc::clone(&self.pending);
+        let selection = self.selection.clone();
+        let safepoint = SendWords(self.safepoint);
+        let delay = self.delay;
+        let spawned = std::thread::Builder::new()
+            .name("tern-jit-worker".to_string())
+            .spawn(move || {
+                let safepoint = safepoint;
+                // Ends when the main thread drops its sender (program exit
+                // need not wait: the thread is never joined).
+                while let Ok(job) = job_rx.recv() {
+                    if !delay.is_zero() {
+                        std::thread::sleep(delay);
+                    }
+                    let start = Instant::now();
+                    let outcome = if job.cancel.load(Ordering::Relaxed) {
+                        Outcome::Cancelled
+                    } else {
+                        match optimize_and_assemble(
+                            &job.trace,
+                            usize::MAX,
+                            &selection,
+                            &job.words,
+                            safepoint.0,
+                        ) {
+                            Ok((code, reports)) => Outcome::Built { code, reports },
+                            Err(failure) => Outcome::Failed(failure),
+                        }
+                    };
+                    let finished = Finished {
+                        raw: job.raw,
+                        outcome,
+                        time: start.elapsed(),
+                    };
+                    if done_tx.send(finished).is_err() {
+                        break;
+                    }
+                    // After the send: the main thread clears the flag before
+                    // it drains, so a result is never left unannounced.
+                    pending.store(1, Ordering::SeqCst);
+                }
+            });
+        match spawned {
+            Ok(_) => {
+                self.jobs = Some(job_tx);
+                self.results = Some(done_rx);
+            }
+            Err(e) => {
+                log::debug!(target: "jit", "cannot start the optimizer thread: {e}");
+                self.failed_to_start = true;
+            }
+        }
+    }
+}
+
+/// Optimizes `trace` with the `selection` passes and assembles the result
+/// for the loop whose words are `words`, catching panics (a pass bug keeps
+/// the raw code instead of ending the program). Runs on either thread.
+pub fn optimize_and_assemble(
+    trace: &Trace,
+    index: usize,
+    selection: &PassSelection,
+    words: &LoopWords,
+    safepoint: SafepointWords,
+) -> Result<(TraceCode, Vec<PassReport>), Failure> {
+    let result =
+        catch_quietly(|| {
+            let (optimized, reports) = opt::optimize(trace, selection).map_err(|e| Failure {
+                reason: format!("optimizer: {}", e.split(':').next().unwrap_or(&e)),
+                detail: e.clone(),
+            })?;
+            let code = TraceCode::build(Box::new(optimized), index, words, safepoint, true)
+                .map_err(|e| Failure {
+                    reason: format!("backend: {e}"),
+                    detail: e,
+                })?;
+            Ok((code, reports))
+        });
+    match result {
+        Ok(r) => r,
+        Err(message) => {
+            let short: String = message.chars().take(80).collect();
+            Err(Failure {
+                reason: format!("panic: {short}"),
+                detail: message,
+            })
+        }
+    }
+}
+
+thread_local! {
+    /// Panics on this thread are caught and reported as optimizer failures:
+    /// the panic hook stays quiet (the program's stderr must not change).
+    static QUIET_PANICS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic into `Err(message)` without printing it.
+fn catch_quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET_PANICS.with(|q| q.get()) {
+                previous(info);
+            }
+        }));
+    });
+    let was = QUIET_PANICS.with(|q| q.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(f));
+    QUIET_PANICS.with(|q| q.set(was));
+    result.map_err(|payload| {
+        if let Some(s) = payload.downcast_ref::<&str>() {
+            s.to_string()
+        } else if let Some(s) = payload.downcast_ref::<String>() {
+            s.clone()
+        } else {
+            "a panic without a message".to_string()
+        }
+    })
+}
+
+/// Is every class and module version `trace` was optimized against still
+/// current? Checks each `guard_eq` on a `load_abs` (the only absolute words
+/// a trace reads are class and module versions): a mismatch means the
+/// world changed while the worker ran, and the optimized code, which may
+/// rely on facts behind that guard beyond the guard itself, is dropped.
+pub fn versions_still_hold(trace: &Trace) -> bool {
+    use crate::ir::Opcode;
+    trace.insts.iter().all(|inst| match inst.op {
+        Opcode::GuardEq(r, expected) => match trace.insts[r as usize].op {
+            Opcode::LoadAbs(addr) => {
+                // SAFETY: the word is a version inside a class or module the
+                // trace embeds; the raw trace's roots keep those objects
+                // alive, and objects never move.
+                let now = unsafe { std::ptr::read_volatile(addr as *const u64) };
+                now == expected
+            }
+            _ => true,
+        },
+        _ => true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir_parse::parse_trace;
+
+    /// A root trace that guards the word at `addr` to be `expected`.
+    fn guarded_trace(addr: u64, expected: u64) -> Trace {
+        let text = format!(
+            "trace root extent 1\n  loop_header snap s0\n  %v = load_abs {addr:#x}\n  \
+             guard_eq %v {expected:#x} snap s1\n  loop_back\n  \
+             snap s0: safepoint pc 0 frames @0\n  snap s1: guard pc 0 frames @0\n"
+        );
+        parse_trace(&text).expect("a valid trace")
+    }
+
+    #[test]
+    fn a_changed_version_word_invalidates() {
+        let word = Box::new(std::cell::Cell::new(7u64));
+        let trace = guarded_trace(word.as_ptr() as u64, 7);
+        assert!(versions_still_hold(&trace));
+        word.set(8);
+        assert!(!versions_still_hold(&trace));
+    }
+
+    #[test]
+    fn the_worker_hands_back_assembled_code() {
+        let word = Box::new(7u64);
+        let trace = guarded_trace(&*word as *const u64 as u64, 7);
+        let mut worker = Worker::new(PassSelection::Only(Vec::new()), Duration::ZERO);
+        assert!(!worker.has_results());
+        let job = Job {
+            raw: 3,
+            trace: trace.clone(),
+            words: LoopWords::default(),
+            cancel: Arc::new(AtomicBool::new(false)),
+        };
+        assert!(worker.submit(job));
+        assert_eq!(worker.in_flight, 1);
+        // Tests may wait; the interpreter never does.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !worker.has_results() {
+            assert!(Instant::now() < deadline, "the worker never answered");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let done = worker.drain();
+        assert_eq!(done.len(), 1);
+        assert_eq!(worker.in_flight, 0);
+        assert_eq!(done[0].raw, 3);
+        match &done[0].outcome {
+            Outcome::Built { code, reports } => {
+                assert!(reports.is_empty(), "no pass was selected");
+                assert_eq!(code.trace.insts.len(), trace.insts.len());
+                assert_eq!(code.exit_slots.len(), trace.snapshots.len());
+                // Exit slots start at the default exits.
+                for (slot, &exit) in code.exit_slots.iter().zip(&code.default_exits) {
+                    assert_eq!(slot.load(Ordering::Relaxed), exit);
+                }
+            }
+            Outcome::Failed(f) => panic!("optimization failed: {}", f.detail),
+            Outcome::Cancelled => panic!("the job was not cancelled"),
+        }
+    }
+
+    #[test]
+    fn a_cancelled_job_is_skipped() {
+        let word = Box::new(7u64);
+        let trace = guarded_trace(&*word as *const u64 as u64, 7);
+        let mut worker = Worker::new(PassSelection::All, Duration::ZERO);
+        let job = Job {
+            raw: 0,
+            trace,
+            words: LoopWords::default(),
+            cancel: Arc::new(AtomicBool::new(true)),
+        };
+        assert!(worker.submit(job));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !worker.has_results() {
+            assert!(Instant::now() < deadline, "the worker never answered");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let done = worker.drain();
+        assert!(matches!(done[0].outcome, Outcome::Cancelled));
+    }
+
+    #[test]
+    fn a_panic_is_caught_quietly() {
+        let caught = catch_quietly(|| -> u32 { panic!("pass bug") });
+        assert_eq!(caught, Err("pass bug".to_string()));
+        assert_eq!(catch_quietly(|| 5), Ok(5));
+    }
+}

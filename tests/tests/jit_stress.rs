@@ -1,0 +1,368 @@
+//! Stress test of the `--jit=full` worker: every JIT golden program
+//! (`tests/golden/jit/`) runs several times under `--jit=full
+//! --jit-threshold 1` with the optimizer thread held back by a seeded,
+//! varied `TERN_JIT_WORKER_DELAY_US`, so optimized code is swapped in at
+//! different points of the run (or never); the output (stdout, stderr, exit
+//! status) must equal `--jit=off`'s every time. Two more trials change a
+//! class and a global after a loop got hot while the worker is held back:
+//! the optimized code must be dropped (`invalidated` in `--jit-stats`) and
+//! the program must still print what the interpreter prints.
+//!
+//! Environment: `TERN_STRESS_RUNS=N` runs each program N times under
+//! `full` (default [`DEFAULT_RUNS`]); `TERN_STRESS_SEED=S` picks other
+//! delays (default [`DEFAULT_SEED`], fixed so CI is reproducible). A failure
+//! names the program, the delay and a diff.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use libtest_mimic::{Arguments, Failed, Trial};
+use tern_tests::diff::line_diff;
+use tern_tests::progen::Rng;
+use tern_tests::{run_with_environment, Expectations, Outcome};
+
+/// Runs of each program under `full` in the default (CI) run.
+const DEFAULT_RUNS: u64 = 3;
+/// The default seed of the delays.
+const DEFAULT_SEED: u64 = 1;
+/// Environment variable overriding [`DEFAULT_RUNS`].
+const RUNS_VARIABLE: &str = "TERN_STRESS_RUNS";
+/// Environment variable overriding [`DEFAULT_SEED`].
+const SEED_VARIABLE: &str = "TERN_STRESS_SEED";
+/// The worker delay variable (see docs/jit.md).
+const DELAY_VARIABLE: &str = "TERN_JIT_WORKER_DELAY_US";
+/// How long one run may take (debug builds on a loaded machine).
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+fn main() {
+    let arguments = Arguments::from_args();
+    let runs = number_from_environment(RUNS_VARIABLE, DEFAULT_RUNS);
+    let seed = number_from_environment(SEED_VARIABLE, DEFAULT_SEED);
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("golden");
+    let tern = Arc::new(PathBuf::from(env!("CARGO_BIN_EXE_tern-under-test")));
+    let mut trials = Vec::new();
+    for (index, program) in programs(&golden.join("jit")).into_iter().enumerate() {
+        let name = program
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tern = Arc::clone(&tern);
+        // One delay stream per program, so a failing trial reruns alone.
+        let mut rng = Rng::new(seed.wrapping_mul(1_000_003).wrapping_add(index as u64));
+        let delays: Vec<u64> = (0..runs).map(|_| pick_delay(&mut rng)).collect();
+        trials.push(Trial::test(format!("jit/{name}"), move || {
+            stress_program(&tern, &program, &delays).map_err(Failed::from)
+        }));
+    }
+    for (name, source) in INVALIDATION_PROGRAMS {
+        let tern = Arc::clone(&tern);
+        trials.push(Trial::test(format!("invalidation::{name}"), move || {
+            invalidation(&tern, name, source, true).map_err(Failed::from)
+        }));
+    }
+    trials.push(Trial::test("invalidation::nothing_changed", move || {
+        invalidation(&tern, "nothing_changed", UNCHANGED_PROGRAM, false).map_err(Failed::from)
+    }));
+    libtest_mimic::run(&arguments, trials).exit();
+}
+
+/// A worker delay in microseconds: none, short (the result comes back
+/// within a few iterations), or long (it comes back late or never).
+fn pick_delay(rng: &mut Rng) -> u64 {
+    match rng.below(4) {
+        0 => 0,
+        1 => rng.between(1, 200) as u64,
+        2 => rng.between(200, 5_000) as u64,
+        _ => rng.between(5_000, 50_000) as u64,
+    }
+}
+
+/// The `.py` programs directly in `folder`, sorted.
+fn programs(folder: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.extension().is_some_and(|e| e == "py")
+                        && !p
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with('_'))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
+/// Runs tern on `program` (in its folder, with its `# args:`) with extra
+/// arguments and environment.
+fn run(
+    tern: &Path,
+    program: &Path,
+    arguments: &[&str],
+    environment: &[(String, String)],
+) -> Result<Outcome, String> {
+    let source = std::fs::read_to_string(program)
+        .map_err(|e| format!("cannot read {}: {e}", program.display()))?;
+    let expectations = Expectations::parse(&source)?;
+    let mut all: Vec<String> = arguments.iter().map(|a| a.to_string()).collect();
+    let file = program
+        .file_name()
+        .ok_or("a program path without a file name")?
+        .to_string_lossy()
+        .into_owned();
+    all.push(file);
+    all.extend(expectations.args.iter().cloned());
+    let directory = program.parent().unwrap_or(Path::new("."));
+    run_with_environment(tern, &all, environment, directory, None, TIMEOUT)
+}
+
+/// Differences between two runs' output, or None when they agree.
+fn compare(reference: &Outcome, got: &Outcome) -> Option<String> {
+    let mut problems = Vec::new();
+    if reference.stdout != got.stdout {
+        problems.push(format!(
+            "stdout differs:\n{}",
+            line_diff(&reference.stdout, &got.stdout)
+        ));
+    }
+    if reference.stderr != got.stderr {
+        problems.push(format!(
+            "stderr differs:\n{}",
+            line_diff(&reference.stderr, &got.stderr)
+        ));
+    }
+    if reference.exit_code != got.exit_code || got.signal.is_some() {
+        problems.push(format!(
+            "exit: --jit=off {:?}, this run {:?} (signal {:?})",
+            reference.exit_code, got.exit_code, got.signal
+        ));
+    }
+    (!problems.is_empty()).then(|| problems.join("\n"))
+}
+
+fn stress_program(tern: &Path, program: &Path, delays: &[u64]) -> Result<(), String> {
+    let reference = run(tern, program, &["--jit=off"], &[])?;
+    for &delay in delays {
+        let environment = vec![(DELAY_VARIABLE.to_string(), delay.to_string())];
+        let got = run(
+            tern,
+            program,
+            &["--jit=full", "--jit-threshold", "1"],
+            &environment,
+        )?;
+        if let Some(problem) = compare(&reference, &got) {
+            return Err(format!(
+                "{} under --jit=full --jit-threshold 1 with {DELAY_VARIABLE}={delay}:\n{problem}",
+                program.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Programs whose hot loop's world changes while the worker is held back.
+/// Each runs `work` until its loop is compiled, changes what the trace was
+/// specialised on, then waits (at safepoints: loop back-edges) until the
+/// worker has surely finished, and runs `work` again. Nothing else writes a
+/// global after `work` got hot (a module-level assignment bumps the
+/// module's version, which would invalidate `work`'s code too).
+const INVALIDATION_PROGRAMS: &[(&str, &str)] = &[
+    (
+        "class_method_replaced",
+        "\
+import time
+
+def wait(seconds):
+    # Back-edges here are safepoints; no global is written.
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        time.sleep(0.01)
+
+class Shape:
+    def __init__(self, w):
+        self.w = w
+
+    def area(self):
+        return self.w * 2
+
+def work(shapes, n):
+    total = 0
+    for i in range(n):
+        total += shapes[i % len(shapes)].area()
+    return total
+
+shapes = []
+for k in range(10):
+    shapes.append(Shape(k))
+print(work(shapes, 500))  # expect: 4500
+Shape.area = lambda self: self.w * 3
+wait(WAIT)
+print(work(shapes, 500))  # expect: 6750
+",
+    ),
+    (
+        "global_rebound",
+        "\
+import time
+
+def wait(seconds):
+    # Back-edges here are safepoints; no global is written.
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        time.sleep(0.01)
+
+SCALE = 2
+
+def work(n):
+    total = 0
+    for i in range(n):
+        total += i * SCALE
+    return total
+
+print(work(500))  # expect: 249500
+SCALE = 3
+wait(WAIT)
+print(work(500))  # expect: 374250
+",
+    ),
+];
+
+/// The control: the same wait with nothing changed. The optimized code
+/// must be installed (nothing waits for the worker, but the program runs
+/// long enough) and nothing invalidated.
+const UNCHANGED_PROGRAM: &str = "\
+import time
+
+def wait(seconds):
+    # Back-edges here are safepoints; no global is written.
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        time.sleep(0.01)
+
+SCALE = 2
+
+def work(n):
+    total = 0
+    for i in range(n):
+        total += i * SCALE
+    return total
+
+print(work(500))  # expect: 249500
+wait(WAIT)
+print(work(500))  # expect: 249500
+";
+
+/// The worker's delay in the invalidation trials: long enough that the
+/// change always comes first.
+const INVALIDATION_DELAY_US: u64 = 400_000;
+/// How long the programs wait for the worker (seconds): several delays.
+const INVALIDATION_WAIT_S: f64 = 2.5;
+
+/// Runs an invalidation program with the worker held back and checks its
+/// output and whether its optimized code was `changed` away (invalidated)
+/// or installed.
+fn invalidation(tern: &Path, name: &str, source: &str, changed: bool) -> Result<(), String> {
+    let directory =
+        std::env::temp_dir().join(format!("tern-jit-stress-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&directory).map_err(|e| e.to_string())?;
+    let program = directory.join(format!("{name}.py"));
+    let source = source.replace("WAIT", &INVALIDATION_WAIT_S.to_string());
+    std::fs::write(&program, &source).map_err(|e| e.to_string())?;
+    let reference = run(tern, &program, &["--jit=off"], &[])?;
+    let environment = vec![(
+        DELAY_VARIABLE.to_string(),
+        INVALIDATION_DELAY_US.to_string(),
+    )];
+    let got = run(
+        tern,
+        &program,
+        &["--jit=full", "--jit-threshold", "1", "--jit-stats"],
+        &environment,
+    )?;
+    let _ = std::fs::remove_dir_all(&directory);
+    let expectations = Expectations::parse(&source)?;
+    expect_stdout(&reference, &expectations.expected_stdout())
+        .map_err(|e| format!("{name} under --jit=off: {e}"))?;
+    // Compare stdout and the exit code; stderr holds the statistics.
+    let stripped = Outcome {
+        stderr: reference.stderr.clone(),
+        ..got.clone()
+    };
+    if let Some(problem) = compare(&reference, &stripped) {
+        return Err(format!("{name}: output differs from --jit=off:\n{problem}"));
+    }
+    let invalidated = stat(&got.stderr, "invalidated:")?;
+    let jobs = second_number(&got.stderr, "worker time:")?;
+    let installed = stat(&got.stderr, "optimized installed:")?;
+    if changed && invalidated < 1 {
+        return Err(format!(
+            "{name}: the loop's optimized code should be invalidated ({jobs} worker jobs \
+             finished):\n{}",
+            got.stderr
+        ));
+    }
+    if !changed && (invalidated != 0 || installed < 1) {
+        return Err(format!(
+            "{name}: the optimized loops should be installed, none invalidated:\n{}",
+            got.stderr
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a run printed `stdout` and succeeded.
+fn expect_stdout(outcome: &Outcome, stdout: &str) -> Result<(), String> {
+    if outcome.stdout != stdout || outcome.exit_code != Some(0) {
+        return Err(format!(
+            "printed {:?} (exit {:?}, stderr {:?}), want {stdout:?}",
+            outcome.stdout, outcome.exit_code, outcome.stderr
+        ));
+    }
+    Ok(())
+}
+
+/// The `--jit-stats` line starting with `label`.
+fn stats_line<'a>(stderr: &'a str, label: &str) -> Result<&'a str, String> {
+    stderr
+        .lines()
+        .map(str::trim_start)
+        .find(|l| l.starts_with(label))
+        .map(|l| &l[label.len()..])
+        .ok_or_else(|| format!("no '{label}' line in --jit-stats:\n{stderr}"))
+}
+
+/// The first whole number after `label` in the statistics.
+fn stat(stderr: &str, label: &str) -> Result<u64, String> {
+    numbers(stats_line(stderr, label)?)
+        .first()
+        .copied()
+        .ok_or_else(|| format!("no number after '{label}'"))
+}
+
+/// The second number after `label` (e.g. the job count of `worker time`).
+fn second_number(stderr: &str, label: &str) -> Result<u64, String> {
+    numbers(stats_line(stderr, label)?)
+        .get(1)
+        .copied()
+        .ok_or_else(|| format!("no second number after '{label}'"))
+}
+
+/// The whole numbers among the words of `text` (digits after a '.' are skipped).
+fn numbers(text: &str) -> Vec<u64> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| "(),".contains(c)))
+        .filter_map(|w| w.split('.').next().and_then(|n| n.parse().ok()))
+        .collect()
+}
+
+fn number_from_environment(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(default)
+}
