@@ -1,19 +1,26 @@
 //! Drawing warm-up curves into an SVG file with `plotters` (its SVG backend
 //! only: text goes into the file as `<text>`, so no system fonts are needed).
 //!
-//! Two panels share the time axis (seconds since the main loop started): on
-//! top each iteration's time, drawn as a step (a flat segment from the
-//! iteration's start to its end, log scale), so a pause shows as a wide, tall
-//! block; below the iterations completed so far, where a pause is a flat
-//! stretch and speed is slope: "slow, standstill, fast" against "slow,
-//! unnoticeable pause, faster, fast".
+//! All panels share the time axis (seconds since the main loop started): on
+//! top one panel per mode with each iteration's time, drawn as a step (a flat
+//! segment from the iteration's start to its end, log scale, the same scale
+//! in every panel), so a pause shows as a wide, tall block; below, all modes
+//! together, the iterations completed so far, where a pause is a flat stretch
+//! and speed is slope: "slow, standstill, fast" against "slow, unnoticeable
+//! pause, faster, fast".
 
 use crate::warmup::Curve;
 use plotters::prelude::*;
 use std::path::Path;
 
-/// Width and height of the SVG in pixels.
-const SIZE: (u32, u32) = (1000, 760);
+/// Width of the SVG in pixels.
+const WIDTH: u32 = 1000;
+/// Height of each mode's iteration-time panel.
+const PANEL_HEIGHT: u32 = 170;
+/// Height of the iterations-done panel.
+const PROGRESS_HEIGHT: u32 = 330;
+/// Height of the title.
+const TITLE_HEIGHT: u32 = 40;
 
 /// The colour of a mode's curve: fixed for the four standard modes, so every
 /// SVG reads the same, then a palette for extra modes.
@@ -75,7 +82,8 @@ fn draw(path: &Path, title: &str, curves: &[Curve]) -> Result<(), Box<dyn std::e
         .max(1e-6)
         * 1.02;
     // Log scale: iteration times span from microseconds (compiled) to whole
-    // pauses; clamp zero-length iterations to the axis floor.
+    // pauses; clamp zero-length iterations to the axis floor. Every panel
+    // has the same axes, so the modes compare at a glance.
     let all_ms = steps.iter().flatten().map(|p| p.1);
     let y_top = all_ms.clone().fold(1e-3, f64::max) * 1.5;
     let y_floor = all_ms
@@ -95,51 +103,38 @@ fn draw(path: &Path, title: &str, curves: &[Curve]) -> Result<(), Box<dyn std::e
         .unwrap_or(1)
         .max(1) as f64;
 
-    let root = SVGBackend::new(path, SIZE).into_drawing_area();
+    let panels = curves.len().max(1) as u32;
+    let height = TITLE_HEIGHT + panels * PANEL_HEIGHT + PROGRESS_HEIGHT;
+    let root = SVGBackend::new(path, (WIDTH, height)).into_drawing_area();
     root.fill(&WHITE)?;
     let root = root.titled(title, ("sans-serif", 22))?;
-    let (top, bottom) = root.split_vertically(SIZE.1 / 2);
+    let (top, bottom) = root.split_vertically(panels * PANEL_HEIGHT);
 
-    let mut chart = ChartBuilder::on(&top)
-        .margin(12)
-        .x_label_area_size(36)
-        .y_label_area_size(70)
-        .build_cartesian_2d(0f64..x_max, (y_floor..y_top).log_scale())?;
-    chart
-        .configure_mesh()
-        .x_desc("seconds since the main loop started")
-        .y_desc("iteration time (ms, log)")
-        .y_label_formatter(&|ms| format!("{ms}"))
-        .draw()?;
-    for (i, (curve, points)) in curves.iter().zip(&steps).enumerate() {
+    // One panel per mode: its iteration times as steps, its figures above it.
+    for ((i, curve), (area, points)) in curves.iter().enumerate().zip(
+        top.split_evenly((curves.len().max(1), 1))
+            .iter()
+            .zip(&steps),
+    ) {
         let color = mode_color(&curve.mode, i);
-        let clamped = points.iter().map(|&(t, ms)| (t, ms.max(y_floor)));
-        let pause = curve
-            .max_pause_ms
-            .map_or(String::new(), |ms| format!(", max JIT pause {ms:.2} ms"));
-        let label = match curve.summary() {
-            Some(s) => format!(
-                "{}: total {:.3} s, slowest {:.2} ms, steady {:.3} ms{pause}",
-                curve.mode,
-                s.total,
-                s.slowest * 1000.0,
-                s.steady * 1000.0
-            ),
-            None => curve.mode.clone(),
-        };
+        let mut chart = ChartBuilder::on(area)
+            .caption(
+                panel_caption(curve),
+                ("sans-serif", 14).into_font().color(&color),
+            )
+            .margin(6)
+            .x_label_area_size(22)
+            .y_label_area_size(70)
+            .build_cartesian_2d(0f64..x_max, (y_floor..y_top).log_scale())?;
         chart
-            .draw_series(LineSeries::new(clamped, color.stroke_width(2)))?
-            .label(label)
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(3))
-            });
+            .configure_mesh()
+            .y_desc("ms per iteration")
+            .y_label_formatter(&|ms| format!("{ms}"))
+            .y_labels(4)
+            .draw()?;
+        let clamped = points.iter().map(|&(t, ms)| (t, ms.max(y_floor)));
+        chart.draw_series(LineSeries::new(clamped, color.stroke_width(2)))?;
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK)
-        .draw()?;
 
     let mut chart = ChartBuilder::on(&bottom)
         .margin(12)
@@ -172,4 +167,21 @@ fn draw(path: &Path, title: &str, curves: &[Curve]) -> Result<(), Box<dyn std::e
         .draw()?;
     root.present()?;
     Ok(())
+}
+
+/// The heading of a mode's panel: its name and figures.
+pub fn panel_caption(curve: &Curve) -> String {
+    let pause = curve
+        .max_pause_ms
+        .map_or(String::new(), |ms| format!(", max JIT pause {ms:.2} ms"));
+    match curve.summary() {
+        Some(s) => format!(
+            "{}: total {:.3} s, slowest {:.2} ms, steady {:.3} ms{pause}",
+            curve.mode,
+            s.total,
+            s.slowest * 1000.0,
+            s.steady * 1000.0
+        ),
+        None => curve.mode.clone(),
+    }
 }

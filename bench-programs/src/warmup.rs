@@ -159,7 +159,7 @@ pub struct Curve {
     /// `perf_counter()` before the first iteration and after each one.
     pub stamps: Vec<f64>,
     /// The longest main-thread JIT pause in ms, from `--jit-stats`, when
-    /// tern reported it (the largest over the runs of a median curve).
+    /// tern reported it (for a median curve: the median over the runs).
     pub max_pause_ms: Option<f64>,
 }
 
@@ -253,10 +253,10 @@ pub fn median_curve(runs: &[Curve]) -> Result<Option<Curve>, String> {
         now += stats::median(&column).unwrap_or(0.0);
         stamps.push(now);
     }
-    let max_pause_ms = runs
-        .iter()
-        .filter_map(|c| c.max_pause_ms)
-        .max_by(f64::total_cmp);
+    // The median of the runs' longest pauses: on a busy machine a
+    // preempted pause would otherwise decide.
+    let pauses: Vec<f64> = runs.iter().filter_map(|c| c.max_pause_ms).collect();
+    let max_pause_ms = stats::median(&pauses);
     Ok(Some(Curve {
         mode: first.mode.clone(),
         stamps,

@@ -272,7 +272,7 @@ pub fn render_summary(results: &[ProgramCurves], skipped: &[String]) -> String {
         "\nTimes of one run per mode (with --runs N, each iteration's median over the N runs). \
          total: the main loop's time; slowest at: which iteration was slowest; \
          steady: median iteration time over the last third; max JIT pause: the longest \
-         main-thread JIT pause `--jit-stats` reported (the largest over the runs).\n",
+         main-thread JIT pause `--jit-stats` reported (its median over the runs).\n",
     );
     for s in skipped {
         out.push_str(&format!("**not run**: {s}\n"));

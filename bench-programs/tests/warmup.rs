@@ -90,11 +90,14 @@ fn curve_figures() {
 
 #[test]
 fn median_curve_keeps_common_pauses_and_drops_one_off_spikes() {
-    let runs = [
+    let mut runs = [
         curve("jit=sync", &[1.0, 9.0, 0.5, 30.0]),
         curve("jit=sync", &[1.2, 8.0, 0.5, 0.5]),
         curve("jit=sync", &[0.8, 10.0, 40.0, 0.6]),
     ];
+    for (run, pause) in runs.iter_mut().zip([1.0, 30.0, 2.0]) {
+        run.max_pause_ms = Some(pause);
+    }
     let m = median_curve(&runs).unwrap().unwrap();
     let ms: Vec<f64> = m.iteration_secs().iter().map(|s| s * 1000.0).collect();
     let expected = [1.0, 9.0, 0.5, 0.6];
@@ -104,6 +107,8 @@ fn median_curve_keeps_common_pauses_and_drops_one_off_spikes() {
     );
     assert_eq!(m.stamps[0], 0.0);
     assert_eq!(m.mode, "jit=sync");
+    // The longest pause is the median of the runs' longest (a preempted 30 ms goes).
+    assert_eq!(m.max_pause_ms, Some(2.0));
     // One run is drawn as it is.
     assert_eq!(median_curve(&runs[..1]).unwrap().unwrap(), runs[0]);
     assert_eq!(median_curve(&[]).unwrap(), None);

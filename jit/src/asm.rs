@@ -126,6 +126,9 @@ struct Emitter<'a> {
     /// Optimized traces: every value's location. Raw traces (None) keep
     /// each value in spill slot `[rsp + 8*ref]`.
     alloc: Option<&'a Allocation>,
+    /// Optimized traces: compares a guard right after them jumps on
+    /// ([`fused_compares`]).
+    fused: Vec<bool>,
 }
 
 impl Emitter<'_> {
@@ -185,8 +188,59 @@ impl Emitter<'_> {
         }
     }
 
+    /// The general register to read value `r` from: its own (optimized
+    /// traces), else `scratch` after loading it there.
+    fn reg_of(&mut self, r: Ref, scratch: u8) -> u8 {
+        match self.gpr(r) {
+            Some(g) => g,
+            None => {
+                self.load(scratch, r);
+                scratch
+            }
+        }
+    }
+
+    /// The xmm register to read float `r` from: its own (optimized traces),
+    /// else `scratch` after loading it there (through `via`).
+    fn xmm_of(&mut self, r: Ref, scratch: u8, via: u8) -> u8 {
+        match (self.alloc.is_some(), self.loc(r)) {
+            (true, Loc::Xmm(x)) => x,
+            _ => {
+                self.load_xmm(scratch, r, via);
+                scratch
+            }
+        }
+    }
+
+    /// Optimized traces: the general register instruction `i` may compute
+    /// its result in directly. Not one an operand in `keep` still needs, nor
+    /// one its snapshot's entries are read from (a failing check leaves
+    /// after the register was written).
+    fn direct_gpr(&self, i: Ref, inst: &Inst, keep: &[Ref]) -> Option<u8> {
+        let d = self.gpr(i)?;
+        if keep.iter().any(|&k| self.gpr(k) == Some(d)) {
+            return None;
+        }
+        if let Some(s) = inst.snap {
+            let entries = &self.trace.snapshots[s as usize].entries;
+            if entries.iter().any(|&(_, r)| self.gpr(r) == Some(d)) {
+                return None;
+            }
+        }
+        Some(d)
+    }
+
+    /// Optimized traces: the xmm register float instruction `i` may compute
+    /// its result in directly (not one operand `keep` is in; snapshot
+    /// entries are boxed values, never in xmm registers).
+    fn direct_xmm(&self, i: Ref, keep: Ref) -> Option<u8> {
+        match (self.alloc.is_some(), self.loc(i)) {
+            (true, Loc::Xmm(d)) if self.loc(keep) != Loc::Xmm(d) => Some(d),
+            _ => None,
+        }
+    }
+
     /// A constant operand that fits a sign-extended 32-bit immediate.
-    #[allow(dead_code)]
     fn imm32(&self, r: Ref) -> Option<i32> {
         let bits = match self.trace.insts[r as usize].op {
             Opcode::Const(v) => v.to_bits() as i64,
@@ -464,6 +518,10 @@ fn assemble_pass(
         body: None,
         phis: Vec::new(),
         alloc,
+        fused: match alloc {
+            Some(_) => fused_compares(trace),
+            None => vec![false; trace.insts.len()],
+        },
     };
     let body_header = if trace.local_loop {
         let h = trace.insts.iter().rposition(|i| i.op == Opcode::LoopHeader);
@@ -557,6 +615,103 @@ fn assemble_pass(
     ))
 }
 
+/// Compares ints `a` and `b` (sets the flags).
+fn emit_int_compare(e: &mut Emitter, a: Ref, b: Ref) {
+    let ra = e.reg_of(a, RAX);
+    match e.imm32(b).filter(|_| e.alloc.is_some()) {
+        Some(k) => dynasm!(e.ops ; .arch x64 ; cmp Rq(ra), k),
+        None => {
+            let rb = e.reg_of(b, RCX);
+            dynasm!(e.ops ; .arch x64 ; cmp Rq(ra), Rq(rb));
+        }
+    }
+}
+
+/// Compares floats `a` and `b` for `cond` with `ucomisd`, operands swapped
+/// for `<` and `<=` so that "above" means the condition holds.
+fn emit_float_compare(e: &mut Emitter, cond: Cond, a: Ref, b: Ref) {
+    let xa = e.xmm_of(a, 0, RAX);
+    let xb = e.xmm_of(b, 1, RCX);
+    match cond {
+        Cond::Lt | Cond::Le => dynasm!(e.ops ; .arch x64 ; ucomisd Rx(xb), Rx(xa)),
+        _ => dynasm!(e.ops ; .arch x64 ; ucomisd Rx(xa), Rx(xb)),
+    }
+}
+
+/// A guard on compare `c` (fused: the compare emitted nothing): compares
+/// its operands and leaves through `stub` unless the result is `want`.
+fn emit_fused_guard(e: &mut Emitter, c: Ref, want: bool, stub: DynamicLabel) {
+    match e.trace.insts[c as usize].op {
+        Opcode::IntCmp(cond, a, b) => {
+            emit_int_compare(e, a, b);
+            // Leave when the condition is `!want`.
+            let leave = if want { negate(cond) } else { cond };
+            match leave {
+                Cond::Lt => dynasm!(e.ops ; .arch x64 ; jl =>stub),
+                Cond::Le => dynasm!(e.ops ; .arch x64 ; jle =>stub),
+                Cond::Gt => dynasm!(e.ops ; .arch x64 ; jg =>stub),
+                Cond::Ge => dynasm!(e.ops ; .arch x64 ; jge =>stub),
+                Cond::Eq => dynasm!(e.ops ; .arch x64 ; je =>stub),
+                Cond::Ne => dynasm!(e.ops ; .arch x64 ; jne =>stub),
+            }
+        }
+        Opcode::FloatCmp(cond, a, b) => {
+            emit_float_compare(e, cond, a, b);
+            // Unordered: ZF, PF and CF set; `above` conditions are false then.
+            match (cond, want) {
+                (Cond::Gt | Cond::Lt, true) => dynasm!(e.ops ; .arch x64 ; jbe =>stub),
+                (Cond::Gt | Cond::Lt, false) => dynasm!(e.ops ; .arch x64 ; ja =>stub),
+                (Cond::Ge | Cond::Le, true) => dynasm!(e.ops ; .arch x64 ; jb =>stub),
+                (Cond::Ge | Cond::Le, false) => dynasm!(e.ops ; .arch x64 ; jae =>stub),
+                // Leave when not equal or unordered.
+                (Cond::Eq, true) | (Cond::Ne, false) => {
+                    dynasm!(e.ops ; .arch x64 ; jne =>stub ; jp =>stub)
+                }
+                // Leave when equal and ordered.
+                (Cond::Eq, false) | (Cond::Ne, true) => {
+                    dynasm!(e.ops ; .arch x64 ; jp >ordered_ne ; je =>stub ; ordered_ne:)
+                }
+            }
+        }
+        _ => unreachable!("only compares are fused"),
+    }
+}
+
+/// The condition that holds exactly when `cond` does not (ints).
+fn negate(cond: Cond) -> Cond {
+    match cond {
+        Cond::Lt => Cond::Ge,
+        Cond::Le => Cond::Gt,
+        Cond::Gt => Cond::Le,
+        Cond::Ge => Cond::Lt,
+        Cond::Eq => Cond::Ne,
+        Cond::Ne => Cond::Eq,
+    }
+}
+
+/// Optimized traces: the compares whose only reader is a `guard_true` or
+/// `guard_false` right after them; the guard compares and jumps itself.
+/// Nothing is written between the two, so the operands are still in place.
+fn fused_compares(trace: &Trace) -> Vec<bool> {
+    let mut uses = vec![0u32; trace.insts.len()];
+    for inst in &trace.insts {
+        inst.op.for_each_ref(|r| uses[r as usize] += 1);
+    }
+    for snap in &trace.snapshots {
+        for &(_, r) in &snap.entries {
+            uses[r as usize] += 1;
+        }
+    }
+    let mut fused = vec![false; trace.insts.len()];
+    for (k, pair) in trace.insts.windows(2).enumerate() {
+        let is_compare = matches!(pair[0].op, Opcode::IntCmp(..) | Opcode::FloatCmp(..));
+        let guard_reads_it = matches!(pair[1].op,
+            Opcode::GuardTrue(c) | Opcode::GuardFalse(c) if c as usize == k);
+        fused[k] = is_compare && guard_reads_it && uses[k] == 1;
+    }
+    fused
+}
+
 fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(), String> {
     let mask = PAYLOAD_MASK as i64;
     match inst.op {
@@ -591,18 +746,26 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
         }
         Opcode::GuardEq(v, c) | Opcode::GuardNe(v, c) => {
             let stub = e.stub(inst);
-            e.load(RAX, v);
-            dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD c as i64 ; cmp rax, rcx);
+            let r = e.reg_of(v, RAX);
+            match i32::try_from(c as i64) {
+                Ok(imm) => dynasm!(e.ops ; .arch x64 ; cmp Rq(r), imm),
+                Err(_) => dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD c as i64 ; cmp Rq(r), rcx),
+            }
             if matches!(inst.op, Opcode::GuardEq(..)) {
                 dynasm!(e.ops ; .arch x64 ; jne =>stub);
             } else {
                 dynasm!(e.ops ; .arch x64 ; je =>stub);
             }
         }
+        Opcode::GuardTrue(b) | Opcode::GuardFalse(b) if e.fused[b as usize] => {
+            let stub = e.stub(inst);
+            let want = matches!(inst.op, Opcode::GuardTrue(_));
+            emit_fused_guard(e, b, want, stub);
+        }
         Opcode::GuardTrue(b) | Opcode::GuardFalse(b) => {
             let stub = e.stub(inst);
-            e.load(RAX, b);
-            dynasm!(e.ops ; .arch x64 ; test rax, rax);
+            let r = e.reg_of(b, RAX);
+            dynasm!(e.ops ; .arch x64 ; test Rq(r), Rq(r));
             if matches!(inst.op, Opcode::GuardTrue(_)) {
                 dynasm!(e.ops ; .arch x64 ; jz =>stub);
             } else {
@@ -748,6 +911,44 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD tag ; or rax, rcx);
             e.store_rax(i);
         }
+        Opcode::Int(op, a, b)
+            if e.alloc.is_some() && !matches!(op, IntOp::FloorDiv | IntOp::Mod) =>
+        {
+            // In the result's own register when that is safe, else in rax.
+            let d = e.direct_gpr(i, inst, &[b]).unwrap_or(RAX);
+            e.load(d, a);
+            let imm = e
+                .imm32(b)
+                .filter(|_| op != IntOp::MulOv && op != IntOp::Mul);
+            let rb = match imm {
+                Some(_) => RCX,
+                None => e.reg_of(b, RCX),
+            };
+            match (op, imm) {
+                (IntOp::AddOv | IntOp::Add, Some(k)) => dynasm!(e.ops ; .arch x64 ; add Rq(d), k),
+                (IntOp::SubOv | IntOp::Sub, Some(k)) => dynasm!(e.ops ; .arch x64 ; sub Rq(d), k),
+                (IntOp::And, Some(k)) => dynasm!(e.ops ; .arch x64 ; and Rq(d), k),
+                (IntOp::Or, Some(k)) => dynasm!(e.ops ; .arch x64 ; or Rq(d), k),
+                (IntOp::Xor, Some(k)) => dynasm!(e.ops ; .arch x64 ; xor Rq(d), k),
+                (IntOp::AddOv | IntOp::Add, None) => {
+                    dynasm!(e.ops ; .arch x64 ; add Rq(d), Rq(rb))
+                }
+                (IntOp::SubOv | IntOp::Sub, None) => {
+                    dynasm!(e.ops ; .arch x64 ; sub Rq(d), Rq(rb))
+                }
+                (IntOp::And, None) => dynasm!(e.ops ; .arch x64 ; and Rq(d), Rq(rb)),
+                (IntOp::Or, None) => dynasm!(e.ops ; .arch x64 ; or Rq(d), Rq(rb)),
+                (IntOp::Xor, None) => dynasm!(e.ops ; .arch x64 ; xor Rq(d), Rq(rb)),
+                _ => dynasm!(e.ops ; .arch x64 ; imul Rq(d), Rq(rb)),
+            }
+            if matches!(op, IntOp::AddOv | IntOp::SubOv | IntOp::MulOv) {
+                let stub = e.stub(inst);
+                dynasm!(e.ops ; .arch x64 ; jo =>stub);
+            }
+            if d == RAX {
+                e.store_rax(i);
+            }
+        }
         Opcode::Int(op, a, b) => {
             e.load(RAX, a);
             e.load(RCX, b);
@@ -799,10 +1000,10 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             dynasm!(e.ops ; .arch x64 ; neg rax ; jo =>stub);
             e.store_rax(i);
         }
+        // Read by the guard right after it, which compares and jumps.
+        Opcode::IntCmp(..) | Opcode::FloatCmp(..) if e.fused[i as usize] => {}
         Opcode::IntCmp(cond, a, b) => {
-            e.load(RAX, a);
-            e.load(RCX, b);
-            dynasm!(e.ops ; .arch x64 ; cmp rax, rcx);
+            emit_int_compare(e, a, b);
             match cond {
                 Cond::Lt => dynasm!(e.ops ; .arch x64 ; setl al),
                 Cond::Le => dynasm!(e.ops ; .arch x64 ; setle al),
@@ -813,6 +1014,29 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             }
             dynasm!(e.ops ; .arch x64 ; movzx eax, al);
             e.store_rax(i);
+        }
+        Opcode::Float(op, a, b) if e.alloc.is_some() => {
+            // In the result's own xmm register when that is safe.
+            let d = e.direct_xmm(i, b).unwrap_or(0);
+            let xb = e.xmm_of(b, 1, RCX);
+            if op == FloatOp::Div {
+                // A zero (or NaN) divisor leaves: the interpreter raises or computes.
+                let stub = e.stub(inst);
+                dynasm!(e.ops
+                    ; .arch x64
+                    ; xorpd xmm2, xmm2
+                    ; ucomisd Rx(xb), xmm2
+                    ; je =>stub
+                );
+            }
+            e.load_xmm(d, a, RAX);
+            match op {
+                FloatOp::Add => dynasm!(e.ops ; .arch x64 ; addsd Rx(d), Rx(xb)),
+                FloatOp::Sub => dynasm!(e.ops ; .arch x64 ; subsd Rx(d), Rx(xb)),
+                FloatOp::Mul => dynasm!(e.ops ; .arch x64 ; mulsd Rx(d), Rx(xb)),
+                FloatOp::Div => dynasm!(e.ops ; .arch x64 ; divsd Rx(d), Rx(xb)),
+            }
+            e.store_xmm(d, i);
         }
         Opcode::Float(op, a, b) => {
             e.load_xmm(0, a, RAX);
@@ -846,18 +1070,13 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             e.store_xmm(0, i);
         }
         Opcode::FloatCmp(cond, a, b) => {
-            e.load_xmm(0, a, RAX);
-            e.load_xmm(1, b, RCX);
+            emit_float_compare(e, cond, a, b);
             // `ucomisd` sets CF, ZF and PF for unordered; pick conditions that are false then.
             match cond {
-                Cond::Gt => dynasm!(e.ops ; .arch x64 ; ucomisd xmm0, xmm1 ; seta al),
-                Cond::Ge => dynasm!(e.ops ; .arch x64 ; ucomisd xmm0, xmm1 ; setae al),
-                Cond::Lt => dynasm!(e.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; seta al),
-                Cond::Le => dynasm!(e.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; setae al),
-                Cond::Eq => dynasm!(e.ops
-                    ; .arch x64 ; ucomisd xmm0, xmm1 ; sete al ; setnp cl ; and al, cl),
-                Cond::Ne => dynasm!(e.ops
-                    ; .arch x64 ; ucomisd xmm0, xmm1 ; setne al ; setp cl ; or al, cl),
+                Cond::Gt | Cond::Lt => dynasm!(e.ops ; .arch x64 ; seta al),
+                Cond::Ge | Cond::Le => dynasm!(e.ops ; .arch x64 ; setae al),
+                Cond::Eq => dynasm!(e.ops ; .arch x64 ; sete al ; setnp cl ; and al, cl),
+                Cond::Ne => dynasm!(e.ops ; .arch x64 ; setne al ; setp cl ; or al, cl),
             }
             dynasm!(e.ops ; .arch x64 ; movzx eax, al);
             e.store_rax(i);

@@ -15,15 +15,14 @@ use super::Rewriter;
 use crate::ir::*;
 use std::collections::HashMap;
 
-/// An operation's identity: opcode (with its constant operands), type and
-/// the new values it reads.
-#[derive(Clone, PartialEq, Eq, Hash)]
+/// An operation's identity: opcode, the constant it holds or its
+/// operation kind, its type, and the (at most two) new values it reads.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct Key {
-    /// The opcode's text with the operand values blanked out, e.g.
-    /// `Int(AddOv, _, _)`, plus the constants it holds.
-    shape: String,
+    opcode: std::mem::Discriminant<Opcode>,
+    payload: u64,
     ty: u8,
-    refs: Vec<Ref>,
+    refs: [Ref; 2],
 }
 
 /// Can `op` be shared with an identical earlier one?
@@ -42,11 +41,37 @@ fn key(op: &Opcode, ty: Type) -> Option<Key> {
     if !shareable(op) {
         return None;
     }
-    let mut refs = op.refs();
+    let payload = match *op {
+        Opcode::Const(v) => v.to_bits(),
+        Opcode::ConstInt(i) => i as u64,
+        Opcode::Int(o, ..) => o as u64,
+        Opcode::IntCmp(c, ..) | Opcode::FloatCmp(c, ..) => c as u64,
+        Opcode::Float(o, ..) => o as u64,
+        _ => 0,
+    };
+    let mut refs = [Ref::MAX; 2];
+    let mut n = 0;
+    let mut too_many = false;
+    op.for_each_ref(|r| {
+        match refs.get_mut(n) {
+            Some(slot) => *slot = r,
+            None => too_many = true,
+        }
+        n += 1;
+    });
+    if too_many {
+        return None;
+    }
     let commutes = match op {
         Opcode::Int(o, ..) => matches!(
             o,
-            IntOp::AddOv | IntOp::MulOv | IntOp::And | IntOp::Or | IntOp::Xor
+            IntOp::AddOv
+                | IntOp::Add
+                | IntOp::MulOv
+                | IntOp::Mul
+                | IntOp::And
+                | IntOp::Or
+                | IntOp::Xor
         ),
         Opcode::IntCmp(c, ..) => matches!(c, Cond::Eq | Cond::Ne),
         Opcode::SameValue(..) => true,
@@ -55,16 +80,9 @@ fn key(op: &Opcode, ty: Type) -> Option<Key> {
     if commutes {
         refs.sort_unstable();
     }
-    let mut blank = op.clone();
-    blank.map_refs(|_| 0);
-    let shape = match op {
-        // Keep a constant's exact bits (Debug of a float loses nothing,
-        // but `Const` and `ConstInt` say it plainly).
-        Opcode::Const(v) => format!("Const({:#x})", v.to_bits()),
-        _ => format!("{blank:?}"),
-    };
     Some(Key {
-        shape,
+        opcode: std::mem::discriminant(op),
+        payload,
         ty: ty as u8,
         refs,
     })

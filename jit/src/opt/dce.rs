@@ -1,16 +1,21 @@
 //! Dead code elimination: removes pure operations and loads whose value
 //! nobody uses. Uses are operands of kept instructions, the `init` and
 //! `next` of kept phis, and the entries of the snapshots kept instructions
-//! carry. Guards, stores, calls, checked arithmetic (its overflow check is a
-//! guard) and the loop markers always stay. A phi nobody else uses goes,
+//! carry. Guards, stores, calls, checked arithmetic and `box_int` with its
+//! range check (their checks are guards) and the loop markers always stay. A phi nobody else uses goes,
 //! with the values only its `next` needed.
 
 use super::Rewriter;
 use crate::ir::*;
 
-/// Can the instruction go when its value is unused?
-fn removable(op: &Opcode) -> bool {
-    op.is_pure() || op.is_load() || matches!(op, Opcode::Phi(..))
+/// Can the instruction go when its value is unused? (A `box_int` without
+/// a snapshot has no range check: the optimizer proved its value fits.)
+fn removable(inst: &Inst) -> bool {
+    let op = &inst.op;
+    op.is_pure()
+        || op.is_load()
+        || matches!(op, Opcode::Phi(..))
+        || (matches!(op, Opcode::BoxInt(_)) && inst.snap.is_none())
 }
 
 /// The pass.
@@ -31,7 +36,7 @@ fn live_values(trace: &Trace) -> Vec<bool> {
     let mut live = vec![false; trace.insts.len()];
     let mut work: Vec<Ref> = Vec::new();
     for (i, inst) in trace.insts.iter().enumerate() {
-        if !removable(&inst.op) {
+        if !removable(inst) {
             live[i] = true;
             work.push(i as Ref);
         }

@@ -90,7 +90,7 @@ impl Range {
             }
         };
         let k = bits(self.lo).max(bits(self.hi));
-        if k >= 64 {
+        if k >= 63 {
             return FULL;
         }
         Range {
