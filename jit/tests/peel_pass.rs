@@ -66,6 +66,8 @@ fn int_loop() -> Trace {
     b.trace
 }
 
+/// `i` and `total` are carried boxed and unboxed (the body neither checks
+/// nor unboxes them); `n` is the preamble's load.
 #[test]
 fn int_loop_peels_into_preamble_phis_and_body() {
     let raw = int_loop();
@@ -80,24 +82,22 @@ fn int_loop_peels_into_preamble_phis_and_body() {
     let body = text(
         "
         %19 loop_header
-        %20 phi %17 %35
-        %21 phi %13 %31
-        %22 guard_tag %20 int
-        %23 unbox_int %20
+        %20 phi %17 %33
+        %21 phi %16 %32
+        %22 phi %13 %29
+        %23 phi %12 %28
         %24 guard_tag %4 int
         %25 unbox_int %4
-        %26 int_lt %23 %25
+        %26 int_lt %21 %25
         %27 guard_true %26
-        %28 guard_tag %21 int
-        %29 unbox_int %21
-        %30 int_addov %29 %23
-        %31 box_int %30
-        %32 slot_store [1] %31
-        %33 const_int 1
-        %34 int_addov %23 %33
-        %35 box_int %34
-        %36 slot_store [0] %35
-        %37 loop_back
+        %28 int_addov %23 %21
+        %29 box_int %28
+        %30 slot_store [1] %29
+        %31 const_int 1
+        %32 int_addov %21 %31
+        %33 box_int %32
+        %34 slot_store [0] %33
+        %35 loop_back
     ",
     );
     assert_eq!(listing(&peeled), preamble + &body);
@@ -151,21 +151,20 @@ fn swap_loop_phis_take_each_other() {
         text(
             "
             %15 loop_header
-            %16 phi %13 %28
-            %17 phi %8 %18
-            %18 phi %7 %17
-            %19 guard_tag %16 int
-            %20 unbox_int %16
-            %21 const_int 7
-            %22 int_lt %20 %21
-            %23 guard_true %22
-            %24 slot_store [1] %18
-            %25 slot_store [2] %17
-            %26 const_int 1
-            %27 int_addov %20 %26
-            %28 box_int %27
-            %29 slot_store [0] %28
-            %30 loop_back
+            %16 phi %13 %27
+            %17 phi %12 %26
+            %18 phi %8 %19
+            %19 phi %7 %18
+            %20 const_int 7
+            %21 int_lt %17 %20
+            %22 guard_true %21
+            %23 slot_store [1] %19
+            %24 slot_store [2] %18
+            %25 const_int 1
+            %26 int_addov %17 %25
+            %27 box_int %26
+            %28 slot_store [0] %27
+            %29 loop_back
         "
         )
     );

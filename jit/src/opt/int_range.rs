@@ -563,6 +563,136 @@ mod tests {
         );
     }
 
+    /// A small deterministic generator (xorshift) for the soundness tests.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        /// A value biased toward interesting magnitudes and edges.
+        fn value(&mut self) -> i64 {
+            let r = self.next();
+            match r % 6 {
+                0 => [0, 1, -1, i64::MIN, i64::MAX, INT_MIN, INT_MAX][(r >> 8) as usize % 7],
+                1 => (r >> 8) as i64 % 16 - 8,
+                2 => (r >> 3) as i64 >> ((r >> 40) % 63),
+                _ => self.next() as i64 >> (r % 64),
+            }
+        }
+
+        fn range(&mut self) -> Range {
+            let (a, b) = (self.value(), self.value());
+            Range {
+                lo: a.min(b),
+                hi: a.max(b),
+            }
+        }
+
+        fn within(&mut self, r: Range) -> i64 {
+            let span = (r.hi as i128 - r.lo as i128) as u128 + 1;
+            let pick = match self.next() % 4 {
+                0 => 0,
+                1 => span - 1,
+                _ => self.next() as u128 % span,
+            };
+            (r.lo as i128 + pick as i128) as i64
+        }
+    }
+
+    fn python_floor_div(a: i64, b: i64) -> Option<i64> {
+        let (a, b) = (a as i128, b as i128);
+        let q = a.div_euclid(b);
+        // div_euclid rounds so the remainder is non-negative; Python floors.
+        let q = if b < 0 && a.rem_euclid(b) != 0 {
+            q - 1
+        } else {
+            q
+        };
+        i64::try_from(q).ok()
+    }
+
+    #[test]
+    fn transfer_functions_contain_every_result() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let ops = [
+            IntOp::AddOv,
+            IntOp::SubOv,
+            IntOp::MulOv,
+            IntOp::Add,
+            IntOp::Sub,
+            IntOp::Mul,
+            IntOp::And,
+            IntOp::Or,
+            IntOp::Xor,
+            IntOp::FloorDiv,
+            IntOp::Mod,
+        ];
+        for _ in 0..20000 {
+            let (ra, rb) = (rng.range(), rng.range());
+            for op in ops {
+                let out = int_op_range(op, ra, rb);
+                for _ in 0..4 {
+                    let (a, b) = (rng.within(ra), rng.within(rb));
+                    let result = match op {
+                        IntOp::AddOv => a.checked_add(b),
+                        IntOp::SubOv => a.checked_sub(b),
+                        IntOp::MulOv => a.checked_mul(b),
+                        IntOp::Add => Some(a.wrapping_add(b)),
+                        IntOp::Sub => Some(a.wrapping_sub(b)),
+                        IntOp::Mul => Some(a.wrapping_mul(b)),
+                        IntOp::And => Some(a & b),
+                        IntOp::Or => Some(a | b),
+                        IntOp::Xor => Some(a ^ b),
+                        IntOp::FloorDiv if b != 0 => python_floor_div(a, b),
+                        IntOp::Mod if b != 0 => {
+                            let m = (a as i128).rem_euclid(b as i128);
+                            Some((if b < 0 && m != 0 { m + b as i128 } else { m }) as i64)
+                        }
+                        _ => None,
+                    };
+                    if let Some(x) = result {
+                        assert!(
+                            out.lo <= x && x <= out.hi,
+                            "{op:?} {ra:?} {rb:?}: {a} {b} -> {x} outside {out:?}"
+                        );
+                    }
+                }
+            }
+            for cond in [Cond::Lt, Cond::Le, Cond::Gt, Cond::Ge, Cond::Eq, Cond::Ne] {
+                let (a, b) = (rng.within(ra), rng.within(rb));
+                let truth = match cond {
+                    Cond::Lt => a < b,
+                    Cond::Le => a <= b,
+                    Cond::Gt => a > b,
+                    Cond::Ge => a >= b,
+                    Cond::Eq => a == b,
+                    Cond::Ne => a != b,
+                };
+                if let Some(known) = compare(cond, ra, rb) {
+                    assert_eq!(known, truth, "{cond:?} {ra:?} {rb:?} at {a} {b}");
+                }
+                if truth {
+                    let (na, nb) = narrow(cond, ra, rb);
+                    let na = na.unwrap_or(ra);
+                    let nb = nb.unwrap_or(rb);
+                    assert!(
+                        na.lo <= a && a <= na.hi,
+                        "narrow {cond:?} {ra:?} {rb:?}: {a}"
+                    );
+                    assert!(
+                        nb.lo <= b && b <= nb.hi,
+                        "narrow {cond:?} {ra:?} {rb:?}: {b}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn comparisons_and_narrowing() {
         let i = Range { lo: 0, hi: 10 };

@@ -58,6 +58,16 @@ pub const PASSES: &[Pass] = &[
         name: "heap",
         run: heap::run,
     },
+    // Again after heap forwarding: operations on values it made the
+    // preamble's are now the preamble's, and so are guards on them.
+    Pass {
+        name: "cse2",
+        run: cse::cse,
+    },
+    Pass {
+        name: "guards2",
+        run: guards::guards,
+    },
     Pass {
         name: "sink",
         run: sink::sink,

@@ -14,6 +14,7 @@ use super::slot_effects::{slot_writes, SlotWrites};
 use super::Rewriter;
 use crate::asm::SPILL_SLOTS;
 use crate::ir::{Inst, Opcode, Ref, Trace, TraceKind, Type};
+use runtime::value::{TAG_BOOL, TAG_INT};
 use std::collections::HashMap;
 
 /// Who wrote a slot last, at some point of the iteration.
@@ -36,6 +37,26 @@ enum BodyLoad {
     Invariant,
     /// A real load (a helper wrote the slot).
     Memory,
+}
+
+/// The tag `guards` use for floats (they have none: every bit pattern
+/// below `FLOAT_LIMIT` is one).
+const FLOAT: u64 = 0;
+
+/// What the body knows of a phi whose two edges store the same old value.
+struct PhiFacts {
+    /// Its tag (`FLOAT` for floats), when that value has a known one.
+    tag: Option<u64>,
+    /// The int phi carrying its unboxed value.
+    unboxed: Option<Ref>,
+}
+
+fn known_tag(facts: &HashMap<Ref, PhiFacts>, v: Ref) -> Option<u64> {
+    facts.get(&v).and_then(|f| f.tag)
+}
+
+fn unboxed(facts: &HashMap<Ref, PhiFacts>, v: Ref) -> Option<Ref> {
+    facts.get(&v).and_then(|f| f.unboxed)
 }
 
 /// The peeled trace, or a copy of `trace` when it is not a root trace
@@ -92,6 +113,7 @@ fn peeled(trace: &Trace) -> Option<Trace> {
     // One phi per slot carried around the loop, `next` patched below.
     let mut phis: HashMap<i32, Ref> = HashMap::new();
     let mut phi_order = Vec::new();
+    let mut phi_facts: HashMap<Ref, PhiFacts> = HashMap::new();
     for (k, inst) in insts.iter().enumerate() {
         let (Opcode::SlotLoad(s), Some(BodyLoad::Phi)) = (&inst.op, plan[k]) else {
             continue;
@@ -111,6 +133,32 @@ fn peeled(trace: &Trace) -> Option<Trace> {
         });
         phis.insert(*s, phi);
         phi_order.push((phi, v));
+        // Both edges store the same old value: what it is, the phi is.
+        let tag = match insts[v as usize].op {
+            Opcode::BoxInt(_) => Some(TAG_INT),
+            Opcode::BoxFloat(_) => Some(FLOAT),
+            Opcode::BoxBool(_) => Some(TAG_BOOL),
+            Opcode::Const(c) if c.is_float() => Some(FLOAT),
+            Opcode::Const(c) => Some(c.to_bits() >> 48),
+            _ => None,
+        };
+        // An int carried boxed is also carried unboxed (exactly: `box_int`
+        // checked the range), so the body unboxes nothing.
+        let unboxed = match insts[v as usize].op {
+            Opcode::BoxInt(x) => {
+                let init = rw.get(x);
+                let q = rw.emit(Inst {
+                    op: Opcode::Phi(init, init),
+                    ty: Type::Int,
+                    snap: None,
+                    origin: inst.origin,
+                });
+                phi_order.push((q, x));
+                Some(q)
+            }
+            _ => None,
+        };
+        phi_facts.insert(phi, PhiFacts { tag, unboxed });
     }
     // The body: the iteration again, renumbered.
     let mut body: Vec<Ref> = vec![Ref::MAX; n];
@@ -121,6 +169,18 @@ fn peeled(trace: &Trace) -> Option<Trace> {
             (Opcode::SlotLoad(s), Some(BodyLoad::Phi)) => phis[s],
             (Opcode::SlotLoad(_), Some(BodyLoad::Forward(v))) => body[v as usize],
             (Opcode::SlotLoad(_), Some(BodyLoad::Invariant)) => rw.get(k as Ref),
+            // Guards a phi's facts settle go; unboxing it is its int phi.
+            (Opcode::GuardTag(a, t), _) if known_tag(&phi_facts, body[*a as usize]) == Some(*t) => {
+                Ref::MAX
+            }
+            (Opcode::GuardFloat(a), _)
+                if known_tag(&phi_facts, body[*a as usize]) == Some(FLOAT) =>
+            {
+                Ref::MAX
+            }
+            (Opcode::UnboxInt(a), _) if unboxed(&phi_facts, body[*a as usize]).is_some() => {
+                unboxed(&phi_facts, body[*a as usize]).unwrap_or(Ref::MAX)
+            }
             _ => {
                 let mut copy = inst.clone();
                 copy.op.map_refs(|r| body[r as usize]);
