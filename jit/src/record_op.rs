@@ -184,14 +184,28 @@ pub(crate) fn record_op(
                 Op::JumpBack { target } => target,
                 _ => 0,
             };
-            let inside = view.code == r.anchor_code && target > anchor_header && pc < r.anchor_pc;
-            if r.frames.len() != 1 || !inside {
+            // An inner loop may start at the recorded loop's own header
+            // (`while True:` whose body opens with another loop).
+            let inside = view.code == r.anchor_code && target >= anchor_header && pc < r.anchor_pc;
+            if r.frames.len() == 1 && !inside {
                 return Err("reached another loop's back-edge".into());
             }
-            // An inner loop: run its compiled trace from this one.
-            let compiled = code.ic[pc as usize].get()[1];
+            // An inner loop (or a loop in an inlined call). With a trace of
+            // its own (and in the loop's frame) the trace runs it; else its
+            // iterations are unrolled into this trace: short inner loops
+            // (a few iterations per run) are not worth entering a trace for,
+            // and a guard on their exit condition covers the common count.
+            let compiled = match r.frames.len() {
+                1 => code.ic[pc as usize].get()[1],
+                _ => 0,
+            };
             if compiled == 0 {
-                return Err("inner loop not compiled yet".into());
+                if r.unrolled >= crate::recorder::MAX_UNROLLED_ITERATIONS {
+                    return Err("inner loop runs too long to unroll and has no trace".into());
+                }
+                r.unrolled += 1;
+                r.expect = Some((view.depth, target));
+                return Ok(None);
             }
             let n = compiled as usize - 1;
             r.extent = r.extent.max(loop_extent(n));
