@@ -398,7 +398,7 @@ impl Jit {
             let cancel = Arc::new(AtomicBool::new(false));
             let job = Job {
                 raw: index,
-                trace: (*compiled.trace).clone(),
+                trace: Arc::clone(&compiled.trace),
                 words: compiled.words.clone(),
                 cancel: Arc::clone(&cancel),
             };
