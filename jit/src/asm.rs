@@ -236,8 +236,8 @@ impl Emitter<'_> {
             return None;
         }
         if let Some(s) = inst.snap {
-            let entries = &self.trace.snapshots[s as usize].entries;
-            if entries.iter().any(|&(_, r)| self.gpr(r) == Some(d)) {
+            let snap = &self.trace.snapshots[s as usize];
+            if snap.exit_values().any(|r| self.gpr(r) == Some(d)) {
                 return None;
             }
         }
@@ -585,6 +585,9 @@ fn assemble_pass(
         for &(s, r) in &trace.snapshots[k].entries {
             e.store_slot(s, r);
         }
+        if !trace.snapshots[k].virtuals.is_empty() {
+            emit_materialize(&mut e, k, alloc, targets)?;
+        }
         dynasm!(e.ops
             ; .arch x64
             ; mov rcx, QWORD slot
@@ -627,6 +630,48 @@ fn assemble_pass(
         },
         read,
     ))
+}
+
+/// The part of an exit stub that allocates the snapshot's virtual objects
+/// (`crate::materialize`): their field values go to spill slots above the
+/// trace's own, then one call builds the objects and writes their slots.
+/// Allocation never collects, so the field values stay valid throughout.
+fn emit_materialize(
+    e: &mut Emitter,
+    k: usize,
+    alloc: Option<&Allocation>,
+    targets: &AsmTargets,
+) -> Result<(), String> {
+    let trace = e.trace;
+    let snap = &trace.snapshots[k];
+    let used = match alloc {
+        Some(a) => a.spill_slots as usize,
+        None => trace.insts.len() * 2,
+    };
+    let values: Vec<Ref> = snap.virtual_field_values().collect();
+    if used + values.len() > SPILL_SLOTS {
+        return Err("virtual objects' fields do not fit the spill frame".into());
+    }
+    for (j, &r) in values.iter().enumerate() {
+        e.load(RAX, r);
+        let off = 8 * (used + j) as i32;
+        dynasm!(e.ops ; .arch x64 ; mov [rsp + off], rax);
+    }
+    let info = &targets.exit_infos[k] as *const ExitInfo as i64;
+    let f = crate::materialize::materialize_exit as *const () as i64;
+    let buf = 8 * used as i32;
+    let base_off = offset_of!(JitCtx, base) as i32;
+    dynasm!(e.ops
+        ; .arch x64
+        ; mov rdi, r12
+        ; mov rsi, QWORD info
+        ; lea rdx, [rsp + buf]
+        ; mov rax, QWORD f
+        ; call rax
+        ; mov rbx, [r12 + base_off]
+    );
+    e.rax_now = None;
+    Ok(())
 }
 
 /// Compares ints `a` and `b` (sets the flags).
@@ -712,7 +757,7 @@ fn fused_compares(trace: &Trace) -> Vec<bool> {
         inst.op.for_each_ref(|r| uses[r as usize] += 1);
     }
     for snap in &trace.snapshots {
-        for &(_, r) in &snap.entries {
+        for r in snap.exit_values() {
             uses[r as usize] += 1;
         }
     }

@@ -10,7 +10,7 @@
 use crate::helpers::Helper;
 use crate::ir::*;
 use crate::ir_print::{exit_kind_name, implied_type, type_name};
-use crate::snapshot::{ExitKind, SnapFrame, Snapshot};
+use crate::snapshot::{ExitKind, SnapFrame, Snapshot, VirtualField, VirtualObj, VirtualValue};
 use runtime::value::{PAYLOAD_MASK, TAG_BOOL, TAG_EMPTY, TAG_INT, TAG_NONE, TAG_PTR};
 use runtime::Value;
 use std::collections::HashMap;
@@ -505,6 +505,7 @@ fn parse_snapshot(toks: &[&str], names: &Names) -> Result<Snapshot, String> {
         pc: 0,
         kind,
         entries: Vec::new(),
+        virtuals: Vec::new(),
     };
     while let Some(&word) = it.next() {
         match word {
@@ -545,6 +546,36 @@ fn parse_snapshot(toks: &[&str], names: &Names) -> Result<Snapshot, String> {
                     snap.entries.push((slot(Some(&s))?, names.value(Some(&r))?));
                     it.next();
                 }
+            }
+            // `virtual CLASS_BITS [slot,...] %v@MAP v1@MAP ...`
+            "virtual" => {
+                let class = int(it.next())? as u64;
+                let slots_text = it.next().ok_or("missing virtual slots")?;
+                let inner = slots_text
+                    .strip_prefix('[')
+                    .and_then(|t| t.strip_suffix(']'))
+                    .ok_or_else(|| format!("bad virtual slots `{slots_text}`"))?;
+                let mut obj = VirtualObj {
+                    slots: Vec::new(),
+                    class: Value::from_bits(class),
+                    fields: Vec::new(),
+                };
+                for s in inner.split(',').filter(|s| !s.is_empty()) {
+                    obj.slots.push(int(Some(&s))? as i32);
+                }
+                while let Some(&&f) = it.peek() {
+                    let Some((v, map)) = f.split_once('@') else {
+                        break;
+                    };
+                    let value = match v.strip_prefix('v') {
+                        Some(k) => VirtualValue::Virtual(int(Some(&k))? as u32),
+                        None => VirtualValue::Ref(names.value(Some(&v))?),
+                    };
+                    let map = int(Some(&map))? as u64;
+                    obj.fields.push(VirtualField { value, map });
+                    it.next();
+                }
+                snap.virtuals.push(obj);
             }
             _ => return Err(format!("unexpected `{word}` in a snapshot")),
         }

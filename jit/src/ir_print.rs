@@ -7,7 +7,7 @@
 
 use crate::ir::*;
 use crate::recorder::code_of;
-use crate::snapshot::ExitKind;
+use crate::snapshot::{ExitKind, VirtualValue};
 use runtime::value::{PAYLOAD_MASK, TAG_PTR};
 use runtime::Value;
 use std::fmt::Write;
@@ -41,13 +41,20 @@ pub fn print_trace(trace: &Trace, title: &str) -> String {
             .iter()
             .map(|f| format!("{}@{}", code_of(f.code).code.name, f.base))
             .collect();
-        let _ = writeln!(
+        let _ = write!(
             s,
             "  snap {k}: {:?} resume pc {} frames [{}]",
             snap.kind,
             snap.pc,
             frames.join(", ")
         );
+        if !snap.entries.is_empty() {
+            let _ = write!(s, " entries {}", snap.entries.len());
+        }
+        if !snap.virtuals.is_empty() {
+            let _ = write!(s, " virtuals {}", snap.virtuals.len());
+        }
+        s.push('\n');
     }
     s
 }
@@ -274,6 +281,20 @@ pub fn print_trace_text(trace: &Trace) -> String {
             s.push_str(" entries");
             for (slot, r) in &snap.entries {
                 let _ = write!(s, " [{slot}]=%{r}");
+            }
+        }
+        for v in &snap.virtuals {
+            let slots: Vec<String> = v.slots.iter().map(|s| s.to_string()).collect();
+            let _ = write!(s, " virtual {:#x} [{}]", v.class.to_bits(), slots.join(","));
+            for f in &v.fields {
+                match f.value {
+                    VirtualValue::Ref(r) => {
+                        let _ = write!(s, " %{r}@{:#x}", f.map);
+                    }
+                    VirtualValue::Virtual(k) => {
+                        let _ = write!(s, " v{k}@{:#x}", f.map);
+                    }
+                }
             }
         }
         s.push('\n');

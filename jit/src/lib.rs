@@ -23,6 +23,7 @@ pub mod ir;
 pub mod ir_parse;
 pub mod ir_print;
 pub mod layout;
+pub mod materialize;
 pub mod opt;
 mod record_iter;
 mod record_op;

@@ -477,6 +477,7 @@ impl Recorder {
             pc,
             kind,
             entries: Vec::new(),
+            virtuals: Vec::new(),
         });
         self.snapshots.len() as u32 - 1
     }

@@ -103,7 +103,7 @@ pub fn live_intervals(trace: &Trace) -> Vec<Option<Interval>> {
             _ => inst.op.for_each_ref(|r| use_at(&mut ivs, r, pos)),
         }
         if let Some(s) = inst.snap {
-            for &(_, r) in &trace.snapshots[s as usize].entries {
+            for r in trace.snapshots[s as usize].exit_values() {
                 use_at(&mut ivs, r, pos + 1);
             }
         }
@@ -390,6 +390,7 @@ mod tests {
                     .enumerate()
                     .map(|(k, &r)| (k as i32, r))
                     .collect(),
+                virtuals: Vec::new(),
             });
             let r = self.push(op, ty);
             self.insts[r as usize].snap = Some((self.snapshots.len() - 1) as u32);
@@ -483,7 +484,7 @@ mod tests {
                 });
             }
             if let Some(s) = inst.snap {
-                for &(_, r) in &trace.snapshots[s as usize].entries {
+                for r in trace.snapshots[s as usize].exit_values() {
                     read(&held, r, pc)?;
                 }
             }

@@ -59,4 +59,64 @@ pub struct Snapshot {
     pub kind: ExitKind,
     /// Slots whose values must be written back from trace values first.
     pub entries: Vec<(i32, Ref)>,
+    /// Objects the optimized trace never allocated (the `virtuals` pass):
+    /// the exit stub allocates them and writes them to their slots, after
+    /// the entries.
+    pub virtuals: Vec<VirtualObj>,
+}
+
+impl Snapshot {
+    /// Every trace value an exit through this snapshot reads: the entries'
+    /// and the virtual objects' fields (all boxed), in the order the exit
+    /// stub reads the fields (see [`Snapshot::virtual_field_values`]).
+    pub fn exit_values(&self) -> impl Iterator<Item = Ref> + '_ {
+        self.entries
+            .iter()
+            .map(|&(_, r)| r)
+            .chain(self.virtual_field_values())
+    }
+
+    /// The trace values of the virtual objects' fields, in the order the
+    /// exit stub passes them to the materializing code.
+    pub fn virtual_field_values(&self) -> impl Iterator<Item = Ref> + '_ {
+        self.virtuals
+            .iter()
+            .flat_map(|v| v.fields.iter())
+            .filter_map(|f| match f.value {
+                VirtualValue::Ref(r) => Some(r),
+                VirtualValue::Virtual(_) => None,
+            })
+    }
+}
+
+/// An instance the optimized trace did not allocate, rebuilt at an exit:
+/// `new_instance(class)`, then each field appended with its map, as the
+/// trace's `inst_append_slot` calls would have.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VirtualObj {
+    /// Interpreter slots (relative to the root frame's slot 0) that hold it.
+    pub slots: Vec<i32>,
+    /// Its class (a boxed constant, kept alive by the trace's roots).
+    pub class: Value,
+    /// Its attribute slots in order.
+    pub fields: Vec<VirtualField>,
+}
+
+/// One attribute slot of a [`VirtualObj`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct VirtualField {
+    /// Its value.
+    pub value: VirtualValue,
+    /// The instance's map once this slot is appended.
+    pub map: u64,
+}
+
+/// A field value: a boxed trace value, or another virtual object of the
+/// same snapshot (by index in [`Snapshot::virtuals`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum VirtualValue {
+    /// A boxed trace value.
+    Ref(Ref),
+    /// Another virtual object.
+    Virtual(u32),
 }

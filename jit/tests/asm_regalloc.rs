@@ -138,6 +138,7 @@ impl Gen {
             pc: 0,
             kind: ExitKind::Guard,
             entries,
+            virtuals: Vec::new(),
         });
         let r = self.push(op, ty);
         self.insts[r as usize].snap = Some(self.snapshots.len() as u32 - 1);
@@ -295,6 +296,7 @@ fn random_trace(seed: u64, looping: bool) -> Trace {
         pc: 0,
         kind: ExitKind::Safepoint,
         entries: Vec::new(),
+        virtuals: Vec::new(),
     });
     g.insts.push(Inst {
         op: Opcode::LoopHeader,

@@ -51,7 +51,7 @@ fn live_values(trace: &Trace) -> Vec<bool> {
         };
         inst.op.for_each_ref(&mut mark);
         if let Some(s) = inst.snap {
-            for &(_, u) in &trace.snapshots[s as usize].entries {
+            for u in trace.snapshots[s as usize].exit_values() {
                 mark(u);
             }
         }

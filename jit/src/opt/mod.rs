@@ -19,6 +19,7 @@ pub mod rewriter;
 pub mod sink;
 pub mod slot_effects;
 pub mod verify;
+pub mod virtuals;
 
 use crate::ir::Trace;
 pub use rewriter::Rewriter;
@@ -67,6 +68,12 @@ pub const PASSES: &[Pass] = &[
     Pass {
         name: "guards2",
         run: guards::guards,
+    },
+    // Before sink: slot stores of objects it removes become snapshot
+    // virtuals, not entries.
+    Pass {
+        name: "virtuals",
+        run: virtuals::virtuals,
     },
     Pass {
         name: "sink",

@@ -9,7 +9,7 @@
 //! remapped), so the output holds only the snapshots it uses.
 
 use crate::ir::{Inst, Opcode, Ref, Trace};
-use crate::snapshot::Snapshot;
+use crate::snapshot::{Snapshot, VirtualValue};
 
 /// An old value that has no new value (yet).
 const UNMAPPED: Ref = Ref::MAX;
@@ -76,9 +76,21 @@ impl<'a> Rewriter<'a> {
         for entry in &mut snap.entries {
             entry.1 = self.get(entry.1);
         }
+        self.remap_virtuals(&mut snap);
         let new = self.add_snapshot(snap);
         self.snap_map[old as usize] = Some(new);
         new
+    }
+
+    /// Renumbers the values a copied old snapshot's virtual objects' fields name.
+    pub fn remap_virtuals(&self, snap: &mut Snapshot) {
+        for v in &mut snap.virtuals {
+            for f in &mut v.fields {
+                if let VirtualValue::Ref(r) = &mut f.value {
+                    *r = self.get(*r);
+                }
+            }
+        }
     }
 
     /// Adds a snapshot whose entries already name new values.

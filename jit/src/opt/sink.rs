@@ -93,10 +93,12 @@ pub fn sink(trace: &Trace) -> Trace {
             let new_snap = match &last_copy[old_snap as usize] {
                 Some((same, k)) if *same == entries => *k,
                 _ => {
-                    let k = rw.add_snapshot(Snapshot {
+                    let mut copy = Snapshot {
                         entries: entries.clone(),
                         ..snap.clone()
-                    });
+                    };
+                    rw.remap_virtuals(&mut copy);
+                    let k = rw.add_snapshot(copy);
                     last_copy[old_snap as usize] = Some((entries, k));
                     k
                 }

@@ -89,6 +89,20 @@ pub fn verify(trace: &Trace) -> Result<(), String> {
                     return bad(format!("snapshot {s} entry [{slot}] names unboxed %{r}"));
                 }
             }
+            for r in snap.virtual_field_values() {
+                if r as usize >= k || ty(r) != Type::Val {
+                    return bad(format!("snapshot {s}: a virtual field names %{r}"));
+                }
+            }
+            for v in &snap.virtuals {
+                for f in &v.fields {
+                    if let crate::snapshot::VirtualValue::Virtual(w) = f.value {
+                        if w as usize >= snap.virtuals.len() {
+                            return bad(format!("snapshot {s}: no virtual object {w}"));
+                        }
+                    }
+                }
+            }
         }
     }
     if trace.local_loop && last_header.is_none() {

@@ -71,6 +71,7 @@ impl Builder {
             pc,
             kind,
             entries,
+            virtuals: Vec::new(),
         });
         self.trace.snapshots.len() as u32 - 1
     }

@@ -1,0 +1,483 @@
+//! Allocation removal: an instance the trace allocates (`call new_instance`
+//! of a constant class) stays *virtual* (not allocated) while nothing lets
+//! it escape. Its attribute appends and stores are remembered, loads of them
+//! forwarded, the guards on it (tag, kind, map, not-EMPTY) decided, `is`
+//! against it folded, and stores of it to interpreter slots remembered.
+//!
+//! Snapshots taken meanwhile describe the virtual objects the slots hold
+//! (`Snapshot::virtuals`); the exit stub builds them when the guard fails
+//! (`crate::materialize`). Anything else that uses the object materializes
+//! it first (emits `new_instance` and the appends, then the slot stores):
+//! a call argument, a store into the heap, a phi (kept across iterations),
+//! a helper reading the slot holding it, the end of the preamble and
+//! `loop_back` (the stack must hold it), and a call that may run Python
+//! code (and so collect) while the object's fields hold heap pointers
+//! that only the trace keeps alive. When unsure, it escapes.
+
+use super::slot_effects::{slot_writes, SlotWrites};
+use super::Rewriter;
+use crate::helpers::Helper;
+use crate::ir::*;
+use crate::layout;
+use crate::snapshot::{VirtualField, VirtualObj, VirtualValue};
+use runtime::object::ObjKind;
+use runtime::value::TAG_PTR;
+use runtime::Value;
+use std::collections::{BTreeMap, HashMap};
+
+/// A field value: a new (output) value, or another virtual object.
+#[derive(Clone, Copy, Debug)]
+enum Field {
+    Real(Ref),
+    Virt(usize),
+}
+
+/// One allocation the pass removed.
+struct Obj {
+    /// The class constant (boxed) and its new value.
+    class: Value,
+    class_ref: Ref,
+    /// Appended slots with the map after each append.
+    fields: Vec<(Field, u64)>,
+    /// The class's root map, learned from a map guard on the fresh object.
+    root_map: Option<u64>,
+    /// Its value once materialized.
+    mat: Option<Ref>,
+    /// Old values standing for it.
+    aliases: Vec<Ref>,
+}
+
+struct Pass<'a> {
+    rw: Rewriter<'a>,
+    objs: Vec<Obj>,
+    /// Old value -> object.
+    alias: HashMap<Ref, usize>,
+    /// Interpreter slots holding an object (their stores were removed).
+    slots: BTreeMap<i32, usize>,
+    /// Per old snapshot: the virtuals of its latest copy and that copy.
+    last_copy: Vec<Option<(Vec<VirtualObj>, u32)>>,
+}
+
+impl Pass<'_> {
+    /// The virtual (not materialized) object old value `r` stands for.
+    fn virt(&self, r: Ref) -> Option<usize> {
+        self.alias
+            .get(&r)
+            .copied()
+            .filter(|&o| self.objs[o].mat.is_none())
+    }
+
+    fn add_alias(&mut self, old: Ref, o: usize) {
+        self.alias.insert(old, o);
+        self.objs[o].aliases.push(old);
+    }
+
+    /// The field value old value `v` gives.
+    fn field_of(&self, v: Ref) -> Field {
+        match self.virt(v) {
+            Some(o) => Field::Virt(o),
+            None => Field::Real(self.rw.get(v)),
+        }
+    }
+
+    fn emit(&mut self, op: Opcode, ty: Type, origin: u32) -> Ref {
+        self.rw.emit(Inst {
+            op,
+            ty,
+            snap: None,
+            origin,
+        })
+    }
+
+    /// Allocates object `o` where the trace now is (fields first when they
+    /// are virtual too) and stores it to the slots holding it.
+    fn materialize(&mut self, o: usize, origin: u32) {
+        if self.objs[o].mat.is_some() {
+            return;
+        }
+        let class = self.objs[o].class_ref;
+        let obj = self.emit(Opcode::Call(Helper::NewInstance, vec![class]), Type::Val, origin);
+        self.objs[o].mat = Some(obj);
+        for k in 0..self.objs[o].fields.len() {
+            let (field, map) = self.objs[o].fields[k];
+            let value = match field {
+                Field::Real(r) => r,
+                Field::Virt(w) => {
+                    self.materialize(w, origin);
+                    self.objs[w].mat.expect("materialized")
+                }
+            };
+            let m = self.emit(Opcode::ConstInt(map as i64), Type::Int, origin);
+            let call = Opcode::Call(Helper::InstAppendSlot, vec![obj, value, m]);
+            self.emit(call, Type::Void, origin);
+        }
+        for &a in &self.objs[o].aliases.clone() {
+            self.rw.replace(a, obj);
+        }
+        let held: Vec<i32> = self
+            .slots
+            .iter()
+            .filter(|&(_, &h)| h == o)
+            .map(|(&s, _)| s)
+            .collect();
+        for s in held {
+            self.slots.remove(&s);
+            self.emit(Opcode::SlotStore(s, obj), Type::Void, origin);
+        }
+    }
+
+    /// Materializes the objects that slots in `range` (None: every slot) hold.
+    fn materialize_slots(&mut self, range: Option<(i32, i32)>, origin: u32) {
+        let held: Vec<usize> = self
+            .slots
+            .iter()
+            .filter(|(&s, _)| range.is_none_or(|(from, to)| (from..=to).contains(&s)))
+            .map(|(_, &o)| o)
+            .collect();
+        for o in held {
+            self.materialize(o, origin);
+        }
+    }
+
+    /// The virtual objects the slots hold, and those their fields name,
+    /// in snapshot order (index in the returned list).
+    fn reachable(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = Vec::new();
+        let mut work: Vec<usize> = self.slots.values().copied().collect();
+        while let Some(o) = work.pop() {
+            if self.objs[o].mat.is_some() || order.contains(&o) {
+                continue;
+            }
+            order.push(o);
+            for &(f, _) in &self.objs[o].fields {
+                if let Field::Virt(w) = f {
+                    work.push(w);
+                }
+            }
+        }
+        order.sort_unstable();
+        order
+    }
+
+    /// Before a call that may run Python code (and so collect): objects
+    /// whose fields hold heap pointers only the trace keeps alive become
+    /// real, rooted by their slots (and so do objects naming them).
+    fn materialize_for_gc(&mut self, origin: u32) {
+        loop {
+            let unsafe_obj = self.reachable().into_iter().find(|&o| {
+                self.objs[o].fields.iter().any(|&(f, _)| match f {
+                    Field::Real(r) => may_be_pointer(&self.rw.insts, r),
+                    Field::Virt(w) => self.objs[w].mat.is_some(),
+                })
+            });
+            match unsafe_obj {
+                Some(o) => self.materialize(o, origin),
+                None => return,
+            }
+        }
+    }
+
+    /// The snapshot copy for old snapshot `s` with the current virtual objects.
+    fn snapshot_for(&mut self, s: u32) -> u32 {
+        let order = self.reachable();
+        if order.is_empty() {
+            return self.rw.snapshot(s);
+        }
+        let index = |o: usize| order.iter().position(|&x| x == o).expect("reachable") as u32;
+        let virtuals: Vec<VirtualObj> = order
+            .iter()
+            .map(|&o| VirtualObj {
+                slots: self
+                    .slots
+                    .iter()
+                    .filter(|&(_, &h)| h == o)
+                    .map(|(&s, _)| s)
+                    .collect(),
+                class: self.objs[o].class,
+                fields: self.objs[o]
+                    .fields
+                    .iter()
+                    .map(|&(f, map)| VirtualField {
+                        value: match f {
+                            Field::Real(r) => VirtualValue::Ref(r),
+                            Field::Virt(w) => VirtualValue::Virtual(index(w)),
+                        },
+                        map,
+                    })
+                    .collect(),
+            })
+            .collect();
+        if let Some((same, k)) = &self.last_copy[s as usize] {
+            if *same == virtuals {
+                return *k;
+            }
+        }
+        let mut snap = self.rw.old.snapshots[s as usize].clone();
+        for e in &mut snap.entries {
+            e.1 = self.rw.get(e.1);
+        }
+        snap.virtuals = virtuals.clone();
+        let k = self.rw.add_snapshot(snap);
+        self.last_copy[s as usize] = Some((virtuals, k));
+        k
+    }
+
+    /// Copies old instruction `k` (its operands are real by now).
+    fn copy(&mut self, k: usize) {
+        let mut inst = self.rw.old.insts[k].clone();
+        let snap = inst.snap.take();
+        self.rw.renumber(&mut inst);
+        inst.snap = snap.map(|s| self.snapshot_for(s));
+        let new = self.rw.emit(inst);
+        self.rw.replace(k as Ref, new);
+    }
+
+    /// The new integer constant old value `r` is, if it is one.
+    fn old_int(&self, r: Ref) -> Option<i64> {
+        match self.rw.old.insts[r as usize].op {
+            Opcode::ConstInt(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Handles old instruction `k` if it acts on a virtual object without
+    /// letting it escape; false when it must be copied.
+    fn absorb(&mut self, k: usize) -> bool {
+        let old = self.rw.old;
+        let inst = &old.insts[k];
+        let kr = k as Ref;
+        match inst.op {
+            Opcode::Call(Helper::NewInstance, ref args) if args.len() == 1 => {
+                let Opcode::Const(class) = old.insts[args[0] as usize].op else {
+                    return false;
+                };
+                if !class.is_ptr() {
+                    return false;
+                }
+                self.objs.push(Obj {
+                    class,
+                    class_ref: self.rw.get(args[0]),
+                    fields: Vec::new(),
+                    root_map: None,
+                    mat: None,
+                    aliases: Vec::new(),
+                });
+                self.add_alias(kr, self.objs.len() - 1);
+                true
+            }
+            Opcode::GuardTag(v, tag) => self.virt(v).is_some() && tag == TAG_PTR,
+            Opcode::GuardKind(v, kind) => {
+                self.virt(v).is_some() && kind == ObjKind::Instance as u8
+            }
+            // A new object is none of the values that existed before it.
+            Opcode::GuardNe(v, _) => self.virt(v).is_some(),
+            Opcode::GuardEq(v, c) => {
+                // A map word this pass made a constant.
+                self.virt(v).is_none()
+                    && matches!(self.rw.insts[self.rw.get(v) as usize].op,
+                        Opcode::ConstInt(m) if m as u64 == c)
+                    && matches!(old.insts[v as usize].op, Opcode::LoadField(..))
+            }
+            Opcode::LoadField(v, off) if off == layout::instance_map_offset() => {
+                let Some(o) = self.virt(v) else {
+                    return false;
+                };
+                let map = match self.objs[o].fields.last() {
+                    Some(&(_, m)) => Some(m),
+                    None => self.objs[o].root_map.or_else(|| {
+                        // The map guard recorded on the fresh object saw the
+                        // class's root map, which never changes.
+                        old.insts[k + 1..].iter().find_map(|i| match i.op {
+                            Opcode::GuardEq(x, c) if x == kr => Some(c),
+                            _ => None,
+                        })
+                    }),
+                };
+                let Some(map) = map else {
+                    return false;
+                };
+                if self.objs[o].fields.is_empty() {
+                    self.objs[o].root_map = Some(map);
+                }
+                let c = self.emit(Opcode::ConstInt(map as i64), inst.ty, inst.origin);
+                self.rw.replace(kr, c);
+                true
+            }
+            Opcode::Call(Helper::InstAppendSlot, ref args) if args.len() == 3 => {
+                let (Some(o), Some(map)) = (self.virt(args[0]), self.old_int(args[2])) else {
+                    return false;
+                };
+                let f = self.field_of(args[1]);
+                self.objs[o].fields.push((f, map as u64));
+                true
+            }
+            Opcode::InstSlotLoad(v, i) => {
+                let Some(o) = self.virt(v) else {
+                    return false;
+                };
+                match self.objs[o].fields.get(i as usize) {
+                    Some(&(Field::Real(r), _)) => self.rw.replace(kr, r),
+                    Some(&(Field::Virt(w), _)) => self.add_alias(kr, w),
+                    None => return false,
+                }
+                true
+            }
+            Opcode::InstSlotStore(v, i, x) => {
+                let Some(o) = self.virt(v) else {
+                    return false;
+                };
+                let f = self.field_of(x);
+                match self.objs[o].fields.get_mut(i as usize) {
+                    Some(slot) => slot.0 = f,
+                    None => return false,
+                }
+                true
+            }
+            Opcode::SameValue(a, b) => {
+                let (va, vb) = (self.virt(a), self.virt(b));
+                if va.is_none() && vb.is_none() {
+                    return false;
+                }
+                let c = self.emit(Opcode::ConstInt((va == vb) as i64), Type::Bool, inst.origin);
+                self.rw.replace(kr, c);
+                true
+            }
+            Opcode::SlotStore(s, v) => match self.virt(v) {
+                Some(o) => {
+                    self.slots.insert(s, o);
+                    true
+                }
+                None => {
+                    self.slots.remove(&s);
+                    false
+                }
+            },
+            Opcode::SlotLoad(s) => match self.slots.get(&s) {
+                Some(&o) => {
+                    self.add_alias(kr, o);
+                    true
+                }
+                None => false,
+            },
+            _ => false,
+        }
+    }
+
+    fn step(&mut self, k: usize, body_header: Option<usize>) {
+        if self.absorb(k) {
+            return;
+        }
+        let old = self.rw.old;
+        let inst = &old.insts[k];
+        let origin = inst.origin;
+        match &inst.op {
+            Opcode::LoopHeader if Some(k) == body_header => {
+                // The stack must be current at the body's header, and phi
+                // inits are defined before it.
+                self.materialize_slots(None, origin);
+                // So do objects the body names directly (each iteration must
+                // see the same one).
+                let mut used = std::collections::HashSet::new();
+                for i in &old.insts[k + 1..] {
+                    i.op.for_each_ref(|r| {
+                        used.insert(r);
+                    });
+                }
+                for o in 0..self.objs.len() {
+                    if self.objs[o].aliases.iter().any(|a| used.contains(a)) {
+                        self.materialize(o, origin);
+                    }
+                }
+            }
+            Opcode::LoopBack => {
+                self.materialize_slots(None, origin);
+                for i in &old.insts {
+                    if let Opcode::Phi(_, next) = i.op {
+                        if let Some(o) = self.virt(next) {
+                            self.materialize(o, origin);
+                        }
+                    }
+                }
+            }
+            Opcode::Phi(..) => {}
+            Opcode::Call(h, args) => {
+                for &a in args {
+                    if let Some(o) = self.virt(a) {
+                        self.materialize(o, origin);
+                    }
+                }
+                if h.effects().reads_slots {
+                    let range = read_range(*h, args, |r| self.old_int(r));
+                    self.materialize_slots(range, origin);
+                }
+                if h.effects().runs_code {
+                    self.materialize_for_gc(origin);
+                }
+                match slot_writes(old, inst) {
+                    SlotWrites::Nothing => {}
+                    SlotWrites::Range(from, to) => self.slots.retain(|&s, _| !(from..to).contains(&s)),
+                    SlotWrites::All => self.slots.clear(),
+                }
+            }
+            op => {
+                for r in op.refs() {
+                    if let Some(o) = self.virt(r) {
+                        self.materialize(o, origin);
+                    }
+                }
+            }
+        }
+        self.copy(k);
+    }
+}
+
+/// The slots (inclusive range) a slot-reading helper reads, given its
+/// arguments' constants; None when unknown (any slot).
+fn read_range(h: Helper, args: &[Ref], int: impl Fn(Ref) -> Option<i64>) -> Option<(i32, i32)> {
+    let c: Vec<Option<i64>> = args.iter().map(|&a| int(a)).collect();
+    let r = |a: i64, b: i64| Some((a as i32, b as i32));
+    match (h, c.as_slice()) {
+        (Helper::Call, [Some(f), Some(n)]) => r(*f, f + n),
+        (Helper::CallMethod, [Some(f), Some(n)]) => r(*f, f + 1 + n),
+        (Helper::CallKw | Helper::CallMethodKw, [Some(f), Some(n), _]) => r(*f, f + 1 + n),
+        (Helper::CallEx, [Some(f)]) => r(*f, f + 2),
+        (Helper::BuildList | Helper::BuildTuple, [Some(s), Some(n)]) => r(*s, s + n - 1),
+        _ => None,
+    }
+}
+
+/// May new value `v` be a pointer to a heap object?
+fn may_be_pointer(insts: &[Inst], v: Ref) -> bool {
+    match insts[v as usize].op {
+        Opcode::BoxInt(_) | Opcode::BoxFloat(_) | Opcode::BoxBool(_) => false,
+        Opcode::Const(c) => c.is_ptr(),
+        _ => true,
+    }
+}
+
+/// The pass.
+pub fn virtuals(trace: &Trace) -> Trace {
+    let sunk = trace
+        .snapshots
+        .iter()
+        .any(|s| !s.entries.is_empty() || !s.virtuals.is_empty());
+    if sunk {
+        return trace.clone();
+    }
+    let body_header = trace
+        .insts
+        .iter()
+        .rposition(|i| i.op == Opcode::LoopHeader)
+        .filter(|&h| h > 0 && trace.local_loop);
+    let mut pass = Pass {
+        rw: Rewriter::new(trace),
+        objs: Vec::new(),
+        alias: HashMap::new(),
+        slots: BTreeMap::new(),
+        last_copy: vec![None; trace.snapshots.len()],
+    };
+    for k in 0..trace.insts.len() {
+        pass.step(k, body_header);
+    }
+    pass.rw.finish()
+}
