@@ -96,7 +96,11 @@ impl Pass<'_> {
             return;
         }
         let class = self.objs[o].class_ref;
-        let obj = self.emit(Opcode::Call(Helper::NewInstance, vec![class]), Type::Val, origin);
+        let obj = self.emit(
+            Opcode::Call(Helper::NewInstance, vec![class]),
+            Type::Val,
+            origin,
+        );
         self.objs[o].mat = Some(obj);
         for k in 0..self.objs[o].fields.len() {
             let (field, map) = self.objs[o].fields[k];
@@ -266,9 +270,7 @@ impl Pass<'_> {
                 true
             }
             Opcode::GuardTag(v, tag) => self.virt(v).is_some() && tag == TAG_PTR,
-            Opcode::GuardKind(v, kind) => {
-                self.virt(v).is_some() && kind == ObjKind::Instance as u8
-            }
+            Opcode::GuardKind(v, kind) => self.virt(v).is_some() && kind == ObjKind::Instance as u8,
             // A new object is none of the values that existed before it.
             Opcode::GuardNe(v, _) => self.virt(v).is_some(),
             Opcode::GuardEq(v, c) => {
@@ -415,7 +417,9 @@ impl Pass<'_> {
                 }
                 match slot_writes(old, inst) {
                     SlotWrites::Nothing => {}
-                    SlotWrites::Range(from, to) => self.slots.retain(|&s, _| !(from..to).contains(&s)),
+                    SlotWrites::Range(from, to) => {
+                        self.slots.retain(|&s, _| !(from..to).contains(&s))
+                    }
                     SlotWrites::All => self.slots.clear(),
                 }
             }
