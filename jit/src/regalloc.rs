@@ -612,6 +612,53 @@ mod tests {
         }
     }
 
+    /// `while i < n: total += i; i += 1` through the whole optimizer: the
+    /// loop-carried ints stay in registers and need no move at the back-edge.
+    #[test]
+    fn optimized_while_loop_carries_its_ints_in_registers_without_moves() {
+        let text = "trace root extent 3
+  loop_header snap s0
+  %i = slot_load [0]
+  guard_tag %i int snap s1
+  %iu = unbox_int %i
+  %n = slot_load [2]
+  guard_tag %n int snap s1
+  %nu = unbox_int %n
+  %lt = int_lt %iu %nu
+  guard_true %lt snap s2
+  %t = slot_load [1]
+  guard_tag %t int snap s1
+  %tu = unbox_int %t
+  %t1 = int_addov %tu %iu snap s1
+  %tb = box_int %t1 snap s1
+  slot_store [1] %tb
+  %one = const_int 1
+  %i1 = int_addov %iu %one snap s1
+  %ib = box_int %i1 snap s1
+  slot_store [0] %ib
+  loop_back
+  snap s0: safepoint pc 0 frames @0
+  snap s1: guard pc 1 frames @0
+  snap s2: loop_done pc 9 frames @0
+";
+        let raw = crate::ir_parse::parse_trace(text).unwrap();
+        let (trace, _) = crate::opt::optimize(&raw, &crate::opt::PassSelection::All).unwrap();
+        let alloc = allocate_checked(&trace);
+        let mut int_phis = 0;
+        for (phi, inst) in trace.insts.iter().enumerate() {
+            if let Opcode::Phi(_, next) = inst.op {
+                let (l, ln) = (alloc.locs[phi], alloc.locs[next as usize]);
+                assert!(matches!(l, Loc::Gpr(_)), "phi %{phi} in {l:?}");
+                assert_eq!(l, ln, "phi %{phi} and its next %{next} need a move");
+                int_phis += usize::from(inst.ty == Type::Int);
+            }
+        }
+        assert!(
+            int_phis >= 2,
+            "expected i and total as int phis:\n{trace:#?}"
+        );
+    }
+
     /// A tiny deterministic generator (no dependency for tests).
     struct Lcg(u64);
 
