@@ -15,7 +15,7 @@
 use crate::ir::{Opcode, Ref, Trace, Type};
 
 /// Where an IR value lives while the trace runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Loc {
     /// Nowhere: a constant (rematerialised at each use), a value of no type,
     /// or a value nothing reads.
@@ -332,15 +332,16 @@ pub fn check(trace: &Trace, alloc: &Allocation) -> Result<(), String> {
         }
         live.push((r, iv));
     }
-    for (k, &(a, ia)) in live.iter().enumerate() {
-        for &(b, ib) in &live[k + 1..] {
-            let overlap = ia.start <= ib.end && ib.start <= ia.end;
-            if overlap && alloc.locs[a] == alloc.locs[b] {
-                return Err(format!(
-                    "%{a} {ia:?} and %{b} {ib:?} share {:?}",
-                    alloc.locs[a]
-                ));
-            }
+    // Per location, sorted by start: each life must end before the next
+    // one starts (comparing neighbours is enough, and cheap on long traces).
+    live.sort_by_key(|&(r, iv)| (alloc.locs[r], iv.start));
+    for pair in live.windows(2) {
+        let ((a, ia), (b, ib)) = (pair[0], pair[1]);
+        if alloc.locs[a] == alloc.locs[b] && ib.start <= ia.end {
+            return Err(format!(
+                "%{a} {ia:?} and %{b} {ib:?} share {:?}",
+                alloc.locs[a]
+            ));
         }
     }
     Ok(())
@@ -552,6 +553,28 @@ mod tests {
             "a float across calls"
         );
         assert!(matches!(alloc.locs[g as usize], Loc::Xmm(_)));
+    }
+
+    #[test]
+    fn check_rejects_shared_and_clobbered_registers() {
+        let mut b = Builder::new();
+        b.push(Opcode::LoopHeader, Type::Void);
+        let x = b.push(Opcode::SlotLoad(0), Type::Val);
+        let y = b.push(Opcode::SlotLoad(1), Type::Val);
+        let z = b.guarded(Opcode::Call(Helper::GetItem, vec![y, y]), Type::Val, &[]);
+        b.push(Opcode::SlotStore(0, x), Type::Void);
+        b.push(Opcode::SlotStore(1, z), Type::Void);
+        b.push(Opcode::LoopBack, Type::Void);
+        let trace = b.finish(false);
+        let good = allocate_checked(&trace);
+        let mut shared = good.clone();
+        shared.locs[y as usize] = good.locs[x as usize];
+        assert!(check(&trace, &shared).unwrap_err().contains("share"));
+        let mut clobbered = good.clone();
+        clobbered.locs[x as usize] = Loc::Gpr(CALLER_SAVED[2]);
+        assert!(check(&trace, &clobbered)
+            .unwrap_err()
+            .contains("crosses a call"));
     }
 
     #[test]
