@@ -25,6 +25,8 @@ pub mod ir_print;
 pub mod layout;
 pub mod materialize;
 pub mod opt;
+mod record_arith;
+mod record_call;
 mod record_iter;
 mod record_op;
 pub mod recorder;
