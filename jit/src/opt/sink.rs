@@ -149,15 +149,24 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
                     let Opcode::Phi(init, _) = rw.insts[phi as usize].op else {
                         continue;
                     };
-                    let mut next = pending.remove(&s).map_or(phi, |p| p.value);
-                    if next == init {
+                    let next = match pending.remove(&s) {
+                        // Done already (memory has it): it cannot go around.
+                        None => {
+                            not_carried.push(s);
+                            phi
+                        }
                         // The same preamble value every time: the phi is it.
-                        invariant.push((phi, init));
-                        next = phi;
-                    } else if header.is_some_and(|h| next as usize <= h) {
-                        not_carried.push(s);
-                        next = phi;
-                    }
+                        Some(p) if p.value == init => {
+                            invariant.push((phi, init));
+                            phi
+                        }
+                        // Another preamble value: a phi's next is a body value.
+                        Some(p) if header.is_some_and(|h| p.value as usize <= h) => {
+                            not_carried.push(s);
+                            phi
+                        }
+                        Some(p) => p.value,
+                    };
                     rw.insts[phi as usize].op = Opcode::Phi(init, next);
                 }
                 flush(&mut rw, &mut pending, all);
