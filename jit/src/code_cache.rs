@@ -102,8 +102,9 @@ impl TraceCode {
 /// JIT's trace table are never removed (exit descriptors and snapshots stay
 /// readable); a replaced trace's machine code is freed at a safepoint.
 pub struct CompiledTrace {
-    /// The trace (snapshots are read at exits).
-    pub trace: Box<Trace>,
+    /// The trace (snapshots are read at exits); shared with the worker's
+    /// job, which reads it while the raw code runs.
+    pub trace: Arc<Trace>,
     /// The machine code; None once the trace was replaced and its code freed.
     pub buffer: Option<ExecutableBuffer>,
     /// Address of the first instruction (the loop header for roots).
@@ -146,7 +147,7 @@ impl CompiledTrace {
     /// (or one of its bridges).
     pub fn new(code: TraceCode, root: usize, anchor: (Value, u32), words: LoopWords) -> Self {
         CompiledTrace {
-            trace: code.trace,
+            trace: Arc::from(code.trace),
             buffer: Some(code.buffer),
             entry: code.entry,
             exit_slots: code.exit_slots,

@@ -24,6 +24,8 @@ pub mod ir_parse;
 pub mod ir_print;
 pub mod layout;
 pub mod opt;
+mod record_arith;
+mod record_call;
 mod record_iter;
 mod record_op;
 pub mod recorder;
@@ -398,7 +400,7 @@ impl Jit {
             let cancel = Arc::new(AtomicBool::new(false));
             let job = Job {
                 raw: index,
-                trace: (*compiled.trace).clone(),
+                trace: Arc::clone(&compiled.trace),
                 words: compiled.words.clone(),
                 cancel: Arc::clone(&cancel),
             };

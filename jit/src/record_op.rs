@@ -5,11 +5,13 @@ use crate::elidable;
 use crate::helpers::{conversion_number, Helper};
 use crate::ir::*;
 use crate::layout;
-use crate::recorder::{code_of, FrameView, RecFrame, Recorder, MAX_INLINE_DEPTH};
+use crate::record_arith::*;
+use crate::record_call::*;
+use crate::recorder::{code_of, FrameView, Recorder};
 use crate::snapshot::ExitKind;
-use frontend::bytecode::{BinOpKind, CodeKind, Op, NO_REG};
+use frontend::bytecode::{BinOpKind, Op, NO_REG};
 use runtime::object::*;
-use runtime::value::{TAG_BOOL, TAG_INT, TAG_PTR};
+use runtime::value::TAG_PTR;
 use runtime::{Runtime, Value};
 
 type Recorded = Result<Option<Box<Trace>>, String>;
@@ -184,14 +186,28 @@ pub(crate) fn record_op(
                 Op::JumpBack { target } => target,
                 _ => 0,
             };
-            let inside = view.code == r.anchor_code && target > anchor_header && pc < r.anchor_pc;
-            if r.frames.len() != 1 || !inside {
+            // An inner loop may start at the recorded loop's own header
+            // (`while True:` whose body opens with another loop).
+            let inside = view.code == r.anchor_code && target >= anchor_header && pc < r.anchor_pc;
+            if r.frames.len() == 1 && !inside {
                 return Err("reached another loop's back-edge".into());
             }
-            // An inner loop: run its compiled trace from this one.
-            let compiled = code.ic[pc as usize].get()[1];
+            // An inner loop (or a loop in an inlined call). With a trace of
+            // its own (and in the loop's frame) the trace runs it; else its
+            // iterations are unrolled into this trace: short inner loops
+            // (a few iterations per run) are not worth entering a trace for,
+            // and a guard on their exit condition covers the common count.
+            let compiled = match r.frames.len() {
+                1 => code.ic[pc as usize].get()[1],
+                _ => 0,
+            };
             if compiled == 0 {
-                return Err("inner loop not compiled yet".into());
+                if r.unrolled >= crate::recorder::MAX_UNROLLED_ITERATIONS {
+                    return Err("inner loop runs too long to unroll and has no trace".into());
+                }
+                r.unrolled += 1;
+                r.expect = Some((view.depth, target));
+                return Ok(None);
             }
             let n = compiled as usize - 1;
             r.extent = r.extent.max(loop_extent(n));
@@ -612,259 +628,6 @@ fn list_index(r: &mut Recorder, list: Value, key: Value, o: Ref, k: Ref, pc: u32
     Some(i)
 }
 
-fn unbox_int(r: &mut Recorder, v: Ref, pc: u32) -> Ref {
-    if let Some(&i) = r.int_of.get(&v) {
-        return i;
-    }
-    if let Opcode::Const(c) = r.insts[v as usize].op {
-        if c.is_int() {
-            let i = r.kint(c.as_int());
-            r.int_of.insert(v, i);
-            return i;
-        }
-    }
-    r.guard(Opcode::GuardTag(v, TAG_INT), pc);
-    let i = r.emit(Opcode::UnboxInt(v), Type::Int);
-    r.int_of.insert(v, i);
-    i
-}
-
-pub(crate) fn box_int(r: &mut Recorder, i: Ref, pc: u32) -> Ref {
-    let snap = r.snapshot_here(pc);
-    let b = r.push(Opcode::BoxInt(i), Type::Val, Some(snap));
-    r.int_of.insert(b, i);
-    b
-}
-
-fn box_bool(r: &mut Recorder, c: Ref) -> Ref {
-    let b = r.emit(Opcode::BoxBool(c), Type::Val);
-    r.bool_of.insert(b, c);
-    b
-}
-
-fn box_float(r: &mut Recorder, f: Ref) -> Ref {
-    let b = r.emit(Opcode::BoxFloat(f), Type::Val);
-    r.float_of.insert(b, f);
-    b
-}
-
-fn unbox_float(r: &mut Recorder, x: Value, v: Ref, pc: u32) -> Ref {
-    if x.is_int() {
-        let i = unbox_int(r, v, pc);
-        r.emit(Opcode::IntToFloat(i), Type::Float)
-    } else {
-        if let Some(&f) = r.float_of.get(&v) {
-            return f;
-        }
-        if let Opcode::Const(c) = r.insts[v as usize].op {
-            if c.is_float() {
-                // A boxed float's bits are the double itself.
-                return r.emit(Opcode::ConstInt(c.to_bits() as i64), Type::Float);
-            }
-        }
-        r.guard(Opcode::GuardFloat(v), pc);
-        let f = r.emit(Opcode::UnboxFloat(v), Type::Float);
-        r.float_of.insert(v, f);
-        f
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn arith(
-    r: &mut Recorder,
-    val: impl Fn(u16) -> Value,
-    pc: u32,
-    kind: BinOpKind,
-    dst: u16,
-    a: u16,
-    b: u16,
-    inplace: bool,
-) {
-    let (x, y) = (val(a), val(b));
-    let (va, vb) = (r.load(a), r.load(b));
-    let int_op = match kind {
-        BinOpKind::Add => Some(IntOp::AddOv),
-        BinOpKind::Sub => Some(IntOp::SubOv),
-        BinOpKind::Mul => Some(IntOp::MulOv),
-        BinOpKind::BitAnd => Some(IntOp::And),
-        BinOpKind::BitOr => Some(IntOp::Or),
-        BinOpKind::BitXor => Some(IntOp::Xor),
-        BinOpKind::FloorDiv if y.is_int() && y.as_int() != 0 => Some(IntOp::FloorDiv),
-        BinOpKind::Mod if y.is_int() && y.as_int() != 0 => Some(IntOp::Mod),
-        _ => None,
-    };
-    let float_op = match kind {
-        BinOpKind::Add => Some(FloatOp::Add),
-        BinOpKind::Sub => Some(FloatOp::Sub),
-        BinOpKind::Mul => Some(FloatOp::Mul),
-        BinOpKind::TrueDiv => Some(FloatOp::Div),
-        _ => None,
-    };
-    let numeric = |v: Value| v.is_int() || v.is_float();
-    // Follow the interpreter: when this iteration's result leaves the inline
-    // int range the trace calls the runtime (which makes a big int) instead
-    // of compiling a guard that is known to fail.
-    let fits = |i: Option<i64>| i.and_then(Value::from_i64).is_some();
-    let int_result_fits = x.is_int()
-        && y.is_int()
-        && match kind {
-            BinOpKind::Add => fits(x.as_int().checked_add(y.as_int())),
-            BinOpKind::Sub => fits(x.as_int().checked_sub(y.as_int())),
-            BinOpKind::Mul => fits(x.as_int().checked_mul(y.as_int())),
-            _ => true,
-        };
-    let out = match (int_op, float_op) {
-        (Some(op), _) if x.is_int() && y.is_int() && int_result_fits => {
-            let (i, j) = (unbox_int(r, va, pc), unbox_int(r, vb, pc));
-            let snap = r.snapshot_here(pc);
-            let n = r.push(Opcode::Int(op, i, j), Type::Int, Some(snap));
-            box_int(r, n, pc)
-        }
-        (_, Some(op))
-            if numeric(x)
-                && numeric(y)
-                && (x.is_float() || y.is_float() || op == FloatOp::Div)
-                && !(op == FloatOp::Div
-                    && (y.is_int() && y.as_int() == 0 || y.is_float() && y.as_float() == 0.0)) =>
-        {
-            let (f, g) = (unbox_float(r, x, va, pc), unbox_float(r, y, vb, pc));
-            let snap = (op == FloatOp::Div).then(|| r.snapshot_here(pc));
-            let n = r.push(Opcode::Float(op, f, g), Type::Float, snap);
-            box_float(r, n)
-        }
-        _ => {
-            let k = r.kint(kind as u8 as i64);
-            let h = if inplace {
-                Helper::InplaceOp
-            } else {
-                Helper::BinaryOp
-            };
-            r.call(h, vec![k, va, vb], pc, Type::Val)
-        }
-    };
-    r.store(dst, out);
-}
-
-fn compare(
-    r: &mut Recorder,
-    val: impl Fn(u16) -> Value,
-    pc: u32,
-    cond: Cond,
-    dst: u16,
-    a: u16,
-    b: u16,
-) {
-    let (x, y) = (val(a), val(b));
-    let (va, vb) = (r.load(a), r.load(b));
-    let out = if x.is_int() && y.is_int() {
-        let (i, j) = (unbox_int(r, va, pc), unbox_int(r, vb, pc));
-        let c = r.emit(Opcode::IntCmp(cond, i, j), Type::Bool);
-        box_bool(r, c)
-    } else if (x.is_float() || x.is_int()) && (y.is_float() || y.is_int()) {
-        let (f, g) = (unbox_float(r, x, va, pc), unbox_float(r, y, vb, pc));
-        let c = r.emit(Opcode::FloatCmp(cond, f, g), Type::Bool);
-        box_bool(r, c)
-    } else {
-        match cond {
-            Cond::Eq | Cond::Ne => {
-                let neg = r.kint((cond == Cond::Ne) as i64);
-                r.call(Helper::Equal, vec![va, vb, neg], pc, Type::Val)
-            }
-            _ => {
-                let k = r.kint(match cond {
-                    Cond::Lt => 0,
-                    Cond::Le => 1,
-                    Cond::Gt => 2,
-                    _ => 3,
-                });
-                r.call(Helper::Compare, vec![k, va, vb], pc, Type::Val)
-            }
-        }
-    };
-    r.store(dst, out);
-}
-
-/// The truth of slot `s` (concretely `x`) as a machine bool.
-fn truth(r: &mut Recorder, x: Value, s: u16, pc: u32) -> Ref {
-    let v = r.load(s);
-    if let Some(&c) = r.bool_of.get(&v) {
-        return c;
-    }
-    if x.is_bool() {
-        r.guard(Opcode::GuardTag(v, TAG_BOOL), pc);
-        let f = r.konst(Value::FALSE);
-        let is_false = r.emit(Opcode::SameValue(v, f), Type::Bool);
-        r.emit(Opcode::BoolNot(is_false), Type::Bool)
-    } else if x.is_int() {
-        let i = unbox_int(r, v, pc);
-        let zero = r.kint(0);
-        r.emit(Opcode::IntCmp(Cond::Ne, i, zero), Type::Bool)
-    } else {
-        r.call(Helper::Truthy, vec![v], pc, Type::Bool)
-    }
-}
-
-fn branch(r: &mut Recorder, view: &FrameView, x: Value, cond: u16, jump_if: bool, target: u32) {
-    let pc = view.pc as u32;
-    let fallthrough = pc + 1;
-    let v = r.load(cond);
-    let known = if x.is_bool() {
-        Some(x.as_bool())
-    } else if x.is_none() {
-        Some(false)
-    } else if x.is_int() {
-        Some(x.as_int() != 0)
-    } else {
-        None
-    };
-    if let Some(&c) = r.bool_of.get(&v) {
-        // A comparison's result: branch on the machine bool; a failing guard
-        // means the other path.
-        let t = x.as_bool();
-        let jumps = t == jump_if;
-        let (next, other) = if jumps {
-            (target, fallthrough)
-        } else {
-            (fallthrough, target)
-        };
-        let g = if t {
-            Opcode::GuardTrue(c)
-        } else {
-            Opcode::GuardFalse(c)
-        };
-        r.guard(g, other);
-        r.expect = Some((view.depth, next));
-        return;
-    }
-    let Some(t) = known else {
-        let t = r.call(Helper::Truthy, vec![v], pc, Type::Bool);
-        r.defer_branch(t, jump_if, target, fallthrough);
-        return;
-    };
-    let jumps = t == jump_if;
-    let (next, other) = if jumps {
-        (target, fallthrough)
-    } else {
-        (fallthrough, target)
-    };
-    if x.is_bool() || x.is_none() {
-        // Any other value (the other bool, or another type): leave before the
-        // branch and let the interpreter decide; re-running it has no effect.
-        r.guard(Opcode::GuardEq(v, x.to_bits()), pc);
-    } else {
-        let i = unbox_int(r, v, pc);
-        let zero = r.kint(0);
-        let c = r.emit(Opcode::IntCmp(Cond::Ne, i, zero), Type::Bool);
-        let g = if t {
-            Opcode::GuardTrue(c)
-        } else {
-            Opcode::GuardFalse(c)
-        };
-        r.guard(g, other);
-    }
-    r.expect = Some((view.depth, next));
-}
-
 fn unary_call(r: &mut Recorder, pc: u32, kind: i64, dst: u16, src: u16) {
     let v = r.load(src);
     let k = r.kint(kind);
@@ -890,118 +653,4 @@ fn build(r: &mut Recorder, pc: u32, h: Helper, dst: u16, start: u16, count: u16)
 fn call2(r: &mut Recorder, pc: u32, h: Helper, a: u16, b: u16) {
     let (x, y) = (r.load(a), r.load(b));
     r.call(h, vec![x, y], pc, Type::Void);
-}
-
-/// Can a call of `f` with `argc` positional arguments be inlined?
-fn inlinable(r: &Recorder, f: Value, argc: usize) -> bool {
-    let Some(func) = downcast::<FunctionObj>(f) else {
-        return false;
-    };
-    let callee = code_of(func.code);
-    let c = &callee.code;
-    c.kind == CodeKind::Function
-        && c.argcount as usize == argc
-        && c.kwonlycount == 0
-        && !c.has_varargs
-        && !c.has_varkw
-        && c.cell_slots.is_empty()
-        // Zero-argument super() reads its caller's interpreter frame.
-        && !c.free_names.iter().any(|n| n == "__class__")
-        && r.frames.len() <= MAX_INLINE_DEPTH
-        && !r.frames.iter().any(|fr| fr.code == func.code)
-}
-
-/// Can `f` be called as a builtin with `argc` positional arguments through
-/// [`Helper::CallBuiltin`]?
-fn builtin_callable(f: Value, argc: usize) -> bool {
-    downcast::<BuiltinObj>(f).is_some_and(|b| argc + (!b.bound.is_empty()) as usize <= 8)
-}
-
-/// For a method call on an object of a builtin type (list, dict, str, ...):
-/// its kind, its class and the unbound builtin the name resolves to.
-fn builtin_method(
-    rt: &Runtime,
-    obj: Value,
-    name: Value,
-) -> Option<(ObjKind, *mut ClassObj, Value)> {
-    let kind = kind_of(obj)?;
-    if matches!(
-        kind,
-        ObjKind::Instance | ObjKind::Class | ObjKind::Module | ObjKind::Super | ObjKind::Function
-    ) {
-        return None;
-    }
-    let cls = rt.type_of(obj);
-    let f = rt.lookup_in_class(cls, name)?;
-    let unbound = downcast::<BuiltinObj>(f).is_some_and(|b| b.bound.is_empty());
-    unbound.then_some((kind, cls, f))
-}
-
-/// The `__init__` to inline for `cls(argc arguments)` when instantiating is
-/// plain: a user class with the default `__new__`, no abstract methods, not
-/// an exception, and an inlinable `__init__` that never rebinds `self`.
-/// Constant behind the class's version guard.
-fn plain_init(rt: &Runtime, r: &Recorder, f: Value, argc: usize) -> Option<Value> {
-    let cls = downcast::<ClassObj>(f)?;
-    if cls.instance_kind.is_some() || cls.is_exception || !cls.abstract_methods.is_empty() {
-        return None;
-    }
-    let cls_ptr: *mut ClassObj = f.as_ptr();
-    let new_name = rt.names.new;
-    if rt.lookup_in_class(cls_ptr, new_name) != rt.lookup_in_class(rt.types.object, new_name) {
-        return None;
-    }
-    let init = rt.lookup_in_class(cls_ptr, rt.names.init)?;
-    if !inlinable(r, init, argc + 1) {
-        return None;
-    }
-    let code = &code_of(elidable::function(init).code).code;
-    let rebinds_self = code.ops.iter().any(|op| {
-        let text = format!("{op:?}");
-        text.contains("dst: 0,") || text.contains("dst: 0 }") || text.contains("slot: 0")
-    });
-    (!rebinds_self).then_some(init)
-}
-
-/// Enters the callee: its frame starts at `args_at` (relative to the
-/// caller's frame); locals past the arguments start unbound.
-fn inline_call(
-    r: &mut Recorder,
-    view: &FrameView,
-    f: Value,
-    func_slot: u16,
-    args_at: u16,
-    argc: usize,
-    pc: u32,
-) {
-    let func = elidable::function(f);
-    let callee = code_of(func.code);
-    let caller_base = r.frames.last().expect("a frame").base;
-    let base = caller_base + args_at as i32;
-    let ret_slot = caller_base + func_slot as i32;
-    r.roots.extend([f, func.code, func.module]);
-    let nslots = callee.code.nslots as usize;
-    if argc < nslots {
-        let empty = r.konst(Value::EMPTY);
-        for s in argc..nslots {
-            r.store_rel(base + s as i32, empty);
-        }
-    }
-    for (i, &slot) in callee.code.free_slots.iter().enumerate() {
-        let cell = r.konst(func.closure[i]);
-        r.store_rel(base + slot as i32, cell);
-    }
-    r.frames.push(RecFrame {
-        code: func.code,
-        func: f,
-        module: func.module,
-        base,
-        ret_slot,
-        return_pc: pc + 1,
-        init_self: None,
-    });
-    r.note_global_stores(func.code, func.module, 1, 0);
-    r.extent = r.extent.max(base + nslots as i32);
-    r.max_inline = r.max_inline.max(r.frames.len() - 1);
-    r.expect = Some((view.depth + 1, 0));
 }

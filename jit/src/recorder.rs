@@ -24,6 +24,10 @@ pub const LOOP_ENDED: &str = "loop ended before one iteration was recorded";
 
 /// Longest trace the recorder builds (instructions); longer ones abort.
 pub const MAX_TRACE_INSTS: usize = 3000;
+/// Back-edges of inner loops without a trace of their own that one recording
+/// follows (unrolling those iterations into the trace, as LuaJIT does for
+/// short inner loops) before it gives up.
+pub const MAX_UNROLLED_ITERATIONS: u32 = 16;
 /// Deepest call inlining.
 pub const MAX_INLINE_DEPTH: usize = 6;
 
@@ -113,6 +117,8 @@ pub struct Recorder {
     pub(crate) skip_above: Option<usize>,
     /// Skip the inner loop the interpreter is running.
     pub(crate) inner_loop: Option<InnerLoop>,
+    /// Inner-loop back-edges followed so far (see [`MAX_UNROLLED_ITERATIONS`]).
+    pub(crate) unrolled: u32,
     /// Known machine bool of a boxed bool IR value.
     pub(crate) bool_of: HashMap<Ref, Ref>,
     pub(crate) cur_origin: u32,
@@ -218,6 +224,7 @@ impl Recorder {
             pending: None,
             skip_above: None,
             inner_loop: None,
+            unrolled: 0,
             bool_of: HashMap::new(),
             cur_origin: 0,
             extent: code_of(view.code).code.nslots as i32,
@@ -254,6 +261,15 @@ impl Recorder {
     /// the trace makes through the runtime)?
     pub fn skipping(&self) -> bool {
         self.inner_loop.is_some() || self.skip_above.is_some()
+    }
+
+    /// Is `pc` (in the loop's own frame) inside the recorded loop, between its
+    /// header and its back-edge?
+    fn in_anchor_loop(&self, pc: u32) -> bool {
+        match code_of(self.anchor_code).code.ops[self.anchor_pc as usize] {
+            Op::JumpBack { target } => (target..=self.anchor_pc).contains(&pc),
+            _ => true,
+        }
     }
 
     /// Values the GC must keep alive while recording.
@@ -322,6 +338,12 @@ impl Recorder {
         }
         if self.insts.len() > MAX_TRACE_INSTS {
             return RecordStep::Abort("trace too long".into());
+        }
+        if self.kind == TraceKind::Root && self.frames.len() == 1 && !self.in_anchor_loop(pc) {
+            // This pass left the loop (its condition failed or it broke
+            // out): the recording started on the loop's last pass. Give up
+            // now, before recording the code after the loop, and try again.
+            return RecordStep::Abort(LOOP_ENDED.into());
         }
         self.set_origin(pc);
         self.expect = Some((view.depth, pc + 1));

@@ -20,8 +20,9 @@ use std::time::{Duration, Instant};
 pub struct Job {
     /// The raw trace's index in the JIT's trace table.
     pub raw: usize,
-    /// An owned copy of the raw trace.
-    pub trace: Trace,
+    /// The raw trace (immutable; shared with the main thread, which reads
+    /// its snapshots at exits).
+    pub trace: Arc<Trace>,
     /// The loop's shared words (the code embeds their addresses).
     pub words: LoopWords,
     /// Set by the main thread when the raw trace retired meanwhile.
@@ -237,7 +238,7 @@ pub fn optimize_and_assemble(
     match result {
         Ok(r) => r,
         Err(message) => {
-            let short: String = message.chars().take(80).collect();
+            let short: String = message.chars().take(120).collect();
             Err(Failure {
                 reason: format!("panic: {short}"),
                 detail: message,
@@ -250,6 +251,8 @@ thread_local! {
     /// Panics on this thread are caught and reported as optimizer failures:
     /// the panic hook stays quiet (the program's stderr must not change).
     static QUIET_PANICS: Cell<bool> = const { Cell::new(false) };
+    /// Where the last quiet panic happened (file:line:column).
+    static QUIET_PANIC_AT: Cell<Option<String>> = const { Cell::new(None) };
 }
 
 /// Runs `f`, turning a panic into `Err(message)` without printing it.
@@ -258,7 +261,11 @@ fn catch_quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            if !QUIET_PANICS.with(|q| q.get()) {
+            if QUIET_PANICS.with(|q| q.get()) {
+                // Say which pass: the location names its file.
+                let at = info.location().map(|l| l.to_string());
+                QUIET_PANIC_AT.with(|p| p.set(at));
+            } else {
                 previous(info);
             }
         }));
@@ -267,12 +274,16 @@ fn catch_quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     let result = catch_unwind(AssertUnwindSafe(f));
     QUIET_PANICS.with(|q| q.set(was));
     result.map_err(|payload| {
-        if let Some(s) = payload.downcast_ref::<&str>() {
+        let message = if let Some(s) = payload.downcast_ref::<&str>() {
             s.to_string()
         } else if let Some(s) = payload.downcast_ref::<String>() {
             s.clone()
         } else {
             "a panic without a message".to_string()
+        };
+        match QUIET_PANIC_AT.with(|p| p.take()) {
+            Some(at) => format!("{message} ({at})"),
+            None => message,
         }
     })
 }
@@ -331,7 +342,7 @@ mod tests {
         assert!(!worker.has_results());
         let job = Job {
             raw: 3,
-            trace: trace.clone(),
+            trace: Arc::new(trace.clone()),
             words: LoopWords::default(),
             cancel: Arc::new(AtomicBool::new(false)),
         };
@@ -369,7 +380,7 @@ mod tests {
         let mut worker = Worker::new(PassSelection::All, Duration::ZERO);
         let job = Job {
             raw: 0,
-            trace,
+            trace: Arc::new(trace),
             words: LoopWords::default(),
             cancel: Arc::new(AtomicBool::new(true)),
         };
@@ -386,7 +397,11 @@ mod tests {
     #[test]
     fn a_panic_is_caught_quietly() {
         let caught = catch_quietly(|| -> u32 { panic!("pass bug") });
-        assert_eq!(caught, Err("pass bug".to_string()));
+        let message = caught.expect_err("a panic");
+        assert!(
+            message.starts_with("pass bug (") && message.contains("worker.rs:"),
+            "{message}"
+        );
         assert_eq!(catch_quietly(|| 5), Ok(5));
     }
 }

@@ -1,5 +1,5 @@
 //! Stress test of the `--jit=full` worker: every JIT golden program
-//! (`tests/golden/jit/`) runs several times under `--jit=full
+//! (`tests/golden/jit/` and `tests/golden/hot_loops/`) runs several times under `--jit=full
 //! --jit-threshold 1` with the optimizer thread held back by a seeded,
 //! varied `TERN_JIT_WORKER_DELAY_US`, so optimized code is swapped in at
 //! different points of the run (or never); the output (stdout, stderr, exit
@@ -42,16 +42,20 @@ fn main() {
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("golden");
     let tern = Arc::new(PathBuf::from(env!("CARGO_BIN_EXE_tern-under-test")));
     let mut trials = Vec::new();
-    for (index, program) in programs(&golden.join("jit")).into_iter().enumerate() {
+    let mut all = programs(&golden.join("jit"));
+    all.extend(programs(&golden.join("hot_loops")));
+    for (index, program) in all.into_iter().enumerate() {
         let name = program
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+            .strip_prefix(&golden)
+            .unwrap_or(&program)
+            .with_extension("")
+            .to_string_lossy()
+            .into_owned();
         let tern = Arc::clone(&tern);
         // One delay stream per program, so a failing trial reruns alone.
         let mut rng = Rng::new(seed.wrapping_mul(1_000_003).wrapping_add(index as u64));
         let delays: Vec<u64> = (0..runs).map(|_| pick_delay(&mut rng)).collect();
-        trials.push(Trial::test(format!("jit/{name}"), move || {
+        trials.push(Trial::test(name, move || {
             stress_program(&tern, &program, &delays).map_err(Failed::from)
         }));
     }
