@@ -415,7 +415,7 @@ impl Pass<'_> {
                 if h.effects().runs_code {
                     self.materialize_for_gc(origin);
                 }
-                match slot_writes(old, inst) {
+                match slot_writes(&old.insts, inst) {
                     SlotWrites::Nothing => {}
                     SlotWrites::Range(from, to) => {
                         self.slots.retain(|&s, _| !(from..to).contains(&s))

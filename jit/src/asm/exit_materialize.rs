@@ -1,0 +1,55 @@
+//! Exit stubs of snapshots with virtual objects: pass the objects' field
+//! values to `crate::materialize`, which builds them before the exit jumps.
+
+// dynasm's dynamic-register syntax (`Rq(reg)`) expands to a `.into()`.
+#![allow(clippy::useless_conversion)]
+
+use super::{AsmTargets, Emitter, RAX, SPILL_SLOTS};
+use crate::ctx::JitCtx;
+use crate::exits::ExitInfo;
+use crate::ir::*;
+use crate::regalloc::Allocation;
+use dynasmrt::{dynasm, DynasmApi};
+use std::mem::offset_of;
+
+/// The part of an exit stub that allocates the snapshot's virtual objects
+/// (`crate::materialize`): their field values go to spill slots above the
+/// trace's own, then one call builds the objects and writes their slots.
+/// Allocation never collects, so the field values stay valid throughout.
+pub(super) fn emit_materialize(
+    e: &mut Emitter,
+    k: usize,
+    alloc: Option<&Allocation>,
+    targets: &AsmTargets,
+) -> Result<(), String> {
+    let trace = e.trace;
+    let snap = &trace.snapshots[k];
+    let used = match alloc {
+        Some(a) => a.spill_slots as usize,
+        None => trace.insts.len() * 2,
+    };
+    let values: Vec<Ref> = snap.virtual_field_values().collect();
+    if used + values.len() > SPILL_SLOTS {
+        return Err("virtual objects' fields do not fit the spill frame".into());
+    }
+    for (j, &r) in values.iter().enumerate() {
+        e.load(RAX, r);
+        let off = 8 * (used + j) as i32;
+        dynasm!(e.ops ; .arch x64 ; mov [rsp + off], rax);
+    }
+    let info = &targets.exit_infos[k] as *const ExitInfo as i64;
+    let f = crate::materialize::materialize_exit as *const () as i64;
+    let buf = 8 * used as i32;
+    let base_off = offset_of!(JitCtx, base) as i32;
+    dynasm!(e.ops
+        ; .arch x64
+        ; mov rdi, r12
+        ; mov rsi, QWORD info
+        ; lea rdx, [rsp + buf]
+        ; mov rax, QWORD f
+        ; call rax
+        ; mov rbx, [r12 + base_off]
+    );
+    e.rax_now = None;
+    Ok(())
+}
