@@ -29,7 +29,7 @@
 use super::slot_effects::{reads_slots, slot_writes, SlotWrites};
 use super::Rewriter;
 use crate::ir::{Inst, Opcode, Ref, Trace, Type};
-use crate::snapshot::{ExitKind, Snapshot};
+use crate::snapshot::{ExitKind, Snapshot, VirtualValue};
 use std::collections::{BTreeMap, HashMap};
 
 /// A snapshot's slot entries.
@@ -287,6 +287,11 @@ fn share_phis(trace: &mut Trace, carried: &[(i32, Ref)], invariant: &[(Ref, Ref)
     for snap in &mut trace.snapshots {
         for e in &mut snap.entries {
             e.1 = to(e.1);
+        }
+        for f in snap.virtuals.iter_mut().flat_map(|v| v.fields.iter_mut()) {
+            if let VirtualValue::Ref(r) = &mut f.value {
+                *r = to(*r);
+            }
         }
     }
     for &c in same.keys() {
