@@ -212,6 +212,20 @@ impl Emitter<'_> {
         }
     }
 
+    /// The register an instruction that cannot fail writes its result to:
+    /// the result's own (optimized traces), else rax. It must read all its
+    /// operands first.
+    fn out_gpr(&self, i: Ref) -> u8 {
+        self.gpr(i).unwrap_or(RAX)
+    }
+
+    /// Finishes a result computed in `reg` (from [`Emitter::out_gpr`]).
+    fn done_gpr(&mut self, i: Ref, reg: u8) {
+        if reg == RAX {
+            self.store_rax(i);
+        }
+    }
+
     /// Optimized traces: the general register instruction `i` may compute
     /// its result in directly. Not one an operand in `keep` still needs, nor
     /// one its snapshot's entries are read from (a failing check leaves
@@ -717,9 +731,9 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
     match inst.op {
         Opcode::Const(_) | Opcode::ConstInt(_) => {}
         Opcode::SlotLoad(s) => {
-            let off = 8 * s;
-            dynasm!(e.ops ; .arch x64 ; mov rax, [rbx + off]);
-            e.store_rax(i);
+            let (d, off) = (e.out_gpr(i), 8 * s);
+            dynasm!(e.ops ; .arch x64 ; mov Rq(d), [rbx + off]);
+            e.done_gpr(i, d);
         }
         Opcode::SlotStore(s, v) => e.store_slot(s, v),
         Opcode::GuardTag(v, tag) => {
@@ -773,21 +787,24 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             }
         }
         Opcode::LoadField(o, off) => {
+            let d = e.out_gpr(i);
             e.load(RAX, o);
             e.untag_rax();
-            dynasm!(e.ops ; .arch x64 ; mov rax, [rax + off]);
-            e.store_rax(i);
+            dynasm!(e.ops ; .arch x64 ; mov Rq(d), [rax + off]);
+            e.done_gpr(i, d);
         }
         Opcode::LoadAbs(addr) => {
-            dynasm!(e.ops ; .arch x64 ; mov rax, QWORD addr as i64 ; mov rax, [rax]);
-            e.store_rax(i);
+            let d = e.out_gpr(i);
+            dynasm!(e.ops ; .arch x64 ; mov rax, QWORD addr as i64 ; mov Rq(d), [rax]);
+            e.done_gpr(i, d);
         }
         Opcode::ListLen(l) => {
+            let d = e.out_gpr(i);
             e.load(RAX, l);
             let off = layout::list_len_offset();
             e.untag_rax();
-            dynasm!(e.ops ; .arch x64 ; mov rax, [rax + off]);
-            e.store_rax(i);
+            dynasm!(e.ops ; .arch x64 ; mov Rq(d), [rax + off]);
+            e.done_gpr(i, d);
         }
         Opcode::StoreField(o, off, v) => {
             e.load(RAX, o);
@@ -815,16 +832,17 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             e.store_rax(i);
         }
         Opcode::ListLoad(l, index) => {
+            let d = e.out_gpr(i);
             e.load(RAX, l);
-            e.load(RDX, index);
+            let ri = e.reg_of(index, RDX);
             let off = layout::list_items_ptr_offset();
             e.untag_rax();
             dynasm!(e.ops
                 ; .arch x64
                 ; mov rax, [rax + off]
-                ; mov rax, [rax + rdx * 8]
+                ; mov Rq(d), [rax + Rq(ri) * 8]
             );
-            e.store_rax(i);
+            e.done_gpr(i, d);
         }
         Opcode::ListStore(l, index, v) => {
             e.load(RAX, l);
@@ -839,15 +857,16 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             );
         }
         Opcode::InstSlotLoad(o, index) => {
+            let d = e.out_gpr(i);
             e.load(RAX, o);
             let (ptr_off, off) = (layout::instance_slots_ptr_offset(), 8 * index as i32);
             e.untag_rax();
             dynasm!(e.ops
                 ; .arch x64
                 ; mov rax, [rax + ptr_off]
-                ; mov rax, [rax + off]
+                ; mov Rq(d), [rax + off]
             );
-            e.store_rax(i);
+            e.done_gpr(i, d);
         }
         Opcode::InstSlotStore(o, index, v) => {
             e.load(RAX, o);
@@ -861,9 +880,10 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             );
         }
         Opcode::UnboxInt(v) => {
-            e.load(RAX, v);
-            dynasm!(e.ops ; .arch x64 ; shl rax, 16 ; sar rax, 16);
-            e.store_rax(i);
+            let d = e.out_gpr(i);
+            e.load(d, v);
+            dynasm!(e.ops ; .arch x64 ; shl Rq(d), 16 ; sar Rq(d), 16);
+            e.done_gpr(i, d);
         }
         Opcode::BoxInt(v) => {
             e.load(RAX, v);
@@ -889,16 +909,21 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             );
             e.store_rax(i);
         }
-        Opcode::UnboxFloat(v) => {
-            e.load(RAX, v);
-            e.store_rax(i);
-        }
+        Opcode::UnboxFloat(v) => match (e.loc(i), e.gpr(v)) {
+            (Loc::Xmm(x), Some(g)) if e.alloc.is_some() => {
+                dynasm!(e.ops ; .arch x64 ; movq Rx(x), Rq(g))
+            }
+            _ => {
+                e.load(RAX, v);
+                e.store_rax(i);
+            }
+        },
         Opcode::BoxFloat(v) => {
+            let x = e.xmm_of(v, 0, RAX);
             e.load(RAX, v);
             dynasm!(e.ops
                 ; .arch x64
-                ; movq xmm0, rax
-                ; ucomisd xmm0, xmm0
+                ; ucomisd Rx(x), Rx(x)
                 ; jnp >ordered
                 ; mov rax, QWORD CANONICAL_NAN as i64
                 ; ordered:

@@ -24,6 +24,8 @@ pub mod ir_parse;
 pub mod ir_print;
 pub mod layout;
 pub mod opt;
+mod record_arith;
+mod record_call;
 mod record_iter;
 mod record_op;
 pub mod recorder;

@@ -39,7 +39,7 @@ pub(crate) fn for_iter(r: &mut Recorder, itv: Value, iter: u16, exit: u32, pc: u
             loop_continues(r, more, exit);
             // Box (48-bit check) before the iterator moves on, so a failing
             // check resumes at this `ForIter` with nothing changed.
-            let boxed = crate::record_op::box_int(r, cur, pc);
+            let boxed = crate::record_arith::box_int(r, cur, pc);
             let snap = r.snapshot_here(pc);
             let moved = r.push(Opcode::Int(IntOp::AddOv, cur, st), Type::Int, Some(snap));
             r.emit(Opcode::StoreField(it, next_off, moved), Type::Void);

@@ -9,7 +9,9 @@
 //! instruction dominates a later one; in a peeled trace a body instruction
 //! identical to a preamble one is thereby hoisted out of the loop. A phi is
 //! a value of its own, so nothing computed from it matches what was computed
-//! from its `init`. Loads are the heap pass's job: memory may change.
+//! from its `init`; but a phi the loop carries around unchanged (its `next`
+//! is itself) is its `init`, and two phis with the same `init` and `next`
+//! are one value. Loads are the heap pass's job: memory may change.
 
 use super::Rewriter;
 use crate::ir::*;
@@ -92,10 +94,35 @@ fn key(op: &Opcode, ty: Type) -> Option<Key> {
 pub fn cse(trace: &Trace) -> Trace {
     let mut rw = Rewriter::new(trace);
     let mut seen: HashMap<Key, Ref> = HashMap::new();
+    // How many other phis carry each phi around (name it as `next`): those
+    // must stay body values (the verifier wants a phi's next in the body).
+    let mut carriers: HashMap<Ref, usize> = HashMap::new();
+    for (k, inst) in trace.insts.iter().enumerate() {
+        if let Opcode::Phi(_, next) = inst.op {
+            if next != k as Ref {
+                *carriers.entry(next).or_default() += 1;
+            }
+        }
+    }
+    // (new init, old next) -> the phi already made for them.
+    let mut phis: HashMap<(Ref, Ref), Ref> = HashMap::new();
     for (i, inst) in trace.insts.iter().enumerate() {
         let old = i as Ref;
-        if matches!(inst.op, Opcode::Phi(..)) {
-            rw.copy(old);
+        if let Opcode::Phi(init, next) = inst.op {
+            let init = rw.get(init);
+            if next == old && !carriers.contains_key(&old) {
+                // The loop carries the phi's own value around: it is its init.
+                rw.replace(old, init);
+                continue;
+            }
+            match phis.get(&(init, next)) {
+                // Moved at the same edges from the same values: the same value.
+                Some(&same) => rw.replace(old, same),
+                None => {
+                    let new = rw.copy(old);
+                    phis.insert((init, next), new);
+                }
+            }
             continue;
         }
         let mut op = inst.op.clone();

@@ -90,12 +90,13 @@ fn float_bits_observed(trace: &Trace) -> bool {
                 | Opcode::BoxFloat(_)
                 | Opcode::Phi(..)
         );
-        !float_user
-            && inst
-                .op
-                .refs()
-                .iter()
-                .any(|&r| trace.insts[r as usize].ty == Type::Float)
+        let mut reads_float = false;
+        if !float_user {
+            inst.op.for_each_ref(|r| {
+                reads_float |= trace.insts[r as usize].ty == Type::Float;
+            });
+        }
+        reads_float
     })
 }
 

@@ -11,6 +11,9 @@
 //! its `next` has by construction too (`box_int`, `box_float`, `box_bool`,
 //! a constant): every value the phi takes then has that tag.
 //!
+//! `guard_true`/`guard_false` of `x is C` (`same_value` with a constant)
+//! count as `guard_eq`/`guard_ne` of x, and are decided the same way.
+//!
 //! Strengthening: `guard_tag v T` followed by `guard_eq v C` with C of tag T
 //! becomes one `guard_eq v C` at the first guard's place, with its snapshot.
 //! Leaving earlier is correct (the interpreter redoes what lies between) and
@@ -157,6 +160,19 @@ fn decide(
 ) -> Decision {
     let v = guarded_value(op);
     let boxed = rw.insts[v as usize].ty == Type::Val;
+    // `x is C` of a boxed x and a constant C, decided by what is known of x.
+    let identity = match op {
+        Opcode::GuardTrue(b) | Opcode::GuardFalse(b) => {
+            same_value_const(rw, *b).and_then(|(x, c)| facts.get(&x).and_then(|f| f.same_as(c)))
+        }
+        _ => None,
+    };
+    match (op, identity) {
+        (Opcode::GuardTrue(_), Some(true)) | (Opcode::GuardFalse(_), Some(false)) => {
+            return Decision::Drop
+        }
+        _ => {}
+    }
     let Some(f) = facts.get(&v) else {
         return Decision::Keep;
     };
@@ -191,6 +207,34 @@ fn decide(
     Decision::Keep
 }
 
+impl Facts {
+    /// Is the boxed value these facts describe the constant `c` (`is`)?
+    fn same_as(&self, c: u64) -> Option<bool> {
+        match self.eq {
+            Some(e) => Some(e == c),
+            None if self.ne.contains(&c) || self.tag.is_some_and(|t| t != tag_of(c)) => Some(false),
+            None => None,
+        }
+    }
+}
+
+/// `b` is `same_value x C` (either way round) with C a boxed constant:
+/// `(x, C's bits)`.
+fn same_value_const(rw: &Rewriter, b: Ref) -> Option<(Ref, u64)> {
+    let Opcode::SameValue(x, y) = rw.insts[b as usize].op else {
+        return None;
+    };
+    let konst = |r: Ref| match rw.insts[r as usize].op {
+        Opcode::Const(v) => Some(v.to_bits()),
+        _ => None,
+    };
+    match (konst(x), konst(y)) {
+        (_, Some(c)) => Some((x, c)),
+        (Some(c), None) => Some((y, c)),
+        (None, None) => None,
+    }
+}
+
 /// Records what guard `op`, kept at new index `at`, proves.
 fn learn(
     rw: &Rewriter,
@@ -199,6 +243,17 @@ fn learn(
     at: Ref,
     exit_kind: Option<ExitKind>,
 ) {
+    // `guard_true (x is C)` proves what `guard_eq x C` would,
+    // `guard_false (x is C)` what `guard_ne x C` would.
+    let identity = match *op {
+        Opcode::GuardTrue(b) => same_value_const(rw, b).map(|(x, c)| Opcode::GuardEq(x, c)),
+        Opcode::GuardFalse(b) => same_value_const(rw, b).map(|(x, c)| Opcode::GuardNe(x, c)),
+        _ => None,
+    };
+    if let Some(implied) = identity {
+        // Not a place to strengthen: the guard checks another value.
+        learn(rw, facts, &implied, at, None);
+    }
     let v = guarded_value(op);
     let boxed = rw.insts[v as usize].ty == Type::Val;
     let f = facts.entry(v).or_default();

@@ -1,0 +1,270 @@
+//! Recording numbers and branches: unboxing and boxing ints, floats and
+//! bools, arithmetic and comparisons specialised on the operands' types,
+//! truth tests and conditional branches as guards.
+
+use crate::helpers::Helper;
+use crate::ir::*;
+use crate::recorder::{FrameView, Recorder};
+use frontend::bytecode::BinOpKind;
+use runtime::value::{TAG_BOOL, TAG_INT};
+use runtime::Value;
+
+pub(crate) fn unbox_int(r: &mut Recorder, v: Ref, pc: u32) -> Ref {
+    if let Some(&i) = r.int_of.get(&v) {
+        return i;
+    }
+    if let Opcode::Const(c) = r.insts[v as usize].op {
+        if c.is_int() {
+            let i = r.kint(c.as_int());
+            r.int_of.insert(v, i);
+            return i;
+        }
+    }
+    r.guard(Opcode::GuardTag(v, TAG_INT), pc);
+    let i = r.emit(Opcode::UnboxInt(v), Type::Int);
+    r.int_of.insert(v, i);
+    i
+}
+
+pub(crate) fn box_int(r: &mut Recorder, i: Ref, pc: u32) -> Ref {
+    let snap = r.snapshot_here(pc);
+    let b = r.push(Opcode::BoxInt(i), Type::Val, Some(snap));
+    r.int_of.insert(b, i);
+    b
+}
+
+pub(crate) fn box_bool(r: &mut Recorder, c: Ref) -> Ref {
+    let b = r.emit(Opcode::BoxBool(c), Type::Val);
+    r.bool_of.insert(b, c);
+    b
+}
+
+pub(crate) fn box_float(r: &mut Recorder, f: Ref) -> Ref {
+    let b = r.emit(Opcode::BoxFloat(f), Type::Val);
+    r.float_of.insert(b, f);
+    b
+}
+
+pub(crate) fn unbox_float(r: &mut Recorder, x: Value, v: Ref, pc: u32) -> Ref {
+    if x.is_int() {
+        let i = unbox_int(r, v, pc);
+        r.emit(Opcode::IntToFloat(i), Type::Float)
+    } else {
+        if let Some(&f) = r.float_of.get(&v) {
+            return f;
+        }
+        if let Opcode::Const(c) = r.insts[v as usize].op {
+            if c.is_float() {
+                // A boxed float's bits are the double itself.
+                return r.emit(Opcode::ConstInt(c.to_bits() as i64), Type::Float);
+            }
+        }
+        r.guard(Opcode::GuardFloat(v), pc);
+        let f = r.emit(Opcode::UnboxFloat(v), Type::Float);
+        r.float_of.insert(v, f);
+        f
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn arith(
+    r: &mut Recorder,
+    val: impl Fn(u16) -> Value,
+    pc: u32,
+    kind: BinOpKind,
+    dst: u16,
+    a: u16,
+    b: u16,
+    inplace: bool,
+) {
+    let (x, y) = (val(a), val(b));
+    let (va, vb) = (r.load(a), r.load(b));
+    let int_op = match kind {
+        BinOpKind::Add => Some(IntOp::AddOv),
+        BinOpKind::Sub => Some(IntOp::SubOv),
+        BinOpKind::Mul => Some(IntOp::MulOv),
+        BinOpKind::BitAnd => Some(IntOp::And),
+        BinOpKind::BitOr => Some(IntOp::Or),
+        BinOpKind::BitXor => Some(IntOp::Xor),
+        BinOpKind::FloorDiv if y.is_int() && y.as_int() != 0 => Some(IntOp::FloorDiv),
+        BinOpKind::Mod if y.is_int() && y.as_int() != 0 => Some(IntOp::Mod),
+        _ => None,
+    };
+    let float_op = match kind {
+        BinOpKind::Add => Some(FloatOp::Add),
+        BinOpKind::Sub => Some(FloatOp::Sub),
+        BinOpKind::Mul => Some(FloatOp::Mul),
+        BinOpKind::TrueDiv => Some(FloatOp::Div),
+        _ => None,
+    };
+    let numeric = |v: Value| v.is_int() || v.is_float();
+    // Follow the interpreter: when this iteration's result leaves the inline
+    // int range the trace calls the runtime (which makes a big int) instead
+    // of compiling a guard that is known to fail.
+    let fits = |i: Option<i64>| i.and_then(Value::from_i64).is_some();
+    let int_result_fits = x.is_int()
+        && y.is_int()
+        && match kind {
+            BinOpKind::Add => fits(x.as_int().checked_add(y.as_int())),
+            BinOpKind::Sub => fits(x.as_int().checked_sub(y.as_int())),
+            BinOpKind::Mul => fits(x.as_int().checked_mul(y.as_int())),
+            _ => true,
+        };
+    let out = match (int_op, float_op) {
+        (Some(op), _) if x.is_int() && y.is_int() && int_result_fits => {
+            let (i, j) = (unbox_int(r, va, pc), unbox_int(r, vb, pc));
+            let snap = r.snapshot_here(pc);
+            let n = r.push(Opcode::Int(op, i, j), Type::Int, Some(snap));
+            box_int(r, n, pc)
+        }
+        (_, Some(op))
+            if numeric(x)
+                && numeric(y)
+                && (x.is_float() || y.is_float() || op == FloatOp::Div)
+                && !(op == FloatOp::Div
+                    && (y.is_int() && y.as_int() == 0 || y.is_float() && y.as_float() == 0.0)) =>
+        {
+            let (f, g) = (unbox_float(r, x, va, pc), unbox_float(r, y, vb, pc));
+            let snap = (op == FloatOp::Div).then(|| r.snapshot_here(pc));
+            let n = r.push(Opcode::Float(op, f, g), Type::Float, snap);
+            box_float(r, n)
+        }
+        _ => {
+            let k = r.kint(kind as u8 as i64);
+            let h = if inplace {
+                Helper::InplaceOp
+            } else {
+                Helper::BinaryOp
+            };
+            r.call(h, vec![k, va, vb], pc, Type::Val)
+        }
+    };
+    r.store(dst, out);
+}
+
+pub(crate) fn compare(
+    r: &mut Recorder,
+    val: impl Fn(u16) -> Value,
+    pc: u32,
+    cond: Cond,
+    dst: u16,
+    a: u16,
+    b: u16,
+) {
+    let (x, y) = (val(a), val(b));
+    let (va, vb) = (r.load(a), r.load(b));
+    let out = if x.is_int() && y.is_int() {
+        let (i, j) = (unbox_int(r, va, pc), unbox_int(r, vb, pc));
+        let c = r.emit(Opcode::IntCmp(cond, i, j), Type::Bool);
+        box_bool(r, c)
+    } else if (x.is_float() || x.is_int()) && (y.is_float() || y.is_int()) {
+        let (f, g) = (unbox_float(r, x, va, pc), unbox_float(r, y, vb, pc));
+        let c = r.emit(Opcode::FloatCmp(cond, f, g), Type::Bool);
+        box_bool(r, c)
+    } else {
+        match cond {
+            Cond::Eq | Cond::Ne => {
+                let neg = r.kint((cond == Cond::Ne) as i64);
+                r.call(Helper::Equal, vec![va, vb, neg], pc, Type::Val)
+            }
+            _ => {
+                let k = r.kint(match cond {
+                    Cond::Lt => 0,
+                    Cond::Le => 1,
+                    Cond::Gt => 2,
+                    _ => 3,
+                });
+                r.call(Helper::Compare, vec![k, va, vb], pc, Type::Val)
+            }
+        }
+    };
+    r.store(dst, out);
+}
+
+/// The truth of slot `s` (concretely `x`) as a machine bool.
+pub(crate) fn truth(r: &mut Recorder, x: Value, s: u16, pc: u32) -> Ref {
+    let v = r.load(s);
+    if let Some(&c) = r.bool_of.get(&v) {
+        return c;
+    }
+    if x.is_bool() {
+        r.guard(Opcode::GuardTag(v, TAG_BOOL), pc);
+        let f = r.konst(Value::FALSE);
+        let is_false = r.emit(Opcode::SameValue(v, f), Type::Bool);
+        r.emit(Opcode::BoolNot(is_false), Type::Bool)
+    } else if x.is_int() {
+        let i = unbox_int(r, v, pc);
+        let zero = r.kint(0);
+        r.emit(Opcode::IntCmp(Cond::Ne, i, zero), Type::Bool)
+    } else {
+        r.call(Helper::Truthy, vec![v], pc, Type::Bool)
+    }
+}
+
+pub(crate) fn branch(
+    r: &mut Recorder,
+    view: &FrameView,
+    x: Value,
+    cond: u16,
+    jump_if: bool,
+    target: u32,
+) {
+    let pc = view.pc as u32;
+    let fallthrough = pc + 1;
+    let v = r.load(cond);
+    let known = if x.is_bool() {
+        Some(x.as_bool())
+    } else if x.is_none() {
+        Some(false)
+    } else if x.is_int() {
+        Some(x.as_int() != 0)
+    } else {
+        None
+    };
+    if let Some(&c) = r.bool_of.get(&v) {
+        // A comparison's result: branch on the machine bool; a failing guard
+        // means the other path.
+        let t = x.as_bool();
+        let jumps = t == jump_if;
+        let (next, other) = if jumps {
+            (target, fallthrough)
+        } else {
+            (fallthrough, target)
+        };
+        let g = if t {
+            Opcode::GuardTrue(c)
+        } else {
+            Opcode::GuardFalse(c)
+        };
+        r.guard(g, other);
+        r.expect = Some((view.depth, next));
+        return;
+    }
+    let Some(t) = known else {
+        let t = r.call(Helper::Truthy, vec![v], pc, Type::Bool);
+        r.defer_branch(t, jump_if, target, fallthrough);
+        return;
+    };
+    let jumps = t == jump_if;
+    let (next, other) = if jumps {
+        (target, fallthrough)
+    } else {
+        (fallthrough, target)
+    };
+    if x.is_bool() || x.is_none() {
+        // Any other value (the other bool, or another type): leave before the
+        // branch and let the interpreter decide; re-running it has no effect.
+        r.guard(Opcode::GuardEq(v, x.to_bits()), pc);
+    } else {
+        let i = unbox_int(r, v, pc);
+        let zero = r.kint(0);
+        let c = r.emit(Opcode::IntCmp(Cond::Ne, i, zero), Type::Bool);
+        let g = if t {
+            Opcode::GuardTrue(c)
+        } else {
+            Opcode::GuardFalse(c)
+        };
+        r.guard(g, other);
+    }
+    r.expect = Some((view.depth, next));
+}
