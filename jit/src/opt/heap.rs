@@ -45,6 +45,29 @@ enum Loc {
 }
 
 impl Loc {
+    /// The object whose memory the location is (None: not an object's).
+    fn object(self) -> Option<Ref> {
+        match self {
+            Loc::Field(o, _)
+            | Loc::Len(o)
+            | Loc::Item(o, _)
+            | Loc::InstSlot(o, _)
+            | Loc::TupleLen(o)
+            | Loc::TupleItem(o, _) => Some(o),
+            Loc::Abs(_) | Loc::Slot(_) => None,
+        }
+    }
+
+    /// May `store_field obj +offset` write this location, when `obj` may be
+    /// its object? The same field, or memory reached through any field (a
+    /// length, a buffer pointer): only other fields are surely untouched.
+    fn written_by_field_store(self, offset: i32) -> bool {
+        match self {
+            Loc::Field(_, off) => off == offset,
+            _ => true,
+        }
+    }
+
     /// Object memory a call that writes the heap may change.
     fn is_heap(self) -> bool {
         matches!(
@@ -81,6 +104,8 @@ struct HeapPass<'a> {
     known: HashMap<Loc, Ref>,
     /// New values that are fresh allocations.
     fresh: HashSet<Ref>,
+    /// Object kinds that passed `guard_kind` (new numbering).
+    kinds: HashMap<Ref, u8>,
     /// Guards already emitted: (opcode kind, operand, constant).
     guards: HashSet<(u8, Ref, u64)>,
 }
@@ -107,6 +132,12 @@ impl HeapPass<'_> {
         }
         if let (Some(x), Some(y)) = (self.boxed_const(a), self.boxed_const(b)) {
             return x == y;
+        }
+        // Objects of different kinds (both guarded) are different objects.
+        if let (Some(x), Some(y)) = (self.kinds.get(&a), self.kinds.get(&b)) {
+            if x != y {
+                return false;
+            }
         }
         // An allocation returns no object any earlier value refers to.
         let newer_fresh = |x: Ref, y: Ref| self.fresh.contains(&x) && y < x;
@@ -202,7 +233,9 @@ impl HeapPass<'_> {
                 Opcode::StoreField(o, off, _) => {
                     let o = self.operand(o, header);
                     self.forget(|p, loc| {
-                        matches!(loc, Loc::Field(f, fo) if fo == off && p.operand_may_alias(o, f))
+                        loc.object().is_some_and(|f| {
+                            loc.written_by_field_store(off) && p.operand_may_alias(o, f)
+                        })
                     });
                 }
                 Opcode::ListStore(l, i, _) => {
@@ -247,9 +280,12 @@ impl HeapPass<'_> {
         let old = k as Ref;
         let inst = &self.rw.old.insts[k];
         if let Some(loc) = self.load_loc(&inst.op) {
+            // A known value of another type (a word stored where an int is
+            // read) is not reused: the load stays.
+            let ty = inst.ty;
             match self.known.get(&loc) {
-                Some(&v) => self.rw.replace(old, v),
-                None => {
+                Some(&v) if self.rw.insts[v as usize].ty == ty => self.rw.replace(old, v),
+                _ => {
                     let new = self.rw.copy(old);
                     self.known.insert(loc, new);
                 }
@@ -259,6 +295,10 @@ impl HeapPass<'_> {
         if inst.op.is_guard() {
             let mut guard = inst.clone();
             guard.op.map_refs(|r| self.rw.get(r));
+            if let Opcode::GuardKind(v, kind) = guard.op {
+                // Objects never change kind: past this guard, `v` is one.
+                self.kinds.insert(v, kind);
+            }
             if let Some(key) = guard_key(&guard.op) {
                 if !self.guards.insert(key) {
                     return; // an identical guard already passed
@@ -285,9 +325,10 @@ impl HeapPass<'_> {
                 self.known.insert(Loc::Item(l, i), v);
             }
             Opcode::StoreField(o, off, v) => {
-                self.forget(
-                    |p, loc| matches!(loc, Loc::Field(f, fo) if fo == off && p.may_alias(f, o)),
-                );
+                self.forget(|p, loc| {
+                    loc.object()
+                        .is_some_and(|f| loc.written_by_field_store(off) && p.may_alias(f, o))
+                });
                 self.known.insert(Loc::Field(o, off), v);
             }
             Opcode::Call(h, args) => {
@@ -332,6 +373,7 @@ pub fn run(trace: &Trace) -> Trace {
         rw: Rewriter::new(trace),
         known: HashMap::new(),
         fresh: HashSet::new(),
+        kinds: HashMap::new(),
         guards: HashSet::new(),
     };
     for k in 0..trace.insts.len() {

@@ -233,7 +233,7 @@ fn plan_loads(trace: &Trace) -> Vec<Option<BodyLoad>> {
             Opcode::SlotStore(s, v) => {
                 current.insert(s, Writer::Store(v));
             }
-            _ => match slot_writes(trace, inst) {
+            _ => match slot_writes(&trace.insts, inst) {
                 SlotWrites::Nothing => {}
                 SlotWrites::Range(from, to) => {
                     for s in from..=to {
@@ -257,6 +257,8 @@ fn last_writer(trace: &Trace, s: i32, end: usize) -> Option<Writer> {
         .rev()
         .find_map(|inst| match inst.op {
             Opcode::SlotStore(t, v) if t == s => Some(Writer::Store(v)),
-            _ => slot_writes(trace, inst).covers(s).then_some(Writer::Helper),
+            _ => slot_writes(&trace.insts, inst)
+                .covers(s)
+                .then_some(Writer::Helper),
         })
 }

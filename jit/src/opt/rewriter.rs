@@ -28,6 +28,9 @@ pub struct Rewriter<'a> {
     snap_map: Vec<Option<u32>>,
     /// New phis whose `next` operand is still an old value (defined later).
     pending_phis: Vec<Ref>,
+    /// Snapshot entries (new snapshot, entry index) still naming an old
+    /// value defined later (the body header's snapshot naming its phis).
+    pending_entries: Vec<(u32, usize, Ref)>,
 }
 
 impl<'a> Rewriter<'a> {
@@ -40,6 +43,7 @@ impl<'a> Rewriter<'a> {
             map: vec![UNMAPPED; old.insts.len()],
             snap_map: vec![None; old.snapshots.len()],
             pending_phis: Vec::new(),
+            pending_entries: Vec::new(),
         }
     }
 
@@ -73,8 +77,14 @@ impl<'a> Rewriter<'a> {
             return new;
         }
         let mut snap = self.old.snapshots[old as usize].clone();
-        for entry in &mut snap.entries {
-            entry.1 = self.get(entry.1);
+        let new = self.snapshots.len() as u32;
+        for (k, entry) in snap.entries.iter_mut().enumerate() {
+            if self.is_mapped(entry.1) {
+                entry.1 = self.get(entry.1);
+            } else {
+                // The body header's snapshot names the phis after it.
+                self.pending_entries.push((new, k, entry.1));
+            }
         }
         let new = self.add_snapshot(snap);
         self.snap_map[old as usize] = Some(new);
@@ -129,6 +139,10 @@ impl<'a> Rewriter<'a> {
                     *n = new_next;
                 }
             }
+        }
+        for (snap, k, old) in std::mem::take(&mut self.pending_entries) {
+            let new = self.get(old);
+            self.snapshots[snap as usize].entries[k].1 = new;
         }
         Trace {
             kind: self.old.kind,

@@ -9,10 +9,17 @@
 //!   registers and spill slots are not GC roots): every pending store whose
 //!   value may be a heap pointer; `box_int`/`box_float`/`box_bool` results
 //!   and non-object constants may stay pending;
-//! - the body's `loop_header` (end of the preamble), `loop_back`, and a
-//!   guard leaving to an inner loop's exit (`InnerLoop`: the interpreter
+//! - a guard leaving to an inner loop's exit (`InnerLoop`: the interpreter
 //!   rebuilds its state from the inner trace's exit, not from this one's
-//!   entries): every pending store.
+//!   entries), and `loop_back` of a trace that does not loop locally:
+//!   every pending store.
+//!
+//! In a peeled loop the stores pending at `loop_back` go around the loop
+//! (LuaJIT style) instead: each such slot gets a phi (`init`: its value at
+//! the end of the preamble, `next`: its value pending at `loop_back`) that
+//! is pending from the body's header on, whose snapshot names it; other
+//! stores pending at the end of the preamble are done there. So a slot the
+//! body writes every iteration is written only when the trace leaves.
 //!
 //! A store overwritten while pending disappears; a `slot_load` of a pending
 //! slot becomes the stored value. Traces whose snapshots already have
@@ -23,7 +30,7 @@ use super::slot_effects::{reads_slots, slot_writes, SlotWrites};
 use super::Rewriter;
 use crate::ir::{Inst, Opcode, Ref, Trace, Type};
 use crate::snapshot::{ExitKind, Snapshot};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A snapshot's slot entries.
 type Entries = Vec<(i32, Ref)>;
@@ -40,14 +47,61 @@ pub fn sink(trace: &Trace) -> Trace {
     if trace.snapshots.iter().any(|s| !s.entries.is_empty()) {
         return trace.clone();
     }
+    // What a first run leaves pending at loop_back is what goes around,
+    // except slots whose value there is a preamble value other than the
+    // one they enter the body with (a phi's `next` is a body value).
+    let first = sink_with(trace, &[]);
+    let mut around = first.at_back.clone();
+    for _ in 0..3 {
+        if around.is_empty() {
+            break;
+        }
+        let run = sink_with(trace, &around);
+        if run.not_carried.is_empty() {
+            return run.trace;
+        }
+        around.retain(|s| !run.not_carried.contains(s));
+    }
+    first.trace
+}
+
+/// What one run of the pass made.
+struct Run {
+    trace: Trace,
+    /// Slots with a store pending at `loop_back` (of a local loop).
+    at_back: Vec<i32>,
+    /// Slots asked to go around that cannot.
+    not_carried: Vec<i32>,
+}
+
+/// Sinks the stores of `trace`, carrying the slots `around` around a local
+/// loop through phis.
+fn sink_with(trace: &Trace, around: &[i32]) -> Run {
     let mut rw = Rewriter::new(trace);
     // Ordered by slot, so flushes come out in a stable order.
     let mut pending: BTreeMap<i32, Pending> = BTreeMap::new();
+    let mut at_back = Vec::new();
     // Per old snapshot: the entries of its latest copy, and that copy.
     let mut last_copy: Vec<Option<(Entries, u32)>> = vec![None; trace.snapshots.len()];
-    let first_header = trace.insts.iter().position(|i| i.op == Opcode::LoopHeader);
+    let body = trace
+        .insts
+        .iter()
+        .rposition(|i| i.op == Opcode::LoopHeader)
+        .filter(|&h| h > 0 && trace.local_loop);
+    // The body's header (new), and the values going around at its entry
+    // from the preamble, until their phis are emitted after the body's own.
+    let mut header = None;
+    let mut inits: Vec<(i32, Pending)> = Vec::new();
+    // Slot and phi of each value going around.
+    let mut carried: Vec<(i32, Ref)> = Vec::new();
+    // Carried phis that are their `init` (the slot holds it throughout).
+    let mut invariant: Vec<(Ref, Ref)> = Vec::new();
+    let mut not_carried = Vec::new();
     for (k, inst) in trace.insts.iter().enumerate() {
         let old = k as Ref;
+        if !inits.is_empty() && !matches!(inst.op, Opcode::Phi(..)) {
+            add_carried_phis(&mut rw, &mut pending, &mut carried, &mut inits, header);
+        }
         match &inst.op {
             Opcode::SlotStore(s, v) => {
                 let value = rw.get(*v);
@@ -66,11 +120,60 @@ pub fn sink(trace: &Trace) -> Trace {
                     continue;
                 }
             }
-            Opcode::LoopHeader if Some(k) != first_header => flush(&mut rw, &mut pending, all),
-            Opcode::LoopBack => flush(&mut rw, &mut pending, all),
+            Opcode::LoopHeader if Some(k) == body => {
+                // The end of the preamble: what goes around stays pending
+                // (as its phi's init; a slot stored earlier is read back),
+                // the rest is stored.
+                for &s in around {
+                    let p = pending.remove(&s).unwrap_or_else(|| Pending {
+                        value: in_memory(&rw.insts, s).unwrap_or_else(|| {
+                            rw.emit(Inst {
+                                op: Opcode::SlotLoad(s),
+                                ty: Type::Val,
+                                snap: None,
+                                origin: inst.origin,
+                            })
+                        }),
+                        origin: inst.origin,
+                    });
+                    inits.push((s, p));
+                }
+                flush(&mut rw, &mut pending, all);
+                header = Some(rw.insts.len());
+            }
+            Opcode::LoopBack => {
+                if body.is_some() {
+                    at_back = pending.keys().copied().collect();
+                }
+                for &(s, phi) in &carried {
+                    let Opcode::Phi(init, _) = rw.insts[phi as usize].op else {
+                        continue;
+                    };
+                    let next = match pending.remove(&s) {
+                        // Done already (memory has it): it cannot go around.
+                        None => {
+                            not_carried.push(s);
+                            phi
+                        }
+                        // The same preamble value every time: the phi is it.
+                        Some(p) if p.value == init => {
+                            invariant.push((phi, init));
+                            phi
+                        }
+                        // Another preamble value: a phi's next is a body value.
+                        Some(p) if header.is_some_and(|h| p.value as usize <= h) => {
+                            not_carried.push(s);
+                            phi
+                        }
+                        Some(p) => p.value,
+                    };
+                    rw.insts[phi as usize].op = Opcode::Phi(init, next);
+                }
+                flush(&mut rw, &mut pending, all);
+            }
             Opcode::Call(h, _) => {
                 let effects = h.effects();
-                if reads_slots(*h) || slot_writes(trace, inst) != SlotWrites::Nothing {
+                if reads_slots(*h) || slot_writes(&trace.insts, inst) != SlotWrites::Nothing {
                     flush(&mut rw, &mut pending, all);
                 } else if effects.allocates || effects.runs_code {
                     flush(&mut rw, &mut pending, may_be_pointer);
@@ -88,7 +191,7 @@ pub fn sink(trace: &Trace) -> Trace {
         };
         rw.renumber(&mut copy);
         if let (Some(snap), Some(old_snap)) = (snap, inst.snap) {
-            let entries: Vec<(i32, Ref)> = pending.iter().map(|(&s, p)| (s, p.value)).collect();
+            let entries: Entries = pending.iter().map(|(&s, p)| (s, p.value)).collect();
             // Guards sharing a snapshot share its copy while the entries agree.
             let new_snap = match &last_copy[old_snap as usize] {
                 Some((same, k)) if *same == entries => *k,
@@ -106,7 +209,89 @@ pub fn sink(trace: &Trace) -> Trace {
         let new = rw.emit(copy);
         rw.replace(old, new);
     }
-    rw.finish()
+    let mut trace = rw.finish();
+    share_phis(&mut trace, &carried, &invariant);
+    Run {
+        trace,
+        at_back,
+        not_carried,
+    }
+}
+
+/// Emits a phi for each value going around the loop (after the body's own
+/// phis), makes it the slot's pending value, and names them all in the
+/// body header's snapshot (the header runs after the phis took their values).
+fn add_carried_phis(
+    rw: &mut Rewriter,
+    pending: &mut BTreeMap<i32, Pending>,
+    carried: &mut Vec<(i32, Ref)>,
+    inits: &mut Vec<(i32, Pending)>,
+    header: Option<usize>,
+) {
+    for (s, p) in std::mem::take(inits) {
+        let phi = rw.emit(Inst {
+            op: Opcode::Phi(p.value, p.value),
+            ty: Type::Val,
+            snap: None,
+            origin: p.origin,
+        });
+        carried.push((s, phi));
+        pending.insert(
+            s,
+            Pending {
+                value: phi,
+                origin: p.origin,
+            },
+        );
+    }
+    let Some(h) = header else { return };
+    if let Some(snap) = rw.insts[h].snap {
+        let entries = pending.iter().map(|(&s, p)| (s, p.value)).collect();
+        let copy = Snapshot {
+            entries,
+            ..rw.snapshots[snap as usize].clone()
+        };
+        rw.insts[h].snap = Some(rw.add_snapshot(copy));
+    }
+}
+
+/// A carried phi that is its `init` (`invariant`), or has the same `init`
+/// and `next` as another phi (peel's phi of a slot the body reads), is
+/// replaced by that value in every use; then nothing uses it (dce removes
+/// it; it stays well formed as a phi of itself).
+fn share_phis(trace: &mut Trace, carried: &[(i32, Ref)], invariant: &[(Ref, Ref)]) {
+    let mut same: HashMap<Ref, Ref> = invariant.iter().copied().collect();
+    for &(_, c) in carried {
+        if same.contains_key(&c) {
+            continue;
+        }
+        let op = trace.insts[c as usize].op.clone();
+        let twin = trace
+            .insts
+            .iter()
+            .position(|i| i.op == op && i.ty == Type::Val)
+            .map(|k| k as Ref);
+        if let Some(t) = twin.filter(|&t| t != c) {
+            same.insert(c, t);
+        }
+    }
+    if same.is_empty() {
+        return;
+    }
+    let to = |r: Ref| same.get(&r).copied().unwrap_or(r);
+    for inst in &mut trace.insts {
+        inst.op.map_refs(to);
+    }
+    for snap in &mut trace.snapshots {
+        for e in &mut snap.entries {
+            e.1 = to(e.1);
+        }
+    }
+    for &c in same.keys() {
+        if let Opcode::Phi(init, _) = trace.insts[c as usize].op {
+            trace.insts[c as usize].op = Opcode::Phi(init, c);
+        }
+    }
 }
 
 /// Emits the pending stores `must` says yes to (given the output so far)
@@ -126,6 +311,20 @@ fn flush(rw: &mut Rewriter, pending: &mut BTreeMap<i32, Pending>, must: fn(&[Ins
             origin: p.origin,
         });
     }
+}
+
+/// The value the output so far last stored to or loaded from slot `s`, if
+/// no helper wrote the slot since.
+fn in_memory(insts: &[Inst], s: i32) -> Option<Ref> {
+    for (k, inst) in insts.iter().enumerate().rev() {
+        match inst.op {
+            Opcode::SlotStore(t, v) if t == s => return Some(v),
+            Opcode::SlotLoad(t) if t == s => return Some(k as Ref),
+            _ if slot_writes(insts, inst).covers(s) => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Every pending store.

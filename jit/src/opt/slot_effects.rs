@@ -5,7 +5,7 @@
 //! facts themselves are [`Helper::effects`] and [`Helper::written_slots`].
 
 use crate::helpers::Helper;
-use crate::ir::{Inst, Opcode, Ref, Trace};
+use crate::ir::{Inst, Opcode, Ref};
 
 /// Slots an instruction writes other than with `slot_store`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,22 +31,22 @@ impl SlotWrites {
 }
 
 /// The integer constant `r` is, if it is one.
-fn const_int(trace: &Trace, r: Ref) -> Option<i64> {
-    match trace.insts[r as usize].op {
+fn const_int(insts: &[Inst], r: Ref) -> Option<i64> {
+    match insts[r as usize].op {
         Opcode::ConstInt(i) => Some(i),
         _ => None,
     }
 }
 
-/// Slots `inst` (of `trace`) writes without `slot_store`.
-pub fn slot_writes(trace: &Trace, inst: &Inst) -> SlotWrites {
+/// Slots `inst` (of the trace `insts`) writes without `slot_store`.
+pub fn slot_writes(insts: &[Inst], inst: &Inst) -> SlotWrites {
     let Opcode::Call(h, args) = &inst.op else {
         return SlotWrites::Nothing;
     };
     if !h.effects().writes_slots {
         return SlotWrites::Nothing;
     }
-    let consts: Vec<Option<i64>> = args.iter().map(|&a| const_int(trace, a)).collect();
+    let consts: Vec<Option<i64>> = args.iter().map(|&a| const_int(insts, a)).collect();
     match h.written_slots(&consts) {
         Some(range) => SlotWrites::Range(range.start, range.end),
         None => SlotWrites::All,
