@@ -304,7 +304,9 @@ impl Jit {
     fn install(&mut self, trace: Box<ir::Trace>) {
         let pause = Instant::now();
         self.install_recorded(trace);
-        self.stats.pause(pause.elapsed());
+        let took = pause.elapsed();
+        self.stats.pause(took);
+        log::debug!(target: "jit::pause", "main-thread pause: compile and install, {took:?}");
     }
 
     fn install_recorded(&mut self, trace: Box<ir::Trace>) {
@@ -502,7 +504,9 @@ impl Jit {
             }
         }
         if worked {
-            self.stats.pause(start.elapsed());
+            let took = start.elapsed();
+            self.stats.pause(took);
+            log::debug!(target: "jit::pause", "main-thread pause: safepoint installs and frees, {took:?}");
         }
     }
 

@@ -165,6 +165,7 @@ impl Worker {
             .name("tern-jit-worker".to_string())
             .spawn(move || {
                 let safepoint = safepoint;
+                yield_to_the_main_thread();
                 // Ends when the main thread drops its sender (program exit
                 // need not wait: the thread is never joined).
                 while let Ok(job) = job_rx.recv() {
@@ -209,6 +210,23 @@ impl Worker {
                 self.failed_to_start = true;
             }
         }
+    }
+}
+
+/// Makes the worker thread give way to the main thread when they compete
+/// for a core: it never preempts the main thread when it wakes up for a job
+/// (`SCHED_BATCH`) and gets a smaller share of a busy core (nice 5). On an
+/// idle core it runs at full speed. Failures are ignored (the thread just
+/// keeps the default policy).
+fn yield_to_the_main_thread() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: both calls only change the calling thread's scheduling (on
+    // Linux, pid 0 and PRIO_PROCESS 0 mean the calling thread) and read a
+    // valid parameter struct.
+    unsafe {
+        let param = libc::sched_param { sched_priority: 0 };
+        libc::sched_setscheduler(0, libc::SCHED_BATCH, &param);
+        libc::setpriority(libc::PRIO_PROCESS, 0, 5);
     }
 }
 

@@ -104,6 +104,8 @@ pub fn cse(trace: &Trace) -> Trace {
             }
         }
     }
+    let nexts = super::fold::phi_nexts(trace);
+    let mut body_start = 0;
     // (new init, old next) -> the phi already made for them.
     let mut phis: HashMap<(Ref, Ref), Ref> = HashMap::new();
     for (i, inst) in trace.insts.iter().enumerate() {
@@ -127,8 +129,15 @@ pub fn cse(trace: &Trace) -> Trace {
         }
         let mut op = inst.op.clone();
         op.map_refs(|r| rw.get(r));
+        if op == Opcode::LoopHeader {
+            body_start = rw.insts.len() as Ref;
+        }
         match key(&op, inst.ty) {
             Some(k) => match seen.get(&k) {
+                // A phi's next must be computed in the body.
+                Some(&earlier) if nexts[i] && earlier < body_start => {
+                    rw.copy(old);
+                }
                 Some(&earlier) => rw.replace(old, earlier),
                 None => {
                     let new = rw.copy(old);

@@ -1,0 +1,107 @@
+//! Compares in the emitter: int and float compares from wherever their
+//! operands live, and (optimized traces) compares fused into the guard
+//! right after them.
+
+// dynasm's dynamic-register syntax (`Rq(reg)`) expands to a `.into()`.
+#![allow(clippy::useless_conversion)]
+
+use super::{Emitter, RAX, RCX};
+use crate::ir::*;
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
+
+/// Compares ints `a` and `b` (sets the flags).
+pub(super) fn emit_int_compare(e: &mut Emitter, a: Ref, b: Ref) {
+    let ra = e.reg_of(a, RAX);
+    match e.imm32(b).filter(|_| e.alloc.is_some()) {
+        Some(k) => dynasm!(e.ops ; .arch x64 ; cmp Rq(ra), k),
+        None => {
+            let rb = e.reg_of(b, RCX);
+            dynasm!(e.ops ; .arch x64 ; cmp Rq(ra), Rq(rb));
+        }
+    }
+}
+
+/// Compares floats `a` and `b` for `cond` with `ucomisd`, operands swapped
+/// for `<` and `<=` so that "above" means the condition holds.
+pub(super) fn emit_float_compare(e: &mut Emitter, cond: Cond, a: Ref, b: Ref) {
+    let xa = e.xmm_of(a, 0, RAX);
+    let xb = e.xmm_of(b, 1, RCX);
+    match cond {
+        Cond::Lt | Cond::Le => dynasm!(e.ops ; .arch x64 ; ucomisd Rx(xb), Rx(xa)),
+        _ => dynasm!(e.ops ; .arch x64 ; ucomisd Rx(xa), Rx(xb)),
+    }
+}
+
+/// A guard on compare `c` (fused: the compare emitted nothing): compares
+/// its operands and leaves through `stub` unless the result is `want`.
+pub(super) fn emit_fused_guard(e: &mut Emitter, c: Ref, want: bool, stub: DynamicLabel) {
+    match e.trace.insts[c as usize].op {
+        Opcode::IntCmp(cond, a, b) => {
+            emit_int_compare(e, a, b);
+            // Leave when the condition is `!want`.
+            let leave = if want { negate(cond) } else { cond };
+            match leave {
+                Cond::Lt => dynasm!(e.ops ; .arch x64 ; jl =>stub),
+                Cond::Le => dynasm!(e.ops ; .arch x64 ; jle =>stub),
+                Cond::Gt => dynasm!(e.ops ; .arch x64 ; jg =>stub),
+                Cond::Ge => dynasm!(e.ops ; .arch x64 ; jge =>stub),
+                Cond::Eq => dynasm!(e.ops ; .arch x64 ; je =>stub),
+                Cond::Ne => dynasm!(e.ops ; .arch x64 ; jne =>stub),
+            }
+        }
+        Opcode::FloatCmp(cond, a, b) => {
+            emit_float_compare(e, cond, a, b);
+            // Unordered: ZF, PF and CF set; `above` conditions are false then.
+            match (cond, want) {
+                (Cond::Gt | Cond::Lt, true) => dynasm!(e.ops ; .arch x64 ; jbe =>stub),
+                (Cond::Gt | Cond::Lt, false) => dynasm!(e.ops ; .arch x64 ; ja =>stub),
+                (Cond::Ge | Cond::Le, true) => dynasm!(e.ops ; .arch x64 ; jb =>stub),
+                (Cond::Ge | Cond::Le, false) => dynasm!(e.ops ; .arch x64 ; jae =>stub),
+                // Leave when not equal or unordered.
+                (Cond::Eq, true) | (Cond::Ne, false) => {
+                    dynasm!(e.ops ; .arch x64 ; jne =>stub ; jp =>stub)
+                }
+                // Leave when equal and ordered.
+                (Cond::Eq, false) | (Cond::Ne, true) => {
+                    dynasm!(e.ops ; .arch x64 ; jp >ordered_ne ; je =>stub ; ordered_ne:)
+                }
+            }
+        }
+        _ => unreachable!("only compares are fused"),
+    }
+}
+
+/// The condition that holds exactly when `cond` does not (ints).
+pub(super) fn negate(cond: Cond) -> Cond {
+    match cond {
+        Cond::Lt => Cond::Ge,
+        Cond::Le => Cond::Gt,
+        Cond::Gt => Cond::Le,
+        Cond::Ge => Cond::Lt,
+        Cond::Eq => Cond::Ne,
+        Cond::Ne => Cond::Eq,
+    }
+}
+
+/// Optimized traces: the compares whose only reader is a `guard_true` or
+/// `guard_false` right after them; the guard compares and jumps itself.
+/// Nothing is written between the two, so the operands are still in place.
+pub(super) fn fused_compares(trace: &Trace) -> Vec<bool> {
+    let mut uses = vec![0u32; trace.insts.len()];
+    for inst in &trace.insts {
+        inst.op.for_each_ref(|r| uses[r as usize] += 1);
+    }
+    for snap in &trace.snapshots {
+        for &(_, r) in &snap.entries {
+            uses[r as usize] += 1;
+        }
+    }
+    let mut fused = vec![false; trace.insts.len()];
+    for (k, pair) in trace.insts.windows(2).enumerate() {
+        let is_compare = matches!(pair[0].op, Opcode::IntCmp(..) | Opcode::FloatCmp(..));
+        let guard_reads_it = matches!(pair[1].op,
+            Opcode::GuardTrue(c) | Opcode::GuardFalse(c) if c as usize == k);
+        fused[k] = is_compare && guard_reads_it && uses[k] == 1;
+    }
+    fused
+}
