@@ -101,6 +101,15 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
         let old = k as Ref;
         if !inits.is_empty() && !matches!(inst.op, Opcode::Phi(..)) {
             add_carried_phis(&mut rw, &mut pending, &mut carried, &mut inits, header);
+            // Guards sharing the header's snapshot must not take its copy
+            // for one without the carried entries.
+            let old_snap = body.and_then(|b| trace.insts[b].snap);
+            if let (Some(h), Some(old_snap)) = (header, old_snap) {
+                if let Some(new) = rw.insts[h].snap {
+                    let entries = rw.snapshots[new as usize].entries.clone();
+                    last_copy[old_snap as usize] = Some((entries, new));
+                }
+            }
         }
         match &inst.op {
             Opcode::SlotStore(s, v) => {
@@ -249,11 +258,17 @@ fn add_carried_phis(
     let Some(h) = header else { return };
     if let Some(snap) = rw.insts[h].snap {
         let entries = pending.iter().map(|(&s, p)| (s, p.value)).collect();
-        let copy = Snapshot {
-            entries,
-            ..rw.snapshots[snap as usize].clone()
-        };
-        rw.insts[h].snap = Some(rw.add_snapshot(copy));
+        // The header's own snapshot takes them; a shared one is copied.
+        let shared = rw.insts.iter().filter(|i| i.snap == Some(snap)).count() > 1;
+        if shared {
+            let copy = Snapshot {
+                entries,
+                ..rw.snapshots[snap as usize].clone()
+            };
+            rw.insts[h].snap = Some(rw.add_snapshot(copy));
+        } else {
+            rw.snapshots[snap as usize].entries = entries;
+        }
     }
 }
 
