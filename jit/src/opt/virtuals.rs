@@ -10,7 +10,8 @@
 //! it first (emits `new_instance` and the appends, then the slot stores):
 //! a call argument, a store into the heap, a phi (kept across iterations),
 //! a helper reading the slot holding it, the end of the preamble and
-//! `loop_back` (the stack must hold it), and a call that may run Python
+//! `loop_back` (the stack must hold it, unless only slots dead at the loop
+//! header do: call temporaries, inlined frames), and a call that may run Python
 //! code (and so collect) while the object's fields hold heap pointers
 //! that only the trace keeps alive. When unsure, it escapes.
 
@@ -56,9 +57,17 @@ struct Pass<'a> {
     slots: BTreeMap<i32, usize>,
     /// Per old snapshot: the virtuals of its latest copy and that copy.
     last_copy: Vec<Option<(Vec<VirtualObj>, u32)>>,
+    /// Slots from here up are dead at the loop header (see [`dead_from`]).
+    dead_from: i32,
 }
 
 impl Pass<'_> {
+    /// At the loop's back-edge: objects only dead slots hold need no store.
+    fn forget_dead_slots(&mut self) {
+        let dead = self.dead_from;
+        self.slots.retain(|&s, _| s < dead);
+    }
+
     /// The virtual (not materialized) object old value `r` stands for.
     fn virt(&self, r: Ref) -> Option<usize> {
         self.alias
@@ -376,6 +385,7 @@ impl Pass<'_> {
             Opcode::LoopHeader if Some(k) == body_header => {
                 // The stack must be current at the body's header, and phi
                 // inits are defined before it.
+                self.forget_dead_slots();
                 self.materialize_slots(None, origin);
                 // So do objects the body names directly (each iteration must
                 // see the same one).
@@ -392,6 +402,7 @@ impl Pass<'_> {
                 }
             }
             Opcode::LoopBack => {
+                self.forget_dead_slots();
                 self.materialize_slots(None, origin);
                 for i in &old.insts {
                     if let Opcode::Phi(_, next) = i.op {
@@ -459,6 +470,21 @@ fn may_be_pointer(insts: &[Inst], v: Ref) -> bool {
     }
 }
 
+/// The lowest slot that is dead at the loop header: no inlined frame's
+/// return slot is below the loop frame's stack height at its header (calls
+/// push their function above what the header's stack holds), and what lies
+/// above that height (call temporaries, inlined frames) the interpreter
+/// writes before it reads it again.
+fn dead_from(trace: &Trace) -> i32 {
+    trace
+        .snapshots
+        .iter()
+        .flat_map(|s| s.frames.iter().skip(1))
+        .map(|f| f.ret_slot)
+        .min()
+        .unwrap_or(i32::MAX)
+}
+
 /// The pass.
 pub fn virtuals(trace: &Trace) -> Trace {
     let sunk = trace
@@ -479,6 +505,7 @@ pub fn virtuals(trace: &Trace) -> Trace {
         alias: HashMap::new(),
         slots: BTreeMap::new(),
         last_copy: vec![None; trace.snapshots.len()],
+        dead_from: dead_from(trace),
     };
     for k in 0..trace.insts.len() {
         pass.step(k, body_header);
