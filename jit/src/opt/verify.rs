@@ -26,8 +26,12 @@ pub fn verify(trace: &Trace) -> Result<(), String> {
                 }
                 // `next` may be another phi (`a, b = b, a`): phis move at once.
                 let body = last_header.unwrap_or(k);
-                if init as usize >= k || (next as usize) <= body || next as usize >= n {
-                    return bad("phi operands must be init before it, next in the body".into());
+                // `init` comes from the preamble: an earlier phi of the same
+                // header has no value yet on the entry edge.
+                if init as usize >= body || (next as usize) <= body || next as usize >= n {
+                    return bad(
+                        "phi operands must be init in the preamble, next in the body".into(),
+                    );
                 }
                 if ty(init) != inst.ty || ty(next) != inst.ty {
                     return bad("phi operands of another type".into());
@@ -121,4 +125,41 @@ pub fn verify(trace: &Trace) -> Result<(), String> {
         return Err("the trace does not end with loop_back".into());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::verify;
+    use crate::ir_parse::parse_trace;
+
+    /// A peeled loop whose second phi's init is `init`.
+    fn swap_loop(init: &str) -> String {
+        format!(
+            "trace root loop
+  loop_header snap s0
+  %a = slot_load [1]
+  %b = slot_load [2]
+  loop_header snap s0
+  %p = phi %a %q
+  %q = phi {init} %p
+  slot_store [1] %q
+  loop_back
+  snap s0: safepoint pc 0 frames @0
+"
+        )
+    }
+
+    #[test]
+    fn phis_that_swap_verify() {
+        let trace = parse_trace(&swap_loop("%b")).expect("parses");
+        assert_eq!(verify(&trace), Ok(()));
+    }
+
+    #[test]
+    fn a_phi_initialised_from_another_phi_is_rejected() {
+        // On the entry edge the first phi has no value yet.
+        let trace = parse_trace(&swap_loop("%p")).expect("parses");
+        let error = verify(&trace).expect_err("must not verify");
+        assert!(error.contains("init in the preamble"), "{error}");
+    }
 }
