@@ -491,7 +491,11 @@ pub fn virtuals(trace: &Trace) -> Trace {
         .snapshots
         .iter()
         .any(|s| !s.entries.is_empty() || !s.virtuals.is_empty());
-    if sunk {
+    let allocates = trace
+        .insts
+        .iter()
+        .any(|i| matches!(i.op, Opcode::Call(Helper::NewInstance, _)));
+    if sunk || !allocates {
         return trace.clone();
     }
     let body_header = trace
