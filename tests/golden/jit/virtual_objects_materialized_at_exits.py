@@ -98,3 +98,21 @@ def chain(n):
 
 
 print(chain(80))  # expect: 23416728348467685
+
+
+# A helper raises (KeyError) while a virtual object is alive in a local:
+# the exception exit builds it, and the handler outside the loop reads it.
+def helper_raises(n):
+    table = {k: k * 2 for k in range(60)}
+    p = None
+    total = 0
+    try:
+        for i in range(n):
+            p = Point(i, i + 1)
+            total += table[p.x] + p.y
+    except KeyError:
+        return total, p.x, p.y, type(p).__name__
+    return total
+
+
+print(helper_raises(100))  # expect: (5370, 60, 61, 'Point')
