@@ -55,6 +55,11 @@ use worker::{Finished, Job, Outcome, Worker};
 
 /// A loop whose recording aborted this many times is never traced again.
 const MAX_ABORTS: u64 = 4;
+/// Recordings of one loop that may end with its loop ("loop ended": the pass
+/// recorded was the loop's last) before one counts as an abort; a loop that
+/// always runs out right after the recorded pass is then given up like any
+/// other, instead of being recorded again on every run.
+const LOOP_ENDED_RETRIES: u32 = 8;
 /// Bridge recordings that may abort at one exit before it is left alone.
 const MAX_BRIDGE_ABORTS: u32 = 3;
 /// Slots a loop reserves above what its root trace uses, so bridges that
@@ -115,6 +120,8 @@ pub struct Jit {
     recording_exec_depth: usize,
     /// The root trace a bridge recording belongs to.
     bridge_root: usize,
+    /// Per hot-counter cell: "loop ended" recordings since its last abort.
+    loop_ended: std::collections::HashMap<usize, u32>,
     trampoline: Option<(ExecutableBuffer, EnterFn)>,
     safepoint: SafepointWords,
     log: Option<Box<dyn Write>>,
@@ -171,6 +178,7 @@ impl Jit {
             recording_anchor: (Value::NONE, 0),
             recording_started: Instant::now(),
             bridge_root: 0,
+            loop_ended: std::collections::HashMap::new(),
             trampoline: None,
             safepoint,
             log,
@@ -278,12 +286,20 @@ impl Jit {
                 let cell = unsafe { &*self.recording_cell };
                 let mut c = cell.get();
                 if reason == recorder::LOOP_ENDED {
-                    // Try again at the loop's next back-edge.
-                    c[COUNT] = self
-                        .iterations_before_recording(c[ABORTS])
-                        .saturating_sub(1);
-                    cell.set(c);
-                    return;
+                    let ended = self
+                        .loop_ended
+                        .entry(cell as *const _ as usize)
+                        .or_default();
+                    *ended += 1;
+                    if *ended < LOOP_ENDED_RETRIES {
+                        // Try again at the loop's next back-edge.
+                        c[COUNT] = self
+                            .iterations_before_recording(c[ABORTS])
+                            .saturating_sub(1);
+                        cell.set(c);
+                        return;
+                    }
+                    *ended = 0;
                 }
                 c[ABORTS] += 1;
                 c[COUNT] = 0;
