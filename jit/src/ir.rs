@@ -69,6 +69,54 @@ pub enum IntOp {
     Mod,
 }
 
+impl Cond {
+    /// Does `a <cond> b` hold? (For floats: false when either is NaN,
+    /// except `!=`, as IEEE comparisons are.)
+    pub fn holds<T: PartialOrd>(self, a: T, b: T) -> bool {
+        match self {
+            Cond::Lt => a < b,
+            Cond::Le => a <= b,
+            Cond::Gt => a > b,
+            Cond::Ge => a >= b,
+            Cond::Eq => a == b,
+            Cond::Ne => a != b,
+        }
+    }
+}
+
+impl IntOp {
+    /// What the machine code computes for `x op y`, or None when it leaves
+    /// the trace instead (overflow of a checked op, a zero divisor, the one
+    /// quotient that overflows). Unchecked ops wrap: the optimizer only
+    /// makes them where it proved they do not.
+    pub fn eval(self, x: i64, y: i64) -> Option<i64> {
+        match self {
+            IntOp::AddOv => x.checked_add(y),
+            IntOp::SubOv => x.checked_sub(y),
+            IntOp::MulOv => x.checked_mul(y),
+            IntOp::Add => Some(x.wrapping_add(y)),
+            IntOp::Sub => Some(x.wrapping_sub(y)),
+            IntOp::Mul => Some(x.wrapping_mul(y)),
+            IntOp::And => Some(x & y),
+            IntOp::Or => Some(x | y),
+            IntOp::Xor => Some(x ^ y),
+            IntOp::FloorDiv => floor_div_mod(x, y).map(|(q, _)| q),
+            IntOp::Mod => floor_div_mod(x, y).map(|(_, r)| r),
+        }
+    }
+}
+
+/// Python's `a // b` and `a % b` (rounding toward minus infinity), or None
+/// for a zero divisor or the one quotient that overflows.
+fn floor_div_mod(a: i64, b: i64) -> Option<(i64, i64)> {
+    let (mut q, mut r) = (a.checked_div(b)?, a.checked_rem(b)?);
+    if r != 0 && ((r ^ b) < 0) {
+        q -= 1;
+        r += b;
+    }
+    Some((q, r))
+}
+
 /// Float operations (exact IEEE, no contraction).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FloatOp {
@@ -258,16 +306,23 @@ impl Opcode {
     /// Arithmetic with overflow or zero-divisor checks and raising calls
     /// also carry snapshots; see [`Inst::snap`].
     pub fn is_guard(&self) -> bool {
-        matches!(
-            self,
-            Opcode::GuardTag(..)
-                | Opcode::GuardFloat(_)
-                | Opcode::GuardKind(..)
-                | Opcode::GuardEq(..)
-                | Opcode::GuardNe(..)
-                | Opcode::GuardTrue(_)
-                | Opcode::GuardFalse(_)
-        )
+        self.guard_key().is_some()
+    }
+
+    /// A guard as a key (kind, operand, constant), equal for guards that
+    /// check the same thing of the same value (every guard has one
+    /// operand); None for other operations.
+    pub fn guard_key(&self) -> Option<(u8, Ref, u64)> {
+        Some(match *self {
+            Opcode::GuardTag(v, t) => (0, v, t),
+            Opcode::GuardKind(v, k) => (1, v, k as u64),
+            Opcode::GuardFloat(v) => (2, v, 0),
+            Opcode::GuardEq(v, c) => (3, v, c),
+            Opcode::GuardNe(v, c) => (4, v, c),
+            Opcode::GuardTrue(v) => (5, v, 0),
+            Opcode::GuardFalse(v) => (6, v, 0),
+            _ => return None,
+        })
     }
 
     /// A pure operation: its result depends only on its operands, it writes

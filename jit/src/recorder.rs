@@ -419,17 +419,7 @@ impl Recorder {
     pub(crate) fn guard(&mut self, op: Opcode, resume_pc: u32) -> Ref {
         // IR values never change, so a guard already made on the same value
         // holds for the rest of the trace.
-        let key = match op {
-            Opcode::GuardTag(v, t) => Some((0, v, t)),
-            Opcode::GuardKind(v, k) => Some((1, v, k as u64)),
-            Opcode::GuardFloat(v) => Some((2, v, 0)),
-            Opcode::GuardEq(v, c) => Some((3, v, c)),
-            Opcode::GuardNe(v, c) => Some((4, v, c)),
-            Opcode::GuardTrue(v) => Some((5, v, 0)),
-            Opcode::GuardFalse(v) => Some((6, v, 0)),
-            _ => None,
-        };
-        if let Some(key) = key {
+        if let Some(key) = op.guard_key() {
             if !self.guards_made.insert(key) {
                 return key.1;
             }

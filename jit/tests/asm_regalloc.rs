@@ -4,84 +4,14 @@
 //! its spill slot) and under the register-allocating one; both must leave
 //! through the same exit with the same interpreter stack.
 
-use jit::asm::{self, AsmTargets, SafepointWords};
-use jit::exits::ExitInfo;
+use jit::asm;
 use jit::ir::*;
 use jit::snapshot::{ExitKind, Snapshot};
-use jit::JitCtx;
-use runtime::{PyErr, PyResult, Runtime, Value, Vm};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use runtime::Value;
 
-/// The traces call no helper, so compiled code never reaches the VM.
-struct NoVm;
+mod common;
 
-impl Vm for NoVm {
-    fn rt(&mut self) -> &mut Runtime {
-        unreachable!("test traces call no helper")
-    }
-    fn call(&mut self, _: Value, _: &[Value], _: &[(Value, Value)]) -> PyResult<Value> {
-        unreachable!("test traces call no helper")
-    }
-    fn generator_next(&mut self, _: Value, _: Value) -> PyResult<Option<Value>> {
-        unreachable!("test traces call no helper")
-    }
-    fn take_generator_return(&mut self) -> Value {
-        unreachable!("test traces call no helper")
-    }
-    fn generator_throw(&mut self, _: Value, _: PyErr) -> PyResult<Option<Value>> {
-        unreachable!("test traces call no helper")
-    }
-    fn frame_super(&mut self) -> PyResult<(Value, Value)> {
-        unreachable!("test traces call no helper")
-    }
-    fn import_module(&mut self, _: &str) -> PyResult<Value> {
-        unreachable!("test traces call no helper")
-    }
-}
-
-type AssembleFn = fn(&Trace, &AsmTargets) -> Result<asm::Assembled, String>;
-
-/// Compiles `trace` with `assemble` and runs it on `stack`; returns the
-/// snapshot it left through.
-fn run_with(trace: &Trace, stack: &mut Vec<Value>, assemble: AssembleFn) -> u32 {
-    let n = trace.snapshots.len();
-    let exit_slots: Vec<AtomicUsize> = (0..n).map(|_| AtomicUsize::new(0)).collect();
-    let exit_infos: Vec<ExitInfo> = (0..n).map(|k| ExitInfo::new(0, k as u32)).collect();
-    let loop_slot = AtomicUsize::new(0);
-    let iterations = AtomicU64::new(0);
-    let (debt, threshold, interrupt) = (0usize, usize::MAX, 0u8);
-    let targets = AsmTargets {
-        exit_slots: &exit_slots,
-        exit_infos: &exit_infos,
-        loop_slot: &loop_slot,
-        safepoint: SafepointWords {
-            debt: &debt,
-            threshold: &threshold,
-            interrupt: &interrupt,
-            install_pending: std::ptr::null(),
-        },
-        iterations: &iterations,
-    };
-    let code = assemble(trace, &targets).expect("assembles");
-    for (slot, off) in exit_slots.iter().zip(&code.default_exits) {
-        slot.store(code.buffer.ptr(*off) as usize, Ordering::Release);
-    }
-    let entry = code.buffer.ptr(code.entry) as usize;
-    // A trace that does not loop locally leaves at its end (through the
-    // header's exit, snapshot 0) instead of running forever.
-    let again = match trace.local_loop {
-        true => entry,
-        false => code.buffer.ptr(code.default_exits[0]) as usize,
-    };
-    loop_slot.store(again, Ordering::Release);
-    let (_tramp_buf, enter) = asm::build_trampoline();
-    let mut vm = NoVm;
-    let vm: *mut dyn Vm = &mut vm;
-    let mut ctx = JitCtx::new(vm, std::ptr::null_mut(), stack, 0);
-    let info = enter(&mut ctx, entry);
-    // SAFETY: compiled code returns the address of one of `exit_infos`.
-    unsafe { (*info).snap }
-}
+use common::{run_with, LoopBackTo};
 
 /// A tiny deterministic generator.
 struct Lcg(u64);
@@ -392,8 +322,13 @@ fn raw_and_allocated_code_agree_on_random_traces() {
         }
         let mut raw = initial_stack(seed);
         let mut allocated = raw.clone();
-        let raw_exit = run_with(&trace, &mut raw, asm::assemble);
-        let allocated_exit = run_with(&trace, &mut allocated, asm::assemble_optimized);
+        let raw_exit = run_with(&trace, &mut raw, asm::assemble, LoopBackTo::FirstExit);
+        let allocated_exit = run_with(
+            &trace,
+            &mut allocated,
+            asm::assemble_optimized,
+            LoopBackTo::FirstExit,
+        );
         let bits = |s: &[Value]| s.iter().map(|v| v.to_bits()).collect::<Vec<u64>>();
         assert_eq!(
             (raw_exit, bits(&raw)),

@@ -9,16 +9,16 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use libtest_mimic::{Arguments, Failed, Trial};
+mod harness;
+
+use harness::NamedTest;
+use tern_tests::jit_stats::stat_numbers;
 use tern_tests::{run_with_environment, run_with_timeout, Outcome};
 
 /// CLI tests the interpreter does not pass yet, with the reason.
 const PENDING: &[(&str, &str)] = &[];
 
-/// One CLI test: a name and the function that checks it.
-type CliTest = (&'static str, fn() -> Result<(), String>);
-
-const TESTS: &[CliTest] = &[
+const TESTS: &[NamedTest] = &[
     ("dash_c_runs_code", dash_c_runs_code),
     ("dash_c_sets_argv", dash_c_sets_argv),
     (
@@ -96,23 +96,7 @@ const TESTS: &[CliTest] = &[
 ];
 
 fn main() {
-    let arguments = Arguments::from_args();
-    let trials = TESTS
-        .iter()
-        .map(|&(name, test)| {
-            let pending = PENDING
-                .iter()
-                .any(|(pending_name, _)| *pending_name == name);
-            Trial::test(name, move || match (pending, test()) {
-                (false, result) => result.map_err(Failed::from),
-                (true, Ok(())) => {
-                    Err("now passes: remove it from PENDING in tests/tests/cli.rs".into())
-                }
-                (true, Err(_)) => Ok(()),
-            })
-        })
-        .collect();
-    libtest_mimic::run(&arguments, trials).exit();
+    harness::run(TESTS, PENDING, "tests/tests/cli.rs");
 }
 
 // ---- helpers
@@ -659,21 +643,6 @@ fn jit_passes_none_runs_the_program() -> Result<(), String> {
     Ok(())
 }
 
-/// The numbers in the `--jit-stats` line starting with `label`, in order
-/// (whole words only: `p99` is a label, not a number).
-fn stats_numbers(stderr: &str, label: &str) -> Result<Vec<f64>, String> {
-    let line = stderr
-        .lines()
-        .find(|l| l.trim_start().starts_with(label))
-        .ok_or_else(|| format!("no '{label}' line in --jit-stats: {stderr:?}"))?;
-    let numbers = line[line.find(label).unwrap_or(0) + label.len()..]
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| "(),".contains(c)))
-        .filter_map(|w| w.parse::<f64>().ok())
-        .collect();
-    Ok(numbers)
-}
-
 fn jit_stats_report_the_optimizer_tiers() -> Result<(), String> {
     let directory = program("same.py", MIXED_LOOPS);
     for mode in ["--jit=full", "--jit=sync"] {
@@ -684,11 +653,11 @@ fn jit_stats_report_the_optimizer_tiers() -> Result<(), String> {
         )?;
         expect_eq("stdout", outcome.stdout.as_str(), MIXED_LOOPS_OUTPUT)?;
         let err = outcome.stderr.as_str();
-        let loops = stats_numbers(err, "loops traced:")?[0];
-        let bridges = stats_numbers(err, "bridges:")?[0];
+        let loops = stat_numbers(err, "loops traced:")?[0];
+        let bridges = stat_numbers(err, "bridges:")?[0];
         expect_that(loops >= 1.0, || format!("{mode}: no loop traced: {err}"))?;
         // "main-thread JIT: T ms in N pauses (max M ms, p99 P ms)"
-        let pause = stats_numbers(err, "main-thread JIT:")?;
+        let pause = stat_numbers(err, "main-thread JIT:")?;
         let [total, count, max, p99] = pause[..] else {
             return Err(format!("{mode}: main-thread JIT line: {pause:?}"));
         };
@@ -698,11 +667,11 @@ fn jit_stats_report_the_optimizer_tiers() -> Result<(), String> {
         expect_that(max <= total && p99 <= max, || {
             format!("{mode}: pauses must satisfy p99 <= max <= total: {err}")
         })?;
-        let worker = stats_numbers(err, "worker time:")?;
-        let installed = stats_numbers(err, "optimized installed:")?;
-        let latency = stats_numbers(err, "install latency:")?;
-        let failures = stats_numbers(err, "optimizer failures:")?[0];
-        stats_numbers(err, "invalidated:")?;
+        let worker = stat_numbers(err, "worker time:")?;
+        let installed = stat_numbers(err, "optimized installed:")?;
+        let latency = stat_numbers(err, "install latency:")?;
+        let failures = stat_numbers(err, "optimizer failures:")?[0];
+        stat_numbers(err, "invalidated:")?;
         expect_that(latency.len() == 2 && latency[0] <= latency[1], || {
             format!("{mode}: install latency mean <= max: {err}")
         })?;

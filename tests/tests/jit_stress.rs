@@ -19,8 +19,9 @@ use std::time::Duration;
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use tern_tests::diff::line_diff;
+use tern_tests::jit_stats::stat_count;
 use tern_tests::progen::Rng;
-use tern_tests::{run_with_environment, Expectations, Outcome};
+use tern_tests::{golden_programs, run_golden_program, Expectations, Outcome};
 
 /// Runs of each program under `full` in the default (CI) run.
 const DEFAULT_RUNS: u64 = 3;
@@ -42,8 +43,8 @@ fn main() {
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("golden");
     let tern = Arc::new(PathBuf::from(env!("CARGO_BIN_EXE_tern-under-test")));
     let mut trials = Vec::new();
-    let mut all = programs(&golden.join("jit"));
-    all.extend(programs(&golden.join("hot_loops")));
+    let mut all = golden_programs(&golden.join("jit"));
+    all.extend(golden_programs(&golden.join("hot_loops")));
     for (index, program) in all.into_iter().enumerate() {
         let name = program
             .strip_prefix(&golden)
@@ -82,47 +83,14 @@ fn pick_delay(rng: &mut Rng) -> u64 {
     }
 }
 
-/// The `.py` programs directly in `folder`, sorted.
-fn programs(folder: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
-        .map(|entries| {
-            entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| {
-                    p.extension().is_some_and(|e| e == "py")
-                        && !p
-                            .file_name()
-                            .is_some_and(|n| n.to_string_lossy().starts_with('_'))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    found.sort();
-    found
-}
-
-/// Runs tern on `program` (in its folder, with its `# args:`) with extra
-/// arguments and environment.
+/// Runs tern on `program` with extra arguments and environment.
 fn run(
     tern: &Path,
     program: &Path,
     arguments: &[&str],
     environment: &[(String, String)],
 ) -> Result<Outcome, String> {
-    let source = std::fs::read_to_string(program)
-        .map_err(|e| format!("cannot read {}: {e}", program.display()))?;
-    let expectations = Expectations::parse(&source)?;
-    let mut all: Vec<String> = arguments.iter().map(|a| a.to_string()).collect();
-    let file = program
-        .file_name()
-        .ok_or("a program path without a file name")?
-        .to_string_lossy()
-        .into_owned();
-    all.push(file);
-    all.extend(expectations.args.iter().cloned());
-    let directory = program.parent().unwrap_or(Path::new("."));
-    run_with_environment(tern, &all, environment, directory, None, TIMEOUT)
+    run_golden_program(tern, program, arguments, environment, TIMEOUT)
 }
 
 /// Differences between two runs' output, or None when they agree.
@@ -300,9 +268,9 @@ fn invalidation(tern: &Path, name: &str, source: &str, changed: bool) -> Result<
     if let Some(problem) = compare(&reference, &stripped) {
         return Err(format!("{name}: output differs from --jit=off:\n{problem}"));
     }
-    let invalidated = stat(&got.stderr, "invalidated:")?;
-    let jobs = second_number(&got.stderr, "worker time:")?;
-    let installed = stat(&got.stderr, "optimized installed:")?;
+    let invalidated = stat_count(&got.stderr, "invalidated:", 0)?;
+    let jobs = stat_count(&got.stderr, "worker time:", 1)?;
+    let installed = stat_count(&got.stderr, "optimized installed:", 0)?;
     if changed && invalidated < 1 {
         return Err(format!(
             "{name}: the loop's optimized code should be invalidated ({jobs} worker jobs \
@@ -328,40 +296,6 @@ fn expect_stdout(outcome: &Outcome, stdout: &str) -> Result<(), String> {
         ));
     }
     Ok(())
-}
-
-/// The `--jit-stats` line starting with `label`.
-fn stats_line<'a>(stderr: &'a str, label: &str) -> Result<&'a str, String> {
-    stderr
-        .lines()
-        .map(str::trim_start)
-        .find(|l| l.starts_with(label))
-        .map(|l| &l[label.len()..])
-        .ok_or_else(|| format!("no '{label}' line in --jit-stats:\n{stderr}"))
-}
-
-/// The first whole number after `label` in the statistics.
-fn stat(stderr: &str, label: &str) -> Result<u64, String> {
-    numbers(stats_line(stderr, label)?)
-        .first()
-        .copied()
-        .ok_or_else(|| format!("no number after '{label}'"))
-}
-
-/// The second number after `label` (e.g. the job count of `worker time`).
-fn second_number(stderr: &str, label: &str) -> Result<u64, String> {
-    numbers(stats_line(stderr, label)?)
-        .get(1)
-        .copied()
-        .ok_or_else(|| format!("no second number after '{label}'"))
-}
-
-/// The whole numbers among the words of `text` (digits after a '.' are skipped).
-fn numbers(text: &str) -> Vec<u64> {
-    text.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| "(),".contains(c)))
-        .filter_map(|w| w.split('.').next().and_then(|n| n.parse().ok()))
-        .collect()
 }
 
 fn number_from_environment(name: &str, default: u64) -> u64 {

@@ -14,7 +14,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use libtest_mimic::{Arguments, Failed, Trial};
-use tern_tests::{run_with_environment, Expectations};
+use tern_tests::jit_stats::stat_count;
+use tern_tests::{golden_programs, run_golden_program};
 
 /// How long one run may take (debug builds on a loaded machine).
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -28,7 +29,7 @@ fn main() {
     let optimized = Arc::new(AtomicU64::new(0));
     let mut trials = Vec::new();
     for folder in FOLDERS {
-        for program in programs(&golden.join(folder)) {
+        for program in golden_programs(&golden.join(folder)) {
             let name = program
                 .strip_prefix(&golden)
                 .unwrap_or(&program)
@@ -52,60 +53,15 @@ fn main() {
     conclusion.exit();
 }
 
-/// The `.py` programs directly in `folder`, sorted.
-fn programs(folder: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
-        .map(|entries| {
-            entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "py"))
-                .collect()
-        })
-        .unwrap_or_default();
-    found.sort();
-    found
-}
-
 /// Runs `program` under `--jit=sync` and checks its statistics; returns how
 /// many optimized loops it installed.
 fn optimizer_report(tern: &Path, program: &Path) -> Result<u64, Failed> {
-    let source = std::fs::read_to_string(program)
-        .map_err(|e| format!("cannot read {}: {e}", program.display()))?;
-    let expectations = Expectations::parse(&source)?;
-    let mut args: Vec<String> = ["--jit=sync", "--jit-threshold", "1", "--jit-stats"]
-        .iter()
-        .map(|a| a.to_string())
-        .collect();
-    args.push(
-        program
-            .file_name()
-            .ok_or("a program path without a file name")?
-            .to_string_lossy()
-            .into_owned(),
-    );
-    args.extend(expectations.args.iter().cloned());
-    let directory = program.parent().unwrap_or(Path::new("."));
-    let outcome = run_with_environment(tern, &args, &[], directory, None, TIMEOUT)?;
-    let failures = stat(&outcome.stderr, "optimizer failures:").ok_or_else(|| {
-        format!(
-            "no 'optimizer failures' line in stderr:\n{}",
-            outcome.stderr
-        )
-    })?;
+    let arguments = ["--jit=sync", "--jit-threshold", "1", "--jit-stats"];
+    let outcome = run_golden_program(tern, program, &arguments, &[], TIMEOUT)?;
+    let failures = stat_count(&outcome.stderr, "optimizer failures:", 0)?;
     if failures != 0 {
         let start = outcome.stderr.find("optimizer failures:").unwrap_or(0);
         return Err(format!("the optimizer failed:\n{}", &outcome.stderr[start..]).into());
     }
-    Ok(stat(&outcome.stderr, "optimized installed:").unwrap_or(0))
-}
-
-/// The first number after `label` on its line in `stats`.
-fn stat(stats: &str, label: &str) -> Option<u64> {
-    let line = stats.lines().find(|l| l.trim_start().starts_with(label))?;
-    line.trim_start()[label.len()..]
-        .split(|c: char| !c.is_ascii_digit())
-        .find(|w| !w.is_empty())?
-        .parse()
-        .ok()
+    Ok(stat_count(&outcome.stderr, "optimized installed:", 0)?)
 }

@@ -10,17 +10,16 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use libtest_mimic::{Arguments, Failed, Trial};
+mod harness;
+
+use harness::NamedTest;
 use tern_tests::trace_log::{parse_trace_log, TraceInst, TraceListing};
 use tern_tests::{run_with_timeout, Outcome};
 
 /// Shape tests the JIT does not pass yet, with the reason.
 const PENDING: &[(&str, &str)] = &[];
 
-/// One shape test: a name and the function that checks it.
-type ShapeTest = (&'static str, fn() -> Result<(), String>);
-
-const TESTS: &[ShapeTest] = &[
+const TESTS: &[NamedTest] = &[
     (
         "bridge_inside_an_inlined_call_returns_to_the_loop",
         bridge_inside_an_inlined_call_returns_to_the_loop,
@@ -61,23 +60,7 @@ const TESTS: &[ShapeTest] = &[
 ];
 
 fn main() {
-    let arguments = Arguments::from_args();
-    let trials = TESTS
-        .iter()
-        .map(|&(name, test)| {
-            let pending = PENDING
-                .iter()
-                .any(|(pending_name, _)| *pending_name == name);
-            Trial::test(name, move || match (pending, test()) {
-                (false, result) => result.map_err(Failed::from),
-                (true, Ok(())) => {
-                    Err("now passes: remove it from PENDING in tests/tests/trace_shape.rs".into())
-                }
-                (true, Err(_)) => Ok(()),
-            })
-        })
-        .collect();
-    libtest_mimic::run(&arguments, trials).exit();
+    harness::run(TESTS, PENDING, "tests/tests/trace_shape.rs");
 }
 
 // ---- running traced programs

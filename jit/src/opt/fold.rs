@@ -199,29 +199,6 @@ fn guard_if(holds: bool, op: &Opcode) -> Folded {
     }
 }
 
-/// Python's `a // b` and `a % b` (rounding toward minus infinity), or None
-/// when the machine code would not compute them (zero divisor, or the one
-/// quotient that overflows).
-pub(crate) fn floor_div_mod(a: i64, b: i64) -> Option<(i64, i64)> {
-    let (mut q, mut r) = (a.checked_div(b)?, a.checked_rem(b)?);
-    if r != 0 && ((r ^ b) < 0) {
-        q -= 1;
-        r += b;
-    }
-    Some((q, r))
-}
-
-fn cmp<T: PartialOrd>(c: Cond, a: T, b: T) -> bool {
-    match c {
-        Cond::Lt => a < b,
-        Cond::Le => a <= b,
-        Cond::Gt => a > b,
-        Cond::Ge => a >= b,
-        Cond::Eq => a == b,
-        Cond::Ne => a != b,
-    }
-}
-
 /// Folds `op` (operands already in the new numbering; `insts` is the new
 /// trace so far).
 fn fold_op(
@@ -274,7 +251,7 @@ fn fold_op(
             _ => keep(),
         },
         IntCmp(c, a, b) => match (ik(a), ik(b)) {
-            (Some(x), Some(y)) => bool_k(cmp(c, x, y)),
+            (Some(x), Some(y)) => bool_k(c.holds(x, y)),
             _ if a == b => bool_k(matches!(c, Cond::Eq | Cond::Le | Cond::Ge)),
             _ => keep(),
         },
@@ -292,7 +269,7 @@ fn fold_op(
             _ => keep(),
         },
         FloatCmp(c, a, b) => match (fk(a), fk(b)) {
-            (Some(x), Some(y)) => bool_k(cmp(c, x, y)),
+            (Some(x), Some(y)) => bool_k(c.holds(x, y)),
             _ => keep(),
         },
         // ---- bools and identity
@@ -342,22 +319,8 @@ fn fold_op(
 /// Integer operations: constants, and identities that cannot overflow.
 fn fold_int(op: IntOp, a: Ref, b: Ref, x: Option<i64>, y: Option<i64>) -> Option<Folded> {
     if let (Some(x), Some(y)) = (x, y) {
-        let v = match op {
-            IntOp::AddOv => x.checked_add(y),
-            IntOp::SubOv => x.checked_sub(y),
-            IntOp::MulOv => x.checked_mul(y),
-            // Unchecked: the machine wraps (the optimizer proved it does not).
-            IntOp::Add => Some(x.wrapping_add(y)),
-            IntOp::Sub => Some(x.wrapping_sub(y)),
-            IntOp::Mul => Some(x.wrapping_mul(y)),
-            IntOp::And => Some(x & y),
-            IntOp::Or => Some(x | y),
-            IntOp::Xor => Some(x ^ y),
-            IntOp::FloorDiv => floor_div_mod(x, y).map(|(q, _)| q),
-            IntOp::Mod => floor_div_mod(x, y).map(|(_, r)| r),
-        };
         // None: the check fails at run time; the instruction stays.
-        return v.map(int_k);
+        return op.eval(x, y).map(int_k);
     }
     use IntOp::*;
     let same = a == b;

@@ -299,7 +299,7 @@ impl HeapPass<'_> {
                 // Objects never change kind: past this guard, `v` is one.
                 self.kinds.insert(v, kind);
             }
-            if let Some(key) = guard_key(&guard.op) {
+            if let Some(key) = guard.op.guard_key() {
                 if !self.guards.insert(key) {
                     return; // an identical guard already passed
                 }
@@ -342,20 +342,6 @@ impl HeapPass<'_> {
             _ => {}
         }
     }
-}
-
-/// A guard as a key (kind, operand, constant); every guard has one operand.
-fn guard_key(op: &Opcode) -> Option<(u8, Ref, u64)> {
-    Some(match *op {
-        Opcode::GuardTag(v, t) => (0, v, t),
-        Opcode::GuardKind(v, k) => (1, v, k as u64),
-        Opcode::GuardFloat(v) => (2, v, 0),
-        Opcode::GuardEq(v, c) => (3, v, c),
-        Opcode::GuardNe(v, c) => (4, v, c),
-        Opcode::GuardTrue(v) => (5, v, 0),
-        Opcode::GuardFalse(v) => (6, v, 0),
-        _ => return None,
-    })
 }
 
 /// The pass: forwards stores and earlier loads to later loads.

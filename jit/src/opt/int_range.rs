@@ -604,18 +604,6 @@ mod tests {
         }
     }
 
-    fn python_floor_div(a: i64, b: i64) -> Option<i64> {
-        let (a, b) = (a as i128, b as i128);
-        let q = a.div_euclid(b);
-        // div_euclid rounds so the remainder is non-negative; Python floors.
-        let q = if b < 0 && a.rem_euclid(b) != 0 {
-            q - 1
-        } else {
-            q
-        };
-        i64::try_from(q).ok()
-    }
-
     #[test]
     fn transfer_functions_contain_every_result() {
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
@@ -638,23 +626,7 @@ mod tests {
                 let out = int_op_range(op, ra, rb);
                 for _ in 0..4 {
                     let (a, b) = (rng.within(ra), rng.within(rb));
-                    let result = match op {
-                        IntOp::AddOv => a.checked_add(b),
-                        IntOp::SubOv => a.checked_sub(b),
-                        IntOp::MulOv => a.checked_mul(b),
-                        IntOp::Add => Some(a.wrapping_add(b)),
-                        IntOp::Sub => Some(a.wrapping_sub(b)),
-                        IntOp::Mul => Some(a.wrapping_mul(b)),
-                        IntOp::And => Some(a & b),
-                        IntOp::Or => Some(a | b),
-                        IntOp::Xor => Some(a ^ b),
-                        IntOp::FloorDiv if b != 0 => python_floor_div(a, b),
-                        IntOp::Mod if b != 0 => {
-                            let m = (a as i128).rem_euclid(b as i128);
-                            Some((if b < 0 && m != 0 { m + b as i128 } else { m }) as i64)
-                        }
-                        _ => None,
-                    };
+                    let result = op.eval(a, b);
                     if let Some(x) = result {
                         assert!(
                             out.lo <= x && x <= out.hi,
@@ -665,14 +637,7 @@ mod tests {
             }
             for cond in [Cond::Lt, Cond::Le, Cond::Gt, Cond::Ge, Cond::Eq, Cond::Ne] {
                 let (a, b) = (rng.within(ra), rng.within(rb));
-                let truth = match cond {
-                    Cond::Lt => a < b,
-                    Cond::Le => a <= b,
-                    Cond::Gt => a > b,
-                    Cond::Ge => a >= b,
-                    Cond::Eq => a == b,
-                    Cond::Ne => a != b,
-                };
+                let truth = cond.holds(a, b);
                 if let Some(known) = compare(cond, ra, rb) {
                     assert_eq!(known, truth, "{cond:?} {ra:?} {rb:?} at {a} {b}");
                 }

@@ -158,8 +158,8 @@ impl Builder {
 /// the snapshot.
 pub fn run(trace: &Trace, stack: &mut Vec<Value>) -> u32 {
     let mut raw_stack = stack.clone();
-    let raw = run_with(trace, &mut raw_stack, asm::assemble);
-    let allocated = run_with(trace, stack, asm::assemble_optimized);
+    let raw = run_with(trace, &mut raw_stack, asm::assemble, LoopBackTo::Entry);
+    let allocated = run_with(trace, stack, asm::assemble_optimized, LoopBackTo::Entry);
     assert_eq!(
         (raw, &raw_stack),
         (allocated, &*stack),
@@ -168,9 +168,27 @@ pub fn run(trace: &Trace, stack: &mut Vec<Value>) -> u32 {
     allocated
 }
 
-type AssembleFn = fn(&Trace, &AsmTargets) -> Result<asm::Assembled, String>;
+/// A backend: `asm::assemble` (spill slots) or `asm::assemble_optimized`.
+pub type AssembleFn = fn(&Trace, &AsmTargets) -> Result<asm::Assembled, String>;
 
-fn run_with(trace: &Trace, stack: &mut Vec<Value>, assemble: AssembleFn) -> u32 {
+/// Where `loop_back` of a trace that does not loop locally goes (through
+/// the loop slot) when these tests run it.
+#[derive(Clone, Copy)]
+pub enum LoopBackTo {
+    /// The trace's entry again: it runs until a guard leaves.
+    Entry,
+    /// The header's exit (snapshot 0): it runs once.
+    FirstExit,
+}
+
+/// Compiles `trace` with `assemble` and runs it on `stack`; returns the
+/// snapshot it left through.
+pub fn run_with(
+    trace: &Trace,
+    stack: &mut Vec<Value>,
+    assemble: AssembleFn,
+    back: LoopBackTo,
+) -> u32 {
     jit::opt::verify::verify(trace).expect("a well-formed trace");
     let n = trace.snapshots.len();
     let exit_slots: Vec<AtomicUsize> = (0..n).map(|_| AtomicUsize::new(0)).collect();
@@ -195,7 +213,11 @@ fn run_with(trace: &Trace, stack: &mut Vec<Value>, assemble: AssembleFn) -> u32 
         slot.store(code.buffer.ptr(*off) as usize, Ordering::Release);
     }
     let entry = code.buffer.ptr(code.entry) as usize;
-    loop_slot.store(entry, Ordering::Release);
+    let again = match (trace.local_loop, back) {
+        (false, LoopBackTo::FirstExit) => code.buffer.ptr(code.default_exits[0]) as usize,
+        _ => entry,
+    };
+    loop_slot.store(again, Ordering::Release);
     let (_tramp_buf, enter) = asm::build_trampoline();
     let mut vm = NoVm;
     let vm: *mut dyn Vm = &mut vm;
