@@ -17,7 +17,7 @@ OPTIONS (the table):
     --quick            smoke test: --runs 1 --warmup 0 (overrides both wherever they appear)
     --filter SUBSTR    only programs whose file name contains SUBSTR (repeatable: any matches)
     --json FILE        write all raw samples, medians, RSS, the command line and machine info
-    --tern PATH        the tern binary (default: <workspace>/target/release/tern)
+    --tern PATH        the tern binary (default: the tern built next to this bench binary)
     --mode ARGS        an extra tern column run with these arguments, split on spaces, after
                        the four standard ones (--jit=off, --jit=raw, --jit=full, --jit=sync),
                        e.g. --mode \"--jit=full --jit-threshold 1\" (repeatable)

@@ -70,19 +70,7 @@ fn run(opts: &Options, argv: &[String]) -> Result<i32, String> {
         ));
     }
 
-    let tern = opts
-        .tern
-        .clone()
-        .unwrap_or_else(|| root.join("target").join("release").join("tern"));
-    if !measure::is_executable(&tern) {
-        return Err(format!(
-            "no tern binary at {} (build it with `cargo build --release -p vm`, or pass --tern PATH)",
-            tern.display()
-        ));
-    }
-    let python3 = measure::find_executable("python3")
-        .map(|p| measure::resolve_python(&p))
-        .ok_or("python3 is not on PATH; it is needed for the reference output")?;
+    let (tern, python3) = measure::tern_and_python(opts.tern.as_deref())?;
     let pypy3 = if opts.pypy {
         let found = measure::find_executable("pypy3").map(|p| measure::resolve_python(&p));
         if found.is_none() {

@@ -2,7 +2,7 @@
 //! `wait4`'s rusage), exit status and captured output, with a time limit.
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
@@ -167,7 +167,7 @@ fn drain<R: Read + Send + 'static>(pipe: Option<R>) -> thread::JoinHandle<Vec<u8
 }
 
 /// Finds `name` on `PATH` (or returns it when it contains a slash and exists).
-pub fn find_executable(name: &str) -> Option<std::path::PathBuf> {
+pub fn find_executable(name: &str) -> Option<PathBuf> {
     if name.contains('/') {
         let p = Path::new(name);
         return p.is_file().then(|| p.to_path_buf());
@@ -181,18 +181,48 @@ pub fn find_executable(name: &str) -> Option<std::path::PathBuf> {
 /// The real interpreter behind a Python launcher such as a pyenv shim (a
 /// shell script that adds ~100 ms per start), from its `sys.executable`;
 /// `launcher` itself when that cannot be found out.
-pub fn resolve_python(launcher: &Path) -> std::path::PathBuf {
+pub fn resolve_python(launcher: &Path) -> PathBuf {
     let real = Command::new(launcher)
         .args(["-c", "import sys; print(sys.executable)"])
         .stdin(Stdio::null())
         .output()
         .ok()
         .filter(|o| o.status.success())
-        .map(|o| std::path::PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()));
+        .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()));
     match real {
         Some(p) if is_executable(&p) => p,
         _ => launcher.to_path_buf(),
     }
+}
+
+/// The tern binary to measure and the python3 that gives the reference
+/// output. Without `--tern`, tern is the one built next to this `bench`
+/// binary (both come from `cargo build --release`), else the workspace's
+/// `target/release/tern`.
+pub fn tern_and_python(tern: Option<&Path>) -> Result<(PathBuf, PathBuf), String> {
+    let tern = match tern {
+        Some(t) => t.to_path_buf(),
+        None => std::env::current_exe()
+            .ok()
+            .and_then(|exe| Some(exe.parent()?.join("tern")))
+            .filter(|t| is_executable(t))
+            .unwrap_or_else(|| {
+                crate::workspace_root()
+                    .join("target")
+                    .join("release")
+                    .join("tern")
+            }),
+    };
+    if !is_executable(&tern) {
+        return Err(format!(
+            "no tern binary at {} (build it with `cargo build --release -p vm`, or pass --tern PATH)",
+            tern.display()
+        ));
+    }
+    let python3 = find_executable("python3")
+        .map(|p| resolve_python(&p))
+        .ok_or("python3 is not on PATH; it is needed for the reference output")?;
+    Ok((tern, python3))
 }
 
 /// True when `path` is a regular file with an execute bit set.

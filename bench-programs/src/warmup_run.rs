@@ -55,19 +55,7 @@ pub fn run(opts: &WarmupOptions, argv: &[String]) -> Result<bool, String> {
             }
         ));
     }
-    let tern = opts
-        .tern
-        .clone()
-        .unwrap_or_else(|| root.join("target").join("release").join("tern"));
-    if !measure::is_executable(&tern) {
-        return Err(format!(
-            "no tern binary at {} (build it with `cargo build --release -p vm`, or pass --tern PATH)",
-            tern.display()
-        ));
-    }
-    let python3 = measure::find_executable("python3")
-        .map(|p| measure::resolve_python(&p))
-        .ok_or("python3 is not on PATH; it is needed for the reference output")?;
+    let (tern, python3) = measure::tern_and_python(opts.tern.as_deref())?;
     std::fs::create_dir_all(&out_dir)
         .map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
     let timeout = Duration::from_secs_f64(opts.timeout_secs);
