@@ -23,8 +23,8 @@ pub(crate) fn for_iter(r: &mut Recorder, itv: Value, iter: u16, exit: u32, pc: u
             if !(step > 0 && next < stop || step < 0 && next > stop) {
                 return false;
             }
-            let it = iterator(r, iter, layout::iter_range_layout().1, pc);
-            let ([next_off, stop_off, step_off], _) = layout::iter_range_layout();
+            let ([next_off, stop_off, step_off], tag) = layout::iter_range_layout();
+            let it = iterator(r, iter, tag, pc);
             // Only the step's sign is guarded: loops like
             // `for m in range(start, stop, p)` run with many steps.
             let st = r.emit(Opcode::LoadField(it, step_off), Type::Int);

@@ -182,10 +182,7 @@ pub(crate) fn record_op(
             }
             // A loop enclosing the recorded one (its path left the loop by a
             // `break`) is not an inner loop.
-            let anchor_header = match code_of(r.anchor_code).code.ops[r.anchor_pc as usize] {
-                Op::JumpBack { target } => target,
-                _ => 0,
-            };
+            let anchor_header = r.anchor_header();
             // An inner loop may start at the recorded loop's own header
             // (`while True:` whose body opens with another loop).
             let inside = view.code == r.anchor_code && target >= anchor_header && pc < r.anchor_pc;

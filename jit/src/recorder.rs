@@ -266,9 +266,14 @@ impl Recorder {
     /// Is `pc` (in the loop's own frame) inside the recorded loop, between its
     /// header and its back-edge?
     fn in_anchor_loop(&self, pc: u32) -> bool {
+        (self.anchor_header()..=self.anchor_pc).contains(&pc)
+    }
+
+    /// The recorded loop's header: where its back-edge jumps.
+    pub(crate) fn anchor_header(&self) -> u32 {
         match code_of(self.anchor_code).code.ops[self.anchor_pc as usize] {
-            Op::JumpBack { target } => (target..=self.anchor_pc).contains(&pc),
-            _ => true,
+            Op::JumpBack { target } => target,
+            _ => 0,
         }
     }
 
