@@ -629,6 +629,7 @@ impl Jit {
 
     /// The trampoline and the loop entry address for running trace `n`, and
     /// how many slots above the loop frame and frames beyond it it needs.
+    #[inline]
     pub fn entry(&mut self, n: usize) -> (EnterFn, usize, usize, usize) {
         let tramp = self.trampoline.get_or_insert_with(asm::build_trampoline).1;
         self.stats.entries += 1;
@@ -637,7 +638,7 @@ impl Jit {
         (
             tramp,
             target,
-            reserved_extent(&self.traces, n) as usize,
+            (root.trace.extent + EXTENT_SLACK) as usize,
             root.trace.max_inline_depth + DEPTH_SLACK,
         )
     }
@@ -646,6 +647,7 @@ impl Jit {
     /// the loop turned out not to pay (it runs too few iterations per entry
     /// to win back the cost of entering and leaving): it is then unlinked
     /// and the interpreter runs it from now on.
+    #[inline]
     pub fn profitable_entry(&mut self, n: usize) -> bool {
         let t = &self.traces[n];
         let entries = t.entries.get() + 1;
@@ -653,6 +655,15 @@ impl Jit {
         if !entries.is_multiple_of(PROFIT_CHECK_ENTRIES) || t.hot_cell.is_null() {
             return true;
         }
+        self.check_profit(n, entries)
+    }
+
+    /// [`Jit::profitable_entry`]'s periodic check (out of line: entering a
+    /// loop is on the interpreter's hot path).
+    #[cold]
+    #[inline(never)]
+    fn check_profit(&mut self, n: usize, entries: u64) -> bool {
+        let t = &self.traces[n];
         let iterations = t.words.iterations.load(Ordering::Relaxed);
         log::debug!(target: "jit", "loop {n}: {iterations} iterations in {entries} entries");
         if iterations * ITERATIONS_PER_ENTRY_DIVISOR >= entries * ITERATIONS_PER_ENTRY_TIMES {
@@ -674,6 +685,7 @@ impl Jit {
     ///
     /// # Safety
     /// `info` must be what a trace of this JIT returned.
+    #[inline]
     pub unsafe fn on_exit(&mut self, info: *const ExitInfo) -> ExitAction {
         let info = &*info;
         self.stats.exits += 1;
@@ -731,6 +743,7 @@ impl Jit {
     }
 
     /// Snapshot `snap` of trace `trace`.
+    #[inline]
     pub fn snapshot(&self, trace: usize, snap: u32) -> &Snapshot {
         &self.traces[trace].trace.snapshots[snap as usize]
     }
