@@ -674,14 +674,17 @@ fn call_slots(
     kwnames: &[Value],
 ) -> PyResult<u64> {
     const FAST: usize = 8;
-    if kwnames.is_empty() && n as usize <= FAST {
-        // The common case without a heap-allocated argument vector.
+    let n_args = n as usize;
+    if kwnames.is_empty() && n_args <= FAST {
+        // The common case without a heap-allocated argument vector. (A copy:
+        // the call may grow and move the stack the arguments are on.)
         let mut buf = [Value::NONE; FAST];
-        for (i, b) in buf.iter_mut().enumerate().take(n as usize) {
-            // SAFETY: the recorder only passes argument ranges inside the trace's extent.
-            *b = unsafe { ctx.slot(args_at as i64 + i as i64) };
+        // SAFETY: the recorder only passes argument ranges inside the trace's extent.
+        let args = unsafe { std::slice::from_raw_parts(ctx.base.offset(args_at as isize), n_args) };
+        for (b, &a) in buf.iter_mut().zip(args) {
+            *b = a;
         }
-        return ok(vm.call(f, &buf[..n as usize], &[])?);
+        return ok(vm.call(f, &buf[..n_args], &[])?);
     }
     let all = slots(ctx, args_at, n);
     let npos = all.len() - kwnames.len();

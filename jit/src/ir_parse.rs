@@ -346,6 +346,8 @@ fn int_op(name: &str) -> Option<IntOp> {
         "xor" => IntOp::Xor,
         "floordiv" => IntOp::FloorDiv,
         "mod" => IntOp::Mod,
+        "shlov" => IntOp::ShlOv,
+        "shr" => IntOp::Shr,
         _ => return None,
     })
 }

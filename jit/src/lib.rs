@@ -630,6 +630,7 @@ impl Jit {
 
     /// The trampoline and the loop entry address for running trace `n`, and
     /// how many slots above the loop frame and frames beyond it it needs.
+    #[inline]
     pub fn entry(&mut self, n: usize) -> (EnterFn, usize, usize, usize) {
         let tramp = self.trampoline.get_or_insert_with(asm::build_trampoline).1;
         self.stats.entries += 1;
@@ -638,7 +639,7 @@ impl Jit {
         (
             tramp,
             target,
-            reserved_extent(&self.traces, n) as usize,
+            (root.trace.extent + EXTENT_SLACK) as usize,
             root.trace.max_inline_depth + DEPTH_SLACK,
         )
     }
@@ -647,6 +648,7 @@ impl Jit {
     /// the loop turned out not to pay (it runs too few iterations per entry
     /// to win back the cost of entering and leaving): it is then unlinked
     /// and the interpreter runs it from now on.
+    #[inline]
     pub fn profitable_entry(&mut self, n: usize) -> bool {
         let t = &self.traces[n];
         let entries = t.entries.get() + 1;
@@ -654,6 +656,15 @@ impl Jit {
         if !entries.is_multiple_of(PROFIT_CHECK_ENTRIES) || t.hot_cell.is_null() {
             return true;
         }
+        self.check_profit(n, entries)
+    }
+
+    /// [`Jit::profitable_entry`]'s periodic check (out of line: entering a
+    /// loop is on the interpreter's hot path).
+    #[cold]
+    #[inline(never)]
+    fn check_profit(&mut self, n: usize, entries: u64) -> bool {
+        let t = &self.traces[n];
         let iterations = t.words.iterations.load(Ordering::Relaxed);
         log::debug!(target: "jit", "loop {n}: {iterations} iterations in {entries} entries");
         if iterations * ITERATIONS_PER_ENTRY_DIVISOR >= entries * ITERATIONS_PER_ENTRY_TIMES {
@@ -675,24 +686,27 @@ impl Jit {
     ///
     /// # Safety
     /// `info` must be what a trace of this JIT returned.
+    #[inline]
     pub unsafe fn on_exit(&mut self, info: *const ExitInfo) -> ExitAction {
         let info = &*info;
         self.stats.exits += 1;
-        info.hits.set(info.hits.get() + 1);
+        let hits = info.hits.get() + 1;
+        info.hits.set(hits);
         let t = &self.traces[info.trace];
-        let kind = t.trace.snapshots[info.snap as usize].kind;
+        let snap = info.snap as usize;
+        let kind = t.trace.snapshots[snap].kind;
         if kind == ExitKind::Exception {
             self.stats.exception_exits += 1;
         }
-        let slot = &t.exit_slots[info.snap as usize];
-        let unbridged = slot.load(Ordering::Relaxed) == t.default_exits[info.snap as usize];
+        // Cheapest tests first: a hot exit is usually one that gave up on
+        // bridges or is still warming up.
         let record_bridge = kind == ExitKind::Guard
-            && self.recorder.is_none()
-            && unbridged
-            && info.hits.get() >= self.config.threshold.clamp(1, 10)
             && info.bridge_aborts.get() < MAX_BRIDGE_ABORTS
+            && hits >= self.config.threshold.clamp(1, 10)
+            && self.recorder.is_none()
             && t.bridge_depth < MAX_BRIDGE_DEPTH
-            && !t.retired;
+            && !t.retired
+            && t.exit_slots[snap].load(Ordering::Relaxed) == t.default_exits[snap];
         ExitAction {
             kind,
             record_bridge,
@@ -732,6 +746,7 @@ impl Jit {
     }
 
     /// Snapshot `snap` of trace `trace`.
+    #[inline]
     pub fn snapshot(&self, trace: usize, snap: u32) -> &Snapshot {
         &self.traces[trace].trace.snapshots[snap as usize]
     }

@@ -88,6 +88,10 @@ pub(crate) fn arith(
         BinOpKind::BitXor => Some(IntOp::Xor),
         BinOpKind::FloorDiv if y.is_int() && y.as_int() != 0 => Some(IntOp::FloorDiv),
         BinOpKind::Mod if y.is_int() && y.as_int() != 0 => Some(IntOp::Mod),
+        // A negative count raises: the runtime does that (a guard known to
+        // fail would leave on every run).
+        BinOpKind::LShift if y.is_int() && y.as_int() >= 0 => Some(IntOp::ShlOv),
+        BinOpKind::RShift if y.is_int() && y.as_int() >= 0 => Some(IntOp::Shr),
         _ => None,
     };
     let float_op = match kind {
@@ -108,6 +112,7 @@ pub(crate) fn arith(
             BinOpKind::Add => fits(x.as_int().checked_add(y.as_int())),
             BinOpKind::Sub => fits(x.as_int().checked_sub(y.as_int())),
             BinOpKind::Mul => fits(x.as_int().checked_mul(y.as_int())),
+            BinOpKind::LShift => fits(IntOp::ShlOv.eval(x.as_int(), y.as_int())),
             _ => true,
         };
     let out = match (int_op, float_op) {

@@ -134,9 +134,15 @@ impl Gen {
                     }
                 }
                 6 if int.is_some() => {
-                    let d = [-7i64, -3, 0, 2, 5][self.rng.below(5)];
+                    let d = [-7i64, -3, 0, 2, 5, 63, 64][self.rng.below(7)];
                     let d = self.push(Opcode::ConstInt(d), Type::Int);
-                    let op = [IntOp::FloorDiv, IntOp::Mod][self.rng.below(2)];
+                    let op =
+                        [IntOp::FloorDiv, IntOp::Mod, IntOp::ShlOv, IntOp::Shr][self.rng.below(4)];
+                    // Shifts by a constant or by another value (any count).
+                    let d = match op {
+                        IntOp::ShlOv | IntOp::Shr if self.rng.below(2) == 0 => int2.unwrap(),
+                        _ => d,
+                    };
                     self.guarded(Opcode::Int(op, int.unwrap(), d), Type::Int);
                 }
                 7 if int.is_some() => {
