@@ -28,10 +28,10 @@ print(grow(5000))  # expect: (10000, 4999, 4999)
 def swap(n):
     a = {"k": 1}
     b = {"k": 100}
-    cur = a
+    pair = [a, b]
     for i in range(n):
+        cur = pair[i % 2]
         cur["k"] = cur.get("k", 0) + 1
-        cur = b if cur is a else a
     return a, b
 
 print(swap(300))  # expect: ({'k': 151}, {'k': 250})
