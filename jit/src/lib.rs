@@ -29,6 +29,7 @@ mod record_arith;
 mod record_call;
 mod record_iter;
 mod record_op;
+mod record_typed;
 pub mod recorder;
 pub mod regalloc;
 pub mod snapshot;
