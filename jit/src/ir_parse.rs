@@ -16,7 +16,7 @@ use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 44] = [
+const HELPERS: [Helper; 58] = [
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
@@ -61,6 +61,20 @@ const HELPERS: [Helper; 44] = [
     Helper::NewInstance,
     Helper::CallBuiltin,
     Helper::RunLoop,
+    Helper::DictGetItem,
+    Helper::DictSetItem,
+    Helper::DictGet,
+    Helper::DictSetDefault,
+    Helper::DictContains,
+    Helper::StrGetItem,
+    Helper::StrOrd,
+    Helper::StrContains,
+    Helper::StrEq,
+    Helper::StrChr,
+    Helper::StrOfInt,
+    Helper::SeqIterNext,
+    Helper::SetAddMethod,
+    Helper::SetFrozen,
 ];
 
 /// Every exit kind, to find one by its text name.
@@ -639,7 +653,21 @@ mod tests {
                 | Helper::InstAppendSlot
                 | Helper::NewInstance
                 | Helper::CallBuiltin
-                | Helper::RunLoop => {}
+                | Helper::RunLoop
+                | Helper::DictGetItem
+                | Helper::DictSetItem
+                | Helper::DictGet
+                | Helper::DictSetDefault
+                | Helper::DictContains
+                | Helper::StrGetItem
+                | Helper::StrOrd
+                | Helper::StrContains
+                | Helper::StrEq
+                | Helper::StrChr
+                | Helper::StrOfInt
+                | Helper::SeqIterNext
+                | Helper::SetAddMethod
+                | Helper::SetFrozen => {}
             }
         }
         let mut names: Vec<&str> = HELPERS.iter().map(|h| h.name()).collect();

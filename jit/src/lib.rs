@@ -29,6 +29,7 @@ mod record_arith;
 mod record_call;
 mod record_iter;
 mod record_op;
+mod record_typed;
 pub mod recorder;
 pub mod regalloc;
 pub mod snapshot;
@@ -705,21 +706,23 @@ impl Jit {
     pub unsafe fn on_exit(&mut self, info: *const ExitInfo) -> ExitAction {
         let info = &*info;
         self.stats.exits += 1;
-        info.hits.set(info.hits.get() + 1);
+        let hits = info.hits.get() + 1;
+        info.hits.set(hits);
         let t = &self.traces[info.trace];
-        let kind = t.trace.snapshots[info.snap as usize].kind;
+        let snap = info.snap as usize;
+        let kind = t.trace.snapshots[snap].kind;
         if kind == ExitKind::Exception {
             self.stats.exception_exits += 1;
         }
-        let slot = &t.exit_slots[info.snap as usize];
-        let unbridged = slot.load(Ordering::Relaxed) == t.default_exits[info.snap as usize];
+        // Cheapest tests first: a hot exit is usually one that gave up on
+        // bridges or is still warming up.
         let record_bridge = kind == ExitKind::Guard
-            && self.recorder.is_none()
-            && unbridged
-            && info.hits.get() >= self.config.threshold.clamp(1, 10)
             && info.bridge_aborts.get() < MAX_BRIDGE_ABORTS
+            && hits >= self.config.threshold.clamp(1, 10)
+            && self.recorder.is_none()
             && t.bridge_depth < MAX_BRIDGE_DEPTH
-            && !t.retired;
+            && !t.retired
+            && t.exit_slots[snap].load(Ordering::Relaxed) == t.default_exits[snap];
         ExitAction {
             kind,
             record_bridge,

@@ -874,3 +874,30 @@ fn str_dunder_format(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) ->
     };
     crate::builtins::format_value(vm, s, spec)
 }
+
+// ---------------------------------------------------------------- fast paths
+
+/// `s[i]` for a str and an int index: the one-character str (ASCII ones
+/// are shared), or None when `i` is out of range (IndexError).
+#[inline]
+pub fn char_at(rt: &mut Runtime, s: Value, i: i64) -> Option<Value> {
+    let obj = downcast::<StrObj>(s)?;
+    let j = crate::subscript::norm_index(i, obj.char_len)?;
+    let c = if obj.is_ascii() {
+        obj.value.as_bytes()[j] as char
+    } else {
+        obj.value.chars().nth(j)?
+    };
+    let mut buf = [0u8; 4];
+    Some(rt.intern_char(c.encode_utf8(&mut buf)))
+}
+
+/// `ord(s)` when `s` is a str of one character; None otherwise (TypeError).
+#[inline]
+pub fn ord_of(s: Value) -> Option<i64> {
+    let obj = downcast::<StrObj>(s)?;
+    if obj.char_len != 1 {
+        return None;
+    }
+    obj.value.chars().next().map(|c| c as i64)
+}

@@ -215,6 +215,13 @@ fn str_getitem(vm: &mut dyn Vm, obj: Value, key: Value) -> PyResult<Value> {
         };
         return Ok(vm.rt().new_str(&out));
     }
+    if !is_int_like(key) {
+        // CPython 3.11 words this one differently from lists and tuples.
+        let tn = vm.rt().type_name(key);
+        return Err(vm
+            .rt()
+            .type_error(format!("string indices must be integers, not '{tn}'")));
+    }
     let j = seq_index(vm, key, len, "string")?;
     let text = str_of(obj);
     let c = if ascii {

@@ -72,7 +72,19 @@ impl Interpreter {
     /// the loop header). Returns true when a bridge recording starts, false
     /// to continue interpreting; an exception raised inside the trace comes
     /// back as `Err` with the frames rebuilt where it was raised.
+    #[inline(always)]
     pub(crate) fn run_trace(&mut self, n: usize) -> Result<bool, PyErr> {
+        if self.header_leaves_loop() {
+            // Entering only to leave at the first guard costs far more than
+            // the interpreter's one branch (a loop that ran its last pass).
+            return Ok(false);
+        }
+        self.enter_trace(n)
+    }
+
+    /// [`Interpreter::run_trace`] once the loop is to be entered.
+    #[inline(never)]
+    fn enter_trace(&mut self, n: usize) -> Result<bool, PyErr> {
         if !self.jit.profitable_entry(n) {
             return Ok(false);
         }
@@ -136,6 +148,41 @@ impl Interpreter {
                 Ok(false)
             }
         }
+    }
+
+    /// Is the running frame at a loop header (its pc) whose first
+    /// instruction is the loop's own exit test, on a condition that leaves
+    /// the loop now? Only plain conditions (bools, ints, None) are read:
+    /// deciding anything else could run Python code.
+    #[inline(always)]
+    fn header_leaves_loop(&self) -> bool {
+        let frame = self.frames.last().expect("a running frame");
+        // SAFETY: frame code objects are live while the frame is.
+        let ops: &[Op] = unsafe { &(&*frame.code).code.ops };
+        let (cond, target, jumps_if) = match ops.get(frame.pc) {
+            Some(&Op::JumpIfFalse { cond, target }) => (cond, target, false),
+            Some(&Op::JumpIfTrue { cond, target }) => (cond, target, true),
+            _ => return false,
+        };
+        // A `while` loop's test jumps to just past the loop's `JumpBack`.
+        let leaves = matches!(
+            ops.get((target as usize).wrapping_sub(1)),
+            Some(&Op::JumpBack { target: header }) if header as usize == frame.pc
+        );
+        if !leaves {
+            return false;
+        }
+        let v = self.stack[frame.base + cond as usize];
+        let truth = if v.is_bool() {
+            v.as_bool()
+        } else if v.is_int() {
+            v.as_int() != 0
+        } else if v.is_none() {
+            false
+        } else {
+            return false;
+        };
+        truth == jumps_if
     }
 
     /// Clears the slots up to `need` that no compiled loop covered before
