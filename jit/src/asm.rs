@@ -132,7 +132,7 @@ struct Emitter<'a> {
     /// Optimized traces: every value's location. Raw traces (None) keep
     /// each value in spill slot `[rsp + 8*ref]`.
     alloc: Option<&'a Allocation>,
-    /// Optimized traces: compares a guard right after them jumps on
+    /// Compares a guard right after them jumps on (both backends)
     /// ([`fused_compares`]).
     fused: Vec<bool>,
 }
@@ -312,10 +312,7 @@ fn assemble_pass(
         body: None,
         phis: Vec::new(),
         alloc,
-        fused: match alloc {
-            Some(_) => fused_compares(trace),
-            None => vec![false; trace.insts.len()],
-        },
+        fused: fused_compares(trace),
     };
     let body_header = if trace.local_loop {
         let h = trace.insts.iter().rposition(|i| i.op == Opcode::LoopHeader);

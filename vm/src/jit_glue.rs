@@ -72,12 +72,19 @@ impl Interpreter {
     /// the loop header). Returns true when a bridge recording starts, false
     /// to continue interpreting; an exception raised inside the trace comes
     /// back as `Err` with the frames rebuilt where it was raised.
+    #[inline(always)]
     pub(crate) fn run_trace(&mut self, n: usize) -> Result<bool, PyErr> {
         if self.header_leaves_loop() {
             // Entering only to leave at the first guard costs far more than
             // the interpreter's one branch (a loop that ran its last pass).
             return Ok(false);
         }
+        self.enter_trace(n)
+    }
+
+    /// [`Interpreter::run_trace`] once the loop is to be entered.
+    #[inline(never)]
+    fn enter_trace(&mut self, n: usize) -> Result<bool, PyErr> {
         if !self.jit.profitable_entry(n) {
             return Ok(false);
         }
@@ -147,7 +154,7 @@ impl Interpreter {
     /// instruction is the loop's own exit test, on a condition that leaves
     /// the loop now? Only plain conditions (bools, ints, None) are read:
     /// deciding anything else could run Python code.
-    #[inline]
+    #[inline(always)]
     fn header_leaves_loop(&self) -> bool {
         let frame = self.frames.last().expect("a running frame");
         // SAFETY: frame code objects are live while the frame is.
