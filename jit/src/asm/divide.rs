@@ -144,19 +144,8 @@ mod tests {
         ];
         let mut seed = 0x9E37_79B9_7F4A_7C15u64;
         for &d in &divisors {
-            for n in [
-                0,
-                1,
-                -1,
-                d - 1,
-                d,
-                d + 1,
-                -d,
-                -d - 1,
-                -d + 1,
-                i64::MAX,
-                i64::MIN,
-            ] {
+            let near = [d - 1, d, d.wrapping_add(1), -d, -d - 1, -d + 1];
+            for n in [0, 1, -1, i64::MAX, i64::MIN].into_iter().chain(near) {
                 check(n, d);
             }
             for _ in 0..20_000 {
@@ -166,7 +155,9 @@ mod tests {
                 // Mix magnitudes: small, around multiples of d, full width.
                 let n = match seed % 3 {
                     0 => (seed >> 40) as i64 - (1 << 23),
-                    1 => (seed as i64 >> 20).wrapping_mul(d.min(1 << 20)) + (seed % 3) as i64 - 1,
+                    1 => (seed as i64 >> 20)
+                        .wrapping_mul(d.min(1 << 20))
+                        .wrapping_add((seed % 3) as i64 - 1),
                     _ => seed as i64,
                 };
                 check(n, d);
