@@ -25,10 +25,12 @@ use crate::ir::*;
 use crate::layout;
 use crate::regalloc::{self, Allocation, Loc};
 use compare::{emit_float_compare, emit_fused_guard, emit_int_compare, fused_compares};
+use exit_entries::emit_entries;
 use exit_materialize::emit_materialize;
 
 mod compare;
 mod divide;
+mod exit_entries;
 mod exit_materialize;
 mod locations;
 use dynasmrt::mmap::MutableBuffer;
@@ -369,9 +371,7 @@ fn assemble_pass(
         dynasm!(e.ops ; .arch x64 ; =>stub);
         // Guards from anywhere jump here: nothing is known in `rax`.
         e.rax_now = None;
-        for &(s, r) in &trace.snapshots[k].entries {
-            e.store_slot(s, r);
-        }
+        emit_entries(&mut e, k, alloc, targets)?;
         if !trace.snapshots[k].virtuals.is_empty() {
             emit_materialize(&mut e, k, alloc, targets)?;
         }

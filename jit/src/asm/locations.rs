@@ -5,11 +5,10 @@
 // dynasm's dynamic-register syntax (`Rq(reg)`) expands to a `.into()`.
 #![allow(clippy::useless_conversion)]
 
-use super::{Emitter, CANONICAL_NAN, RAX, RCX};
+use super::{Emitter, RAX, RCX};
 use crate::ir::*;
 use crate::regalloc::Loc;
-use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
-use runtime::value::{PAYLOAD_MASK, TAG_BOOL, TAG_INT};
+use dynasmrt::{dynasm, DynasmApi};
 
 impl Emitter<'_> {
     /// Where value `r` lives: its allocated location, or (raw traces) its
@@ -142,47 +141,10 @@ impl Emitter<'_> {
         }
     }
 
-    /// Writes value `r` to interpreter stack slot `slot` (relative to `rbx`),
-    /// boxing it first when it is an unboxed int, float or bool (an exit
-    /// entry the `box_exits` pass left unboxed; ints there are proved to fit).
+    /// Writes boxed value `r` to interpreter stack slot `slot` (relative
+    /// to `rbx`).
     pub(super) fn store_slot(&mut self, slot: i32, r: Ref) {
         let off = 8 * slot;
-        let ty = match self.trace.insts[r as usize].op {
-            Opcode::Const(_) => Type::Val,
-            _ => self.trace.insts[r as usize].ty,
-        };
-        if matches!(ty, Type::Int | Type::Float | Type::Bool) {
-            self.load(RAX, r);
-            self.rax_now = None;
-            match ty {
-                Type::Int => {
-                    let (mask, tag) = (PAYLOAD_MASK as i64, (TAG_INT << 48) as i64);
-                    dynasm!(self.ops
-                        ; .arch x64
-                        ; mov rcx, QWORD mask
-                        ; and rax, rcx
-                        ; mov rcx, QWORD tag
-                        ; or rax, rcx
-                    );
-                }
-                Type::Float => {
-                    dynasm!(self.ops
-                        ; .arch x64
-                        ; movq xmm0, rax
-                        ; ucomisd xmm0, xmm0
-                        ; jnp >ordered
-                        ; mov rax, QWORD CANONICAL_NAN as i64
-                        ; ordered:
-                    );
-                }
-                _ => {
-                    let tag = (TAG_BOOL << 48) as i64;
-                    dynasm!(self.ops ; .arch x64 ; mov rcx, QWORD tag ; or rax, rcx);
-                }
-            }
-            dynasm!(self.ops ; .arch x64 ; mov [rbx + off], rax);
-            return;
-        }
         match self.gpr(r) {
             Some(g) if self.alloc.is_some() => {
                 dynasm!(self.ops ; .arch x64 ; mov [rbx + off], Rq(g))

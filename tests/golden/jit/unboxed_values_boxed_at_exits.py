@@ -44,6 +44,36 @@ def wide_range(start, n):
     return last
 
 
+def wide_ints(n):
+    # Past 2**47 the box would need a big int: the exit stub makes it.
+    big = 0
+    neg = 0
+    for i in range(n):
+        big = i * 1099511627776
+        neg = -big - i
+        if i == n - 1:
+            break
+    return big, neg
+
+
+class Pair:
+    def __init__(self, a, b):
+        self.a = a
+        self.b = b
+
+
+def wide_with_virtual(n):
+    # A virtual object in the same exit: that exit keeps the checked box.
+    last = None
+    big = 0
+    for i in range(n):
+        big = i * 1099511627776
+        p = Pair(i, big)
+        if i % 50 == 49:
+            last = p
+    return big, last.a, last.b
+
+
 print(ints(500))
 print(ints(2000))
 print(floats(60))
@@ -51,6 +81,9 @@ print(nan_and_inf(50))
 print(wide_range(2**46 - 40, 80))
 print(wide_range(2**47 - 40, 80))
 print(wide_range(-2**47 - 40, 80))
+print(wide_ints(100))
+print(wide_ints(300))
+print(wide_with_virtual(300))
 # expect: ('switched', True, 493)
 # expect: ('switched', True, 1993)
 # expect: (16341541651.470232, -16341541651.470232, 57, False)
@@ -58,3 +91,6 @@ print(wide_range(-2**47 - 40, 80))
 # expect: 70368744177703
 # expect: 140737488355367
 # expect: -140737488355289
+# expect: (108851651149824, -108851651149923)
+# expect: (328753976705024, -328753976705323)
+# expect: (328753976705024, 299, 328753976705024)
