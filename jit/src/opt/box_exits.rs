@@ -154,8 +154,14 @@ fn phi_twins(trace: &Trace) -> Vec<(Ref, Ref, Ref, bool)> {
         }
     }
     let mut twins = Vec::new();
-    for p in header + 1..=end {
-        let Opcode::Phi(init, next) = trace.insts[p].op else {
+    for (p, inst) in trace
+        .insts
+        .iter()
+        .enumerate()
+        .take(end + 1)
+        .skip(header + 1)
+    {
+        let Opcode::Phi(init, next) = inst.op else {
             continue;
         };
         if read[p] {
@@ -167,8 +173,9 @@ fn phi_twins(trace: &Trace) -> Vec<(Ref, Ref, Ref, bool)> {
         let same_kind = std::mem::discriminant(&trace.insts[init as usize].op)
             == std::mem::discriminant(&trace.insts[next as usize].op)
             && trace.insts[x0 as usize].ty == trace.insts[x1 as usize].ty;
-        // The twin's `next` must come from the body, as every phi's does.
-        if same_kind && x1 as usize > end {
+        // The twin's `next` must come from the body (its phis count), as
+        // every phi's does.
+        if same_kind && x1 as usize > header {
             let checked = checked_box(trace, init) || checked_box(trace, next);
             twins.push((p as Ref, x0, x1, checked));
         }
