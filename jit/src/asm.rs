@@ -138,7 +138,7 @@ struct Emitter<'a> {
     /// Optimized traces: every value's location. Raw traces (None) keep
     /// each value in spill slot `[rsp + 8*ref]`.
     alloc: Option<&'a Allocation>,
-    /// Optimized traces: compares a guard right after them jumps on
+    /// Compares a guard right after them jumps on (both backends)
     /// ([`fused_compares`]).
     fused: Vec<bool>,
 }
@@ -321,10 +321,7 @@ fn assemble_pass(
         body: None,
         phis: Vec::new(),
         alloc,
-        fused: match alloc {
-            Some(_) => fused_compares(trace),
-            None => vec![false; trace.insts.len()],
-        },
+        fused: fused_compares(trace),
     };
     let body_header = if trace.local_loop {
         let h = trace.insts.iter().rposition(|i| i.op == Opcode::LoopHeader);
@@ -643,7 +640,8 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             e.store_rax(i);
         }
         Opcode::Int(op, a, b)
-            if e.alloc.is_some() && !matches!(op, IntOp::FloorDiv | IntOp::Mod) =>
+            if e.alloc.is_some()
+                && !matches!(op, IntOp::FloorDiv | IntOp::Mod | IntOp::ShlOv | IntOp::Shr) =>
         {
             // In the result's own register when that is safe, else in rax.
             let d = e.direct_gpr(i, inst, &[b]).unwrap_or(RAX);
@@ -728,6 +726,42 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
                         dynasm!(e.ops ; .arch x64 ; mov rax, rdx);
                     }
                 }
+                IntOp::ShlOv => {
+                    // A count outside 0..64 (negative ones are huge unsigned)
+                    // or bits shifted out (shifting back differs) leave: the
+                    // interpreter raises or makes a big int.
+                    let stub = e.stub(inst);
+                    dynasm!(e.ops
+                        ; .arch x64
+                        ; cmp rcx, 63
+                        ; ja =>stub
+                        ; mov rdx, rax
+                        ; shl rax, cl
+                        ; mov r8, rax
+                        ; sar r8, cl
+                        ; cmp r8, rdx
+                        ; jne =>stub
+                    );
+                }
+                IntOp::Shr => match e.imm32(b).filter(|k| (0..64).contains(k)) {
+                    // A constant count needs no check (`sar` masks it to 6 bits).
+                    Some(k) => dynasm!(e.ops ; .arch x64 ; sar rax, k as i8),
+                    None => {
+                        // A negative count leaves (Python raises); 64 or more
+                        // shifts out everything but the sign, as 63 does.
+                        let stub = e.stub(inst);
+                        dynasm!(e.ops
+                            ; .arch x64
+                            ; test rcx, rcx
+                            ; js =>stub
+                            ; cmp rcx, 63
+                            ; jbe >in_range
+                            ; mov ecx, 63
+                            ; in_range:
+                            ; sar rax, cl
+                        );
+                    }
+                },
             }
             e.store_rax(i);
         }

@@ -28,6 +28,11 @@ pub struct JitCtx {
     /// Inlined frames active at the current runtime call (compiled code
     /// writes it before each call): they count toward the recursion limit.
     pub inline_depth: u64,
+    /// Inlined frames of the compiled loops that were running when this one
+    /// was entered (each is inside a helper call, so its `inline_depth`
+    /// stays put until this one returns): the interpreter sets it at entry,
+    /// so the frames hidden from the limit are this plus `inline_depth`.
+    pub hidden_below: u64,
 }
 
 impl JitCtx {
@@ -48,6 +53,7 @@ impl JitCtx {
             jit,
             inner_exit: std::ptr::null(),
             inline_depth: 0,
+            hidden_below: 0,
         };
         ctx.refresh_base();
         ctx

@@ -110,7 +110,53 @@ pub enum Helper {
     /// `(trace, exit_pc)`: runs an inner loop's compiled trace; true when it
     /// left at the loop's end (`exit_pc`), else the exit is in `inner_exit`.
     RunLoop,
+
+    // ---- typed fast paths of builtin types (`record_typed.rs`). The
+    // recorder guarded the receiver's kind and the key's type (inline int or
+    // str), so none runs Python code. EMPTY (or false) means only the full
+    // protocol can decide (a stored key with the same hash is not an int or
+    // str): nothing was changed and a guard leaves the trace, so the
+    // interpreter runs the instruction.
+    /// `(dict, key)`: `dict[key]`; raises KeyError; EMPTY: undecided.
+    DictGetItem,
+    /// `(dict, key, value)`: `dict[key] = value`; false: undecided.
+    DictSetItem,
+    /// `(dict, key, default)`: `dict.get(key, default)`; EMPTY: undecided.
+    DictGet,
+    /// `(dict, key, default)`: `dict.setdefault(key, default)`; EMPTY: undecided.
+    DictSetDefault,
+    /// `(dict, key)`: `key in dict` as True or False; EMPTY: undecided.
+    DictContains,
+    /// `(str, index)`: `str[index]` for an unboxed int index; raises IndexError.
+    StrGetItem,
+    /// `(str)`: `ord(str)` as an unboxed int; -1 when not one character.
+    StrOrd,
+    /// `(haystack, needle)`: `needle in haystack` for two strs, a machine bool.
+    StrContains,
+    /// `(a, b)`: `a == b` for two strs, a machine bool.
+    StrEq,
+    /// `(i)`: `chr(i)` for an unboxed int; EMPTY when out of range (ValueError).
+    StrChr,
+    /// `(i)`: `str(i)` for an unboxed int.
+    StrOfInt,
+    /// `(iterator)`: the next item of a builtin iterator over a sequence or
+    /// the characters of a str (its state guarded), EMPTY when exhausted.
+    SeqIterNext,
+    /// `(set, key)`: `set.add(key)`; false when the set is frozen (nothing done).
+    SetAddMethod,
+    /// `(set)`: is this set a frozenset (both have the set kind)? A machine bool.
+    SetFrozen,
+    /// `(a, b)`: `a + b` for two strs.
+    StrConcat,
+    /// `(str, start, stop)`: `str[start:stop]`, unboxed ints, [`NO_BOUND`] for None.
+    StrSlice,
+    /// `(list, start, stop)`: `list[start:stop]`, unboxed ints, [`NO_BOUND`] for None.
+    ListSlice,
 }
+
+/// The slice bound argument of [`Helper::StrSlice`] and [`Helper::ListSlice`]
+/// that stands for None (an omitted bound).
+pub const NO_BOUND: i64 = i64::MIN;
 
 impl Helper {
     /// The name used in IR listings.
@@ -160,6 +206,24 @@ impl Helper {
             Helper::RunLoop => "run_loop",
             Helper::NewInstance => "new_instance",
             Helper::CallBuiltin => "call_builtin",
+            // ---- typed fast paths
+            Helper::DictGetItem => "dict_getitem",
+            Helper::DictSetItem => "dict_setitem",
+            Helper::DictGet => "dict_get",
+            Helper::DictSetDefault => "dict_setdefault",
+            Helper::DictContains => "dict_contains",
+            Helper::StrGetItem => "str_getitem",
+            Helper::StrOrd => "str_ord",
+            Helper::StrContains => "str_contains",
+            Helper::StrEq => "str_eq",
+            Helper::StrChr => "str_chr",
+            Helper::StrOfInt => "str_of_int",
+            Helper::SeqIterNext => "seq_iter_next",
+            Helper::SetAddMethod => "set_add_method",
+            Helper::SetFrozen => "set_frozen",
+            Helper::StrConcat => "str_concat",
+            Helper::StrSlice => "str_slice",
+            Helper::ListSlice => "list_slice",
         }
     }
 
@@ -179,6 +243,21 @@ impl Helper {
                 | Helper::GlobalSet
                 | Helper::RunLoop
                 | Helper::NewInstance
+                // ---- typed fast paths that cannot fail (they bail instead)
+                | Helper::DictSetItem
+                | Helper::DictGet
+                | Helper::DictSetDefault
+                | Helper::DictContains
+                | Helper::StrOrd
+                | Helper::StrContains
+                | Helper::StrEq
+                | Helper::StrChr
+                | Helper::StrOfInt
+                | Helper::SeqIterNext
+                | Helper::SetFrozen
+                | Helper::StrConcat
+                | Helper::StrSlice
+                | Helper::ListSlice
         )
     }
 
@@ -259,6 +338,39 @@ impl Helper {
                 writes_slots: false,
                 allocates: true,
             },
+            // ---- typed fast paths: no Python code (the key's type is guarded).
+            DictGet | DictContains | StrOrd | StrContains | StrEq | SetFrozen => nothing,
+            // A new str or list.
+            StrChr | StrOfInt | StrConcat | StrSlice | ListSlice => Effects {
+                allocates: true,
+                ..nothing
+            },
+            // The iterator's position; a character's str.
+            SeqIterNext => Effects {
+                writes_heap: true,
+                allocates: true,
+                ..nothing
+            },
+            // The key's `__eq__` may run against stored keys of other types.
+            SetAddMethod => Effects {
+                runs_code: true,
+                writes_heap: true,
+                writes_versions: true,
+                reads_slots: false,
+                writes_slots: false,
+                allocates: true,
+            },
+            // The KeyError or IndexError; a non-ASCII character's str.
+            DictGetItem | StrGetItem => Effects {
+                allocates: true,
+                ..nothing
+            },
+            // The dict's table (no IR load reads it) may grow.
+            DictSetItem | DictSetDefault => Effects {
+                writes_heap: true,
+                allocates: true,
+                ..nothing
+            },
         }
     }
 
@@ -325,6 +437,24 @@ impl Helper {
             Helper::RunLoop => h_run_loop,
             Helper::NewInstance => h_new_instance,
             Helper::CallBuiltin => h_call_builtin,
+            // ---- typed fast paths
+            Helper::DictGetItem => h_dict_getitem,
+            Helper::DictSetItem => h_dict_setitem,
+            Helper::DictGet => h_dict_get,
+            Helper::DictSetDefault => h_dict_setdefault,
+            Helper::DictContains => h_dict_contains,
+            Helper::StrGetItem => h_str_getitem,
+            Helper::StrOrd => h_str_ord,
+            Helper::StrContains => h_str_contains,
+            Helper::StrEq => h_str_eq,
+            Helper::StrChr => h_str_chr,
+            Helper::StrOfInt => h_str_of_int,
+            Helper::SeqIterNext => h_seq_iter_next,
+            Helper::SetAddMethod => h_set_add_method,
+            Helper::SetFrozen => h_set_frozen,
+            Helper::StrConcat => h_str_concat,
+            Helper::StrSlice => h_str_slice,
+            Helper::ListSlice => h_list_slice,
         }
     }
 }
@@ -563,14 +693,17 @@ fn call_slots(
     kwnames: &[Value],
 ) -> PyResult<u64> {
     const FAST: usize = 8;
-    if kwnames.is_empty() && n as usize <= FAST {
-        // The common case without a heap-allocated argument vector.
+    let n_args = n as usize;
+    if kwnames.is_empty() && n_args <= FAST {
+        // The common case without a heap-allocated argument vector. (A copy:
+        // the call may grow and move the stack the arguments are on.)
         let mut buf = [Value::NONE; FAST];
-        for (i, b) in buf.iter_mut().enumerate().take(n as usize) {
-            // SAFETY: the recorder only passes argument ranges inside the trace's extent.
-            *b = unsafe { ctx.slot(args_at as i64 + i as i64) };
+        // SAFETY: the recorder only passes argument ranges inside the trace's extent.
+        let args = unsafe { std::slice::from_raw_parts(ctx.base.offset(args_at as isize), n_args) };
+        for (b, &a) in buf.iter_mut().zip(args) {
+            *b = a;
         }
-        return ok(vm.call(f, &buf[..n as usize], &[])?);
+        return ok(vm.call(f, &buf[..n_args], &[])?);
     }
     let all = slots(ctx, args_at, n);
     let npos = all.len() - kwnames.len();
@@ -830,6 +963,109 @@ helper!(h_run_loop, |ctx, vm, a, b, c, d| {
     }
     Ok(0)
 });
+
+// ---- typed fast paths of builtin types (see the `Helper` variants)
+
+helper!(h_dict_getitem, |ctx, vm, a, b, c, d| {
+    match runtime::dict_type::lookup_plain(v(a), v(b)) {
+        Some(Some(found)) => ok(found),
+        Some(None) => Err(vm.rt().key_error(v(b))),
+        None => ok(Value::EMPTY),
+    }
+});
+helper!(h_dict_setitem, |ctx, vm, a, b, c, d| Ok(
+    runtime::dict_type::store_plain(v(a), v(b), v(c)) as u64
+));
+helper!(h_dict_get, |ctx, vm, a, b, c, d| ok(
+    match runtime::dict_type::lookup_plain(v(a), v(b)) {
+        Some(found) => found.unwrap_or(v(c)),
+        None => Value::EMPTY,
+    }
+));
+helper!(h_dict_setdefault, |ctx, vm, a, b, c, d| ok(
+    runtime::dict_type::setdefault_plain(v(a), v(b), v(c)).unwrap_or(Value::EMPTY)
+));
+helper!(h_dict_contains, |ctx, vm, a, b, c, d| ok(
+    match runtime::dict_type::lookup_plain(v(a), v(b)) {
+        Some(found) => Value::from_bool(found.is_some()),
+        None => Value::EMPTY,
+    }
+));
+helper!(h_str_getitem, |ctx, vm, a, b, c, d| {
+    match runtime::str_type::char_at(vm.rt(), v(a), b as i64) {
+        Some(ch) => ok(ch),
+        None => Err(vm.rt().index_error("string index out of range")),
+    }
+});
+helper!(h_str_ord, |ctx, vm, a, b, c, d| Ok(
+    runtime::str_type::ord_of(v(a)).unwrap_or(-1) as u64
+));
+helper!(h_str_contains, |ctx, vm, a, b, c, d| Ok(
+    str_of(v(a)).contains(str_of(v(b))) as u64
+));
+helper!(h_str_eq, |ctx, vm, a, b, c, d| Ok(
+    (a == b || str_of(v(a)) == str_of(v(b))) as u64
+));
+helper!(h_str_chr, |ctx, vm, a, b, c, d| {
+    let ch = u32::try_from(a as i64).ok().and_then(char::from_u32);
+    ok(match ch {
+        Some(ch) => vm.rt().intern_char(ch.encode_utf8(&mut [0u8; 4])),
+        None => Value::EMPTY,
+    })
+});
+helper!(h_str_of_int, |ctx, vm, a, b, c, d| ok(vm
+    .rt()
+    .new_str(&(a as i64).to_string())));
+helper!(h_seq_iter_next, |ctx, vm, a, b, c, d| {
+    let Some(io) = downcast::<IterObj>(v(a)) else {
+        return ok(Value::EMPTY);
+    };
+    let next = match &mut io.state {
+        IterState::Seq { seq, index } => match downcast::<StrObj>(*seq) {
+            // `Seq` iterates a str by byte only when it is ASCII.
+            Some(s) => s.value.as_bytes().get(*index).map(|&byte| {
+                *index += 1;
+                vm.rt()
+                    .intern_char((byte as char).encode_utf8(&mut [0u8; 4]))
+            }),
+            None => protocol::seq_items(*seq).get(*index).map(|&item| {
+                *index += 1;
+                item
+            }),
+        },
+        IterState::StrChars { s, byte } => str_of(*s)[*byte..].chars().next().map(|ch| {
+            *byte += ch.len_utf8();
+            vm.rt().intern_char(ch.encode_utf8(&mut [0u8; 4]))
+        }),
+        _ => None,
+    };
+    if next.is_none() {
+        io.state = IterState::Done;
+    }
+    ok(next.unwrap_or(Value::EMPTY))
+});
+helper!(h_set_add_method, |ctx, vm, a, b, c, d| {
+    if downcast::<SetObj>(v(a)).is_none_or(|s| s.frozen) {
+        return Ok(0);
+    }
+    protocol::set_add(vm, v(a), v(b)).map(|_| 1)
+});
+helper!(h_set_frozen, |ctx, vm, a, b, c, d| Ok(
+    downcast::<SetObj>(v(a)).is_some_and(|s| s.frozen) as u64
+));
+helper!(h_str_concat, |ctx, vm, a, b, c, d| ok(
+    runtime::str_type::concat(vm.rt(), v(a), v(b)).unwrap_or(Value::NONE)
+));
+/// A slice bound argument: None for [`NO_BOUND`].
+fn bound(word: u64) -> Option<i64> {
+    Some(word as i64).filter(|&i| i != NO_BOUND)
+}
+helper!(h_str_slice, |ctx, vm, a, b, c, d| ok(
+    runtime::str_type::slice_plain(vm.rt(), v(a), bound(b), bound(c)).unwrap_or(Value::NONE)
+));
+helper!(h_list_slice, |ctx, vm, a, b, c, d| ok(
+    runtime::list_type::slice_plain(vm.rt(), v(a), bound(b), bound(c)).unwrap_or(Value::NONE)
+));
 
 /// Conversion kind number for [`Helper::Convert`].
 pub fn conversion_number(kind: Conversion) -> i64 {

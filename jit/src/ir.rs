@@ -67,6 +67,13 @@ pub enum IntOp {
     FloorDiv,
     /// Python's `a % b`, guarded against `b == 0`.
     Mod,
+    /// `a << b`, guarded: leaves when `b` is outside `0..64` (a negative
+    /// count raises, a larger one overflows unless `a` is 0) or the result
+    /// overflows an i64.
+    ShlOv,
+    /// `a >> b` (arithmetic; a count of 64 or more gives the sign), guarded
+    /// against a negative `b` (Python raises).
+    Shr,
 }
 
 impl Cond {
@@ -102,6 +109,11 @@ impl IntOp {
             IntOp::Xor => Some(x ^ y),
             IntOp::FloorDiv => floor_div_mod(x, y).map(|(q, _)| q),
             IntOp::Mod => floor_div_mod(x, y).map(|(_, r)| r),
+            IntOp::ShlOv => {
+                let shifted = x.checked_shl(u32::try_from(y).ok()?)?;
+                (shifted >> y == x).then_some(shifted)
+            }
+            IntOp::Shr => (y >= 0).then(|| x >> y.min(63)),
         }
     }
 }
@@ -336,7 +348,13 @@ impl Opcode {
             | BoolNot(_) => true,
             Int(op, ..) => !matches!(
                 op,
-                IntOp::AddOv | IntOp::SubOv | IntOp::MulOv | IntOp::FloorDiv | IntOp::Mod
+                IntOp::AddOv
+                    | IntOp::SubOv
+                    | IntOp::MulOv
+                    | IntOp::FloorDiv
+                    | IntOp::Mod
+                    | IntOp::ShlOv
+                    | IntOp::Shr
             ),
             Float(op, ..) => *op != FloatOp::Div,
             _ => false,

@@ -16,7 +16,7 @@ use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 44] = [
+const HELPERS: [Helper; 61] = [
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
@@ -61,6 +61,23 @@ const HELPERS: [Helper; 44] = [
     Helper::NewInstance,
     Helper::CallBuiltin,
     Helper::RunLoop,
+    Helper::DictGetItem,
+    Helper::DictSetItem,
+    Helper::DictGet,
+    Helper::DictSetDefault,
+    Helper::DictContains,
+    Helper::StrGetItem,
+    Helper::StrOrd,
+    Helper::StrContains,
+    Helper::StrEq,
+    Helper::StrChr,
+    Helper::StrOfInt,
+    Helper::SeqIterNext,
+    Helper::SetAddMethod,
+    Helper::SetFrozen,
+    Helper::StrConcat,
+    Helper::StrSlice,
+    Helper::ListSlice,
 ];
 
 /// Every exit kind, to find one by its text name.
@@ -332,6 +349,8 @@ fn int_op(name: &str) -> Option<IntOp> {
         "xor" => IntOp::Xor,
         "floordiv" => IntOp::FloorDiv,
         "mod" => IntOp::Mod,
+        "shlov" => IntOp::ShlOv,
+        "shr" => IntOp::Shr,
         _ => return None,
     })
 }
@@ -637,7 +656,24 @@ mod tests {
                 | Helper::InstAppendSlot
                 | Helper::NewInstance
                 | Helper::CallBuiltin
-                | Helper::RunLoop => {}
+                | Helper::RunLoop
+                | Helper::DictGetItem
+                | Helper::DictSetItem
+                | Helper::DictGet
+                | Helper::DictSetDefault
+                | Helper::DictContains
+                | Helper::StrGetItem
+                | Helper::StrOrd
+                | Helper::StrContains
+                | Helper::StrEq
+                | Helper::StrChr
+                | Helper::StrOfInt
+                | Helper::SeqIterNext
+                | Helper::SetAddMethod
+                | Helper::SetFrozen
+                | Helper::StrConcat
+                | Helper::StrSlice
+                | Helper::ListSlice => {}
             }
         }
         let mut names: Vec<&str> = HELPERS.iter().map(|h| h.name()).collect();

@@ -29,11 +29,13 @@ mod record_arith;
 mod record_call;
 mod record_iter;
 mod record_op;
+mod record_typed;
 pub mod recorder;
 pub mod regalloc;
 pub mod snapshot;
 pub mod stats;
 pub mod worker;
+pub mod worker_inbox;
 
 use crate::asm::{EnterFn, SafepointWords};
 use crate::code_cache::{CompiledTrace, LoopWords, TraceCode};
@@ -320,10 +322,12 @@ impl Jit {
     /// copy for the worker), optimized code under `sync`.
     fn install(&mut self, trace: Box<ir::Trace>) {
         let pause = Instant::now();
+        let cpu = stats::thread_cpu_time();
         self.install_recorded(trace);
         let took = pause.elapsed();
-        self.stats.pause(took);
-        log::debug!(target: "jit::pause", "main-thread pause: compile and install, {took:?}");
+        let cpu = stats::thread_cpu_time().saturating_sub(cpu);
+        self.stats.pause(took, cpu);
+        log::debug!(target: "jit::pause", "main-thread pause: compile and install, {took:?}, {cpu:?} CPU");
     }
 
     fn install_recorded(&mut self, trace: Box<ir::Trace>) {
@@ -422,6 +426,7 @@ impl Jit {
                 trace: Arc::clone(&compiled.trace),
                 words: compiled.words.clone(),
                 cancel: Arc::clone(&cancel),
+                queued_at: Instant::now(),
             };
             if self.worker.submit(job) {
                 compiled.cancel = Some(cancel);
@@ -503,33 +508,45 @@ impl Jit {
             return;
         }
         let start = Instant::now();
-        let mut worked = false;
+        let cpu = stats::thread_cpu_time();
+        let mut installed = false;
+        let mut freed = false;
         if self.worker.has_results() {
             for finished in self.worker.drain() {
                 self.finish_job(finished);
-                worked = true;
+                installed = true;
             }
         }
-        if self.active == 0 {
+        if self.active == 0 && !self.retired_unfreed.is_empty() {
+            // Nothing can run this code now: the loop slot and the
+            // parent's exit slot lead to the replacement, and no
+            // activation is on the stack.
+            let mut buffers = Vec::new();
             for n in std::mem::take(&mut self.retired_unfreed) {
-                // Nothing can run this code now: the loop slot and the
-                // parent's exit slot lead to the replacement, and no
-                // activation is on the stack.
-                self.traces[n].buffer = None;
+                buffers.extend(self.traces[n].buffer.take());
                 self.stats.freed_traces += 1;
-                worked = true;
             }
+            self.worker.free(buffers);
+            freed = true;
         }
-        if worked {
+        if installed || freed {
             let took = start.elapsed();
-            self.stats.pause(took);
-            log::debug!(target: "jit::pause", "main-thread pause: safepoint installs and frees, {took:?}");
+            let cpu = stats::thread_cpu_time().saturating_sub(cpu);
+            self.stats.pause(took, cpu);
+            let kind = match (installed, freed) {
+                (true, true) => "installs and frees",
+                (true, false) => "installs",
+                _ => "frees",
+            };
+            log::debug!(target: "jit::pause", "main-thread pause: safepoint {kind}, {took:?}, {cpu:?} CPU");
         }
     }
 
     fn finish_job(&mut self, finished: Finished) {
         self.stats.worker_time += finished.time;
         self.stats.worker_jobs += 1;
+        self.stats.queue_wait_total += finished.waited;
+        self.stats.queue_wait_max = self.stats.queue_wait_max.max(finished.waited);
         match finished.outcome {
             Outcome::Cancelled => self.stats.superseded += 1,
             Outcome::Failed(failure) => self.count_failure(&failure),
@@ -629,6 +646,7 @@ impl Jit {
 
     /// The trampoline and the loop entry address for running trace `n`, and
     /// how many slots above the loop frame and frames beyond it it needs.
+    #[inline]
     pub fn entry(&mut self, n: usize) -> (EnterFn, usize, usize, usize) {
         let tramp = self.trampoline.get_or_insert_with(asm::build_trampoline).1;
         self.stats.entries += 1;
@@ -637,7 +655,7 @@ impl Jit {
         (
             tramp,
             target,
-            reserved_extent(&self.traces, n) as usize,
+            (root.trace.extent + EXTENT_SLACK) as usize,
             root.trace.max_inline_depth + DEPTH_SLACK,
         )
     }
@@ -646,6 +664,7 @@ impl Jit {
     /// the loop turned out not to pay (it runs too few iterations per entry
     /// to win back the cost of entering and leaving): it is then unlinked
     /// and the interpreter runs it from now on.
+    #[inline]
     pub fn profitable_entry(&mut self, n: usize) -> bool {
         let t = &self.traces[n];
         let entries = t.entries.get() + 1;
@@ -653,6 +672,15 @@ impl Jit {
         if !entries.is_multiple_of(PROFIT_CHECK_ENTRIES) || t.hot_cell.is_null() {
             return true;
         }
+        self.check_profit(n, entries)
+    }
+
+    /// [`Jit::profitable_entry`]'s periodic check (out of line: entering a
+    /// loop is on the interpreter's hot path).
+    #[cold]
+    #[inline(never)]
+    fn check_profit(&mut self, n: usize, entries: u64) -> bool {
+        let t = &self.traces[n];
         let iterations = t.words.iterations.load(Ordering::Relaxed);
         log::debug!(target: "jit", "loop {n}: {iterations} iterations in {entries} entries");
         if iterations * ITERATIONS_PER_ENTRY_DIVISOR >= entries * ITERATIONS_PER_ENTRY_TIMES {
@@ -674,24 +702,27 @@ impl Jit {
     ///
     /// # Safety
     /// `info` must be what a trace of this JIT returned.
+    #[inline]
     pub unsafe fn on_exit(&mut self, info: *const ExitInfo) -> ExitAction {
         let info = &*info;
         self.stats.exits += 1;
-        info.hits.set(info.hits.get() + 1);
+        let hits = info.hits.get() + 1;
+        info.hits.set(hits);
         let t = &self.traces[info.trace];
-        let kind = t.trace.snapshots[info.snap as usize].kind;
+        let snap = info.snap as usize;
+        let kind = t.trace.snapshots[snap].kind;
         if kind == ExitKind::Exception {
             self.stats.exception_exits += 1;
         }
-        let slot = &t.exit_slots[info.snap as usize];
-        let unbridged = slot.load(Ordering::Relaxed) == t.default_exits[info.snap as usize];
+        // Cheapest tests first: a hot exit is usually one that gave up on
+        // bridges or is still warming up.
         let record_bridge = kind == ExitKind::Guard
-            && self.recorder.is_none()
-            && unbridged
-            && info.hits.get() >= self.config.threshold.clamp(1, 10)
             && info.bridge_aborts.get() < MAX_BRIDGE_ABORTS
+            && hits >= self.config.threshold.clamp(1, 10)
+            && self.recorder.is_none()
             && t.bridge_depth < MAX_BRIDGE_DEPTH
-            && !t.retired;
+            && !t.retired
+            && t.exit_slots[snap].load(Ordering::Relaxed) == t.default_exits[snap];
         ExitAction {
             kind,
             record_bridge,
@@ -731,6 +762,7 @@ impl Jit {
     }
 
     /// Snapshot `snap` of trace `trace`.
+    #[inline]
     pub fn snapshot(&self, trace: usize, snap: u32) -> &Snapshot {
         &self.traces[trace].trace.snapshots[snap as usize]
     }
@@ -754,6 +786,7 @@ impl Jit {
             let _ = out.flush();
         }
         if self.config.stats {
+            self.stats.main_thread_cpu = stats::thread_user_and_system_time();
             eprint!("{}", self.stats.report());
         }
     }

@@ -27,10 +27,30 @@ pub(crate) fn unbox_int(r: &mut Recorder, v: Ref, pc: u32) -> Ref {
 }
 
 pub(crate) fn box_int(r: &mut Recorder, i: Ref, pc: u32) -> Ref {
-    let snap = r.snapshot_here(pc);
-    let b = r.push(Opcode::BoxInt(i), Type::Val, Some(snap));
+    // A value known to fit needs no range check (and no snapshot).
+    let snap = (!fits_inline_int(r, i, 4)).then(|| r.snapshot_here(pc));
+    let b = r.push(Opcode::BoxInt(i), Type::Val, snap);
     r.int_of.insert(b, i);
     b
+}
+
+/// Does int value `i` always fit a boxed (48-bit) int? True for unboxed
+/// ints and small constants, and for operations that keep 48-bit inputs in
+/// 48 bits: `& | ^` of two such values, `>>` of one, `%` by one (the result
+/// is smaller than the divisor). `depth` bounds the search.
+fn fits_inline_int(r: &Recorder, i: Ref, depth: u32) -> bool {
+    let inst = &r.insts[i as usize];
+    match inst.op {
+        Opcode::UnboxInt(_) => true,
+        Opcode::ConstInt(c) => inst.ty == Type::Int && Value::from_i64(c).is_some(),
+        _ if depth == 0 => false,
+        Opcode::Int(IntOp::And | IntOp::Or | IntOp::Xor, a, b) => {
+            fits_inline_int(r, a, depth - 1) && fits_inline_int(r, b, depth - 1)
+        }
+        Opcode::Int(IntOp::Shr, a, _) => fits_inline_int(r, a, depth - 1),
+        Opcode::Int(IntOp::Mod, _, b) => fits_inline_int(r, b, depth - 1),
+        _ => false,
+    }
 }
 
 pub(crate) fn box_bool(r: &mut Recorder, c: Ref) -> Ref {
@@ -88,6 +108,10 @@ pub(crate) fn arith(
         BinOpKind::BitXor => Some(IntOp::Xor),
         BinOpKind::FloorDiv if y.is_int() && y.as_int() != 0 => Some(IntOp::FloorDiv),
         BinOpKind::Mod if y.is_int() && y.as_int() != 0 => Some(IntOp::Mod),
+        // A negative count raises: the runtime does that (a guard known to
+        // fail would leave on every run).
+        BinOpKind::LShift if y.is_int() && y.as_int() >= 0 => Some(IntOp::ShlOv),
+        BinOpKind::RShift if y.is_int() && y.as_int() >= 0 => Some(IntOp::Shr),
         _ => None,
     };
     let float_op = match kind {
@@ -108,6 +132,7 @@ pub(crate) fn arith(
             BinOpKind::Add => fits(x.as_int().checked_add(y.as_int())),
             BinOpKind::Sub => fits(x.as_int().checked_sub(y.as_int())),
             BinOpKind::Mul => fits(x.as_int().checked_mul(y.as_int())),
+            BinOpKind::LShift => fits(IntOp::ShlOv.eval(x.as_int(), y.as_int())),
             _ => true,
         };
     let out = match (int_op, float_op) {

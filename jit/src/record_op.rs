@@ -7,6 +7,7 @@ use crate::ir::*;
 use crate::layout;
 use crate::record_arith::*;
 use crate::record_call::*;
+use crate::record_typed;
 use crate::recorder::{code_of, FrameView, Recorder};
 use crate::snapshot::ExitKind;
 use frontend::bytecode::{BinOpKind, Op, NO_REG};
@@ -98,6 +99,17 @@ pub(crate) fn record_op(
         }
 
         // ---- arithmetic
+        Op::Add { dst, a, b }
+        | Op::Inplace {
+            op: BinOpKind::Add,
+            dst,
+            a,
+            b,
+        } if is_kind(val(a), ObjKind::Str) && is_kind(val(b), ObjKind::Str) => {
+            let (x, y) = (r.load(a), r.load(b));
+            let out = record_typed::str_concat(r, (x, y), pc);
+            r.store(dst, out);
+        }
         Op::Add { dst, a, b } => arith(r, val, pc, BinOpKind::Add, dst, a, b, false),
         Op::Sub { dst, a, b } => arith(r, val, pc, BinOpKind::Sub, dst, a, b, false),
         Op::Mul { dst, a, b } => arith(r, val, pc, BinOpKind::Mul, dst, a, b, false),
@@ -155,8 +167,17 @@ pub(crate) fn record_op(
         Op::Le { dst, a, b } => compare(r, val, pc, Cond::Le, dst, a, b),
         Op::Gt { dst, a, b } => compare(r, val, pc, Cond::Gt, dst, a, b),
         Op::Ge { dst, a, b } => compare(r, val, pc, Cond::Ge, dst, a, b),
-        Op::Eq { dst, a, b } => compare(r, val, pc, Cond::Eq, dst, a, b),
-        Op::Ne { dst, a, b } => compare(r, val, pc, Cond::Ne, dst, a, b),
+        Op::Eq { dst, a, b } | Op::Ne { dst, a, b } => {
+            let negate = matches!(op, Op::Ne { .. });
+            let (x, y) = (r.load(a), r.load(b));
+            match record_typed::str_equal(r, (val(a), val(b)), (x, y), negate, pc) {
+                Some(out) => r.store(dst, out),
+                None => {
+                    let cond = if negate { Cond::Ne } else { Cond::Eq };
+                    compare(r, val, pc, cond, dst, a, b)
+                }
+            }
+        }
         Op::Is { dst, a, b } | Op::IsNot { dst, a, b } => {
             let (x, y) = (r.load(a), r.load(b));
             let mut same = r.emit(Opcode::SameValue(x, y), Type::Bool);
@@ -168,8 +189,14 @@ pub(crate) fn record_op(
         }
         Op::In { dst, a, b } | Op::NotIn { dst, a, b } => {
             let (x, y) = (r.load(a), r.load(b));
-            let neg = r.kint(matches!(op, Op::NotIn { .. }) as i64);
-            let out = r.call(Helper::Contains, vec![y, x, neg], pc, Type::Val);
+            let negate = matches!(op, Op::NotIn { .. });
+            let out = match record_typed::contains(r, val(b), val(a), (y, x), negate, pc) {
+                Some(out) => out,
+                None => {
+                    let neg = r.kint(negate as i64);
+                    r.call(Helper::Contains, vec![y, x, neg], pc, Type::Val)
+                }
+            };
             r.store(dst, out);
         }
 
@@ -270,9 +297,17 @@ pub(crate) fn record_op(
         // ---- subscripts and attributes
         Op::GetItem { dst, obj, key } => {
             let (o, k) = (r.load(obj), r.load(key));
-            let out = match list_index(r, val(obj), val(key), o, k, pc) {
-                Some(i) => r.emit(Opcode::ListLoad(o, i), Type::Val),
-                None => r.call(Helper::GetItem, vec![o, k], pc, Type::Val),
+            let ops = &code.code.ops;
+            let out = if let Some(i) = list_index(r, val(obj), val(key), o, k, pc) {
+                r.emit(Opcode::ListLoad(o, i), Type::Val)
+            } else if let Some(out) =
+                record_typed::getitem_slice(r, (ops, &val), (val(obj), o), (key, k), pc)
+            {
+                out
+            } else if let Some(out) = record_typed::getitem(r, val(obj), val(key), o, k, pc) {
+                out
+            } else {
+                r.call(Helper::GetItem, vec![o, k], pc, Type::Val)
             };
             r.store(dst, out);
         }
@@ -283,7 +318,9 @@ pub(crate) fn record_op(
         }
         Op::SetItem { obj, key, src } => {
             let (o, k, v) = (r.load(obj), r.load(key), r.load(src));
-            r.call(Helper::SetItem, vec![o, k, v], pc, Type::Void);
+            if !record_typed::setitem(r, val(obj), val(key), (o, k, v), pc) {
+                r.call(Helper::SetItem, vec![o, k, v], pc, Type::Void);
+            }
         }
         Op::DelItem { obj, key } => call2(r, pc, Helper::DelItem, obj, key),
         Op::GetAttr { dst, obj, name } => {
@@ -353,6 +390,7 @@ pub(crate) fn record_op(
                 // change, but the version guard keeps that an explicit fact.
                 r.guard(Opcode::GuardTag(o, TAG_PTR), pc);
                 r.guard(Opcode::GuardKind(o, kind as u8), pc);
+                record_typed::guard_set_or_frozenset(r, rt, val(obj), o, n, pc);
                 let (addr, version) = elidable::class_version_address(cls);
                 r.guard_word(addr, version, pc);
                 let k = r.konst(f);
@@ -392,7 +430,9 @@ pub(crate) fn record_op(
             r.store(dst, it);
         }
         Op::ForIter { iter, exit } => {
-            if crate::record_iter::for_iter(r, val(iter), iter, exit, pc) {
+            if crate::record_iter::for_iter(r, val(iter), iter, exit, pc)
+                || record_typed::for_iter(r, val(iter), iter, exit, pc)
+            {
                 return Ok(None);
             }
             let it = r.load(iter);
@@ -424,6 +464,11 @@ pub(crate) fn record_op(
                 let fr = r.load(func);
                 r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);
                 inline_call(r, view, f, func, func + 1, argc as usize, pc);
+            } else if let Some(out) = (argc == 1)
+                .then(|| record_typed::call_function(r, rt, (f, val(func + 1)), func, pc))
+                .flatten()
+            {
+                r.store(func, out);
             } else if builtin_callable(f, argc as usize) {
                 let fr = r.load(func);
                 r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);
@@ -466,7 +511,13 @@ pub(crate) fn record_op(
             } else {
                 (func + 1, argc as usize + 1)
             };
-            if !recv.is_empty() && builtin_callable(f, n) {
+            let args: Vec<Value> = (0..argc).map(|i| val(func + 2 + i)).collect();
+            let typed = (!recv.is_empty())
+                .then(|| record_typed::call_method(r, rt, (f, recv), &args, func, pc))
+                .flatten();
+            if let Some(out) = typed {
+                r.store(func, out);
+            } else if !recv.is_empty() && builtin_callable(f, n) {
                 // A builtin type's method (`lst.append(x)`): call it directly.
                 let fr = r.load(func);
                 r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);

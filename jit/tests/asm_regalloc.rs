@@ -136,10 +136,16 @@ impl Gen {
                 6 if int.is_some() => {
                     // Constants from 2 up divide by reciprocals or shifts
                     // in optimized code, by idiv in raw code.
-                    let d = [-7i64, -3, 0, 2, 5, 8, 10, 23, 65521, 1_000_003, 1 << 40]
-                        [self.rng.below(11)];
+                    let d = [-7i64, -3, 0, 2, 5, 8, 10, 23, 63, 64, 65521, 1_000_003, 1 << 40]
+                        [self.rng.below(13)];
                     let d = self.push(Opcode::ConstInt(d), Type::Int);
-                    let op = [IntOp::FloorDiv, IntOp::Mod][self.rng.below(2)];
+                    let op =
+                        [IntOp::FloorDiv, IntOp::Mod, IntOp::ShlOv, IntOp::Shr][self.rng.below(4)];
+                    // Shifts by a constant or by another value (any count).
+                    let d = match op {
+                        IntOp::ShlOv | IntOp::Shr if self.rng.below(2) == 0 => int2.unwrap(),
+                        _ => d,
+                    };
                     self.guarded(Opcode::Int(op, int.unwrap(), d), Type::Int);
                 }
                 7 if int.is_some() => {

@@ -688,7 +688,13 @@ fn builtin_sum(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
     let it = iter::get_iter(vm, args[0])?;
     vm.rt().heap.push_root(it);
     let r = (|| {
-        while let Some(x) = iter::next(vm, it)? {
+        loop {
+            // The running total may be a heap object (a big int) and the
+            // iterator may run Python code (a generator) that collects.
+            vm.rt().heap.push_root(acc);
+            let next = iter::next(vm, it);
+            vm.rt().heap.pop_roots(1);
+            let Some(x) = next? else { break };
             acc = if acc.is_int() && x.is_int() {
                 vm.rt().int_from_i64(acc.as_int() + x.as_int())
             } else if acc.is_float() && x.is_float() {

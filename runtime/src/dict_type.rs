@@ -362,3 +362,64 @@ pub fn view_eq(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<Option<bool>> {
     }
     Ok(Some(true))
 }
+
+// ---------------------------------------------------------------- plain-key fast paths
+
+/// The hash of a key whose hashing and comparing run no Python code: an
+/// inline int or a str. None for any other key.
+#[inline]
+pub fn plain_key_hash(key: Value) -> Option<i64> {
+    if key.is_int() {
+        let i = key.as_int();
+        Some(if i == -1 { -2 } else { i })
+    } else if is_kind(key, ObjKind::Str) {
+        Some(crate::runtime::str_hash_of(key))
+    } else {
+        None
+    }
+}
+
+/// `a == b` for two keys with equal hashes, decided without Python code when
+/// both are inline ints or strs; `Err` when a stored key of another type
+/// would need the full protocol (a float, a user `__eq__`).
+#[inline]
+fn plain_keys_equal(a: Value, b: Value) -> Result<bool, ()> {
+    let plain = |v: Value| v.is_int() || is_kind(v, ObjKind::Str);
+    if !(plain(a) && plain(b)) {
+        return Err(());
+    }
+    Ok(if a.is_int() || b.is_int() {
+        a == b
+    } else {
+        crate::runtime::str_of(a) == crate::runtime::str_of(b)
+    })
+}
+
+/// `dict[key]` for a plain key (see [`plain_key_hash`]) without running
+/// Python code: `Some(found)`, or None when a stored key with the same hash
+/// is not plain, so only the full protocol can decide.
+#[inline]
+pub fn lookup_plain(dict: Value, key: Value) -> Option<Option<Value>> {
+    let h = plain_key_hash(key)?;
+    let d = downcast::<DictObj>(dict)?;
+    d.table.get(h, key, &mut plain_keys_equal).ok()
+}
+
+/// `dict[key] = value` for a plain key without running Python code: false
+/// (and the dict unchanged) when the full protocol must decide.
+#[inline]
+pub fn store_plain(dict: Value, key: Value, value: Value) -> bool {
+    let (Some(h), Some(d)) = (plain_key_hash(key), downcast::<DictObj>(dict)) else {
+        return false;
+    };
+    d.table.insert(h, key, value, &mut plain_keys_equal).is_ok()
+}
+
+/// `dict.setdefault(key, default)` for a plain key without running Python
+/// code; None (and the dict unchanged) when the full protocol must decide.
+pub fn setdefault_plain(dict: Value, key: Value, default: Value) -> Option<Value> {
+    match lookup_plain(dict, key)? {
+        Some(v) => Some(v),
+        None => store_plain(dict, key, default).then_some(default),
+    }
+}

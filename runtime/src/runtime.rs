@@ -399,7 +399,8 @@ impl Runtime {
         self.interner.intern(&mut self.heap, s)
     }
 
-    /// A one-character str; ASCII characters are interned and shared.
+    /// A one-character str; latin-1 characters are interned and shared, as
+    /// CPython shares them (so `is` between them prints the same).
     pub fn intern_char(&mut self, c: &str) -> Value {
         if c.len() == 1 {
             let b = c.as_bytes()[0] as usize;
@@ -410,6 +411,8 @@ impl Runtime {
             let v = self.intern(c);
             self.ascii_chars[b] = v;
             v
+        } else if c.chars().next().is_some_and(|ch| (ch as u32) < 256) {
+            self.intern(c)
         } else {
             self.new_str(c)
         }

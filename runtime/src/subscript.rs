@@ -85,6 +85,18 @@ pub fn slice_indices(vm: &mut dyn Vm, slice: Value, len: usize) -> PyResult<Slic
     })
 }
 
+/// The range `seq[start:stop]` (step 1, None for an omitted bound) selects
+/// from a sequence of `len` items, clamped as Python clamps it.
+pub fn slice_range(start: Option<i64>, stop: Option<i64>, len: usize) -> std::ops::Range<usize> {
+    let clamp = |i: i64| {
+        let i = if i < 0 { i + len as i64 } else { i };
+        i.clamp(0, len as i64) as usize
+    };
+    let from = start.map_or(0, clamp);
+    let to = stop.map_or(len, clamp);
+    from..to.max(from)
+}
+
 /// Normalises index `i` for a sequence of `len`, or `None` if out of range.
 #[inline]
 pub fn norm_index(i: i64, len: usize) -> Option<usize> {
@@ -214,6 +226,13 @@ fn str_getitem(vm: &mut dyn Vm, obj: Value, key: Value) -> PyResult<Value> {
             si.indices().map(|i| chars[i]).collect()
         };
         return Ok(vm.rt().new_str(&out));
+    }
+    if !is_int_like(key) {
+        // CPython 3.11 words this one differently from lists and tuples.
+        let tn = vm.rt().type_name(key);
+        return Err(vm
+            .rt()
+            .type_error(format!("string indices must be integers, not '{tn}'")));
     }
     let j = seq_index(vm, key, len, "string")?;
     let text = str_of(obj);

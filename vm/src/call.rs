@@ -174,18 +174,17 @@ impl Interpreter {
         args: &[Value],
         kw: &[(Value, Value)],
     ) -> PyResult<Value> {
+        if let Some(func) = plain_function(f, args.len()).filter(|_| kw.is_empty()) {
+            // Arguments go straight to the new frame, no argument vectors.
+            let top = self.stack_top();
+            let base = top + 1;
+            self.ensure_stack(base + args.len());
+            self.stack[top] = Value::NONE;
+            self.stack[base..base + args.len()].copy_from_slice(args);
+            self.enter_plain_function(f, func, base, args.len(), top, true)?;
+            return self.execute();
+        }
         match kind_of(f) {
-            Some(ObjKind::Function) if kw.is_empty() && plain_function(f, args.len()).is_some() => {
-                // Arguments go straight to the new frame, no argument vectors.
-                let func = plain_function(f, args.len()).expect("checked above");
-                let top = self.stack_top();
-                let base = top + 1;
-                self.ensure_stack(base + args.len());
-                self.stack[top] = Value::NONE;
-                self.stack[base..base + args.len()].copy_from_slice(args);
-                self.enter_plain_function(f, func, base, args.len(), top, true)?;
-                self.execute()
-            }
             Some(ObjKind::Function) => {
                 let top = self.stack_top();
                 self.ensure_stack(top + 2);

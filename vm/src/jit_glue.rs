@@ -13,15 +13,22 @@ use std::cell::Cell;
 impl Interpreter {
     /// Frames that count toward the recursion limit: the interpreter's and
     /// those inlined into the compiled loops running now.
+    #[inline]
     pub(crate) fn frames_for_limit(&self) -> usize {
-        let hidden: u64 = self
-            .jit_contexts
-            .iter()
+        self.frames.len() + self.hidden_frames()
+    }
+
+    /// Inlined frames of the compiled loops running now. Every loop but the
+    /// innermost is inside a helper call that led here, so their depths are
+    /// fixed while the innermost runs: its context carries their sum.
+    #[inline]
+    fn hidden_frames(&self) -> usize {
+        match self.jit_contexts.last() {
             // SAFETY: a context is pushed only while its trace runs, on the
             // Rust stack of `run_trace`, which outlives its entry here.
-            .map(|&c| unsafe { (*c).inline_depth })
-            .sum();
-        self.frames.len() + hidden as usize
+            Some(&c) => unsafe { ((*c).hidden_below + (*c).inline_depth) as usize },
+            None => 0,
+        }
     }
 
     /// The recorder's view of the running frame about to run `pc`.
@@ -65,19 +72,29 @@ impl Interpreter {
     /// the loop header). Returns true when a bridge recording starts, false
     /// to continue interpreting; an exception raised inside the trace comes
     /// back as `Err` with the frames rebuilt where it was raised.
+    #[inline(always)]
     pub(crate) fn run_trace(&mut self, n: usize) -> Result<bool, PyErr> {
+        if self.header_leaves_loop() {
+            // Entering only to leave at the first guard costs far more than
+            // the interpreter's one branch (a loop that ran its last pass).
+            return Ok(false);
+        }
+        self.enter_trace(n)
+    }
+
+    /// [`Interpreter::run_trace`] once the loop is to be entered.
+    #[inline(never)]
+    fn enter_trace(&mut self, n: usize) -> Result<bool, PyErr> {
         if !self.jit.profitable_entry(n) {
             return Ok(false);
         }
         let (enter, target, extent, frames_needed) = self.jit.entry(n);
-        if self.frames_for_limit() + frames_needed >= self.rt.recursion_limit {
+        let hidden = self.hidden_frames();
+        let loop_depth = self.frames.len();
+        if loop_depth + hidden + frames_needed >= self.rt.recursion_limit {
             return Ok(false);
         }
-        let loop_depth = self.frames.len();
-        let frame = self.frames.last().expect("a running frame");
-        let base = frame.base;
-        // SAFETY: frame code objects are live while the frame is.
-        let frame_top = base + unsafe { (&*frame.code).code.nslots as usize };
+        let base = self.frames.last().expect("a running frame").base;
         let need = base + extent;
         self.ensure_stack(need + 1);
         // A collection while the trace runs marks the stack up to `need`, so
@@ -86,16 +103,13 @@ impl Interpreter {
         // slots the mark newly covers are cleared here (once): every slot
         // below it holds EMPTY or a value written since the last collection.
         if need > self.jit_high_water {
-            let from = self.jit_high_water.max(frame_top);
-            if need > from {
-                self.stack[from..need].fill(Value::EMPTY);
-            }
-            self.jit_high_water = need;
+            self.cover_stack(base, need);
         }
         let saved_top = self.jit_stack_top;
         self.jit_stack_top = saved_top.max(need);
         let vm: *mut dyn Vm = self as *mut Interpreter as *mut dyn Vm;
         let mut ctx = JitCtx::new(vm, &mut self.jit, &mut self.stack, base);
+        ctx.hidden_below = hidden as u64;
         self.jit_contexts.push(&ctx);
         self.jit.enter_compiled();
         let info = enter(&mut ctx, target);
@@ -104,8 +118,9 @@ impl Interpreter {
         self.jit_stack_top = saved_top;
         // A safepoint: install what the worker finished (a loop header may
         // have left for just that) and free replaced code.
-        self.jit.service();
-        let error = ctx.take_error();
+        if self.jit.service_due() {
+            self.jit.service();
+        }
         // SAFETY: `info` is the exit descriptor the trace returned.
         let mut action = unsafe { self.jit.on_exit(info) };
         if action.kind == ExitKind::InnerLoop {
@@ -114,51 +129,106 @@ impl Interpreter {
         }
         self.restore_frames(action.trace, action.snap, base);
         match action.kind {
+            ExitKind::LoopDone => Ok(false),
+            ExitKind::Guard if !action.record_bridge => Ok(false),
+            ExitKind::Guard => {
+                self.start_bridge(action.trace, action.snap, loop_depth);
+                Ok(true)
+            }
             ExitKind::Exception => {
                 // The interpreter reports an exception with the pc after the
                 // instruction that raised it.
                 self.frames.last_mut().expect("a frame").pc += 1;
-                Err(error.expect("an exception exit carries an exception"))
+                Err(ctx
+                    .take_error()
+                    .expect("an exception exit carries an exception"))
             }
             ExitKind::Safepoint | ExitKind::InnerLoop => {
                 self.safepoint()?;
                 Ok(false)
             }
-            ExitKind::LoopDone => Ok(false),
-            ExitKind::Guard => {
-                if action.record_bridge {
-                    let pc = self.frames.last().expect("a frame").pc;
-                    let jit: *mut jit::Jit = &mut self.jit;
-                    let view = self.frame_view(pc);
-                    // SAFETY: as in `start_recording`.
-                    unsafe {
-                        (*jit).start_bridge(
-                            &self.rt,
-                            action.trace,
-                            action.snap,
-                            loop_depth,
-                            &view,
-                            self.exec_depth,
-                        )
-                    };
-                    return Ok(true);
-                }
-                Ok(false)
-            }
         }
+    }
+
+    /// Is the running frame at a loop header (its pc) whose first
+    /// instruction is the loop's own exit test, on a condition that leaves
+    /// the loop now? Only plain conditions (bools, ints, None) are read:
+    /// deciding anything else could run Python code.
+    #[inline(always)]
+    fn header_leaves_loop(&self) -> bool {
+        let frame = self.frames.last().expect("a running frame");
+        // SAFETY: frame code objects are live while the frame is.
+        let ops: &[Op] = unsafe { &(&*frame.code).code.ops };
+        let (cond, target, jumps_if) = match ops.get(frame.pc) {
+            Some(&Op::JumpIfFalse { cond, target }) => (cond, target, false),
+            Some(&Op::JumpIfTrue { cond, target }) => (cond, target, true),
+            _ => return false,
+        };
+        // A `while` loop's test jumps to just past the loop's `JumpBack`.
+        let leaves = matches!(
+            ops.get((target as usize).wrapping_sub(1)),
+            Some(&Op::JumpBack { target: header }) if header as usize == frame.pc
+        );
+        if !leaves {
+            return false;
+        }
+        let v = self.stack[frame.base + cond as usize];
+        let truth = if v.is_bool() {
+            v.as_bool()
+        } else if v.is_int() {
+            v.as_int() != 0
+        } else if v.is_none() {
+            false
+        } else {
+            return false;
+        };
+        truth == jumps_if
+    }
+
+    /// Clears the slots up to `need` that no compiled loop covered before
+    /// (see `run_trace`) and raises the high-water mark to `need`.
+    #[cold]
+    fn cover_stack(&mut self, base: usize, need: usize) {
+        let frame = self.frames.last().expect("a running frame");
+        // SAFETY: frame code objects are live while the frame is.
+        let frame_top = base + unsafe { (&*frame.code).code.nslots as usize };
+        let from = self.jit_high_water.max(frame_top);
+        if need > from {
+            self.stack[from..need].fill(Value::EMPTY);
+        }
+        self.jit_high_water = need;
+    }
+
+    /// Starts recording a bridge from exit (`trace`, `snap`), whose frames
+    /// were just rebuilt; the loop's frame is frame number `loop_depth`.
+    #[cold]
+    fn start_bridge(&mut self, trace: usize, snap: u32, loop_depth: usize) {
+        let pc = self.frames.last().expect("a frame").pc;
+        let jit: *mut jit::Jit = &mut self.jit;
+        let view = self.frame_view(pc);
+        // SAFETY: as in `start_recording`.
+        unsafe { (*jit).start_bridge(&self.rt, trace, snap, loop_depth, &view, self.exec_depth) };
     }
 
     /// Rebuilds the frames `snap` describes on top of the loop's frame
     /// (whose slot 0 is at `base`): inlined callees become real frames.
     fn restore_frames(&mut self, trace: usize, snap: u32, base: usize) {
         // Raw traces store every slot as they run, so `entries` is empty.
-        let (count, resume_pc) = {
-            let s = self.jit.snapshot(trace, snap);
-            (s.frames.len(), s.pc)
-        };
+        let s = self.jit.snapshot(trace, snap);
+        let resume_pc = s.pc as usize;
+        if s.frames.len() == 1 {
+            // The usual exit: in the loop's own frame.
+            self.frames.last_mut().expect("a frame").pc = resume_pc;
+            return;
+        }
+        let count = s.frames.len();
         for i in 0..count {
             let f = self.jit.snapshot(trace, snap).frames[i];
-            let pc = if i == count - 1 { resume_pc } else { f.pc } as usize;
+            let pc = if i == count - 1 {
+                resume_pc
+            } else {
+                f.pc as usize
+            };
             if i > 0 {
                 self.push_frame(
                     f.code,

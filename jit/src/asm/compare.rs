@@ -1,6 +1,5 @@
 //! Compares in the emitter: int and float compares from wherever their
-//! operands live, and (optimized traces) compares fused into the guard
-//! right after them.
+//! operands live, and compares fused into the guard right after them.
 
 // dynasm's dynamic-register syntax (`Rq(reg)`) expands to a `.into()`.
 #![allow(clippy::useless_conversion)]

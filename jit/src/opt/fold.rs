@@ -331,6 +331,7 @@ fn fold_int(op: IntOp, a: Ref, b: Ref, x: Option<i64>, y: Option<i64>) -> Option
         (MulOv | Mul | FloorDiv, _, Some(1)) => Folded::Same(a),
         (MulOv | Mul | And, Some(0), _) | (MulOv | Mul | And, _, Some(0)) => int_k(0),
         (Mod, _, Some(1 | -1)) => int_k(0),
+        (ShlOv | Shr, _, Some(0)) => Folded::Same(a),
         (And, Some(-1), _) => Folded::Same(b),
         (And, _, Some(-1)) => Folded::Same(a),
         (Or, Some(-1), _) | (Or, _, Some(-1)) => int_k(-1),

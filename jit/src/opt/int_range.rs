@@ -144,6 +144,7 @@ fn int_op_range(op: IntOp, a: Range, b: Range) -> Range {
             }
         }
         IntOp::FloorDiv => floor_div_range(a, b),
+        IntOp::ShlOv | IntOp::Shr => shift_range(op, a, b),
         IntOp::Mod => {
             // Python's `%` takes the divisor's sign.
             if b.lo > 0 {
@@ -168,6 +169,26 @@ fn int_op_range(op: IntOp, a: Range, b: Range) -> Range {
             }
         }
     }
+}
+
+/// The interval of `a << b` or `a >> b` over the counts that stay in the
+/// trace (both leave on a negative count; `<<` on a count past 63 or on
+/// overflow, so its result is an i64 whatever the bounds say).
+fn shift_range(op: IntOp, a: Range, b: Range) -> Range {
+    let (klo, khi) = (b.lo.clamp(0, 63) as u32, b.hi.clamp(0, 63) as u32);
+    // Monotone in each operand once the count's sign is fixed: the extremes
+    // are at the corners.
+    let mut corners = Vec::with_capacity(4);
+    for x in [a.lo as i128, a.hi as i128] {
+        for k in [klo, khi] {
+            corners.push(if op == IntOp::ShlOv { x << k } else { x >> k });
+        }
+    }
+    let (lo, hi) = (
+        *corners.iter().min().expect("4"),
+        *corners.iter().max().expect("4"),
+    );
+    Range::clamped(lo, hi)
 }
 
 /// The interval of Python's `a // b` (the op leaves the trace when `b` is 0).
@@ -619,6 +640,8 @@ mod tests {
             IntOp::Xor,
             IntOp::FloorDiv,
             IntOp::Mod,
+            IntOp::ShlOv,
+            IntOp::Shr,
         ];
         for _ in 0..20000 {
             let (ra, rb) = (rng.range(), rng.range());
