@@ -678,13 +678,19 @@ fn call_slots(
     if kwnames.is_empty() && n_args <= FAST {
         // The common case without a heap-allocated argument vector. (A copy:
         // the call may grow and move the stack the arguments are on.)
-        let mut buf = [Value::NONE; FAST];
-        // SAFETY: the recorder only passes argument ranges inside the trace's extent.
-        let args = unsafe { std::slice::from_raw_parts(ctx.base.offset(args_at as isize), n_args) };
-        for (b, &a) in buf.iter_mut().zip(args) {
-            *b = a;
-        }
-        return ok(vm.call(f, &buf[..n_args], &[])?);
+        let mut buf = std::mem::MaybeUninit::<[Value; FAST]>::uninit();
+        let first = buf.as_mut_ptr() as *mut Value;
+        // SAFETY: the recorder only passes argument ranges inside the
+        // trace's extent; the first `n_args` words of `buf` are written
+        // before the slice over them is made.
+        let args = unsafe {
+            let from = ctx.base.offset(args_at as isize);
+            for i in 0..n_args {
+                first.add(i).write(*from.add(i));
+            }
+            std::slice::from_raw_parts(first, n_args)
+        };
+        return ok(vm.call(f, args, &[])?);
     }
     let all = slots(ctx, args_at, n);
     let npos = all.len() - kwnames.len();
