@@ -146,7 +146,17 @@ pub enum Helper {
     SetAddMethod,
     /// `(set)`: is this set a frozenset (both have the set kind)? A machine bool.
     SetFrozen,
+    /// `(a, b)`: `a + b` for two strs.
+    StrConcat,
+    /// `(str, start, stop)`: `str[start:stop]`, unboxed ints, [`NO_BOUND`] for None.
+    StrSlice,
+    /// `(list, start, stop)`: `list[start:stop]`, unboxed ints, [`NO_BOUND`] for None.
+    ListSlice,
 }
+
+/// The slice bound argument of [`Helper::StrSlice`] and [`Helper::ListSlice`]
+/// that stands for None (an omitted bound).
+pub const NO_BOUND: i64 = i64::MIN;
 
 impl Helper {
     /// The name used in IR listings.
@@ -211,6 +221,9 @@ impl Helper {
             Helper::SeqIterNext => "seq_iter_next",
             Helper::SetAddMethod => "set_add_method",
             Helper::SetFrozen => "set_frozen",
+            Helper::StrConcat => "str_concat",
+            Helper::StrSlice => "str_slice",
+            Helper::ListSlice => "list_slice",
         }
     }
 
@@ -242,6 +255,9 @@ impl Helper {
                 | Helper::StrOfInt
                 | Helper::SeqIterNext
                 | Helper::SetFrozen
+                | Helper::StrConcat
+                | Helper::StrSlice
+                | Helper::ListSlice
         )
     }
 
@@ -324,8 +340,8 @@ impl Helper {
             },
             // ---- typed fast paths: no Python code (the key's type is guarded).
             DictGet | DictContains | StrOrd | StrContains | StrEq | SetFrozen => nothing,
-            // A new str (characters outside latin-1, digits).
-            StrChr | StrOfInt => Effects {
+            // A new str or list.
+            StrChr | StrOfInt | StrConcat | StrSlice | ListSlice => Effects {
                 allocates: true,
                 ..nothing
             },
@@ -436,6 +452,9 @@ impl Helper {
             Helper::SeqIterNext => h_seq_iter_next,
             Helper::SetAddMethod => h_set_add_method,
             Helper::SetFrozen => h_set_frozen,
+            Helper::StrConcat => h_str_concat,
+            Helper::StrSlice => h_str_slice,
+            Helper::ListSlice => h_list_slice,
         }
     }
 }
@@ -1039,6 +1058,19 @@ helper!(h_set_add_method, |ctx, vm, a, b, c, d| {
 });
 helper!(h_set_frozen, |ctx, vm, a, b, c, d| Ok(
     downcast::<SetObj>(v(a)).is_some_and(|s| s.frozen) as u64
+));
+helper!(h_str_concat, |ctx, vm, a, b, c, d| ok(
+    runtime::str_type::concat(vm.rt(), v(a), v(b)).unwrap_or(Value::NONE)
+));
+/// A slice bound argument: None for [`NO_BOUND`].
+fn bound(word: u64) -> Option<i64> {
+    Some(word as i64).filter(|&i| i != NO_BOUND)
+}
+helper!(h_str_slice, |ctx, vm, a, b, c, d| ok(
+    runtime::str_type::slice_plain(vm.rt(), v(a), bound(b), bound(c)).unwrap_or(Value::NONE)
+));
+helper!(h_list_slice, |ctx, vm, a, b, c, d| ok(
+    runtime::list_type::slice_plain(vm.rt(), v(a), bound(b), bound(c)).unwrap_or(Value::NONE)
 ));
 
 /// Conversion kind number for [`Helper::Convert`].

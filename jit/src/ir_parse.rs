@@ -16,7 +16,7 @@ use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 58] = [
+const HELPERS: [Helper; 61] = [
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
@@ -75,6 +75,9 @@ const HELPERS: [Helper; 58] = [
     Helper::SeqIterNext,
     Helper::SetAddMethod,
     Helper::SetFrozen,
+    Helper::StrConcat,
+    Helper::StrSlice,
+    Helper::ListSlice,
 ];
 
 /// Every exit kind, to find one by its text name.
@@ -667,7 +670,10 @@ mod tests {
                 | Helper::StrOfInt
                 | Helper::SeqIterNext
                 | Helper::SetAddMethod
-                | Helper::SetFrozen => {}
+                | Helper::SetFrozen
+                | Helper::StrConcat
+                | Helper::StrSlice
+                | Helper::ListSlice => {}
             }
         }
         let mut names: Vec<&str> = HELPERS.iter().map(|h| h.name()).collect();

@@ -99,6 +99,17 @@ pub(crate) fn record_op(
         }
 
         // ---- arithmetic
+        Op::Add { dst, a, b }
+        | Op::Inplace {
+            op: BinOpKind::Add,
+            dst,
+            a,
+            b,
+        } if is_kind(val(a), ObjKind::Str) && is_kind(val(b), ObjKind::Str) => {
+            let (x, y) = (r.load(a), r.load(b));
+            let out = record_typed::str_concat(r, (x, y), pc);
+            r.store(dst, out);
+        }
         Op::Add { dst, a, b } => arith(r, val, pc, BinOpKind::Add, dst, a, b, false),
         Op::Sub { dst, a, b } => arith(r, val, pc, BinOpKind::Sub, dst, a, b, false),
         Op::Mul { dst, a, b } => arith(r, val, pc, BinOpKind::Mul, dst, a, b, false),
@@ -286,12 +297,17 @@ pub(crate) fn record_op(
         // ---- subscripts and attributes
         Op::GetItem { dst, obj, key } => {
             let (o, k) = (r.load(obj), r.load(key));
-            let out = match list_index(r, val(obj), val(key), o, k, pc) {
-                Some(i) => r.emit(Opcode::ListLoad(o, i), Type::Val),
-                None => match record_typed::getitem(r, val(obj), val(key), o, k, pc) {
-                    Some(out) => out,
-                    None => r.call(Helper::GetItem, vec![o, k], pc, Type::Val),
-                },
+            let ops = &code.code.ops;
+            let out = if let Some(i) = list_index(r, val(obj), val(key), o, k, pc) {
+                r.emit(Opcode::ListLoad(o, i), Type::Val)
+            } else if let Some(out) =
+                record_typed::getitem_slice(r, (ops, &val), (val(obj), o), (key, k), pc)
+            {
+                out
+            } else if let Some(out) = record_typed::getitem(r, val(obj), val(key), o, k, pc) {
+                out
+            } else {
+                r.call(Helper::GetItem, vec![o, k], pc, Type::Val)
             };
             r.store(dst, out);
         }

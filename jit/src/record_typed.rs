@@ -14,11 +14,12 @@
 //! checks the fast path on this iteration's values first, so a trace (or a
 //! bridge from such an exit) only uses it where it succeeds.
 
-use crate::helpers::Helper;
+use crate::helpers::{Helper, NO_BOUND};
 use crate::ir::*;
 use crate::record_arith::{box_bool, box_int, unbox_int};
 use crate::recorder::Recorder;
 use crate::snapshot::ExitKind;
+use frontend::bytecode::Op;
 use runtime::object::*;
 use runtime::value::{TAG_INT, TAG_PTR};
 use runtime::{dict_type, Runtime, Value};
@@ -146,6 +147,80 @@ pub(crate) fn contains(
         }
         _ => None,
     }
+}
+
+/// `a + b` (also `a += b`) of two values that are strs this iteration.
+pub(crate) fn str_concat(r: &mut Recorder, (a, b): (Ref, Ref), pc: u32) -> Ref {
+    guard_kind(r, a, ObjKind::Str, pc);
+    guard_kind(r, b, ObjKind::Str, pc);
+    typed_call(r, Helper::StrConcat, vec![a, b], pc, Type::Val)
+}
+
+/// `obj[start:stop]` of a str or list, where the slice is the one the
+/// instruction before (`BuildSlice` at `pc - 1`, into slot `key`) built
+/// from int or None bounds and no step: the bounds go to the helper
+/// directly and the slice object is never made (its instruction becomes a
+/// None constant; the slot holding it is a dead temporary). Guards resume at
+/// the `BuildSlice`, which the interpreter then runs again. None when the
+/// subscript is not like that.
+pub(crate) fn getitem_slice(
+    r: &mut Recorder,
+    (ops, stack_at): (&[Op], &dyn Fn(u16) -> Value),
+    (obj, o): (Value, Ref),
+    (key, k): (u16, Ref),
+    pc: u32,
+) -> Option<Ref> {
+    let helper = match kind_of(obj) {
+        Some(ObjKind::Str) => Helper::StrSlice,
+        Some(ObjKind::List) => Helper::ListSlice,
+        _ => return None,
+    };
+    let slice_pc = pc.checked_sub(1)?;
+    let Op::BuildSlice { dst, start } = *ops.get(slice_pc as usize)? else {
+        return None;
+    };
+    let built_here = matches!(
+        r.insts.get(k as usize),
+        Some(Inst {
+            op: Opcode::Call(Helper::BuildSlice, _),
+            ..
+        })
+    );
+    // Only the slot store of the slice may use it so far.
+    let uses = r.insts[k as usize + 1..]
+        .iter()
+        .filter(|i| i.op.refs().contains(&k))
+        .count();
+    let plain = |v: Value| v.is_int() || v.is_none() || v.is_empty();
+    let step = stack_at(start + 2);
+    if dst != key
+        || !built_here
+        || uses > 1
+        || !(plain(stack_at(start)) && plain(stack_at(start + 1)))
+        || !(step.is_none() || step.is_empty())
+    {
+        return None;
+    }
+    let bound = |r: &mut Recorder, slot: u16| {
+        let part = r.load(slot);
+        if stack_at(slot).is_int() {
+            unbox_int(r, part, slice_pc)
+        } else {
+            r.guard(Opcode::GuardEq(part, stack_at(slot).to_bits()), slice_pc);
+            r.kint(NO_BOUND)
+        }
+    };
+    let (from, to) = (bound(r, start), bound(r, start + 1));
+    let step_ref = r.load(start + 2);
+    r.guard(Opcode::GuardEq(step_ref, step.to_bits()), slice_pc);
+    let kind = if helper == Helper::StrSlice {
+        ObjKind::Str
+    } else {
+        ObjKind::List
+    };
+    guard_kind(r, o, kind, slice_pc);
+    r.insts[k as usize].op = Opcode::Const(Value::NONE);
+    Some(typed_call(r, helper, vec![o, from, to], pc, Type::Val))
 }
 
 /// `a == b` (`!=` when `negate`) for two strs; None when this iteration's

@@ -315,3 +315,16 @@ fn list_iter(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     let l = recv(vm, args, "__iter__")?;
     iter::get_iter(vm, l)
 }
+
+/// `list[start:stop]` (step 1, None for an omitted bound): a new list.
+pub fn slice_plain(
+    rt: &mut Runtime,
+    l: Value,
+    start: Option<i64>,
+    stop: Option<i64>,
+) -> Option<Value> {
+    let items = &downcast::<ListObj>(l)?.items;
+    let range = crate::subscript::slice_range(start, stop, items.len());
+    let out = items[range].to_vec();
+    Some(rt.new_list(out))
+}

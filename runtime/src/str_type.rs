@@ -901,3 +901,45 @@ pub fn ord_of(s: Value) -> Option<i64> {
     }
     obj.value.chars().next().map(|c| c as i64)
 }
+
+/// A new str holding `text`, whose length in characters the caller knows
+/// (so it is not counted again).
+fn new_str_counted(rt: &mut Runtime, text: String, char_len: usize) -> Value {
+    debug_assert_eq!(text.chars().count(), char_len);
+    rt.heap.alloc_value(StrObj {
+        header: Header::new(ObjKind::Str),
+        hash: std::cell::Cell::new(-1),
+        char_len,
+        value: text.into_boxed_str(),
+    })
+}
+
+/// `a + b` for two strs (always a new str, as `arith::binary_op` makes).
+#[inline]
+pub fn concat(rt: &mut Runtime, a: Value, b: Value) -> Option<Value> {
+    let (x, y) = (downcast::<StrObj>(a)?, downcast::<StrObj>(b)?);
+    let mut text = String::with_capacity(x.value.len() + y.value.len());
+    text.push_str(&x.value);
+    text.push_str(&y.value);
+    let char_len = x.char_len + y.char_len;
+    Some(new_str_counted(rt, text, char_len))
+}
+
+/// `s[start:stop]` for a str (step 1, None for an omitted bound): always a
+/// new str, as `subscript::getitem` makes.
+pub fn slice_plain(
+    rt: &mut Runtime,
+    s: Value,
+    start: Option<i64>,
+    stop: Option<i64>,
+) -> Option<Value> {
+    let obj = downcast::<StrObj>(s)?;
+    let range = crate::subscript::slice_range(start, stop, obj.char_len);
+    let n = range.len();
+    let text: String = if obj.is_ascii() {
+        obj.value[range].to_string()
+    } else {
+        obj.value.chars().skip(range.start).take(n).collect()
+    };
+    Some(new_str_counted(rt, text, n))
+}

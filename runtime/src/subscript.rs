@@ -85,6 +85,18 @@ pub fn slice_indices(vm: &mut dyn Vm, slice: Value, len: usize) -> PyResult<Slic
     })
 }
 
+/// The range `seq[start:stop]` (step 1, None for an omitted bound) selects
+/// from a sequence of `len` items, clamped as Python clamps it.
+pub fn slice_range(start: Option<i64>, stop: Option<i64>, len: usize) -> std::ops::Range<usize> {
+    let clamp = |i: i64| {
+        let i = if i < 0 { i + len as i64 } else { i };
+        i.clamp(0, len as i64) as usize
+    };
+    let from = start.map_or(0, clamp);
+    let to = stop.map_or(len, clamp);
+    from..to.max(from)
+}
+
 /// Normalises index `i` for a sequence of `len`, or `None` if out of range.
 #[inline]
 pub fn norm_index(i: i64, len: usize) -> Option<usize> {
