@@ -35,6 +35,7 @@ pub mod regalloc;
 pub mod snapshot;
 pub mod stats;
 pub mod worker;
+pub mod worker_inbox;
 
 use crate::asm::{EnterFn, SafepointWords};
 use crate::code_cache::{CompiledTrace, LoopWords, TraceCode};
@@ -325,10 +326,12 @@ impl Jit {
     /// copy for the worker), optimized code under `sync`.
     fn install(&mut self, trace: Box<ir::Trace>) {
         let pause = Instant::now();
+        let cpu = stats::thread_cpu_time();
         self.install_recorded(trace);
         let took = pause.elapsed();
-        self.stats.pause(took);
-        log::debug!(target: "jit::pause", "main-thread pause: compile and install, {took:?}");
+        let cpu = stats::thread_cpu_time().saturating_sub(cpu);
+        self.stats.pause(took, cpu);
+        log::debug!(target: "jit::pause", "main-thread pause: compile and install, {took:?}, {cpu:?} CPU");
     }
 
     fn install_recorded(&mut self, trace: Box<ir::Trace>) {
@@ -427,6 +430,7 @@ impl Jit {
                 trace: Arc::clone(&compiled.trace),
                 words: compiled.words.clone(),
                 cancel: Arc::clone(&cancel),
+                queued_at: Instant::now(),
             };
             if self.worker.submit(job) {
                 compiled.cancel = Some(cancel);
@@ -508,33 +512,45 @@ impl Jit {
             return;
         }
         let start = Instant::now();
-        let mut worked = false;
+        let cpu = stats::thread_cpu_time();
+        let mut installed = false;
+        let mut freed = false;
         if self.worker.has_results() {
             for finished in self.worker.drain() {
                 self.finish_job(finished);
-                worked = true;
+                installed = true;
             }
         }
-        if self.active == 0 {
+        if self.active == 0 && !self.retired_unfreed.is_empty() {
+            // Nothing can run this code now: the loop slot and the
+            // parent's exit slot lead to the replacement, and no
+            // activation is on the stack.
+            let mut buffers = Vec::new();
             for n in std::mem::take(&mut self.retired_unfreed) {
-                // Nothing can run this code now: the loop slot and the
-                // parent's exit slot lead to the replacement, and no
-                // activation is on the stack.
-                self.traces[n].buffer = None;
+                buffers.extend(self.traces[n].buffer.take());
                 self.stats.freed_traces += 1;
-                worked = true;
             }
+            self.worker.free(buffers);
+            freed = true;
         }
-        if worked {
+        if installed || freed {
             let took = start.elapsed();
-            self.stats.pause(took);
-            log::debug!(target: "jit::pause", "main-thread pause: safepoint installs and frees, {took:?}");
+            let cpu = stats::thread_cpu_time().saturating_sub(cpu);
+            self.stats.pause(took, cpu);
+            let kind = match (installed, freed) {
+                (true, true) => "installs and frees",
+                (true, false) => "installs",
+                _ => "frees",
+            };
+            log::debug!(target: "jit::pause", "main-thread pause: safepoint {kind}, {took:?}, {cpu:?} CPU");
         }
     }
 
     fn finish_job(&mut self, finished: Finished) {
         self.stats.worker_time += finished.time;
         self.stats.worker_jobs += 1;
+        self.stats.queue_wait_total += finished.waited;
+        self.stats.queue_wait_max = self.stats.queue_wait_max.max(finished.waited);
         match finished.outcome {
             Outcome::Cancelled => self.stats.superseded += 1,
             Outcome::Failed(failure) => self.count_failure(&failure),
@@ -777,6 +793,7 @@ impl Jit {
             let _ = out.flush();
         }
         if self.config.stats {
+            self.stats.main_thread_cpu = stats::thread_user_and_system_time();
             eprint!("{}", self.stats.report());
         }
     }

@@ -44,10 +44,18 @@ pub struct JitStats {
     /// Every main-thread JIT pause: one contiguous step (compiling and
     /// installing a trace, installing optimized code, a sync optimization).
     pub pauses: Vec<Duration>,
+    /// The main thread's CPU time in those pauses (what they cost the
+    /// program when nothing preempts it; on a busy machine the wall-clock
+    /// pauses also count time other processes ran).
+    pub pause_cpu: Duration,
     /// Time the worker thread spent on finished jobs.
     pub worker_time: Duration,
     /// Worker jobs finished.
     pub worker_jobs: u64,
+    /// Time finished jobs waited in the queue before the worker took them.
+    pub queue_wait_total: Duration,
+    /// The longest such wait.
+    pub queue_wait_max: Duration,
     /// Optimized root traces installed (`full`: swapped in; `sync`: compiled).
     pub optimized_loops: u64,
     /// Optimized bridges installed.
@@ -71,6 +79,45 @@ pub struct JitStats {
     pub freed_traces: u64,
     /// Per pass, in pass order.
     pub passes: Vec<(&'static str, PassTotals)>,
+    /// The main thread's user and system CPU time over the whole run (set
+    /// just before the report; the system time is what page faults, code
+    /// mapping and unmapping and waking the worker cost it).
+    pub main_thread_cpu: Option<(Duration, Duration)>,
+}
+
+/// CPU time the calling thread has run so far (zero where the platform
+/// cannot say).
+pub fn thread_cpu_time() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid timespec to write; the clock id is a constant.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) } == 0;
+    if ok {
+        Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+    } else {
+        Duration::ZERO
+    }
+}
+
+/// The calling thread's user and system CPU time so far (None where the
+/// platform cannot say).
+pub fn thread_user_and_system_time() -> Option<(Duration, Duration)> {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: an all-zero rusage is a valid value for the kernel to
+        // overwrite; RUSAGE_THREAD reads the calling thread.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        // SAFETY: `usage` is a valid rusage to write.
+        if unsafe { libc::getrusage(libc::RUSAGE_THREAD, &mut usage) } == 0 {
+            let time = |t: libc::timeval| {
+                Duration::new(t.tv_sec as u64, (t.tv_usec as u32).saturating_mul(1000))
+            };
+            return Some((time(usage.ru_utime), time(usage.ru_stime)));
+        }
+    }
+    None
 }
 
 /// Milliseconds, for the report.
@@ -79,9 +126,11 @@ fn ms(d: Duration) -> f64 {
 }
 
 impl JitStats {
-    /// Adds one main-thread pause.
-    pub fn pause(&mut self, d: Duration) {
+    /// Adds one main-thread pause: `d` of wall-clock time, `cpu` of
+    /// which the thread ran.
+    pub fn pause(&mut self, d: Duration, cpu: Duration) {
         self.pauses.push(d);
+        self.pause_cpu += cpu;
     }
 
     /// The longest main-thread pause.
@@ -143,9 +192,30 @@ impl JitStats {
             ms(self.p99_pause())
         );
         s += &format!(
+            "  main-thread CPU:    {:.3} ms in those pauses\n",
+            ms(self.pause_cpu)
+        );
+        if let Some((user, system)) = self.main_thread_cpu {
+            s += &format!(
+                "  main thread:        {:.3} ms user, {:.3} ms system (whole run)\n",
+                ms(user),
+                ms(system)
+            );
+        }
+        s += &format!(
             "  worker time:        {:.3} ms ({} jobs)\n",
             ms(self.worker_time),
             self.worker_jobs
+        );
+        let mean_wait = if self.worker_jobs == 0 {
+            Duration::ZERO
+        } else {
+            self.queue_wait_total / self.worker_jobs as u32
+        };
+        s += &format!(
+            "  queue wait:         mean {:.3} ms, max {:.3} ms (queued until the worker took the job)\n",
+            ms(mean_wait),
+            ms(self.queue_wait_max)
         );
         let mean = if self.install_latency_count == 0 {
             Duration::ZERO
@@ -194,7 +264,10 @@ mod tests {
         assert_eq!(stats.p99_pause(), Duration::ZERO);
         // 1..=200 ms in a shuffled order: p99 is the 198th smallest.
         for k in 0..200u64 {
-            stats.pause(Duration::from_millis((k * 7) % 200 + 1));
+            stats.pause(
+                Duration::from_millis((k * 7) % 200 + 1),
+                Duration::from_millis(1),
+            );
         }
         assert_eq!(stats.max_pause(), Duration::from_millis(200));
         assert_eq!(stats.p99_pause(), Duration::from_millis(198));
@@ -203,6 +276,21 @@ mod tests {
             report.contains("in 200 pauses (max 200.000 ms, p99 198.000 ms)"),
             "{report}"
         );
+        assert!(
+            report.contains("main-thread CPU:    200.000 ms"),
+            "{report}"
+        );
+    }
+
+    #[test]
+    fn thread_cpu_time_advances_with_work() {
+        let before = thread_cpu_time();
+        let mut x = 1u64;
+        let start = std::time::Instant::now();
+        while start.elapsed() < Duration::from_millis(20) {
+            x = std::hint::black_box(x.wrapping_mul(6364136223846793005).wrapping_add(1));
+        }
+        assert!(thread_cpu_time() > before);
     }
 
     #[test]

@@ -9,10 +9,12 @@ use crate::asm::SafepointWords;
 use crate::code_cache::{LoopWords, TraceCode};
 use crate::ir::Trace;
 use crate::opt::{self, PassReport, PassSelection};
+use crate::worker_inbox::{Delivery, Inbox};
+use dynasmrt::ExecutableBuffer;
 use std::cell::Cell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
-use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::mpsc::{channel, Receiver};
 use std::sync::{Arc, Once};
 use std::time::{Duration, Instant};
 
@@ -27,6 +29,8 @@ pub struct Job {
     pub words: LoopWords,
     /// Set by the main thread when the raw trace retired meanwhile.
     pub cancel: Arc<AtomicBool>,
+    /// When the main thread queued it.
+    pub queued_at: Instant,
 }
 
 /// Why optimizing a trace gave no code.
@@ -61,6 +65,8 @@ pub struct Finished {
     pub outcome: Outcome,
     /// Worker time spent on it (optimizing and assembling).
     pub time: Duration,
+    /// How long it waited in the queue before the worker took it.
+    pub waited: Duration,
 }
 
 /// The safepoint addresses, carried to the worker only to be embedded in
@@ -74,7 +80,7 @@ unsafe impl Send for SendWords {}
 
 /// The main thread's handle on the optimizer thread (started at the first job).
 pub struct Worker {
-    jobs: Option<Sender<Job>>,
+    inbox: Option<Arc<Inbox<Job>>>,
     results: Option<Receiver<Finished>>,
     /// Nonzero while results wait; compiled loop headers poll it.
     pending: Arc<AtomicU8>,
@@ -92,7 +98,7 @@ impl Worker {
     /// before each job (a debugging aid for perturbing timing).
     pub fn new(selection: PassSelection, delay: Duration) -> Worker {
         Worker {
-            jobs: None,
+            inbox: None,
             results: None,
             pending: Arc::new(AtomicU8::new(0)),
             selection,
@@ -127,17 +133,26 @@ impl Worker {
     /// Queues `job`; false if the worker thread cannot run (the caller keeps
     /// the raw code).
     pub fn submit(&mut self, job: Job) -> bool {
-        if self.jobs.is_none() && !self.failed_to_start {
+        if self.inbox.is_none() && !self.failed_to_start {
             self.start();
         }
-        let Some(jobs) = &self.jobs else {
+        let Some(inbox) = &self.inbox else {
             return false;
         };
-        if jobs.send(job).is_err() {
-            return false;
-        }
+        inbox.push_job(job);
         self.in_flight += 1;
         true
+    }
+
+    /// Frees replaced machine code: the worker unmaps it when it next
+    /// takes a job (without a worker, at once). Unmapping is a system call
+    /// that also interrupts the other core to flush its TLB; the main
+    /// thread should not wait for that.
+    pub fn free(&mut self, buffers: Vec<ExecutableBuffer>) {
+        match &self.inbox {
+            Some(inbox) => inbox.push_garbage(buffers),
+            None => drop(buffers),
+        }
     }
 
     /// Takes every finished job (never blocks).
@@ -155,24 +170,33 @@ impl Worker {
     }
 
     fn start(&mut self) {
-        let (job_tx, job_rx) = channel::<Job>();
+        let inbox = Arc::new(Inbox::<Job>::new());
         let (done_tx, done_rx) = channel::<Finished>();
         let pending = Arc::clone(&self.pending);
         let selection = self.selection.clone();
         let safepoint = SendWords(self.safepoint);
         let delay = self.delay;
+        let worker_inbox = Arc::clone(&inbox);
         let spawned = std::thread::Builder::new()
             .name("tern-jit-worker".to_string())
             .spawn(move || {
                 let safepoint = safepoint;
-                yield_to_the_main_thread();
-                // Ends when the main thread drops its sender (program exit
+                // It runs at the main thread's priority: a job is ~0.1 ms of
+                // work whose result the running loop waits for; at a lower
+                // priority (SCHED_BATCH, nice 5) it waited milliseconds for
+                // a core on a busy machine, and the optimized code came
+                // after the loop had finished.
+                // Ends when the main thread closes the inbox (program exit
                 // need not wait: the thread is never joined).
-                while let Ok(job) = job_rx.recv() {
+                loop {
+                    let Delivery { job, garbage } = worker_inbox.take();
+                    drop(garbage);
+                    let Some(job) = job else { break };
                     if !delay.is_zero() {
                         std::thread::sleep(delay);
                     }
                     let start = Instant::now();
+                    let waited = start.saturating_duration_since(job.queued_at);
                     let outcome = if job.cancel.load(Ordering::Relaxed) {
                         Outcome::Cancelled
                     } else {
@@ -191,6 +215,7 @@ impl Worker {
                         raw: job.raw,
                         outcome,
                         time: start.elapsed(),
+                        waited,
                     };
                     if done_tx.send(finished).is_err() {
                         break;
@@ -202,7 +227,7 @@ impl Worker {
             });
         match spawned {
             Ok(_) => {
-                self.jobs = Some(job_tx);
+                self.inbox = Some(inbox);
                 self.results = Some(done_rx);
             }
             Err(e) => {
@@ -213,20 +238,11 @@ impl Worker {
     }
 }
 
-/// Makes the worker thread give way to the main thread when they compete
-/// for a core: it never preempts the main thread when it wakes up for a job
-/// (`SCHED_BATCH`) and gets a smaller share of a busy core (nice 5). On an
-/// idle core it runs at full speed. Failures are ignored (the thread just
-/// keeps the default policy).
-fn yield_to_the_main_thread() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: both calls only change the calling thread's scheduling (on
-    // Linux, pid 0 and PRIO_PROCESS 0 mean the calling thread) and read a
-    // valid parameter struct.
-    unsafe {
-        let param = libc::sched_param { sched_priority: 0 };
-        libc::sched_setscheduler(0, libc::SCHED_BATCH, &param);
-        libc::setpriority(libc::PRIO_PROCESS, 0, 5);
+impl Drop for Worker {
+    fn drop(&mut self) {
+        if let Some(inbox) = &self.inbox {
+            inbox.close();
+        }
     }
 }
 
@@ -363,6 +379,7 @@ mod tests {
             trace: Arc::new(trace.clone()),
             words: LoopWords::default(),
             cancel: Arc::new(AtomicBool::new(false)),
+            queued_at: Instant::now(),
         };
         assert!(worker.submit(job));
         assert_eq!(worker.in_flight, 1);
@@ -401,6 +418,7 @@ mod tests {
             trace: Arc::new(trace),
             words: LoopWords::default(),
             cancel: Arc::new(AtomicBool::new(true)),
+            queued_at: Instant::now(),
         };
         assert!(worker.submit(job));
         let deadline = Instant::now() + Duration::from_secs(20);

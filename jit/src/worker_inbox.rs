@@ -1,0 +1,157 @@
+//! The optimizer thread's inbox: traces to optimize, taken newest first,
+//! and replaced machine code for it to free. The main thread never blocks
+//! on it for longer than a push, and wakes the worker only when it sleeps
+//! and a job arrives (replaced code alone waits for the next job).
+
+use dynasmrt::ExecutableBuffer;
+use std::collections::VecDeque;
+use std::sync::{Condvar, Mutex, MutexGuard};
+
+/// What the worker finds when it looks into its inbox.
+pub struct Delivery<J> {
+    /// The job to run next (None: the inbox was closed and has no job left).
+    pub job: Option<J>,
+    /// Replaced code to free (unmapping it is the worker's work, not the
+    /// main thread's).
+    pub garbage: Vec<ExecutableBuffer>,
+}
+
+struct State<J> {
+    jobs: VecDeque<J>,
+    garbage: Vec<ExecutableBuffer>,
+    /// The worker waits for a job: a push must wake it.
+    sleeping: bool,
+    /// The main thread has gone: the worker ends once the jobs are done.
+    closed: bool,
+}
+
+/// Jobs and garbage from the main thread to the worker.
+pub struct Inbox<J> {
+    state: Mutex<State<J>>,
+    wake: Condvar,
+}
+
+impl<J> Default for Inbox<J> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<J> Inbox<J> {
+    /// An empty inbox.
+    pub fn new() -> Self {
+        Inbox {
+            state: Mutex::new(State {
+                jobs: VecDeque::new(),
+                garbage: Vec::new(),
+                sleeping: false,
+                closed: false,
+            }),
+            wake: Condvar::new(),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State<J>> {
+        // A panic while the lock is held cannot leave the queue half-changed
+        // (every change is one push or pop), so a poisoned lock is still good.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Queues `job`, waking the worker if it sleeps.
+    pub fn push_job(&self, job: J) {
+        let mut s = self.lock();
+        s.jobs.push_back(job);
+        if s.sleeping {
+            s.sleeping = false;
+            drop(s);
+            self.wake.notify_one();
+        }
+    }
+
+    /// Hands `buffers` to the worker to free with its next delivery.
+    pub fn push_garbage(&self, buffers: impl IntoIterator<Item = ExecutableBuffer>) {
+        self.lock().garbage.extend(buffers);
+    }
+
+    /// Ends the worker once it has taken every job.
+    pub fn close(&self) {
+        let mut s = self.lock();
+        s.closed = true;
+        s.sleeping = false;
+        drop(s);
+        self.wake.notify_one();
+    }
+
+    /// Jobs waiting (not taken by the worker yet).
+    pub fn queued(&self) -> usize {
+        self.lock().jobs.len()
+    }
+
+    /// The next job with the garbage collected so far; waits for a job
+    /// unless the inbox is closed.
+    pub fn take(&self) -> Delivery<J> {
+        let mut s = self.lock();
+        loop {
+            // Newest first: the trace recorded last is most likely the loop
+            // running now; older ones may belong to loops that finished.
+            let job = s.jobs.pop_back();
+            if job.is_some() || s.closed {
+                let garbage = std::mem::take(&mut s.garbage);
+                return Delivery { job, garbage };
+            }
+            s.sleeping = true;
+            s = self.wake.wait(s).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    #[test]
+    fn the_newest_job_comes_first() {
+        let inbox = Inbox::new();
+        for j in 1..=3 {
+            inbox.push_job(j);
+        }
+        assert_eq!(inbox.queued(), 3);
+        let order: Vec<i32> = (0..3).filter_map(|_| inbox.take().job).collect();
+        assert_eq!(order, vec![3, 2, 1]);
+        assert_eq!(inbox.queued(), 0);
+    }
+
+    #[test]
+    fn a_sleeping_worker_wakes_for_a_job_and_for_close() {
+        let inbox = Arc::new(Inbox::<u32>::new());
+        let worker = {
+            let inbox = Arc::clone(&inbox);
+            std::thread::spawn(move || {
+                let mut got = Vec::new();
+                while let Some(j) = inbox.take().job {
+                    got.push(j);
+                }
+                got
+            })
+        };
+        inbox.push_job(7);
+        inbox.close();
+        let got = worker.join().expect("the worker thread ends");
+        assert_eq!(got, vec![7]);
+    }
+
+    #[test]
+    fn garbage_comes_with_the_next_delivery() {
+        let inbox = Inbox::<u32>::new();
+        let buffer = ExecutableBuffer::new(1).expect("an executable buffer");
+        inbox.push_garbage([buffer]);
+        inbox.push_job(1);
+        let d = inbox.take();
+        assert_eq!(d.job, Some(1));
+        assert_eq!(d.garbage.len(), 1);
+        inbox.close();
+        let d = inbox.take();
+        assert!(d.job.is_none() && d.garbage.is_empty());
+    }
+}
