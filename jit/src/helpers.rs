@@ -697,19 +697,20 @@ fn call_slots(
     if kwnames.is_empty() && n_args <= FAST {
         // The common case without a heap-allocated argument vector. (A copy:
         // the call may grow and move the stack the arguments are on.)
-        let mut buf = std::mem::MaybeUninit::<[Value; FAST]>::uninit();
-        let first = buf.as_mut_ptr() as *mut Value;
-        // SAFETY: the recorder only passes argument ranges inside the
-        // trace's extent; the first `n_args` words of `buf` are written
-        // before the slice over them is made.
-        let args = unsafe {
-            let from = ctx.base.offset(args_at as isize);
-            for i in 0..n_args {
-                first.add(i).write(*from.add(i));
-            }
-            std::slice::from_raw_parts(first, n_args)
-        };
-        return ok(vm.call(f, args, &[])?);
+        let mut buf = [Value::NONE; FAST];
+        // SAFETY: the recorder only passes argument ranges inside the trace's extent.
+        let from = unsafe { std::slice::from_raw_parts(ctx.base.offset(args_at as isize), n_args) };
+        // Fixed-size copies for the usual few arguments (no loop, no memcpy).
+        match n_args {
+            0 => {}
+            1 => buf[..1].copy_from_slice(from),
+            2 => buf[..2].copy_from_slice(from),
+            3 => buf[..3].copy_from_slice(from),
+            4 => buf[..4].copy_from_slice(from),
+            5 => buf[..5].copy_from_slice(from),
+            _ => buf[..n_args].copy_from_slice(from),
+        }
+        return ok(vm.call(f, &buf[..n_args], &[])?);
     }
     let all = slots(ctx, args_at, n);
     let npos = all.len() - kwnames.len();
