@@ -8,6 +8,7 @@ use crate::protocol::{as_bigint, index_value, is_int_like};
 use crate::runtime::{class_name, str_of};
 use crate::value::Value;
 use crate::{PyResult, Vm};
+use std::ops::Deref;
 
 /// The receiver (`args[0]`) of a method of builtin class `cls`, checked with
 /// `is_instance` (which looks at the object's layout, not just its class), as
@@ -120,6 +121,60 @@ fn count_message(sig: &Signature, given: usize) -> String {
     }
 }
 
+/// Parameters [`BoundArgs`] holds without allocating.
+const INLINE_PARAMS: usize = 6;
+
+/// Bound arguments: one entry per parameter, `None` when not given. Indexes
+/// like a slice; up to [`INLINE_PARAMS`] entries live inline, so binding
+/// the arguments of a builtin method call allocates nothing.
+pub struct BoundArgs {
+    inline: [Option<Value>; INLINE_PARAMS],
+    /// All entries, for signatures with more parameters than fit inline.
+    spilled: Vec<Option<Value>>,
+    len: usize,
+}
+
+impl BoundArgs {
+    /// `n` entries, all `None`.
+    fn unset(n: usize) -> BoundArgs {
+        BoundArgs {
+            inline: [None; INLINE_PARAMS],
+            spilled: if n > INLINE_PARAMS {
+                vec![None; n]
+            } else {
+                Vec::new()
+            },
+            len: n,
+        }
+    }
+
+    /// The entries as a vector.
+    pub fn to_vec(&self) -> Vec<Option<Value>> {
+        self.deref().to_vec()
+    }
+}
+
+impl std::ops::Deref for BoundArgs {
+    type Target = [Option<Value>];
+    fn deref(&self) -> &[Option<Value>] {
+        if self.len > INLINE_PARAMS {
+            &self.spilled
+        } else {
+            &self.inline[..self.len]
+        }
+    }
+}
+
+impl std::ops::DerefMut for BoundArgs {
+    fn deref_mut(&mut self) -> &mut [Option<Value>] {
+        if self.len > INLINE_PARAMS {
+            &mut self.spilled
+        } else {
+            &mut self.inline[..self.len]
+        }
+    }
+}
+
 /// Binds the arguments of a method call (`args[0]` is the receiver, already
 /// checked) to `sig`'s parameters: one entry per parameter after the
 /// receiver, `None` when not given.
@@ -128,13 +183,15 @@ pub fn bind_method(
     sig: Signature,
     args: &[Value],
     kw: &[(Value, Value)],
-) -> PyResult<Vec<Option<Value>>> {
+) -> PyResult<BoundArgs> {
     let pos = args.get(1..).unwrap_or(&[]);
     // The common call binds without building the receiver's type name (only
     // error messages need it).
     if kw.is_empty() && pos.len() >= sig.required && pos.len() <= sig.params.len() {
-        let mut out: Vec<Option<Value>> = pos.iter().map(|&v| Some(v)).collect();
-        out.resize(sig.params.len(), None);
+        let mut out = BoundArgs::unset(sig.params.len());
+        for (slot, &v) in out.iter_mut().zip(pos) {
+            *slot = Some(v);
+        }
         return Ok(out);
     }
     let owner = args.first().map(|&r| vm.rt().type_name(r));
@@ -148,7 +205,7 @@ pub fn bind(
     sig: Signature,
     pos: &[Value],
     kw: &[(Value, Value)],
-) -> PyResult<Vec<Option<Value>>> {
+) -> PyResult<BoundArgs> {
     bind_owned(vm, sig, None, pos, kw)
 }
 
@@ -158,7 +215,7 @@ fn bind_owned(
     owner: Option<&str>,
     pos: &[Value],
     kw: &[(Value, Value)],
-) -> PyResult<Vec<Option<Value>>> {
+) -> PyResult<BoundArgs> {
     let (name, n) = (sig.name, sig.params.len());
     if !kw.is_empty() && sig.style != Style::Keywords {
         let short = name.rsplit('.').next().unwrap_or(name);
@@ -174,8 +231,10 @@ fn bind_owned(
     if pos.len() > n {
         return Err(vm.rt().type_error(count_message(&sig, given)));
     }
-    let mut out: Vec<Option<Value>> = pos.iter().map(|&v| Some(v)).collect();
-    out.resize(n, None);
+    let mut out = BoundArgs::unset(n);
+    for (slot, &v) in out.iter_mut().zip(pos) {
+        *slot = Some(v);
+    }
     for &(k, v) in kw {
         let key = str_of(k);
         match sig.params.iter().position(|p| *p == key) {

@@ -135,6 +135,22 @@ fn str_list(vm: &mut dyn Vm, parts: &[&str]) -> Value {
     vm.rt().new_list(items)
 }
 
+/// A list of new strs cut from a str that is ASCII when `ascii` (so their
+/// characters need no counting).
+fn str_list_cut(vm: &mut dyn Vm, parts: &[&str], ascii: bool) -> Value {
+    if !ascii {
+        return str_list(vm, parts);
+    }
+    let items: Vec<Value> = parts
+        .iter()
+        .map(|p| match p.len() {
+            0 | 1 => new_str(vm, p),
+            n => new_str_counted(vm.rt(), p.to_string(), n),
+        })
+        .collect();
+    vm.rt().new_list(items)
+}
+
 /// `str.name`, as CPython names methods taking exactly one argument.
 fn qualified(name: &str) -> &'static str {
     match name {
@@ -189,13 +205,14 @@ fn split_common(
         None => -1,
     };
     let text = str_of(s);
+    let ascii = downcast::<StrObj>(s).is_some_and(|o| o.is_ascii());
     let parts = if right {
         sm::rsplit(text, sep, maxsplit)
     } else {
         sm::split(text, sep, maxsplit)
     };
     match parts {
-        Ok(parts) => Ok(str_list(vm, &parts)),
+        Ok(parts) => Ok(str_list_cut(vm, &parts, ascii)),
         Err(e) => Err(text_error(vm, e)),
     }
 }
@@ -244,24 +261,34 @@ fn str_join(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
         return Err(vm.rt().type_error("can only join an iterable"));
     }
     let items = iter::collect(vm, iterable)?;
-    let sep = str_of(s);
     if items.len() == 1 && is_str(items[0]) {
         return Ok(items[0]);
     }
-    let mut out = String::new();
+    // `recv` checked the receiver is a str.
+    let (sep, sep_chars) = downcast::<StrObj>(s).map_or(("", 0), |o| (&*o.value, o.char_len));
+    let (mut bytes, mut chars) = (0, 0);
     for (i, &item) in items.iter().enumerate() {
-        if !is_str(item) {
+        let Some(part) = downcast::<StrObj>(item) else {
             let tn = vm.rt().type_name(item);
             return Err(vm.rt().type_error(format!(
                 "sequence item {i}: expected str instance, {tn} found"
             )));
-        }
+        };
+        bytes += part.value.len();
+        chars += part.char_len;
+    }
+    let gaps = items.len().saturating_sub(1);
+    let mut out = String::with_capacity(bytes + gaps * sep.len());
+    for (i, &item) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(sep);
         }
         out.push_str(str_of(item));
     }
-    Ok(new_str(vm, &out))
+    if out.len() <= 1 {
+        return Ok(new_str(vm, &out));
+    }
+    Ok(new_str_counted(vm.rt(), out, chars + gaps * sep_chars))
 }
 
 // ---------------------------------------------------------------- strip and affixes
@@ -442,6 +469,11 @@ fn str_replace(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
     let r = sm::replace(str_of(s), old, new, count);
     if r == str_of(s) {
         return Ok(s);
+    }
+    let ascii = new.is_ascii() && downcast::<StrObj>(s).is_some_and(|o| o.is_ascii());
+    if ascii && r.len() > 1 {
+        let n = r.len();
+        return Ok(new_str_counted(vm.rt(), r, n));
     }
     Ok(new_str(vm, &r))
 }
