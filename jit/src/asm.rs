@@ -25,13 +25,19 @@ use crate::ir::*;
 use crate::layout;
 use crate::regalloc::{self, Allocation, Loc};
 use compare::{emit_float_compare, emit_fused_guard, emit_int_compare, fused_compares};
+use exit_entries::emit_entries;
 use exit_materialize::emit_materialize;
 
 mod compare;
+mod divide;
+mod exit_entries;
 mod exit_materialize;
 mod locations;
-use dynasmrt::x64::Assembler;
-use dynasmrt::{dynasm, AssemblyOffset, DynamicLabel, DynasmApi, DynasmLabelApi, ExecutableBuffer};
+use dynasmrt::mmap::MutableBuffer;
+use dynasmrt::x64::{Assembler, X64Relocation};
+use dynasmrt::{
+    dynasm, AssemblyOffset, DynamicLabel, DynasmApi, DynasmLabelApi, ExecutableBuffer, VecAssembler,
+};
 use runtime::value::{PAYLOAD_MASK, TAG_BOOL, TAG_INT};
 use std::mem::offset_of;
 use std::sync::atomic::{AtomicU64, AtomicUsize};
@@ -111,7 +117,7 @@ pub struct AsmTargets<'a> {
 }
 
 struct Emitter<'a> {
-    ops: Assembler,
+    ops: VecAssembler<X64Relocation>,
     trace: &'a Trace,
     stubs: Vec<DynamicLabel>,
     /// The IR value `rax` holds when the previous instruction ended (it
@@ -295,7 +301,10 @@ fn assemble_pass(
     read: Option<&[bool]>,
     alloc: Option<&Allocation>,
 ) -> Result<(Assembled, Vec<bool>), String> {
-    let mut ops = Assembler::new().map_err(|e| e.to_string())?;
+    // Assembled into plain memory: the code is position-independent (calls
+    // and exit slots are absolute addresses, labels are relative), and only
+    // the final pass is copied into executable pages.
+    let mut ops = VecAssembler::<X64Relocation>::new(0);
     let stubs: Vec<DynamicLabel> = trace
         .snapshots
         .iter()
@@ -359,9 +368,7 @@ fn assemble_pass(
         dynasm!(e.ops ; .arch x64 ; =>stub);
         // Guards from anywhere jump here: nothing is known in `rax`.
         e.rax_now = None;
-        for &(s, r) in &trace.snapshots[k].entries {
-            e.store_slot(s, r);
-        }
+        emit_entries(&mut e, k, alloc, targets)?;
         if !trace.snapshots[k].virtuals.is_empty() {
             emit_materialize(&mut e, k, alloc, targets)?;
         }
@@ -394,10 +401,11 @@ fn assemble_pass(
         ; pop rbp
         ; ret
     );
-    let buffer = e
+    let bytes = e
         .ops
-        .finalize()
-        .map_err(|_| "finalize failed".to_string())?;
+        .take()
+        .map_err(|err| format!("finalize failed: {err}"))?;
+    let buffer = executable_copy(&bytes)?;
     let read = std::mem::take(&mut e.read);
     Ok((
         Assembled {
@@ -407,6 +415,18 @@ fn assemble_pass(
         },
         read,
     ))
+}
+
+/// `bytes` in fresh read + execute pages: one `mmap`, one `mprotect` (the
+/// pages are never writable and executable at once). Assembling straight
+/// into executable memory costs several `mprotect`s per trace as the buffer
+/// grows and is committed, and each of them interrupts the other core
+/// (a TLB shootdown) while the worker thread runs.
+fn executable_copy(bytes: &[u8]) -> Result<ExecutableBuffer, String> {
+    let mut buffer = MutableBuffer::new(bytes.len()).map_err(|e| format!("code memory: {e}"))?;
+    buffer.set_len(bytes.len());
+    buffer.copy_from_slice(bytes);
+    buffer.make_exec().map_err(|e| format!("code memory: {e}"))
 }
 
 fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(), String> {
@@ -657,6 +677,12 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             if d == RAX {
                 e.store_rax(i);
             }
+        }
+        Opcode::Int(op @ (IntOp::FloorDiv | IntOp::Mod), a, b)
+            if e.alloc.is_some() && divide::constant_divisor(e.trace, b).is_some() =>
+        {
+            let d = divide::constant_divisor(e.trace, b).expect("checked by the arm");
+            divide::emit_by_constant(e, i, op, a, d);
         }
         Opcode::Int(op, a, b) => {
             e.load(RAX, a);

@@ -124,6 +124,14 @@ pub struct CompiledTrace {
     pub anchor: (Value, u32),
     /// 0 for a root trace, parent's + 1 for a bridge.
     pub bridge_depth: u32,
+    /// A bridge: the exits (trace, snapshot) whose slots lead to it. At
+    /// first its parent's exit; when an optimized trace replaces the parent,
+    /// the replacement's exits with the same resume state (the bridge
+    /// moves instead of being recorded again). Empty for roots.
+    pub attached: Vec<(usize, u32)>,
+    /// Bridges attached to this trace's exits (may name bridges that moved
+    /// on or retired since: their `attached` says).
+    pub bridges: Vec<usize>,
     /// The loop's first root: entries from the interpreter.
     pub entries: Cell<u64>,
     /// The loop's first root: the hot-counter cell of its `JumpBack` (null
@@ -157,6 +165,8 @@ impl CompiledTrace {
             root,
             anchor,
             bridge_depth: 0,
+            attached: Vec::new(),
+            bridges: Vec::new(),
             entries: Cell::new(0),
             hot_cell: std::ptr::null(),
             optimized: false,

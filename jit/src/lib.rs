@@ -34,6 +34,7 @@ pub mod recorder;
 pub mod regalloc;
 pub mod snapshot;
 pub mod stats;
+mod tier_swap;
 pub mod worker;
 pub mod worker_inbox;
 
@@ -53,7 +54,7 @@ use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
-use worker::{Finished, Job, Outcome, Worker};
+use worker::{Job, Worker};
 
 /// A loop whose recording aborted this many times is never traced again.
 const MAX_ABORTS: u64 = 4;
@@ -101,6 +102,10 @@ pub struct ExitAction {
     pub trace: usize,
     /// The exit's snapshot index.
     pub snap: u32,
+    /// The snapshot's resume pc (in its innermost frame).
+    pub resume_pc: u32,
+    /// The snapshot rebuilds inlined frames (more than the loop's own).
+    pub inlined_frames: bool,
 }
 
 /// The JIT's state for one interpreter.
@@ -415,6 +420,8 @@ impl Jit {
             TraceKind::Bridge { parent, exit } => {
                 self.stats.bridges += 1;
                 compiled.bridge_depth = self.traces[parent].bridge_depth + 1;
+                compiled.attached.push((parent, exit));
+                self.traces[parent].bridges.push(index);
                 self.traces[parent].exit_slots[exit as usize]
                     .store(compiled.entry, Ordering::Release);
             }
@@ -491,145 +498,6 @@ impl Jit {
         }
     }
 
-    // ---- the worker's results (safepoints)
-
-    /// Is there safepoint work: optimized code to install, or replaced code
-    /// to free now that no compiled code runs? (Cheap: back-edges ask.)
-    #[inline]
-    pub fn service_due(&self) -> bool {
-        self.worker.has_results() || (self.active == 0 && !self.retired_unfreed.is_empty())
-    }
-
-    /// Safepoint work (one main-thread pause when there is any): installs
-    /// what the worker finished, and frees replaced code when no compiled
-    /// code is on the native stack. Never waits for the worker.
-    pub fn service(&mut self) {
-        if !self.service_due() {
-            return;
-        }
-        let start = Instant::now();
-        let cpu = stats::thread_cpu_time();
-        let mut installed = false;
-        let mut freed = false;
-        if self.worker.has_results() {
-            for finished in self.worker.drain() {
-                self.finish_job(finished);
-                installed = true;
-            }
-        }
-        if self.active == 0 && !self.retired_unfreed.is_empty() {
-            // Nothing can run this code now: the loop slot and the
-            // parent's exit slot lead to the replacement, and no
-            // activation is on the stack.
-            let mut buffers = Vec::new();
-            for n in std::mem::take(&mut self.retired_unfreed) {
-                buffers.extend(self.traces[n].buffer.take());
-                self.stats.freed_traces += 1;
-            }
-            self.worker.free(buffers);
-            freed = true;
-        }
-        if installed || freed {
-            let took = start.elapsed();
-            let cpu = stats::thread_cpu_time().saturating_sub(cpu);
-            self.stats.pause(took, cpu);
-            let kind = match (installed, freed) {
-                (true, true) => "installs and frees",
-                (true, false) => "installs",
-                _ => "frees",
-            };
-            log::debug!(target: "jit::pause", "main-thread pause: safepoint {kind}, {took:?}, {cpu:?} CPU");
-        }
-    }
-
-    fn finish_job(&mut self, finished: Finished) {
-        self.stats.worker_time += finished.time;
-        self.stats.worker_jobs += 1;
-        self.stats.queue_wait_total += finished.waited;
-        self.stats.queue_wait_max = self.stats.queue_wait_max.max(finished.waited);
-        match finished.outcome {
-            Outcome::Cancelled => self.stats.superseded += 1,
-            Outcome::Failed(failure) => self.count_failure(&failure),
-            Outcome::Built { code, reports } => {
-                for r in reports {
-                    self.stats.add_pass(r.name, r.removed, r.time);
-                }
-                self.install_optimized(finished.raw, code);
-            }
-        }
-    }
-
-    /// Replaces raw trace `raw` with its optimized `code`: one release-store
-    /// into the loop's entry slot (roots) or the parent's exit slot
-    /// (bridges). Code running the raw trace now picks the new code up at
-    /// its next loop back-edge; the raw code is freed at a later safepoint.
-    fn install_optimized(&mut self, raw: usize, mut code: TraceCode) {
-        let r = &self.traces[raw];
-        let parent_retired = match r.trace.kind {
-            TraceKind::Bridge { parent, .. } => self.traces[parent].retired,
-            TraceKind::Root => false,
-        };
-        if r.retired || parent_retired {
-            self.stats.superseded += 1;
-            return;
-        }
-        if !worker::versions_still_hold(&code.trace) {
-            log::debug!(target: "jit", "optimized trace {raw} invalidated: a version changed");
-            self.stats.invalidated += 1;
-            return;
-        }
-        let index = self.traces.len();
-        code.set_index(index);
-        let latency = r.installed_at.elapsed();
-        let mut compiled = CompiledTrace::new(code, r.root, r.anchor, r.words.clone());
-        compiled.bridge_depth = r.bridge_depth;
-        compiled.optimized = true;
-        self.stats.install_latency_count += 1;
-        self.stats.install_latency_total += latency;
-        self.stats.install_latency_max = self.stats.install_latency_max.max(latency);
-        self.stats.code_bytes += compiled.code_bytes() as u64;
-        let title = format!("optimized trace {index} (replaces trace {raw})");
-        self.log_trace(&compiled.trace, &title);
-        match compiled.trace.kind {
-            TraceKind::Root => {
-                self.stats.optimized_loops += 1;
-                compiled
-                    .words
-                    .loop_slot
-                    .store(compiled.entry, Ordering::Release);
-            }
-            TraceKind::Bridge { parent, exit } => {
-                self.stats.optimized_bridges += 1;
-                self.traces[parent].exit_slots[exit as usize]
-                    .store(compiled.entry, Ordering::Release);
-            }
-        }
-        self.traces.push(compiled);
-        self.retire(raw);
-    }
-
-    /// Retires trace `n` and every bridge hanging off it (directly or
-    /// through other bridges): nothing new attaches to them, their worker
-    /// jobs are skipped and their code is freed once no compiled code runs.
-    fn retire(&mut self, n: usize) {
-        let retire_one = |t: &mut CompiledTrace, list: &mut Vec<usize>, i: usize| {
-            t.retired = true;
-            if let Some(cancel) = &t.cancel {
-                cancel.store(true, Ordering::Relaxed);
-            }
-            list.push(i);
-        };
-        retire_one(&mut self.traces[n], &mut self.retired_unfreed, n);
-        // Bridges come after their parents in the table.
-        for i in n + 1..self.traces.len() {
-            if let TraceKind::Bridge { parent, .. } = self.traces[i].trace.kind {
-                if self.traces[parent].retired && !self.traces[i].retired {
-                    retire_one(&mut self.traces[i], &mut self.retired_unfreed, i);
-                }
-            }
-        }
-    }
-
     /// Compiled code is about to run (from the interpreter).
     #[inline]
     pub fn enter_compiled(&mut self) {
@@ -702,7 +570,7 @@ impl Jit {
     ///
     /// # Safety
     /// `info` must be what a trace of this JIT returned.
-    #[inline]
+    #[inline(always)]
     pub unsafe fn on_exit(&mut self, info: *const ExitInfo) -> ExitAction {
         let info = &*info;
         self.stats.exits += 1;
@@ -710,7 +578,8 @@ impl Jit {
         info.hits.set(hits);
         let t = &self.traces[info.trace];
         let snap = info.snap as usize;
-        let kind = t.trace.snapshots[snap].kind;
+        let snapshot = &t.trace.snapshots[snap];
+        let kind = snapshot.kind;
         if kind == ExitKind::Exception {
             self.stats.exception_exits += 1;
         }
@@ -728,6 +597,8 @@ impl Jit {
             record_bridge,
             trace: info.trace,
             snap: info.snap,
+            resume_pc: snapshot.pc,
+            inlined_frames: snapshot.frames.len() > 1,
         }
     }
 

@@ -14,6 +14,7 @@
 
 use crate::ctx::JitCtx;
 use crate::exits::ExitInfo;
+use crate::ir::Type;
 use crate::snapshot::VirtualValue;
 use runtime::map::Map;
 use runtime::object::{downcast, ClassObj, InstanceObj};
@@ -64,5 +65,33 @@ pub extern "sysv64" fn materialize_exit(
             // SAFETY: the slots come from the trace's snapshot, inside its extent.
             unsafe { ctx.set_slot(s as i64, obj) };
         }
+    }
+}
+
+/// Boxes the unboxed int entries of the snapshot `info` names (their values
+/// from `values`, in entry order) and writes their slots: called from an
+/// exit stub when one of them does not fit a small int (see
+/// `asm::exit_entries`), after the stub wrote the other entries.
+pub extern "sysv64" fn box_exit_ints(ctxp: *mut JitCtx, info: *const ExitInfo, values: *const i64) {
+    // SAFETY: as in `materialize_exit`.
+    let (ctx, info) = unsafe { (&mut *ctxp, &*info) };
+    // SAFETY: as in `materialize_exit`.
+    let (jit, vm): (&crate::Jit, &mut dyn Vm) = unsafe { (&*ctx.jit, &mut *ctx.vm) };
+    let trace = &jit.traces[info.trace].trace;
+    let snap = &trace.snapshots[info.snap as usize];
+    let mut boxed = Vec::new();
+    for &(slot, r) in &snap.entries {
+        if trace.insts[r as usize].ty == Type::Int
+            && !matches!(trace.insts[r as usize].op, crate::ir::Opcode::Const(_))
+        {
+            // SAFETY: the stub wrote one word per int entry, in this order.
+            let i = unsafe { *values.add(boxed.len()) };
+            boxed.push((slot, vm.rt().int_from_i64(i)));
+        }
+    }
+    ctx.refresh_base();
+    for (slot, v) in boxed {
+        // SAFETY: the slots come from the trace's snapshot, inside its extent.
+        unsafe { ctx.set_slot(slot as i64, v) };
     }
 }

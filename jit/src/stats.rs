@@ -77,6 +77,9 @@ pub struct JitStats {
     pub optimizer_failures: BTreeMap<String, u64>,
     /// Replaced traces whose machine code was freed.
     pub freed_traces: u64,
+    /// Bridges kept when an optimized trace replaced their parent: they
+    /// moved onto the replacement's exits instead of being recorded again.
+    pub moved_bridges: u64,
     /// Per pass, in pass order.
     pub passes: Vec<(&'static str, PassTotals)>,
     /// The main thread's user and system CPU time over the whole run (set
@@ -237,6 +240,10 @@ impl JitStats {
             self.superseded
         );
         s += &format!("  replaced code freed: {} traces\n", self.freed_traces);
+        s += &format!(
+            "  bridges moved:      {} (onto the optimized trace that replaced their parent)\n",
+            self.moved_bridges
+        );
         let failed: u64 = self.optimizer_failures.values().sum();
         s += &format!("  optimizer failures: {failed}\n");
         for (reason, n) in &self.optimizer_failures {

@@ -6,7 +6,10 @@
 //! status) must equal `--jit=off`'s every time. Two more trials change a
 //! class and a global after a loop got hot while the worker is held back:
 //! the optimized code must be dropped (`invalidated` in `--jit-stats`) and
-//! the program must still print what the interpreter prints.
+//! the program must still print what the interpreter prints. One more
+//! runs a loop whose bridges were recorded from raw code before the
+//! optimized trace arrives: they must move onto it (`bridges moved` in
+//! `--jit-stats`) and still be taken correctly.
 //!
 //! Environment: `TERN_STRESS_RUNS=N` runs each program N times under
 //! `full` (default [`DEFAULT_RUNS`]); `TERN_STRESS_SEED=S` picks other
@@ -66,9 +69,16 @@ fn main() {
             invalidation(&tern, name, source, true).map_err(Failed::from)
         }));
     }
-    trials.push(Trial::test("invalidation::nothing_changed", move || {
-        invalidation(&tern, "nothing_changed", UNCHANGED_PROGRAM, false).map_err(Failed::from)
-    }));
+    {
+        let tern = Arc::clone(&tern);
+        trials.push(Trial::test("invalidation::nothing_changed", move || {
+            invalidation(&tern, "nothing_changed", UNCHANGED_PROGRAM, false).map_err(Failed::from)
+        }));
+    }
+    trials.push(Trial::test(
+        "bridges_moved_onto_optimized_trace",
+        move || bridges_moved(&tern).map_err(Failed::from),
+    ));
     libtest_mimic::run(&arguments, trials).exit();
 }
 
@@ -281,6 +291,100 @@ fn invalidation(tern: &Path, name: &str, source: &str, changed: bool) -> Result<
     if !changed && (invalidated != 0 || installed < 1) {
         return Err(format!(
             "{name}: the optimized loops should be installed, none invalidated:\n{}",
+            got.stderr
+        ));
+    }
+    Ok(())
+}
+
+/// A loop that takes its side exits' bridges before and after its optimized
+/// trace arrives: `work(200, 1)` runs the raw trace and records bridges
+/// (the worker is held back), the wait lets the optimized code come in at
+/// its safepoints, and `work(3000, 2)` runs the optimized trace through the
+/// moved bridges (paths in the loop body, in an inlined callee, a bridge of
+/// a bridge, past an object the optimized trace does not allocate).
+const MOVED_BRIDGES_PROGRAM: &str = "\
+import time
+
+def wait(seconds):
+    # Back-edges here are safepoints; no global is written.
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        time.sleep(0.01)
+
+class Pair:
+    def __init__(self, a, b):
+        self.a = a
+        self.b = b
+
+def classify(i):
+    if i % 7 == 3:
+        return i * 2
+    return i
+
+def work(n, seed):
+    total = seed
+    for i in range(n):
+        p = Pair(i, total)
+        if i % 5 == 0:
+            total = (total + p.a * 3) % 1000003
+        elif i % 5 == 3:
+            if i % 2:
+                total = (p.b ^ (i * 31)) % 1000003
+            else:
+                total = (total - 1) % 1000003
+        else:
+            total = (total + classify(i)) % 1000003
+    return total
+
+print(work(200, 1))  # expect: 36610
+wait(WAIT)
+print(work(3000, 2))  # expect: 28523
+";
+
+/// The worker's delay in the moved-bridges trial: the first `work` call
+/// records its bridges well before the first job is done.
+const MOVED_BRIDGES_DELAY_US: u64 = 300_000;
+/// How long that program waits: enough for a dozen delayed jobs (the
+/// worker takes the newest first, so the root's job comes last).
+const MOVED_BRIDGES_WAIT_S: f64 = 4.0;
+
+fn bridges_moved(tern: &Path) -> Result<(), String> {
+    let name = "bridges_moved";
+    let directory =
+        std::env::temp_dir().join(format!("tern-jit-stress-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&directory).map_err(|e| e.to_string())?;
+    let program = directory.join(format!("{name}.py"));
+    let source = MOVED_BRIDGES_PROGRAM.replace("WAIT", &MOVED_BRIDGES_WAIT_S.to_string());
+    std::fs::write(&program, &source).map_err(|e| e.to_string())?;
+    let reference = run(tern, &program, &["--jit=off"], &[])?;
+    let environment = vec![(
+        DELAY_VARIABLE.to_string(),
+        MOVED_BRIDGES_DELAY_US.to_string(),
+    )];
+    let got = run(
+        tern,
+        &program,
+        &["--jit=full", "--jit-threshold", "1", "--jit-stats"],
+        &environment,
+    )?;
+    let _ = std::fs::remove_dir_all(&directory);
+    let expectations = Expectations::parse(&source)?;
+    expect_stdout(&reference, &expectations.expected_stdout())
+        .map_err(|e| format!("{name} under --jit=off: {e}"))?;
+    let stripped = Outcome {
+        stderr: reference.stderr.clone(),
+        ..got.clone()
+    };
+    if let Some(problem) = compare(&reference, &stripped) {
+        return Err(format!("{name}: output differs from --jit=off:\n{problem}"));
+    }
+    let moved = stat_count(&got.stderr, "bridges moved:", 0)?;
+    let loops = stat_count(&got.stderr, "optimized installed:", 0)?;
+    if loops < 1 || moved < 1 {
+        return Err(format!(
+            "{name}: the optimized loop should be installed and the raw trace's bridges \
+             moved onto it:\n{}",
             got.stderr
         ));
     }

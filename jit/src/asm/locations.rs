@@ -141,7 +141,8 @@ impl Emitter<'_> {
         }
     }
 
-    /// Writes value `r` to interpreter stack slot `slot` (relative to `rbx`).
+    /// Writes boxed value `r` to interpreter stack slot `slot` (relative
+    /// to `rbx`).
     pub(super) fn store_slot(&mut self, slot: i32, r: Ref) {
         let off = 8 * slot;
         match self.gpr(r) {

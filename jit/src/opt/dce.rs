@@ -1,21 +1,20 @@
 //! Dead code elimination: removes pure operations and loads whose value
 //! nobody uses. Uses are operands of kept instructions, the `init` and
 //! `next` of kept phis, and the entries of the snapshots kept instructions
-//! carry. Guards, stores, calls, checked arithmetic and `box_int` with its
-//! range check (their checks are guards) and the loop markers always stay. A phi nobody else uses goes,
+//! carry. Guards, stores, calls, checked arithmetic (their checks are guards) and
+//! the loop markers always stay. A phi nobody else uses goes,
 //! with the values only its `next` needed.
 
 use super::Rewriter;
 use crate::ir::*;
 
-/// Can the instruction go when its value is unused? (A `box_int` without
-/// a snapshot has no range check: the optimizer proved its value fits.)
+/// Can the instruction go when its value is unused? A `box_int` can, even
+/// with its range check: the check only sends a wide int to the interpreter
+/// to be boxed as a big int, and nobody needs the box (exits that write the
+/// value box it themselves, see `box_exits`).
 fn removable(inst: &Inst) -> bool {
     let op = &inst.op;
-    op.is_pure()
-        || op.is_load()
-        || matches!(op, Opcode::Phi(..))
-        || (matches!(op, Opcode::BoxInt(_)) && inst.snap.is_none())
+    op.is_pure() || op.is_load() || matches!(op, Opcode::Phi(..) | Opcode::BoxInt(_))
 }
 
 /// The pass.

@@ -15,7 +15,9 @@
 //! In a peeled trace the body repeats, so at the body's loop header the pass
 //! forgets every location that any body instruction may write: what is left
 //! holds on every iteration, and body loads of it reuse the preamble's
-//! (loop-invariant loads, and with them their guards, are hoisted).
+//! (loop-invariant loads, and with them their guards, are hoisted). A
+//! field that one body store writes and nothing else may is carried
+//! around the loop in a phi instead (a `for` loop's iterator position).
 
 use super::Rewriter;
 use crate::helpers::Helper;
@@ -216,8 +218,62 @@ impl HeapPass<'_> {
     }
 
     /// At the body's header: forgets every location a body instruction
-    /// (old instructions `header + 1..`) may write.
+    /// (old instructions `header + 1..`) may write, except the fields that
+    /// one store of the body writes and nothing else may: those are carried
+    /// around the loop in a phi (a `for` loop's iterator position).
     fn forget_body_writes(&mut self, header: usize) {
+        let carried = self.carried_fields(header);
+        self.forget_writes(header);
+        for (loc, init, next) in carried {
+            let origin = self.rw.old.insts[next as usize].origin;
+            let ty = self.rw.insts[init as usize].ty;
+            let phi = self.rw.emit_phi(init, next, ty, origin);
+            self.known.insert(loc, phi);
+        }
+    }
+
+    /// Known fields of objects from before the header that exactly one body
+    /// instruction may write, a `store_field` of that very object, whose
+    /// value has the known value's type: `(location, known value, stored
+    /// old value)`.
+    fn carried_fields(&self, header: usize) -> Vec<(Loc, Ref, Ref)> {
+        let old = self.rw.old;
+        let body = &old.insts[header + 1..];
+        let heap_calls = body.iter().any(|inst| match inst.op {
+            Opcode::Call(h, _) => {
+                let fx = h.effects();
+                fx.runs_code || fx.writes_heap
+            }
+            _ => false,
+        });
+        if heap_calls {
+            return Vec::new();
+        }
+        let mut carried = Vec::new();
+        for (&loc, &init) in &self.known {
+            let Loc::Field(obj, off) = loc else { continue };
+            let mut stores = body.iter().filter_map(|inst| match inst.op {
+                Opcode::StoreField(o, o_off, v) if o_off == off => Some((o, v)),
+                _ => None,
+            });
+            let (Some((o, v)), None) = (stores.next(), stores.next()) else {
+                continue;
+            };
+            let same_object = matches!(self.operand(o, header), Operand::Known(k) if k == obj);
+            let same_type = old.insts[v as usize].ty == self.rw.insts[init as usize].ty;
+            // Other stores (other fields, slots, list items) never write it.
+            if same_object && same_type && (v as usize) > header {
+                carried.push((loc, init, v));
+            }
+        }
+        // One order for one input (the map's is not).
+        carried.sort_by_key(|&(_, init, _)| init);
+        carried
+    }
+
+    /// Forgets every location a body instruction (old instructions
+    /// `header + 1..`) may write.
+    fn forget_writes(&mut self, header: usize) {
         let old = self.rw.old;
         for inst in &old.insts[header + 1..] {
             match inst.op {

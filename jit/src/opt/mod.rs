@@ -7,6 +7,7 @@
 //! name. Passes never touch the heap: everything they know comes from the
 //! trace, so they can run on any thread while the program goes on.
 
+pub mod box_exits;
 pub mod cse;
 pub mod dce;
 pub mod filetest;
@@ -78,6 +79,12 @@ pub const PASSES: &[Pass] = &[
     Pass {
         name: "sink",
         run: sink::sink,
+    },
+    // After sink (which makes the entries), before dce (which removes
+    // the boxes only exits needed).
+    Pass {
+        name: "box_exits",
+        run: box_exits::box_exits,
     },
     Pass {
         name: "dce",

@@ -8,7 +8,7 @@
 //! copied the first time a kept instruction names them (with their entries
 //! remapped), so the output holds only the snapshots it uses.
 
-use crate::ir::{Inst, Opcode, Ref, Trace};
+use crate::ir::{Inst, Opcode, Ref, Trace, Type};
 use crate::snapshot::{Snapshot, VirtualValue};
 
 /// An old value that has no new value (yet).
@@ -114,6 +114,19 @@ impl<'a> Rewriter<'a> {
     pub fn emit(&mut self, inst: Inst) -> Ref {
         self.insts.push(inst);
         (self.insts.len() - 1) as Ref
+    }
+
+    /// Appends a new phi whose `init` is new value `init` and whose `next`
+    /// is old value `next` (defined later: [`Rewriter::finish`] renumbers it).
+    pub fn emit_phi(&mut self, init: Ref, next: Ref, ty: Type, origin: u32) -> Ref {
+        let new = self.emit(Inst {
+            op: Opcode::Phi(init, next),
+            ty,
+            snap: None,
+            origin,
+        });
+        self.pending_phis.push(new);
+        new
     }
 
     /// Copies old instruction `old` with its operands and snapshot renumbered,
