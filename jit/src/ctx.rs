@@ -33,6 +33,9 @@ pub struct JitCtx {
     /// stays put until this one returns): the interpreter sets it at entry,
     /// so the frames hidden from the limit are this plus `inline_depth`.
     pub hidden_below: u64,
+    /// The context of the compiled loop this one was entered from (through
+    /// a helper that ran Python code), or null.
+    pub outer: *const JitCtx,
 }
 
 impl JitCtx {
@@ -54,6 +57,7 @@ impl JitCtx {
             inner_exit: std::ptr::null(),
             inline_depth: 0,
             hidden_below: 0,
+            outer: std::ptr::null(),
         };
         ctx.refresh_base();
         ctx

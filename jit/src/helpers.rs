@@ -699,9 +699,16 @@ fn call_slots(
         // the call may grow and move the stack the arguments are on.)
         let mut buf = [Value::NONE; FAST];
         // SAFETY: the recorder only passes argument ranges inside the trace's extent.
-        let args = unsafe { std::slice::from_raw_parts(ctx.base.offset(args_at as isize), n_args) };
-        for (b, &a) in buf.iter_mut().zip(args) {
-            *b = a;
+        let from = unsafe { std::slice::from_raw_parts(ctx.base.offset(args_at as isize), n_args) };
+        // Fixed-size copies for the usual few arguments (no loop, no memcpy).
+        match n_args {
+            0 => {}
+            1 => buf[..1].copy_from_slice(from),
+            2 => buf[..2].copy_from_slice(from),
+            3 => buf[..3].copy_from_slice(from),
+            4 => buf[..4].copy_from_slice(from),
+            5 => buf[..5].copy_from_slice(from),
+            _ => buf[..n_args].copy_from_slice(from),
         }
         return ok(vm.call(f, &buf[..n_args], &[])?);
     }

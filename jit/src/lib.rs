@@ -102,6 +102,10 @@ pub struct ExitAction {
     pub trace: usize,
     /// The exit's snapshot index.
     pub snap: u32,
+    /// The snapshot's resume pc (in its innermost frame).
+    pub resume_pc: u32,
+    /// The snapshot rebuilds inlined frames (more than the loop's own).
+    pub inlined_frames: bool,
 }
 
 /// The JIT's state for one interpreter.
@@ -566,7 +570,7 @@ impl Jit {
     ///
     /// # Safety
     /// `info` must be what a trace of this JIT returned.
-    #[inline]
+    #[inline(always)]
     pub unsafe fn on_exit(&mut self, info: *const ExitInfo) -> ExitAction {
         let info = &*info;
         self.stats.exits += 1;
@@ -574,7 +578,8 @@ impl Jit {
         info.hits.set(hits);
         let t = &self.traces[info.trace];
         let snap = info.snap as usize;
-        let kind = t.trace.snapshots[snap].kind;
+        let snapshot = &t.trace.snapshots[snap];
+        let kind = snapshot.kind;
         if kind == ExitKind::Exception {
             self.stats.exception_exits += 1;
         }
@@ -592,6 +597,8 @@ impl Jit {
             record_bridge,
             trace: info.trace,
             snap: info.snap,
+            resume_pc: snapshot.pc,
+            inlined_frames: snapshot.frames.len() > 1,
         }
     }
 

@@ -180,7 +180,7 @@ impl Interpreter {
             let base = top + 1;
             self.ensure_stack(base + args.len());
             self.stack[top] = Value::NONE;
-            self.stack[base..base + args.len()].copy_from_slice(args);
+            copy_args(&mut self.stack[base..base + args.len()], args);
             self.enter_plain_function(f, func, base, args.len(), top, true)?;
             return self.execute();
         }
@@ -608,6 +608,27 @@ enum Prepared {
     Done(Value),
     /// Run this Python `__init__` with the instance first, then return the instance.
     RunInit(Value, Value),
+}
+
+/// Copies call arguments: the usual few as fixed-size moves, without a
+/// `memcpy` call (compiled code calls Python functions through here).
+#[inline(always)]
+fn copy_args(to: &mut [Value], args: &[Value]) {
+    fn fixed<const N: usize>(to: &mut [Value], args: &[Value]) {
+        let from: &[Value; N] = args.try_into().expect("N arguments");
+        let to: &mut [Value; N] = to.try_into().expect("N slots");
+        *to = *from;
+    }
+    match args.len() {
+        0 => {}
+        1 => fixed::<1>(to, args),
+        2 => fixed::<2>(to, args),
+        3 => fixed::<3>(to, args),
+        4 => fixed::<4>(to, args),
+        5 => fixed::<5>(to, args),
+        6 => fixed::<6>(to, args),
+        _ => to.copy_from_slice(args),
+    }
 }
 
 /// `f` as a function when it is a Python function (not a generator) taking

@@ -65,9 +65,10 @@ pub struct Interpreter {
     /// clears the stack above what it marks up to here, so compiled code
     /// never finds a stale pointer to a freed object above its frame.
     pub(crate) jit_high_water: usize,
-    /// Contexts of the compiled loops running now, innermost last: their
-    /// inlined frames count toward the recursion limit.
-    pub(crate) jit_contexts: Vec<*const jit::JitCtx>,
+    /// Context of the innermost compiled loop running now (null: none); it
+    /// links to the one it was entered from. Their inlined frames count
+    /// toward the recursion limit.
+    pub(crate) jit_innermost: *const jit::JitCtx,
 }
 
 /// Returned (as an error value no exception can have) by `dispatch` when the
@@ -115,7 +116,7 @@ impl Interpreter {
             exec_depth: 0,
             jit_stack_top: 0,
             jit_high_water: 0,
-            jit_contexts: Vec::new(),
+            jit_innermost: std::ptr::null(),
         };
         crate::modules::install_sys(&mut interp, argv);
         interp

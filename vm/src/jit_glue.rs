@@ -23,12 +23,13 @@ impl Interpreter {
     /// fixed while the innermost runs: its context carries their sum.
     #[inline]
     fn hidden_frames(&self) -> usize {
-        match self.jit_contexts.last() {
-            // SAFETY: a context is pushed only while its trace runs, on the
-            // Rust stack of `run_trace`, which outlives its entry here.
-            Some(&c) => unsafe { ((*c).hidden_below + (*c).inline_depth) as usize },
-            None => 0,
+        let c = self.jit_innermost;
+        if c.is_null() {
+            return 0;
         }
+        // SAFETY: a context is innermost only while its trace runs, on the
+        // Rust stack of `enter_trace`, which outlives it being linked here.
+        unsafe { ((*c).hidden_below + (*c).inline_depth) as usize }
     }
 
     /// The recorder's view of the running frame about to run `pc`.
@@ -110,11 +111,12 @@ impl Interpreter {
         let vm: *mut dyn Vm = self as *mut Interpreter as *mut dyn Vm;
         let mut ctx = JitCtx::new(vm, &mut self.jit, &mut self.stack, base);
         ctx.hidden_below = hidden as u64;
-        self.jit_contexts.push(&ctx);
+        ctx.outer = self.jit_innermost;
+        self.jit_innermost = &ctx;
         self.jit.enter_compiled();
         let info = enter(&mut ctx, target);
         self.jit.leave_compiled();
-        self.jit_contexts.pop();
+        self.jit_innermost = ctx.outer;
         self.jit_stack_top = saved_top;
         // A safepoint: install what the worker finished (a loop header may
         // have left for just that) and free replaced code.
@@ -127,7 +129,12 @@ impl Interpreter {
             // SAFETY: an inner-loop exit leaves the inner trace's descriptor in the context.
             action = unsafe { self.jit.on_exit(ctx.inner_exit) };
         }
-        self.restore_frames(action.trace, action.snap, base);
+        if action.inlined_frames {
+            self.restore_frames(action.trace, action.snap, base);
+        } else {
+            // The usual exit: in the loop's own frame.
+            self.frames.last_mut().expect("a frame").pc = action.resume_pc as usize;
+        }
         match action.kind {
             ExitKind::LoopDone => Ok(false),
             ExitKind::Guard if !action.record_bridge => Ok(false),
@@ -215,13 +222,7 @@ impl Interpreter {
     fn restore_frames(&mut self, trace: usize, snap: u32, base: usize) {
         // Raw traces store every slot as they run, so `entries` is empty.
         let s = self.jit.snapshot(trace, snap);
-        let resume_pc = s.pc as usize;
-        if s.frames.len() == 1 {
-            // The usual exit: in the loop's own frame.
-            self.frames.last_mut().expect("a frame").pc = resume_pc;
-            return;
-        }
-        let count = s.frames.len();
+        let (resume_pc, count) = (s.pc as usize, s.frames.len());
         for i in 0..count {
             let f = self.jit.snapshot(trace, snap).frames[i];
             let pc = if i == count - 1 {
