@@ -424,6 +424,7 @@ impl Jit {
                 self.traces[parent].bridges.push(index);
                 self.traces[parent].exit_slots[exit as usize]
                     .store(compiled.entry, Ordering::Release);
+                self.share_bridge(&mut compiled, parent, exit);
             }
         }
         if self.config.mode == JitMode::Full {

@@ -3,7 +3,7 @@
 
 use crate::elidable;
 use crate::recorder::{code_of, FrameView, RecFrame, Recorder, MAX_INLINE_DEPTH};
-use frontend::bytecode::CodeKind;
+use frontend::bytecode::{CodeKind, Op};
 use runtime::object::*;
 use runtime::{Runtime, Value};
 
@@ -24,6 +24,20 @@ pub(crate) fn inlinable(r: &Recorder, f: Value, argc: usize) -> bool {
         && !c.free_names.iter().any(|n| n == "__class__")
         && r.frames.len() <= MAX_INLINE_DEPTH
         && !r.frames.iter().any(|fr| fr.code == func.code)
+        && !has_compiled_loop(callee)
+}
+
+/// Does `code` hold a loop that has a compiled trace? The interpreter runs
+/// such a loop's trace at its back-edge even inside a recording, so an
+/// inlined copy could not be followed (the recording would leave its path
+/// and abort); the call goes through a helper instead, and the loop runs
+/// compiled there.
+fn has_compiled_loop(code: &CodeObj) -> bool {
+    code.code
+        .ops
+        .iter()
+        .zip(code.ic.iter())
+        .any(|(op, cell)| matches!(op, Op::JumpBack { .. }) && cell.get()[1] != 0)
 }
 
 /// Can `f` be called as a builtin with `argc` positional arguments through

@@ -80,6 +80,9 @@ pub struct JitStats {
     /// Bridges kept when an optimized trace replaced their parent: they
     /// moved onto the replacement's exits instead of being recorded again.
     pub moved_bridges: u64,
+    /// Exits that got a bridge recorded from another exit of the same
+    /// trace resuming in the same state.
+    pub shared_bridge_exits: u64,
     /// Per pass, in pass order.
     pub passes: Vec<(&'static str, PassTotals)>,
     /// The main thread's user and system CPU time over the whole run (set
@@ -243,6 +246,10 @@ impl JitStats {
         s += &format!(
             "  bridges moved:      {} (onto the optimized trace that replaced their parent)\n",
             self.moved_bridges
+        );
+        s += &format!(
+            "  bridge exits shared: {} (exits that took a bridge recorded from another exit in the same state)\n",
+            self.shared_bridge_exits
         );
         let failed: u64 = self.optimizer_failures.values().sum();
         s += &format!("  optimizer failures: {failed}\n");

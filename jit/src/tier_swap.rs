@@ -174,22 +174,35 @@ impl Jit {
             let mut moved = false;
             for exit in from_exits {
                 let from = &raw_trace.snapshots[exit as usize];
-                for (j, snap) in new.trace.snapshots.iter().enumerate() {
-                    let free = new.exit_slots[j].load(Ordering::Relaxed) == new.default_exits[j];
-                    if free && same_resume_state(from, snap) {
-                        // The new code is not reachable yet: no ordering needed
-                        // beyond the release-store that publishes it.
-                        new.exit_slots[j].store(self.traces[b].entry, Ordering::Relaxed);
-                        self.traces[b].attached.push((index, j as u32));
-                        new.bridges.push(b);
-                        moved = true;
-                    }
+                for j in free_exits_resuming_like(new, from) {
+                    // The new code is not reachable yet: no ordering needed
+                    // beyond the release-store that publishes it.
+                    new.exit_slots[j as usize].store(self.traces[b].entry, Ordering::Relaxed);
+                    self.traces[b].attached.push((index, j));
+                    new.bridges.push(b);
+                    moved = true;
                 }
             }
             if moved {
                 self.stats.moved_bridges += 1;
                 log::debug!(target: "jit", "bridge {b} moved from trace {raw} to trace {index}");
             }
+        }
+    }
+
+    /// Attaches the bridge just recorded from exit `exit` of trace `parent`
+    /// to the parent's other exits that resume
+    /// in the same state, as [`Jit::move_bridges`] does across an install:
+    /// a peeled optimized loop has each exit twice (preamble and body, and
+    /// every bridge's `loop_back` enters through the preamble), and the
+    /// second would otherwise record the same bridge again.
+    pub(crate) fn share_bridge(&mut self, bridge: &mut CompiledTrace, parent: usize, exit: u32) {
+        let p = &self.traces[parent];
+        let from = &p.trace.snapshots[exit as usize];
+        for j in free_exits_resuming_like(p, from) {
+            p.exit_slots[j as usize].store(bridge.entry, Ordering::Release);
+            bridge.attached.push((parent, j));
+            self.stats.shared_bridge_exits += 1;
         }
     }
 
@@ -220,6 +233,18 @@ impl Jit {
         }
         self.retired_unfreed.push(n);
     }
+}
+
+/// The exits of `t` that lead to no bridge yet and resume in the state
+/// an exit through `from` leaves ([`same_resume_state`]).
+fn free_exits_resuming_like(t: &CompiledTrace, from: &Snapshot) -> Vec<u32> {
+    (0..t.trace.snapshots.len())
+        .filter(|&j| {
+            t.exit_slots[j].load(Ordering::Relaxed) == t.default_exits[j]
+                && same_resume_state(from, &t.trace.snapshots[j])
+        })
+        .map(|j| j as u32)
+        .collect()
 }
 
 /// Does an exit through `to` leave the interpreter in the state a bridge
