@@ -136,8 +136,21 @@ impl Gen {
                 6 if int.is_some() => {
                     // Constants from 2 up divide by reciprocals or shifts
                     // in optimized code, by idiv in raw code.
-                    let d = [-7i64, -3, 0, 2, 5, 8, 10, 23, 63, 64, 65521, 1_000_003, 1 << 40]
-                        [self.rng.below(13)];
+                    let d = [
+                        -7i64,
+                        -3,
+                        0,
+                        2,
+                        5,
+                        8,
+                        10,
+                        23,
+                        63,
+                        64,
+                        65521,
+                        1_000_003,
+                        1 << 40,
+                    ][self.rng.below(13)];
                     let d = self.push(Opcode::ConstInt(d), Type::Int);
                     let op =
                         [IntOp::FloorDiv, IntOp::Mod, IntOp::ShlOv, IntOp::Shr][self.rng.below(4)];

@@ -94,26 +94,16 @@ fn key(op: &Opcode, ty: Type) -> Option<Key> {
 pub fn cse(trace: &Trace) -> Trace {
     let mut rw = Rewriter::new(trace);
     let mut seen: HashMap<Key, Ref> = HashMap::new();
-    // How many other phis carry each phi around (name it as `next`): those
-    // must stay body values (the verifier wants a phi's next in the body).
-    let mut carriers: HashMap<Ref, usize> = HashMap::new();
-    for (k, inst) in trace.insts.iter().enumerate() {
-        if let Opcode::Phi(_, next) = inst.op {
-            if next != k as Ref {
-                *carriers.entry(next).or_default() += 1;
-            }
-        }
-    }
-    let nexts = super::fold::phi_nexts(trace);
-    let mut body_start = 0;
     // (new init, old next) -> the phi already made for them.
     let mut phis: HashMap<(Ref, Ref), Ref> = HashMap::new();
     for (i, inst) in trace.insts.iter().enumerate() {
         let old = i as Ref;
         if let Opcode::Phi(init, next) = inst.op {
             let init = rw.get(init);
-            if next == old && !carriers.contains_key(&old) {
-                // The loop carries the phi's own value around: it is its init.
+            if next == old || (rw.is_mapped(next) && rw.get(next) == init) {
+                // The loop carries the phi's own value around, or the value it
+                // started with: it is its init (a phi naming this one as its
+                // next then gets the init too).
                 rw.replace(old, init);
                 continue;
             }
@@ -129,15 +119,10 @@ pub fn cse(trace: &Trace) -> Trace {
         }
         let mut op = inst.op.clone();
         op.map_refs(|r| rw.get(r));
-        if op == Opcode::LoopHeader {
-            body_start = rw.insts.len() as Ref;
-        }
         match key(&op, inst.ty) {
             Some(k) => match seen.get(&k) {
-                // A phi's next must be computed in the body.
-                Some(&earlier) if nexts[i] && earlier < body_start => {
-                    rw.copy(old);
-                }
+                // A phi's next may be the preamble's value (then the phi
+                // carries an invariant).
                 Some(&earlier) => rw.replace(old, earlier),
                 None => {
                     let new = rw.copy(old);

@@ -33,8 +33,6 @@ pub fn fold(trace: &Trace) -> Trace {
     // trace), so re-boxing their unboxed value gives them back.
     let mut known_int = HashSet::new();
     let mut known_float = HashSet::new();
-    let nexts = phi_nexts(trace);
-    let mut body_start = 0;
     for (i, inst) in trace.insts.iter().enumerate() {
         let old = i as Ref;
         if matches!(inst.op, Opcode::Phi(..)) {
@@ -43,16 +41,7 @@ pub fn fold(trace: &Trace) -> Trace {
         }
         let mut op = inst.op.clone();
         op.map_refs(|r| rw.get(r));
-        let mut folded = fold_op(&rw.insts, &op, nan_bits_matter, &known_int, &known_float);
-        if let Folded::Same(v) = folded {
-            if nexts[i] && v < body_start {
-                // A phi's next must be computed in the body: keep it.
-                folded = Folded::Keep(op.clone());
-            }
-        }
-        if op == Opcode::LoopHeader {
-            body_start = rw.insts.len() as Ref;
-        }
+        let folded = fold_op(&rw.insts, &op, nan_bits_matter, &known_int, &known_float);
         match folded {
             Folded::Keep(op) => {
                 let snap = inst.snap.map(|s| rw.snapshot(s));
@@ -85,19 +74,6 @@ pub fn fold(trace: &Trace) -> Trace {
         }
     }
     rw.finish()
-}
-
-/// Which old values are some phi's `next`: the verifier (and the backend's
-/// phi moves) want those computed in the loop body, so a pass must not
-/// replace one by a value from before the body's loop header.
-pub(crate) fn phi_nexts(trace: &Trace) -> Vec<bool> {
-    let mut nexts = vec![false; trace.insts.len()];
-    for inst in &trace.insts {
-        if let Opcode::Phi(_, next) = inst.op {
-            nexts[next as usize] = true;
-        }
-    }
-    nexts
 }
 
 /// Could a NaN's payload bits be seen? Only if some operation other than
