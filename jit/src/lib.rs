@@ -37,6 +37,7 @@ pub mod stats;
 mod tier_swap;
 pub mod worker;
 pub mod worker_inbox;
+pub mod worker_placement;
 
 use crate::asm::{EnterFn, SafepointWords};
 use crate::code_cache::{CompiledTrace, LoopWords, TraceCode};

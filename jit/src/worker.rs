@@ -10,6 +10,7 @@ use crate::code_cache::{LoopWords, TraceCode};
 use crate::ir::Trace;
 use crate::opt::{self, PassReport, PassSelection};
 use crate::worker_inbox::{Delivery, Inbox};
+use crate::worker_placement::{current_thread_id, Placement};
 use dynasmrt::ExecutableBuffer;
 use std::cell::Cell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -91,6 +92,8 @@ pub struct Worker {
     pub in_flight: usize,
     /// The thread could not be started: jobs fail at once.
     failed_to_start: bool,
+    /// Keeps the worker off the main thread's CPU.
+    placement: Placement,
 }
 
 impl Worker {
@@ -111,6 +114,7 @@ impl Worker {
             delay,
             in_flight: 0,
             failed_to_start: false,
+            placement: Placement::new(),
         }
     }
 
@@ -139,6 +143,7 @@ impl Worker {
         let Some(inbox) = &self.inbox else {
             return false;
         };
+        self.placement.keep_off_my_cpu();
         inbox.push_job(job);
         self.in_flight += 1;
         true
@@ -177,10 +182,12 @@ impl Worker {
         let safepoint = SendWords(self.safepoint);
         let delay = self.delay;
         let worker_inbox = Arc::clone(&inbox);
+        let tid_cell = self.placement.tid_cell();
         let spawned = std::thread::Builder::new()
             .name("tern-jit-worker".to_string())
             .spawn(move || {
                 let safepoint = safepoint;
+                tid_cell.store(current_thread_id(), Ordering::Release);
                 // It runs at the main thread's priority: a job is ~0.1 ms of
                 // work whose result the running loop waits for; at a lower
                 // priority (SCHED_BATCH, nice 5) it waited milliseconds for
