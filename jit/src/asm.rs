@@ -339,6 +339,14 @@ fn assemble_pass(
     }
     let epilogue = e.ops.new_dynamic_label();
     let entry = e.ops.offset();
+    if alloc.is_none() {
+        // Raw code keeps the int tag and payload mask in r13 and r14 (the
+        // trampoline saves them; helpers preserve them), so boxing an int is
+        // two instructions. Loaded at every entry (the loop header, a
+        // bridge's start): optimized code uses these registers for values.
+        let (tag, mask) = ((TAG_INT << 48) as i64, PAYLOAD_MASK as i64);
+        dynasm!(e.ops ; .arch x64 ; mov r13, QWORD tag ; mov r14, QWORD mask);
+    }
     for (i, inst) in trace.insts.iter().enumerate() {
         if body_header == Some(i) {
             // The preamble falls into the body: phis take their `init`.
@@ -603,13 +611,17 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
                     ; jne =>stub
                 );
             }
-            dynasm!(e.ops
-                ; .arch x64
-                ; mov rcx, QWORD mask
-                ; and rax, rcx
-                ; mov rcx, QWORD tag
-                ; or rax, rcx
-            );
+            if e.alloc.is_none() {
+                dynasm!(e.ops ; .arch x64 ; and rax, r14 ; or rax, r13);
+            } else {
+                dynasm!(e.ops
+                    ; .arch x64
+                    ; mov rcx, QWORD mask
+                    ; and rax, rcx
+                    ; mov rcx, QWORD tag
+                    ; or rax, rcx
+                );
+            }
             e.store_rax(i);
         }
         Opcode::UnboxFloat(v) => match (e.loc(i), e.gpr(v)) {
