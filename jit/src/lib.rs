@@ -366,13 +366,16 @@ impl Jit {
                 (self.bridge_root, r.anchor, r.words.clone())
             }
         };
-        let title = match trace.kind {
+        // Listings only when logging (the title alone is an allocation).
+        let title = self.logging().then(|| match trace.kind {
             TraceKind::Root => format!("loop {index}"),
             TraceKind::Bridge { parent, exit } => {
                 format!("bridge {index} from trace {parent} exit {exit}")
             }
-        };
-        self.log_trace(&trace, &title);
+        });
+        if let Some(title) = &title {
+            self.log_trace(&trace, title);
+        }
         let built = if self.config.mode == JitMode::Sync {
             self.compile_sync(trace, index, &words)
         } else {
@@ -390,7 +393,7 @@ impl Jit {
                 return;
             }
         };
-        if optimized {
+        if let (true, Some(title)) = (optimized, &title) {
             self.log_trace(&code.trace, &format!("optimized {title}"));
         }
         let mut compiled = CompiledTrace::new(code, root, anchor, words);
@@ -487,9 +490,14 @@ impl Jit {
             .or_default() += 1;
     }
 
+    /// Are trace listings written (to the JIT log or the debug log)?
+    fn logging(&self) -> bool {
+        self.log.is_some() || log::log_enabled!(target: "jit", log::Level::Debug)
+    }
+
     /// Writes `trace`'s listing to the JIT log (and the debug log).
     fn log_trace(&mut self, trace: &ir::Trace, title: &str) {
-        if self.log.is_none() && !log::log_enabled!(target: "jit", log::Level::Debug) {
+        if !self.logging() {
             return;
         }
         let text = ir_print::print_trace(trace, title);

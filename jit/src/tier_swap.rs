@@ -114,8 +114,11 @@ impl Jit {
         self.stats.install_latency_total += latency;
         self.stats.install_latency_max = self.stats.install_latency_max.max(latency);
         self.stats.code_bytes += compiled.code_bytes() as u64;
-        let title = format!("optimized trace {index} (replaces trace {raw})");
-        self.log_trace(&compiled.trace, &title);
+        log::debug!(target: "jit::install", "optimized trace {index} replaces trace {raw} after {latency:?}");
+        if self.logging() {
+            let title = format!("optimized trace {index} (replaces trace {raw})");
+            self.log_trace(&compiled.trace, &title);
+        }
         // Before anything can jump to the new code.
         self.move_bridges(raw, &mut compiled, index);
         match compiled.trace.kind {
