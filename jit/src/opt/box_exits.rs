@@ -11,8 +11,9 @@
 //! `asm::exit_entries`); once nothing reads it, `dce` drops the check too:
 //! the trace computes exact 64-bit ints either way. A boxed phi whose
 //! `init` and `next` are boxes of one kind, and which nothing but snapshot
-//! entries reads, gets an unboxed twin phi of their operands for the
-//! entries to name. Virtual objects' fields keep their boxes (the
+//! entries and unboxings read, gets an unboxed twin phi of their operands
+//! for the entries to name and to stand for the unboxings (an accumulator
+//! `total += x` goes around the loop unboxed). Virtual objects' fields keep their boxes (the
 //! materializing code takes boxed values).
 
 use super::Rewriter;
@@ -52,7 +53,14 @@ pub fn box_exits(trace: &Trace) -> Trace {
     // New boxed phi -> its new unboxed twin.
     let mut twin_of: Vec<(Ref, Ref, bool)> = Vec::new();
     let body_phis_end = body_phis_end(trace);
-    for (i, _) in trace.insts.iter().enumerate() {
+    for (i, inst) in trace.insts.iter().enumerate() {
+        // Unboxing a boxed phi that has a twin is the twin.
+        if let Opcode::UnboxInt(p) | Opcode::UnboxFloat(p) = inst.op {
+            if let Some(k) = twins.iter().position(|t| t.0 == p) {
+                rw.replace(i as Ref, twin_of[k].1);
+                continue;
+            }
+        }
         rw.copy(i as Ref);
         if Some(i) == body_phis_end {
             for &(phi, init, next, checked) in &twins {
@@ -131,8 +139,8 @@ fn body_phis_end(trace: &Trace) -> Option<usize> {
     Some(header + phis)
 }
 
-/// The body's boxed phis that only snapshot entries read and whose `init`
-/// and `next` are boxes of one kind: `(phi, init operand, next operand,
+/// The body's boxed phis that only snapshot entries and unboxings of their
+/// kind read and whose `init` and `next` are boxes of one kind: `(phi, init operand, next operand,
 /// whether either box is a checked box_int)`.
 fn phi_twins(trace: &Trace) -> Vec<(Ref, Ref, Ref, bool)> {
     let Some(end) = body_phis_end(trace) else {
@@ -143,11 +151,30 @@ fn phi_twins(trace: &Trace) -> Vec<(Ref, Ref, Ref, bool)> {
         .rposition(|i| i.op == Opcode::LoopHeader)
         .unwrap_or(0);
     // Values read other than by snapshot entries (operands, phi inputs,
-    // virtual objects' fields).
+    // virtual objects' fields) and by unboxing: the kind of box unboxed
+    // (the twin stands for those unboxings).
     let mut read = vec![false; trace.insts.len()];
+    let mut unboxed_as: Vec<Option<std::mem::Discriminant<Opcode>>> = vec![None; trace.insts.len()];
+    let mut mixed = vec![false; trace.insts.len()];
     for inst in &trace.insts {
-        inst.op.for_each_ref(|r| read[r as usize] = true);
+        let kind = match inst.op {
+            Opcode::UnboxInt(p) => Some((p, Opcode::BoxInt(p))),
+            Opcode::UnboxFloat(p) => Some((p, Opcode::BoxFloat(p))),
+            _ => None,
+        };
+        match kind {
+            Some((p, boxed)) => {
+                let d = std::mem::discriminant(&boxed);
+                mixed[p as usize] |= unboxed_as[p as usize].is_some_and(|k| k != d);
+                unboxed_as[p as usize] = Some(d);
+            }
+            None => inst.op.for_each_ref(|r| read[r as usize] = true),
+        }
     }
+    // Unboxing a boxed float may canonicalise a NaN's payload; the twin
+    // carries it as computed. Only code that reads a float's bits could
+    // tell (see `fold::float_bits_observed`).
+    let float_bits = super::fold::float_bits_observed(trace);
     for snap in &trace.snapshots {
         for r in snap.virtual_field_values() {
             read[r as usize] = true;
@@ -164,15 +191,19 @@ fn phi_twins(trace: &Trace) -> Vec<(Ref, Ref, Ref, bool)> {
         let Opcode::Phi(init, next) = inst.op else {
             continue;
         };
-        if read[p] {
+        if read[p] || mixed[p] {
             continue;
         }
         let (Some(x0), Some(x1)) = (box_operand(trace, init), box_operand(trace, next)) else {
             continue;
         };
-        let same_kind = std::mem::discriminant(&trace.insts[init as usize].op)
-            == std::mem::discriminant(&trace.insts[next as usize].op)
-            && trace.insts[x0 as usize].ty == trace.insts[x1 as usize].ty;
+        let kind = std::mem::discriminant(&trace.insts[init as usize].op);
+        let same_kind = kind == std::mem::discriminant(&trace.insts[next as usize].op)
+            && trace.insts[x0 as usize].ty == trace.insts[x1 as usize].ty
+            && unboxed_as[p].is_none_or(|k| k == kind)
+            && !(unboxed_as[p].is_some()
+                && float_bits
+                && trace.insts[x0 as usize].ty == Type::Float);
         // The twin's `next` must come from the body (its phis count), as
         // every phi's does.
         if same_kind && x1 as usize > header {

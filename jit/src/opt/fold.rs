@@ -81,7 +81,7 @@ pub fn fold(trace: &Trace) -> Trace {
 /// a phi (which carries them to those) reads a float value. The recorder
 /// never does that; if a future trace does, identities that may change a
 /// NaN's payload (`x + -0.0`, `unbox_float(box_float x)`) are not applied.
-fn float_bits_observed(trace: &Trace) -> bool {
+pub(crate) fn float_bits_observed(trace: &Trace) -> bool {
     trace.insts.iter().any(|inst| {
         let float_user = matches!(
             inst.op,

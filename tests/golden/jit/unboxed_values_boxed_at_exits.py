@@ -74,6 +74,22 @@ def wide_with_virtual(n):
     return big, last.a, last.b
 
 
+def accumulators(n):
+    # Float and int accumulators go around the loop unboxed.
+    neg = -0.0
+    total = 0.0
+    weird = 1.0
+    count = 0
+    for i in range(n):
+        neg = neg * 1.0
+        total += i * 0.5
+        weird = weird * 1e300 if i < 3 else weird - weird
+        count += i
+        if i == n - 2:
+            break
+    return neg, total, weird, count
+
+
 print(ints(500))
 print(ints(2000))
 print(floats(60))
@@ -82,6 +98,7 @@ print(wide_range(2**46 - 40, 80))
 print(wide_range(2**47 - 40, 80))
 print(wide_range(-2**47 - 40, 80))
 print(wide_ints(100))
+print(accumulators(10), accumulators(200))
 print(wide_ints(300))
 print(wide_with_virtual(300))
 # expect: ('switched', True, 493)
@@ -92,5 +109,6 @@ print(wide_with_virtual(300))
 # expect: 140737488355367
 # expect: -140737488355289
 # expect: (108851651149824, -108851651149923)
+# expect: (-0.0, 18.0, nan, 36) (-0.0, 9850.5, nan, 19701)
 # expect: (328753976705024, -328753976705323)
 # expect: (328753976705024, 299, 328753976705024)
