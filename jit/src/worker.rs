@@ -149,10 +149,10 @@ impl Worker {
         true
     }
 
-    /// Frees replaced machine code: the worker unmaps it when it next
-    /// takes a job (without a worker, at once). Unmapping is a system call
-    /// that also interrupts the other core to flush its TLB; the main
-    /// thread should not wait for that.
+    /// Frees replaced machine code: the worker unmaps it in batches when
+    /// it takes a job (without a worker, at once). Unmapping is a system
+    /// call that also interrupts the other CPU to flush its TLB; the main
+    /// thread should not wait for that (see `worker_inbox.rs`).
     pub fn free(&mut self, buffers: Vec<ExecutableBuffer>) {
         match &self.inbox {
             Some(inbox) => inbox.push_garbage(buffers),
@@ -175,7 +175,7 @@ impl Worker {
     }
 
     fn start(&mut self) {
-        let inbox = Arc::new(Inbox::<Job>::new());
+        let inbox = Arc::new(Inbox::<Job>::default());
         let (done_tx, done_rx) = channel::<Finished>();
         let pending = Arc::clone(&self.pending);
         let selection = self.selection.clone();
