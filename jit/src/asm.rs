@@ -182,6 +182,30 @@ impl Emitter<'_> {
         }
     }
 
+    /// Boxes the int in `rax` (known to fit a small int) through `rcx`.
+    fn box_int_rax(&mut self) {
+        let (mask, tag) = (PAYLOAD_MASK as i64, (TAG_INT << 48) as i64);
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rcx, QWORD mask
+            ; and rax, rcx
+            ; mov rcx, QWORD tag
+            ; or rax, rcx
+        );
+    }
+
+    /// Boxes the float whose bits are in `rax` and which is also in xmm
+    /// register `x`: a NaN becomes the one canonical NaN.
+    fn box_float_rax(&mut self, x: u8) {
+        dynasm!(self.ops
+            ; .arch x64
+            ; ucomisd Rx(x), Rx(x)
+            ; jnp >ordered
+            ; mov rax, QWORD CANONICAL_NAN as i64
+            ; ordered:
+        );
+    }
+
     /// Turns the boxed object pointer in `rax` into the object's address
     /// (clears the tag in the top 16 bits).
     fn untag_rax(&mut self) {
@@ -438,7 +462,6 @@ fn executable_copy(bytes: &[u8]) -> Result<ExecutableBuffer, String> {
 }
 
 fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(), String> {
-    let mask = PAYLOAD_MASK as i64;
     match inst.op {
         Opcode::Const(_) | Opcode::ConstInt(_) => {}
         Opcode::SlotLoad(s) => {
@@ -598,7 +621,6 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
         }
         Opcode::BoxInt(v) => {
             e.load(RAX, v);
-            let tag = (TAG_INT << 48) as i64;
             if inst.snap.is_some() {
                 // Without a snapshot the optimizer proved the value fits.
                 let stub = e.stub(inst);
@@ -614,13 +636,7 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             if e.alloc.is_none() {
                 dynasm!(e.ops ; .arch x64 ; and rax, r14 ; or rax, r13);
             } else {
-                dynasm!(e.ops
-                    ; .arch x64
-                    ; mov rcx, QWORD mask
-                    ; and rax, rcx
-                    ; mov rcx, QWORD tag
-                    ; or rax, rcx
-                );
+                e.box_int_rax();
             }
             e.store_rax(i);
         }
@@ -636,13 +652,7 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
         Opcode::BoxFloat(v) => {
             let x = e.xmm_of(v, 0, RAX);
             e.load(RAX, v);
-            dynasm!(e.ops
-                ; .arch x64
-                ; ucomisd Rx(x), Rx(x)
-                ; jnp >ordered
-                ; mov rax, QWORD CANONICAL_NAN as i64
-                ; ordered:
-            );
+            e.box_float_rax(x);
             e.store_rax(i);
         }
         Opcode::BoxBool(b) => {

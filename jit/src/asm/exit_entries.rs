@@ -15,14 +15,12 @@
 // dynasm's dynamic-register syntax (`Rq(reg)`) expands to a `.into()`.
 #![allow(clippy::useless_conversion)]
 
-use super::{AsmTargets, Emitter, CANONICAL_NAN, RAX, SPILL_SLOTS};
-use crate::ctx::JitCtx;
-use crate::exits::ExitInfo;
+use super::exit_materialize::emit_exit_call;
+use super::{AsmTargets, Emitter, RAX, SPILL_SLOTS};
 use crate::ir::*;
 use crate::regalloc::Allocation;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
-use runtime::value::{PAYLOAD_MASK, TAG_BOOL, TAG_INT};
-use std::mem::offset_of;
+use runtime::value::TAG_BOOL;
 
 /// The type an entry's value is written as (constants are boxed already).
 fn entry_type(trace: &Trace, r: Ref) -> Type {
@@ -76,21 +74,9 @@ pub(super) fn emit_entries(
             store_entry(e, s, r, None);
         }
     }
-    let info = &targets.exit_infos[k] as *const ExitInfo as i64;
-    let f = crate::materialize::box_exit_ints as *const () as i64;
-    let buf = 8 * used as i32;
-    let base_off = offset_of!(JitCtx, base) as i32;
-    dynasm!(e.ops
-        ; .arch x64
-        ; mov rdi, r12
-        ; mov rsi, QWORD info
-        ; lea rdx, [rsp + buf]
-        ; mov rax, QWORD f
-        ; call rax
-        ; mov rbx, [r12 + base_off]
-        ; =>done
-    );
-    e.rax_now = None;
+    let f = crate::materialize::box_exit_ints as *const ();
+    emit_exit_call(e, k, targets, f, used);
+    dynasm!(e.ops ; .arch x64 ; =>done);
     Ok(())
 }
 
@@ -117,24 +103,11 @@ fn store_entry(e: &mut Emitter, slot: i32, r: Ref, wide: Option<DynamicLabel>) {
                     ; jne =>wide
                 );
             }
-            let (mask, tag) = (PAYLOAD_MASK as i64, (TAG_INT << 48) as i64);
-            dynasm!(e.ops
-                ; .arch x64
-                ; mov rcx, QWORD mask
-                ; and rax, rcx
-                ; mov rcx, QWORD tag
-                ; or rax, rcx
-            );
+            e.box_int_rax();
         }
         Type::Float => {
-            dynasm!(e.ops
-                ; .arch x64
-                ; movq xmm0, rax
-                ; ucomisd xmm0, xmm0
-                ; jnp >ordered
-                ; mov rax, QWORD CANONICAL_NAN as i64
-                ; ordered:
-            );
+            dynasm!(e.ops ; .arch x64 ; movq xmm0, rax);
+            e.box_float_rax(0);
         }
         _ => {
             let tag = (TAG_BOOL << 48) as i64;

@@ -37,19 +37,32 @@ pub(super) fn emit_materialize(
         let off = 8 * (used + j) as i32;
         dynasm!(e.ops ; .arch x64 ; mov [rsp + off], rax);
     }
+    let f = crate::materialize::materialize_exit as *const ();
+    emit_exit_call(e, k, targets, f, used);
+    Ok(())
+}
+
+/// Calls `f(ctx, &exit_info[k], values)` from snapshot `k`'s exit stub,
+/// `values` being the words the stub wrote from spill slot `buffer` on,
+/// then reloads the stack base (the call may allocate and move the stack).
+pub(super) fn emit_exit_call(
+    e: &mut Emitter,
+    k: usize,
+    targets: &AsmTargets,
+    f: *const (),
+    buffer: usize,
+) {
     let info = &targets.exit_infos[k] as *const ExitInfo as i64;
-    let f = crate::materialize::materialize_exit as *const () as i64;
-    let buf = 8 * used as i32;
+    let buf = 8 * buffer as i32;
     let base_off = offset_of!(JitCtx, base) as i32;
     dynasm!(e.ops
         ; .arch x64
         ; mov rdi, r12
         ; mov rsi, QWORD info
         ; lea rdx, [rsp + buf]
-        ; mov rax, QWORD f
+        ; mov rax, QWORD f as i64
         ; call rax
         ; mov rbx, [r12 + base_off]
     );
     e.rax_now = None;
-    Ok(())
 }
