@@ -102,6 +102,20 @@ pub struct Assembled {
     pub default_exits: Vec<AssemblyOffset>,
 }
 
+/// Assembled code not yet in executable memory: plain bytes (the code is
+/// position-independent). The worker thread makes these and the main thread
+/// places them ([`AssembledBytes::place`]): the worker then never maps or
+/// protects memory, which would make the main thread's own mapping calls
+/// wait (they take the same lock) and interrupt its CPU (TLB shootdowns).
+pub struct AssembledBytes {
+    /// The machine code.
+    pub bytes: Vec<u8>,
+    /// Offset of the loop header (root traces) or the first instruction (bridges).
+    pub entry: AssemblyOffset,
+    /// Offset of each snapshot's default exit.
+    pub default_exits: Vec<AssemblyOffset>,
+}
+
 /// Where code goes and what it refers to.
 pub struct AsmTargets<'a> {
     /// One slot per snapshot.
@@ -282,8 +296,31 @@ const R9: u8 = 9;
 const R10: u8 = 10;
 const R11: u8 = 11;
 
-/// Assembles `trace`; the caller fills the exit slots from `default_exits`.
+impl AssembledBytes {
+    /// The code in fresh read + execute pages.
+    pub fn place(self) -> Result<Assembled, String> {
+        Ok(Assembled {
+            buffer: executable_copy(&self.bytes)?,
+            entry: self.entry,
+            default_exits: self.default_exits,
+        })
+    }
+}
+
+/// Assembles `trace` into executable memory; the caller fills the exit
+/// slots from `default_exits`.
 pub fn assemble(trace: &Trace, targets: &AsmTargets) -> Result<Assembled, String> {
+    assemble_bytes(trace, targets)?.place()
+}
+
+/// Assembles an optimized trace into executable memory (see
+/// [`assemble_optimized_bytes`]).
+pub fn assemble_optimized(trace: &Trace, targets: &AsmTargets) -> Result<Assembled, String> {
+    assemble_optimized_bytes(trace, targets)?.place()
+}
+
+/// Assembles `trace` (the raw backend) into plain bytes.
+pub fn assemble_bytes(trace: &Trace, targets: &AsmTargets) -> Result<AssembledBytes, String> {
     // Phis need staging slots above the trace's own when there are many.
     let phis = trace
         .insts
@@ -302,9 +339,13 @@ pub fn assemble(trace: &Trace, targets: &AsmTargets) -> Result<Assembled, String
     Ok(code)
 }
 
-/// Assembles an optimized trace: values live where the register allocator
-/// ([`regalloc::allocate`]) puts them, in registers when it can. One pass.
-pub fn assemble_optimized(trace: &Trace, targets: &AsmTargets) -> Result<Assembled, String> {
+/// Assembles an optimized trace into plain bytes: values live where the
+/// register allocator ([`regalloc::allocate`]) puts them, in registers when
+/// it can. One pass.
+pub fn assemble_optimized_bytes(
+    trace: &Trace,
+    targets: &AsmTargets,
+) -> Result<AssembledBytes, String> {
     let alloc = regalloc::allocate(trace);
     if cfg!(debug_assertions) {
         regalloc::check(trace, &alloc).map_err(|e| format!("register allocation: {e}"))?;
@@ -324,7 +365,7 @@ fn assemble_pass(
     targets: &AsmTargets,
     read: Option<&[bool]>,
     alloc: Option<&Allocation>,
-) -> Result<(Assembled, Vec<bool>), String> {
+) -> Result<(AssembledBytes, Vec<bool>), String> {
     // Assembled into plain memory: the code is position-independent (calls
     // and exit slots are absolute addresses, labels are relative), and only
     // the final pass is copied into executable pages.
@@ -437,11 +478,10 @@ fn assemble_pass(
         .ops
         .take()
         .map_err(|err| format!("finalize failed: {err}"))?;
-    let buffer = executable_copy(&bytes)?;
     let read = std::mem::take(&mut e.read);
     Ok((
-        Assembled {
-            buffer,
+        AssembledBytes {
+            bytes,
             entry,
             default_exits,
         },

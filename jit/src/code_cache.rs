@@ -55,6 +55,18 @@ impl TraceCode {
         safepoint: SafepointWords,
         optimized: bool,
     ) -> Result<TraceCode, String> {
+        Self::assemble(trace, index, words, safepoint, optimized)?.place()
+    }
+
+    /// [`TraceCode::build`] without placing the code in executable memory
+    /// (the worker thread's part; the main thread places it).
+    pub fn assemble(
+        trace: Box<Trace>,
+        index: usize,
+        words: &LoopWords,
+        safepoint: SafepointWords,
+        optimized: bool,
+    ) -> Result<UnplacedCode, String> {
         let n = trace.snapshots.len();
         let exit_slots: Box<[AtomicUsize]> = (0..n).map(|_| AtomicUsize::new(0)).collect();
         let exit_infos: Box<[ExitInfo]> = (0..n).map(|k| ExitInfo::new(index, k as u32)).collect();
@@ -66,25 +78,14 @@ impl TraceCode {
             safepoint,
         };
         let code = if optimized {
-            asm::assemble_optimized(&trace, &targets)?
+            asm::assemble_optimized_bytes(&trace, &targets)?
         } else {
-            asm::assemble(&trace, &targets)?
+            asm::assemble_bytes(&trace, &targets)?
         };
-        let default_exits: Vec<usize> = code
-            .default_exits
-            .iter()
-            .map(|off| code.buffer.ptr(*off) as usize)
-            .collect();
-        for (slot, &addr) in exit_slots.iter().zip(&default_exits) {
-            slot.store(addr, Ordering::Release);
-        }
-        let entry = code.buffer.ptr(code.entry) as usize;
-        Ok(TraceCode {
+        Ok(UnplacedCode {
             trace,
-            buffer: code.buffer,
-            entry,
+            code,
             exit_slots,
-            default_exits,
             exit_infos,
         })
     }
@@ -95,6 +96,45 @@ impl TraceCode {
         for info in self.exit_infos.iter_mut() {
             info.trace = index;
         }
+    }
+}
+
+/// A trace assembled with its exit tables but not yet in executable memory:
+/// what the worker thread hands back (it never maps memory itself, see
+/// [`asm::AssembledBytes`]).
+pub struct UnplacedCode {
+    /// The trace the code was assembled from.
+    pub trace: Box<Trace>,
+    /// The code's bytes and offsets.
+    pub code: asm::AssembledBytes,
+    /// Per snapshot: where its guard jumps (filled when placed).
+    pub exit_slots: Box<[AtomicUsize]>,
+    /// Per snapshot: the descriptor its default exit returns.
+    pub exit_infos: Box<[ExitInfo]>,
+}
+
+impl UnplacedCode {
+    /// Copies the code into fresh read + execute pages and points every exit
+    /// slot at its default exit (on the main thread, before the code runs).
+    pub fn place(self) -> Result<TraceCode, String> {
+        let code = self.code.place()?;
+        let default_exits: Vec<usize> = code
+            .default_exits
+            .iter()
+            .map(|off| code.buffer.ptr(*off) as usize)
+            .collect();
+        for (slot, &addr) in self.exit_slots.iter().zip(&default_exits) {
+            slot.store(addr, Ordering::Release);
+        }
+        let entry = code.buffer.ptr(code.entry) as usize;
+        Ok(TraceCode {
+            trace: self.trace,
+            buffer: code.buffer,
+            entry,
+            exit_slots: self.exit_slots,
+            default_exits,
+            exit_infos: self.exit_infos,
+        })
     }
 }
 

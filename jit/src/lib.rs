@@ -473,7 +473,7 @@ impl Jit {
                 for r in reports {
                     self.stats.add_pass(r.name, r.removed, r.time);
                 }
-                Ok((code, true))
+                Ok((code.place()?, true))
             }
             Err(failure) => {
                 self.count_failure(&failure);

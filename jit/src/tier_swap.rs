@@ -3,7 +3,7 @@
 //! replacement, retiring what no slot leads to any more, and freeing its
 //! code once no compiled code runs.
 
-use crate::code_cache::{CompiledTrace, TraceCode};
+use crate::code_cache::{CompiledTrace, UnplacedCode};
 use crate::ir::TraceKind;
 use crate::snapshot::{ExitKind, Snapshot};
 use crate::stats;
@@ -85,7 +85,7 @@ impl Jit {
     /// the new code up at its next loop back-edge; the raw code is freed at
     /// a later safepoint. The raw trace's bridges move onto the new code's
     /// matching exits ([`Jit::move_bridges`]).
-    fn install_optimized(&mut self, raw: usize, mut code: TraceCode) {
+    fn install_optimized(&mut self, raw: usize, code: UnplacedCode) {
         let r = &self.traces[raw];
         if r.retired {
             // Replaced meanwhile, or a bridge no live exit leads to.
@@ -97,6 +97,17 @@ impl Jit {
             self.stats.invalidated += 1;
             return;
         }
+        let mut code = match code.place() {
+            Ok(code) => code,
+            Err(e) => {
+                let failure = worker::Failure {
+                    reason: format!("backend: {e}"),
+                    detail: e,
+                };
+                self.count_failure(&failure);
+                return;
+            }
+        };
         let index = self.traces.len();
         code.set_index(index);
         let latency = r.installed_at.elapsed();

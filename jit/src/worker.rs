@@ -6,7 +6,7 @@
 //! interpreter's back-edges) says results are waiting.
 
 use crate::asm::SafepointWords;
-use crate::code_cache::{LoopWords, TraceCode};
+use crate::code_cache::{LoopWords, TraceCode, UnplacedCode};
 use crate::ir::Trace;
 use crate::opt::{self, PassReport, PassSelection};
 use crate::worker_inbox::{Delivery, Inbox};
@@ -47,8 +47,9 @@ pub struct Failure {
 pub enum Outcome {
     /// Optimized and assembled.
     Built {
-        /// The code (its exit descriptors are numbered at install).
-        code: TraceCode,
+        /// The code, not yet in executable memory (the main thread places
+        /// it at install; its exit descriptors are numbered then).
+        code: UnplacedCode,
         /// What each pass did.
         reports: Vec<PassReport>,
     },
@@ -262,20 +263,19 @@ pub fn optimize_and_assemble(
     selection: &PassSelection,
     words: &LoopWords,
     safepoint: SafepointWords,
-) -> Result<(TraceCode, Vec<PassReport>), Failure> {
-    let result =
-        catch_quietly(|| {
-            let (optimized, reports) = opt::optimize(trace, selection).map_err(|e| Failure {
-                reason: format!("optimizer: {}", e.split(':').next().unwrap_or(&e)),
-                detail: e.clone(),
+) -> Result<(UnplacedCode, Vec<PassReport>), Failure> {
+    let result = catch_quietly(|| {
+        let (optimized, reports) = opt::optimize(trace, selection).map_err(|e| Failure {
+            reason: format!("optimizer: {}", e.split(':').next().unwrap_or(&e)),
+            detail: e.clone(),
+        })?;
+        let code = TraceCode::assemble(Box::new(optimized), index, words, safepoint, true)
+            .map_err(|e| Failure {
+                reason: format!("backend: {e}"),
+                detail: e,
             })?;
-            let code = TraceCode::build(Box::new(optimized), index, words, safepoint, true)
-                .map_err(|e| Failure {
-                    reason: format!("backend: {e}"),
-                    detail: e,
-                })?;
-            Ok((code, reports))
-        });
+        Ok((code, reports))
+    });
     match result {
         Ok(r) => r,
         Err(message) => {
@@ -400,9 +400,11 @@ mod tests {
         assert_eq!(done.len(), 1);
         assert_eq!(worker.in_flight, 0);
         assert_eq!(done[0].raw, 3);
-        match &done[0].outcome {
+        match done.into_iter().next().expect("one result").outcome {
             Outcome::Built { code, reports } => {
                 assert!(reports.is_empty(), "no pass was selected");
+                // The main thread places the worker's code.
+                let code = code.place().expect("executable memory");
                 assert_eq!(code.trace.insts.len(), trace.insts.len());
                 assert_eq!(code.exit_slots.len(), trace.snapshots.len());
                 // Exit slots start at the default exits.
