@@ -245,39 +245,82 @@ const INVALIDATION_DELAY_US: u64 = 400_000;
 /// How long the programs wait for the worker (seconds): several delays.
 const INVALIDATION_WAIT_S: f64 = 2.5;
 
-/// Runs an invalidation program with the worker held back and checks its
-/// output and whether its optimized code was `changed` away (invalidated)
-/// or installed.
-fn invalidation(tern: &Path, name: &str, source: &str, changed: bool) -> Result<(), String> {
+/// A program run under `--jit=off` and, with the worker held back, under
+/// `--jit=full --jit-threshold 1 --jit-stats`; `directory` holds it until
+/// the caller removes it.
+struct HeldBack {
+    directory: PathBuf,
+    program: PathBuf,
+    reference: Outcome,
+    full: Outcome,
+}
+
+/// Writes `text` (its `WAIT` replaced by `wait_s`) as program `name` and
+/// runs it under `--jit=off` and under `full` with the worker delayed by
+/// `delay_us` per job; checks the first against the program's expectations
+/// and the second against the first.
+fn run_held_back(
+    tern: &Path,
+    name: &str,
+    text: &str,
+    wait_s: f64,
+    delay_us: u64,
+) -> Result<HeldBack, String> {
     let directory =
         std::env::temp_dir().join(format!("tern-jit-stress-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&directory).map_err(|e| e.to_string())?;
     let program = directory.join(format!("{name}.py"));
-    let source = source.replace("WAIT", &INVALIDATION_WAIT_S.to_string());
+    let source = text.replace("WAIT", &wait_s.to_string());
     std::fs::write(&program, &source).map_err(|e| e.to_string())?;
     let reference = run(tern, &program, &["--jit=off"], &[])?;
-    let environment = vec![(
-        DELAY_VARIABLE.to_string(),
-        INVALIDATION_DELAY_US.to_string(),
-    )];
-    let got = run(
+    let environment = vec![(DELAY_VARIABLE.to_string(), delay_us.to_string())];
+    let full = run(
         tern,
         &program,
         &["--jit=full", "--jit-threshold", "1", "--jit-stats"],
         &environment,
     )?;
-    let _ = std::fs::remove_dir_all(&directory);
     let expectations = Expectations::parse(&source)?;
     expect_stdout(&reference, &expectations.expected_stdout())
         .map_err(|e| format!("{name} under --jit=off: {e}"))?;
-    // Compare stdout and the exit code; stderr holds the statistics.
+    same_as_reference(name, &reference, &full)?;
+    Ok(HeldBack {
+        directory,
+        program,
+        reference,
+        full,
+    })
+}
+
+/// Checks `got` printed what `reference` did and exited alike (stderr holds
+/// the statistics and is not compared).
+fn same_as_reference(what: &str, reference: &Outcome, got: &Outcome) -> Result<(), String> {
     let stripped = Outcome {
         stderr: reference.stderr.clone(),
         ..got.clone()
     };
-    if let Some(problem) = compare(&reference, &stripped) {
-        return Err(format!("{name}: output differs from --jit=off:\n{problem}"));
+    match compare(reference, &stripped) {
+        Some(problem) => Err(format!(
+            "{what}: output differs from --jit=off:
+{problem}"
+        )),
+        None => Ok(()),
     }
+}
+
+/// Runs an invalidation program with the worker held back and checks its
+/// output and whether its optimized code was `changed` away (invalidated)
+/// or installed.
+fn invalidation(tern: &Path, name: &str, source: &str, changed: bool) -> Result<(), String> {
+    let held = run_held_back(
+        tern,
+        name,
+        source,
+        INVALIDATION_WAIT_S,
+        INVALIDATION_DELAY_US,
+    )?;
+    let _ = std::fs::remove_dir_all(&held.directory);
+    let got = held.full;
     let invalidated = stat_count(&got.stderr, "invalidated:", 0)?;
     let jobs = stat_count(&got.stderr, "worker time:", 1)?;
     let installed = stat_count(&got.stderr, "optimized installed:", 0)?;
@@ -351,33 +394,14 @@ const MOVED_BRIDGES_WAIT_S: f64 = 4.0;
 
 fn bridges_moved(tern: &Path) -> Result<(), String> {
     let name = "bridges_moved";
-    let directory =
-        std::env::temp_dir().join(format!("tern-jit-stress-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&directory).map_err(|e| e.to_string())?;
-    let program = directory.join(format!("{name}.py"));
-    let source = MOVED_BRIDGES_PROGRAM.replace("WAIT", &MOVED_BRIDGES_WAIT_S.to_string());
-    std::fs::write(&program, &source).map_err(|e| e.to_string())?;
-    let reference = run(tern, &program, &["--jit=off"], &[])?;
-    let environment = vec![(
-        DELAY_VARIABLE.to_string(),
-        MOVED_BRIDGES_DELAY_US.to_string(),
-    )];
-    let got = run(
+    let held = run_held_back(
         tern,
-        &program,
-        &["--jit=full", "--jit-threshold", "1", "--jit-stats"],
-        &environment,
+        name,
+        MOVED_BRIDGES_PROGRAM,
+        MOVED_BRIDGES_WAIT_S,
+        MOVED_BRIDGES_DELAY_US,
     )?;
-    let expectations = Expectations::parse(&source)?;
-    expect_stdout(&reference, &expectations.expected_stdout())
-        .map_err(|e| format!("{name} under --jit=off: {e}"))?;
-    let stripped = Outcome {
-        stderr: reference.stderr.clone(),
-        ..got.clone()
-    };
-    if let Some(problem) = compare(&reference, &stripped) {
-        return Err(format!("{name}: output differs from --jit=off:\n{problem}"));
-    }
+    let got = &held.full;
     let moved = stat_count(&got.stderr, "bridges moved:", 0)?;
     let loops = stat_count(&got.stderr, "optimized installed:", 0)?;
     if loops < 1 || moved < 1 {
@@ -391,26 +415,18 @@ fn bridges_moved(tern: &Path) -> Result<(), String> {
     // from the body's exit also serves the preamble's copy of it.
     let synced = run(
         tern,
-        &program,
+        &held.program,
         &["--jit=sync", "--jit-threshold", "1", "--jit-stats"],
         &[],
     )?;
-    let stripped = Outcome {
-        stderr: reference.stderr.clone(),
-        ..synced.clone()
-    };
-    if let Some(problem) = compare(&reference, &stripped) {
-        return Err(format!(
-            "{name} under sync: output differs from --jit=off:\n{problem}"
-        ));
-    }
+    same_as_reference(&format!("{name} under sync"), &held.reference, &synced)?;
     if stat_count(&synced.stderr, "bridge exits shared:", 0)? < 1 {
         return Err(format!(
             "{name}: under sync, bridges should be shared by the exits that resume alike:\n{}",
             synced.stderr
         ));
     }
-    let _ = std::fs::remove_dir_all(&directory);
+    let _ = std::fs::remove_dir_all(&held.directory);
     Ok(())
 }
 
