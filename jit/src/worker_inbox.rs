@@ -3,14 +3,16 @@
 //! on it for longer than a push, and wakes the worker only when it sleeps
 //! and a job arrives (replaced code alone waits for the next job).
 //!
-//! Replaced code is handed out for unmapping only in batches of
+//! Replaced code in pages of its own (`code_heap.rs`'s fallback; code in
+//! the shared code file is freed at once, without a system call) is handed
+//! out for unmapping only in batches of
 //! [`GARBAGE_BATCH_BYTES`]: every `munmap` flushes the TLB of every CPU
 //! running the process, and the main thread, interrupted for each, lost
 //! ~3 ms on hundred_loops (~130 unmaps) while the worker ran on the other
 //! CPU. Most programs never fill a batch; their replaced code goes with
 //! the process.
 
-use dynasmrt::ExecutableBuffer;
+use crate::code_heap::CodeBlock;
 use std::collections::VecDeque;
 use std::sync::{Condvar, Mutex, MutexGuard};
 
@@ -20,7 +22,7 @@ pub struct Delivery<J> {
     pub job: Option<J>,
     /// Replaced code to free (unmapping it is the worker's work, not the
     /// main thread's).
-    pub garbage: Vec<ExecutableBuffer>,
+    pub garbage: Vec<CodeBlock>,
 }
 
 /// Replaced code kept mapped before it is handed out to be unmapped.
@@ -28,7 +30,7 @@ pub const GARBAGE_BATCH_BYTES: usize = 8 << 20;
 
 struct State<J> {
     jobs: VecDeque<J>,
-    garbage: Vec<ExecutableBuffer>,
+    garbage: Vec<CodeBlock>,
     garbage_bytes: usize,
     /// The worker waits for a job: a push must wake it.
     sleeping: bool,
@@ -85,10 +87,10 @@ impl<J> Inbox<J> {
     }
 
     /// Hands `buffers` to the worker to free with its next delivery.
-    pub fn push_garbage(&self, buffers: impl IntoIterator<Item = ExecutableBuffer>) {
+    pub fn push_garbage(&self, buffers: impl IntoIterator<Item = CodeBlock>) {
         let mut s = self.lock();
         for b in buffers {
-            s.garbage_bytes += b.size();
+            s.garbage_bytes += b.len();
             s.garbage.push(b);
         }
     }
@@ -168,8 +170,8 @@ mod tests {
 
     #[test]
     fn garbage_comes_in_batches() {
-        let buffer = || ExecutableBuffer::new(1).expect("an executable buffer");
-        let size = buffer().size();
+        let buffer = || CodeBlock::place(&[0xc3]).expect("executable memory");
+        let size = buffer().len();
         let inbox = Inbox::<u32>::new(2 * size);
         inbox.push_garbage([buffer()]);
         inbox.push_job(1);
