@@ -46,7 +46,10 @@ use crate::exits::ExitInfo;
 use crate::ir::TraceKind;
 use crate::recorder::{FrameView, RecordStep, Recorder};
 use crate::snapshot::{ExitKind, Snapshot};
-pub use config::{JitConfig, JitMode, DEFAULT_THRESHOLD, WORKER_DELAY_VARIABLE};
+pub use config::{
+    JitConfig, JitMode, DEFAULT_THRESHOLD, DEFAULT_WORKER_SPIN, WORKER_DELAY_VARIABLE,
+    WORKER_SPIN_VARIABLE,
+};
 pub use ctx::JitCtx;
 use dynasmrt::ExecutableBuffer;
 use frontend::bytecode::Op;
@@ -169,7 +172,11 @@ impl Jit {
                         None
                     }
                 });
-        let mut worker = Worker::new(config.passes.clone(), config.worker_delay);
+        let mut worker = Worker::new(
+            config.passes.clone(),
+            config.worker_delay,
+            config.worker_spin,
+        );
         // Only `full` has a worker whose results compiled loops must notice.
         safepoint.install_pending = if config.mode == JitMode::Full {
             worker.pending_flag()
