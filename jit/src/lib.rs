@@ -54,6 +54,7 @@ pub use ctx::JitCtx;
 use dynasmrt::ExecutableBuffer;
 use frontend::bytecode::Op;
 use runtime::{Runtime, Value};
+use rustc_hash::FxHashMap;
 use std::cell::Cell;
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -133,7 +134,7 @@ pub struct Jit {
     /// The root trace a bridge recording belongs to.
     bridge_root: usize,
     /// Per hot-counter cell: "loop ended" recordings since its last abort.
-    loop_ended: std::collections::HashMap<usize, u32>,
+    loop_ended: FxHashMap<usize, u32>,
     trampoline: Option<(ExecutableBuffer, EnterFn)>,
     safepoint: SafepointWords,
     log: Option<Box<dyn Write>>,
@@ -194,7 +195,7 @@ impl Jit {
             recording_anchor: (Value::NONE, 0),
             recording_started: Instant::now(),
             bridge_root: 0,
-            loop_ended: std::collections::HashMap::new(),
+            loop_ended: FxHashMap::default(),
             trampoline: None,
             safepoint,
             log,
