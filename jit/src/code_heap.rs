@@ -242,8 +242,13 @@ impl CodeFile {
             self.release(offset, reserved);
             return None;
         }
+        let start = self.base.wrapping_add(offset);
+        // The range may have held other code: a binary translator running
+        // us (valgrind, for callgrind counts) must forget its translations,
+        // since it cannot see writes made through the file.
+        discard_translations(start, reserved);
         Some(CodeBlock {
-            start: self.base.wrapping_add(offset),
+            start,
             len: bytes.len(),
             home: Home::File { offset, reserved },
         })
@@ -292,6 +297,38 @@ impl CodeFile {
         self.ranges.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
+
+// ---- Telling valgrind
+
+/// Valgrind's client request asking it to drop cached translations of
+/// `[start, start + len)` (`VALGRIND_DISCARD_TRANSLATIONS` in valgrind.h,
+/// as LuaJIT's `lj_mcode.c` uses it). Natively the magic sequence does
+/// nothing: the four rotations of `rdi` add up to 128 bits, and
+/// `xchg rbx, rbx` swaps a register with itself.
+#[cfg(target_arch = "x86_64")]
+fn discard_translations(start: *const u8, len: usize) {
+    const DISCARD_TRANSLATIONS: u64 = 0x1002;
+    let request: [u64; 6] = [DISCARD_TRANSLATIONS, start as u64, len as u64, 0, 0, 0];
+    // SAFETY: the sequence changes no register (rdi is rotated back to its
+    // value, rdx is declared as an output) and reads `request` only under
+    // valgrind, which reads the six words `rax` points at.
+    unsafe {
+        std::arch::asm!(
+            "rol rdi, 3",
+            "rol rdi, 13",
+            "rol rdi, 61",
+            "rol rdi, 51",
+            "xchg rbx, rbx",
+            in("rax") request.as_ptr(),
+            inout("rdx") 0u64 => _,
+            inout("rdi") 0u64 => _,
+            options(nostack, preserves_flags),
+        );
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn discard_translations(_start: *const u8, _len: usize) {}
 
 #[cfg(test)]
 mod tests {

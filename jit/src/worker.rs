@@ -69,6 +69,9 @@ pub struct Finished {
     pub time: Duration,
     /// How long it waited in the queue before the worker took it.
     pub waited: Duration,
+    /// When the worker finished it (the rest of the install latency is the
+    /// main thread's: noticing, placing, swapping).
+    pub finished_at: Instant,
 }
 
 /// The safepoint addresses, carried to the worker only to be embedded in
@@ -229,6 +232,7 @@ impl Worker {
                         outcome,
                         time: start.elapsed(),
                         waited,
+                        finished_at: Instant::now(),
                     };
                     if done_tx.send(finished).is_err() {
                         break;

@@ -14,7 +14,9 @@
 
 use crate::code_heap::CodeBlock;
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 /// What the worker finds when it looks into its inbox.
 pub struct Delivery<J> {
@@ -41,6 +43,10 @@ struct State<J> {
 /// Jobs and garbage from the main thread to the worker.
 pub struct Inbox<J> {
     state: Mutex<State<J>>,
+    /// Jobs pushed so far (read without the lock while the worker spins).
+    pushed: AtomicUsize,
+    /// How long the worker polls for a next job before it sleeps.
+    spin: Duration,
     wake: Condvar,
     /// Garbage is handed out once it holds this many bytes.
     garbage_batch: usize,
@@ -66,6 +72,8 @@ impl<J> Inbox<J> {
             }),
             wake: Condvar::new(),
             garbage_batch,
+            pushed: AtomicUsize::new(0),
+            spin: spin_from_environment(),
         }
     }
 
@@ -79,6 +87,7 @@ impl<J> Inbox<J> {
     pub fn push_job(&self, job: J) {
         let mut s = self.lock();
         s.jobs.push_back(job);
+        self.pushed.fetch_add(1, Ordering::Release);
         if s.sleeping {
             s.sleeping = false;
             drop(s);
@@ -126,10 +135,30 @@ impl<J> Inbox<J> {
                 };
                 return Delivery { job, garbage };
             }
+            if !self.spin.is_zero() {
+                let seen = self.pushed.load(Ordering::Acquire);
+                drop(s);
+                let start = Instant::now();
+                while self.pushed.load(Ordering::Acquire) == seen && start.elapsed() < self.spin {
+                    std::thread::yield_now();
+                }
+                s = self.lock();
+                if !s.jobs.is_empty() || s.closed {
+                    continue;
+                }
+            }
             s.sleeping = true;
             s = self.wake.wait(s).unwrap_or_else(|e| e.into_inner());
         }
     }
+}
+
+fn spin_from_environment() -> Duration {
+    let us = std::env::var("TERN_JIT_WORKER_SPIN_US")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    Duration::from_micros(us)
 }
 
 #[cfg(test)]
