@@ -14,6 +14,7 @@
 
 pub mod asm;
 pub mod code_cache;
+pub mod code_heap;
 pub mod config;
 pub mod ctx;
 pub mod elidable;

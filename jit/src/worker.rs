@@ -7,11 +7,11 @@
 
 use crate::asm::SafepointWords;
 use crate::code_cache::{LoopWords, TraceCode, UnplacedCode};
+use crate::code_heap::CodeBlock;
 use crate::ir::Trace;
 use crate::opt::{self, PassReport, PassSelection};
 use crate::worker_inbox::{Delivery, Inbox};
 use crate::worker_placement::{current_thread_id, Placement};
-use dynasmrt::ExecutableBuffer;
 use std::cell::Cell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
@@ -80,6 +80,9 @@ pub struct Finished {
     pub time: Duration,
     /// How long it waited in the queue before the worker took it.
     pub waited: Duration,
+    /// When the worker finished it (the rest of the install latency is the
+    /// main thread's: noticing, placing, swapping).
+    pub finished_at: Instant,
 }
 
 /// The safepoint addresses, carried to the worker only to be embedded in
@@ -165,10 +168,15 @@ impl Worker {
     /// it takes a job (without a worker, at once). Unmapping is a system
     /// call that also interrupts the other CPU to flush its TLB; the main
     /// thread should not wait for that (see `worker_inbox.rs`).
-    pub fn free(&mut self, buffers: Vec<ExecutableBuffer>) {
+    pub fn free(&mut self, buffers: Vec<CodeBlock>) {
+        // Code in the shared code file goes back to its free list at once
+        // (no system call); only fallback pages need unmapping.
+        let (in_file, pages): (Vec<_>, Vec<_>) =
+            buffers.into_iter().partition(|b| b.in_code_file());
+        drop(in_file);
         match &self.inbox {
-            Some(inbox) => inbox.push_garbage(buffers),
-            None => drop(buffers),
+            Some(inbox) => inbox.push_garbage(pages),
+            None => drop(pages),
         }
     }
 
@@ -238,6 +246,7 @@ impl Worker {
                         outcome,
                         time: start.elapsed(),
                         waited,
+                        finished_at: Instant::now(),
                     };
                     if done_tx.send(finished).is_err() {
                         break;

@@ -19,6 +19,7 @@ pub mod peel;
 pub mod rewriter;
 pub mod sink;
 pub mod slot_effects;
+pub mod typed_calls;
 pub mod verify;
 pub mod virtuals;
 
@@ -43,6 +44,12 @@ pub const PASSES: &[Pass] = &[
     Pass {
         name: "fold",
         run: fold::fold,
+    },
+    // Before guards: the guard on a typed call's result makes the
+    // recorder's own guard after the call redundant.
+    Pass {
+        name: "typed_calls",
+        run: typed_calls::typed_calls,
     },
     Pass {
         name: "guards",
