@@ -676,7 +676,7 @@ impl Jit {
             let _ = out.flush();
         }
         if self.config.stats {
-            self.stats.main_thread_cpu = stats::thread_user_and_system_time();
+            self.stats.main_thread = stats::thread_usage();
             eprint!("{}", self.stats.report());
         }
     }

@@ -16,8 +16,19 @@ use std::cell::Cell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::mpsc::{channel, Receiver};
-use std::sync::{Arc, Once};
+use std::sync::{Arc, Once, OnceLock};
 use std::time::{Duration, Instant};
+
+/// What the optimizer thread runs first, set by the program embedding the
+/// JIT ([`set_thread_start`]).
+static THREAD_START: OnceLock<fn()> = OnceLock::new();
+
+/// Makes the optimizer thread run `start` before its first job (once per
+/// process; later calls are ignored). The VM uses it to give the thread an
+/// allocator arena of its own (`vm/src/allocator.rs`).
+pub fn set_thread_start(start: fn()) {
+    let _ = THREAD_START.set(start);
+}
 
 /// One trace to optimize.
 pub struct Job {
@@ -205,6 +216,9 @@ impl Worker {
             .name("tern-jit-worker".to_string())
             .spawn(move || {
                 let safepoint = safepoint;
+                if let Some(start) = THREAD_START.get() {
+                    start();
+                }
                 tid_cell.store(current_thread_id(), Ordering::Release);
                 // It runs at the main thread's priority: a job is ~0.1 ms of
                 // work whose result the running loop waits for; at a lower

@@ -7,6 +7,7 @@
 //! name. Passes never touch the heap: everything they know comes from the
 //! trace, so they can run on any thread while the program goes on.
 
+pub mod bounds;
 pub mod box_exits;
 pub mod cse;
 pub mod dce;
@@ -76,6 +77,11 @@ pub const PASSES: &[Pass] = &[
     Pass {
         name: "guards2",
         run: guards::guards,
+    },
+    // After heap forwarding and cse2: one list's length is one value.
+    Pass {
+        name: "bounds",
+        run: bounds::bounds,
     },
     // Before sink: slot stores of objects it removes become snapshot
     // virtuals, not entries.
