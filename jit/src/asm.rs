@@ -33,7 +33,7 @@ mod divide;
 mod exit_entries;
 mod exit_materialize;
 mod locations;
-use dynasmrt::mmap::MutableBuffer;
+use crate::code_heap::CodeBlock;
 use dynasmrt::x64::{Assembler, X64Relocation};
 use dynasmrt::{
     dynasm, AssemblyOffset, DynamicLabel, DynasmApi, DynasmLabelApi, ExecutableBuffer, VecAssembler,
@@ -95,7 +95,7 @@ pub fn build_trampoline() -> (ExecutableBuffer, EnterFn) {
 /// Machine code of one trace, before its exit slots are filled in.
 pub struct Assembled {
     /// The finalized (read + execute) code.
-    pub buffer: ExecutableBuffer,
+    pub buffer: CodeBlock,
     /// Offset of the loop header (root traces) or the first instruction (bridges).
     pub entry: AssemblyOffset,
     /// Offset of each snapshot's default exit.
@@ -297,10 +297,10 @@ const R10: u8 = 10;
 const R11: u8 = 11;
 
 impl AssembledBytes {
-    /// The code in fresh read + execute pages.
+    /// The code in executable memory (see `code_heap.rs`).
     pub fn place(self) -> Result<Assembled, String> {
         Ok(Assembled {
-            buffer: executable_copy(&self.bytes)?,
+            buffer: CodeBlock::place(&self.bytes)?,
             entry: self.entry,
             default_exits: self.default_exits,
         })
@@ -487,18 +487,6 @@ fn assemble_pass(
         },
         read,
     ))
-}
-
-/// `bytes` in fresh read + execute pages: one `mmap`, one `mprotect` (the
-/// pages are never writable and executable at once). Assembling straight
-/// into executable memory costs several `mprotect`s per trace as the buffer
-/// grows and is committed, and each of them interrupts the other core
-/// (a TLB shootdown) while the worker thread runs.
-fn executable_copy(bytes: &[u8]) -> Result<ExecutableBuffer, String> {
-    let mut buffer = MutableBuffer::new(bytes.len()).map_err(|e| format!("code memory: {e}"))?;
-    buffer.set_len(bytes.len());
-    buffer.copy_from_slice(bytes);
-    buffer.make_exec().map_err(|e| format!("code memory: {e}"))
 }
 
 fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(), String> {

@@ -3,9 +3,9 @@
 //! main thread keeps about it once installed ([`CompiledTrace`]).
 
 use crate::asm::{self, AsmTargets, SafepointWords};
+use crate::code_heap::CodeBlock;
 use crate::exits::ExitInfo;
 use crate::ir::Trace;
-use dynasmrt::ExecutableBuffer;
 use runtime::Value;
 use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
@@ -32,7 +32,7 @@ pub struct TraceCode {
     /// The trace the code was assembled from (snapshots are read at exits).
     pub trace: Box<Trace>,
     /// The machine code (read + execute; never writable again).
-    pub buffer: ExecutableBuffer,
+    pub buffer: CodeBlock,
     /// Address of the first instruction (the loop header for roots).
     pub entry: usize,
     /// Per snapshot: where its guard jumps (default exit, or a bridge).
@@ -146,7 +146,7 @@ pub struct CompiledTrace {
     /// job, which reads it while the raw code runs.
     pub trace: Arc<Trace>,
     /// The machine code; None once the trace was replaced and its code freed.
-    pub buffer: Option<ExecutableBuffer>,
+    pub buffer: Option<CodeBlock>,
     /// Address of the first instruction (the loop header for roots).
     pub entry: usize,
     /// Per snapshot: where its guard jumps (default exit, or a bridge).

@@ -152,6 +152,12 @@ pub enum Helper {
     StrSlice,
     /// `(list, start, stop)`: `list[start:stop]`, unboxed ints, [`NO_BOUND`] for None.
     ListSlice,
+    /// `(kind, a, b)`: `a // b`, `a % b` or `a ** b` (kind as for
+    /// `binary_op`) of two floats, or a float and an inline int; EMPTY
+    /// otherwise or when Python raises (a zero divisor,
+    /// a negative base to a fractional power, an overflow): the interpreter
+    /// then runs the instruction. Made by the optimizer's `typed_calls` pass.
+    FloatBinop,
 }
 
 /// The slice bound argument of [`Helper::StrSlice`] and [`Helper::ListSlice`]
@@ -224,6 +230,7 @@ impl Helper {
             Helper::StrConcat => "str_concat",
             Helper::StrSlice => "str_slice",
             Helper::ListSlice => "list_slice",
+            Helper::FloatBinop => "float_binop",
         }
     }
 
@@ -258,6 +265,7 @@ impl Helper {
                 | Helper::StrConcat
                 | Helper::StrSlice
                 | Helper::ListSlice
+                | Helper::FloatBinop
         )
     }
 
@@ -339,7 +347,9 @@ impl Helper {
                 allocates: true,
             },
             // ---- typed fast paths: no Python code (the key's type is guarded).
-            DictGet | DictContains | StrOrd | StrContains | StrEq | SetFrozen => nothing,
+            DictGet | DictContains | StrOrd | StrContains | StrEq | SetFrozen | FloatBinop => {
+                nothing
+            }
             // A new str or list.
             StrChr | StrOfInt | StrConcat | StrSlice | ListSlice => Effects {
                 allocates: true,
@@ -455,6 +465,7 @@ impl Helper {
             Helper::StrConcat => h_str_concat,
             Helper::StrSlice => h_str_slice,
             Helper::ListSlice => h_list_slice,
+            Helper::FloatBinop => h_float_binop,
         }
     }
 }
@@ -979,6 +990,25 @@ helper!(h_dict_getitem, |ctx, vm, a, b, c, d| {
         Some(None) => Err(vm.rt().key_error(v(b))),
         None => ok(Value::EMPTY),
     }
+});
+helper!(h_float_binop, |ctx, vm, a, b, c, d| {
+    // An inline int converts exactly (48 bits), as the interpreter's does.
+    let number = |x: Value| match () {
+        _ if x.is_float() => Some(x.as_float()),
+        _ if x.is_int() => Some(x.as_int() as f64),
+        _ => None,
+    };
+    let (x, y) = match (number(v(b)), number(v(c))) {
+        (Some(x), Some(y)) if v(b).is_float() || v(c).is_float() => (x, y),
+        _ => return ok(Value::EMPTY),
+    };
+    let r = match binop_kind(a) {
+        BinOpKind::FloorDiv => runtime::float_ops::floordiv(x, y),
+        BinOpKind::Mod => runtime::float_ops::modulo(x, y),
+        BinOpKind::Pow => runtime::float_ops::pow(x, y),
+        _ => return ok(Value::EMPTY),
+    };
+    ok(r.map_or(Value::EMPTY, Value::from_float))
 });
 helper!(h_dict_setitem, |ctx, vm, a, b, c, d| Ok(
     runtime::dict_type::store_plain(v(a), v(b), v(c)) as u64

@@ -16,7 +16,7 @@ use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 61] = [
+const HELPERS: [Helper; 62] = [
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
@@ -78,6 +78,7 @@ const HELPERS: [Helper; 61] = [
     Helper::StrConcat,
     Helper::StrSlice,
     Helper::ListSlice,
+    Helper::FloatBinop,
 ];
 
 /// Every exit kind, to find one by its text name.
@@ -673,7 +674,8 @@ mod tests {
                 | Helper::SetFrozen
                 | Helper::StrConcat
                 | Helper::StrSlice
-                | Helper::ListSlice => {}
+                | Helper::ListSlice
+                | Helper::FloatBinop => {}
             }
         }
         let mut names: Vec<&str> = HELPERS.iter().map(|h| h.name()).collect();

@@ -14,6 +14,7 @@
 
 pub mod asm;
 pub mod code_cache;
+pub mod code_heap;
 pub mod config;
 pub mod ctx;
 pub mod elidable;
@@ -667,7 +668,7 @@ impl Jit {
             let _ = out.flush();
         }
         if self.config.stats {
-            self.stats.main_thread_cpu = stats::thread_user_and_system_time();
+            self.stats.main_thread = stats::thread_usage();
             eprint!("{}", self.stats.report());
         }
     }

@@ -85,10 +85,27 @@ pub struct JitStats {
     pub shared_bridge_exits: u64,
     /// Per pass, in pass order.
     pub passes: Vec<(&'static str, PassTotals)>,
-    /// The main thread's user and system CPU time over the whole run (set
-    /// just before the report; the system time is what page faults, code
-    /// mapping and unmapping and waking the worker cost it).
-    pub main_thread_cpu: Option<(Duration, Duration)>,
+    /// The main thread's CPU time and waits over the whole run (set just
+    /// before the report).
+    pub main_thread: Option<ThreadUsage>,
+}
+
+/// What one thread used and waited for so far.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ThreadUsage {
+    /// User CPU time.
+    pub user: Duration,
+    /// System CPU time: page faults, code mapping and unmapping, waking the
+    /// worker.
+    pub system: Duration,
+    /// Time it was runnable but another thread had its CPU (None where the
+    /// kernel does not say): on a busy machine, what separates wall time
+    /// from CPU time.
+    pub runnable_wait: Option<Duration>,
+    /// Times it gave up its CPU to wait for something (a lock, I/O).
+    pub voluntary_switches: u64,
+    /// Times it was preempted.
+    pub involuntary_switches: u64,
 }
 
 /// CPU time the calling thread has run so far (zero where the platform
@@ -107,9 +124,9 @@ pub fn thread_cpu_time() -> Duration {
     }
 }
 
-/// The calling thread's user and system CPU time so far (None where the
-/// platform cannot say).
-pub fn thread_user_and_system_time() -> Option<(Duration, Duration)> {
+/// The calling thread's CPU time, switches and run-queue wait so far (None
+/// where the platform cannot say).
+pub fn thread_usage() -> Option<ThreadUsage> {
     #[cfg(target_os = "linux")]
     {
         // SAFETY: an all-zero rusage is a valid value for the kernel to
@@ -120,10 +137,25 @@ pub fn thread_user_and_system_time() -> Option<(Duration, Duration)> {
             let time = |t: libc::timeval| {
                 Duration::new(t.tv_sec as u64, (t.tv_usec as u32).saturating_mul(1000))
             };
-            return Some((time(usage.ru_utime), time(usage.ru_stime)));
+            return Some(ThreadUsage {
+                user: time(usage.ru_utime),
+                system: time(usage.ru_stime),
+                runnable_wait: std::fs::read_to_string("/proc/thread-self/schedstat")
+                    .ok()
+                    .and_then(|text| runnable_wait_of_schedstat(&text)),
+                voluntary_switches: usage.ru_nvcsw as u64,
+                involuntary_switches: usage.ru_nivcsw as u64,
+            });
         }
     }
     None
+}
+
+/// The run-queue wait in a `/proc/.../schedstat` line ("run ns, wait ns,
+/// timeslices").
+fn runnable_wait_of_schedstat(text: &str) -> Option<Duration> {
+    let wait = text.split_whitespace().nth(1)?.parse::<u64>().ok()?;
+    Some(Duration::from_nanos(wait))
 }
 
 /// Milliseconds, for the report.
@@ -201,11 +233,18 @@ impl JitStats {
             "  main-thread CPU:    {:.3} ms in those pauses\n",
             ms(self.pause_cpu)
         );
-        if let Some((user, system)) = self.main_thread_cpu {
+        if let Some(usage) = self.main_thread {
             s += &format!(
                 "  main thread:        {:.3} ms user, {:.3} ms system (whole run)\n",
-                ms(user),
-                ms(system)
+                ms(usage.user),
+                ms(usage.system)
+            );
+            let runnable = usage
+                .runnable_wait
+                .map_or("unknown".to_string(), |w| format!("{:.3} ms", ms(w)));
+            s += &format!(
+                "  main-thread waits:  {runnable} runnable, {} preemptions, {} voluntary switches\n",
+                usage.involuntary_switches, usage.voluntary_switches
             );
         }
         s += &format!(
@@ -305,6 +344,34 @@ mod tests {
             x = std::hint::black_box(x.wrapping_mul(6364136223846793005).wrapping_add(1));
         }
         assert!(thread_cpu_time() > before);
+    }
+
+    #[test]
+    fn schedstat_wait_is_its_second_number() {
+        assert_eq!(
+            runnable_wait_of_schedstat("123456 7890000 42\n"),
+            Some(Duration::from_nanos(7_890_000))
+        );
+        assert_eq!(runnable_wait_of_schedstat("123456"), None);
+    }
+
+    #[test]
+    fn the_report_shows_the_main_thread_waits() {
+        let mut stats = JitStats::default();
+        stats.main_thread = Some(ThreadUsage {
+            user: Duration::from_millis(5),
+            system: Duration::from_millis(1),
+            runnable_wait: Some(Duration::from_millis(3)),
+            voluntary_switches: 2,
+            involuntary_switches: 7,
+        });
+        let report = stats.report();
+        assert!(
+            report.contains(
+                "main-thread waits:  3.000 ms runnable, 7 preemptions, 2 voluntary switches"
+            ),
+            "{report}"
+        );
     }
 
     #[test]

@@ -74,6 +74,14 @@ impl Jit {
                 for r in reports {
                     self.stats.add_pass(r.name, r.removed, r.time);
                 }
+                log::debug!(
+                    target: "jit::install",
+                    "job for trace {}: queued {:?}, worked {:?}, noticed after {:?}",
+                    finished.raw,
+                    finished.waited,
+                    finished.time,
+                    finished.finished_at.elapsed()
+                );
                 self.install_optimized(finished.raw, code);
             }
         }

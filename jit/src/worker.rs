@@ -7,17 +7,28 @@
 
 use crate::asm::SafepointWords;
 use crate::code_cache::{LoopWords, TraceCode, UnplacedCode};
+use crate::code_heap::CodeBlock;
 use crate::ir::Trace;
 use crate::opt::{self, PassReport, PassSelection};
 use crate::worker_inbox::{Delivery, Inbox};
 use crate::worker_placement::{current_thread_id, Placement};
-use dynasmrt::ExecutableBuffer;
 use std::cell::Cell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::mpsc::{channel, Receiver};
-use std::sync::{Arc, Once};
+use std::sync::{Arc, Once, OnceLock};
 use std::time::{Duration, Instant};
+
+/// What the optimizer thread runs first, set by the program embedding the
+/// JIT ([`set_thread_start`]).
+static THREAD_START: OnceLock<fn()> = OnceLock::new();
+
+/// Makes the optimizer thread run `start` before its first job (once per
+/// process; later calls are ignored). The VM uses it to give the thread an
+/// allocator arena of its own (`vm/src/allocator.rs`).
+pub fn set_thread_start(start: fn()) {
+    let _ = THREAD_START.set(start);
+}
 
 /// One trace to optimize.
 pub struct Job {
@@ -69,6 +80,9 @@ pub struct Finished {
     pub time: Duration,
     /// How long it waited in the queue before the worker took it.
     pub waited: Duration,
+    /// When the worker finished it (the rest of the install latency is the
+    /// main thread's: noticing, placing, swapping).
+    pub finished_at: Instant,
 }
 
 /// The safepoint addresses, carried to the worker only to be embedded in
@@ -154,10 +168,15 @@ impl Worker {
     /// it takes a job (without a worker, at once). Unmapping is a system
     /// call that also interrupts the other CPU to flush its TLB; the main
     /// thread should not wait for that (see `worker_inbox.rs`).
-    pub fn free(&mut self, buffers: Vec<ExecutableBuffer>) {
+    pub fn free(&mut self, buffers: Vec<CodeBlock>) {
+        // Code in the shared code file goes back to its free list at once
+        // (no system call); only fallback pages need unmapping.
+        let (in_file, pages): (Vec<_>, Vec<_>) =
+            buffers.into_iter().partition(|b| b.in_code_file());
+        drop(in_file);
         match &self.inbox {
-            Some(inbox) => inbox.push_garbage(buffers),
-            None => drop(buffers),
+            Some(inbox) => inbox.push_garbage(pages),
+            None => drop(pages),
         }
     }
 
@@ -188,6 +207,9 @@ impl Worker {
             .name("tern-jit-worker".to_string())
             .spawn(move || {
                 let safepoint = safepoint;
+                if let Some(start) = THREAD_START.get() {
+                    start();
+                }
                 tid_cell.store(current_thread_id(), Ordering::Release);
                 // It runs at the main thread's priority: a job is ~0.1 ms of
                 // work whose result the running loop waits for; at a lower
@@ -224,6 +246,7 @@ impl Worker {
                         outcome,
                         time: start.elapsed(),
                         waited,
+                        finished_at: Instant::now(),
                     };
                     if done_tx.send(finished).is_err() {
                         break;

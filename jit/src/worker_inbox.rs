@@ -3,16 +3,20 @@
 //! on it for longer than a push, and wakes the worker only when it sleeps
 //! and a job arrives (replaced code alone waits for the next job).
 //!
-//! Replaced code is handed out for unmapping only in batches of
+//! Replaced code in pages of its own (`code_heap.rs`'s fallback; code in
+//! the shared code file is freed at once, without a system call) is handed
+//! out for unmapping only in batches of
 //! [`GARBAGE_BATCH_BYTES`]: every `munmap` flushes the TLB of every CPU
 //! running the process, and the main thread, interrupted for each, lost
 //! ~3 ms on hundred_loops (~130 unmaps) while the worker ran on the other
 //! CPU. Most programs never fill a batch; their replaced code goes with
 //! the process.
 
-use dynasmrt::ExecutableBuffer;
+use crate::code_heap::CodeBlock;
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 /// What the worker finds when it looks into its inbox.
 pub struct Delivery<J> {
@@ -20,7 +24,7 @@ pub struct Delivery<J> {
     pub job: Option<J>,
     /// Replaced code to free (unmapping it is the worker's work, not the
     /// main thread's).
-    pub garbage: Vec<ExecutableBuffer>,
+    pub garbage: Vec<CodeBlock>,
 }
 
 /// Replaced code kept mapped before it is handed out to be unmapped.
@@ -28,7 +32,7 @@ pub const GARBAGE_BATCH_BYTES: usize = 8 << 20;
 
 struct State<J> {
     jobs: VecDeque<J>,
-    garbage: Vec<ExecutableBuffer>,
+    garbage: Vec<CodeBlock>,
     garbage_bytes: usize,
     /// The worker waits for a job: a push must wake it.
     sleeping: bool,
@@ -39,6 +43,10 @@ struct State<J> {
 /// Jobs and garbage from the main thread to the worker.
 pub struct Inbox<J> {
     state: Mutex<State<J>>,
+    /// Jobs pushed so far (read without the lock while the worker spins).
+    pushed: AtomicUsize,
+    /// How long the worker polls for a next job before it sleeps.
+    spin: Duration,
     wake: Condvar,
     /// Garbage is handed out once it holds this many bytes.
     garbage_batch: usize,
@@ -64,6 +72,8 @@ impl<J> Inbox<J> {
             }),
             wake: Condvar::new(),
             garbage_batch,
+            pushed: AtomicUsize::new(0),
+            spin: spin_from_environment(),
         }
     }
 
@@ -77,6 +87,7 @@ impl<J> Inbox<J> {
     pub fn push_job(&self, job: J) {
         let mut s = self.lock();
         s.jobs.push_back(job);
+        self.pushed.fetch_add(1, Ordering::Release);
         if s.sleeping {
             s.sleeping = false;
             drop(s);
@@ -85,10 +96,10 @@ impl<J> Inbox<J> {
     }
 
     /// Hands `buffers` to the worker to free with its next delivery.
-    pub fn push_garbage(&self, buffers: impl IntoIterator<Item = ExecutableBuffer>) {
+    pub fn push_garbage(&self, buffers: impl IntoIterator<Item = CodeBlock>) {
         let mut s = self.lock();
         for b in buffers {
-            s.garbage_bytes += b.size();
+            s.garbage_bytes += b.len();
             s.garbage.push(b);
         }
     }
@@ -124,10 +135,30 @@ impl<J> Inbox<J> {
                 };
                 return Delivery { job, garbage };
             }
+            if !self.spin.is_zero() {
+                let seen = self.pushed.load(Ordering::Acquire);
+                drop(s);
+                let start = Instant::now();
+                while self.pushed.load(Ordering::Acquire) == seen && start.elapsed() < self.spin {
+                    std::thread::yield_now();
+                }
+                s = self.lock();
+                if !s.jobs.is_empty() || s.closed {
+                    continue;
+                }
+            }
             s.sleeping = true;
             s = self.wake.wait(s).unwrap_or_else(|e| e.into_inner());
         }
     }
+}
+
+fn spin_from_environment() -> Duration {
+    let us = std::env::var("TERN_JIT_WORKER_SPIN_US")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    Duration::from_micros(us)
 }
 
 #[cfg(test)]
@@ -168,8 +199,8 @@ mod tests {
 
     #[test]
     fn garbage_comes_in_batches() {
-        let buffer = || ExecutableBuffer::new(1).expect("an executable buffer");
-        let size = buffer().size();
+        let buffer = || CodeBlock::place(&[0xc3]).expect("executable memory");
+        let size = buffer().len();
         let inbox = Inbox::<u32>::new(2 * size);
         inbox.push_garbage([buffer()]);
         inbox.push_job(1);

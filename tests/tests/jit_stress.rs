@@ -3,7 +3,9 @@
 //! --jit-threshold 1` with the optimizer thread held back by a seeded,
 //! varied `TERN_JIT_WORKER_DELAY_US`, so optimized code is swapped in at
 //! different points of the run (or never); the output (stdout, stderr, exit
-//! status) must equal `--jit=off`'s every time. Two more trials change a
+//! status) must equal `--jit=off`'s every time; every other run places
+//! its code in pages of its own (`TERN_JIT_CODE_PAGES`) rather than the
+//! code file. Two more trials change a
 //! class and a global after a loop got hot while the worker is held back:
 //! the optimized code must be dropped (`invalidated` in `--jit-stats`) and
 //! the program must still print what the interpreter prints. One more
@@ -36,6 +38,9 @@ const RUNS_VARIABLE: &str = "TERN_STRESS_RUNS";
 const SEED_VARIABLE: &str = "TERN_STRESS_SEED";
 /// The worker delay variable (see docs/jit.md).
 const DELAY_VARIABLE: &str = "TERN_JIT_WORKER_DELAY_US";
+/// Forces code into pages of its own instead of the code file (see
+/// docs/jit.md, W^X).
+const CODE_PAGES_VARIABLE: &str = "TERN_JIT_CODE_PAGES";
 /// How long one run may take (debug builds on a loaded machine).
 const TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -129,8 +134,14 @@ fn compare(reference: &Outcome, got: &Outcome) -> Option<String> {
 
 fn stress_program(tern: &Path, program: &Path, delays: &[u64]) -> Result<(), String> {
     let reference = run(tern, program, &["--jit=off"], &[])?;
-    for &delay in delays {
-        let environment = vec![(DELAY_VARIABLE.to_string(), delay.to_string())];
+    for (run_index, &delay) in delays.iter().enumerate() {
+        let mut environment = vec![(DELAY_VARIABLE.to_string(), delay.to_string())];
+        // Every other run places code in pages of its own (the code file's
+        // fallback), so both kinds of executable memory are placed, freed
+        // and reused under stress.
+        if run_index % 2 == 1 {
+            environment.push((CODE_PAGES_VARIABLE.to_string(), "1".to_string()));
+        }
         let got = run(
             tern,
             program,
@@ -139,8 +150,13 @@ fn stress_program(tern: &Path, program: &Path, delays: &[u64]) -> Result<(), Str
         )?;
         if let Some(problem) = compare(&reference, &got) {
             return Err(format!(
-                "{} under --jit=full --jit-threshold 1 with {DELAY_VARIABLE}={delay}:\n{problem}",
-                program.display()
+                "{} under --jit=full --jit-threshold 1 with {}:\n{problem}",
+                program.display(),
+                environment
+                    .iter()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
             ));
         }
     }

@@ -138,6 +138,9 @@ impl Interpreter {
             // The JIT points this at its worker's flag.
             install_pending: std::ptr::null(),
         };
+        // The optimizer thread allocates from its own arena, away from the
+        // interpreter's objects (see `allocator.rs`).
+        jit::worker::set_thread_start(crate::allocator::use_separate_arena);
         self.jit = jit::Jit::new(config, words);
     }
 

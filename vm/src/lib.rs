@@ -2,9 +2,12 @@
 
 /// mimalloc is the process allocator: the heap allocates every object
 /// individually, and mimalloc's size-class free lists make that cheap.
+/// The JIT's optimizer thread allocates from an arena of its own
+/// (`allocator.rs` says why).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: allocator::TernAllocator = allocator::TernAllocator;
 
+mod allocator;
 mod build_class;
 mod call;
 pub mod cli;

@@ -7,6 +7,7 @@
 //! name. Passes never touch the heap: everything they know comes from the
 //! trace, so they can run on any thread while the program goes on.
 
+pub mod bounds;
 pub mod box_exits;
 pub mod cse;
 pub mod dce;
@@ -19,6 +20,7 @@ pub mod peel;
 pub mod rewriter;
 pub mod sink;
 pub mod slot_effects;
+pub mod typed_calls;
 pub mod verify;
 pub mod virtuals;
 
@@ -43,6 +45,12 @@ pub const PASSES: &[Pass] = &[
     Pass {
         name: "fold",
         run: fold::fold,
+    },
+    // Before guards: the guard on a typed call's result makes the
+    // recorder's own guard after the call redundant.
+    Pass {
+        name: "typed_calls",
+        run: typed_calls::typed_calls,
     },
     Pass {
         name: "guards",
@@ -69,6 +77,11 @@ pub const PASSES: &[Pass] = &[
     Pass {
         name: "guards2",
         run: guards::guards,
+    },
+    // After heap forwarding and cse2: one list's length is one value.
+    Pass {
+        name: "bounds",
+        run: bounds::bounds,
     },
     // Before sink: slot stores of objects it removes become snapshot
     // virtuals, not entries.

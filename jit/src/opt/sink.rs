@@ -22,11 +22,18 @@
 //! body writes every iteration is written only when the trace leaves.
 //!
 //! A store overwritten while pending disappears; a `slot_load` of a pending
-//! slot becomes the stored value. Traces whose snapshots already have
+//! slot becomes the stored value. A store still pending where the loop
+//! header comes next (`loop_back`, the preamble's end) to a slot dead there
+//! (an inlined callee's frame, call temporaries: see
+//! [`dead_from`](super::slot_effects::dead_from)) is dropped: the next
+//! iteration writes the slot before anything reads it, and an exit before
+//! that resumes where the slot is not read either. The slot keeps an older
+//! value, which the GC has marked all along (it marks every slot up to the
+//! trace's stack top). Traces whose snapshots already have
 //! entries are left alone (an earlier pass sank something this pass would
 //! have to order against).
 
-use super::slot_effects::{reads_slots, slot_writes, SlotWrites};
+use super::slot_effects::{dead_from, reads_slots, slot_writes, SlotWrites};
 use super::Rewriter;
 use crate::ir::{Inst, Opcode, Ref, Trace, Type};
 use crate::snapshot::{ExitKind, Snapshot, VirtualValue};
@@ -97,6 +104,7 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
     // Carried phis that are their `init` (the slot holds it throughout).
     let mut invariant: Vec<(Ref, Ref)> = Vec::new();
     let mut not_carried = Vec::new();
+    let dead = dead_from(trace);
     for (k, inst) in trace.insts.iter().enumerate() {
         let old = k as Ref;
         if !inits.is_empty() && !matches!(inst.op, Opcode::Phi(..)) {
@@ -147,10 +155,12 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
                     });
                     inits.push((s, p));
                 }
+                pending.retain(|&s, _| s < dead);
                 flush(&mut rw, &mut pending, all);
                 header = Some(rw.insts.len());
             }
             Opcode::LoopBack => {
+                pending.retain(|&s, _| s < dead);
                 if body.is_some() {
                     at_back = pending.keys().copied().collect();
                 }

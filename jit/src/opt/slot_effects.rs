@@ -1,11 +1,12 @@
 //! What instructions do to the interpreter's frame slots besides
 //! `slot_load`/`slot_store`: which runtime helper calls write slots (so a
 //! value a trace stored there earlier is gone) and which read them (so stores
-//! must have happened first). Shared by the `peel` and `sink` passes; the
-//! facts themselves are [`Helper::effects`] and [`Helper::written_slots`].
+//! must have happened first), and which slots are dead at the loop header.
+//! Shared by the `peel`, `virtuals` and `sink` passes; the facts themselves
+//! are [`Helper::effects`] and [`Helper::written_slots`].
 
 use crate::helpers::Helper;
-use crate::ir::{Inst, Opcode, Ref};
+use crate::ir::{Inst, Opcode, Ref, Trace};
 
 /// Slots an instruction writes other than with `slot_store`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,4 +58,20 @@ pub fn slot_writes(insts: &[Inst], inst: &Inst) -> SlotWrites {
 /// arguments, a container's items, an inner loop's whole frame)?
 pub fn reads_slots(h: Helper) -> bool {
     h.effects().reads_slots
+}
+
+/// The lowest slot that is dead at the loop header: no inlined frame's
+/// return slot is below the loop frame's stack height at its header (calls
+/// push their function above what the header's stack holds), and what lies
+/// above that height (call temporaries, inlined frames) the interpreter
+/// writes before it reads it again. Any inlined frame's return slot bounds
+/// it, so a frame no snapshot names any more only makes this one higher.
+pub fn dead_from(trace: &Trace) -> i32 {
+    trace
+        .snapshots
+        .iter()
+        .flat_map(|s| s.frames.iter().skip(1))
+        .map(|f| f.ret_slot)
+        .min()
+        .unwrap_or(i32::MAX)
 }

@@ -15,7 +15,7 @@
 //! code (and so collect) while the object's fields hold heap pointers
 //! that only the trace keeps alive. When unsure, it escapes.
 
-use super::slot_effects::{slot_writes, SlotWrites};
+use super::slot_effects::{dead_from, slot_writes, SlotWrites};
 use super::Rewriter;
 use crate::helpers::Helper;
 use crate::ir::*;
@@ -468,21 +468,6 @@ fn may_be_pointer(insts: &[Inst], v: Ref) -> bool {
         Opcode::Const(c) => c.is_ptr(),
         _ => true,
     }
-}
-
-/// The lowest slot that is dead at the loop header: no inlined frame's
-/// return slot is below the loop frame's stack height at its header (calls
-/// push their function above what the header's stack holds), and what lies
-/// above that height (call temporaries, inlined frames) the interpreter
-/// writes before it reads it again.
-fn dead_from(trace: &Trace) -> i32 {
-    trace
-        .snapshots
-        .iter()
-        .flat_map(|s| s.frames.iter().skip(1))
-        .map(|f| f.ret_slot)
-        .min()
-        .unwrap_or(i32::MAX)
 }
 
 /// The pass.
