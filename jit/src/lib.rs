@@ -46,11 +46,15 @@ use crate::exits::ExitInfo;
 use crate::ir::TraceKind;
 use crate::recorder::{FrameView, RecordStep, Recorder};
 use crate::snapshot::{ExitKind, Snapshot};
-pub use config::{JitConfig, JitMode, DEFAULT_THRESHOLD, WORKER_DELAY_VARIABLE};
+pub use config::{
+    JitConfig, JitMode, DEFAULT_THRESHOLD, DEFAULT_WORKER_SPIN, WORKER_DELAY_VARIABLE,
+    WORKER_SPIN_VARIABLE,
+};
 pub use ctx::JitCtx;
 use dynasmrt::ExecutableBuffer;
 use frontend::bytecode::Op;
 use runtime::{Runtime, Value};
+use rustc_hash::FxHashMap;
 use std::cell::Cell;
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -130,7 +134,7 @@ pub struct Jit {
     /// The root trace a bridge recording belongs to.
     bridge_root: usize,
     /// Per hot-counter cell: "loop ended" recordings since its last abort.
-    loop_ended: std::collections::HashMap<usize, u32>,
+    loop_ended: FxHashMap<usize, u32>,
     trampoline: Option<(ExecutableBuffer, EnterFn)>,
     safepoint: SafepointWords,
     log: Option<Box<dyn Write>>,
@@ -169,7 +173,11 @@ impl Jit {
                         None
                     }
                 });
-        let mut worker = Worker::new(config.passes.clone(), config.worker_delay);
+        let mut worker = Worker::new(
+            config.passes.clone(),
+            config.worker_delay,
+            config.worker_spin,
+        );
         // Only `full` has a worker whose results compiled loops must notice.
         safepoint.install_pending = if config.mode == JitMode::Full {
             worker.pending_flag()
@@ -187,7 +195,7 @@ impl Jit {
             recording_anchor: (Value::NONE, 0),
             recording_started: Instant::now(),
             bridge_root: 0,
-            loop_ended: std::collections::HashMap::new(),
+            loop_ended: FxHashMap::default(),
             trampoline: None,
             safepoint,
             log,

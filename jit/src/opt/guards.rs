@@ -24,7 +24,7 @@ use super::Rewriter;
 use crate::ir::*;
 use crate::snapshot::ExitKind;
 use runtime::value::{FLOAT_LIMIT, TAG_BOOL, TAG_INT};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The tag facts use for floats (no real tag: floats are all patterns
 /// below `FLOAT_LIMIT`).
@@ -57,7 +57,7 @@ struct Facts {
 /// The pass.
 pub fn guards(trace: &Trace) -> Trace {
     let mut rw = Rewriter::new(trace);
-    let mut facts: HashMap<Ref, Facts> = HashMap::new();
+    let mut facts: FxHashMap<Ref, Facts> = FxHashMap::default();
     // First new instruction of the current loop iteration's code (after the
     // last loop header): strengthening stays within it.
     let mut region_start: Ref = 0;
@@ -153,7 +153,7 @@ enum Decision {
 /// Is `op` implied by what is known? (Operands in the new numbering.)
 fn decide(
     rw: &Rewriter,
-    facts: &mut HashMap<Ref, Facts>,
+    facts: &mut FxHashMap<Ref, Facts>,
     op: &Opcode,
     exit_kind: Option<ExitKind>,
     region_start: Ref,
@@ -238,7 +238,7 @@ fn same_value_const(rw: &Rewriter, b: Ref) -> Option<(Ref, u64)> {
 /// Records what guard `op`, kept at new index `at`, proves.
 fn learn(
     rw: &Rewriter,
-    facts: &mut HashMap<Ref, Facts>,
+    facts: &mut FxHashMap<Ref, Facts>,
     op: &Opcode,
     at: Ref,
     exit_kind: Option<ExitKind>,

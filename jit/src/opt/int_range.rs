@@ -12,7 +12,7 @@
 use super::Rewriter;
 use crate::ir::*;
 use runtime::value::{INT_MAX, INT_MIN};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// A closed interval of i64 values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -323,7 +323,7 @@ struct Analysis<'t> {
     phi_inits: Vec<Option<Range>>,
     /// Comparisons `a cond b` known to hold (guarded earlier), with the
     /// ones they imply: a relation intervals cannot express.
-    holds: HashSet<(u8, Ref, Ref)>,
+    holds: FxHashSet<(u8, Ref, Ref)>,
 }
 
 impl<'t> Analysis<'t> {
@@ -334,7 +334,7 @@ impl<'t> Analysis<'t> {
             ranges: vec![FULL; n],
             phi_ranges,
             phi_inits: vec![None; n],
-            holds: HashSet::new(),
+            holds: FxHashSet::default(),
         }
     }
 
