@@ -74,6 +74,12 @@ pub const PASSES: &[Pass] = &[
         name: "cse2",
         run: cse::cse,
     },
+    // Heap forwarding turns a `for` loop's position into a phi: its
+    // interval proves the body's index guards.
+    Pass {
+        name: "int_range2",
+        run: int_range::run,
+    },
     Pass {
         name: "guards2",
         run: guards::guards,
