@@ -26,6 +26,7 @@ pub mod ir_print;
 pub mod layout;
 pub mod materialize;
 pub mod opt;
+pub mod pause_heap;
 mod record_arith;
 mod record_call;
 mod record_iter;
@@ -336,6 +337,7 @@ impl Jit {
     /// pause): raw code under `raw` and `full` (which then queues an owned
     /// copy for the worker), optimized code under `sync`.
     fn install(&mut self, trace: Box<ir::Trace>) {
+        let _heap = pause_heap::PauseHeap::enter();
         let pause = Instant::now();
         let cpu = stats::thread_cpu_time();
         self.install_recorded(trace);
