@@ -14,8 +14,9 @@
 //! `guard_true`/`guard_false` of `x is C` (`same_value` with a constant)
 //! count as `guard_eq`/`guard_ne` of x, and are decided the same way.
 //!
-//! Strengthening: `guard_tag v T` followed by `guard_eq v C` with C of tag T
-//! becomes one `guard_eq v C` at the first guard's place, with its snapshot.
+//! Strengthening: `guard_tag v T` followed by `guard_eq v C` (or
+//! `guard_true (v is C)`) with C of tag T becomes one `guard_eq v C` at the
+//! first guard's place, with its snapshot.
 //! Leaving earlier is correct (the interpreter redoes what lies between) and
 //! only one check runs. It is done within one loop iteration (not from the
 //! body back into the preamble) and only between plain `Guard` exits.
@@ -90,7 +91,7 @@ pub fn guards(trace: &Trace) -> Trace {
                     learn(&rw, &mut facts, &op, new, exit_kind);
                 }
                 Decision::Drop => {}
-                Decision::Strengthen(earlier) => {
+                Decision::Strengthen(earlier, op) => {
                     rw.insts[earlier as usize].op = op.clone();
                     learn(&rw, &mut facts, &op, earlier, exit_kind);
                     if let Some(f) = facts.get_mut(&guarded_value(&op)) {
@@ -146,8 +147,9 @@ fn guarded_value(op: &Opcode) -> Ref {
 enum Decision {
     Keep,
     Drop,
-    /// Make the earlier `guard_tag` at this new index this guard instead.
-    Strengthen(Ref),
+    /// Make the earlier `guard_tag` at this new index this guard (a
+    /// `guard_eq`) instead.
+    Strengthen(Ref, Opcode),
 }
 
 /// Is `op` implied by what is known? (Operands in the new numbering.)
@@ -173,6 +175,16 @@ fn decide(
         }
         _ => {}
     }
+    // `guard_true (x is C)` strengthens an earlier `guard_tag x T` as
+    // `guard_eq x C` would.
+    if let Opcode::GuardTrue(b) = *op {
+        if let Some((x, c)) = same_value_const(rw, b) {
+            let eq = Opcode::GuardEq(x, c);
+            if let Some(earlier) = strengthens(rw, facts, &eq, exit_kind, region_start) {
+                return Decision::Strengthen(earlier, eq);
+            }
+        }
+    }
     let Some(f) = facts.get(&v) else {
         return Decision::Keep;
     };
@@ -193,18 +205,34 @@ fn decide(
     if implied {
         return Decision::Drop;
     }
-    if let (Opcode::GuardEq(_, c), Some(earlier)) = (op, f.tag_guard) {
-        let plain_exits = exit_kind == Some(ExitKind::Guard);
-        if boxed
-            && plain_exits
-            && earlier >= region_start
-            && f.tag == Some(tag_of(*c))
-            && f.eq.is_none()
-        {
-            return Decision::Strengthen(earlier);
-        }
+    match strengthens(rw, facts, op, exit_kind, region_start) {
+        Some(earlier) => Decision::Strengthen(earlier, op.clone()),
+        None => Decision::Keep,
     }
-    Decision::Keep
+}
+
+/// The earlier `guard_tag` (new index) that `guard_eq` `op` may replace:
+/// same value, a constant of that tag, no equality known yet, both plain
+/// `Guard` exits, within this loop iteration.
+fn strengthens(
+    rw: &Rewriter,
+    facts: &FxHashMap<Ref, Facts>,
+    op: &Opcode,
+    exit_kind: Option<ExitKind>,
+    region_start: Ref,
+) -> Option<Ref> {
+    let Opcode::GuardEq(v, c) = *op else {
+        return None;
+    };
+    let f = facts.get(&v)?;
+    let earlier = f.tag_guard?;
+    let boxed = rw.insts[v as usize].ty == Type::Val;
+    (boxed
+        && exit_kind == Some(ExitKind::Guard)
+        && earlier >= region_start
+        && f.tag == Some(tag_of(c))
+        && f.eq.is_none())
+    .then_some(earlier)
 }
 
 impl Facts {
