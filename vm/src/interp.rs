@@ -1205,6 +1205,7 @@ impl Interpreter {
                             argc as usize,
                             &[],
                             base + func as usize,
+                            Some(&code.ic[pc - 1]),
                         ) {
                             Ok(true) => continue 'frames,
                             Ok(false) => {}
@@ -1226,6 +1227,7 @@ impl Interpreter {
                             argc as usize,
                             &names,
                             base + func as usize,
+                            None,
                         ) {
                             Ok(true) => continue 'frames,
                             Ok(false) => {}
@@ -1241,7 +1243,7 @@ impl Interpreter {
                             (base + func as usize + 1, argc as usize + 1)
                         };
                         self.frames.last_mut().unwrap().pc = pc;
-                        match self.call_from_stack(f, args_at, n, &[], base + func as usize) {
+                        match self.call_from_stack(f, args_at, n, &[], base + func as usize, None) {
                             Ok(true) => continue 'frames,
                             Ok(false) => {}
                             Err(e) => fail!(e),
@@ -1261,7 +1263,14 @@ impl Interpreter {
                             (base + func as usize + 1, argc as usize + 1)
                         };
                         self.frames.last_mut().unwrap().pc = pc;
-                        match self.call_from_stack(f, args_at, n, &names, base + func as usize) {
+                        match self.call_from_stack(
+                            f,
+                            args_at,
+                            n,
+                            &names,
+                            base + func as usize,
+                            None,
+                        ) {
                             Ok(true) => continue 'frames,
                             Ok(false) => {}
                             Err(e) => fail!(e),
