@@ -141,6 +141,12 @@ impl Interpreter {
         // The optimizer thread allocates from its own arena, away from the
         // interpreter's objects (see `allocator.rs`).
         jit::worker::set_thread_start(crate::allocator::use_separate_arena);
+        // So do the main thread's JIT pauses: a pause must not be the one
+        // that touches a fresh 2 MiB huge page of the shared arena.
+        jit::pause_heap::set_pause_heap(
+            crate::allocator::use_separate_arena,
+            crate::allocator::use_shared_arena,
+        );
         self.jit = jit::Jit::new(config, words);
     }
 
