@@ -93,6 +93,10 @@ const TESTS: &[NamedTest] = &[
         "jit_full_exit_does_not_wait_for_the_worker",
         jit_full_exit_does_not_wait_for_the_worker,
     ),
+    (
+        "deep_recursion_through_compiled_loops",
+        deep_recursion_through_compiled_loops,
+    ),
 ];
 
 fn main() {
@@ -719,4 +723,43 @@ fn jit_full_exit_does_not_wait_for_the_worker() -> Result<(), String> {
         Duration::from_secs(10),
     )?;
     expect_success(&outcome, MIXED_LOOPS_OUTPUT)
+}
+
+/// Every level of a deep recursion runs a compiled loop and calls the next
+/// level from inside it, so compiled code, helper calls and interpreter
+/// frames nest ~12,000 deep on the native stack (a segfault under
+/// `--jit=raw` before loops stopped being entered near the stack's end,
+/// `vm/src/native_stack.rs`). Every mode must print what CPython prints and
+/// raise RecursionError past the limit. (Not a golden program: under
+/// `TERN_GC_STRESS` each collection scans the deep stack, too slow.)
+fn deep_recursion_through_compiled_loops() -> Result<(), String> {
+    let source = "\
+import sys
+sys.setrecursionlimit(15000)
+
+def level(n):
+    t = 0
+    for i in range(24):
+        t += i
+        if i == 12 and n > 0:
+            t += level(n - 1)
+    return t % 1000003
+
+print(level(12000))
+try:
+    level(20000)
+except RecursionError:
+    print('RecursionError')
+print(level(100))
+";
+    let directory = program("deep.py", source);
+    for mode in ["--jit=off", "--jit=raw", "--jit=full", "--jit=sync"] {
+        let outcome = tern(&[mode, "--jit-threshold", "1", "deep.py"], &directory, None)?;
+        expect_that(outcome.signal.is_none(), || {
+            format!("{mode}: killed by signal {:?}", outcome.signal)
+        })?;
+        expect_success(&outcome, "312267\nRecursionError\n27876\n")
+            .map_err(|e| format!("{mode}: {e}"))?;
+    }
+    Ok(())
 }

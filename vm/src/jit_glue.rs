@@ -129,7 +129,7 @@ impl Interpreter {
     /// when it was not entered after all.
     #[inline(never)]
     fn enter_trace(&mut self, n: usize) -> Option<Result<bool, PyErr>> {
-        if !self.jit.profitable_entry(n) {
+        if !self.jit.profitable_entry(n) || !crate::native_stack::has_room_for_compiled_code() {
             return None;
         }
         let (enter, target, extent, frames_needed) = self.jit.entry(n);

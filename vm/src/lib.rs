@@ -18,6 +18,7 @@ mod import;
 pub mod interp;
 mod jit_glue;
 mod modules;
+mod native_stack;
 pub mod repl;
 pub mod signals;
 mod unwind;

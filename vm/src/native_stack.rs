@@ -1,0 +1,92 @@
+//! Whether the calling thread has native stack left for compiled code.
+//!
+//! Compiled code runs on the native stack behind a large spill frame (the
+//! trampoline reserves ~27 KB per entry), and a call from compiled code
+//! runs the callee in a nested interpreter loop, so a deep recursion whose
+//! every level runs a compiled loop nests all of that natively: 25,000
+//! levels overflowed the interpreter thread's 256 MB stack (a segfault under
+//! `--jit=raw`). Past [`RESERVE_BYTES`] from the stack's end, loops are not
+//! entered any more and run in the interpreter, which the recursion limit
+//! keeps within the stack.
+
+use std::cell::Cell;
+
+/// Native stack kept free below the last compiled-code entry.
+const RESERVE_BYTES: usize = 16 << 20;
+
+thread_local! {
+    /// The lowest stack address at which compiled code may still be entered
+    /// (0: not known yet; 1: the stack's bounds could not be read).
+    static FLOOR: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Is there room on the calling thread's native stack to enter compiled
+/// code? (True where the stack's bounds cannot be read.)
+#[inline]
+pub fn has_room_for_compiled_code() -> bool {
+    let marker = 0u8;
+    let here = std::hint::black_box(&marker) as *const u8 as usize;
+    let floor = FLOOR.with(|f| {
+        if f.get() == 0 {
+            f.set(stack_floor().unwrap_or(1));
+        }
+        f.get()
+    });
+    here > floor
+}
+
+/// The calling thread's stack end plus the reserve.
+#[cfg(target_os = "linux")]
+fn stack_floor() -> Option<usize> {
+    // SAFETY: the attribute object is initialised by pthread_getattr_np
+    // before it is read and destroyed afterwards; the out-pointers are locals.
+    unsafe {
+        let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
+            return None;
+        }
+        let mut low: *mut libc::c_void = std::ptr::null_mut();
+        let mut size: libc::size_t = 0;
+        let got = libc::pthread_attr_getstack(&attr, &mut low, &mut size);
+        libc::pthread_attr_destroy(&mut attr);
+        if got != 0 || low.is_null() {
+            return None;
+        }
+        // A thread with less stack than the reserve keeps a quarter of it.
+        let reserve = RESERVE_BYTES.min(size / 4);
+        Some(low as usize + reserve)
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn stack_floor() -> Option<usize> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fresh_thread_has_room_and_a_nearly_full_one_has_not() {
+        std::thread::Builder::new()
+            .stack_size(4 << 20)
+            .spawn(|| {
+                assert!(has_room_for_compiled_code());
+                // Recurse until the check says no: that must happen before
+                // the stack overflows (a quarter of 4 MB stays free).
+                fn depth(n: usize) -> usize {
+                    let pad = [n as u8; 512];
+                    if !has_room_for_compiled_code() {
+                        return n;
+                    }
+                    std::hint::black_box(&pad);
+                    depth(n + 1) + std::hint::black_box(0)
+                }
+                assert!(depth(0) > 100);
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+    }
+}
