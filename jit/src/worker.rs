@@ -440,6 +440,37 @@ mod tests {
         }
     }
 
+    /// Set by [`note_worker_start`] when it ran on the optimizer thread.
+    static STARTED_ON_WORKER: AtomicBool = AtomicBool::new(false);
+
+    fn note_worker_start() {
+        if std::thread::current().name() == Some("tern-jit-worker") {
+            STARTED_ON_WORKER.store(true, Ordering::SeqCst);
+        }
+    }
+
+    #[test]
+    fn the_thread_start_hook_runs_on_the_worker_before_its_job_is_answered() {
+        set_thread_start(note_worker_start);
+        let word = Box::new(7u64);
+        let trace = guarded_trace(&*word as *const u64 as u64, 7);
+        let mut worker = Worker::new(PassSelection::Only(Vec::new()), Duration::ZERO);
+        let job = Job {
+            raw: 0,
+            trace: Arc::new(trace),
+            words: LoopWords::default(),
+            cancel: Arc::new(AtomicBool::new(false)),
+            queued_at: Instant::now(),
+        };
+        assert!(worker.submit(job));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !worker.has_results() {
+            assert!(Instant::now() < deadline, "the worker never answered");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        assert!(STARTED_ON_WORKER.load(Ordering::SeqCst));
+    }
+
     #[test]
     fn a_cancelled_job_is_skipped() {
         let word = Box::new(7u64);
