@@ -134,7 +134,7 @@ impl Interpreter {
         };
         // The optimizer thread allocates from its own arena, away from the
         // interpreter's objects (see `allocator.rs`).
-        jit::worker::set_thread_start(crate::allocator::use_separate_arena);
+        jit::worker::set_before_job(crate::allocator::use_separate_arena);
         self.jit = jit::Jit::new(config, words);
     }
 
