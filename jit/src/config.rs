@@ -26,6 +26,14 @@ pub const DEFAULT_THRESHOLD: u32 = 40;
 /// microseconds before each job (perturbs timing in tests).
 pub const WORKER_DELAY_VARIABLE: &str = "TERN_JIT_WORKER_DELAY_US";
 
+/// The environment variable that sets how many microseconds the worker
+/// polls for a next job before it sleeps ([`DEFAULT_WORKER_SPIN`]).
+pub const WORKER_SPIN_VARIABLE: &str = "TERN_JIT_WORKER_SPIN_US";
+
+/// How long the worker polls for a next job before it sleeps, unless
+/// [`WORKER_SPIN_VARIABLE`] says otherwise (see `worker_inbox.rs`).
+pub const DEFAULT_WORKER_SPIN: Duration = Duration::from_micros(200);
+
 /// Everything the JIT is told at start-up.
 #[derive(Clone, Debug)]
 pub struct JitConfig {
@@ -41,6 +49,9 @@ pub struct JitConfig {
     pub passes: PassSelection,
     /// The worker sleeps this long before each job ([`WORKER_DELAY_VARIABLE`]).
     pub worker_delay: Duration,
+    /// The worker polls this long for a next job before it sleeps
+    /// ([`WORKER_SPIN_VARIABLE`]; never with a single usable CPU).
+    pub worker_spin: Duration,
 }
 
 impl Default for JitConfig {
@@ -52,6 +63,7 @@ impl Default for JitConfig {
             log_file: None,
             passes: PassSelection::All,
             worker_delay: Duration::ZERO,
+            worker_spin: DEFAULT_WORKER_SPIN,
         }
     }
 }
@@ -60,9 +72,19 @@ impl JitConfig {
     /// The worker delay [`WORKER_DELAY_VARIABLE`] asks for (zero when unset
     /// or not a number).
     pub fn worker_delay_from_environment() -> Duration {
-        std::env::var(WORKER_DELAY_VARIABLE)
-            .ok()
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .map_or(Duration::ZERO, Duration::from_micros)
+        micros_from_environment(WORKER_DELAY_VARIABLE).unwrap_or(Duration::ZERO)
     }
+
+    /// The worker spin [`WORKER_SPIN_VARIABLE`] asks for
+    /// ([`DEFAULT_WORKER_SPIN`] when unset or not a number).
+    pub fn worker_spin_from_environment() -> Duration {
+        micros_from_environment(WORKER_SPIN_VARIABLE).unwrap_or(DEFAULT_WORKER_SPIN)
+    }
+}
+
+fn micros_from_environment(name: &str) -> Option<Duration> {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(Duration::from_micros)
 }

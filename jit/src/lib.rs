@@ -26,6 +26,7 @@ pub mod ir_print;
 pub mod layout;
 pub mod materialize;
 pub mod opt;
+pub mod pause_heap;
 mod record_arith;
 mod record_call;
 mod record_iter;
@@ -46,11 +47,15 @@ use crate::exits::ExitInfo;
 use crate::ir::TraceKind;
 use crate::recorder::{FrameView, RecordStep, Recorder};
 use crate::snapshot::{ExitKind, Snapshot};
-pub use config::{JitConfig, JitMode, DEFAULT_THRESHOLD, WORKER_DELAY_VARIABLE};
+pub use config::{
+    JitConfig, JitMode, DEFAULT_THRESHOLD, DEFAULT_WORKER_SPIN, WORKER_DELAY_VARIABLE,
+    WORKER_SPIN_VARIABLE,
+};
 pub use ctx::JitCtx;
 use dynasmrt::ExecutableBuffer;
 use frontend::bytecode::Op;
 use runtime::{Runtime, Value};
+use rustc_hash::FxHashMap;
 use std::cell::Cell;
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -130,7 +135,7 @@ pub struct Jit {
     /// The root trace a bridge recording belongs to.
     bridge_root: usize,
     /// Per hot-counter cell: "loop ended" recordings since its last abort.
-    loop_ended: std::collections::HashMap<usize, u32>,
+    loop_ended: FxHashMap<usize, u32>,
     trampoline: Option<(ExecutableBuffer, EnterFn)>,
     safepoint: SafepointWords,
     log: Option<Box<dyn Write>>,
@@ -169,7 +174,11 @@ impl Jit {
                         None
                     }
                 });
-        let mut worker = Worker::new(config.passes.clone(), config.worker_delay);
+        let mut worker = Worker::new(
+            config.passes.clone(),
+            config.worker_delay,
+            config.worker_spin,
+        );
         // Only `full` has a worker whose results compiled loops must notice.
         safepoint.install_pending = if config.mode == JitMode::Full {
             worker.pending_flag()
@@ -187,7 +196,7 @@ impl Jit {
             recording_anchor: (Value::NONE, 0),
             recording_started: Instant::now(),
             bridge_root: 0,
-            loop_ended: std::collections::HashMap::new(),
+            loop_ended: FxHashMap::default(),
             trampoline: None,
             safepoint,
             log,
@@ -328,6 +337,7 @@ impl Jit {
     /// pause): raw code under `raw` and `full` (which then queues an owned
     /// copy for the worker), optimized code under `sync`.
     fn install(&mut self, trace: Box<ir::Trace>) {
+        let _heap = pause_heap::PauseHeap::enter();
         let pause = Instant::now();
         let cpu = stats::thread_cpu_time();
         self.install_recorded(trace);

@@ -16,7 +16,7 @@ use crate::snapshot::{ExitKind, SnapFrame, Snapshot};
 use frontend::bytecode::Op;
 use runtime::object::{downcast, CodeObj};
 use runtime::{Runtime, Value};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Abort reason when the loop ended before one iteration was recorded (not
 /// held against the loop: recording starts again at its next back-edge).
@@ -120,23 +120,23 @@ pub struct Recorder {
     /// Inner-loop back-edges followed so far (see [`MAX_UNROLLED_ITERATIONS`]).
     pub(crate) unrolled: u32,
     /// Known machine bool of a boxed bool IR value.
-    pub(crate) bool_of: HashMap<Ref, Ref>,
+    pub(crate) bool_of: FxHashMap<Ref, Ref>,
     pub(crate) cur_origin: u32,
     pub(crate) extent: i32,
     pub(crate) max_inline: usize,
     /// Record-time forwarding: the IR value each slot holds since the trace
     /// last stored it (loads of it reuse that value instead of reading memory).
-    pub(crate) slot_values: HashMap<i32, Ref>,
+    pub(crate) slot_values: FxHashMap<i32, Ref>,
     /// Known unboxed int of a boxed IR value (its tag is already checked).
-    pub(crate) int_of: HashMap<Ref, Ref>,
+    pub(crate) int_of: FxHashMap<Ref, Ref>,
     /// Known unboxed double of a boxed IR value.
-    pub(crate) float_of: HashMap<Ref, Ref>,
+    pub(crate) float_of: FxHashMap<Ref, Ref>,
     /// Instances whose map and class version are already guarded: the map.
-    pub(crate) guarded_maps: HashMap<Ref, u64>,
+    pub(crate) guarded_maps: FxHashMap<Ref, u64>,
     /// Version words already guarded (until Python code may have run).
     pub(crate) guarded_words: Vec<u64>,
     /// Guards already made: (kind, value, constant).
-    pub(crate) guards_made: std::collections::HashSet<(u8, Ref, u64)>,
+    pub(crate) guards_made: FxHashSet<(u8, Ref, u64)>,
     /// Modules whose globals are written inside the loop: no folding there.
     pub(crate) unfolded_modules: Vec<Value>,
     pub(crate) builtins: Value,
@@ -225,17 +225,17 @@ impl Recorder {
             skip_above: None,
             inner_loop: None,
             unrolled: 0,
-            bool_of: HashMap::new(),
+            bool_of: FxHashMap::default(),
             cur_origin: 0,
             extent: code_of(view.code).code.nslots as i32,
             max_inline: 0,
             unfolded_modules: Vec::new(),
-            slot_values: HashMap::new(),
-            int_of: HashMap::new(),
-            float_of: HashMap::new(),
-            guarded_maps: HashMap::new(),
+            slot_values: FxHashMap::default(),
+            int_of: FxHashMap::default(),
+            float_of: FxHashMap::default(),
+            guarded_maps: FxHashMap::default(),
             guarded_words: Vec::new(),
-            guards_made: std::collections::HashSet::new(),
+            guards_made: FxHashSet::default(),
             builtins: rt.builtins,
         }
     }

@@ -27,6 +27,7 @@ impl Jit {
         if !self.service_due() {
             return;
         }
+        let _heap = crate::pause_heap::PauseHeap::enter();
         let start = Instant::now();
         let cpu = stats::thread_cpu_time();
         let mut installed = false;

@@ -104,6 +104,7 @@ pub struct Worker {
     selection: PassSelection,
     safepoint: SafepointWords,
     delay: Duration,
+    spin: Duration,
     /// Jobs sent and not yet received back.
     pub in_flight: usize,
     /// The thread could not be started: jobs fail at once.
@@ -113,9 +114,11 @@ pub struct Worker {
 }
 
 impl Worker {
-    /// A worker (not started yet) that runs `selection` and sleeps `delay`
-    /// before each job (a debugging aid for perturbing timing).
-    pub fn new(selection: PassSelection, delay: Duration) -> Worker {
+    /// A worker (not started yet) that runs `selection`, sleeps `delay`
+    /// before each job (a debugging aid for perturbing timing) and polls
+    /// for the next job for `spin` before it sleeps (with more than one
+    /// usable CPU: it never runs on the main thread's).
+    pub fn new(selection: PassSelection, delay: Duration, spin: Duration) -> Worker {
         Worker {
             inbox: None,
             results: None,
@@ -128,6 +131,7 @@ impl Worker {
                 install_pending: std::ptr::null(),
             },
             delay,
+            spin,
             in_flight: 0,
             failed_to_start: false,
             placement: Placement::new(),
@@ -202,6 +206,11 @@ impl Worker {
         let selection = self.selection.clone();
         let safepoint = SendWords(self.safepoint);
         let delay = self.delay;
+        let spin = if std::thread::available_parallelism().is_ok_and(|n| n.get() > 1) {
+            self.spin
+        } else {
+            Duration::ZERO
+        };
         let worker_inbox = Arc::clone(&inbox);
         let tid_cell = self.placement.tid_cell();
         let spawned = std::thread::Builder::new()
@@ -217,7 +226,7 @@ impl Worker {
                 // Ends when the main thread closes the inbox (program exit
                 // need not wait: the thread is never joined).
                 loop {
-                    let Delivery { job, garbage } = worker_inbox.take();
+                    let Delivery { job, garbage } = worker_inbox.take_spinning(spin);
                     drop(garbage);
                     let Some(job) = job else { break };
                     if let Some(hook) = BEFORE_JOB.get() {
@@ -403,7 +412,11 @@ mod tests {
     fn the_worker_hands_back_assembled_code() {
         let word = Box::new(7u64);
         let trace = guarded_trace(&*word as *const u64 as u64, 7);
-        let mut worker = Worker::new(PassSelection::Only(Vec::new()), Duration::ZERO);
+        let mut worker = Worker::new(
+            PassSelection::Only(Vec::new()),
+            Duration::ZERO,
+            Duration::ZERO,
+        );
         assert!(!worker.has_results());
         let job = Job {
             raw: 3,
@@ -476,7 +489,11 @@ mod tests {
     fn a_cancelled_job_is_skipped() {
         let word = Box::new(7u64);
         let trace = guarded_trace(&*word as *const u64 as u64, 7);
-        let mut worker = Worker::new(PassSelection::All, Duration::ZERO);
+        let mut worker = Worker::new(
+            PassSelection::All,
+            Duration::ZERO,
+            Duration::from_micros(200),
+        );
         let job = Job {
             raw: 0,
             trace: Arc::new(trace),

@@ -19,11 +19,15 @@
 //! most). The switch is the thread's default mimalloc heap, so the global
 //! allocator stays mimalloc's own and no other thread pays anything (a
 //! per-allocation thread-local check cost trees.py 1.1% more instructions
-//! under `raw`). The interpreter's own spill into chunk 1 under every mode
+//! under `raw`). Main-thread JIT pauses allocate there too
+//! (`jit/src/pause_heap.rs`): a pause that took the first block of a fresh
+//! 2 MiB huge page of the shared arena paid 2-5 ms for zeroing it. The
+//! interpreter's own spill into chunk 1 under every mode
 //! (programs past ~32 MB) is mimalloc's policy and left alone.
 
 use std::cell::Cell;
 use std::ffi::c_void;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 /// mimalloc's heap handle (`mi_heap_t*`).
@@ -109,59 +113,115 @@ unsafe impl Sync for SeparateArena {}
 static SEPARATE: OnceLock<SeparateArena> = OnceLock::new();
 
 thread_local! {
-    /// The calling thread's default mimalloc heap before it moved to the
-    /// separate arena (null: it has not moved).
-    static SHARED_THEAP: Cell<ThreadHeapHandle> = const { Cell::new(std::ptr::null_mut()) };
-    /// The thread left the separate arena for good (it was nearly full).
-    static LEFT: Cell<bool> = const { Cell::new(false) };
+    /// The calling thread's part of the separate arena's heap (null: not
+    /// made yet) and its default mimalloc heap from before.
+    static THEAPS: Cell<(ThreadHeapHandle, ThreadHeapHandle)> =
+        const { Cell::new((std::ptr::null_mut(), std::ptr::null_mut())) };
+    /// The thread allocates from the separate arena now.
+    static INSIDE: Cell<bool> = const { Cell::new(false) };
+    /// The arena refused this thread (its probe allocation landed elsewhere).
+    static REFUSED: Cell<bool> = const { Cell::new(false) };
+    /// Calls of `use_separate_arena` on this thread.
+    static ENTRIES: Cell<u32> = const { Cell::new(0) };
 }
 
-/// Called by the JIT's optimizer thread before each job. The first call
-/// makes every later allocation of the thread come from the separate arena
-/// (made then): the thread's default mimalloc heap becomes the arena's.
-/// Other threads are untouched and pay nothing. An exclusive arena cannot
-/// grow and a failed allocation ends the program, so once the arena is
-/// three quarters full the thread goes back to the shared heap for good.
-/// Blocks stay where they were allocated; any thread may free them.
+/// The arena is three quarters full: nobody enters it any more. An
+/// exclusive arena cannot grow and a failed allocation ends the program.
+static FULL: AtomicBool = AtomicBool::new(false);
+
+/// The optimizer thread watches how full the arena is (before each job);
+/// without one (`--jit=sync`) the main thread does, every 16th pause.
+static WORKER_WATCHES: AtomicBool = AtomicBool::new(false);
+
+/// The JIT optimizer thread's hook before each job: checks how full the
+/// arena is, then moves the thread into it (it never leaves, unless the
+/// arena fills up).
+pub fn before_worker_job() {
+    WORKER_WATCHES.store(true, Ordering::Relaxed);
+    check_fullness();
+    use_separate_arena();
+}
+
+/// Makes every later allocation of the calling thread come from the
+/// separate arena (made at the first call), until [`use_shared_arena`]:
+/// the thread's default mimalloc heap becomes its part of the arena's
+/// heap. Other threads are untouched and pay nothing. Main-thread JIT
+/// pauses call it at their start (`jit/src/pause_heap.rs`). Blocks stay
+/// where they were allocated; any thread may free them.
 pub fn use_separate_arena() {
-    if LEFT.with(Cell::get) {
+    if !WORKER_WATCHES.load(Ordering::Relaxed) {
+        let n = ENTRIES.with(|e| {
+            e.set(e.get().wrapping_add(1));
+            e.get()
+        });
+        if n % 16 == 0 {
+            check_fullness();
+        }
+    }
+    if FULL.load(Ordering::Relaxed) {
+        use_shared_arena();
+        return;
+    }
+    if INSIDE.with(Cell::get) || REFUSED.with(Cell::get) {
         return;
     }
     let arena = SEPARATE.get_or_init(make_separate_arena);
     if arena.heap.is_null() {
         return;
     }
-    let shared = SHARED_THEAP.with(Cell::get);
-    if !shared.is_null() {
-        if nearly_full(bytes_in_pages(arena.heap)) {
-            // SAFETY: `shared` was this thread's default theap; it lives as
-            // long as the thread.
-            unsafe { _mi_theap_default_set(shared) };
-            LEFT.with(|l| l.set(true));
-        }
-        return;
-    }
+    let (mut own, _) = THEAPS.with(Cell::get);
     // SAFETY: `arena.heap` is a live heap (never deleted); the theap it
     // gives is this thread's part of it, made the thread's default with
-    // the function mimalloc itself uses at thread start, and put back if a
-    // probe allocation does not come from the arena.
+    // the function mimalloc itself uses at thread start; a probe
+    // allocation checks the first switch, which is undone if it fails.
     unsafe {
-        let shared = mi_theap_get_default();
-        let own = mi_heap_theap(arena.heap);
-        if own.is_null() || shared.is_null() {
-            return;
-        }
-        _mi_theap_default_set(own);
-        let probe = mi_malloc(16);
-        let in_arena = !probe.is_null() && arena.contains(probe);
-        if !probe.is_null() {
-            mi_free(probe);
-        }
-        if in_arena {
-            SHARED_THEAP.with(|s| s.set(shared));
+        if own.is_null() {
+            let shared = mi_theap_get_default();
+            own = mi_heap_theap(arena.heap);
+            if own.is_null() || shared.is_null() {
+                REFUSED.with(|r| r.set(true));
+                return;
+            }
+            _mi_theap_default_set(own);
+            let probe = mi_malloc(16);
+            let in_arena = !probe.is_null() && arena.contains(probe);
+            if !probe.is_null() {
+                mi_free(probe);
+            }
+            if !in_arena {
+                _mi_theap_default_set(shared);
+                REFUSED.with(|r| r.set(true));
+                return;
+            }
+            THEAPS.with(|t| t.set((own, shared)));
         } else {
-            _mi_theap_default_set(shared);
-            LEFT.with(|l| l.set(true));
+            _mi_theap_default_set(own);
+        }
+    }
+    INSIDE.with(|i| i.set(true));
+}
+
+/// Makes the calling thread allocate from the shared arena again (the end
+/// of a main-thread JIT pause, see `jit/src/pause_heap.rs`).
+pub fn use_shared_arena() {
+    if !INSIDE.with(Cell::get) {
+        return;
+    }
+    let (_, shared) = THEAPS.with(Cell::get);
+    // SAFETY: `shared` was this thread's default theap before it entered
+    // the arena; it lives as long as the thread.
+    unsafe { _mi_theap_default_set(shared) };
+    INSIDE.with(|i| i.set(false));
+}
+
+/// Marks the arena full once it is three quarters full (see [`FULL`]).
+fn check_fullness() {
+    if FULL.load(Ordering::Relaxed) {
+        return;
+    }
+    if let Some(arena) = SEPARATE.get() {
+        if !arena.heap.is_null() && nearly_full(bytes_in_pages(arena.heap)) {
+            FULL.store(true, Ordering::Relaxed);
         }
     }
 }
@@ -296,5 +356,25 @@ mod tests {
             b.resize(n * 3, 9);
             assert!(b[..n].iter().all(|&x| x == 7) && b[n..].iter().all(|&x| x == 9));
         }
+    }
+
+    #[test]
+    fn a_pause_allocates_in_the_separate_arena_and_then_the_thread_goes_back() {
+        std::thread::spawn(|| {
+            let before = some_blocks();
+            use_separate_arena();
+            let during = some_blocks();
+            use_shared_arena();
+            let after = some_blocks();
+            use_separate_arena();
+            let again = some_blocks();
+            use_shared_arena();
+            assert!(before.iter().all(|b| !in_separate_arena(b.as_ptr())));
+            assert!(during.iter().all(|b| in_separate_arena(b.as_ptr())));
+            assert!(after.iter().all(|b| !in_separate_arena(b.as_ptr())));
+            assert!(again.iter().all(|b| in_separate_arena(b.as_ptr())));
+        })
+        .join()
+        .unwrap();
     }
 }

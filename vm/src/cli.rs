@@ -37,7 +37,10 @@ Environment:
   TERN_HISTORY   REPL history file (default ~/.tern_history)
   TERN_JIT_WORKER_DELAY_US
                  microseconds the JIT's optimizer thread sleeps before each job
-                 (perturbs install timing when testing --jit=full)";
+                 (perturbs install timing when testing --jit=full)
+  TERN_JIT_WORKER_SPIN_US
+                 microseconds the optimizer thread polls for a next job before it
+                 sleeps (default 200; 0 never polls)";
 
 /// The parsed command line.
 #[derive(Parser, Debug)]
@@ -131,6 +134,7 @@ impl RunOptions {
             log_file: self.jit_log.clone(),
             passes: self.jit_passes.clone().unwrap_or_default(),
             worker_delay: jit::JitConfig::worker_delay_from_environment(),
+            worker_spin: jit::JitConfig::worker_spin_from_environment(),
         }
     }
 }

@@ -7,6 +7,7 @@
 //! nested `execute` that stops at a *boundary* frame.
 
 use crate::frame::Frame;
+use crate::jit_glue::{loop_header_marked, mark_loop_header};
 use frontend::bytecode::{BinOpKind, CodeKind, Op};
 use runtime::object::*;
 use runtime::runtime::{module_get, module_set, str_of};
@@ -69,6 +70,10 @@ pub struct Interpreter {
     /// links to the one it was entered from. Their inlined frames count
     /// toward the recursion limit.
     pub(crate) jit_innermost: *const jit::JitCtx,
+    /// Where the last compiled-code exit resumed: (frame id, pc). A loop
+    /// header reached there is not entered from above again at once (the
+    /// trace would only fail the same guard).
+    pub(crate) jit_resumed_at: (u64, usize),
 }
 
 /// Returned (as an error value no exception can have) by `dispatch` when the
@@ -117,6 +122,7 @@ impl Interpreter {
             jit_stack_top: 0,
             jit_high_water: 0,
             jit_innermost: std::ptr::null(),
+            jit_resumed_at: (0, 0),
         };
         crate::modules::install_sys(&mut interp, argv);
         interp
@@ -134,7 +140,13 @@ impl Interpreter {
         };
         // The optimizer thread allocates from its own arena, away from the
         // interpreter's objects (see `allocator.rs`).
-        jit::worker::set_before_job(crate::allocator::use_separate_arena);
+        jit::worker::set_before_job(crate::allocator::before_worker_job);
+        // So do the main thread's JIT pauses: a pause must not be the one
+        // that touches a fresh 2 MiB huge page of the shared arena.
+        jit::pause_heap::set_pause_heap(
+            crate::allocator::use_separate_arena,
+            crate::allocator::use_shared_arena,
+        );
         self.jit = jit::Jit::new(config, words);
     }
 
@@ -327,9 +339,12 @@ impl Interpreter {
         self.exec_depth += 1;
         let result = loop {
             let r = if self.jit.recording_at(self.exec_depth) {
-                self.dispatch::<true>()
+                self.dispatch::<true, true>()
+            } else if self.jit.enabled() {
+                self.dispatch::<false, true>()
             } else {
-                self.dispatch::<false>()
+                // `--jit=off` pays nothing for the JIT's checks.
+                self.dispatch::<false, false>()
             };
             match r {
                 Err(e) if e.0 == SWITCH_DISPATCH.0 => continue,
@@ -344,8 +359,9 @@ impl Interpreter {
     }
 
     /// The dispatch loop; `RECORD` shows every instruction to the JIT's
-    /// recorder before running it.
-    fn dispatch<const RECORD: bool>(&mut self) -> PyResult<Value> {
+    /// recorder before running it; `JIT` (the JIT is enabled; implied by
+    /// `RECORD`) counts back-edges and enters compiled loops.
+    fn dispatch<const RECORD: bool, const JIT: bool>(&mut self) -> PyResult<Value> {
         'frames: loop {
             let frame = self.frames.last().expect("execute without a frame");
             let code_p = frame.code;
@@ -734,15 +750,16 @@ impl Interpreter {
                             self.frames.last_mut().unwrap().pc = pc;
                             tri!(self.safepoint());
                         }
-                        if self.jit.enabled() && self.jit.service_due() {
+                        if JIT && self.jit.service_due() {
                             // Install optimized code, free replaced code.
                             self.jit.service();
                         }
-                        if self.jit.enabled() && (!RECORD || self.jit.skipping()) {
+                        if JIT && (!RECORD || self.jit.skipping()) {
                             match self.jit.on_back_edge(&code.ic[jump_back_pc]) {
                                 jit::BackEdge::Interpret => {}
                                 jit::BackEdge::Run(n) => {
                                     self.frames.last_mut().unwrap().pc = pc;
+                                    mark_loop_header(code, pc, jump_back_pc);
                                     match self.run_trace(n) {
                                         Ok(false) => continue 'frames,
                                         Ok(true) => return Err(SWITCH_DISPATCH),
@@ -764,6 +781,18 @@ impl Interpreter {
                         }
                     }
                     Op::JumpIfFalse { cond, target } => {
+                        if JIT && !RECORD && loop_header_marked(code, pc - 1) {
+                            if let Some(r) = self.enter_loop_from_above(code, pc - 1) {
+                                match r {
+                                    Ok(false) => continue 'frames,
+                                    Ok(true) => return Err(SWITCH_DISPATCH),
+                                    Err(e) => match self.handle_exception(e) {
+                                        Ok(()) => continue 'frames,
+                                        Err(e) => return Err(e),
+                                    },
+                                }
+                            }
+                        }
                         let v = reg!(self, base, cond);
                         let t = if v.is_bool() {
                             v.as_bool()
@@ -775,6 +804,18 @@ impl Interpreter {
                         }
                     }
                     Op::JumpIfTrue { cond, target } => {
+                        if JIT && !RECORD && loop_header_marked(code, pc - 1) {
+                            if let Some(r) = self.enter_loop_from_above(code, pc - 1) {
+                                match r {
+                                    Ok(false) => continue 'frames,
+                                    Ok(true) => return Err(SWITCH_DISPATCH),
+                                    Err(e) => match self.handle_exception(e) {
+                                        Ok(()) => continue 'frames,
+                                        Err(e) => return Err(e),
+                                    },
+                                }
+                            }
+                        }
                         let v = reg!(self, base, cond);
                         let t = if v.is_bool() {
                             v.as_bool()
@@ -1060,6 +1101,18 @@ impl Interpreter {
                         reg!(self, base, dst) = tri!(iter::get_loop_iter(self, v));
                     }
                     Op::ForIter { iter: it, exit } => {
+                        if JIT && !RECORD && loop_header_marked(code, pc - 1) {
+                            if let Some(r) = self.enter_loop_from_above(code, pc - 1) {
+                                match r {
+                                    Ok(false) => continue 'frames,
+                                    Ok(true) => return Err(SWITCH_DISPATCH),
+                                    Err(e) => match self.handle_exception(e) {
+                                        Ok(()) => continue 'frames,
+                                        Err(e) => return Err(e),
+                                    },
+                                }
+                            }
+                        }
                         let itv = reg!(self, base, it);
                         // Fast paths: range and list iterators without a call.
                         if let Some(io) = downcast::<IterObj>(itv) {

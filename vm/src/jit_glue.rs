@@ -7,6 +7,7 @@ use frontend::bytecode::Op;
 use jit::recorder::FrameView;
 use jit::snapshot::ExitKind;
 use jit::JitCtx;
+use runtime::object::CodeObj;
 use runtime::{PyErr, Value, Vm};
 use std::cell::Cell;
 
@@ -80,20 +81,62 @@ impl Interpreter {
             // the interpreter's one branch (a loop that ran its last pass).
             return Ok(false);
         }
+        self.enter_trace(n).unwrap_or(Ok(false))
+    }
+
+    /// At a loop's header instruction (`header`, marked by
+    /// [`mark_loop_header`]) reached from above rather than by the loop's
+    /// `JumpBack`: runs the loop's compiled trace from its first iteration,
+    /// as a function called from compiled code would otherwise interpret its
+    /// loop's first pass (and every call in it) before the back-edge entered
+    /// the trace. `None`: not entered, run the instruction.
+    #[inline(never)]
+    pub(crate) fn enter_loop_from_above(
+        &mut self,
+        code: &CodeObj,
+        header: usize,
+    ) -> Option<Result<bool, PyErr>> {
+        let jump_back = code.ic[header].get()[1] as usize;
+        let trace = code.ic[jump_back].get()[1];
+        if trace == 0 {
+            // The loop lost its trace (unlinked as unprofitable).
+            code.ic[header].set([0; 3]);
+            return None;
+        }
+        self.enter_compiled_loop_from_above(trace as usize - 1, header)
+    }
+
+    /// [`Interpreter::enter_loop_from_above`] for a loop that has a trace.
+    fn enter_compiled_loop_from_above(
+        &mut self,
+        n: usize,
+        header: usize,
+    ) -> Option<Result<bool, PyErr>> {
+        let frame = self.frames.last().expect("a running frame");
+        if self.jit_resumed_at == (frame.id, header) {
+            // A trace just left to here: entering would leave the same way.
+            self.jit_resumed_at = (0, 0);
+            return None;
+        }
+        self.frames.last_mut().expect("a running frame").pc = header;
+        if self.header_leaves_loop() {
+            return None;
+        }
         self.enter_trace(n)
     }
 
-    /// [`Interpreter::run_trace`] once the loop is to be entered.
+    /// [`Interpreter::run_trace`] once the loop is to be entered; `None`
+    /// when it was not entered after all.
     #[inline(never)]
-    fn enter_trace(&mut self, n: usize) -> Result<bool, PyErr> {
+    fn enter_trace(&mut self, n: usize) -> Option<Result<bool, PyErr>> {
         if !self.jit.profitable_entry(n) {
-            return Ok(false);
+            return None;
         }
         let (enter, target, extent, frames_needed) = self.jit.entry(n);
         let hidden = self.hidden_frames();
         let loop_depth = self.frames.len();
         if loop_depth + hidden + frames_needed >= self.rt.recursion_limit {
-            return Ok(false);
+            return None;
         }
         let base = self.frames.last().expect("a running frame").base;
         let need = base + extent;
@@ -135,7 +178,9 @@ impl Interpreter {
             // The usual exit: in the loop's own frame.
             self.frames.last_mut().expect("a frame").pc = action.resume_pc as usize;
         }
-        match action.kind {
+        let resumed = self.frames.last().expect("a frame");
+        self.jit_resumed_at = (resumed.id, resumed.pc);
+        Some(match action.kind {
             ExitKind::LoopDone => Ok(false),
             ExitKind::Guard if !action.record_bridge => Ok(false),
             ExitKind::Guard => {
@@ -150,11 +195,8 @@ impl Interpreter {
                     .take_error()
                     .expect("an exception exit carries an exception"))
             }
-            ExitKind::Safepoint | ExitKind::InnerLoop => {
-                self.safepoint()?;
-                Ok(false)
-            }
-        }
+            ExitKind::Safepoint | ExitKind::InnerLoop => self.safepoint().map(|()| false),
+        })
     }
 
     /// Is the running frame at a loop header (its pc) whose first
@@ -249,3 +291,36 @@ impl Interpreter {
         }
     }
 }
+
+/// Marks a loop header's own inline-cache cell (unused by `JumpIfFalse`,
+/// `JumpIfTrue` and `ForIter`) as [`LOOP_HEADER_MARK`], with its `JumpBack`'s
+/// pc: the dispatch loop then enters the compiled loop when it reaches the
+/// header from above (`Interpreter::enter_loop_from_above`). Headers of
+/// other kinds (a `while True:` body, a condition computed first) are not
+/// marked: their cells may be caches, and entering there is not the state a
+/// back-edge leaves.
+#[inline]
+pub(crate) fn mark_loop_header(code: &CodeObj, header: usize, jump_back: usize) {
+    let is_test = matches!(
+        code.code.ops.get(header),
+        Some(Op::JumpIfFalse { .. } | Op::JumpIfTrue { .. } | Op::ForIter { .. })
+    );
+    if is_test {
+        code.ic[header].set([LOOP_HEADER_MARK, jump_back as u64, 0]);
+    }
+}
+
+/// Is the instruction at `pc` a loop header marked by [`mark_loop_header`]?
+/// (On the interpreter's hot path: every `JumpIfFalse`, `JumpIfTrue` and
+/// `ForIter` asks under the JIT.)
+#[inline(always)]
+pub(crate) fn loop_header_marked(code: &CodeObj, pc: usize) -> bool {
+    debug_assert!(pc < code.ic.len());
+    // SAFETY: `pc` is the running instruction's index and a code object has
+    // one inline-cache cell per instruction (`runtime::code::load_code`).
+    unsafe { code.ic.get_unchecked(pc) }.get()[0] == LOOP_HEADER_MARK
+}
+
+/// Word 0 of a loop header's inline-cache cell once its loop was entered
+/// compiled (see [`mark_loop_header`]).
+const LOOP_HEADER_MARK: u64 = 0x4C4F_4F50_4845_4144;

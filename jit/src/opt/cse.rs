@@ -15,7 +15,7 @@
 
 use super::Rewriter;
 use crate::ir::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// An operation's identity: opcode, the constant it holds or its
 /// operation kind, its type, and the (at most two) new values it reads.
@@ -93,9 +93,9 @@ fn key(op: &Opcode, ty: Type) -> Option<Key> {
 /// The pass.
 pub fn cse(trace: &Trace) -> Trace {
     let mut rw = Rewriter::new(trace);
-    let mut seen: HashMap<Key, Ref> = HashMap::new();
+    let mut seen: FxHashMap<Key, Ref> = FxHashMap::default();
     // (new init, old next) -> the phi already made for them.
-    let mut phis: HashMap<(Ref, Ref), Ref> = HashMap::new();
+    let mut phis: FxHashMap<(Ref, Ref), Ref> = FxHashMap::default();
     for (i, inst) in trace.insts.iter().enumerate() {
         let old = i as Ref;
         if let Opcode::Phi(init, next) = inst.op {

@@ -11,7 +11,7 @@ use super::Rewriter;
 use crate::ir::*;
 use runtime::value::{FLOAT_LIMIT, TAG_INT};
 use runtime::Value;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// What one instruction becomes.
 enum Folded {
@@ -31,8 +31,8 @@ pub fn fold(trace: &Trace) -> Trace {
     let mut rw = Rewriter::new(trace);
     // Boxed values known to be ints / floats (tag guarded, or boxed by the
     // trace), so re-boxing their unboxed value gives them back.
-    let mut known_int = HashSet::new();
-    let mut known_float = HashSet::new();
+    let mut known_int = FxHashSet::default();
+    let mut known_float = FxHashSet::default();
     for (i, inst) in trace.insts.iter().enumerate() {
         let old = i as Ref;
         if matches!(inst.op, Opcode::Phi(..)) {
@@ -181,8 +181,8 @@ fn fold_op(
     insts: &[Inst],
     op: &Opcode,
     nan_bits_matter: bool,
-    known_int: &HashSet<Ref>,
-    known_float: &HashSet<Ref>,
+    known_int: &FxHashSet<Ref>,
+    known_float: &FxHashSet<Ref>,
 ) -> Folded {
     use Opcode::*;
     let ik = |r| int_const(insts, r);

@@ -14,8 +14,9 @@
 //! `guard_true`/`guard_false` of `x is C` (`same_value` with a constant)
 //! count as `guard_eq`/`guard_ne` of x, and are decided the same way.
 //!
-//! Strengthening: `guard_tag v T` followed by `guard_eq v C` with C of tag T
-//! becomes one `guard_eq v C` at the first guard's place, with its snapshot.
+//! Strengthening: `guard_tag v T` followed by `guard_eq v C` (or
+//! `guard_true (v is C)`) with C of tag T becomes one `guard_eq v C` at the
+//! first guard's place, with its snapshot.
 //! Leaving earlier is correct (the interpreter redoes what lies between) and
 //! only one check runs. It is done within one loop iteration (not from the
 //! body back into the preamble) and only between plain `Guard` exits.
@@ -24,7 +25,7 @@ use super::Rewriter;
 use crate::ir::*;
 use crate::snapshot::ExitKind;
 use runtime::value::{FLOAT_LIMIT, TAG_BOOL, TAG_INT};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The tag facts use for floats (no real tag: floats are all patterns
 /// below `FLOAT_LIMIT`).
@@ -57,7 +58,7 @@ struct Facts {
 /// The pass.
 pub fn guards(trace: &Trace) -> Trace {
     let mut rw = Rewriter::new(trace);
-    let mut facts: HashMap<Ref, Facts> = HashMap::new();
+    let mut facts: FxHashMap<Ref, Facts> = FxHashMap::default();
     // First new instruction of the current loop iteration's code (after the
     // last loop header): strengthening stays within it.
     let mut region_start: Ref = 0;
@@ -90,7 +91,7 @@ pub fn guards(trace: &Trace) -> Trace {
                     learn(&rw, &mut facts, &op, new, exit_kind);
                 }
                 Decision::Drop => {}
-                Decision::Strengthen(earlier) => {
+                Decision::Strengthen(earlier, op) => {
                     rw.insts[earlier as usize].op = op.clone();
                     learn(&rw, &mut facts, &op, earlier, exit_kind);
                     if let Some(f) = facts.get_mut(&guarded_value(&op)) {
@@ -146,14 +147,15 @@ fn guarded_value(op: &Opcode) -> Ref {
 enum Decision {
     Keep,
     Drop,
-    /// Make the earlier `guard_tag` at this new index this guard instead.
-    Strengthen(Ref),
+    /// Make the earlier `guard_tag` at this new index this guard (a
+    /// `guard_eq`) instead.
+    Strengthen(Ref, Opcode),
 }
 
 /// Is `op` implied by what is known? (Operands in the new numbering.)
 fn decide(
     rw: &Rewriter,
-    facts: &mut HashMap<Ref, Facts>,
+    facts: &mut FxHashMap<Ref, Facts>,
     op: &Opcode,
     exit_kind: Option<ExitKind>,
     region_start: Ref,
@@ -172,6 +174,16 @@ fn decide(
             return Decision::Drop
         }
         _ => {}
+    }
+    // `guard_true (x is C)` strengthens an earlier `guard_tag x T` as
+    // `guard_eq x C` would.
+    if let Opcode::GuardTrue(b) = *op {
+        if let Some((x, c)) = same_value_const(rw, b) {
+            let eq = Opcode::GuardEq(x, c);
+            if let Some(earlier) = strengthens(rw, facts, &eq, exit_kind, region_start) {
+                return Decision::Strengthen(earlier, eq);
+            }
+        }
     }
     let Some(f) = facts.get(&v) else {
         return Decision::Keep;
@@ -193,18 +205,34 @@ fn decide(
     if implied {
         return Decision::Drop;
     }
-    if let (Opcode::GuardEq(_, c), Some(earlier)) = (op, f.tag_guard) {
-        let plain_exits = exit_kind == Some(ExitKind::Guard);
-        if boxed
-            && plain_exits
-            && earlier >= region_start
-            && f.tag == Some(tag_of(*c))
-            && f.eq.is_none()
-        {
-            return Decision::Strengthen(earlier);
-        }
+    match strengthens(rw, facts, op, exit_kind, region_start) {
+        Some(earlier) => Decision::Strengthen(earlier, op.clone()),
+        None => Decision::Keep,
     }
-    Decision::Keep
+}
+
+/// The earlier `guard_tag` (new index) that `guard_eq` `op` may replace:
+/// same value, a constant of that tag, no equality known yet, both plain
+/// `Guard` exits, within this loop iteration.
+fn strengthens(
+    rw: &Rewriter,
+    facts: &FxHashMap<Ref, Facts>,
+    op: &Opcode,
+    exit_kind: Option<ExitKind>,
+    region_start: Ref,
+) -> Option<Ref> {
+    let Opcode::GuardEq(v, c) = *op else {
+        return None;
+    };
+    let f = facts.get(&v)?;
+    let earlier = f.tag_guard?;
+    let boxed = rw.insts[v as usize].ty == Type::Val;
+    (boxed
+        && exit_kind == Some(ExitKind::Guard)
+        && earlier >= region_start
+        && f.tag == Some(tag_of(c))
+        && f.eq.is_none())
+    .then_some(earlier)
 }
 
 impl Facts {
@@ -238,7 +266,7 @@ fn same_value_const(rw: &Rewriter, b: Ref) -> Option<(Ref, u64)> {
 /// Records what guard `op`, kept at new index `at`, proves.
 fn learn(
     rw: &Rewriter,
-    facts: &mut HashMap<Ref, Facts>,
+    facts: &mut FxHashMap<Ref, Facts>,
     op: &Opcode,
     at: Ref,
     exit_kind: Option<ExitKind>,

@@ -22,7 +22,7 @@
 use super::Rewriter;
 use crate::helpers::Helper;
 use crate::ir::*;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A memory location a load reads (object and index operands in the new
 /// numbering).
@@ -103,13 +103,13 @@ fn allocates_fresh(h: Helper) -> bool {
 struct HeapPass<'a> {
     rw: Rewriter<'a>,
     /// Location -> the value it holds (new numbering).
-    known: HashMap<Loc, Ref>,
+    known: FxHashMap<Loc, Ref>,
     /// New values that are fresh allocations.
-    fresh: HashSet<Ref>,
+    fresh: FxHashSet<Ref>,
     /// Object kinds that passed `guard_kind` (new numbering).
-    kinds: HashMap<Ref, u8>,
+    kinds: FxHashMap<Ref, u8>,
     /// Guards already emitted: (opcode kind, operand, constant).
-    guards: HashSet<(u8, Ref, u64)>,
+    guards: FxHashSet<(u8, Ref, u64)>,
 }
 
 impl HeapPass<'_> {
@@ -413,10 +413,10 @@ pub fn run(trace: &Trace) -> Trace {
     };
     let mut pass = HeapPass {
         rw: Rewriter::new(trace),
-        known: HashMap::new(),
-        fresh: HashSet::new(),
-        kinds: HashMap::new(),
-        guards: HashSet::new(),
+        known: FxHashMap::default(),
+        fresh: FxHashSet::default(),
+        kinds: FxHashMap::default(),
+        guards: FxHashSet::default(),
     };
     for k in 0..trace.insts.len() {
         pass.step(k, body_header);

@@ -12,7 +12,7 @@
 use super::Rewriter;
 use crate::ir::*;
 use runtime::value::{INT_MAX, INT_MIN};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// A closed interval of i64 values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -323,7 +323,7 @@ struct Analysis<'t> {
     phi_inits: Vec<Option<Range>>,
     /// Comparisons `a cond b` known to hold (guarded earlier), with the
     /// ones they imply: a relation intervals cannot express.
-    holds: HashSet<(u8, Ref, Ref)>,
+    holds: FxHashSet<(u8, Ref, Ref)>,
 }
 
 impl<'t> Analysis<'t> {
@@ -334,7 +334,7 @@ impl<'t> Analysis<'t> {
             ranges: vec![FULL; n],
             phi_ranges,
             phi_inits: vec![None; n],
-            holds: HashSet::new(),
+            holds: FxHashSet::default(),
         }
     }
 
@@ -387,6 +387,21 @@ impl<'t> Analysis<'t> {
         }
     }
 
+    /// The interval of a phi's `init` where the phi is: guards after `init`
+    /// was computed may have narrowed its operands since (a `for` loop's
+    /// next position is computed before the index guards on the current
+    /// one), and they hold at the phi too (the values are the same).
+    fn init_range(&self, init: Ref) -> Range {
+        let known = self.range(init);
+        let inst = &self.trace.insts[init as usize];
+        match inst.op {
+            Opcode::Int(op, a, b) if inst.ty == Type::Int => known
+                .meet(int_op_range(op, self.range(a), self.range(b)))
+                .unwrap_or(known),
+            _ => known,
+        }
+    }
+
     /// Updates the intervals for instruction `k` having run.
     fn step(&mut self, k: usize) {
         let inst = &self.trace.insts[k];
@@ -402,7 +417,7 @@ impl<'t> Analysis<'t> {
                     Range::clamped(-(a.hi as i128), -(a.lo as i128))
                 }
                 Opcode::Phi(init, _) => {
-                    self.phi_inits[k] = Some(self.range(init));
+                    self.phi_inits[k] = Some(self.init_range(init));
                     self.phi_ranges[k].unwrap_or(FULL)
                 }
                 _ => FULL,

@@ -15,7 +15,7 @@ use super::Rewriter;
 use crate::asm::SPILL_SLOTS;
 use crate::ir::{Inst, Opcode, Ref, Trace, TraceKind, Type};
 use runtime::value::{TAG_BOOL, TAG_INT};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Who wrote a slot last, at some point of the iteration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,11 +51,11 @@ struct PhiFacts {
     unboxed: Option<Ref>,
 }
 
-fn known_tag(facts: &HashMap<Ref, PhiFacts>, v: Ref) -> Option<u64> {
+fn known_tag(facts: &FxHashMap<Ref, PhiFacts>, v: Ref) -> Option<u64> {
     facts.get(&v).and_then(|f| f.tag)
 }
 
-fn unboxed(facts: &HashMap<Ref, PhiFacts>, v: Ref) -> Option<Ref> {
+fn unboxed(facts: &FxHashMap<Ref, PhiFacts>, v: Ref) -> Option<Ref> {
     facts.get(&v).and_then(|f| f.unboxed)
 }
 
@@ -111,9 +111,9 @@ fn peeled(trace: &Trace) -> Option<Trace> {
         ..insts[0].clone()
     });
     // One phi per slot carried around the loop, `next` patched below.
-    let mut phis: HashMap<i32, Ref> = HashMap::new();
+    let mut phis: FxHashMap<i32, Ref> = FxHashMap::default();
     let mut phi_order = Vec::new();
-    let mut phi_facts: HashMap<Ref, PhiFacts> = HashMap::new();
+    let mut phi_facts: FxHashMap<Ref, PhiFacts> = FxHashMap::default();
     for (k, inst) in insts.iter().enumerate() {
         let (Opcode::SlotLoad(s), Some(BodyLoad::Phi)) = (&inst.op, plan[k]) else {
             continue;
@@ -162,7 +162,7 @@ fn peeled(trace: &Trace) -> Option<Trace> {
     }
     // The body: the iteration again, renumbered.
     let mut body: Vec<Ref> = vec![Ref::MAX; n];
-    let mut body_snaps: HashMap<u32, u32> = HashMap::new();
+    let mut body_snaps: FxHashMap<u32, u32> = FxHashMap::default();
     for k in 1..n {
         let inst = &insts[k];
         let new = match (&inst.op, plan[k]) {
@@ -213,7 +213,7 @@ fn peeled(trace: &Trace) -> Option<Trace> {
 /// What each old `slot_load` becomes in the body (None for other instructions).
 fn plan_loads(trace: &Trace) -> Vec<Option<BodyLoad>> {
     let n = trace.insts.len();
-    let mut current: HashMap<i32, Writer> = HashMap::new();
+    let mut current: FxHashMap<i32, Writer> = FxHashMap::default();
     let mut all_written = false;
     let mut plan = vec![None; n];
     for (k, inst) in trace.insts.iter().enumerate() {

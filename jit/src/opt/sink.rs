@@ -37,7 +37,8 @@ use super::slot_effects::{dead_from, reads_slots, slot_writes, SlotWrites};
 use super::Rewriter;
 use crate::ir::{Inst, Opcode, Ref, Trace, Type};
 use crate::snapshot::{ExitKind, Snapshot, VirtualValue};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// A snapshot's slot entries.
 type Entries = Vec<(i32, Ref)>;
@@ -287,7 +288,7 @@ fn add_carried_phis(
 /// replaced by that value in every use; then nothing uses it (dce removes
 /// it; it stays well formed as a phi of itself).
 fn share_phis(trace: &mut Trace, carried: &[(i32, Ref)], invariant: &[(Ref, Ref)]) {
-    let mut same: HashMap<Ref, Ref> = invariant.iter().copied().collect();
+    let mut same: FxHashMap<Ref, Ref> = invariant.iter().copied().collect();
     for &(_, c) in carried {
         if same.contains_key(&c) {
             continue;

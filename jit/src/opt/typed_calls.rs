@@ -1,4 +1,5 @@
-//! Typed calls: a generic `binary_op` call whose operands the trace proves
+//! Typed calls: a generic `binary_op` (or `inplace_op`: floats have no
+//! in-place operators, so it is the same) call whose operands the trace proves
 //! to be numbers of simple types becomes a typed helper that runs no
 //! Python code, so later passes keep their facts across it.
 //!
@@ -34,7 +35,7 @@ pub fn typed_calls(trace: &Trace) -> Trace {
     if !trace
         .insts
         .iter()
-        .any(|i| matches!(i.op, Opcode::Call(Helper::BinaryOp, _)))
+        .any(|i| matches!(i.op, Opcode::Call(Helper::BinaryOp | Helper::InplaceOp, _)))
     {
         return trace.clone();
     }
@@ -44,7 +45,9 @@ pub fn typed_calls(trace: &Trace) -> Trace {
     let mut ints: HashSet<Ref> = HashSet::new();
     for (k, inst) in trace.insts.iter().enumerate() {
         let old = k as Ref;
-        if let (Opcode::Call(Helper::BinaryOp, args), Some(snap)) = (&inst.op, inst.snap) {
+        if let (Opcode::Call(Helper::BinaryOp | Helper::InplaceOp, args), Some(snap)) =
+            (&inst.op, inst.snap)
+        {
             if let Some(new) = float_binop(&mut rw, &floats, &ints, args, snap, inst.origin) {
                 rw.replace(old, new);
                 floats.insert(new);

@@ -24,7 +24,8 @@ use crate::snapshot::{VirtualField, VirtualObj, VirtualValue};
 use runtime::object::ObjKind;
 use runtime::value::TAG_PTR;
 use runtime::Value;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeMap;
 
 /// A field value: a new (output) value, or another virtual object.
 #[derive(Clone, Copy, Debug)]
@@ -52,7 +53,7 @@ struct Pass<'a> {
     rw: Rewriter<'a>,
     objs: Vec<Obj>,
     /// Old value -> object.
-    alias: HashMap<Ref, usize>,
+    alias: FxHashMap<Ref, usize>,
     /// Interpreter slots holding an object (their stores were removed).
     slots: BTreeMap<i32, usize>,
     /// Per old snapshot: the virtuals of its latest copy and that copy.
@@ -389,7 +390,7 @@ impl Pass<'_> {
                 self.materialize_slots(None, origin);
                 // So do objects the body names directly (each iteration must
                 // see the same one).
-                let mut used = std::collections::HashSet::new();
+                let mut used = FxHashSet::default();
                 for i in &old.insts[k + 1..] {
                     i.op.for_each_ref(|r| {
                         used.insert(r);
@@ -491,7 +492,7 @@ pub fn virtuals(trace: &Trace) -> Trace {
     let mut pass = Pass {
         rw: Rewriter::new(trace),
         objs: Vec::new(),
-        alias: HashMap::new(),
+        alias: FxHashMap::default(),
         slots: BTreeMap::new(),
         last_copy: vec![None; trace.snapshots.len()],
         dead_from: dead_from(trace),

@@ -1,0 +1,148 @@
+//! Bounds checks on constant indices: `lst[0]`, `lst[1]`, `lst[2]` check
+//! `0 < len`, `1 < len`, `2 < len` on one length value; the first check
+//! becomes `2 < len` and the others go.
+//!
+//! Within one loop iteration (between loop headers), the guards
+//! `guard_true (int_lt C x)` on the same value `x` with constant `C` are a
+//! group; the group's first guard checks the largest constant instead, and
+//! the rest are implied. Leaving at the first guard when a later one would
+//! have failed is correct: that exit's snapshot describes the state there,
+//! and the interpreter redoes what lies between (as `guards` does when it
+//! strengthens a tag guard). Only plain `Guard` exits take part, and only a
+//! compare no other instruction or snapshot reads is changed. A guard whose
+//! constant an earlier kept guard on the same value already covers goes too,
+//! across iterations (the preamble's check holds in the body when `x` is
+//! the preamble's value).
+//!
+//! Runs after heap forwarding and `cse2`, which make the lengths of one
+//! list within an iteration one value.
+
+use super::Rewriter;
+use crate::ir::*;
+use crate::snapshot::ExitKind;
+use std::collections::HashMap;
+
+/// A bounds guard: `guard_true (int_lt C x)`.
+#[derive(Clone, Copy)]
+struct Check {
+    /// The compare (old).
+    cmp: Ref,
+    /// Its constant.
+    constant: i64,
+    /// The value compared (old).
+    value: Ref,
+}
+
+/// The check `guard` (old instruction `k`) makes, if it is one.
+fn check_of(trace: &Trace, k: usize) -> Option<Check> {
+    let inst = &trace.insts[k];
+    let Opcode::GuardTrue(cmp) = inst.op else {
+        return None;
+    };
+    let snap = inst.snap?;
+    if trace.snapshots[snap as usize].kind != ExitKind::Guard {
+        return None;
+    }
+    let Opcode::IntCmp(Cond::Lt, c, value) = trace.insts[cmp as usize].op else {
+        return None;
+    };
+    let constant_inst = &trace.insts[c as usize];
+    match constant_inst.op {
+        Opcode::ConstInt(constant) if constant_inst.ty == Type::Int => Some(Check {
+            cmp,
+            constant,
+            value,
+        }),
+        _ => None,
+    }
+}
+
+/// How many instructions and snapshot entries read each old value.
+fn use_counts(trace: &Trace) -> Vec<u32> {
+    let mut uses = vec![0u32; trace.insts.len()];
+    for inst in &trace.insts {
+        inst.op.for_each_ref(|r| uses[r as usize] += 1);
+    }
+    for snap in &trace.snapshots {
+        for &(_, r) in &snap.entries {
+            uses[r as usize] += 1;
+        }
+        for v in &snap.virtuals {
+            for f in &v.fields {
+                if let crate::snapshot::VirtualValue::Ref(r) = f.value {
+                    uses[r as usize] += 1;
+                }
+            }
+        }
+    }
+    uses
+}
+
+/// The pass.
+pub fn bounds(trace: &Trace) -> Trace {
+    let uses = use_counts(trace);
+    // Per old compare of a group's first guard: the largest constant of its
+    // group (when larger than its own).
+    let mut strengthen: HashMap<Ref, i64> = HashMap::new();
+    // Per compared value: the group's first guard in the current iteration.
+    let mut first: HashMap<Ref, Check> = HashMap::new();
+    for k in 0..trace.insts.len() {
+        if trace.insts[k].op == Opcode::LoopHeader {
+            first.clear();
+            continue;
+        }
+        let Some(check) = check_of(trace, k) else {
+            continue;
+        };
+        match first.get(&check.value) {
+            None => {
+                if uses[check.cmp as usize] == 1 {
+                    first.insert(check.value, check);
+                }
+            }
+            Some(head) if check.constant > head.constant => {
+                let best = strengthen.entry(head.cmp).or_insert(head.constant);
+                *best = (*best).max(check.constant);
+            }
+            Some(_) => {}
+        }
+    }
+    let mut rw = Rewriter::new(trace);
+    // Per new compared value: the largest constant a kept guard proved.
+    let mut proven: HashMap<Ref, i64> = HashMap::new();
+    for (k, inst) in trace.insts.iter().enumerate() {
+        let old = k as Ref;
+        if let (Some(&constant), Opcode::IntCmp(cond, _, value)) = (strengthen.get(&old), &inst.op)
+        {
+            let (cond, value) = (*cond, *value);
+            let c = rw.emit(Inst {
+                op: Opcode::ConstInt(constant),
+                ty: Type::Int,
+                snap: None,
+                origin: inst.origin,
+            });
+            let new = rw.emit(Inst {
+                op: Opcode::IntCmp(cond, c, rw.get(value)),
+                ty: inst.ty,
+                snap: None,
+                origin: inst.origin,
+            });
+            rw.replace(old, new);
+            continue;
+        }
+        if let Some(check) = check_of(trace, k) {
+            let value = rw.get(check.value);
+            let constant = strengthen
+                .get(&check.cmp)
+                .copied()
+                .unwrap_or(check.constant);
+            if proven.get(&value).is_some_and(|&p| p >= constant) {
+                continue;
+            }
+            let best = proven.entry(value).or_insert(constant);
+            *best = (*best).max(constant);
+        }
+        rw.copy(old);
+    }
+    rw.finish()
+}
