@@ -468,7 +468,11 @@ mod tests {
         set_before_job(note_job_start);
         let word = Box::new(7u64);
         let trace = guarded_trace(&*word as *const u64 as u64, 7);
-        let mut worker = Worker::new(PassSelection::Only(Vec::new()), Duration::ZERO);
+        let mut worker = Worker::new(
+            PassSelection::Only(Vec::new()),
+            Duration::ZERO,
+            Duration::ZERO,
+        );
         let job = Job {
             raw: 0,
             trace: Arc::new(trace),
