@@ -1,6 +1,13 @@
 //! The context block compiled code runs with (`r12` points at it).
 
-use runtime::{PyErr, Value, Vm};
+use runtime::{PyErr, PyResult, Value, Vm};
+
+/// The interpreter's call of `f` with the `argc` arguments at indexes
+/// `args_at..` of its value stack: compiled code's calls go straight to the
+/// new frame, with no argument copy on the Rust stack and no generic call
+/// dispatch (see [`JitCtx::call_from_stack`]).
+pub type CallFromStackFn =
+    unsafe fn(vm: *mut dyn Vm, f: Value, args_at: usize, argc: usize) -> PyResult<Value>;
 
 /// Shared between the interpreter, compiled code and runtime helpers. The
 /// machine code reads `base` and `error_pending` at fixed offsets, so the
@@ -36,6 +43,9 @@ pub struct JitCtx {
     /// The context of the compiled loop this one was entered from (through
     /// a helper that ran Python code), or null.
     pub outer: *const JitCtx,
+    /// How the `call` helpers call: the interpreter's stack-argument call
+    /// (set at entry), or `None` for `Vm::call` with copied arguments.
+    pub call_from_stack: Option<CallFromStackFn>,
 }
 
 impl JitCtx {
@@ -58,6 +68,7 @@ impl JitCtx {
             inline_depth: 0,
             hidden_below: 0,
             outer: std::ptr::null(),
+            call_from_stack: None,
         };
         ctx.refresh_base();
         ctx

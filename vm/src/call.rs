@@ -6,6 +6,7 @@ use frontend::bytecode::CodeKind;
 use runtime::object::*;
 use runtime::runtime::{instance_set, str_of};
 use runtime::{protocol, PyErr, PyResult, Value};
+use std::cell::Cell;
 
 impl Interpreter {
     // ------------------------------------------------------------ from the dispatch loop
@@ -14,6 +15,9 @@ impl Interpreter {
     /// `kwnames.len()` of them keyword arguments); the result goes to
     /// `stack[ret_slot]`. Returns true when a Python frame was pushed (the
     /// dispatch loop continues in it), false when the result is already stored.
+    /// `plain_class_cache`: a `Call` instruction's inline-cache cell (its
+    /// arguments follow the function slot, `ret_slot`), for
+    /// [`Interpreter::instantiate_plain`].
     pub(crate) fn call_from_stack(
         &mut self,
         f: Value,
@@ -21,6 +25,7 @@ impl Interpreter {
         argc: usize,
         kwnames: &[Value],
         ret_slot: usize,
+        plain_class_cache: Option<&Cell<[u64; 3]>>,
     ) -> PyResult<bool> {
         // Builtins with few positional arguments: copy them to the Rust stack
         // (no heap allocation) and call directly.
@@ -47,7 +52,13 @@ impl Interpreter {
                 // SAFETY: `cls` is a live class (it is in a frame slot).
                 let builtin = unsafe { (*cls).module } == self.rt.names.builtins;
                 let new_name = self.rt.names.new;
-                if let Some(new_fn) = self.rt.lookup_in_class(cls, new_name).filter(|_| builtin) {
+                // (A user class looks nothing up here.)
+                let builtin_new = if builtin {
+                    self.rt.lookup_in_class(cls, new_name)
+                } else {
+                    None
+                };
+                if let Some(new_fn) = builtin_new {
                     let object_new = self.rt.lookup_in_class(self.rt.types.object, new_name);
                     if let (Some(b), false) =
                         (downcast::<BuiltinObj>(new_fn), Some(new_fn) == object_new)
@@ -59,6 +70,10 @@ impl Interpreter {
                         let r = func(self, &buf[..argc + 1], &[])?;
                         self.stack[ret_slot] = r;
                         return Ok(false);
+                    }
+                } else if let Some(cache) = plain_class_cache.filter(|_| !builtin) {
+                    if self.instantiate_plain(cache, cls, ret_slot, argc)? {
+                        return Ok(true);
                     }
                 }
             }
@@ -82,6 +97,63 @@ impl Interpreter {
             return self.call_with_vec(func, args, kw, ret_slot);
         }
         self.call_with_vec(f, args, kw, ret_slot)
+    }
+
+    /// `cls(args)` for a plain user class (the default `__new__`, not an
+    /// exception, no abstract methods, an `__init__` that is a plain
+    /// function of `argc + 1` parameters): allocates the instance and pushes
+    /// `__init__`'s frame at the call's function slot `func_slot`, the
+    /// instance as `self` there and the arguments already after it, with no
+    /// argument vectors and no lookups: `cache` (the `Call` instruction's
+    /// cell) holds the class, its version and the `__init__` found under
+    /// it. Returns false (nothing done) for other classes.
+    fn instantiate_plain(
+        &mut self,
+        cache: &Cell<[u64; 3]>,
+        cls: *mut ClassObj,
+        func_slot: usize,
+        argc: usize,
+    ) -> PyResult<bool> {
+        // SAFETY: `cls` is a live class (it is in the call's function slot).
+        let c = unsafe { &*cls };
+        if c.instance_kind.is_some() || c.is_exception || !c.abstract_methods.is_empty() {
+            return Ok(false);
+        }
+        let version = c.version.get();
+        let cached = cache.get();
+        let init = if cached[0] == cls as u64 && cached[1] == version {
+            // The class (any change to it or a base bumps its version)
+            // keeps this `__init__` alive through its namespace; EMPTY: the
+            // class is not plain.
+            Value::from_bits(cached[2])
+        } else {
+            let init = self.plain_init_of(cls).unwrap_or(Value::EMPTY);
+            cache.set([cls as u64, version, init.to_bits()]);
+            init
+        };
+        let Some(func) = plain_function(init, argc + 1) else {
+            return Ok(false);
+        };
+        let inst = self.rt.new_instance(cls);
+        self.stack[func_slot] = inst;
+        self.enter_plain_function(init, func, func_slot, argc + 1, func_slot, false)?;
+        self.frames
+            .last_mut()
+            .expect("the __init__ frame")
+            .init_self = inst;
+        Ok(true)
+    }
+
+    /// The Python `__init__` of `cls` when instantiating it is plain: the
+    /// default `__new__` (not overridden anywhere in the MRO).
+    fn plain_init_of(&mut self, cls: *mut ClassObj) -> Option<Value> {
+        let new_name = self.rt.names.new;
+        let object_new = self.rt.lookup_in_class(self.rt.types.object, new_name);
+        if self.rt.lookup_in_class(cls, new_name) != object_new {
+            return None;
+        }
+        let init = self.rt.lookup_in_class(cls, self.rt.names.init)?;
+        is_kind(init, ObjKind::Function).then_some(init)
     }
 
     /// Pushes the frame of `f`, a plain function (`func`, from
@@ -213,6 +285,51 @@ impl Interpreter {
             }
             _ => self.call_native(f, args, kw),
         }
+    }
+
+    /// Compiled code's call ([`jit::ctx::CallFromStackFn`]): `f` with the
+    /// `argc` arguments at `stack[args_at..]`, which belong to the running
+    /// trace's frames. A plain Python function's frame starts above the
+    /// trace's reserved stack with the arguments copied there directly;
+    /// anything else goes through `call_value`.
+    ///
+    /// # Safety
+    /// `vm` must be this interpreter (the context it entered the trace with)
+    /// and `args_at + argc` inside its stack.
+    pub(crate) unsafe fn call_from_trace(
+        vm: *mut dyn runtime::Vm,
+        f: Value,
+        args_at: usize,
+        argc: usize,
+    ) -> PyResult<Value> {
+        // SAFETY: the caller passes the interpreter the trace runs in, not
+        // otherwise borrowed while a helper runs.
+        let interp = unsafe { &mut *(vm as *mut Interpreter) };
+        interp.call_stack_args(f, args_at, argc)
+    }
+
+    /// [`Interpreter::call_from_trace`] on `self`.
+    fn call_stack_args(&mut self, f: Value, args_at: usize, argc: usize) -> PyResult<Value> {
+        if let Some(func) = plain_function(f, argc) {
+            let top = self.stack_top();
+            let base = top + 1;
+            self.ensure_stack(base + argc);
+            self.stack[top] = Value::NONE;
+            // The arguments lie below the new frame (in the trace's frames).
+            let (below, frame) = self.stack.split_at_mut(base);
+            copy_args(&mut frame[..argc], &below[args_at..args_at + argc]);
+            self.enter_plain_function(f, func, base, argc, top, true)?;
+            return self.execute();
+        }
+        // A copy: the call may grow and move the stack the arguments are on.
+        const FAST: usize = 8;
+        if argc <= FAST {
+            let mut buf = [Value::NONE; FAST];
+            buf[..argc].copy_from_slice(&self.stack[args_at..args_at + argc]);
+            return self.call_value(f, &buf[..argc], &[]);
+        }
+        let args = self.stack[args_at..args_at + argc].to_vec();
+        self.call_value(f, &args, &[])
     }
 
     /// Calls anything that is not a Python function.

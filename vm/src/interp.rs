@@ -1211,6 +1211,7 @@ impl Interpreter {
                             argc as usize,
                             &[],
                             base + func as usize,
+                            Some(&code.ic[pc - 1]),
                         ) {
                             Ok(true) => continue 'frames,
                             Ok(false) => {}
@@ -1232,6 +1233,7 @@ impl Interpreter {
                             argc as usize,
                             &names,
                             base + func as usize,
+                            None,
                         ) {
                             Ok(true) => continue 'frames,
                             Ok(false) => {}
@@ -1247,7 +1249,7 @@ impl Interpreter {
                             (base + func as usize + 1, argc as usize + 1)
                         };
                         self.frames.last_mut().unwrap().pc = pc;
-                        match self.call_from_stack(f, args_at, n, &[], base + func as usize) {
+                        match self.call_from_stack(f, args_at, n, &[], base + func as usize, None) {
                             Ok(true) => continue 'frames,
                             Ok(false) => {}
                             Err(e) => fail!(e),
@@ -1267,7 +1269,14 @@ impl Interpreter {
                             (base + func as usize + 1, argc as usize + 1)
                         };
                         self.frames.last_mut().unwrap().pc = pc;
-                        match self.call_from_stack(f, args_at, n, &names, base + func as usize) {
+                        match self.call_from_stack(
+                            f,
+                            args_at,
+                            n,
+                            &names,
+                            base + func as usize,
+                            None,
+                        ) {
                             Ok(true) => continue 'frames,
                             Ok(false) => {}
                             Err(e) => fail!(e),

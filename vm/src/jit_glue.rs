@@ -154,6 +154,7 @@ impl Interpreter {
         let vm: *mut dyn Vm = self as *mut Interpreter as *mut dyn Vm;
         let mut ctx = JitCtx::new(vm, &mut self.jit, &mut self.stack, base);
         ctx.hidden_below = hidden as u64;
+        ctx.call_from_stack = Some(Interpreter::call_from_trace);
         ctx.outer = self.jit_innermost;
         self.jit_innermost = &ctx;
         self.jit.enter_compiled();
