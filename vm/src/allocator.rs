@@ -154,7 +154,7 @@ pub fn use_separate_arena() {
             e.set(e.get().wrapping_add(1));
             e.get()
         });
-        if n % 16 == 0 {
+        if n.is_multiple_of(16) {
             check_fullness();
         }
     }
