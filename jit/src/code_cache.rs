@@ -69,7 +69,12 @@ impl TraceCode {
     ) -> Result<UnplacedCode, String> {
         let n = trace.snapshots.len();
         let exit_slots: Box<[AtomicUsize]> = (0..n).map(|_| AtomicUsize::new(0)).collect();
-        let exit_infos: Box<[ExitInfo]> = (0..n).map(|k| ExitInfo::new(index, k as u32)).collect();
+        let exit_infos: Box<[ExitInfo]> = trace
+            .snapshots
+            .iter()
+            .enumerate()
+            .map(|(k, s)| ExitInfo::of_snapshot(index, k as u32, s))
+            .collect();
         let targets = AsmTargets {
             iterations: &words.iterations,
             exit_slots: &exit_slots,

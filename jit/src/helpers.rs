@@ -976,16 +976,12 @@ helper!(h_run_loop, |ctx, vm, a, b, c, d| {
     let info = enter(ctx as *mut JitCtx, target);
     ctx.refresh_base();
     // SAFETY: `info` is an exit descriptor the inner trace returned.
-    let (trace, snap) = unsafe { ((*info).trace, (*info).snap) };
-    let s = jit.snapshot(trace, snap);
-    let normal = matches!(
-        s.kind,
-        crate::snapshot::ExitKind::Guard | crate::snapshot::ExitKind::LoopDone
-    );
-    if normal && s.frames.len() == 1 && s.pc as u64 == b {
+    let exit = unsafe { &*info };
+    if exit.leaves_loop_in_own_frame && exit.resume_pc as u64 == b {
         jit.stats.exits += 1;
         return Ok(1);
     }
+    let s = jit.snapshot(exit.trace, exit.snap);
     if s.kind != crate::snapshot::ExitKind::InnerLoop {
         // A deeper loop's exit is already recorded; keep the innermost.
         ctx.inner_exit = info;

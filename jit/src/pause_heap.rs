@@ -9,13 +9,20 @@
 
 use std::sync::OnceLock;
 
-/// The embedding program's (enter, leave) pair.
-static PAUSE_HEAP: OnceLock<(fn(), fn())> = OnceLock::new();
+/// What a pause calls first and last.
+#[derive(Clone, Copy)]
+struct PauseHooks {
+    enter: fn(),
+    leave: fn(),
+}
+
+/// The embedding program's hooks.
+static PAUSE_HEAP: OnceLock<PauseHooks> = OnceLock::new();
 
 /// Makes every main-thread JIT pause call `enter` first and `leave` last
 /// (once per process; later calls are ignored).
 pub fn set_pause_heap(enter: fn(), leave: fn()) {
-    let _ = PAUSE_HEAP.set((enter, leave));
+    let _ = PAUSE_HEAP.set(PauseHooks { enter, leave });
 }
 
 /// A pause's allocator scope: `enter` at creation, `leave` when dropped.
@@ -27,11 +34,11 @@ impl PauseHeap {
     /// Enters the pause heap (if the embedding program set one).
     pub(crate) fn enter() -> PauseHeap {
         let hooks = PAUSE_HEAP.get().copied();
-        if let Some((enter, _)) = hooks {
-            enter();
+        if let Some(h) = hooks {
+            (h.enter)();
         }
         PauseHeap {
-            leave: hooks.map(|(_, leave)| leave),
+            leave: hooks.map(|h| h.leave),
         }
     }
 }

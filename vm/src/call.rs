@@ -15,9 +15,9 @@ impl Interpreter {
     /// `kwnames.len()` of them keyword arguments); the result goes to
     /// `stack[ret_slot]`. Returns true when a Python frame was pushed (the
     /// dispatch loop continues in it), false when the result is already stored.
-    /// `plain_class_cache`: a `Call` instruction's inline-cache cell (its
-    /// arguments follow the function slot, `ret_slot`), for
-    /// [`Interpreter::instantiate_plain`].
+    /// `call_site`: a `Call` instruction's code and index (its arguments
+    /// follow the function slot, `ret_slot`), whose inline-cache cell
+    /// [`Interpreter::instantiate_plain`] uses.
     pub(crate) fn call_from_stack(
         &mut self,
         f: Value,
@@ -25,7 +25,7 @@ impl Interpreter {
         argc: usize,
         kwnames: &[Value],
         ret_slot: usize,
-        plain_class_cache: Option<&Cell<[u64; 3]>>,
+        call_site: Option<(&CodeObj, usize)>,
     ) -> PyResult<bool> {
         // Builtins with few positional arguments: copy them to the Rust stack
         // (no heap allocation) and call directly.
@@ -71,8 +71,8 @@ impl Interpreter {
                         self.stack[ret_slot] = r;
                         return Ok(false);
                     }
-                } else if let Some(cache) = plain_class_cache.filter(|_| !builtin) {
-                    if self.instantiate_plain(cache, cls, ret_slot, argc)? {
+                } else if let Some((code, pc)) = call_site.filter(|_| !builtin) {
+                    if self.instantiate_plain(&code.ic[pc], cls, ret_slot, argc)? {
                         return Ok(true);
                     }
                 }

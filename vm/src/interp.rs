@@ -1211,7 +1211,7 @@ impl Interpreter {
                             argc as usize,
                             &[],
                             base + func as usize,
-                            Some(&code.ic[pc - 1]),
+                            Some((code, pc - 1)),
                         ) {
                             Ok(true) => continue 'frames,
                             Ok(false) => {}
