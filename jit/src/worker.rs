@@ -19,15 +19,16 @@ use std::sync::mpsc::{channel, Receiver};
 use std::sync::{Arc, Once, OnceLock};
 use std::time::{Duration, Instant};
 
-/// What the optimizer thread runs first, set by the program embedding the
-/// JIT ([`set_thread_start`]).
-static THREAD_START: OnceLock<fn()> = OnceLock::new();
+/// What the optimizer thread runs before each job, set by the program
+/// embedding the JIT ([`set_before_job`]).
+static BEFORE_JOB: OnceLock<fn()> = OnceLock::new();
 
-/// Makes the optimizer thread run `start` before its first job (once per
+/// Makes the optimizer thread run `hook` before each job (set once per
 /// process; later calls are ignored). The VM uses it to give the thread an
-/// allocator arena of its own (`vm/src/allocator.rs`).
-pub fn set_thread_start(start: fn()) {
-    let _ = THREAD_START.set(start);
+/// allocator arena of its own and to watch how full it is
+/// (`vm/src/allocator.rs`).
+pub fn set_before_job(hook: fn()) {
+    let _ = BEFORE_JOB.set(hook);
 }
 
 /// One trace to optimize.
@@ -216,9 +217,6 @@ impl Worker {
             .name("tern-jit-worker".to_string())
             .spawn(move || {
                 let safepoint = safepoint;
-                if let Some(start) = THREAD_START.get() {
-                    start();
-                }
                 tid_cell.store(current_thread_id(), Ordering::Release);
                 // It runs at the main thread's priority: a job is ~0.1 ms of
                 // work whose result the running loop waits for; at a lower
@@ -231,6 +229,9 @@ impl Worker {
                     let Delivery { job, garbage } = worker_inbox.take_spinning(spin);
                     drop(garbage);
                     let Some(job) = job else { break };
+                    if let Some(hook) = BEFORE_JOB.get() {
+                        hook();
+                    }
                     if !delay.is_zero() {
                         std::thread::sleep(delay);
                     }
@@ -451,6 +452,41 @@ mod tests {
             Outcome::Failed(f) => panic!("optimization failed: {}", f.detail),
             Outcome::Cancelled => panic!("the job was not cancelled"),
         }
+    }
+
+    /// Set by [`note_job_start`] when it ran on the optimizer thread.
+    static RAN_ON_WORKER: AtomicBool = AtomicBool::new(false);
+
+    fn note_job_start() {
+        if std::thread::current().name() == Some("tern-jit-worker") {
+            RAN_ON_WORKER.store(true, Ordering::SeqCst);
+        }
+    }
+
+    #[test]
+    fn the_before_job_hook_runs_on_the_worker_before_its_job_is_answered() {
+        set_before_job(note_job_start);
+        let word = Box::new(7u64);
+        let trace = guarded_trace(&*word as *const u64 as u64, 7);
+        let mut worker = Worker::new(
+            PassSelection::Only(Vec::new()),
+            Duration::ZERO,
+            Duration::ZERO,
+        );
+        let job = Job {
+            raw: 0,
+            trace: Arc::new(trace),
+            words: LoopWords::default(),
+            cancel: Arc::new(AtomicBool::new(false)),
+            queued_at: Instant::now(),
+        };
+        assert!(worker.submit(job));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !worker.has_results() {
+            assert!(Instant::now() < deadline, "the worker never answered");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        assert!(RAN_ON_WORKER.load(Ordering::SeqCst));
     }
 
     #[test]

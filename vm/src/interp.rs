@@ -140,7 +140,7 @@ impl Interpreter {
         };
         // The optimizer thread allocates from its own arena, away from the
         // interpreter's objects (see `allocator.rs`).
-        jit::worker::set_thread_start(crate::allocator::use_separate_arena);
+        jit::worker::set_before_job(crate::allocator::before_worker_job);
         // So do the main thread's JIT pauses: a pause must not be the one
         // that touches a fresh 2 MiB huge page of the shared arena.
         jit::pause_heap::set_pause_heap(

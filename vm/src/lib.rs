@@ -5,7 +5,7 @@
 /// The JIT's optimizer thread allocates from an arena of its own
 /// (`allocator.rs` says why).
 #[global_allocator]
-static GLOBAL: allocator::TernAllocator = allocator::TernAllocator;
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod allocator;
 mod build_class;
