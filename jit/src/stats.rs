@@ -357,14 +357,16 @@ mod tests {
 
     #[test]
     fn the_report_shows_the_main_thread_waits() {
-        let mut stats = JitStats::default();
-        stats.main_thread = Some(ThreadUsage {
-            user: Duration::from_millis(5),
-            system: Duration::from_millis(1),
-            runnable_wait: Some(Duration::from_millis(3)),
-            voluntary_switches: 2,
-            involuntary_switches: 7,
-        });
+        let stats = JitStats {
+            main_thread: Some(ThreadUsage {
+                user: Duration::from_millis(5),
+                system: Duration::from_millis(1),
+                runnable_wait: Some(Duration::from_millis(3)),
+                voluntary_switches: 2,
+                involuntary_switches: 7,
+            }),
+            ..JitStats::default()
+        };
         let report = stats.report();
         assert!(
             report.contains(
