@@ -262,6 +262,13 @@ impl Jit {
         exec_depth: usize,
     ) {
         self.recording_started = Instant::now();
+        if self.config.mode == JitMode::Full {
+            // The worker starts while the first loop is recorded, not in the
+            // pause that queues its first job: its start-up (a thread, its
+            // arena) could run on this CPU and preempt that pause for ~1 ms,
+            // and until it runs its CPU placement cannot be set.
+            self.worker.start_early();
+        }
         self.recorder = Some(Recorder::start_root(rt, view, anchor_pc));
         self.recording_cell = cell;
         self.recording_anchor = (view.code, anchor_pc);
@@ -338,6 +345,7 @@ impl Jit {
     /// copy for the worker), optimized code under `sync`.
     fn install(&mut self, trace: Box<ir::Trace>) {
         let _heap = pause_heap::PauseHeap::enter();
+        self.worker.keep_off_callers_cpu();
         let pause = Instant::now();
         let cpu = stats::thread_cpu_time();
         self.install_recorded(trace);

@@ -11,7 +11,7 @@ use crate::code_heap::CodeBlock;
 use crate::ir::Trace;
 use crate::opt::{self, PassReport, PassSelection};
 use crate::worker_inbox::{Delivery, Inbox};
-use crate::worker_placement::{current_thread_id, Placement};
+use crate::worker_placement::{current_thread_id, leave_cpu, Placement};
 use std::cell::Cell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
@@ -157,9 +157,7 @@ impl Worker {
     /// Queues `job`; false if the worker thread cannot run (the caller keeps
     /// the raw code).
     pub fn submit(&mut self, job: Job) -> bool {
-        if self.inbox.is_none() && !self.failed_to_start {
-            self.start();
-        }
+        self.start_early();
         let Some(inbox) = &self.inbox else {
             return false;
         };
@@ -199,6 +197,24 @@ impl Worker {
         done
     }
 
+    /// Keeps the worker off the calling (main) thread's CPU, if the main
+    /// thread has moved since the last job: called as a pause starts, since
+    /// a main thread that moved onto the worker's CPU shared it with the
+    /// worker (polling for jobs, or optimizing) until the next job was
+    /// queued, and the pause waited a scheduler slice (~1 ms) for the CPU.
+    pub fn keep_off_callers_cpu(&mut self) {
+        if self.inbox.is_some() {
+            self.placement.keep_off_my_cpu();
+        }
+    }
+
+    /// Starts the thread if it has not started (or failed to) yet.
+    pub fn start_early(&mut self) {
+        if self.inbox.is_none() && !self.failed_to_start {
+            self.start();
+        }
+    }
+
     fn start(&mut self) {
         let inbox = Arc::new(Inbox::<Job>::default());
         let (done_tx, done_rx) = channel::<Finished>();
@@ -213,10 +229,13 @@ impl Worker {
         };
         let worker_inbox = Arc::clone(&inbox);
         let tid_cell = self.placement.tid_cell();
+        let main_cpu = self.placement.cpu_to_leave_at_start();
         let spawned = std::thread::Builder::new()
             .name("tern-jit-worker".to_string())
             .spawn(move || {
                 let safepoint = safepoint;
+                // Before any start-up work: off the main thread's CPU.
+                leave_cpu(main_cpu);
                 tid_cell.store(current_thread_id(), Ordering::Release);
                 // It runs at the main thread's priority: a job is ~0.1 ms of
                 // work whose result the running loop waits for; at a lower

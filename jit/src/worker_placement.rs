@@ -36,6 +36,17 @@ impl Placement {
         Arc::clone(&self.worker_tid)
     }
 
+    /// Called by the main thread as it spawns the worker: returns the CPU
+    /// the worker must leave first thing ([`leave_cpu`]), and remembers it
+    /// as the one kept off. A new thread starts on its parent's CPU, and the
+    /// worker's start-up (its allocator arena) ran ~2 ms there, preempting
+    /// the main thread, before its first job set its placement.
+    pub fn cpu_to_leave_at_start(&mut self) -> i32 {
+        let cpu = current_cpu();
+        self.kept_off = cpu;
+        cpu
+    }
+
     /// Called by the main thread before it wakes the worker: keeps the
     /// worker off the CPU the caller runs on now.
     pub fn keep_off_my_cpu(&mut self) {
@@ -77,6 +88,47 @@ impl Default for Placement {
     }
 }
 
+/// The CPU the calling thread runs on (-1 where unknown).
+fn current_cpu() -> i32 {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: sched_getcpu only reads the calling thread's CPU.
+        unsafe { libc::sched_getcpu() }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        -1
+    }
+}
+
+/// Called by the worker as it starts: moves the calling thread off `cpu`
+/// (to every other CPU the process may use; nothing when that leaves none
+/// or `cpu` is unknown).
+pub fn leave_cpu(cpu: i32) {
+    #[cfg(target_os = "linux")]
+    {
+        if cpu < 0 {
+            return;
+        }
+        // SAFETY: as in `keep_off_my_cpu`, on the calling thread (tid 0).
+        unsafe {
+            let mut set: libc::cpu_set_t = std::mem::zeroed();
+            let size = std::mem::size_of::<libc::cpu_set_t>();
+            if libc::sched_getaffinity(0, size, &mut set) != 0 {
+                return;
+            }
+            libc::CPU_CLR(cpu as usize, &mut set);
+            if libc::CPU_COUNT(&set) > 0 {
+                libc::sched_setaffinity(0, size, &set);
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = cpu;
+    }
+}
+
 /// The calling thread's id (0 where the platform has none to give).
 pub fn current_thread_id() -> i32 {
     #[cfg(target_os = "linux")]
@@ -104,6 +156,25 @@ mod tests {
             (0..libc::CPU_SETSIZE as usize)
                 .filter(|&c| libc::CPU_ISSET(c, &set))
                 .collect()
+        }
+    }
+
+    #[test]
+    fn a_starting_worker_leaves_the_spawners_cpu() {
+        let mut placement = Placement::new();
+        let spawner_cpu = placement.cpu_to_leave_at_start();
+        let mine = cpus_of(0);
+        let theirs = std::thread::spawn(move || {
+            leave_cpu(spawner_cpu);
+            cpus_of(0)
+        })
+        .join()
+        .unwrap();
+        if mine.len() > 1 && spawner_cpu >= 0 {
+            assert!(!theirs.contains(&(spawner_cpu as usize)), "{theirs:?}");
+            assert_eq!(theirs.len(), mine.len() - 1);
+        } else {
+            assert_eq!(theirs, mine, "nothing restricted with one CPU");
         }
     }
 
