@@ -56,27 +56,12 @@ impl Placement {
             if tid == 0 {
                 return;
             }
-            // SAFETY: sched_getcpu only reads the calling thread's CPU.
-            let cpu = unsafe { libc::sched_getcpu() };
+            let cpu = current_cpu();
             if cpu < 0 || cpu == self.kept_off {
                 return;
             }
-            // SAFETY: an all-zero cpu_set_t is the empty set; the calls read
-            // and write that local set only, and sched_setaffinity changes
-            // the worker thread's affinity (a thread of this process).
-            unsafe {
-                let mut set: libc::cpu_set_t = std::mem::zeroed();
-                let size = std::mem::size_of::<libc::cpu_set_t>();
-                if libc::sched_getaffinity(0, size, &mut set) != 0 {
-                    return;
-                }
-                libc::CPU_CLR(cpu as usize, &mut set);
-                if libc::CPU_COUNT(&set) == 0 {
-                    return;
-                }
-                if libc::sched_setaffinity(tid, size, &set) == 0 {
-                    self.kept_off = cpu;
-                }
+            if exclude_cpu(tid, cpu) {
+                self.kept_off = cpu;
             }
         }
     }
@@ -105,27 +90,34 @@ fn current_cpu() -> i32 {
 /// (to every other CPU the process may use; nothing when that leaves none
 /// or `cpu` is unknown).
 pub fn leave_cpu(cpu: i32) {
+    if cpu >= 0 {
+        exclude_cpu(0, cpu);
+    }
+}
+
+/// Lets thread `tid` (0: the calling thread) run on every CPU the calling
+/// thread may use but `cpu`; false (nothing changed) when that leaves none
+/// or a call fails.
+fn exclude_cpu(tid: i32, cpu: i32) -> bool {
     #[cfg(target_os = "linux")]
     {
-        if cpu < 0 {
-            return;
-        }
-        // SAFETY: as in `keep_off_my_cpu`, on the calling thread (tid 0).
+        // SAFETY: an all-zero cpu_set_t is the empty set; the calls read
+        // and write that local set only, and sched_setaffinity changes the
+        // affinity of a thread of this process.
         unsafe {
             let mut set: libc::cpu_set_t = std::mem::zeroed();
             let size = std::mem::size_of::<libc::cpu_set_t>();
             if libc::sched_getaffinity(0, size, &mut set) != 0 {
-                return;
+                return false;
             }
             libc::CPU_CLR(cpu as usize, &mut set);
-            if libc::CPU_COUNT(&set) > 0 {
-                libc::sched_setaffinity(0, size, &set);
-            }
+            libc::CPU_COUNT(&set) > 0 && libc::sched_setaffinity(tid, size, &set) == 0
         }
     }
     #[cfg(not(target_os = "linux"))]
     {
-        let _ = cpu;
+        let _ = (tid, cpu);
+        false
     }
 }
 

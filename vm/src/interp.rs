@@ -381,6 +381,24 @@ impl Interpreter {
                     }
                 }};
             }
+            // A loop header reached from above: enter its compiled loop if
+            // it has one (see `enter_loop_from_above`).
+            macro_rules! enter_from_above {
+                () => {
+                    if JIT && !RECORD && loop_header_marked(code, pc - 1) {
+                        if let Some(r) = self.enter_loop_from_above(code, pc - 1) {
+                            match r {
+                                Ok(false) => continue 'frames,
+                                Ok(true) => return Err(SWITCH_DISPATCH),
+                                Err(e) => match self.handle_exception(e) {
+                                    Ok(()) => continue 'frames,
+                                    Err(e) => return Err(e),
+                                },
+                            }
+                        }
+                    }
+                };
+            }
             macro_rules! tri {
                 ($e:expr) => {
                     match $e {
@@ -781,18 +799,7 @@ impl Interpreter {
                         }
                     }
                     Op::JumpIfFalse { cond, target } => {
-                        if JIT && !RECORD && loop_header_marked(code, pc - 1) {
-                            if let Some(r) = self.enter_loop_from_above(code, pc - 1) {
-                                match r {
-                                    Ok(false) => continue 'frames,
-                                    Ok(true) => return Err(SWITCH_DISPATCH),
-                                    Err(e) => match self.handle_exception(e) {
-                                        Ok(()) => continue 'frames,
-                                        Err(e) => return Err(e),
-                                    },
-                                }
-                            }
-                        }
+                        enter_from_above!();
                         let v = reg!(self, base, cond);
                         let t = if v.is_bool() {
                             v.as_bool()
@@ -804,18 +811,7 @@ impl Interpreter {
                         }
                     }
                     Op::JumpIfTrue { cond, target } => {
-                        if JIT && !RECORD && loop_header_marked(code, pc - 1) {
-                            if let Some(r) = self.enter_loop_from_above(code, pc - 1) {
-                                match r {
-                                    Ok(false) => continue 'frames,
-                                    Ok(true) => return Err(SWITCH_DISPATCH),
-                                    Err(e) => match self.handle_exception(e) {
-                                        Ok(()) => continue 'frames,
-                                        Err(e) => return Err(e),
-                                    },
-                                }
-                            }
-                        }
+                        enter_from_above!();
                         let v = reg!(self, base, cond);
                         let t = if v.is_bool() {
                             v.as_bool()
@@ -1101,18 +1097,7 @@ impl Interpreter {
                         reg!(self, base, dst) = tri!(iter::get_loop_iter(self, v));
                     }
                     Op::ForIter { iter: it, exit } => {
-                        if JIT && !RECORD && loop_header_marked(code, pc - 1) {
-                            if let Some(r) = self.enter_loop_from_above(code, pc - 1) {
-                                match r {
-                                    Ok(false) => continue 'frames,
-                                    Ok(true) => return Err(SWITCH_DISPATCH),
-                                    Err(e) => match self.handle_exception(e) {
-                                        Ok(()) => continue 'frames,
-                                        Err(e) => return Err(e),
-                                    },
-                                }
-                            }
-                        }
+                        enter_from_above!();
                         let itv = reg!(self, base, it);
                         // Fast paths: range and list iterators without a call.
                         if let Some(io) = downcast::<IterObj>(itv) {
