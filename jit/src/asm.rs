@@ -196,6 +196,19 @@ impl Emitter<'_> {
         }
     }
 
+    /// Jumps to `label` unless the int in `rax` fits a small int (48
+    /// bits, sign-extended), through `rcx`.
+    fn jump_unless_small_int_rax(&mut self, label: DynamicLabel) {
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rcx, rax
+            ; shl rcx, 16
+            ; sar rcx, 16
+            ; cmp rcx, rax
+            ; jne =>label
+        );
+    }
+
     /// Boxes the int in `rax` (known to fit a small int) through `rcx`.
     fn box_int_rax(&mut self) {
         let (mask, tag) = (PAYLOAD_MASK as i64, (TAG_INT << 48) as i64);
@@ -652,14 +665,7 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             if inst.snap.is_some() {
                 // Without a snapshot the optimizer proved the value fits.
                 let stub = e.stub(inst);
-                dynasm!(e.ops
-                    ; .arch x64
-                    ; mov rcx, rax
-                    ; shl rcx, 16
-                    ; sar rcx, 16
-                    ; cmp rcx, rax
-                    ; jne =>stub
-                );
+                e.jump_unless_small_int_rax(stub);
             }
             if e.alloc.is_none() {
                 dynasm!(e.ops ; .arch x64 ; and rax, r14 ; or rax, r13);

@@ -345,7 +345,6 @@ impl Jit {
     /// copy for the worker), optimized code under `sync`.
     fn install(&mut self, trace: Box<ir::Trace>) {
         let _heap = pause_heap::PauseHeap::enter();
-        self.worker.keep_off_callers_cpu();
         let pause = Instant::now();
         let cpu = stats::thread_cpu_time();
         self.install_recorded(trace);

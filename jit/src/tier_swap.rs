@@ -28,7 +28,6 @@ impl Jit {
             return;
         }
         let _heap = crate::pause_heap::PauseHeap::enter();
-        self.worker.keep_off_callers_cpu();
         let start = Instant::now();
         let cpu = stats::thread_cpu_time();
         let mut installed = false;

@@ -197,17 +197,6 @@ impl Worker {
         done
     }
 
-    /// Keeps the worker off the calling (main) thread's CPU, if the main
-    /// thread has moved since the last job: called as a pause starts, since
-    /// a main thread that moved onto the worker's CPU shared it with the
-    /// worker (polling for jobs, or optimizing) until the next job was
-    /// queued, and the pause waited a scheduler slice (~1 ms) for the CPU.
-    pub fn keep_off_callers_cpu(&mut self) {
-        if self.inbox.is_some() {
-            self.placement.keep_off_my_cpu();
-        }
-    }
-
     /// Starts the thread if it has not started (or failed to) yet.
     pub fn start_early(&mut self) {
         if self.inbox.is_none() && !self.failed_to_start {
@@ -406,6 +395,27 @@ pub fn versions_still_hold(trace: &Trace) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A job for `trace` as raw trace `raw`, cancelled or not.
+    fn job_for(raw: usize, trace: Trace, cancelled: bool) -> Job {
+        Job {
+            raw,
+            trace: Arc::new(trace),
+            words: LoopWords::default(),
+            cancel: Arc::new(AtomicBool::new(cancelled)),
+            queued_at: Instant::now(),
+        }
+    }
+
+    /// Waits for the worker's answer (tests may wait; the interpreter never
+    /// does).
+    fn wait_for_results(worker: &Worker) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !worker.has_results() {
+            assert!(Instant::now() < deadline, "the worker never answered");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
     use crate::ir_parse::parse_trace;
 
     /// A root trace that guards the word at `addr` to be `expected`.
@@ -437,21 +447,10 @@ mod tests {
             Duration::ZERO,
         );
         assert!(!worker.has_results());
-        let job = Job {
-            raw: 3,
-            trace: Arc::new(trace.clone()),
-            words: LoopWords::default(),
-            cancel: Arc::new(AtomicBool::new(false)),
-            queued_at: Instant::now(),
-        };
+        let job = job_for(3, trace.clone(), false);
         assert!(worker.submit(job));
         assert_eq!(worker.in_flight, 1);
-        // Tests may wait; the interpreter never does.
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while !worker.has_results() {
-            assert!(Instant::now() < deadline, "the worker never answered");
-            std::thread::sleep(Duration::from_millis(1));
-        }
+        wait_for_results(&worker);
         let done = worker.drain();
         assert_eq!(done.len(), 1);
         assert_eq!(worker.in_flight, 0);
@@ -492,19 +491,9 @@ mod tests {
             Duration::ZERO,
             Duration::ZERO,
         );
-        let job = Job {
-            raw: 0,
-            trace: Arc::new(trace),
-            words: LoopWords::default(),
-            cancel: Arc::new(AtomicBool::new(false)),
-            queued_at: Instant::now(),
-        };
+        let job = job_for(0, trace, false);
         assert!(worker.submit(job));
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while !worker.has_results() {
-            assert!(Instant::now() < deadline, "the worker never answered");
-            std::thread::sleep(Duration::from_millis(1));
-        }
+        wait_for_results(&worker);
         assert!(RAN_ON_WORKER.load(Ordering::SeqCst));
     }
 
@@ -517,19 +506,9 @@ mod tests {
             Duration::ZERO,
             Duration::from_micros(200),
         );
-        let job = Job {
-            raw: 0,
-            trace: Arc::new(trace),
-            words: LoopWords::default(),
-            cancel: Arc::new(AtomicBool::new(true)),
-            queued_at: Instant::now(),
-        };
+        let job = job_for(0, trace, true);
         assert!(worker.submit(job));
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while !worker.has_results() {
-            assert!(Instant::now() < deadline, "the worker never answered");
-            std::thread::sleep(Duration::from_millis(1));
-        }
+        wait_for_results(&worker);
         let done = worker.drain();
         assert!(matches!(done[0].outcome, Outcome::Cancelled));
     }

@@ -94,14 +94,7 @@ fn store_entry(e: &mut Emitter, slot: i32, r: Ref, wide: Option<DynamicLabel>) {
     match ty {
         Type::Int => {
             if let Some(wide) = wide {
-                dynasm!(e.ops
-                    ; .arch x64
-                    ; mov rcx, rax
-                    ; shl rcx, 16
-                    ; sar rcx, 16
-                    ; cmp rcx, rax
-                    ; jne =>wide
-                );
+                e.jump_unless_small_int_rax(wide);
             }
             e.box_int_rax();
         }
