@@ -660,6 +660,8 @@ fn jit_stats_report_the_optimizer_tiers() -> Result<(), String> {
         let loops = stat_numbers(err, "loops traced:")?[0];
         let bridges = stat_numbers(err, "bridges:")?[0];
         expect_that(loops >= 1.0, || format!("{mode}: no loop traced: {err}"))?;
+        // Root traces: loops' and functions'.
+        let loops = loops + stat_numbers(err, "functions traced:")?[0];
         // "main-thread JIT: T ms in N pauses (max M ms, p99 P ms)"
         let pause = stat_numbers(err, "main-thread JIT:")?;
         let [total, count, max, p99] = pause[..] else {

@@ -399,6 +399,21 @@ impl Interpreter {
                     }
                 };
             }
+            // A call pushed a function's frame (at pc 0): run its function
+            // trace, or count the entry (see `function_entered`), then go on
+            // in the frame.
+            macro_rules! entered_function {
+                () => {{
+                    if JIT && (!RECORD || self.jit.skipping()) {
+                        match self.function_entered() {
+                            None | Some(Ok(false)) => {}
+                            Some(Ok(true)) => return Err(SWITCH_DISPATCH),
+                            Some(Err(e)) => self.handle_exception(e)?,
+                        }
+                    }
+                    continue 'frames;
+                }};
+            }
             macro_rules! tri {
                 ($e:expr) => {
                     match $e {
@@ -1198,7 +1213,7 @@ impl Interpreter {
                             base + func as usize,
                             Some((code, pc - 1)),
                         ) {
-                            Ok(true) => continue 'frames,
+                            Ok(true) => entered_function!(),
                             Ok(false) => {}
                             Err(e) => fail!(e),
                         }
@@ -1220,7 +1235,7 @@ impl Interpreter {
                             base + func as usize,
                             None,
                         ) {
-                            Ok(true) => continue 'frames,
+                            Ok(true) => entered_function!(),
                             Ok(false) => {}
                             Err(e) => fail!(e),
                         }
@@ -1235,7 +1250,7 @@ impl Interpreter {
                         };
                         self.frames.last_mut().unwrap().pc = pc;
                         match self.call_from_stack(f, args_at, n, &[], base + func as usize, None) {
-                            Ok(true) => continue 'frames,
+                            Ok(true) => entered_function!(),
                             Ok(false) => {}
                             Err(e) => fail!(e),
                         }
@@ -1262,7 +1277,7 @@ impl Interpreter {
                             base + func as usize,
                             None,
                         ) {
-                            Ok(true) => continue 'frames,
+                            Ok(true) => entered_function!(),
                             Ok(false) => {}
                             Err(e) => fail!(e),
                         }
@@ -1278,7 +1293,7 @@ impl Interpreter {
                             kw = d.table.iter().collect();
                         }
                         match self.call_with_vec(f, args, kw, base + func as usize) {
-                            Ok(true) => continue 'frames,
+                            Ok(true) => entered_function!(),
                             Ok(false) => {}
                             Err(e) => fail!(e),
                         }
