@@ -287,6 +287,15 @@ impl Recorder {
         }
     }
 
+    /// May a call of `code` be inlined although `code` is being recorded?
+    /// Only a function trace's call of its own function, made from its root
+    /// frame: the trace then covers two levels of the recursion per entry
+    /// (the inlined level's recursive calls go through the `call` helper,
+    /// which reaches the trace again), halving the entries and exits.
+    pub(crate) fn inlines_own_recursion(&self, code: Value) -> bool {
+        self.function && self.frames.len() == 1 && self.frames[0].code == code
+    }
+
     /// Is the recorder skipping instructions (inside an inner loop or a call
     /// the trace makes through the runtime)?
     pub fn skipping(&self) -> bool {

@@ -58,8 +58,8 @@ const TESTS: &[NamedTest] = &[
         stats_count_a_loop_over_a_generator,
     ),
     (
-        "recursive_call_in_a_function_trace_is_a_call",
-        recursive_call_in_a_function_trace_is_a_call,
+        "recursion_in_a_function_trace_inlines_one_level",
+        recursion_in_a_function_trace_inlines_one_level,
     ),
     (
         "function_with_a_loop_gets_no_function_trace",
@@ -542,11 +542,12 @@ print(consume(100))
 
 // ---- function traces
 
-fn recursive_call_in_a_function_trace_is_a_call() -> Result<(), String> {
-    // `fib` has no loop: it is traced from its entry. Its recursive calls
-    // are not inlined (the function is being recorded) but made through
-    // the `call` helper, which reaches the function trace again; the trace
-    // ends at the function's `return`, in an exit the interpreter resumes at.
+fn recursion_in_a_function_trace_inlines_one_level() -> Result<(), String> {
+    // `fib` has no loop: it is traced from its entry. The root frame's
+    // recursive calls are inlined once; the inlined copies' own recursive
+    // calls go through the `call` helper, which reaches the function trace
+    // again. The trace ends at the function's `return`, in an exit the
+    // interpreter resumes at.
     let source = "\
 def fib(n):
     if n < 2:
@@ -571,9 +572,15 @@ print(fib(15))
         .find(|t| t.is_function())
         .ok_or("no function trace in the log")?;
     expect_eq("traced function", trace.loop_function(), Some("fib"))?;
-    expect_eq("recursive calls", trace.calls_of("call").count(), 2)?;
-    expect_in(trace, trace.insts.iter().all(|i| i.depth == 0), || {
-        "the recursive call must not be inlined".to_string()
+    let calls: Vec<&TraceInst> = trace.calls_of("call").collect();
+    expect_in(trace, calls.len() == 4, || {
+        format!("two inlined levels make two calls each: {calls:?}")
+    })?;
+    expect_in(trace, calls.iter().all(|c| c.depth == 1), || {
+        "the recursive calls are made by the inlined level".to_string()
+    })?;
+    expect_in(trace, trace.insts.iter().all(|i| i.depth <= 1), || {
+        "the recursion is inlined one level only".to_string()
     })?;
     expect_in(trace, trace.with_op("loop_header").next().is_none(), || {
         "a function trace has no loop header".to_string()

@@ -1465,7 +1465,7 @@ impl Interpreter {
 
     /// Pops the current frame after `Return`; `Some(result)` when `execute`
     /// must return (a boundary frame), `None` to continue in the caller.
-    fn return_from_frame(&mut self, mut v: Value) -> Option<PyResult<Value>> {
+    pub(crate) fn return_from_frame(&mut self, mut v: Value) -> Option<PyResult<Value>> {
         let frame = self.frames.pop().unwrap();
         self.handled = frame.saved_handled;
         if !frame.generator.is_empty() {

@@ -105,12 +105,35 @@ impl Interpreter {
         let entered = self.function_entered();
         self.exec_depth -= 1;
         match entered {
-            None | Some(Ok(_)) => self.execute(),
+            Some(Ok(false)) => match self.return_at_function_end() {
+                Some(result) => result,
+                None => self.execute(),
+            },
+            None | Some(Ok(true)) => self.execute(),
             Some(Err(e)) => match self.handle_exception(e) {
                 Ok(()) => self.execute(),
                 Err(e) => Err(e),
             },
         }
+    }
+
+    /// After a function trace left: when it left at the `Return` of the
+    /// boundary frame [`Interpreter::execute_function`] pushed (the function
+    /// trace's end), runs that `Return` here instead of entering the
+    /// dispatch loop for one instruction (a nested `execute` per call).
+    #[inline]
+    fn return_at_function_end(&mut self) -> Option<PyResult<Value>> {
+        let frame = self.frames.last()?;
+        if !frame.boundary {
+            return None;
+        }
+        // SAFETY: frame code objects are live while the frame is.
+        let code: &CodeObj = unsafe { &*frame.code };
+        let Some(&Op::Return { src }) = code.code.ops.get(frame.pc) else {
+            return None;
+        };
+        let v = self.stack[frame.base + src as usize];
+        self.return_from_frame(v)
     }
 
     /// Shows `op` (about to run at `pc`) to the recorder; false once the
