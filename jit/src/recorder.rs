@@ -186,9 +186,9 @@ impl Recorder {
             return_pc: 0,
             init_self: None,
         });
-        // Globals the function writes would bump its module's version on
-        // every call: reads of that module are not folded.
-        r.note_global_stores(view.code, view.module, 1, 0);
+        // Globals the function writes anywhere become mutable before
+        // anything is recorded (see `record_global`).
+        r.note_global_stores(rt, view.code, view.module, 1, 0);
         r.expect = Some((view.depth, view.pc as u32));
         r
     }
