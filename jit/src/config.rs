@@ -32,7 +32,7 @@ pub const WORKER_SPIN_VARIABLE: &str = "TERN_JIT_WORKER_SPIN_US";
 
 /// How long the worker polls for a next job before it sleeps, unless
 /// [`WORKER_SPIN_VARIABLE`] says otherwise (see `worker_inbox.rs`).
-pub const DEFAULT_WORKER_SPIN: Duration = Duration::from_micros(200);
+pub const DEFAULT_WORKER_SPIN: Duration = Duration::from_micros(1000);
 
 /// Everything the JIT is told at start-up.
 #[derive(Clone, Debug)]

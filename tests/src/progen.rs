@@ -1,10 +1,11 @@
 //! A seeded generator of random Python 3.11 programs within Tern's subset,
 //! for differential testing of the JIT against the interpreter and CPython.
 //!
-//! A program is a set of definitions (functions, generators, closures,
-//! classes with a subclass) followed by several loop blocks of 50-400
-//! iterations mixing ints (some near 2**47 and past 2**63), floats (inf, nan
-//! and -0.0 now and then), big ints, bools, lists, dicts, strings, tuples,
+//! A program is a set of definitions (functions, recursive functions with
+//! no loop of their own, generators, closures, classes with a subclass)
+//! followed by several loop blocks of 50-400 iterations mixing ints (some
+//! near 2**47 and past 2**63), floats (inf, nan and -0.0 now and then), big
+//! ints, bools, lists, dicts, strings, tuples,
 //! objects, calls, closures and generators, with branches that switch path
 //! mid-loop, variables and attributes that change type, classes patched and
 //! globals rebound mid-loop, and operations that raise inside `try`. Every

@@ -221,8 +221,69 @@ impl Generator {
         self.code.line("return 0 if n == 0 else 1 + deep(n - 1)");
         self.code.close();
         self.code.line("");
+        self.write_recursive_helpers();
         self.code.open("def my_abs(z):");
         self.code.line("return (z if z >= 0 else -z) + 1");
+        self.code.close();
+        self.code.line("");
+    }
+
+    /// Recursive functions with no loop of their own (what function-entry
+    /// traces compile): `rsum` (an accumulator that is an int, a float or a
+    /// big int by call, reading the global `SCALE` that loops rebind),
+    /// `is_ev`/`is_od` (mutual recursion), `rfail` (raises at some depth, so
+    /// the exception crosses recursive frames) and `RNode` (a recursive
+    /// method over a tree of instances, reading a class attribute that loops
+    /// patch).
+    fn write_recursive_helpers(&mut self) {
+        self.code.open("def rsum(n, acc):");
+        self.code.open("if n <= 0:");
+        self.code.line("return acc");
+        self.code.close();
+        self.code.line(&format!(
+            "return rsum(n - {}, acc + n * SCALE)",
+            self.rng.between(1, 3)
+        ));
+        self.code.close();
+        self.code.line("");
+        self.code.open("def is_ev(n):");
+        self.code.line("return True if n == 0 else is_od(n - 1)");
+        self.code.close();
+        self.code.line("");
+        self.code.open("def is_od(n):");
+        self.code.line("return False if n == 0 else is_ev(n - 1)");
+        self.code.close();
+        self.code.line("");
+        self.code.open("def rfail(n):");
+        self.code
+            .open(&format!("if n == {}:", self.rng.between(3, 12)));
+        self.code.line("raise ValueError('rfail at ' + str(n))");
+        self.code.close();
+        self.code.line("return 0 if n <= 0 else n + rfail(n - 1)");
+        self.code.close();
+        self.code.line("");
+        self.code.open("class RNode:");
+        self.code
+            .line(&format!("weight = {}", self.rng.between(1, 4)));
+        self.code.open("def __init__(self, d):");
+        self.code
+            .line("self.left = RNode(d - 1) if d > 0 else None");
+        self.code
+            .line("self.right = RNode(d - 2) if d > 1 else None");
+        self.code.close();
+        self.code.open("def size(self):");
+        self.code.line("s = self.weight");
+        self.code.open("if self.left is not None:");
+        self.code.line("s += self.left.size()");
+        self.code.close();
+        self.code.open("if self.right is not None:");
+        self.code.line("s += self.right.size()");
+        self.code.close();
+        self.code.line("return s");
+        self.code.close();
+        self.code.open("def __repr__(self):");
+        self.code.line("return 'RNode'");
+        self.code.close();
         self.code.close();
         self.code.line("");
     }

@@ -17,7 +17,7 @@ const STATEMENT_WEIGHTS: &[u64] = &[
     2,  // tuple
     2,  // bool
     5,  // object attributes and methods
-    3,  // function call
+    5,  // function call (recursion included)
     2,  // closures
     2,  // generators and comprehensions
     6,  // try/except around an operation that may raise
@@ -42,6 +42,7 @@ fn may_raise(code: &str) -> bool {
         || code.contains(".m0(")
         || code.contains(".m1(")
         || code.contains("next(it")
+        || code.contains("rfail(")
 }
 
 impl Generator {
@@ -322,7 +323,23 @@ impl Generator {
     fn call_statement(&mut self) {
         let function = self.rng.below(self.int_functions as u64);
         let argument = self.int_e(2);
-        let line = match self.rng.below(8) {
+        let line = match self.rng.below(13) {
+            8 => format!(
+                "ai = (ai + rsum(({argument}) % 30, {})) {}",
+                self.rng.pick(&["0", "i", "BIG", "NEAR63"]),
+                self.reducer()
+            ),
+            9 => "af = af * 0.5 + rsum(i % 20, 0.5)".to_string(),
+            10 => format!(
+                "if is_ev(({argument}) % 60) != is_od(i % 60 + 1):\n    ai = (ai + 1) {}",
+                self.reducer()
+            ),
+            11 => format!("ai = (ai + rfail(({argument}) % 16)) {}", self.reducer()),
+            12 => format!(
+                "ai = (ai + RNode(i % 7).size()) {}\nif i % {} == 5:\n    RNode.weight = i % 4",
+                self.reducer(),
+                self.rng.between(20, 90)
+            ),
             4 => format!("ai = (ai + fn{function}(*[{argument}, i % 7])) {}", self.reducer()),
             5 => format!(
                 "ai = (ai + fn{function}(**{{'x': {argument}, 'y': 3}})) {}",
