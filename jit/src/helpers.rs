@@ -158,6 +158,9 @@ pub enum Helper {
     /// a negative base to a fractional power, an overflow): the interpreter
     /// then runs the instruction. Made by the optimizer's `typed_calls` pass.
     FloatBinop,
+    /// `(i)`: an unboxed int that does not fit the inline range boxed as a
+    /// big int (an inline int when it fits).
+    BoxIntWide,
 }
 
 /// The slice bound argument of [`Helper::StrSlice`] and [`Helper::ListSlice`]
@@ -231,6 +234,7 @@ impl Helper {
             Helper::StrSlice => "str_slice",
             Helper::ListSlice => "list_slice",
             Helper::FloatBinop => "float_binop",
+            Helper::BoxIntWide => "box_int_wide",
         }
     }
 
@@ -266,6 +270,7 @@ impl Helper {
                 | Helper::StrSlice
                 | Helper::ListSlice
                 | Helper::FloatBinop
+                | Helper::BoxIntWide
         )
     }
 
@@ -350,8 +355,8 @@ impl Helper {
             DictGet | DictContains | StrOrd | StrContains | StrEq | SetFrozen | FloatBinop => {
                 nothing
             }
-            // A new str or list.
-            StrChr | StrOfInt | StrConcat | StrSlice | ListSlice => Effects {
+            // A new str, list or big int.
+            StrChr | StrOfInt | StrConcat | StrSlice | ListSlice | BoxIntWide => Effects {
                 allocates: true,
                 ..nothing
             },
@@ -466,6 +471,7 @@ impl Helper {
             Helper::StrSlice => h_str_slice,
             Helper::ListSlice => h_list_slice,
             Helper::FloatBinop => h_float_binop,
+            Helper::BoxIntWide => h_box_int_wide,
         }
     }
 }
@@ -1057,6 +1063,9 @@ helper!(h_str_chr, |ctx, vm, a, b, c, d| {
         None => Value::EMPTY,
     })
 });
+helper!(h_box_int_wide, |ctx, vm, a, b, c, d| ok(vm
+    .rt()
+    .int_from_i64(a as i64)));
 helper!(h_str_of_int, |ctx, vm, a, b, c, d| ok(vm
     .rt()
     .new_str(&(a as i64).to_string())));

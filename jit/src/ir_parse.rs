@@ -16,7 +16,7 @@ use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 62] = [
+const HELPERS: [Helper; 63] = [
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
@@ -79,6 +79,7 @@ const HELPERS: [Helper; 62] = [
     Helper::StrSlice,
     Helper::ListSlice,
     Helper::FloatBinop,
+    Helper::BoxIntWide,
 ];
 
 /// Every exit kind, to find one by its text name.
