@@ -161,6 +161,9 @@ pub enum Helper {
     /// `(i)`: an unboxed int that does not fit the inline range boxed as a
     /// big int (an inline int when it fits).
     BoxIntWide,
+    /// `(s)`: `int(s)` of a str in base 10; EMPTY when it is not an int's
+    /// text (the interpreter then raises ValueError).
+    IntOfStr,
 }
 
 /// The slice bound argument of [`Helper::StrSlice`] and [`Helper::ListSlice`]
@@ -235,6 +238,7 @@ impl Helper {
             Helper::ListSlice => "list_slice",
             Helper::FloatBinop => "float_binop",
             Helper::BoxIntWide => "box_int_wide",
+            Helper::IntOfStr => "int_of_str",
         }
     }
 
@@ -271,6 +275,7 @@ impl Helper {
                 | Helper::ListSlice
                 | Helper::FloatBinop
                 | Helper::BoxIntWide
+                | Helper::IntOfStr
         )
     }
 
@@ -356,10 +361,12 @@ impl Helper {
                 nothing
             }
             // A new str, list or big int.
-            StrChr | StrOfInt | StrConcat | StrSlice | ListSlice | BoxIntWide => Effects {
-                allocates: true,
-                ..nothing
-            },
+            StrChr | StrOfInt | StrConcat | StrSlice | ListSlice | BoxIntWide | IntOfStr => {
+                Effects {
+                    allocates: true,
+                    ..nothing
+                }
+            }
             // The iterator's position; a character's str.
             SeqIterNext => Effects {
                 writes_heap: true,
@@ -472,6 +479,7 @@ impl Helper {
             Helper::ListSlice => h_list_slice,
             Helper::FloatBinop => h_float_binop,
             Helper::BoxIntWide => h_box_int_wide,
+            Helper::IntOfStr => h_int_of_str,
         }
     }
 }
@@ -1066,6 +1074,12 @@ helper!(h_str_chr, |ctx, vm, a, b, c, d| {
 helper!(h_box_int_wide, |ctx, vm, a, b, c, d| ok(vm
     .rt()
     .int_from_i64(a as i64)));
+helper!(h_int_of_str, |ctx, vm, a, b, c, d| ok(
+    match runtime::int_text::parse_int(str_of(v(a)), 10) {
+        Ok(i) => arith::int_value(vm, i),
+        Err(_) => Value::EMPTY,
+    }
+));
 helper!(h_str_of_int, |ctx, vm, a, b, c, d| ok(vm
     .rt()
     .new_str(&(a as i64).to_string())));

@@ -16,7 +16,7 @@ use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 63] = [
+const HELPERS: [Helper; 64] = [
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
@@ -80,6 +80,7 @@ const HELPERS: [Helper; 63] = [
     Helper::ListSlice,
     Helper::FloatBinop,
     Helper::BoxIntWide,
+    Helper::IntOfStr,
 ];
 
 /// Every exit kind, to find one by its text name.
