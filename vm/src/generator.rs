@@ -186,6 +186,27 @@ impl Interpreter {
         None
     }
 
+    /// Is the hot loop `header..=jump_back` of `code` one that yields, in a
+    /// generator frame resumed by a `for` loop? Such a loop is not recorded
+    /// on its own: its trace could not follow the `yield` out of the frame,
+    /// and the `for` loop's trace runs it inline instead (a loop that
+    /// covered only its non-yielding path would also keep the generator
+    /// from being inlined there, see `record_generator.rs`).
+    #[cold]
+    pub(crate) fn leave_loop_to_resuming_for(
+        &self,
+        code: &CodeObj,
+        header: usize,
+        jump_back: usize,
+    ) -> bool {
+        let frame = self.frames.last().unwrap();
+        !frame.generator.is_empty()
+            && !frame.boundary
+            && code.code.ops[header..=jump_back]
+                .iter()
+                .any(|op| matches!(op, frontend::bytecode::Op::Yield { .. }))
+    }
+
     /// A generator resumed by a `ForIter` returned: the loop in the running
     /// frame (whose pc is just past that `ForIter`) continues at its exit.
     pub(crate) fn leave_exhausted_loop(&mut self) {

@@ -787,6 +787,8 @@ impl Interpreter {
                                         },
                                     }
                                 }
+                                jit::BackEdge::Record
+                                    if self.leave_loop_to_resuming_for(code, pc, jump_back_pc) => {}
                                 jit::BackEdge::Record => {
                                     self.frames.last_mut().unwrap().pc = pc;
                                     self.start_recording(
@@ -1128,8 +1130,8 @@ impl Interpreter {
                         self.frames.last_mut().unwrap().pc = pc;
                         // A generator resumes in this dispatch loop: its frame
                         // is pushed above this one and its `yield` comes back
-                        // here (the recorder follows only nested calls so far).
-                        if !RECORD && self.resume_generator_inline(itv, base + it as usize + 1) {
+                        // here (the recorder follows it: `record_generator.rs`).
+                        if self.resume_generator_inline(itv, base + it as usize + 1) {
                             continue 'frames;
                         }
                         match tri!(iter::next(self, itv)) {
