@@ -25,7 +25,7 @@ use crate::ir::*;
 use crate::layout;
 use crate::regalloc::{self, Allocation, Loc};
 use compare::{emit_float_compare, emit_fused_guard, emit_int_compare, fused_compares};
-use exit_entries::emit_entries;
+use exit_entries::{emit_box_subroutines, emit_entries, SharedWriters};
 use exit_materialize::emit_materialize;
 
 mod compare;
@@ -155,6 +155,11 @@ struct Emitter<'a> {
     /// Compares a guard right after them jumps on (both backends)
     /// ([`fused_compares`]).
     fused: Vec<bool>,
+    /// The exit stubs' int-boxing subroutine, once a stub calls it
+    /// (`exit_entries.rs`).
+    box_int_sub: Option<DynamicLabel>,
+    /// The exit stubs' float-boxing subroutine, once a stub calls it.
+    box_float_sub: Option<DynamicLabel>,
 }
 
 impl Emitter<'_> {
@@ -209,15 +214,16 @@ impl Emitter<'_> {
         );
     }
 
-    /// Boxes the int in `rax` (known to fit a small int) through `rcx`.
-    fn box_int_rax(&mut self) {
-        let (mask, tag) = (PAYLOAD_MASK as i64, (TAG_INT << 48) as i64);
+    /// Boxes the payload in `rax` (an int known to fit a small int, or a
+    /// bool) with `tag`: its low 48 bits under the tag, no scratch register
+    /// and no 64-bit constant (the tag goes in below the payload, which the
+    /// rotation then moves on top).
+    fn tag_rax(&mut self, tag: u64) {
         dynasm!(self.ops
             ; .arch x64
-            ; mov rcx, QWORD mask
-            ; and rax, rcx
-            ; mov rcx, QWORD tag
-            ; or rax, rcx
+            ; shl rax, 16
+            ; or rax, tag as i32
+            ; ror rax, 16
         );
     }
 
@@ -349,6 +355,7 @@ pub fn assemble_bytes(trace: &Trace, targets: &AsmTargets) -> Result<AssembledBy
     // in both, so the second pass reads exactly what the first recorded.
     let (_, read) = assemble_pass(trace, targets, None, None)?;
     let (code, _) = assemble_pass(trace, targets, Some(&read), None)?;
+    dump_code(&code.bytes, "raw");
     Ok(code)
 }
 
@@ -367,7 +374,23 @@ pub fn assemble_optimized_bytes(
         return Err("trace too long for the spill frame".into());
     }
     let (code, _) = assemble_pass(trace, targets, None, Some(&alloc))?;
+    dump_code(&code.bytes, "opt");
     Ok(code)
+}
+
+/// Debugging aid: with `TERN_JIT_DUMP_CODE=DIR`, every assembled trace's
+/// bytes go to `DIR/NNNN-KIND.bin` (`objdump -D -b binary -mi386:x86-64`).
+fn dump_code(bytes: &[u8], kind: &str) {
+    use std::sync::atomic::Ordering;
+    use std::sync::OnceLock;
+    static DIR: OnceLock<Option<std::path::PathBuf>> = OnceLock::new();
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let dir = DIR.get_or_init(|| std::env::var_os("TERN_JIT_DUMP_CODE").map(Into::into));
+    if let Some(dir) = dir {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        // A debugging aid: a failed write loses only the dump.
+        let _ = std::fs::write(dir.join(format!("{n:04}-{kind}.bin")), bytes);
+    }
 }
 
 /// One emission pass; `read` (from an earlier pass) says which spill slots
@@ -400,6 +423,8 @@ fn assemble_pass(
         phis: Vec::new(),
         alloc,
         fused: fused_compares(trace),
+        box_int_sub: None,
+        box_float_sub: None,
     };
     let body_header = if trace.local_loop {
         let h = trace.insts.iter().rposition(|i| i.op == Opcode::LoopHeader);
@@ -445,36 +470,58 @@ fn assemble_pass(
         emit_inst(&mut e, i as Ref, inst, targets)?;
     }
     // Exit stubs: write the snapshot's entries to the interpreter's stack,
-    // then jump through the exit slot; default exits return the ExitInfo.
-    let mut default_labels = Vec::new();
+    // then jump through the exit slot (its address in `rcx`, which entry
+    // writing leaves alone). A stub whose entries an earlier one writes
+    // too, with no virtual objects, jumps into that one's code.
+    let mut writers = SharedWriters::default();
     for (k, &stub) in e.stubs.clone().iter().enumerate() {
         let slot = &targets.exit_slots[k] as *const AtomicUsize as i64;
-        let default = e.ops.new_dynamic_label();
-        default_labels.push(default);
+        let snap = &trace.snapshots[k];
         dynasm!(e.ops ; .arch x64 ; =>stub);
         // Guards from anywhere jump here: nothing is known in `rax`.
         e.rax_now = None;
-        emit_entries(&mut e, k, alloc, targets)?;
-        if !trace.snapshots[k].virtuals.is_empty() {
+        if snap.virtuals.is_empty() {
+            dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD slot);
+            if snap.entries.is_empty() {
+                dynasm!(e.ops ; .arch x64 ; jmp QWORD [rcx]);
+                continue;
+            }
+            if let Some(writer) = writers.find(&snap.entries) {
+                dynasm!(e.ops ; .arch x64 ; jmp =>writer);
+                continue;
+            }
+            let writer = e.ops.new_dynamic_label();
+            dynasm!(e.ops ; .arch x64 ; =>writer);
+            writers.remember(&snap.entries, writer);
+            emit_entries(&mut e, k);
+        } else {
+            // The materializing call clobbers `rcx`.
+            emit_entries(&mut e, k);
             emit_materialize(&mut e, k, alloc, targets)?;
+            dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD slot);
         }
-        dynasm!(e.ops
-            ; .arch x64
-            ; mov rcx, QWORD slot
-            ; jmp QWORD [rcx]
-        );
+        dynasm!(e.ops ; .arch x64 ; jmp QWORD [rcx]);
     }
-    let mut default_exits = Vec::new();
-    for (k, &label) in default_labels.iter().enumerate() {
-        let info = &targets.exit_infos[k] as *const ExitInfo as i64;
-        default_exits.push(e.ops.offset());
-        dynasm!(e.ops
-            ; .arch x64
-            ; =>label
-            ; mov rax, QWORD info
-            ; jmp =>epilogue
-        );
-    }
+    // One default exit for all snapshots: it returns the descriptor of the
+    // slot it was reached through (exit descriptors and slots are arrays
+    // in the same order).
+    let default_exit = e.ops.offset();
+    let (slots, infos) = (
+        targets.exit_slots.as_ptr() as i64,
+        targets.exit_infos.as_ptr() as i64,
+    );
+    const INFO_WORDS: usize = std::mem::size_of::<ExitInfo>() / 8;
+    const _: () = assert!(std::mem::size_of::<ExitInfo>().is_multiple_of(8));
+    dynasm!(e.ops
+        ; .arch x64
+        ; mov rax, rcx
+        ; mov rdx, QWORD slots
+        ; sub rax, rdx
+        ; imul rax, rax, INFO_WORDS as i32
+        ; mov rdx, QWORD infos
+        ; add rax, rdx
+    );
+    let default_exits = vec![default_exit; trace.snapshots.len()];
     dynasm!(e.ops
         ; .arch x64
         ; =>epilogue
@@ -487,6 +534,7 @@ fn assemble_pass(
         ; pop rbp
         ; ret
     );
+    emit_box_subroutines(&mut e);
     let bytes = e
         .ops
         .take()
@@ -670,7 +718,7 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             if e.alloc.is_none() {
                 dynasm!(e.ops ; .arch x64 ; and rax, r14 ; or rax, r13);
             } else {
-                e.box_int_rax();
+                e.tag_rax(TAG_INT);
             }
             e.store_rax(i);
         }
@@ -691,8 +739,7 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
         }
         Opcode::BoxBool(b) => {
             e.load(RAX, b);
-            let tag = (TAG_BOOL << 48) as i64;
-            dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD tag ; or rax, rcx);
+            e.tag_rax(TAG_BOOL);
             e.store_rax(i);
         }
         Opcode::Int(op, a, b)

@@ -30,6 +30,7 @@ pub mod pause_heap;
 mod record_arith;
 mod record_call;
 mod record_generator;
+mod record_global;
 mod record_iter;
 mod record_op;
 mod record_typed;

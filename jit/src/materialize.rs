@@ -14,7 +14,6 @@
 
 use crate::ctx::JitCtx;
 use crate::exits::ExitInfo;
-use crate::ir::Type;
 use crate::snapshot::VirtualValue;
 use runtime::map::Map;
 use runtime::object::{downcast, ClassObj, InstanceObj};
@@ -68,30 +67,17 @@ pub extern "sysv64" fn materialize_exit(
     }
 }
 
-/// Boxes the unboxed int entries of the snapshot `info` names (their values
-/// from `values`, in entry order) and writes their slots: called from an
-/// exit stub when one of them does not fit a small int (see
-/// `asm::exit_entries`), after the stub wrote the other entries.
-pub extern "sysv64" fn box_exit_ints(ctxp: *mut JitCtx, info: *const ExitInfo, values: *const i64) {
-    // SAFETY: as in `materialize_exit`.
-    let (ctx, info) = unsafe { (&mut *ctxp, &*info) };
-    // SAFETY: as in `materialize_exit`.
-    let (jit, vm): (&crate::Jit, &mut dyn Vm) = unsafe { (&*ctx.jit, &mut *ctx.vm) };
-    let trace = &jit.traces[info.trace].trace;
-    let snap = &trace.snapshots[info.snap as usize];
-    let mut boxed = Vec::new();
-    for &(slot, r) in &snap.entries {
-        if trace.insts[r as usize].ty == Type::Int
-            && !matches!(trace.insts[r as usize].op, crate::ir::Opcode::Const(_))
-        {
-            // SAFETY: the stub wrote one word per int entry, in this order.
-            let i = unsafe { *values.add(boxed.len()) };
-            boxed.push((slot, vm.rt().int_from_i64(i)));
-        }
-    }
-    ctx.refresh_base();
-    for (slot, v) in boxed {
-        // SAFETY: the slots come from the trace's snapshot, inside its extent.
-        unsafe { ctx.set_slot(slot as i64, v) };
-    }
+/// Boxes `i`, an int that does not fit a small int, as a big int: called
+/// from an exit stub's boxing subroutine for an unboxed int entry (see
+/// `asm::exit_entries`), which writes the box to the entry's slot.
+/// Allocation never collects, so the values the stub has yet to write stay
+/// valid; once in its slot, the big int is a root like any stack value.
+pub extern "sysv64" fn box_wide_int(ctxp: *mut JitCtx, i: i64) -> u64 {
+    // SAFETY: the exit stub passes the context the trace was entered with
+    // (alive for the whole run).
+    let ctx = unsafe { &mut *ctxp };
+    // SAFETY: the interpreter set `vm` when it entered the trace; it is not
+    // otherwise in use while compiled code runs.
+    let vm: &mut dyn Vm = unsafe { &mut *ctx.vm };
+    vm.rt().int_from_i64(i).to_bits()
 }

@@ -130,7 +130,9 @@ pub(crate) fn inline_call(
         init_self: None,
         generator: None,
     });
-    r.note_global_stores(func.code, func.module, 1, 0);
+    // A store to a global the callee makes is checked where it is recorded
+    // (`record_global::store_global`); only a `del` unfolds the module.
+    crate::record_global::note_global_writes(r, None, (func.code, func.module), 1, 0);
     r.extent = r.extent.max(base + nslots as i32);
     r.max_inline = r.max_inline.max(r.frames.len() - 1);
     r.expect = Some((view.depth + 1, 0));

@@ -80,6 +80,62 @@ pub(crate) fn for_iter(r: &mut Recorder, itv: Value, iter: u16, exit: u32, pc: u
     }
 }
 
+/// Records `ForIter` over `itv` when a range or a loop's own list/tuple
+/// iterator is exhausted now and the loop is not the recorded one: an inner
+/// loop being unrolled (its last pass) or a loop in an inlined call that runs
+/// no iteration (`for c in v.constraints` of an empty list). The trace
+/// guards that it stays exhausted (a `Guard` exit back at the `ForIter`,
+/// which the interpreter then runs) and goes on at the loop's exit. Returns
+/// false when the caller must record the step as usual.
+pub(crate) fn for_iter_done(r: &mut Recorder, itv: Value, iter: u16, exit: u32, pc: u32) -> bool {
+    let Some(io) = downcast::<IterObj>(itv) else {
+        return false;
+    };
+    match io.state {
+        IterState::Range { next, stop, step } if step != 0 => {
+            if step > 0 && next < stop || step < 0 && next > stop {
+                return false;
+            }
+            let ([next_off, stop_off, step_off], tag) = layout::iter_range_layout();
+            let it = iterator(r, iter, tag, pc);
+            let st = r.emit(Opcode::LoadField(it, step_off), Type::Int);
+            let zero = r.kint(0);
+            let cond = if step > 0 { Cond::Gt } else { Cond::Lt };
+            let sign = r.emit(Opcode::IntCmp(cond, st, zero), Type::Bool);
+            r.guard(Opcode::GuardTrue(sign), pc);
+            let cur = r.emit(Opcode::LoadField(it, next_off), Type::Int);
+            let end = r.emit(Opcode::LoadField(it, stop_off), Type::Int);
+            let cond = if step > 0 { Cond::Lt } else { Cond::Gt };
+            let more = r.emit(Opcode::IntCmp(cond, cur, end), Type::Bool);
+            r.guard(Opcode::GuardFalse(more), pc);
+        }
+        IterState::LoopSeq { seq, index } => {
+            let kind = if downcast::<runtime::object::ListObj>(seq).is_some() {
+                ObjKind::List
+            } else {
+                ObjKind::Tuple
+            };
+            if index < seq_items(seq).len() {
+                return false;
+            }
+            let ([seq_off, index_off], tag) = layout::iter_loop_seq_layout();
+            let it = iterator(r, iter, tag, pc);
+            let s = r.emit(Opcode::LoadField(it, seq_off), Type::Val);
+            r.guard(Opcode::GuardKind(s, kind as u8), pc);
+            let i = r.emit(Opcode::LoadField(it, index_off), Type::Int);
+            let len = match kind {
+                ObjKind::List => r.emit(Opcode::ListLen(s), Type::Int),
+                _ => r.emit(Opcode::TupleLen(s), Type::Int),
+            };
+            let more = r.emit(Opcode::IntCmp(Cond::Lt, i, len), Type::Bool);
+            r.guard(Opcode::GuardFalse(more), pc);
+        }
+        _ => return false,
+    }
+    r.expect = Some((r.expect.map_or(0, |(depth, _)| depth), exit));
+    true
+}
+
 /// Loads the iterator in slot `iter` and guards that it is a builtin
 /// iterator whose state has variant `tag`.
 fn iterator(r: &mut Recorder, iter: u16, tag: u64, pc: u32) -> Ref {

@@ -75,14 +75,14 @@ pub(crate) fn record_op(
                 if from_builtins {
                     guard_module_version(r, r.builtins, pc);
                 }
-                r.konst(value)
+                let home = if from_builtins { r.builtins } else { module };
+                crate::record_global::folded_global(r, home, n, value)
             };
             r.store(dst, v);
         }
         Op::StoreGlobal { name, src } => {
-            let (m, k) = (r.konst(view.module), r.konst(code.names[name as usize]));
-            let v = r.load(src);
-            r.call(Helper::GlobalSet, vec![m, k, v], pc, Type::Void);
+            let n = code.names[name as usize];
+            crate::record_global::store_global(r, rt, view.module, n, src, pc)?;
         }
 
         // ---- closures
@@ -430,6 +430,12 @@ pub(crate) fn record_op(
             r.store(dst, it);
         }
         Op::ForIter { iter, exit } => {
+            // The recorded loop's own header ending is "loop ended" (the
+            // recorder stops at the first pc outside the loop).
+            let own_header = r.frames.len() == 1 && pc == r.anchor_header();
+            if !own_header && crate::record_iter::for_iter_done(r, val(iter), iter, exit, pc) {
+                return Ok(None);
+            }
             if crate::record_iter::for_iter(r, val(iter), iter, exit, pc)
                 || record_typed::for_iter(r, val(iter), iter, exit, pc)
                 || crate::record_generator::for_iter(r, view, val(iter), iter, pc)

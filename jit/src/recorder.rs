@@ -160,7 +160,7 @@ impl Recorder {
             init_self: None,
             generator: None,
         });
-        r.note_global_stores(view.code, view.module, view.pc as u32, anchor_pc);
+        r.note_global_stores(rt, view.code, view.module, view.pc as u32, anchor_pc);
         r.expect = Some((view.depth, view.pc as u32));
         r.set_origin(view.pc as u32);
         let snap = r.snapshot(view.pc as u32, ExitKind::Safepoint);
@@ -203,7 +203,7 @@ impl Recorder {
         }
         r.max_inline = snap.frames.len() - 1;
         let root = &snap.frames[0];
-        r.note_global_stores(root.code, root.module, 0, anchor_pc);
+        r.note_global_stores(rt, root.code, root.module, 0, anchor_pc);
         r.expect = Some((view.depth, snap.pc));
         r
     }
@@ -245,21 +245,17 @@ impl Recorder {
         }
     }
 
-    /// Globals written by the loop body change the module's version every
-    /// iteration, so reads of that module are not folded to constants.
-    pub(crate) fn note_global_stores(&mut self, code: Value, module: Value, from: u32, to: u32) {
-        let ops = &code_of(code).code.ops;
-        let (lo, hi) = if from <= to {
-            (from, to)
-        } else {
-            (0, ops.len() as u32)
-        };
-        let writes = ops[lo as usize..=(hi as usize).min(ops.len() - 1)]
-            .iter()
-            .any(|op| matches!(op, Op::StoreGlobal { .. } | Op::DeleteGlobal { .. }));
-        if writes && !self.unfolded_modules.contains(&module) {
-            self.unfolded_modules.push(module);
-        }
+    /// Globals the loop body writes: made mutable before anything is
+    /// recorded, and a `del` unfolds the module (`record_global`).
+    pub(crate) fn note_global_stores(
+        &mut self,
+        rt: &Runtime,
+        code: Value,
+        module: Value,
+        from: u32,
+        to: u32,
+    ) {
+        crate::record_global::note_global_writes(self, Some(rt), (code, module), from, to);
     }
 
     /// Is the recorder skipping instructions (inside an inner loop or a call

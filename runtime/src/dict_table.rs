@@ -361,6 +361,14 @@ impl DictTable {
         self.entries.get(i).copied().filter(|e| !e.is_tombstone())
     }
 
+    /// The address of entry `i`'s value (`i` must be a live entry). It stays
+    /// valid until an insert of a new key or a removal (which may move or
+    /// compact the entries and bump `version`).
+    #[inline]
+    pub fn value_ptr(&self, i: usize) -> *const Value {
+        &self.entries[i].value
+    }
+
     /// Replaces the value of the live entry at `i`, returning the old value
     /// (`None`, and no change, for a tombstone or out-of-range position).
     #[inline]

@@ -10,7 +10,8 @@ use crate::set_table::SetTable;
 use crate::value::Value;
 use frontend::bytecode::Code;
 use num_bigint::BigInt;
-use std::cell::Cell;
+use rustc_hash::FxHashSet;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 // ---------------------------------------------------------------- header
@@ -294,8 +295,13 @@ pub struct ModuleObj {
     pub name: Value,
     /// Globals keyed by interned str.
     pub globals: DictTable,
-    /// Bumped when a global is added, rebound or deleted (inline caches key on it).
+    /// Bumped when a global is added or deleted, or rebound while it was
+    /// still constant (inline caches and compiled code key on it).
     pub version: Cell<u64>,
+    /// Globals rebound at least once (interned names' bits): rebinding them
+    /// again keeps the version, so code that reads them must read their
+    /// entry's value (`runtime::module_global_slot`) instead of caching it.
+    pub mutable_globals: RefCell<FxHashSet<u64>>,
     /// Source file, if any.
     pub file: Option<String>,
 }

@@ -684,6 +684,7 @@ impl Runtime {
             name: name_v,
             globals: DictTable::new(),
             version: Cell::new(version),
+            mutable_globals: Default::default(),
             file,
         });
         let key = self.names.name;
@@ -996,12 +997,54 @@ pub fn module_get(module: Value, name: Value) -> Option<Value> {
     m.globals.get_by_bits(str_hash_of(name), name)
 }
 
-/// Binds global `name` (interned) in a module, bumping its version.
+/// Binds global `name` (interned) in a module. Adding a global, or
+/// rebinding one that was constant so far, bumps the module's version (code
+/// that folded its value must see the change); from then on the global is
+/// mutable and rebinding it keeps the version (PyPy's module-dict cells), so
+/// a loop that rebinds one global does not invalidate every folded read of
+/// the others.
 pub fn module_set(rt: &Runtime, module: Value, name: Value, value: Value) {
     if let Some(m) = downcast::<ModuleObj>(module) {
-        m.globals.insert_by_bits(str_hash_of(name), name, value);
-        m.version.set(rt.next_version());
+        let hash = str_hash_of(name);
+        match m.globals.find_by_bits(hash, name) {
+            Some(i) => {
+                m.globals.set_value_at(i, value);
+                if m.mutable_globals.borrow_mut().insert(name.to_bits()) {
+                    m.version.set(rt.next_version());
+                }
+            }
+            None => {
+                m.globals.insert_new(hash, name, value);
+                m.version.set(rt.next_version());
+            }
+        }
     }
+}
+
+/// Marks global `name` of `module` mutable now, as its first rebinding
+/// would (bumping the version once), so a recording that is about to
+/// store it keeps one version throughout. Absent globals are left alone.
+pub fn module_mark_mutable(rt: &Runtime, module: Value, name: Value) {
+    if let Some(m) = downcast::<ModuleObj>(module) {
+        if m.globals.find_by_bits(str_hash_of(name), name).is_some()
+            && m.mutable_globals.borrow_mut().insert(name.to_bits())
+        {
+            m.version.set(rt.next_version());
+        }
+    }
+}
+
+/// Where a mutable global's value lives: the address of its entry's value
+/// in the module's table, or None when `name` is absent or still constant.
+/// The address stays valid while the module's version is unchanged (only
+/// adding or deleting a global moves entries, and both bump it).
+pub fn module_global_slot(module: Value, name: Value) -> Option<*const Value> {
+    let m = downcast::<ModuleObj>(module)?;
+    if !m.mutable_globals.borrow().contains(&name.to_bits()) {
+        return None;
+    }
+    let i = m.globals.find_by_bits(str_hash_of(name), name)?;
+    Some(m.globals.value_ptr(i))
 }
 
 /// Removes global `name`; false if absent.

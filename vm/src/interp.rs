@@ -10,7 +10,7 @@ use crate::frame::Frame;
 use crate::jit_glue::{loop_header_marked, mark_loop_header};
 use frontend::bytecode::{BinOpKind, CodeKind, Op};
 use runtime::object::*;
-use runtime::runtime::{module_get, module_set, str_of};
+use runtime::runtime::{module_get, module_global_slot, module_set, str_of};
 use runtime::{arith, attr, iter, protocol, subscript, PyErr, PyResult, Runtime, Value, Vm};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -479,18 +479,33 @@ impl Interpreter {
                         let key = global_cache_key(module, self.rt.builtins);
                         let c = cache.get();
                         if c[0] == key && key != 0 {
-                            reg!(self, base, dst) = Value::from_bits(c[1]);
+                            reg!(self, base, dst) = if c[2] == 0 {
+                                Value::from_bits(c[1])
+                            } else {
+                                // SAFETY: a mutable global's entry address,
+                                // valid while both versions are unchanged
+                                // (`module_global_slot`), which `key` checks.
+                                unsafe { *(c[1] as *const Value) }
+                            };
                         } else {
                             let n = code.names[name as usize];
-                            let v = match module_get(module, n)
-                                .or_else(|| module_get(self.rt.builtins, n))
-                            {
-                                Some(v) => v,
-                                None => fail!(self
-                                    .rt
-                                    .name_error(format!("name '{}' is not defined", str_of(n)))),
+                            let builtins = self.rt.builtins;
+                            let (v, home) = match module_get(module, n) {
+                                Some(v) => (v, module),
+                                None => match module_get(builtins, n) {
+                                    Some(v) => (v, builtins),
+                                    None => fail!(self.rt.name_error(format!(
+                                        "name '{}' is not defined",
+                                        str_of(n)
+                                    ))),
+                                },
                             };
-                            cache.set([key, v.to_bits(), 0]);
+                            // A mutable global is rebound without a version
+                            // change: cache where it lives, not its value.
+                            cache.set(match module_global_slot(home, n) {
+                                Some(at) => [key, at as u64, 1],
+                                None => [key, v.to_bits(), 0],
+                            });
                             reg!(self, base, dst) = v;
                         }
                     }

@@ -2,25 +2,26 @@
 //! boxing the unboxed ones (`opt::box_exits` leaves ints, floats and bools
 //! unboxed where the trace boxed them only for exits).
 //!
-//! An int entry may not fit a small int: `box_exits` also unboxes entries
-//! of checked `box_int`s (whose range check then goes). Such an entry is
-//! checked at the exit; when one does not fit, a slow path writes the other
-//! entries, puts the ints in a buffer in the native frame and calls
-//! [`crate::materialize::box_exit_ints`], which boxes them (allocating big
-//! ints) and writes their slots. `box_exits` does that only in snapshots
-//! without virtual objects: their materializing call would find its field
-//! values' registers clobbered by this one. In snapshots with virtual
-//! objects every int entry comes from an unchecked box and fits.
+//! Stubs are cold and numerous (a trace has one per guard), so they are
+//! kept short: an int or float entry is boxed by a call to a subroutine the
+//! trace's code holds once ([`emit_box_subroutines`]), which clobbers only
+//! `rax` (the value) and `rdx`. An int entry may not fit a small int
+//! (`box_exits` also unboxes entries of checked `box_int`s, whose range
+//! check then goes): the int subroutine then saves every register a value
+//! may live in and calls [`crate::materialize::box_wide_int`], which
+//! allocates a big int (allocation never collects, so the values the stub
+//! has yet to write stay valid).
 
 // dynasm's dynamic-register syntax (`Rq(reg)`) expands to a `.into()`.
 #![allow(clippy::useless_conversion)]
 
-use super::exit_materialize::emit_exit_call;
-use super::{AsmTargets, Emitter, RAX, SPILL_SLOTS};
+use super::{Emitter, CANONICAL_NAN, RAX, RCX};
+use crate::ctx::JitCtx;
 use crate::ir::*;
-use crate::regalloc::Allocation;
+use crate::regalloc::{CALLER_SAVED, XMM_REGS};
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
-use runtime::value::TAG_BOOL;
+use runtime::value::{TAG_BOOL, TAG_INT};
+use std::mem::offset_of;
 
 /// The type an entry's value is written as (constants are boxed already).
 fn entry_type(trace: &Trace, r: Ref) -> Type {
@@ -30,60 +31,17 @@ fn entry_type(trace: &Trace, r: Ref) -> Type {
     }
 }
 
-/// Writes snapshot `k`'s entries (the stub's first part).
-pub(super) fn emit_entries(
-    e: &mut Emitter,
-    k: usize,
-    alloc: Option<&Allocation>,
-    targets: &AsmTargets,
-) -> Result<(), String> {
+/// Writes snapshot `k`'s entries (the stub's first part). Clobbers `rax`
+/// and `rdx` only, so a stub may keep its exit slot's address in `rcx`.
+pub(super) fn emit_entries(e: &mut Emitter, k: usize) {
     let trace = e.trace;
-    let snap = &trace.snapshots[k];
-    let ints: Vec<Ref> = snap
-        .entries
-        .iter()
-        .map(|&(_, r)| r)
-        .filter(|&r| entry_type(trace, r) == Type::Int)
-        .collect();
-    // Ints that may be wide: see the file comment.
-    let wide = (!ints.is_empty() && snap.virtuals.is_empty()).then(|| e.ops.new_dynamic_label());
-    for &(s, r) in &snap.entries {
-        store_entry(e, s, r, wide);
+    for &(slot, r) in &trace.snapshots[k].entries {
+        store_entry(e, slot, r);
     }
-    let Some(wide) = wide else {
-        return Ok(());
-    };
-    let done = e.ops.new_dynamic_label();
-    dynasm!(e.ops ; .arch x64 ; jmp =>done ; =>wide);
-    // Every value is still where it was: the fast path wrote only slots.
-    e.rax_now = None;
-    let used = match alloc {
-        Some(a) => a.spill_slots as usize,
-        None => trace.insts.len() * 2,
-    };
-    if used + ints.len() > SPILL_SLOTS {
-        return Err("an exit's int entries do not fit the spill frame".into());
-    }
-    for (j, &r) in ints.iter().enumerate() {
-        e.load(RAX, r);
-        let off = 8 * (used + j) as i32;
-        dynasm!(e.ops ; .arch x64 ; mov [rsp + off], rax);
-    }
-    for &(s, r) in &snap.entries {
-        if entry_type(trace, r) != Type::Int {
-            store_entry(e, s, r, None);
-        }
-    }
-    let f = crate::materialize::box_exit_ints as *const ();
-    emit_exit_call(e, k, targets, f, used);
-    dynasm!(e.ops ; .arch x64 ; =>done);
-    Ok(())
 }
 
-/// Writes entry value `r` to slot `slot`, boxing an unboxed one; an int
-/// that does not fit a small int jumps to `wide` (when given; else it is
-/// known to fit).
-fn store_entry(e: &mut Emitter, slot: i32, r: Ref, wide: Option<DynamicLabel>) {
+/// Writes entry value `r` to slot `slot`, boxing an unboxed one.
+fn store_entry(e: &mut Emitter, slot: i32, r: Ref) {
     let ty = entry_type(e.trace, r);
     if !matches!(ty, Type::Int | Type::Float | Type::Bool) {
         e.store_slot(slot, r);
@@ -93,21 +51,120 @@ fn store_entry(e: &mut Emitter, slot: i32, r: Ref, wide: Option<DynamicLabel>) {
     e.load(RAX, r);
     match ty {
         Type::Int => {
-            if let Some(wide) = wide {
-                e.jump_unless_small_int_rax(wide);
-            }
-            e.box_int_rax();
+            let sub = *e
+                .box_int_sub
+                .get_or_insert_with(|| e.ops.new_dynamic_label());
+            dynasm!(e.ops ; .arch x64 ; call =>sub);
         }
         Type::Float => {
-            dynasm!(e.ops ; .arch x64 ; movq xmm0, rax);
-            e.box_float_rax(0);
+            let sub = *e
+                .box_float_sub
+                .get_or_insert_with(|| e.ops.new_dynamic_label());
+            dynasm!(e.ops ; .arch x64 ; call =>sub);
         }
-        _ => {
-            let tag = (TAG_BOOL << 48) as i64;
-            dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD tag ; or rax, rcx);
-        }
+        _ => e.tag_rax(TAG_BOOL),
     }
     // rax holds the box now, not `r`.
     e.rax_now = None;
     dynasm!(e.ops ; .arch x64 ; mov [rbx + off], rax);
+}
+
+/// The boxing subroutines exit stubs call, when any did (after the
+/// trace's other code). Both take the value in `rax`, return the box in
+/// `rax` and clobber only `rdx` (and the flags).
+pub(super) fn emit_box_subroutines(e: &mut Emitter) {
+    if let Some(sub) = e.box_int_sub {
+        let wide = e.ops.new_dynamic_label();
+        dynasm!(e.ops
+            ; .arch x64
+            ; =>sub
+            ; mov rdx, rax
+            ; shl rdx, 16
+            ; sar rdx, 16
+            ; cmp rdx, rax
+            ; jne =>wide
+        );
+        e.tag_rax(TAG_INT);
+        dynasm!(e.ops ; .arch x64 ; ret ; =>wide);
+        emit_wide_int_call(e);
+    }
+    if let Some(sub) = e.box_float_sub {
+        // A NaN becomes the one canonical NaN (xmm0 is scratch in stubs).
+        dynasm!(e.ops
+            ; .arch x64
+            ; =>sub
+            ; movq xmm0, rax
+            ; ucomisd xmm0, xmm0
+            ; jnp >ordered
+            ; mov rax, QWORD CANONICAL_NAN as i64
+            ; ordered:
+            ; ret
+        );
+    }
+}
+
+/// The int subroutine's slow path: `rax` does not fit a small int. Saves
+/// the registers values live in that a call clobbers (the caller-saved
+/// general ones, the xmm ones; the emitter's scratch registers hold nothing
+/// in a stub except `rcx`, the exit slot's address), calls
+/// [`crate::materialize::box_wide_int`] and returns its box in `rax`.
+fn emit_wide_int_call(e: &mut Emitter) {
+    // `rcx` (the stub's exit slot) and the allocatable caller-saved ones.
+    let saved_gprs: Vec<u8> = [RCX].into_iter().chain(CALLER_SAVED).collect();
+    // Entered by `call` from a stub, where rsp is 16-byte aligned: the
+    // return address, the pushes and the xmm area must add up to a
+    // multiple of 16 at the call.
+    let mut xmm_bytes = XMM_REGS.len() as i32 * 8;
+    if (8 + 8 * saved_gprs.len() as i32 + xmm_bytes) % 16 != 0 {
+        xmm_bytes += 8;
+    }
+    for &g in &saved_gprs {
+        dynasm!(e.ops ; .arch x64 ; push Rq(g));
+    }
+    dynasm!(e.ops ; .arch x64 ; sub rsp, xmm_bytes);
+    for (j, &x) in XMM_REGS.iter().enumerate() {
+        let off = 8 * j as i32;
+        dynasm!(e.ops ; .arch x64 ; movsd [rsp + off], Rx(x));
+    }
+    let f = crate::materialize::box_wide_int as *const () as i64;
+    let base_off = offset_of!(JitCtx, base) as i32;
+    dynasm!(e.ops
+        ; .arch x64
+        ; mov rdi, r12
+        ; mov rsi, rax
+        ; mov rax, QWORD f
+        ; call rax
+        // The call does not move the stack, but reloading is cheap insurance.
+        ; mov rbx, [r12 + base_off]
+    );
+    for (j, &x) in XMM_REGS.iter().enumerate() {
+        let off = 8 * j as i32;
+        dynasm!(e.ops ; .arch x64 ; movsd Rx(x), [rsp + off]);
+    }
+    dynasm!(e.ops ; .arch x64 ; add rsp, xmm_bytes);
+    for &g in saved_gprs.iter().rev() {
+        dynasm!(e.ops ; .arch x64 ; pop Rq(g));
+    }
+    dynasm!(e.ops ; .arch x64 ; ret);
+}
+
+/// Where each snapshot's entry-writing code is, so that a later snapshot
+/// with the same entries and no virtual objects jumps there instead of
+/// emitting it again (its stub only loads its own exit slot's address).
+#[derive(Default)]
+pub(super) struct SharedWriters {
+    by_entries: std::collections::HashMap<Vec<(i32, Ref)>, DynamicLabel>,
+}
+
+impl SharedWriters {
+    /// The label of earlier code writing exactly `entries`, if any.
+    pub(super) fn find(&self, entries: &[(i32, Ref)]) -> Option<DynamicLabel> {
+        self.by_entries.get(entries).copied()
+    }
+
+    /// Remembers that the code at `label` writes `entries`, then jumps
+    /// through the slot whose address is in `rcx`.
+    pub(super) fn remember(&mut self, entries: &[(i32, Ref)], label: DynamicLabel) {
+        self.by_entries.insert(entries.to_vec(), label);
+    }
 }

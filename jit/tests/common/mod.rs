@@ -181,9 +181,31 @@ pub enum LoopBackTo {
     FirstExit,
 }
 
+/// Code that jumps through exit slot `slot` as an exit stub does (the
+/// slot's address in `rcx`).
+fn exit_through(slot: &AtomicUsize) -> dynasmrt::ExecutableBuffer {
+    use dynasmrt::{dynasm, DynasmApi};
+    let mut ops = dynasmrt::x64::Assembler::new().expect("assembler");
+    let addr = slot as *const AtomicUsize as i64;
+    dynasm!(ops ; .arch x64 ; mov rcx, QWORD addr ; jmp QWORD [rcx]);
+    ops.finalize().expect("finalize")
+}
+
 /// Compiles `trace` with `assemble` and runs it on `stack`; returns the
 /// snapshot it left through.
 pub fn run_with(
+    trace: &Trace,
+    stack: &mut Vec<Value>,
+    assemble: AssembleFn,
+    back: LoopBackTo,
+) -> u32 {
+    run_in(&mut NoVm, trace, stack, assemble, back)
+}
+
+/// [`run_with`] with compiled code reaching `vm` (exit stubs that allocate
+/// need a runtime).
+pub fn run_in(
+    vm: &mut (dyn Vm + 'static),
     trace: &Trace,
     stack: &mut Vec<Value>,
     assemble: AssembleFn,
@@ -213,14 +235,17 @@ pub fn run_with(
         slot.store(code.buffer.ptr(*off) as usize, Ordering::Release);
     }
     let entry = code.buffer.ptr(code.entry) as usize;
+    // Leaving through snapshot 0's exit slot without its stub (no entries
+    // written): a default exit finds its descriptor from the slot's address
+    // in `rcx`, as a stub passes it.
+    let first_exit = exit_through(&exit_slots[0]);
     let again = match (trace.local_loop, back) {
-        (false, LoopBackTo::FirstExit) => code.buffer.ptr(code.default_exits[0]) as usize,
+        (false, LoopBackTo::FirstExit) => first_exit.ptr(dynasmrt::AssemblyOffset(0)) as usize,
         _ => entry,
     };
     loop_slot.store(again, Ordering::Release);
     let (_tramp_buf, enter) = asm::build_trampoline();
-    let mut vm = NoVm;
-    let vm: *mut dyn Vm = &mut vm;
+    let vm: *mut dyn Vm = vm;
     let mut ctx = JitCtx::new(vm, std::ptr::null_mut(), stack, 0);
     let info = enter(&mut ctx, entry);
     // SAFETY: compiled code returns the address of one of `exit_infos`.
