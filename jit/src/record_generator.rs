@@ -71,7 +71,8 @@ pub(crate) fn for_iter(r: &mut Recorder, view: &FrameView, itv: Value, iter: u16
         init_self: None,
         generator: Some(generator_slot),
     });
-    r.note_global_stores(func.code, func.module, 1, 0);
+    // As for an inlined call (`record_call::inline_call`).
+    crate::record_global::note_global_writes(r, None, (func.code, func.module), 1, 0);
     r.extent = r.extent.max(base + nslots);
     r.max_inline = r.max_inline.max(r.frames.len() - 1);
     r.expect = Some((view.depth + 1, g.pc));

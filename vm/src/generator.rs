@@ -151,9 +151,13 @@ impl Interpreter {
         let func = g.func;
         let f = downcast::<FunctionObj>(func).unwrap();
         let (code_v, module) = (f.code, f.module);
-        let base = self.stack_top() + 1;
+        let top = self.stack_top();
+        let base = top + 1;
         let n = g.slots.len();
         self.ensure_stack(base + n);
+        // The slot between the frames is marked by the GC like the frames'
+        // own: it must not hold a stale pointer.
+        self.stack[top] = Value::NONE;
         let g = downcast::<GeneratorObj>(gen).unwrap();
         self.stack[base..base + n].copy_from_slice(&g.slots);
         if g.state == GenState::Suspended && g.resume_dst != frontend::bytecode::NO_REG {
