@@ -168,6 +168,12 @@ pub enum Helper {
     /// a negative base to a fractional power, an overflow): the interpreter
     /// then runs the instruction. Made by the optimizer's `typed_calls` pass.
     FloatBinop,
+    /// `(i)`: an unboxed int that does not fit the inline range boxed as a
+    /// big int (an inline int when it fits).
+    BoxIntWide,
+    /// `(s)`: `int(s)` of a str in base 10; EMPTY when it is not an int's
+    /// text (the interpreter then raises ValueError).
+    IntOfStr,
 }
 
 /// The slice bound argument of [`Helper::StrSlice`] and [`Helper::ListSlice`]
@@ -243,6 +249,8 @@ impl Helper {
             Helper::StrSlice => "str_slice",
             Helper::ListSlice => "list_slice",
             Helper::FloatBinop => "float_binop",
+            Helper::BoxIntWide => "box_int_wide",
+            Helper::IntOfStr => "int_of_str",
         }
     }
 
@@ -280,6 +288,8 @@ impl Helper {
                 | Helper::StrSlice
                 | Helper::ListSlice
                 | Helper::FloatBinop
+                | Helper::BoxIntWide
+                | Helper::IntOfStr
         )
     }
 
@@ -377,11 +387,13 @@ impl Helper {
             DictGet | DictContains | StrOrd | StrContains | StrEq | SetFrozen | FloatBinop => {
                 nothing
             }
-            // A new str or list.
-            StrChr | StrOfInt | StrConcat | StrSlice | ListSlice => Effects {
-                allocates: true,
-                ..nothing
-            },
+            // A new str, list or big int.
+            StrChr | StrOfInt | StrConcat | StrSlice | ListSlice | BoxIntWide | IntOfStr => {
+                Effects {
+                    allocates: true,
+                    ..nothing
+                }
+            }
             // The iterator's position; a character's str.
             SeqIterNext => Effects {
                 writes_heap: true,
@@ -500,6 +512,8 @@ impl Helper {
             Helper::StrSlice => h_str_slice,
             Helper::ListSlice => h_list_slice,
             Helper::FloatBinop => h_float_binop,
+            Helper::BoxIntWide => h_box_int_wide,
+            Helper::IntOfStr => h_int_of_str,
         }
     }
 }
@@ -1092,6 +1106,15 @@ helper!(h_str_chr, |ctx, vm, a, b, c, d| {
         None => Value::EMPTY,
     })
 });
+helper!(h_box_int_wide, |ctx, vm, a, b, c, d| ok(vm
+    .rt()
+    .int_from_i64(a as i64)));
+helper!(h_int_of_str, |ctx, vm, a, b, c, d| ok(
+    match runtime::int_text::parse_int(str_of(v(a)), 10) {
+        Ok(i) => arith::int_value(vm, i),
+        Err(_) => Value::EMPTY,
+    }
+));
 helper!(h_str_of_int, |ctx, vm, a, b, c, d| ok(vm
     .rt()
     .new_str(&(a as i64).to_string())));

@@ -81,6 +81,8 @@ const HELPERS: [Helper; 64] = [
     Helper::StrSlice,
     Helper::ListSlice,
     Helper::FloatBinop,
+    Helper::BoxIntWide,
+    Helper::IntOfStr,
 ];
 
 /// Every exit kind, to find one by its text name.
