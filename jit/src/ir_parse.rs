@@ -16,7 +16,7 @@ use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 64] = [
+const HELPERS: [Helper; 66] = [
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
