@@ -189,6 +189,7 @@ impl Recorder {
             ret_slot: 0,
             return_pc: 0,
             init_self: None,
+            generator: None,
         });
         // Globals the function writes anywhere become mutable before
         // anything is recorded (see `record_global`).
