@@ -684,7 +684,9 @@ mod tests {
                 | Helper::StrConcat
                 | Helper::StrSlice
                 | Helper::ListSlice
-                | Helper::FloatBinop => {}
+                | Helper::FloatBinop
+                | Helper::BoxIntWide
+                | Helper::IntOfStr => {}
             }
         }
         let mut names: Vec<&str> = HELPERS.iter().map(|h| h.name()).collect();
