@@ -273,6 +273,16 @@ impl Jit {
         }
     }
 
+    /// Does the JIT watch entries of `code` (it has a function trace, or
+    /// its entries are still counted)? False for a function given up on
+    /// (blacklisted, or holding a loop): the interpreter's call path then
+    /// pays one load and compare.
+    #[inline(always)]
+    pub fn entry_watched(code: &CodeObj) -> bool {
+        let c = code.entry.get();
+        c[TRACE] != 0 || c[ABORTS] < MAX_ABORTS
+    }
+
     /// A hot function: record it, unless its code holds a loop (then it is
     /// never counted again).
     #[cold]

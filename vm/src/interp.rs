@@ -401,14 +401,15 @@ impl Interpreter {
             }
             // A call pushed a function's frame (at pc 0): run its function
             // trace, or count the entry (see `function_entered`), then go on
-            // in the frame.
+            // in the frame. Inline: one load and compare of the function's
+            // entry cell (`entry_watched`); the rest is out of line.
             macro_rules! entered_function {
                 () => {{
-                    if JIT && (!RECORD || self.jit.skipping()) {
-                        match self.function_entered() {
-                            None | Some(Ok(false)) => {}
-                            Some(Ok(true)) => return Err(SWITCH_DISPATCH),
-                            Some(Err(e)) => self.handle_exception(e)?,
+                    if JIT && (!RECORD || self.jit.skipping()) && self.entry_watched() {
+                        match self.entered_watched_function() {
+                            Ok(false) => {}
+                            Ok(true) => return Err(SWITCH_DISPATCH),
+                            Err(e) => return Err(e),
                         }
                     }
                     continue 'frames;

@@ -65,7 +65,7 @@ impl Interpreter {
     /// (the trace left); `Some(Ok(true))`: a recording started (switch
     /// dispatch loops); `Some(Err)`: the trace raised, frames rebuilt where.
     #[inline(always)]
-    pub(crate) fn function_entered(&mut self) -> Option<Result<bool, PyErr>> {
+    fn function_entered(&mut self) -> Option<Result<bool, PyErr>> {
         let frame = self.frames.last().expect("a running frame");
         // SAFETY: frame code objects are live while the frame is.
         let code: &CodeObj = unsafe { &*frame.code };
@@ -76,6 +76,29 @@ impl Interpreter {
                 self.start_function_recording();
                 Some(Ok(true))
             }
+        }
+    }
+
+    /// Is the entry of the function whose frame was just pushed watched by
+    /// the JIT (it has a function trace, or is still counted)? The dispatch
+    /// loop's inline check: one load and compare (`Jit::entry_watched`).
+    #[inline(always)]
+    pub(crate) fn entry_watched(&self) -> bool {
+        let frame = self.frames.last().expect("a running frame");
+        // SAFETY: frame code objects are live while the frame is.
+        jit::Jit::entry_watched(unsafe { &*frame.code })
+    }
+
+    /// [`Interpreter::function_entered`] for the dispatch loop, out of line:
+    /// an exception the trace raised is handled here. Ok(true): a recording
+    /// started (switch dispatch loops); Err: the exception was not caught
+    /// below the innermost boundary frame.
+    #[inline(never)]
+    pub(crate) fn entered_watched_function(&mut self) -> Result<bool, PyErr> {
+        match self.function_entered() {
+            None | Some(Ok(false)) => Ok(false),
+            Some(Ok(true)) => Ok(true),
+            Some(Err(e)) => self.handle_exception(e).map(|()| false),
         }
     }
 
@@ -95,10 +118,18 @@ impl Interpreter {
     /// compiled code (`call_value`, `call_stack_args`) to its return: through
     /// its function trace first when it has one (see
     /// [`Interpreter::function_entered`]), then in the interpreter.
+    #[inline]
     pub(crate) fn execute_function(&mut self) -> PyResult<Value> {
-        if !self.jit.enabled() {
-            return self.execute();
+        if self.jit.enabled() && self.entry_watched() {
+            return self.execute_watched_function();
         }
+        self.execute()
+    }
+
+    /// [`Interpreter::execute_function`] for a function whose entry the JIT
+    /// watches.
+    #[inline(never)]
+    fn execute_watched_function(&mut self) -> PyResult<Value> {
         // A bridge or function recording started here belongs to the
         // `execute` level below.
         self.exec_depth += 1;
