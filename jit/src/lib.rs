@@ -249,6 +249,16 @@ impl Jit {
         }
     }
 
+    /// A hot loop the interpreter chose not to record now (see
+    /// `Interpreter::leave_loop_to_resuming_for`): it counts from zero again,
+    /// so the question comes back only after another threshold's worth of
+    /// back-edges, not at every one.
+    pub fn postpone_recording(&self, cell: &Cell<[u64; 3]>) {
+        let mut c = cell.get();
+        c[COUNT] = 0;
+        cell.set(c);
+    }
+
     /// Back-edges a loop takes before it is recorded: each abort doubles them.
     fn iterations_before_recording(&self, aborts: u64) -> u64 {
         (self.config.threshold as u64) << aborts
