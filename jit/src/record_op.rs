@@ -588,7 +588,16 @@ pub(crate) fn record_op(
         }
         Op::Return { src } => {
             if r.frames.len() < 2 {
-                return Err("return from the loop's frame".into());
+                // A root recording whose pass returns from the loop's
+                // function left the loop as a failing condition or a `break`
+                // does: the loop may well go on next time (a search loop's
+                // `return` on a match), so it is retried at the next
+                // back-edge instead of counting an abort.
+                return Err(if r.kind == TraceKind::Root {
+                    crate::recorder::LOOP_ENDED.into()
+                } else {
+                    "return from the loop's frame".into()
+                });
             }
             let mut v = r.load(src);
             if let Some(instance) = r.frames.last().expect("a frame").init_self {
