@@ -29,6 +29,7 @@ pub mod opt;
 pub mod pause_heap;
 mod record_arith;
 mod record_call;
+mod record_generator;
 mod record_global;
 mod record_iter;
 mod record_op;

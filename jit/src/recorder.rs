@@ -74,6 +74,9 @@ pub(crate) struct RecFrame {
     /// For an inlined `__init__`: the new instance (held in the frame's slot
     /// 0, which the `__init__` never rebinds), returned instead of None.
     pub init_self: Option<Ref>,
+    /// For a generator resumed by a `for` loop in the frame below: the slot
+    /// holding the generator (relative to the loop frame's slot 0).
+    pub generator: Option<i32>,
 }
 
 /// An inner loop the trace runs through its own compiled trace; the
@@ -155,6 +158,7 @@ impl Recorder {
             ret_slot: 0,
             return_pc: 0,
             init_self: None,
+            generator: None,
         });
         r.note_global_stores(rt, view.code, view.module, view.pc as u32, anchor_pc);
         r.expect = Some((view.depth, view.pc as u32));
@@ -192,6 +196,7 @@ impl Recorder {
                 ret_slot: f.ret_slot,
                 return_pc,
                 init_self,
+                generator: f.generator,
             });
             r.roots.extend([f.code, f.func, f.module]);
             r.extent = r.extent.max(f.base + code_of(f.code).code.nslots as i32);
@@ -461,6 +466,7 @@ impl Recorder {
                 ret_slot: f.ret_slot,
                 pc: self.frames.get(i + 1).map_or(0, |callee| callee.return_pc),
                 init_self: f.init_self.is_some(),
+                generator: f.generator,
             })
             .collect();
         self.snapshots.push(Snapshot {

@@ -27,6 +27,9 @@ pub struct SnapFrame {
     pub pc: u32,
     /// An `__init__` frame: slot 0 holds the instance it returns.
     pub init_self: bool,
+    /// A generator's frame resumed by a `for` loop in the frame below: the
+    /// slot (relative to the root frame's slot 0) holding the generator.
+    pub generator: Option<i32>,
 }
 
 /// Why a trace left at this snapshot.

@@ -57,6 +57,10 @@ const TESTS: &[NamedTest] = &[
         "stats_count_a_loop_over_a_generator",
         stats_count_a_loop_over_a_generator,
     ),
+    (
+        "generator_is_resumed_inside_the_loop_trace",
+        generator_is_resumed_inside_the_loop_trace,
+    ),
 ];
 
 fn main() {
@@ -530,4 +534,45 @@ print(consume(100))
         consumer_loop,
         true,
     )
+}
+
+fn generator_is_resumed_inside_the_loop_trace() -> Result<(), String> {
+    // Two generators stacked under a `for` loop: the loop's trace enters
+    // both frames (a `gen_resume` and a `gen_suspend` each) and runs their
+    // code inline; no `iter_next` resumes them through the interpreter.
+    let source = "\
+def numbers(n):
+    i = 0
+    while i < n:
+        yield i
+        i += 1
+
+def doubled(source):
+    for x in source:
+        yield x * 2
+
+def consume(n):
+    total = 0
+    for v in doubled(numbers(n)):
+        total += v
+    return total
+
+print(consume(300))
+";
+    let trace = loop_trace_of(source, "89700\n", "consume")?;
+    expect_no_calls(&trace, &["iter_next"])?;
+    expect_eq("gen_resume calls", trace.calls_of("gen_resume").count(), 2)
+        .map_err(|e| format!("{e}\n{trace}"))?;
+    expect_eq(
+        "gen_suspend calls",
+        trace.calls_of("gen_suspend").count(),
+        2,
+    )
+    .map_err(|e| format!("{e}\n{trace}"))?;
+    let in_numbers = trace
+        .insts
+        .iter()
+        .any(|i| i.function == "numbers" && i.depth == 2);
+    expect_eq("`numbers` runs inlined two frames up", in_numbers, true)
+        .map_err(|e| format!("{e}\n{trace}"))
 }

@@ -802,6 +802,8 @@ impl Interpreter {
                                         },
                                     }
                                 }
+                                jit::BackEdge::Record
+                                    if self.leave_loop_to_resuming_for(code, pc, jump_back_pc) => {}
                                 jit::BackEdge::Record => {
                                     self.frames.last_mut().unwrap().pc = pc;
                                     self.start_recording(
@@ -1141,6 +1143,12 @@ impl Interpreter {
                             }
                         }
                         self.frames.last_mut().unwrap().pc = pc;
+                        // A generator resumes in this dispatch loop: its frame
+                        // is pushed above this one and its `yield` comes back
+                        // here (the recorder follows it: `record_generator.rs`).
+                        if self.resume_generator_inline(itv, base + it as usize + 1) {
+                            continue 'frames;
+                        }
                         match tri!(iter::next(self, itv)) {
                             Some(v) => reg!(self, base, it + 1) = v,
                             None => pc = exit as usize,
@@ -1315,7 +1323,10 @@ impl Interpreter {
                     Op::Yield { dst, src } => {
                         let v = reg!(self, base, src);
                         self.frames.last_mut().unwrap().pc = pc;
-                        return Ok(self.yield_from_frame(v, dst));
+                        match self.yield_value(v, dst) {
+                            Some(v) => return Ok(v),
+                            None => continue 'frames,
+                        }
                     }
                     Op::YieldFrom { dst, src } => {
                         let sub = reg!(self, base, src);
@@ -1365,7 +1376,10 @@ impl Interpreter {
                                 }
                                 // Re-run this instruction on resume to pull the next value.
                                 self.frames.last_mut().unwrap().pc = pc - 1;
-                                return Ok(self.yield_from_frame(v, dst));
+                                match self.yield_value(v, dst) {
+                                    Some(v) => return Ok(v),
+                                    None => continue 'frames,
+                                }
                             }
                             None => {
                                 if let Some(g) = downcast::<GeneratorObj>(me) {
@@ -1471,7 +1485,13 @@ impl Interpreter {
         if !frame.generator.is_empty() {
             self.finish_generator(frame.generator, v);
             self.yielded = false;
-            return Some(Ok(v));
+            if frame.boundary {
+                return Some(Ok(v));
+            }
+            // Resumed by a `ForIter` (see `resume_generator_inline`): the
+            // loop is done.
+            self.leave_exhausted_loop();
+            return None;
         }
         if !frame.init_self.is_empty() {
             if !v.is_none() {

@@ -287,6 +287,12 @@ impl Interpreter {
                     let instance = self.stack[base + f.base as usize];
                     self.frames.last_mut().expect("a frame").init_self = instance;
                 }
+                if let Some(slot) = f.generator {
+                    // A generator resumed by the `for` loop in the frame
+                    // below (it is running: `gen_resume` said so).
+                    let gen = self.stack[(base as i64 + slot as i64) as usize];
+                    self.frames.last_mut().expect("a frame").generator = gen;
+                }
             }
             self.frames.last_mut().expect("a frame").pc = pc;
         }
