@@ -23,7 +23,7 @@ pub(crate) fn inlinable(r: &Recorder, f: Value, argc: usize) -> bool {
         // Zero-argument super() reads its caller's interpreter frame.
         && !c.free_names.iter().any(|n| n == "__class__")
         && r.frames.len() <= MAX_INLINE_DEPTH
-        && !r.frames.iter().any(|fr| fr.code == func.code)
+        && (!r.frames.iter().any(|fr| fr.code == func.code) || r.inlines_own_recursion(func.code))
         && !has_compiled_loop(callee)
 }
 

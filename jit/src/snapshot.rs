@@ -38,7 +38,8 @@ pub enum ExitKind {
     /// A guard failed: resume at `pc` (nothing of that instruction has run).
     Guard,
     /// A `for` loop's iterator is exhausted: resume after the loop (never
-    /// bridged: the code after a loop is not part of it).
+    /// bridged: the code after a loop is not part of it). Also a function
+    /// trace's end: resume at its root frame's `Return`.
     LoopDone,
     /// A runtime call raised: the exception is in the context; the instruction
     /// at `pc` raised it (the interpreter unwinds from there).

@@ -399,6 +399,21 @@ impl Interpreter {
                     }
                 };
             }
+            // A call pushed a function's frame (at pc 0): run its function
+            // trace, or count the entry (see `function_entered`), then go on
+            // in the frame.
+            macro_rules! entered_function {
+                () => {{
+                    if JIT && (!RECORD || self.jit.skipping()) {
+                        match self.function_entered() {
+                            None | Some(Ok(false)) => {}
+                            Some(Ok(true)) => return Err(SWITCH_DISPATCH),
+                            Some(Err(e)) => self.handle_exception(e)?,
+                        }
+                    }
+                    continue 'frames;
+                }};
+            }
             macro_rules! tri {
                 ($e:expr) => {
                     match $e {
@@ -1224,7 +1239,7 @@ impl Interpreter {
                             base + func as usize,
                             Some((code, pc - 1)),
                         ) {
-                            Ok(true) => continue 'frames,
+                            Ok(true) => entered_function!(),
                             Ok(false) => {}
                             Err(e) => fail!(e),
                         }
@@ -1246,7 +1261,7 @@ impl Interpreter {
                             base + func as usize,
                             None,
                         ) {
-                            Ok(true) => continue 'frames,
+                            Ok(true) => entered_function!(),
                             Ok(false) => {}
                             Err(e) => fail!(e),
                         }
@@ -1261,7 +1276,7 @@ impl Interpreter {
                         };
                         self.frames.last_mut().unwrap().pc = pc;
                         match self.call_from_stack(f, args_at, n, &[], base + func as usize, None) {
-                            Ok(true) => continue 'frames,
+                            Ok(true) => entered_function!(),
                             Ok(false) => {}
                             Err(e) => fail!(e),
                         }
@@ -1288,7 +1303,7 @@ impl Interpreter {
                             base + func as usize,
                             None,
                         ) {
-                            Ok(true) => continue 'frames,
+                            Ok(true) => entered_function!(),
                             Ok(false) => {}
                             Err(e) => fail!(e),
                         }
@@ -1304,7 +1319,7 @@ impl Interpreter {
                             kw = d.table.iter().collect();
                         }
                         match self.call_with_vec(f, args, kw, base + func as usize) {
-                            Ok(true) => continue 'frames,
+                            Ok(true) => entered_function!(),
                             Ok(false) => {}
                             Err(e) => fail!(e),
                         }
@@ -1482,7 +1497,7 @@ impl Interpreter {
 
     /// Pops the current frame after `Return`; `Some(result)` when `execute`
     /// must return (a boundary frame), `None` to continue in the caller.
-    fn return_from_frame(&mut self, mut v: Value) -> Option<PyResult<Value>> {
+    pub(crate) fn return_from_frame(&mut self, mut v: Value) -> Option<PyResult<Value>> {
         let frame = self.frames.pop().unwrap();
         self.handled = frame.saved_handled;
         if !frame.generator.is_empty() {
