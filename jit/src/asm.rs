@@ -24,14 +24,19 @@ use crate::exits::ExitInfo;
 use crate::ir::*;
 use crate::layout;
 use crate::regalloc::{self, Allocation, Loc};
-use compare::{emit_float_compare, emit_fused_guard, emit_int_compare, fused_compares};
+use compare::{
+    emit_float_compare, emit_fused_guard, emit_int_compare, fused_compares, DecidedBools,
+};
+use constant_pool::ConstantPool;
 use exit_entries::{emit_box_subroutines, emit_entries, SharedWriters};
 use exit_materialize::emit_materialize;
 
 mod compare;
+mod constant_pool;
 mod divide;
 mod exit_entries;
 mod exit_materialize;
+mod float_ops;
 mod locations;
 use crate::code_heap::CodeBlock;
 use dynasmrt::x64::{Assembler, X64Relocation};
@@ -155,11 +160,15 @@ struct Emitter<'a> {
     /// Compares a guard right after them jumps on (both backends)
     /// ([`fused_compares`]).
     fused: Vec<bool>,
+    /// Bool entries whose value their exit knows ([`DecidedBools`]).
+    decided: DecidedBools,
     /// The exit stubs' int-boxing subroutine, once a stub calls it
     /// (`exit_entries.rs`).
     box_int_sub: Option<DynamicLabel>,
     /// The exit stubs' float-boxing subroutine, once a stub calls it.
     box_float_sub: Option<DynamicLabel>,
+    /// Optimized traces' 64-bit constants read from memory.
+    pool: ConstantPool,
     /// Optimized traces: the object value whose untagged address `rdi`
     /// holds (straight-line code between jump targets and calls keeps it,
     /// so a run of loads and stores on one object untags it once).
@@ -489,6 +498,7 @@ fn assemble_pass(
     // and exit slots are absolute addresses, labels are relative), and only
     // the final pass is copied into executable pages.
     let mut ops = VecAssembler::<X64Relocation>::new(0);
+    let decided = DecidedBools::new(trace);
     let stubs: Vec<DynamicLabel> = trace
         .snapshots
         .iter()
@@ -505,10 +515,12 @@ fn assemble_pass(
         body: None,
         phis: Vec::new(),
         alloc,
-        fused: fused_compares(trace),
+        fused: fused_compares(trace, &decided),
+        decided,
         box_int_sub: None,
         box_float_sub: None,
         untagged_rdi: None,
+        pool: ConstantPool::default(),
     };
     let body_header = if trace.local_loop {
         let h = trace.insts.iter().rposition(|i| i.op == Opcode::LoopHeader);
@@ -575,13 +587,13 @@ fn assemble_pass(
                 dynasm!(e.ops ; .arch x64 ; jmp QWORD [rcx]);
                 continue;
             }
-            if let Some(writer) = writers.find(&snap.entries) {
+            if let Some(writer) = writers.find(&e, k) {
                 dynasm!(e.ops ; .arch x64 ; jmp =>writer);
                 continue;
             }
             let writer = e.ops.new_dynamic_label();
             dynasm!(e.ops ; .arch x64 ; =>writer);
-            writers.remember(&snap.entries, writer);
+            writers.remember(&e, k, writer);
             emit_entries(&mut e, k);
         } else {
             // The materializing call clobbers `rcx`.
@@ -624,6 +636,7 @@ fn assemble_pass(
         ; ret
     );
     emit_box_subroutines(&mut e);
+    e.emit_constant_pool();
     let bytes = e
         .ops
         .take()
@@ -653,6 +666,12 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             e.load(RAX, v);
             dynasm!(e.ops ; .arch x64 ; shr rax, 48 ; cmp eax, tag as i32 ; jne =>stub);
         }
+        Opcode::GuardFloat(v) if e.alloc.is_some() => {
+            let stub = e.stub(inst);
+            let limit = e.pooled(runtime::value::FLOAT_LIMIT);
+            let r = e.reg_of(v, RAX);
+            dynasm!(e.ops ; .arch x64 ; cmp Rq(r), QWORD [=>limit] ; jae =>stub);
+        }
         Opcode::GuardFloat(v) => {
             let stub = e.stub(inst);
             e.load(RAX, v);
@@ -674,6 +693,10 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             let r = e.reg_of(v, RAX);
             match i32::try_from(c as i64) {
                 Ok(imm) => dynasm!(e.ops ; .arch x64 ; cmp Rq(r), imm),
+                Err(_) if e.alloc.is_some() => {
+                    let c = e.pooled(c);
+                    dynasm!(e.ops ; .arch x64 ; cmp Rq(r), QWORD [=>c]);
+                }
                 Err(_) => dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD c as i64 ; cmp Rq(r), rcx),
             }
             if matches!(inst.op, Opcode::GuardEq(..)) {
@@ -962,29 +985,7 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             dynasm!(e.ops ; .arch x64 ; movzx eax, al);
             e.store_rax(i);
         }
-        Opcode::Float(op, a, b) if e.alloc.is_some() => {
-            // In the result's own xmm register when that is safe.
-            let d = e.direct_xmm(i, b).unwrap_or(0);
-            let xb = e.xmm_of(b, 1, RCX);
-            if op == FloatOp::Div {
-                // A zero (or NaN) divisor leaves: the interpreter raises or computes.
-                let stub = e.stub(inst);
-                dynasm!(e.ops
-                    ; .arch x64
-                    ; xorpd xmm2, xmm2
-                    ; ucomisd Rx(xb), xmm2
-                    ; je =>stub
-                );
-            }
-            e.load_xmm(d, a, RAX);
-            match op {
-                FloatOp::Add => dynasm!(e.ops ; .arch x64 ; addsd Rx(d), Rx(xb)),
-                FloatOp::Sub => dynasm!(e.ops ; .arch x64 ; subsd Rx(d), Rx(xb)),
-                FloatOp::Mul => dynasm!(e.ops ; .arch x64 ; mulsd Rx(d), Rx(xb)),
-                FloatOp::Div => dynasm!(e.ops ; .arch x64 ; divsd Rx(d), Rx(xb)),
-            }
-            e.store_xmm(d, i);
-        }
+        Opcode::Float(op, a, b) if e.alloc.is_some() => e.emit_float_op(i, inst, op, a, b),
         Opcode::Float(op, a, b) => {
             e.load_xmm(0, a, RAX);
             e.load_xmm(1, b, RCX);
@@ -1010,6 +1011,15 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             e.load(RAX, a);
             dynasm!(e.ops ; .arch x64 ; btc rax, 63);
             e.store_rax(i);
+        }
+        Opcode::IntToFloat(a) if e.alloc.is_some() => {
+            let d = match e.loc(i) {
+                Loc::Xmm(x) => x,
+                _ => 0,
+            };
+            let r = e.reg_of(a, RAX);
+            dynasm!(e.ops ; .arch x64 ; cvtsi2sd Rx(d), Rq(r));
+            e.store_xmm(d, i);
         }
         Opcode::IntToFloat(a) => {
             e.load(RAX, a);

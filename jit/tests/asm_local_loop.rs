@@ -127,7 +127,9 @@ fn loads_and_stores_on_two_objects_untag_at_the_body_header() {
     let mut a_words: Vec<i64> = vec![5, 3, 0];
     let mut b_words: Vec<i64> = vec![4, 0];
     let boxed = |p: *mut i64| {
-        Value::from_bits((runtime::value::TAG_PTR << 48) | (p as u64 & runtime::value::PAYLOAD_MASK))
+        Value::from_bits(
+            (runtime::value::TAG_PTR << 48) | (p as u64 & runtime::value::PAYLOAD_MASK),
+        )
     };
     let n = 10;
     let mut b = Builder::new();
