@@ -110,6 +110,16 @@ pub enum Helper {
     /// `(trace, exit_pc)`: runs an inner loop's compiled trace; true when it
     /// left at the loop's end (`exit_pc`), else the exit is in `inner_exit`.
     RunLoop,
+    /// `(generator, func, pc, frame)`: a `for` loop resuming a generator
+    /// inline (`record_generator.rs`): true when the generator runs `func`,
+    /// is created or suspended at `pc` and not delegating; then its saved
+    /// slots are copied to the frame at slot `frame & 0xffff_ffff` (of
+    /// `frame >> 32` slots) and it is running. False: nothing changed.
+    GenResume,
+    /// `(generator, frame, pc, dst)`: the generator's `yield`: saves its
+    /// frame's slots (as for [`Helper::GenResume`]), to resume at `pc` with
+    /// the sent value going to slot `dst`.
+    GenSuspend,
 
     // ---- typed fast paths of builtin types (`record_typed.rs`). The
     // recorder guarded the receiver's kind and the key's type (inline int or
@@ -158,6 +168,12 @@ pub enum Helper {
     /// a negative base to a fractional power, an overflow): the interpreter
     /// then runs the instruction. Made by the optimizer's `typed_calls` pass.
     FloatBinop,
+    /// `(i)`: an unboxed int that does not fit the inline range boxed as a
+    /// big int (an inline int when it fits).
+    BoxIntWide,
+    /// `(s)`: `int(s)` of a str in base 10; EMPTY when it is not an int's
+    /// text (the interpreter then raises ValueError).
+    IntOfStr,
 }
 
 /// The slice bound argument of [`Helper::StrSlice`] and [`Helper::ListSlice`]
@@ -212,6 +228,8 @@ impl Helper {
             Helper::RunLoop => "run_loop",
             Helper::NewInstance => "new_instance",
             Helper::CallBuiltin => "call_builtin",
+            Helper::GenResume => "gen_resume",
+            Helper::GenSuspend => "gen_suspend",
             // ---- typed fast paths
             Helper::DictGetItem => "dict_getitem",
             Helper::DictSetItem => "dict_setitem",
@@ -231,6 +249,8 @@ impl Helper {
             Helper::StrSlice => "str_slice",
             Helper::ListSlice => "list_slice",
             Helper::FloatBinop => "float_binop",
+            Helper::BoxIntWide => "box_int_wide",
+            Helper::IntOfStr => "int_of_str",
         }
     }
 
@@ -250,6 +270,8 @@ impl Helper {
                 | Helper::GlobalSet
                 | Helper::RunLoop
                 | Helper::NewInstance
+                | Helper::GenResume
+                | Helper::GenSuspend
                 // ---- typed fast paths that cannot fail (they bail instead)
                 | Helper::DictSetItem
                 | Helper::DictGet
@@ -266,6 +288,8 @@ impl Helper {
                 | Helper::StrSlice
                 | Helper::ListSlice
                 | Helper::FloatBinop
+                | Helper::BoxIntWide
+                | Helper::IntOfStr
         )
     }
 
@@ -346,15 +370,30 @@ impl Helper {
                 writes_slots: false,
                 allocates: true,
             },
+            // The generator's state and the frame's slots.
+            GenResume => Effects {
+                writes_heap: true,
+                writes_slots: true,
+                ..nothing
+            },
+            // The generator's state and saved slots (a vector it reuses).
+            GenSuspend => Effects {
+                writes_heap: true,
+                reads_slots: true,
+                allocates: true,
+                ..nothing
+            },
             // ---- typed fast paths: no Python code (the key's type is guarded).
             DictGet | DictContains | StrOrd | StrContains | StrEq | SetFrozen | FloatBinop => {
                 nothing
             }
-            // A new str or list.
-            StrChr | StrOfInt | StrConcat | StrSlice | ListSlice => Effects {
-                allocates: true,
-                ..nothing
-            },
+            // A new str, list or big int.
+            StrChr | StrOfInt | StrConcat | StrSlice | ListSlice | BoxIntWide | IntOfStr => {
+                Effects {
+                    allocates: true,
+                    ..nothing
+                }
+            }
             // The iterator's position; a character's str.
             SeqIterNext => Effects {
                 writes_heap: true,
@@ -395,6 +434,11 @@ impl Helper {
             // `(src, dst, count)`.
             (Helper::UnpackSeq, [_, Some(dst), Some(count)]) => {
                 Some(*dst as i32..(*dst + *count) as i32)
+            }
+            // `(generator, func, pc, frame)`.
+            (Helper::GenResume, [_, _, _, Some(frame)]) => {
+                let (base, count) = crate::record_generator::unpack_frame(*frame as u64);
+                Some(base..base + count)
             }
             _ => None,
         }
@@ -447,6 +491,8 @@ impl Helper {
             Helper::RunLoop => h_run_loop,
             Helper::NewInstance => h_new_instance,
             Helper::CallBuiltin => h_call_builtin,
+            Helper::GenResume => crate::record_generator::h_gen_resume,
+            Helper::GenSuspend => crate::record_generator::h_gen_suspend,
             // ---- typed fast paths
             Helper::DictGetItem => h_dict_getitem,
             Helper::DictSetItem => h_dict_setitem,
@@ -466,6 +512,8 @@ impl Helper {
             Helper::StrSlice => h_str_slice,
             Helper::ListSlice => h_list_slice,
             Helper::FloatBinop => h_float_binop,
+            Helper::BoxIntWide => h_box_int_wide,
+            Helper::IntOfStr => h_int_of_str,
         }
     }
 }
@@ -518,9 +566,9 @@ pub fn cmp_kind(n: u64) -> CmpKind {
 /// Defines a helper: `$body` sees the context, the VM and the four argument
 /// words and evaluates to `PyResult<u64>`; an error is stored in the context.
 macro_rules! helper {
-    ($name:ident, |$ctx:ident, $vm:ident, $a:ident, $b:ident, $c:ident, $d:ident| $body:expr) => {
+    ($vis:vis $name:ident, |$ctx:ident, $vm:ident, $a:ident, $b:ident, $c:ident, $d:ident| $body:expr) => {
         #[allow(unused_variables)]
-        extern "sysv64" fn $name(ctxp: *mut JitCtx, $a: u64, $b: u64, $c: u64, $d: u64) -> u64 {
+        $vis extern "sysv64" fn $name(ctxp: *mut JitCtx, $a: u64, $b: u64, $c: u64, $d: u64) -> u64 {
             // SAFETY: compiled code passes the context it was entered with,
             // which outlives the trace's run; `vm` points at the interpreter.
             let $ctx: &mut JitCtx = unsafe { &mut *ctxp };
@@ -539,6 +587,7 @@ macro_rules! helper {
         }
     };
 }
+pub(crate) use helper;
 
 fn v(bits: u64) -> Value {
     Value::from_bits(bits)
@@ -1057,6 +1106,15 @@ helper!(h_str_chr, |ctx, vm, a, b, c, d| {
         None => Value::EMPTY,
     })
 });
+helper!(h_box_int_wide, |ctx, vm, a, b, c, d| ok(vm
+    .rt()
+    .int_from_i64(a as i64)));
+helper!(h_int_of_str, |ctx, vm, a, b, c, d| ok(
+    match runtime::int_text::parse_int(str_of(v(a)), 10) {
+        Ok(i) => arith::int_value(vm, i),
+        Err(_) => Value::EMPTY,
+    }
+));
 helper!(h_str_of_int, |ctx, vm, a, b, c, d| ok(vm
     .rt()
     .new_str(&(a as i64).to_string())));

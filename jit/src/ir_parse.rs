@@ -16,7 +16,7 @@ use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 62] = [
+const HELPERS: [Helper; 66] = [
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
@@ -61,6 +61,8 @@ const HELPERS: [Helper; 62] = [
     Helper::NewInstance,
     Helper::CallBuiltin,
     Helper::RunLoop,
+    Helper::GenResume,
+    Helper::GenSuspend,
     Helper::DictGetItem,
     Helper::DictSetItem,
     Helper::DictGet,
@@ -79,6 +81,8 @@ const HELPERS: [Helper; 62] = [
     Helper::StrSlice,
     Helper::ListSlice,
     Helper::FloatBinop,
+    Helper::BoxIntWide,
+    Helper::IntOfStr,
 ];
 
 /// Every exit kind, to find one by its text name.
@@ -541,6 +545,7 @@ fn parse_snapshot(toks: &[&str], names: &Names) -> Result<Snapshot, String> {
                             ret_slot: 0,
                             pc: 0,
                             init_self: false,
+                            generator: None,
                         });
                     } else if let Some(frame) = snap.frames.last_mut() {
                         if let Some(r) = f.strip_prefix("ret=") {
@@ -549,6 +554,8 @@ fn parse_snapshot(toks: &[&str], names: &Names) -> Result<Snapshot, String> {
                             frame.pc = int(Some(&p))? as u32;
                         } else if f == "init" {
                             frame.init_self = true;
+                        } else if let Some(g) = f.strip_prefix("gen=") {
+                            frame.generator = Some(int(Some(&g))? as i32);
                         } else {
                             break;
                         }
@@ -658,6 +665,8 @@ mod tests {
                 | Helper::NewInstance
                 | Helper::CallBuiltin
                 | Helper::RunLoop
+                | Helper::GenResume
+                | Helper::GenSuspend
                 | Helper::DictGetItem
                 | Helper::DictSetItem
                 | Helper::DictGet
@@ -675,7 +684,9 @@ mod tests {
                 | Helper::StrConcat
                 | Helper::StrSlice
                 | Helper::ListSlice
-                | Helper::FloatBinop => {}
+                | Helper::FloatBinop
+                | Helper::BoxIntWide
+                | Helper::IntOfStr => {}
             }
         }
         let mut names: Vec<&str> = HELPERS.iter().map(|h| h.name()).collect();

@@ -276,6 +276,9 @@ pub fn print_trace_text(trace: &Trace) -> String {
             if f.init_self {
                 s.push_str(" init");
             }
+            if let Some(g) = f.generator {
+                let _ = write!(s, " gen={g}");
+            }
         }
         if !snap.entries.is_empty() {
             s.push_str(" entries");

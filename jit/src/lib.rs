@@ -29,6 +29,7 @@ pub mod opt;
 pub mod pause_heap;
 mod record_arith;
 mod record_call;
+mod record_generator;
 mod record_global;
 mod record_iter;
 mod record_op;
@@ -46,7 +47,7 @@ use crate::asm::{EnterFn, SafepointWords};
 use crate::code_cache::{CompiledTrace, LoopWords, TraceCode};
 use crate::exits::ExitInfo;
 use crate::ir::TraceKind;
-use crate::recorder::{FrameView, RecordStep, Recorder};
+use crate::recorder::{FrameView, RecordStep, Recorder, FUNCTION_ANCHOR};
 use crate::snapshot::{ExitKind, Snapshot};
 pub use config::{
     JitConfig, JitMode, DEFAULT_THRESHOLD, DEFAULT_WORKER_SPIN, WORKER_DELAY_VARIABLE,
@@ -55,6 +56,7 @@ pub use config::{
 pub use ctx::JitCtx;
 use dynasmrt::ExecutableBuffer;
 use frontend::bytecode::Op;
+use runtime::object::CodeObj;
 use runtime::{Runtime, Value};
 use rustc_hash::FxHashMap;
 use std::cell::Cell;
@@ -248,6 +250,48 @@ impl Jit {
         }
     }
 
+    /// Counts one entry of a function by the interpreter (its frame was just
+    /// pushed, at pc 0) in the code's entry cell (`CodeObj::entry`, laid out
+    /// like a loop's counter). Functions whose code holds a loop are never
+    /// traced from their entry: their loop gets a trace of its own.
+    #[inline]
+    pub fn on_function_entry(&self, code: &CodeObj) -> BackEdge {
+        let cell = &code.entry;
+        let mut c = cell.get();
+        if c[TRACE] != 0 {
+            return BackEdge::Run(c[TRACE] as usize - 1);
+        }
+        if self.recorder.is_some() || c[ABORTS] >= MAX_ABORTS {
+            return BackEdge::Interpret;
+        }
+        c[COUNT] += 1;
+        cell.set(c);
+        if c[COUNT] >= self.iterations_before_recording(c[ABORTS]) {
+            Self::function_traceable(code)
+        } else {
+            BackEdge::Interpret
+        }
+    }
+
+    /// A hot function: record it, unless its code holds a loop (then it is
+    /// never counted again).
+    #[cold]
+    #[inline(never)]
+    fn function_traceable(code: &CodeObj) -> BackEdge {
+        let has_loop = code
+            .code
+            .ops
+            .iter()
+            .any(|op| matches!(op, Op::JumpBack { .. }));
+        if has_loop || code.code.kind != frontend::bytecode::CodeKind::Function {
+            let mut c = code.entry.get();
+            c[ABORTS] = MAX_ABORTS;
+            code.entry.set(c);
+            return BackEdge::Interpret;
+        }
+        BackEdge::Record
+    }
+
     /// Back-edges a loop takes before it is recorded: each abort doubles them.
     fn iterations_before_recording(&self, aborts: u64) -> u64 {
         (self.config.threshold as u64) << aborts
@@ -274,6 +318,33 @@ impl Jit {
         self.recording_cell = cell;
         self.recording_anchor = (view.code, anchor_pc);
         self.recording_exec_depth = exec_depth;
+    }
+
+    /// Starts recording a function trace: `view` is the function's frame,
+    /// just pushed, about to run pc 0; `code` is its code (whose entry cell
+    /// gets the trace).
+    pub fn start_function(
+        &mut self,
+        rt: &Runtime,
+        view: &FrameView,
+        code: &CodeObj,
+        exec_depth: usize,
+    ) {
+        self.recording_started = Instant::now();
+        if self.config.mode == JitMode::Full {
+            self.worker.start_early();
+        }
+        self.recorder = Some(Recorder::start_function(rt, view));
+        self.recording_cell = &code.entry;
+        self.recording_anchor = (view.code, FUNCTION_ANCHOR);
+        self.recording_exec_depth = exec_depth;
+    }
+
+    /// Is compiled trace `n` (a root or bridge) part of a function trace
+    /// (recorded from a function's entry) rather than a loop's?
+    #[inline]
+    pub fn is_function_trace(&self, n: usize) -> bool {
+        self.traces[n].anchor.1 == FUNCTION_ANCHOR
     }
 
     /// Records one instruction; returns false when the recording has ended
@@ -330,7 +401,11 @@ impl Jit {
                 c[ABORTS] += 1;
                 c[COUNT] = 0;
                 if c[ABORTS] == MAX_ABORTS {
-                    self.stats.blacklisted += 1;
+                    if rec.function {
+                        self.stats.functions_blacklisted += 1;
+                    } else {
+                        self.stats.blacklisted += 1;
+                    }
                 }
                 cell.set(c);
             }
@@ -387,7 +462,9 @@ impl Jit {
             }
         };
         // Listings only when logging (the title alone is an allocation).
+        let function = anchor.1 == FUNCTION_ANCHOR;
         let title = self.logging().then(|| match trace.kind {
+            TraceKind::Root if function => format!("function {index}"),
             TraceKind::Root => format!("loop {index}"),
             TraceKind::Bridge { parent, exit } => {
                 format!("bridge {index} from trace {parent} exit {exit}")
@@ -428,8 +505,14 @@ impl Jit {
         self.stats.code_bytes += compiled.code_bytes() as u64;
         match compiled.trace.kind {
             TraceKind::Root => {
-                self.stats.loops += 1;
-                compiled.hot_cell = self.recording_cell;
+                if function {
+                    // No profitability checks: a function trace has no
+                    // iterations to count (see `Jit::profitable_entry`).
+                    self.stats.functions += 1;
+                } else {
+                    self.stats.loops += 1;
+                    compiled.hot_cell = self.recording_cell;
+                }
                 compiled
                     .words
                     .loop_slot

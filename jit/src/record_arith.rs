@@ -99,6 +99,10 @@ pub(crate) fn arith(
 ) {
     let (x, y) = (val(a), val(b));
     let (va, vb) = (r.load(a), r.load(b));
+    if let Some(out) = wide_int_arith(r, (x, y), (va, vb), kind, pc) {
+        r.store(dst, out);
+        return;
+    }
     let int_op = match kind {
         BinOpKind::Add => Some(IntOp::AddOv),
         BinOpKind::Sub => Some(IntOp::SubOv),
@@ -165,6 +169,67 @@ pub(crate) fn arith(
         }
     };
     r.store(dst, out);
+}
+
+/// The exact value of an int operand that is a big int the trace itself
+/// boxed from a machine int (`box_int_wide`: its unboxed value is known), or
+/// an inline int; None otherwise.
+fn wide_operand(r: &Recorder, x: Value, v: Ref) -> Option<i64> {
+    if x.is_int() {
+        return Some(x.as_int());
+    }
+    r.int_of.get(&v)?;
+    let big = runtime::object::downcast::<runtime::object::BigIntObj>(x)?;
+    i64::try_from(&big.value).ok()
+}
+
+/// Int arithmetic past the inline (48-bit) range but within 64 bits, as in
+/// an LCG step `(seed * 1103515245 + 12345) % 2147483648`: unboxed machine
+/// arithmetic (its 64-bit overflow a guard), a result that does not fit
+/// the inline range boxed as a big int by `box_int_wide` (no exit), and the
+/// next operation on that big int reusing the machine int. Without this
+/// each step of such a chain was a `binary_op` call doing big-int
+/// arithmetic. None when the operands or result are not such ints (the
+/// caller records as usual), or the result fits the inline range and no
+/// operand is a wide big int (the usual path is the same).
+fn wide_int_arith(
+    r: &mut Recorder,
+    (x, y): (Value, Value),
+    (va, vb): (Ref, Ref),
+    kind: BinOpKind,
+    pc: u32,
+) -> Option<Ref> {
+    let (i, j) = (wide_operand(r, x, va)?, wide_operand(r, y, vb)?);
+    let constant_divisor = matches!(r.insts[vb as usize].op, Opcode::Const(_)) && j != 0 && j != -1;
+    let op = match kind {
+        BinOpKind::Add => IntOp::AddOv,
+        BinOpKind::Sub => IntOp::SubOv,
+        BinOpKind::Mul => IntOp::MulOv,
+        BinOpKind::BitAnd => IntOp::And,
+        BinOpKind::BitOr => IntOp::Or,
+        BinOpKind::BitXor => IntOp::Xor,
+        BinOpKind::RShift if j >= 0 => IntOp::Shr,
+        // A divisor that may be 0 or -1 at run time (`i64::MIN // -1`
+        // overflows the machine division) is left to the runtime.
+        BinOpKind::FloorDiv if constant_divisor => IntOp::FloorDiv,
+        BinOpKind::Mod if constant_divisor => IntOp::Mod,
+        _ => return None,
+    };
+    let result = op.eval(i, j)?;
+    let wide_in = !x.is_int() || !y.is_int();
+    let inline_out = Value::from_i64(result).is_some();
+    if !wide_in && inline_out {
+        return None;
+    }
+    let (ui, uj) = (unbox_int(r, va, pc), unbox_int(r, vb, pc));
+    let snap = r.snapshot_here(pc);
+    let n = r.push(Opcode::Int(op, ui, uj), Type::Int, Some(snap));
+    if inline_out {
+        return Some(box_int(r, n, pc));
+    }
+    let b = r.call(Helper::BoxIntWide, vec![n], pc, Type::Val);
+    r.int_of.insert(b, n);
+    Some(b)
 }
 
 pub(crate) fn compare(

@@ -23,7 +23,7 @@ pub(crate) fn inlinable(r: &Recorder, f: Value, argc: usize) -> bool {
         // Zero-argument super() reads its caller's interpreter frame.
         && !c.free_names.iter().any(|n| n == "__class__")
         && r.frames.len() <= MAX_INLINE_DEPTH
-        && !r.frames.iter().any(|fr| fr.code == func.code)
+        && (!r.frames.iter().any(|fr| fr.code == func.code) || r.inlines_own_recursion(func.code))
         && !has_compiled_loop(callee)
 }
 
@@ -32,7 +32,7 @@ pub(crate) fn inlinable(r: &Recorder, f: Value, argc: usize) -> bool {
 /// inlined copy could not be followed (the recording would leave its path
 /// and abort); the call goes through a helper instead, and the loop runs
 /// compiled there.
-fn has_compiled_loop(code: &CodeObj) -> bool {
+pub(crate) fn has_compiled_loop(code: &CodeObj) -> bool {
     code.code
         .ops
         .iter()
@@ -128,6 +128,7 @@ pub(crate) fn inline_call(
         ret_slot,
         return_pc: pc + 1,
         init_self: None,
+        generator: None,
     });
     // A store to a global the callee makes is checked where it is recorded
     // (`record_global::store_global`); only a `del` unfolds the module.

@@ -438,11 +438,17 @@ pub(crate) fn record_op(
             }
             if crate::record_iter::for_iter(r, val(iter), iter, exit, pc)
                 || record_typed::for_iter(r, val(iter), iter, exit, pc)
+                || crate::record_generator::for_iter(r, view, val(iter), iter, pc)
             {
                 return Ok(None);
             }
             let it = r.load(iter);
             let next = r.call(Helper::IterNext, vec![it], pc, Type::Val);
+            if downcast::<GeneratorObj>(val(iter)).is_some() {
+                // The interpreter runs the generator's frame above this one
+                // (the trace resumes it through the runtime call).
+                r.skip_above = Some(view.depth);
+            }
             let snap = r.snapshot(exit, ExitKind::LoopDone);
             r.push(
                 Opcode::GuardNe(next, Value::EMPTY.to_bits()),
@@ -586,9 +592,17 @@ pub(crate) fn record_op(
             r.store(func, out);
             r.skip_above = Some(view.depth);
         }
+        Op::Yield { dst, src } => {
+            if !crate::record_generator::yield_value(r, view, src, dst, pc) {
+                return Err("yield outside a generator resumed by the loop".into());
+            }
+        }
         Op::Return { src } => {
             if r.frames.len() < 2 {
                 return Err("return from the loop's frame".into());
+            }
+            if r.frames.last().is_some_and(|f| f.generator.is_some()) {
+                return Err("generator finished".into());
             }
             let mut v = r.load(src);
             if let Some(instance) = r.frames.last().expect("a frame").init_self {

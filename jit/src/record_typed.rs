@@ -338,6 +338,9 @@ pub(crate) fn call_function(
     if arg.is_int() {
         return int_to_str(r, rt, f, func, pc);
     }
+    if is_kind(arg, ObjKind::Str) && f.is_ptr() && f.as_ptr::<ClassObj>() == rt.types.int {
+        return Some(str_to_int(r, f, func, pc));
+    }
     let is = |name| is_builtin_function(rt, r.builtins, f, name);
     let len_kind = kind_of(arg)
         .filter(|k| matches!(k, ObjKind::Str | ObjKind::List | ObjKind::Tuple) && is("len"));
@@ -370,6 +373,16 @@ pub(crate) fn call_function(
         }
     };
     Some(box_int(r, n, pc))
+}
+
+/// `int(s)` of a str `s`: `int_of_str`, leaving for the interpreter (which
+/// raises ValueError) when `s` is not an int's text.
+fn str_to_int(r: &mut Recorder, f: Value, func: u16, pc: u32) -> Ref {
+    let fr = r.load(func);
+    r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);
+    let a = r.load(func + 1);
+    guard_kind(r, a, ObjKind::Str, pc);
+    call_or_leave(r, Helper::IntOfStr, vec![a], pc)
 }
 
 /// `chr(i)` (in range) and `str(i)` of an int `i`.

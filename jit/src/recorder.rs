@@ -22,6 +22,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 /// held against the loop: recording starts again at its next back-edge).
 pub const LOOP_ENDED: &str = "loop ended before one iteration was recorded";
 
+/// The anchor pc of a function trace (recorded from a function's entry, not
+/// a loop's `JumpBack`): a root trace or bridge with this anchor ends at the
+/// function's `Return` instead of a back-edge.
+pub const FUNCTION_ANCHOR: u32 = u32::MAX;
+
 /// Longest trace the recorder builds (instructions); longer ones abort.
 pub const MAX_TRACE_INSTS: usize = 3000;
 /// Back-edges of inner loops without a trace of their own that one recording
@@ -74,6 +79,9 @@ pub(crate) struct RecFrame {
     /// For an inlined `__init__`: the new instance (held in the frame's slot
     /// 0, which the `__init__` never rebinds), returned instead of None.
     pub init_self: Option<Ref>,
+    /// For a generator resumed by a `for` loop in the frame below: the slot
+    /// holding the generator (relative to the loop frame's slot 0).
+    pub generator: Option<i32>,
 }
 
 /// An inner loop the trace runs through its own compiled trace; the
@@ -103,6 +111,9 @@ pub struct Recorder {
     /// The loop's `JumpBack`: where a root trace closes and bridges rejoin.
     pub(crate) anchor_code: Value,
     pub(crate) anchor_pc: u32,
+    /// A function trace (anchor [`FUNCTION_ANCHOR`]): it ends at the `Return`
+    /// of its root frame.
+    pub(crate) function: bool,
     /// Interpreter frame count in the loop's frame.
     pub(crate) anchor_depth: usize,
     pub(crate) insts: Vec<Inst>,
@@ -155,12 +166,35 @@ impl Recorder {
             ret_slot: 0,
             return_pc: 0,
             init_self: None,
+            generator: None,
         });
         r.note_global_stores(rt, view.code, view.module, view.pc as u32, anchor_pc);
         r.expect = Some((view.depth, view.pc as u32));
         r.set_origin(view.pc as u32);
         let snap = r.snapshot(view.pc as u32, ExitKind::Safepoint);
         r.push(Opcode::LoopHeader, Type::Void, Some(snap));
+        r
+    }
+
+    /// Starts a function trace at a function's entry; `view` is the
+    /// function's fresh frame about to run pc 0. The trace ends at the
+    /// frame's `Return` ([`Recorder::finish_function`]).
+    pub fn start_function(rt: &Runtime, view: &FrameView) -> Recorder {
+        let mut r = Recorder::empty(rt, TraceKind::Root, view, FUNCTION_ANCHOR, view.depth);
+        r.frames.push(RecFrame {
+            code: view.code,
+            func: view.func,
+            module: view.module,
+            base: 0,
+            ret_slot: 0,
+            return_pc: 0,
+            init_self: None,
+            generator: None,
+        });
+        // Globals the function writes anywhere become mutable before
+        // anything is recorded (see `record_global`).
+        r.note_global_stores(rt, view.code, view.module, 1, 0);
+        r.expect = Some((view.depth, view.pc as u32));
         r
     }
 
@@ -192,6 +226,7 @@ impl Recorder {
                 ret_slot: f.ret_slot,
                 return_pc,
                 init_self,
+                generator: f.generator,
             });
             r.roots.extend([f.code, f.func, f.module]);
             r.extent = r.extent.max(f.base + code_of(f.code).code.nslots as i32);
@@ -214,6 +249,7 @@ impl Recorder {
             kind,
             anchor_code: view.code,
             anchor_pc,
+            function: anchor_pc == FUNCTION_ANCHOR,
             anchor_depth,
             insts: Vec::new(),
             snapshots: Vec::new(),
@@ -253,6 +289,15 @@ impl Recorder {
         crate::record_global::note_global_writes(self, Some(rt), (code, module), from, to);
     }
 
+    /// May a call of `code` be inlined although `code` is being recorded?
+    /// Only a function trace's call of its own function, made from its root
+    /// frame: the trace then covers two levels of the recursion per entry
+    /// (the inlined level's recursive calls go through the `call` helper,
+    /// which reaches the trace again), halving the entries and exits.
+    pub(crate) fn inlines_own_recursion(&self, code: Value) -> bool {
+        self.function && self.frames.len() == 1 && self.frames[0].code == code
+    }
+
     /// Is the recorder skipping instructions (inside an inner loop or a call
     /// the trace makes through the runtime)?
     pub fn skipping(&self) -> bool {
@@ -267,8 +312,13 @@ impl Recorder {
 
     /// The recorded loop's header: where its back-edge jumps.
     pub(crate) fn anchor_header(&self) -> u32 {
-        match code_of(self.anchor_code).code.ops[self.anchor_pc as usize] {
-            Op::JumpBack { target } => target,
+        // A function trace has no anchor instruction.
+        match code_of(self.anchor_code)
+            .code
+            .ops
+            .get(self.anchor_pc as usize)
+        {
+            Some(&Op::JumpBack { target }) => target,
             _ => 0,
         }
     }
@@ -318,7 +368,8 @@ impl Recorder {
             if depth != view.depth || want != pc {
                 // The loop ended at its header right away: nothing is wrong
                 // with the loop, the recording just started on its last pass.
-                let at_header = self.kind == TraceKind::Root && self.origins.len() <= 2;
+                let at_header =
+                    self.kind == TraceKind::Root && !self.function && self.origins.len() <= 2;
                 log::debug!(
                     target: "jit",
                     "left the recorded path: expected depth {depth} pc {want}, got depth {} pc {pc} in {}",
@@ -340,7 +391,17 @@ impl Recorder {
         if self.insts.len() > MAX_TRACE_INSTS {
             return RecordStep::Abort("trace too long".into());
         }
-        if self.kind == TraceKind::Root && self.frames.len() == 1 && !self.in_anchor_loop(pc) {
+        if self.function && self.frames.len() == 1 && matches!(op, Op::Return { .. }) {
+            // The function trace (or its bridge) is done: the interpreter
+            // runs this `Return` after the trace leaves.
+            self.set_origin(pc);
+            return RecordStep::Done(self.finish_function(pc));
+        }
+        if self.kind == TraceKind::Root
+            && !self.function
+            && self.frames.len() == 1
+            && !self.in_anchor_loop(pc)
+        {
             // This pass left the loop (its condition failed or it broke
             // out): the recording started on the loop's last pass. Give up
             // now, before recording the code after the loop, and try again.
@@ -461,6 +522,7 @@ impl Recorder {
                 ret_slot: f.ret_slot,
                 pc: self.frames.get(i + 1).map_or(0, |callee| callee.return_pc),
                 init_self: f.init_self.is_some(),
+                generator: f.generator,
             })
             .collect();
         self.snapshots.push(Snapshot {
@@ -537,6 +599,22 @@ impl Recorder {
             self.forget_heap_guards();
         }
         self.push(Opcode::Call(h, args), ty, snap)
+    }
+
+    /// The finished function trace (or function-trace bridge), at the root
+    /// frame's `Return` at `pc`: an unconditional exit (`guard_true` of a
+    /// false constant) whose `LoopDone` snapshot resumes at the `Return`,
+    /// which the interpreter then runs (popping the frame, `__init__`'s
+    /// instance, a boundary frame's result). Every slot is stored by then in
+    /// raw traces; an optimized trace writes its sunk stores in the exit
+    /// stub. The `loop_back` after it is never reached: it keeps the shape
+    /// every pass and backend expects of a trace's end.
+    pub(crate) fn finish_function(&mut self, pc: u32) -> Box<Trace> {
+        let never = self.emit(Opcode::ConstInt(0), Type::Bool);
+        let snap = self.snapshot(pc, ExitKind::LoopDone);
+        self.push(Opcode::GuardTrue(never), Type::Void, Some(snap));
+        self.emit(Opcode::LoopBack, Type::Void);
+        self.finish()
     }
 
     /// The finished trace.

@@ -27,6 +27,9 @@ pub struct SnapFrame {
     pub pc: u32,
     /// An `__init__` frame: slot 0 holds the instance it returns.
     pub init_self: bool,
+    /// A generator's frame resumed by a `for` loop in the frame below: the
+    /// slot (relative to the root frame's slot 0) holding the generator.
+    pub generator: Option<i32>,
 }
 
 /// Why a trace left at this snapshot.
@@ -35,7 +38,8 @@ pub enum ExitKind {
     /// A guard failed: resume at `pc` (nothing of that instruction has run).
     Guard,
     /// A `for` loop's iterator is exhausted: resume after the loop (never
-    /// bridged: the code after a loop is not part of it).
+    /// bridged: the code after a loop is not part of it). Also a function
+    /// trace's end: resume at its root frame's `Return`.
     LoopDone,
     /// A runtime call raised: the exception is in the context; the instruction
     /// at `pc` raised it (the interpreter unwinds from there).

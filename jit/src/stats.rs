@@ -15,8 +15,12 @@ pub struct PassTotals {
 /// Counters collected over a run.
 #[derive(Default, Debug)]
 pub struct JitStats {
-    /// Root traces compiled.
+    /// Root traces of loops compiled.
     pub loops: u64,
+    /// Function traces compiled (root traces from a function's entry).
+    pub functions: u64,
+    /// Functions given up on after repeated aborts.
+    pub functions_blacklisted: u64,
     /// Bridges compiled.
     pub bridges: u64,
     /// Recordings aborted, by reason.
@@ -56,7 +60,8 @@ pub struct JitStats {
     pub queue_wait_total: Duration,
     /// The longest such wait.
     pub queue_wait_max: Duration,
-    /// Optimized root traces installed (`full`: swapped in; `sync`: compiled).
+    /// Optimized root traces (loops' and functions') installed (`full`:
+    /// swapped in; `sync`: compiled).
     pub optimized_loops: u64,
     /// Optimized bridges installed.
     pub optimized_bridges: u64,
@@ -202,11 +207,13 @@ impl JitStats {
         let aborted: u64 = self.aborts.values().sum();
         let mut s = String::from("JIT statistics:\n");
         s += &format!("  loops traced:       {}\n", self.loops);
+        s += &format!("  functions traced:   {}\n", self.functions);
         s += &format!("  traces aborted:     {aborted}\n");
         for (reason, n) in &self.aborts {
             s += &format!("    {n:6}  {reason}\n");
         }
         s += &format!("  loops blacklisted:  {}\n", self.blacklisted);
+        s += &format!("  functions blacklisted: {}\n", self.functions_blacklisted);
         s += &format!(
             "  loops unlinked:     {} (too few iterations per entry)\n",
             self.unprofitable
@@ -268,7 +275,7 @@ impl JitStats {
             self.install_latency_total / self.install_latency_count as u32
         };
         s += &format!(
-            "  optimized installed: {} loops, {} bridges\n",
+            "  optimized installed: {} roots (loops and functions), {} bridges\n",
             self.optimized_loops, self.optimized_bridges
         );
         s += &format!(

@@ -294,6 +294,7 @@ fn same_resume_state(from: &Snapshot, to: &Snapshot) -> bool {
                     && a.base == b.base
                     && a.ret_slot == b.ret_slot
                     && a.init_self == b.init_self
+                    && a.generator == b.generator
                     && (i == last || a.pc == b.pc)
             })
 }
@@ -313,6 +314,7 @@ mod tests {
             ret_slot: base - 1,
             pc,
             init_self: false,
+            generator: None,
         }
     }
 

@@ -35,5 +35,6 @@ pub fn load_code(rt: &mut Runtime, code: Rc<Code>) -> Value {
         consts,
         names,
         ic,
+        entry: Cell::new([0; 3]),
     })
 }

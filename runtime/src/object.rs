@@ -200,6 +200,10 @@ pub struct CodeObj {
     /// the interpreter). Raw words: cached values are only used while the key
     /// they were cached under (a map, a version) still matches.
     pub ic: Box<[Cell<[u64; 3]>]>,
+    /// The JIT's function-entry counter (see `jit::Jit::on_function_entry`):
+    /// entries by the interpreter, the function trace's index + 1 (0: none),
+    /// aborted recordings; laid out like a loop's `JumpBack` counter cell.
+    pub entry: Cell<[u64; 3]>,
 }
 
 /// A Python function.

@@ -58,10 +58,10 @@ impl fmt::Display for TraceInst {
     }
 }
 
-/// One compiled trace: a loop's root trace or a bridge.
+/// One compiled trace: a loop's or function's root trace, or a bridge.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TraceListing {
-    /// `loop 0` or `bridge 2 from trace 0 exit 5`.
+    /// `loop 0`, `function 1` or `bridge 2 from trace 0 exit 5`.
     pub title: String,
     /// The instructions in order (`insts[i].index == i`).
     pub insts: Vec<TraceInst>,
@@ -71,6 +71,16 @@ impl TraceListing {
     /// Is it a loop's root trace (not a bridge)?
     pub fn is_loop(&self) -> bool {
         self.title.starts_with("loop ")
+    }
+
+    /// Is it a function trace (recorded from a function's entry)?
+    pub fn is_function(&self) -> bool {
+        self.title.starts_with("function ")
+    }
+
+    /// Is it a bridge (a side trace of a loop or function trace)?
+    pub fn is_bridge(&self) -> bool {
+        self.title.starts_with("bridge ")
     }
 
     /// The function whose loop the trace runs (where its `loop_header` or,

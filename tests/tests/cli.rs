@@ -97,6 +97,14 @@ const TESTS: &[NamedTest] = &[
         "deep_recursion_through_compiled_loops",
         deep_recursion_through_compiled_loops,
     ),
+    (
+        "deep_recursion_through_function_traces",
+        deep_recursion_through_function_traces,
+    ),
+    (
+        "recursion_error_traceback_is_the_same_under_the_jit",
+        recursion_error_traceback_is_the_same_under_the_jit,
+    ),
 ];
 
 fn main() {
@@ -660,6 +668,8 @@ fn jit_stats_report_the_optimizer_tiers() -> Result<(), String> {
         let loops = stat_numbers(err, "loops traced:")?[0];
         let bridges = stat_numbers(err, "bridges:")?[0];
         expect_that(loops >= 1.0, || format!("{mode}: no loop traced: {err}"))?;
+        // Root traces: loops' and functions'.
+        let loops = loops + stat_numbers(err, "functions traced:")?[0];
         // "main-thread JIT: T ms in N pauses (max M ms, p99 P ms)"
         let pause = stat_numbers(err, "main-thread JIT:")?;
         let [total, count, max, p99] = pause[..] else {
@@ -760,6 +770,93 @@ print(level(100))
         })?;
         expect_success(&outcome, "312267\nRecursionError\n27876\n")
             .map_err(|e| format!("{mode}: {e}"))?;
+    }
+    Ok(())
+}
+
+fn deep_recursion_through_function_traces() -> Result<(), String> {
+    // Loop-free recursive functions run as function traces, each entry
+    // nesting the trampoline's spill frame natively (one per two levels):
+    // past the native-stack floor they run in the interpreter.
+    let source = "\
+import sys
+sys.setrecursionlimit(15000)
+
+def down(n):
+    if n == 0:
+        return 0
+    return down(n - 1) + 1
+
+def twice(n):
+    if n <= 0:
+        return n
+    return twice(n - 2) + 2
+
+print(down(12000), twice(13000))
+try:
+    down(20000)
+except RecursionError:
+    print('RecursionError')
+print(down(100))
+";
+    let directory = program("deep.py", source);
+    for mode in ["--jit=off", "--jit=raw", "--jit=full", "--jit=sync"] {
+        let outcome = tern(&[mode, "--jit-threshold", "1", "deep.py"], &directory, None)?;
+        expect_that(outcome.signal.is_none(), || {
+            format!("{mode}: killed by signal {:?}", outcome.signal)
+        })?;
+        expect_success(&outcome, "12000 13000\nRecursionError\n100\n")
+            .map_err(|e| format!("{mode}: {e}"))?;
+    }
+    Ok(())
+}
+
+fn recursion_error_traceback_is_the_same_under_the_jit() -> Result<(), String> {
+    // An uncaught RecursionError raised inside function traces (inlined
+    // levels rebuilt as frames on the way out) prints the traceback the
+    // interpreter prints, repeated-line summary included.
+    let source = "\
+def f(n):
+    if n < 0:
+        return 0
+    return f(n + 1) + 1
+
+def g(n):
+    return f(n)
+
+print(sum(g(-i) for i in range(1, 60)))
+print(g(0))
+";
+    let directory = program("runaway.py", source);
+    let interpreted = tern(&["--jit=off", "runaway.py"], &directory, None)?;
+    expect_eq("exit code", interpreted.exit_code, Some(1))?;
+    expect_that(
+        interpreted.stderr.contains("[Previous line repeated")
+            && interpreted
+                .stderr
+                .ends_with("RecursionError: maximum recursion depth exceeded\n"),
+        || format!("--jit=off traceback: {:?}", interpreted.stderr),
+    )?;
+    for mode in ["--jit=raw", "--jit=full", "--jit=sync"] {
+        for threshold in ["1", "40"] {
+            let outcome = tern(
+                &[mode, "--jit-threshold", threshold, "runaway.py"],
+                &directory,
+                None,
+            )?;
+            let what = format!("{mode} --jit-threshold {threshold}");
+            expect_eq(
+                &format!("{what}: stdout"),
+                &outcome.stdout,
+                &interpreted.stdout,
+            )?;
+            expect_eq(
+                &format!("{what}: stderr"),
+                &outcome.stderr,
+                &interpreted.stderr,
+            )?;
+            expect_eq(&format!("{what}: exit code"), outcome.exit_code, Some(1))?;
+        }
     }
     Ok(())
 }

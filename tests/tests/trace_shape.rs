@@ -57,6 +57,18 @@ const TESTS: &[NamedTest] = &[
         "stats_count_a_loop_over_a_generator",
         stats_count_a_loop_over_a_generator,
     ),
+    (
+        "recursion_in_a_function_trace_inlines_one_level",
+        recursion_in_a_function_trace_inlines_one_level,
+    ),
+    (
+        "function_with_a_loop_gets_no_function_trace",
+        function_with_a_loop_gets_no_function_trace,
+    ),
+    (
+        "generator_is_resumed_inside_the_loop_trace",
+        generator_is_resumed_inside_the_loop_trace,
+    ),
 ];
 
 fn main() {
@@ -491,7 +503,7 @@ print(run(300))
     let bridge = run
         .traces
         .iter()
-        .find(|t| !t.is_loop())
+        .find(|t| t.is_bridge())
         .ok_or("no bridge in the log")?;
     let first = bridge.insts.first().ok_or("an empty bridge")?;
     expect_eq("bridge starts in", first.function.as_str(), "step")?;
@@ -530,4 +542,134 @@ print(consume(100))
         consumer_loop,
         true,
     )
+}
+
+// ---- function traces
+
+fn recursion_in_a_function_trace_inlines_one_level() -> Result<(), String> {
+    // `fib` has no loop: it is traced from its entry. The root frame's
+    // recursive calls are inlined once; the inlined copies' own recursive
+    // calls go through the `call` helper, which reaches the function trace
+    // again. The trace ends at the function's `return`, in an exit the
+    // interpreter resumes at.
+    let source = "\
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+print(fib(15))
+";
+    let run = run_traced(source, "610\n", &["--jit-stats"])?;
+    let stderr = &run.outcome.stderr;
+    expect_eq("functions traced", stat(stderr, "functions traced:")?, 1)
+        .and(expect_eq("loops traced", stat(stderr, "loops traced:")?, 0))
+        .and(expect_eq(
+            "traces aborted",
+            stat(stderr, "traces aborted:")?,
+            0,
+        ))
+        .map_err(|e| format!("{e}\n{stderr}"))?;
+    let trace = run
+        .traces
+        .iter()
+        .find(|t| t.is_function())
+        .ok_or("no function trace in the log")?;
+    expect_eq("traced function", trace.loop_function(), Some("fib"))?;
+    let calls: Vec<&TraceInst> = trace.calls_of("call").collect();
+    expect_in(trace, calls.len() == 4, || {
+        format!("two inlined levels make two calls each: {calls:?}")
+    })?;
+    expect_in(trace, calls.iter().all(|c| c.depth == 1), || {
+        "the recursive calls are made by the inlined level".to_string()
+    })?;
+    expect_in(trace, trace.insts.iter().all(|i| i.depth <= 1), || {
+        "the recursion is inlined one level only".to_string()
+    })?;
+    expect_in(trace, trace.with_op("loop_header").next().is_none(), || {
+        "a function trace has no loop header".to_string()
+    })?;
+    // The end: an exit that always leaves (`guard_true` of a false
+    // constant), then the `loop_back` no run reaches.
+    let n = trace.insts.len();
+    let ops: Vec<&str> = trace.insts[n.saturating_sub(2)..]
+        .iter()
+        .map(|i| i.op.as_str())
+        .collect();
+    expect_in(trace, ops == ["guard_true", "loop_back"], || {
+        format!("the trace should end with guard_true, loop_back: {ops:?}")
+    })?;
+    let end = &trace.insts[n - 2];
+    let never = trace.producer(end, 0).ok_or("guard_true without operand")?;
+    expect_in(
+        trace,
+        never.op == "const_int" && never.args == ["0"],
+        || format!("the final guard should test the constant 0: {never}"),
+    )
+}
+
+fn function_with_a_loop_gets_no_function_trace() -> Result<(), String> {
+    // A function holding a loop gets a loop trace; its entry is not traced.
+    let source = "\
+def total(n):
+    t = 0
+    for i in range(n):
+        t += i
+    return t
+
+s = 0
+for k in range(50):
+    s += total(k)
+print(s)
+";
+    let run = run_traced(source, "19600\n", &["--jit-stats"])?;
+    let stderr = &run.outcome.stderr;
+    expect_eq("functions traced", stat(stderr, "functions traced:")?, 0)
+        .map_err(|e| format!("{e}\n{stderr}"))?;
+    expect_eq(
+        "no function trace in the log",
+        run.traces.iter().any(|t| t.is_function()),
+        false,
+    )
+}
+
+fn generator_is_resumed_inside_the_loop_trace() -> Result<(), String> {
+    // Two generators stacked under a `for` loop: the loop's trace enters
+    // both frames (a `gen_resume` and a `gen_suspend` each) and runs their
+    // code inline; no `iter_next` resumes them through the interpreter.
+    let source = "\
+def numbers(n):
+    i = 0
+    while i < n:
+        yield i
+        i += 1
+
+def doubled(source):
+    for x in source:
+        yield x * 2
+
+def consume(n):
+    total = 0
+    for v in doubled(numbers(n)):
+        total += v
+    return total
+
+print(consume(300))
+";
+    let trace = loop_trace_of(source, "89700\n", "consume")?;
+    expect_no_calls(&trace, &["iter_next"])?;
+    expect_eq("gen_resume calls", trace.calls_of("gen_resume").count(), 2)
+        .map_err(|e| format!("{e}\n{trace}"))?;
+    expect_eq(
+        "gen_suspend calls",
+        trace.calls_of("gen_suspend").count(),
+        2,
+    )
+    .map_err(|e| format!("{e}\n{trace}"))?;
+    let in_numbers = trace
+        .insts
+        .iter()
+        .any(|i| i.function == "numbers" && i.depth == 2);
+    expect_eq("`numbers` runs inlined two frames up", in_numbers, true)
+        .map_err(|e| format!("{e}\n{trace}"))
 }

@@ -254,7 +254,7 @@ impl Interpreter {
             self.stack[top] = Value::NONE;
             copy_args(&mut self.stack[base..base + args.len()], args);
             self.enter_plain_function(f, func, base, args.len(), top, true)?;
-            return self.execute();
+            return self.execute_function();
         }
         match kind_of(f) {
             Some(ObjKind::Function) => {
@@ -319,7 +319,7 @@ impl Interpreter {
             let (below, frame) = self.stack.split_at_mut(base);
             copy_args(&mut frame[..argc], &below[args_at..args_at + argc]);
             self.enter_plain_function(f, func, base, argc, top, true)?;
-            return self.execute();
+            return self.execute_function();
         }
         // A copy: the call may grow and move the stack the arguments are on.
         const FAST: usize = 8;

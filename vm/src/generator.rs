@@ -1,5 +1,7 @@
 //! Generators: a generator's frame lives in its heap object between
-//! resumptions and is copied onto the value stack while it runs.
+//! resumptions and is copied onto the value stack while it runs. `next`
+//! runs it in a nested `execute` (a boundary frame); a `for` loop resumes
+//! it in its own dispatch loop (no boundary).
 
 use crate::interp::Interpreter;
 use runtime::object::*;
@@ -111,16 +113,113 @@ impl Interpreter {
                     g.state = GenState::Finished;
                     g.slots = Vec::new();
                 }
-                let si = self.rt.exc.stop_iteration;
-                if self.rt.isinstance(e.0, si) {
-                    let c = self.rt.exc.runtime_error;
-                    let err = self.rt.error(c, "generator raised StopIteration");
-                    let cause = self.rt.names.cause;
-                    runtime::runtime::instance_set(err.0, cause, e.0);
-                    return Err(err);
-                }
-                Err(e)
+                Err(self.generator_error(e))
             }
+        }
+    }
+
+    /// The exception `next(gen)` raises when `e` escapes the generator's
+    /// frame: a `StopIteration` becomes `RuntimeError` (PEP 479).
+    pub(crate) fn generator_error(&mut self, e: PyErr) -> PyErr {
+        let si = self.rt.exc.stop_iteration;
+        if !self.rt.isinstance(e.0, si) {
+            return e;
+        }
+        let c = self.rt.exc.runtime_error;
+        let err = self.rt.error(c, "generator raised StopIteration");
+        let cause = self.rt.names.cause;
+        runtime::runtime::instance_set(err.0, cause, e.0);
+        err
+    }
+
+    // ---- resumed by a `for` loop in the same dispatch loop
+
+    /// `ForIter` over generator `gen`: pushes its frame above the running
+    /// one (no nested `execute`, no boundary) so the dispatch loop runs it;
+    /// its next `yield` stores the value at `ret_slot` (the loop variable's
+    /// register) and the loop body goes on, and its end leaves the loop
+    /// ([`Interpreter::leave_exhausted_loop`]). False (nothing done) unless
+    /// `gen` is a generator that is created or suspended.
+    #[inline]
+    pub(crate) fn resume_generator_inline(&mut self, gen: Value, ret_slot: usize) -> bool {
+        let Some(g) = downcast::<GeneratorObj>(gen) else {
+            return false;
+        };
+        if !matches!(g.state, GenState::Created | GenState::Suspended) {
+            return false;
+        }
+        let func = g.func;
+        let f = downcast::<FunctionObj>(func).unwrap();
+        let (code_v, module) = (f.code, f.module);
+        let top = self.stack_top();
+        let base = top + 1;
+        let n = g.slots.len();
+        self.ensure_stack(base + n);
+        // The slot between the frames is marked by the GC like the frames'
+        // own: it must not hold a stale pointer.
+        self.stack[top] = Value::NONE;
+        let g = downcast::<GeneratorObj>(gen).unwrap();
+        self.stack[base..base + n].copy_from_slice(&g.slots);
+        if g.state == GenState::Suspended && g.resume_dst != frontend::bytecode::NO_REG {
+            self.stack[base + g.resume_dst as usize] = Value::NONE;
+        }
+        let pc = g.pc as usize;
+        g.state = GenState::Running;
+        self.push_frame(code_v, func, module, Value::EMPTY, base, ret_slot, false);
+        let frame = self.frames.last_mut().unwrap();
+        frame.pc = pc;
+        frame.generator = gen;
+        true
+    }
+
+    /// `Yield` (or `YieldFrom` passing a value on) of `v` in the running
+    /// generator frame, whose pc is already where it resumes: saves the
+    /// frame and pops it. `Some(v)`: `execute` returns `v` (a generator
+    /// resumed through `next`); `None`: `v` went to the resuming `ForIter`'s
+    /// loop variable and the dispatch loop continues in its frame.
+    #[inline]
+    pub(crate) fn yield_value(&mut self, v: Value, dst: u16) -> Option<Value> {
+        let frame = self.frames.last().unwrap();
+        let (boundary, ret_slot) = (frame.boundary, frame.ret_slot);
+        let v = self.yield_from_frame(v, dst);
+        if boundary {
+            return Some(v);
+        }
+        self.yielded = false;
+        self.stack[ret_slot] = v;
+        None
+    }
+
+    /// Is the hot loop `header..=jump_back` of `code` one that yields, in a
+    /// generator frame resumed by a `for` loop? Such a loop is not recorded
+    /// on its own: its trace could not follow the `yield` out of the frame,
+    /// and the `for` loop's trace runs it inline instead (a loop that
+    /// covered only its non-yielding path would also keep the generator
+    /// from being inlined there, see `record_generator.rs`).
+    #[cold]
+    pub(crate) fn leave_loop_to_resuming_for(
+        &self,
+        code: &CodeObj,
+        header: usize,
+        jump_back: usize,
+    ) -> bool {
+        let frame = self.frames.last().unwrap();
+        !frame.generator.is_empty()
+            && !frame.boundary
+            && code.code.ops[header..=jump_back]
+                .iter()
+                .any(|op| matches!(op, frontend::bytecode::Op::Yield { .. }))
+    }
+
+    /// A generator resumed by a `ForIter` returned: the loop in the running
+    /// frame (whose pc is just past that `ForIter`) continues at its exit.
+    pub(crate) fn leave_exhausted_loop(&mut self) {
+        let frame = self.frames.last_mut().unwrap();
+        // SAFETY: the frame's code object is live.
+        let ops = unsafe { &(&*frame.code).code.ops };
+        match ops.get(frame.pc.wrapping_sub(1)) {
+            Some(&frontend::bytecode::Op::ForIter { exit, .. }) => frame.pc = exit as usize,
+            other => unreachable!("a generator frame without a boundary returned to {other:?}"),
         }
     }
 

@@ -399,6 +399,21 @@ impl Interpreter {
                     }
                 };
             }
+            // A call pushed a function's frame (at pc 0): run its function
+            // trace, or count the entry (see `function_entered`), then go on
+            // in the frame.
+            macro_rules! entered_function {
+                () => {{
+                    if JIT && (!RECORD || self.jit.skipping()) {
+                        match self.function_entered() {
+                            None | Some(Ok(false)) => {}
+                            Some(Ok(true)) => return Err(SWITCH_DISPATCH),
+                            Some(Err(e)) => self.handle_exception(e)?,
+                        }
+                    }
+                    continue 'frames;
+                }};
+            }
             macro_rules! tri {
                 ($e:expr) => {
                     match $e {
@@ -802,6 +817,8 @@ impl Interpreter {
                                         },
                                     }
                                 }
+                                jit::BackEdge::Record
+                                    if self.leave_loop_to_resuming_for(code, pc, jump_back_pc) => {}
                                 jit::BackEdge::Record => {
                                     self.frames.last_mut().unwrap().pc = pc;
                                     self.start_recording(
@@ -1141,6 +1158,12 @@ impl Interpreter {
                             }
                         }
                         self.frames.last_mut().unwrap().pc = pc;
+                        // A generator resumes in this dispatch loop: its frame
+                        // is pushed above this one and its `yield` comes back
+                        // here (the recorder follows it: `record_generator.rs`).
+                        if self.resume_generator_inline(itv, base + it as usize + 1) {
+                            continue 'frames;
+                        }
                         match tri!(iter::next(self, itv)) {
                             Some(v) => reg!(self, base, it + 1) = v,
                             None => pc = exit as usize,
@@ -1213,7 +1236,7 @@ impl Interpreter {
                             base + func as usize,
                             Some((code, pc - 1)),
                         ) {
-                            Ok(true) => continue 'frames,
+                            Ok(true) => entered_function!(),
                             Ok(false) => {}
                             Err(e) => fail!(e),
                         }
@@ -1235,7 +1258,7 @@ impl Interpreter {
                             base + func as usize,
                             None,
                         ) {
-                            Ok(true) => continue 'frames,
+                            Ok(true) => entered_function!(),
                             Ok(false) => {}
                             Err(e) => fail!(e),
                         }
@@ -1250,7 +1273,7 @@ impl Interpreter {
                         };
                         self.frames.last_mut().unwrap().pc = pc;
                         match self.call_from_stack(f, args_at, n, &[], base + func as usize, None) {
-                            Ok(true) => continue 'frames,
+                            Ok(true) => entered_function!(),
                             Ok(false) => {}
                             Err(e) => fail!(e),
                         }
@@ -1277,7 +1300,7 @@ impl Interpreter {
                             base + func as usize,
                             None,
                         ) {
-                            Ok(true) => continue 'frames,
+                            Ok(true) => entered_function!(),
                             Ok(false) => {}
                             Err(e) => fail!(e),
                         }
@@ -1293,7 +1316,7 @@ impl Interpreter {
                             kw = d.table.iter().collect();
                         }
                         match self.call_with_vec(f, args, kw, base + func as usize) {
-                            Ok(true) => continue 'frames,
+                            Ok(true) => entered_function!(),
                             Ok(false) => {}
                             Err(e) => fail!(e),
                         }
@@ -1315,7 +1338,10 @@ impl Interpreter {
                     Op::Yield { dst, src } => {
                         let v = reg!(self, base, src);
                         self.frames.last_mut().unwrap().pc = pc;
-                        return Ok(self.yield_from_frame(v, dst));
+                        match self.yield_value(v, dst) {
+                            Some(v) => return Ok(v),
+                            None => continue 'frames,
+                        }
                     }
                     Op::YieldFrom { dst, src } => {
                         let sub = reg!(self, base, src);
@@ -1365,7 +1391,10 @@ impl Interpreter {
                                 }
                                 // Re-run this instruction on resume to pull the next value.
                                 self.frames.last_mut().unwrap().pc = pc - 1;
-                                return Ok(self.yield_from_frame(v, dst));
+                                match self.yield_value(v, dst) {
+                                    Some(v) => return Ok(v),
+                                    None => continue 'frames,
+                                }
                             }
                             None => {
                                 if let Some(g) = downcast::<GeneratorObj>(me) {
@@ -1465,13 +1494,19 @@ impl Interpreter {
 
     /// Pops the current frame after `Return`; `Some(result)` when `execute`
     /// must return (a boundary frame), `None` to continue in the caller.
-    fn return_from_frame(&mut self, mut v: Value) -> Option<PyResult<Value>> {
+    pub(crate) fn return_from_frame(&mut self, mut v: Value) -> Option<PyResult<Value>> {
         let frame = self.frames.pop().unwrap();
         self.handled = frame.saved_handled;
         if !frame.generator.is_empty() {
             self.finish_generator(frame.generator, v);
             self.yielded = false;
-            return Some(Ok(v));
+            if frame.boundary {
+                return Some(Ok(v));
+            }
+            // Resumed by a `ForIter` (see `resume_generator_inline`): the
+            // loop is done.
+            self.leave_exhausted_loop();
+            return None;
         }
         if !frame.init_self.is_empty() {
             if !v.is_none() {

@@ -8,7 +8,7 @@ use jit::recorder::FrameView;
 use jit::snapshot::ExitKind;
 use jit::JitCtx;
 use runtime::object::CodeObj;
-use runtime::{PyErr, Value, Vm};
+use runtime::{PyErr, PyResult, Value, Vm};
 use std::cell::Cell;
 
 impl Interpreter {
@@ -56,6 +56,84 @@ impl Interpreter {
         let view = self.frame_view(pc);
         // SAFETY: `jit` is a field of `self` disjoint from what `view` and `rt` borrow.
         unsafe { (*jit).start_root(&self.rt, &view, jump_back_pc, cell, self.exec_depth) };
+    }
+
+    /// The running frame was just pushed for a call and is about to run its
+    /// pc 0: counts the function's entry, and runs its function trace or
+    /// starts recording one when it is hot. `None`: interpret the frame;
+    /// `Some(Ok(false))`: continue interpreting at the running frame's pc
+    /// (the trace left); `Some(Ok(true))`: a recording started (switch
+    /// dispatch loops); `Some(Err)`: the trace raised, frames rebuilt where.
+    #[inline(always)]
+    pub(crate) fn function_entered(&mut self) -> Option<Result<bool, PyErr>> {
+        let frame = self.frames.last().expect("a running frame");
+        // SAFETY: frame code objects are live while the frame is.
+        let code: &CodeObj = unsafe { &*frame.code };
+        match self.jit.on_function_entry(code) {
+            jit::BackEdge::Interpret => None,
+            jit::BackEdge::Run(n) => self.run_compiled(n),
+            jit::BackEdge::Record => {
+                self.start_function_recording();
+                Some(Ok(true))
+            }
+        }
+    }
+
+    /// Starts recording the function whose frame was just pushed.
+    #[cold]
+    fn start_function_recording(&mut self) {
+        let frame = self.frames.last().expect("a running frame");
+        // SAFETY: frame code objects are live while the frame is.
+        let code: &CodeObj = unsafe { &*frame.code };
+        let jit: *mut jit::Jit = &mut self.jit;
+        let view = self.frame_view(frame.pc);
+        // SAFETY: as in `start_recording`.
+        unsafe { (*jit).start_function(&self.rt, &view, code, self.exec_depth) };
+    }
+
+    /// Runs the boundary frame just pushed for a call from Rust or from
+    /// compiled code (`call_value`, `call_stack_args`) to its return: through
+    /// its function trace first when it has one (see
+    /// [`Interpreter::function_entered`]), then in the interpreter.
+    pub(crate) fn execute_function(&mut self) -> PyResult<Value> {
+        if !self.jit.enabled() {
+            return self.execute();
+        }
+        // A bridge or function recording started here belongs to the
+        // `execute` level below.
+        self.exec_depth += 1;
+        let entered = self.function_entered();
+        self.exec_depth -= 1;
+        match entered {
+            Some(Ok(false)) => match self.return_at_function_end() {
+                Some(result) => result,
+                None => self.execute(),
+            },
+            None | Some(Ok(true)) => self.execute(),
+            Some(Err(e)) => match self.handle_exception(e) {
+                Ok(()) => self.execute(),
+                Err(e) => Err(e),
+            },
+        }
+    }
+
+    /// After a function trace left: when it left at the `Return` of the
+    /// boundary frame [`Interpreter::execute_function`] pushed (the function
+    /// trace's end), runs that `Return` here instead of entering the
+    /// dispatch loop for one instruction (a nested `execute` per call).
+    #[inline]
+    fn return_at_function_end(&mut self) -> Option<PyResult<Value>> {
+        let frame = self.frames.last()?;
+        if !frame.boundary {
+            return None;
+        }
+        // SAFETY: frame code objects are live while the frame is.
+        let code: &CodeObj = unsafe { &*frame.code };
+        let Some(&Op::Return { src }) = code.code.ops.get(frame.pc) else {
+            return None;
+        };
+        let v = self.stack[frame.base + src as usize];
+        self.return_from_frame(v)
     }
 
     /// Shows `op` (about to run at `pc`) to the recorder; false once the
@@ -129,7 +207,18 @@ impl Interpreter {
     /// when it was not entered after all.
     #[inline(never)]
     fn enter_trace(&mut self, n: usize) -> Option<Result<bool, PyErr>> {
-        if !self.jit.profitable_entry(n) || !crate::native_stack::has_room_for_compiled_code() {
+        if !self.jit.profitable_entry(n) {
+            return None;
+        }
+        self.run_compiled(n)
+    }
+
+    /// Runs compiled trace `n` (a loop's, or a function's at its entry) for
+    /// the running frame, from its pc; `None` when it was not entered after
+    /// all (too close to the native stack's end or the recursion limit).
+    #[inline(never)]
+    fn run_compiled(&mut self, n: usize) -> Option<Result<bool, PyErr>> {
+        if !crate::native_stack::has_room_for_compiled_code() {
             return None;
         }
         let (enter, target, extent, frames_needed) = self.jit.entry(n);
@@ -286,6 +375,12 @@ impl Interpreter {
                 if f.init_self {
                     let instance = self.stack[base + f.base as usize];
                     self.frames.last_mut().expect("a frame").init_self = instance;
+                }
+                if let Some(slot) = f.generator {
+                    // A generator resumed by the `for` loop in the frame
+                    // below (it is running: `gen_resume` said so).
+                    let gen = self.stack[(base as i64 + slot as i64) as usize];
+                    self.frames.last_mut().expect("a frame").generator = gen;
                 }
             }
             self.frames.last_mut().expect("a frame").pc = pc;

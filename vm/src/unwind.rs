@@ -10,7 +10,7 @@ impl Interpreter {
     /// Unwinds to the innermost handler covering the failing instruction.
     /// `Ok(())`: a handler was found and the dispatch loop continues there.
     /// `Err(e)`: the exception escaped the innermost boundary frame.
-    pub(crate) fn handle_exception(&mut self, e: PyErr) -> Result<(), PyErr> {
+    pub(crate) fn handle_exception(&mut self, mut e: PyErr) -> Result<(), PyErr> {
         // An exception raised while another is being handled (by any operation,
         // not only `raise`) records it as its __context__, as CPython does.
         let h = self.handled;
@@ -47,6 +47,11 @@ impl Interpreter {
                 if let Some(g) = downcast::<GeneratorObj>(frame.generator) {
                     g.state = GenState::Finished;
                     g.slots = Vec::new();
+                }
+                if !frame.boundary {
+                    // Resumed by a `ForIter` in the frame below: the
+                    // exception leaves the generator as `next` would raise it.
+                    e = self.generator_error(e);
                 }
             }
             if frame.boundary {
