@@ -599,7 +599,16 @@ pub(crate) fn record_op(
         }
         Op::Return { src } => {
             if r.frames.len() < 2 {
-                return Err("return from the loop's frame".into());
+                // A root recording whose pass returns from the loop's
+                // function left the loop as a failing condition or a `break`
+                // does: the loop may well go on next time (a search loop's
+                // `return` on a match), so it is retried at the next
+                // back-edge instead of counting an abort.
+                return Err(if r.kind == TraceKind::Root {
+                    crate::recorder::LOOP_ENDED.into()
+                } else {
+                    "return from the loop's frame".into()
+                });
             }
             if r.frames.last().is_some_and(|f| f.generator.is_some()) {
                 return Err("generator finished".into());
