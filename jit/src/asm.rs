@@ -24,14 +24,19 @@ use crate::exits::ExitInfo;
 use crate::ir::*;
 use crate::layout;
 use crate::regalloc::{self, Allocation, Loc};
-use compare::{emit_float_compare, emit_fused_guard, emit_int_compare, fused_compares};
+use compare::{
+    emit_float_compare, emit_fused_guard, emit_int_compare, fused_compares, DecidedBools,
+};
+use constant_pool::ConstantPool;
 use exit_entries::{emit_box_subroutines, emit_entries, SharedWriters};
 use exit_materialize::emit_materialize;
 
 mod compare;
+mod constant_pool;
 mod divide;
 mod exit_entries;
 mod exit_materialize;
+mod float_ops;
 mod locations;
 use crate::code_heap::CodeBlock;
 use dynasmrt::x64::{Assembler, X64Relocation};
@@ -155,11 +160,19 @@ struct Emitter<'a> {
     /// Compares a guard right after them jumps on (both backends)
     /// ([`fused_compares`]).
     fused: Vec<bool>,
+    /// Bool entries whose value their exit knows ([`DecidedBools`]).
+    decided: DecidedBools,
     /// The exit stubs' int-boxing subroutine, once a stub calls it
     /// (`exit_entries.rs`).
     box_int_sub: Option<DynamicLabel>,
     /// The exit stubs' float-boxing subroutine, once a stub calls it.
     box_float_sub: Option<DynamicLabel>,
+    /// Optimized traces' 64-bit constants read from memory.
+    pool: ConstantPool,
+    /// Optimized traces: the object value whose untagged address `rdi`
+    /// holds (straight-line code between jump targets and calls keeps it,
+    /// so a run of loads and stores on one object untags it once).
+    untagged_rdi: Option<Ref>,
 }
 
 impl Emitter<'_> {
@@ -245,6 +258,29 @@ impl Emitter<'_> {
         dynasm!(self.ops ; .arch x64 ; shl rax, 16 ; shr rax, 16);
     }
 
+    /// The register holding object value `v`'s address (its tag cleared):
+    /// `rdi` under optimized traces, where it stays until the next jump
+    /// target or call ([`Emitter::untagged_rdi`]); `rax` under raw ones
+    /// (the caller loads its other operands first).
+    fn untagged(&mut self, v: Ref) -> u8 {
+        if self.alloc.is_none() {
+            self.load(RAX, v);
+            self.untag_rax();
+            return RAX;
+        }
+        if self.untagged_rdi != Some(v) {
+            if let Opcode::Const(c) = self.trace.insts[v as usize].op {
+                let address = (c.to_bits() & PAYLOAD_MASK) as i64;
+                dynasm!(self.ops ; .arch x64 ; mov rdi, QWORD address);
+            } else {
+                self.load(RDI, v);
+                dynasm!(self.ops ; .arch x64 ; shl rdi, 16 ; shr rdi, 16);
+            }
+            self.untagged_rdi = Some(v);
+        }
+        RDI
+    }
+
     fn store_rax(&mut self, r: Ref) {
         match self.loc(r) {
             Loc::Gpr(g) => dynasm!(self.ops ; .arch x64 ; mov Rq(g), rax),
@@ -305,6 +341,38 @@ impl Emitter<'_> {
     }
 }
 
+/// Where an item access finds its index.
+#[derive(Clone, Copy)]
+enum ItemIndex {
+    /// A constant index, as a byte displacement.
+    Constant(i32),
+    /// A register holding the index.
+    Register(u8),
+}
+
+impl Emitter<'_> {
+    /// The index operand of an item load or store: a displacement for a
+    /// constant (optimized traces), else a register (`rdx` as scratch).
+    fn item_index(&mut self, index: Ref) -> ItemIndex {
+        match self.imm32(index).filter(|_| self.alloc.is_some()) {
+            Some(k) if (0..(i32::MAX / 8)).contains(&k) => ItemIndex::Constant(8 * k),
+            _ => ItemIndex::Register(self.reg_of(index, RDX)),
+        }
+    }
+
+    /// Loads item `item` of the out-of-line item array whose pointer is at
+    /// `[p + ptr_off]` into register `d` (through `rax`).
+    fn load_item(&mut self, d: u8, p: u8, ptr_off: i32, item: ItemIndex) {
+        dynasm!(self.ops ; .arch x64 ; mov rax, [Rq(p) + ptr_off]);
+        match item {
+            ItemIndex::Constant(k) => dynasm!(self.ops ; .arch x64 ; mov Rq(d), [rax + k]),
+            ItemIndex::Register(ri) => {
+                dynasm!(self.ops ; .arch x64 ; mov Rq(d), [rax + Rq(ri) * 8])
+            }
+        }
+    }
+}
+
 const RAX: u8 = 0;
 const RCX: u8 = 1;
 const RDX: u8 = 2;
@@ -318,8 +386,10 @@ const R11: u8 = 11;
 impl AssembledBytes {
     /// The code in executable memory (see `code_heap.rs`).
     pub fn place(self) -> Result<Assembled, String> {
+        let buffer = CodeBlock::place(&self.bytes)?;
+        dump_placement(buffer.ptr(AssemblyOffset(0)) as usize, self.bytes.len());
         Ok(Assembled {
-            buffer: CodeBlock::place(&self.bytes)?,
+            buffer,
             entry: self.entry,
             default_exits: self.default_exits,
         })
@@ -378,18 +448,40 @@ pub fn assemble_optimized_bytes(
     Ok(code)
 }
 
+/// The directory `TERN_JIT_DUMP_CODE` names, if set.
+fn dump_dir() -> Option<&'static std::path::PathBuf> {
+    static DIR: std::sync::OnceLock<Option<std::path::PathBuf>> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| std::env::var_os("TERN_JIT_DUMP_CODE").map(Into::into))
+        .as_ref()
+}
+
 /// Debugging aid: with `TERN_JIT_DUMP_CODE=DIR`, every assembled trace's
 /// bytes go to `DIR/NNNN-KIND.bin` (`objdump -D -b binary -mi386:x86-64`).
 fn dump_code(bytes: &[u8], kind: &str) {
     use std::sync::atomic::Ordering;
-    use std::sync::OnceLock;
-    static DIR: OnceLock<Option<std::path::PathBuf>> = OnceLock::new();
     static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let dir = DIR.get_or_init(|| std::env::var_os("TERN_JIT_DUMP_CODE").map(Into::into));
-    if let Some(dir) = dir {
+    if let Some(dir) = dump_dir() {
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
         // A debugging aid: a failed write loses only the dump.
         let _ = std::fs::write(dir.join(format!("{n:04}-{kind}.bin")), bytes);
+    }
+}
+
+/// Debugging aid: with `TERN_JIT_DUMP_CODE=DIR`, each placed trace's
+/// address and length are appended to `DIR/placed.txt`, in placement order
+/// (the order of the dumps when code is placed as soon as it is assembled,
+/// as under `raw` and `sync`): profiles of the code file map back to dumps.
+fn dump_placement(addr: usize, len: usize) {
+    use std::io::Write;
+    if let Some(dir) = dump_dir() {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(dir.join("placed.txt"));
+        if let Ok(mut file) = file {
+            // A debugging aid: a failed write loses only the record.
+            let _ = writeln!(file, "{addr:#x} {len}");
+        }
     }
 }
 
@@ -406,6 +498,7 @@ fn assemble_pass(
     // and exit slots are absolute addresses, labels are relative), and only
     // the final pass is copied into executable pages.
     let mut ops = VecAssembler::<X64Relocation>::new(0);
+    let decided = DecidedBools::new(trace);
     let stubs: Vec<DynamicLabel> = trace
         .snapshots
         .iter()
@@ -422,9 +515,12 @@ fn assemble_pass(
         body: None,
         phis: Vec::new(),
         alloc,
-        fused: fused_compares(trace),
+        fused: fused_compares(trace, &decided),
+        decided,
         box_int_sub: None,
         box_float_sub: None,
+        untagged_rdi: None,
+        pool: ConstantPool::default(),
     };
     let body_header = if trace.local_loop {
         let h = trace.insts.iter().rposition(|i| i.op == Opcode::LoopHeader);
@@ -460,12 +556,17 @@ fn assemble_pass(
             let body = e.ops.new_dynamic_label();
             dynasm!(e.ops ; .arch x64 ; =>body);
             e.body = Some(body);
+            e.untagged_rdi = None;
         }
         // The loop header is a jump target: nothing is known in `rax` there.
         e.rax_now = match inst.op {
             Opcode::LoopHeader => None,
             _ => e.rax_after.take(),
         };
+        if matches!(inst.op, Opcode::LoopHeader | Opcode::Call(..)) {
+            // A jump target, or a call that clobbers `rdi`.
+            e.untagged_rdi = None;
+        }
         e.rax_after = None;
         emit_inst(&mut e, i as Ref, inst, targets)?;
     }
@@ -486,13 +587,13 @@ fn assemble_pass(
                 dynasm!(e.ops ; .arch x64 ; jmp QWORD [rcx]);
                 continue;
             }
-            if let Some(writer) = writers.find(&snap.entries) {
+            if let Some(writer) = writers.find(&e, k) {
                 dynasm!(e.ops ; .arch x64 ; jmp =>writer);
                 continue;
             }
             let writer = e.ops.new_dynamic_label();
             dynasm!(e.ops ; .arch x64 ; =>writer);
-            writers.remember(&snap.entries, writer);
+            writers.remember(&e, k, writer);
             emit_entries(&mut e, k);
         } else {
             // The materializing call clobbers `rcx`.
@@ -535,6 +636,7 @@ fn assemble_pass(
         ; ret
     );
     emit_box_subroutines(&mut e);
+    e.emit_constant_pool();
     let bytes = e
         .ops
         .take()
@@ -564,6 +666,12 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             e.load(RAX, v);
             dynasm!(e.ops ; .arch x64 ; shr rax, 48 ; cmp eax, tag as i32 ; jne =>stub);
         }
+        Opcode::GuardFloat(v) if e.alloc.is_some() => {
+            let stub = e.stub(inst);
+            let limit = e.pooled(runtime::value::FLOAT_LIMIT);
+            let r = e.reg_of(v, RAX);
+            dynasm!(e.ops ; .arch x64 ; cmp Rq(r), QWORD [=>limit] ; jae =>stub);
+        }
         Opcode::GuardFloat(v) => {
             let stub = e.stub(inst);
             e.load(RAX, v);
@@ -572,12 +680,11 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
         }
         Opcode::GuardKind(v, kind) => {
             let stub = e.stub(inst);
-            e.load(RAX, v);
             let off = layout::kind_offset();
-            e.untag_rax();
+            let p = e.untagged(v);
             dynasm!(e.ops
                 ; .arch x64
-                ; cmp BYTE [rax + off], kind as i8
+                ; cmp BYTE [Rq(p) + off], kind as i8
                 ; jne =>stub
             );
         }
@@ -586,6 +693,10 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             let r = e.reg_of(v, RAX);
             match i32::try_from(c as i64) {
                 Ok(imm) => dynasm!(e.ops ; .arch x64 ; cmp Rq(r), imm),
+                Err(_) if e.alloc.is_some() => {
+                    let c = e.pooled(c);
+                    dynasm!(e.ops ; .arch x64 ; cmp Rq(r), QWORD [=>c]);
+                }
                 Err(_) => dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD c as i64 ; cmp Rq(r), rcx),
             }
             if matches!(inst.op, Opcode::GuardEq(..)) {
@@ -611,9 +722,8 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
         }
         Opcode::LoadField(o, off) => {
             let d = e.out_gpr(i);
-            e.load(RAX, o);
-            e.untag_rax();
-            dynasm!(e.ops ; .arch x64 ; mov Rq(d), [rax + off]);
+            let p = e.untagged(o);
+            dynasm!(e.ops ; .arch x64 ; mov Rq(d), [Rq(p) + off]);
             e.done_gpr(i, d);
         }
         Opcode::LoadAbs(addr) => {
@@ -623,83 +733,69 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
         }
         Opcode::ListLen(l) => {
             let d = e.out_gpr(i);
-            e.load(RAX, l);
             let off = layout::list_len_offset();
-            e.untag_rax();
-            dynasm!(e.ops ; .arch x64 ; mov Rq(d), [rax + off]);
+            let p = e.untagged(l);
+            dynasm!(e.ops ; .arch x64 ; mov Rq(d), [Rq(p) + off]);
             e.done_gpr(i, d);
         }
         Opcode::StoreField(o, off, v) => {
-            e.load(RAX, o);
-            e.load(RDX, v);
-            e.untag_rax();
-            dynasm!(e.ops ; .arch x64 ; mov [rax + off], rdx);
+            let rv = e.reg_of(v, RDX);
+            let p = e.untagged(o);
+            dynasm!(e.ops ; .arch x64 ; mov [Rq(p) + off], Rq(rv));
         }
         Opcode::TupleLen(t) => {
-            e.load(RAX, t);
+            let d = e.out_gpr(i);
             let off = layout::tuple_layout().1;
-            e.untag_rax();
-            dynasm!(e.ops ; .arch x64 ; mov rax, [rax + off]);
-            e.store_rax(i);
+            let p = e.untagged(t);
+            dynasm!(e.ops ; .arch x64 ; mov Rq(d), [Rq(p) + off]);
+            e.done_gpr(i, d);
         }
         Opcode::TupleLoad(t, index) => {
-            e.load(RAX, t);
-            e.load(RDX, index);
-            let off = layout::tuple_layout().0;
-            e.untag_rax();
-            dynasm!(e.ops
-                ; .arch x64
-                ; mov rax, [rax + off]
-                ; mov rax, [rax + rdx * 8]
-            );
-            e.store_rax(i);
+            let d = e.out_gpr(i);
+            let item = e.item_index(index);
+            let p = e.untagged(t);
+            e.load_item(d, p, layout::tuple_layout().0, item);
+            e.done_gpr(i, d);
         }
         Opcode::ListLoad(l, index) => {
             let d = e.out_gpr(i);
-            e.load(RAX, l);
-            let ri = e.reg_of(index, RDX);
-            let off = layout::list_items_ptr_offset();
-            e.untag_rax();
-            dynasm!(e.ops
-                ; .arch x64
-                ; mov rax, [rax + off]
-                ; mov Rq(d), [rax + Rq(ri) * 8]
-            );
+            let item = e.item_index(index);
+            let p = e.untagged(l);
+            e.load_item(d, p, layout::list_items_ptr_offset(), item);
             e.done_gpr(i, d);
         }
         Opcode::ListStore(l, index, v) => {
-            e.load(RAX, l);
-            e.load(RDX, index);
-            e.load(RSI, v);
+            let rv = e.reg_of(v, RSI);
+            let item = e.item_index(index);
+            let p = e.untagged(l);
             let off = layout::list_items_ptr_offset();
-            e.untag_rax();
-            dynasm!(e.ops
-                ; .arch x64
-                ; mov rax, [rax + off]
-                ; mov [rax + rdx * 8], rsi
-            );
+            dynasm!(e.ops ; .arch x64 ; mov rax, [Rq(p) + off]);
+            match item {
+                ItemIndex::Constant(k) => dynasm!(e.ops ; .arch x64 ; mov [rax + k], Rq(rv)),
+                ItemIndex::Register(ri) => {
+                    dynasm!(e.ops ; .arch x64 ; mov [rax + Rq(ri) * 8], Rq(rv))
+                }
+            }
         }
         Opcode::InstSlotLoad(o, index) => {
             let d = e.out_gpr(i);
-            e.load(RAX, o);
             let (ptr_off, off) = (layout::instance_slots_ptr_offset(), 8 * index as i32);
-            e.untag_rax();
+            let p = e.untagged(o);
             dynasm!(e.ops
                 ; .arch x64
-                ; mov rax, [rax + ptr_off]
+                ; mov rax, [Rq(p) + ptr_off]
                 ; mov Rq(d), [rax + off]
             );
             e.done_gpr(i, d);
         }
         Opcode::InstSlotStore(o, index, v) => {
-            e.load(RAX, o);
-            e.load(RDX, v);
+            let rv = e.reg_of(v, RDX);
             let (ptr_off, off) = (layout::instance_slots_ptr_offset(), 8 * index as i32);
-            e.untag_rax();
+            let p = e.untagged(o);
             dynasm!(e.ops
                 ; .arch x64
-                ; mov rax, [rax + ptr_off]
-                ; mov [rax + off], rdx
+                ; mov rax, [Rq(p) + ptr_off]
+                ; mov [rax + off], Rq(rv)
             );
         }
         Opcode::UnboxInt(v) => {
@@ -889,29 +985,7 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             dynasm!(e.ops ; .arch x64 ; movzx eax, al);
             e.store_rax(i);
         }
-        Opcode::Float(op, a, b) if e.alloc.is_some() => {
-            // In the result's own xmm register when that is safe.
-            let d = e.direct_xmm(i, b).unwrap_or(0);
-            let xb = e.xmm_of(b, 1, RCX);
-            if op == FloatOp::Div {
-                // A zero (or NaN) divisor leaves: the interpreter raises or computes.
-                let stub = e.stub(inst);
-                dynasm!(e.ops
-                    ; .arch x64
-                    ; xorpd xmm2, xmm2
-                    ; ucomisd Rx(xb), xmm2
-                    ; je =>stub
-                );
-            }
-            e.load_xmm(d, a, RAX);
-            match op {
-                FloatOp::Add => dynasm!(e.ops ; .arch x64 ; addsd Rx(d), Rx(xb)),
-                FloatOp::Sub => dynasm!(e.ops ; .arch x64 ; subsd Rx(d), Rx(xb)),
-                FloatOp::Mul => dynasm!(e.ops ; .arch x64 ; mulsd Rx(d), Rx(xb)),
-                FloatOp::Div => dynasm!(e.ops ; .arch x64 ; divsd Rx(d), Rx(xb)),
-            }
-            e.store_xmm(d, i);
-        }
+        Opcode::Float(op, a, b) if e.alloc.is_some() => e.emit_float_op(i, inst, op, a, b),
         Opcode::Float(op, a, b) => {
             e.load_xmm(0, a, RAX);
             e.load_xmm(1, b, RCX);
@@ -937,6 +1011,15 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             e.load(RAX, a);
             dynasm!(e.ops ; .arch x64 ; btc rax, 63);
             e.store_rax(i);
+        }
+        Opcode::IntToFloat(a) if e.alloc.is_some() => {
+            let d = match e.loc(i) {
+                Loc::Xmm(x) => x,
+                _ => 0,
+            };
+            let r = e.reg_of(a, RAX);
+            dynasm!(e.ops ; .arch x64 ; cvtsi2sd Rx(d), Rq(r));
+            e.store_xmm(d, i);
         }
         Opcode::IntToFloat(a) => {
             e.load(RAX, a);

@@ -116,3 +116,44 @@ fn exit_stubs_box_ints_floats_and_bools() {
         }
     }
 }
+
+/// A compare that a guard reads and snapshot entries name: the guard's own
+/// exit writes the value that made it leave, later exits the value it
+/// passed on (the backend writes these as constants and fuses the compare
+/// into the guard).
+#[test]
+fn exits_write_the_bool_a_guard_decided() {
+    for (i, limit) in [(3i64, 5i64), (7, 5), (4, 4)] {
+        let mut b = Builder::raw();
+        b.header();
+        let iv = b.load(0);
+        let iu = b.unbox_int(iv);
+        let five = b.int(5);
+        let lt = b.push(Opcode::IntCmp(Cond::Lt, iu, five), Type::Bool, None);
+        let own = b.snap(ExitKind::Guard, vec![(2, lt)]);
+        b.push(Opcode::GuardTrue(lt), Type::Void, Some(own));
+        let lk = b.int(limit);
+        let ge = b.push(Opcode::IntCmp(Cond::Ge, iu, lk), Type::Bool, None);
+        let later = b.snap(ExitKind::Guard, vec![(3, lt), (4, ge)]);
+        b.push(Opcode::GuardFalse(ge), Type::Void, Some(later));
+        let s = b.snap(ExitKind::Guard, vec![(5, lt)]);
+        b.push(Opcode::GuardTrue(ge), Type::Void, Some(s));
+        b.loop_back();
+        for assemble in [asm::assemble, asm::assemble_optimized] {
+            let mut stack = vec![Value::NONE; 8];
+            stack[0] = Value::int(i);
+            let left = common::run_with(&b.trace, &mut stack, assemble, LoopBackTo::FirstExit);
+            if i >= 5 {
+                assert_eq!(left, own);
+                assert_eq!(stack[2].to_bits(), Value::FALSE.to_bits());
+            } else if i >= limit {
+                assert_eq!(left, later);
+                assert_eq!(stack[3].to_bits(), Value::TRUE.to_bits());
+                assert_eq!(stack[4].to_bits(), Value::TRUE.to_bits());
+            } else {
+                assert_eq!(left, s);
+                assert_eq!(stack[5].to_bits(), Value::TRUE.to_bits());
+            }
+        }
+    }
+}

@@ -116,3 +116,50 @@ fn sums_through_phis_with_a_stored_result() {
     run(&b.trace, &mut stack);
     assert_eq!(stack[1].as_int(), 7 + (0..100).sum::<i64>());
 }
+
+/// Optimized code keeps one object's untagged address in a register from
+/// one memory access to the next; the body's header is a jump target, so
+/// the body must untag again what the preamble untagged last (here `a`,
+/// while the body's previous iteration ended on `b`).
+#[test]
+fn loads_and_stores_on_two_objects_untag_at_the_body_header() {
+    // Two fake objects: plain words behind boxed pointers.
+    let mut a_words: Vec<i64> = vec![5, 3, 0];
+    let mut b_words: Vec<i64> = vec![4, 0];
+    let boxed = |p: *mut i64| {
+        Value::from_bits(
+            (runtime::value::TAG_PTR << 48) | (p as u64 & runtime::value::PAYLOAD_MASK),
+        )
+    };
+    let n = 10;
+    let mut b = Builder::new();
+    b.header();
+    let a = b.load(0);
+    let bb = b.load(1);
+    let y0 = b.push(Opcode::LoadField(bb, 0), Type::Int, None);
+    let a0 = b.push(Opcode::LoadField(a, 0), Type::Int, None);
+    let zero = b.int(0);
+    let one = b.int(1);
+    let nk = b.int(n);
+    b.header();
+    let pi = b.phi(zero, Type::Int);
+    let pacc = b.phi(a0, Type::Int);
+    let py = b.phi(y0, Type::Int);
+    let x = b.push(Opcode::LoadField(a, 8), Type::Int, None);
+    let t = b.add(x, py);
+    let acc = b.add(pacc, t);
+    b.push(Opcode::StoreField(a, 16, acc), Type::Void, None);
+    let y = b.push(Opcode::LoadField(bb, 0), Type::Int, None);
+    let i1 = b.add(pi, one);
+    b.set_next(pi, i1);
+    b.set_next(pacc, acc);
+    b.set_next(py, y);
+    b.exit_unless_lt(i1, nk, Vec::new());
+    b.push(Opcode::LoopBack, Type::Void, None);
+    for assemble in [jit::asm::assemble, jit::asm::assemble_optimized] {
+        a_words[2] = 0;
+        let mut stack = vec![boxed(a_words.as_mut_ptr()), boxed(b_words.as_mut_ptr())];
+        common::run_with(&b.trace, &mut stack, assemble, common::LoopBackTo::Entry);
+        assert_eq!(a_words[2], 5 + n * (3 + 4));
+    }
+}

@@ -4,9 +4,11 @@
 // dynasm's dynamic-register syntax (`Rq(reg)`) expands to a `.into()`.
 #![allow(clippy::useless_conversion)]
 
+use super::float_ops::{sse, XmmSource};
 use super::{Emitter, RAX, RCX};
 use crate::ir::*;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
+use rustc_hash::FxHashMap;
 
 /// Compares ints `a` and `b` (sets the flags).
 pub(super) fn emit_int_compare(e: &mut Emitter, a: Ref, b: Ref) {
@@ -23,6 +25,17 @@ pub(super) fn emit_int_compare(e: &mut Emitter, a: Ref, b: Ref) {
 /// Compares floats `a` and `b` for `cond` with `ucomisd`, operands swapped
 /// for `<` and `<=` so that "above" means the condition holds.
 pub(super) fn emit_float_compare(e: &mut Emitter, cond: Cond, a: Ref, b: Ref) {
+    if e.alloc.is_some() {
+        // The second operand straight from memory when it is there.
+        let (first, second) = match cond {
+            Cond::Lt | Cond::Le => (b, a),
+            _ => (a, b),
+        };
+        let x = e.xmm_of(first, 0, RAX);
+        let src = e.xmm_source(second, 1);
+        sse!(e, ucomisd, x, src);
+        return;
+    }
     let xa = e.xmm_of(a, 0, RAX);
     let xb = e.xmm_of(b, 1, RCX);
     match cond {
@@ -82,16 +95,72 @@ pub(super) fn negate(cond: Cond) -> Cond {
     }
 }
 
+/// Booleans whose value an exit knows without reading them: past a
+/// `guard_true c` every snapshot sees `c` true, and the guard's own
+/// snapshot sees it false (that is why it leaves); likewise for
+/// `guard_false`. Exit stubs write such entries as constants, so a compare
+/// whose other readers are only such entries still fuses into its guard.
+pub(super) struct DecidedBools {
+    /// Per value: the first guard on it (instruction index, the value it
+    /// passes on).
+    guard: FxHashMap<Ref, (usize, bool)>,
+    /// Per snapshot: the one instruction that exits through it.
+    owner: Vec<Option<usize>>,
+}
+
+impl DecidedBools {
+    /// Finds the guards and the snapshots' instructions of `trace`.
+    pub(super) fn new(trace: &Trace) -> DecidedBools {
+        let mut guard = FxHashMap::default();
+        let mut owner: Vec<Option<usize>> = vec![None; trace.snapshots.len()];
+        let mut shared = vec![false; trace.snapshots.len()];
+        for (i, inst) in trace.insts.iter().enumerate() {
+            if let Opcode::GuardTrue(c) | Opcode::GuardFalse(c) = inst.op {
+                let want = matches!(inst.op, Opcode::GuardTrue(_));
+                guard.entry(c).or_insert((i, want));
+            }
+            if let Some(s) = inst.snap {
+                shared[s as usize] |= owner[s as usize].is_some();
+                owner[s as usize] = Some(i);
+            }
+        }
+        for (o, &many) in owner.iter_mut().zip(&shared) {
+            if many {
+                *o = None;
+            }
+        }
+        DecidedBools { guard, owner }
+    }
+
+    /// The value bool `r` has at every exit through snapshot `snap`, if
+    /// a guard decided it.
+    pub(super) fn at_exit(&self, snap: usize, r: Ref) -> Option<bool> {
+        let at = self.owner[snap]?;
+        let &(g, want) = self.guard.get(&r)?;
+        match at.cmp(&g) {
+            std::cmp::Ordering::Less => None,
+            std::cmp::Ordering::Equal => Some(!want),
+            std::cmp::Ordering::Greater => Some(want),
+        }
+    }
+}
+
 /// Optimized traces: the compares whose only reader is a `guard_true` or
-/// `guard_false` right after them; the guard compares and jumps itself.
+/// `guard_false` right after them (other than snapshot entries that know
+/// its value, see [`DecidedBools`]); the guard compares and jumps itself.
 /// Nothing is written between the two, so the operands are still in place.
-pub(super) fn fused_compares(trace: &Trace) -> Vec<bool> {
+pub(super) fn fused_compares(trace: &Trace, decided: &DecidedBools) -> Vec<bool> {
     let mut uses = vec![0u32; trace.insts.len()];
     for inst in &trace.insts {
         inst.op.for_each_ref(|r| uses[r as usize] += 1);
     }
-    for snap in &trace.snapshots {
-        for r in snap.exit_values() {
+    for (s, snap) in trace.snapshots.iter().enumerate() {
+        for &(_, r) in &snap.entries {
+            if decided.at_exit(s, r).is_none() {
+                uses[r as usize] += 1;
+            }
+        }
+        for r in snap.virtual_field_values() {
             uses[r as usize] += 1;
         }
     }

@@ -21,6 +21,7 @@ use crate::ir::*;
 use crate::regalloc::{CALLER_SAVED, XMM_REGS};
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 use runtime::value::{TAG_BOOL, TAG_INT};
+use rustc_hash::FxHashMap;
 use std::mem::offset_of;
 
 /// The type an entry's value is written as (constants are boxed already).
@@ -36,7 +37,15 @@ fn entry_type(trace: &Trace, r: Ref) -> Type {
 pub(super) fn emit_entries(e: &mut Emitter, k: usize) {
     let trace = e.trace;
     for &(slot, r) in &trace.snapshots[k].entries {
-        store_entry(e, slot, r);
+        match e.decided.at_exit(k, r) {
+            Some(b) => {
+                // A guard decided it: a constant (the compare may be fused).
+                let bits = runtime::Value::from_bool(b).to_bits() as i64;
+                dynasm!(e.ops ; .arch x64 ; mov rax, QWORD bits ; mov [rbx + 8 * slot], rax);
+                e.rax_now = None;
+            }
+            None => store_entry(e, slot, r),
+        }
     }
 }
 
@@ -149,22 +158,32 @@ fn emit_wide_int_call(e: &mut Emitter) {
 }
 
 /// Where each snapshot's entry-writing code is, so that a later snapshot
-/// with the same entries and no virtual objects jumps there instead of
-/// emitting it again (its stub only loads its own exit slot's address).
+/// whose stub would write the same (same entries, the same decided bools,
+/// no virtual objects) jumps there instead of emitting it again (its stub
+/// only loads its own exit slot's address).
 #[derive(Default)]
 pub(super) struct SharedWriters {
-    by_entries: std::collections::HashMap<Vec<(i32, Ref)>, DynamicLabel>,
+    by_entries: FxHashMap<Vec<(i32, Ref, Option<bool>)>, DynamicLabel>,
 }
 
 impl SharedWriters {
-    /// The label of earlier code writing exactly `entries`, if any.
-    pub(super) fn find(&self, entries: &[(i32, Ref)]) -> Option<DynamicLabel> {
-        self.by_entries.get(entries).copied()
+    /// What snapshot `k`'s entry-writing code depends on.
+    fn key(e: &Emitter, k: usize) -> Vec<(i32, Ref, Option<bool>)> {
+        e.trace.snapshots[k]
+            .entries
+            .iter()
+            .map(|&(slot, r)| (slot, r, e.decided.at_exit(k, r)))
+            .collect()
     }
 
-    /// Remembers that the code at `label` writes `entries`, then jumps
-    /// through the slot whose address is in `rcx`.
-    pub(super) fn remember(&mut self, entries: &[(i32, Ref)], label: DynamicLabel) {
-        self.by_entries.insert(entries.to_vec(), label);
+    /// The label of earlier code writing what snapshot `k`'s does, if any.
+    pub(super) fn find(&self, e: &Emitter, k: usize) -> Option<DynamicLabel> {
+        self.by_entries.get(&Self::key(e, k)).copied()
+    }
+
+    /// Remembers that the code at `label` writes snapshot `k`'s entries,
+    /// then jumps through the slot whose address is in `rcx`.
+    pub(super) fn remember(&mut self, e: &Emitter, k: usize, label: DynamicLabel) {
+        self.by_entries.insert(Self::key(e, k), label);
     }
 }

@@ -8,7 +8,7 @@
 use super::{Emitter, RAX, RCX};
 use crate::ir::*;
 use crate::regalloc::Loc;
-use dynasmrt::{dynasm, DynasmApi};
+use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 
 impl Emitter<'_> {
     /// Where value `r` lives: its allocated location, or (raw traces) its
@@ -85,16 +85,6 @@ impl Emitter<'_> {
         Some(d)
     }
 
-    /// Optimized traces: the xmm register float instruction `i` may compute
-    /// its result in directly (not one operand `keep` is in; snapshot
-    /// entries are boxed values, never in xmm registers).
-    pub(super) fn direct_xmm(&self, i: Ref, keep: Ref) -> Option<u8> {
-        match (self.alloc.is_some(), self.loc(i)) {
-            (true, Loc::Xmm(d)) if self.loc(keep) != Loc::Xmm(d) => Some(d),
-            _ => None,
-        }
-    }
-
     /// A constant operand that fits a sign-extended 32-bit immediate.
     pub(super) fn imm32(&self, r: Ref) -> Option<i32> {
         let bits = match self.trace.insts[r as usize].op {
@@ -108,6 +98,14 @@ impl Emitter<'_> {
     /// Loads float value `r` into xmm register `x`; raw traces (and
     /// constants) go through general register `via`.
     pub(super) fn load_xmm(&mut self, x: u8, r: Ref, via: u8) {
+        if let (true, Some(bits)) = (
+            self.alloc.is_some(),
+            super::float_ops::float_constant(self.trace, r),
+        ) {
+            let c = self.pooled(bits);
+            dynasm!(self.ops ; .arch x64 ; movsd Rx(x), QWORD [=>c]);
+            return;
+        }
         match (self.alloc.is_some(), self.loc(r)) {
             (true, Loc::Xmm(y)) if y == x => {}
             (true, Loc::Xmm(y)) => dynasm!(self.ops ; .arch x64 ; movapd Rx(x), Rx(y)),
