@@ -1115,6 +1115,10 @@ helper!(h_set_add_method, |ctx, vm, a, b, c, d| {
     if downcast::<SetObj>(v(a)).is_none_or(|s| s.frozen) {
         return Ok(0);
     }
+    // A str or inline int key needs no `hash`/`__eq__` dispatch.
+    if runtime::set_type::add_plain(v(a), v(b)) {
+        return Ok(1);
+    }
     protocol::set_add(vm, v(a), v(b)).map(|_| 1)
 });
 helper!(h_set_frozen, |ctx, vm, a, b, c, d| Ok(
