@@ -110,16 +110,6 @@ pub enum Helper {
     /// `(trace, exit_pc)`: runs an inner loop's compiled trace; true when it
     /// left at the loop's end (`exit_pc`), else the exit is in `inner_exit`.
     RunLoop,
-    /// `(generator, func, pc, frame)`: a `for` loop resuming a generator
-    /// inline (`record_generator.rs`): true when the generator runs `func`,
-    /// is created or suspended at `pc` and not delegating; then its saved
-    /// slots are copied to the frame at slot `frame & 0xffff_ffff` (of
-    /// `frame >> 32` slots) and it is running. False: nothing changed.
-    GenResume,
-    /// `(generator, frame, pc, dst)`: the generator's `yield`: saves its
-    /// frame's slots (as for [`Helper::GenResume`]), to resume at `pc` with
-    /// the sent value going to slot `dst`.
-    GenSuspend,
 
     // ---- typed fast paths of builtin types (`record_typed.rs`). The
     // recorder guarded the receiver's kind and the key's type (inline int or
@@ -228,8 +218,6 @@ impl Helper {
             Helper::RunLoop => "run_loop",
             Helper::NewInstance => "new_instance",
             Helper::CallBuiltin => "call_builtin",
-            Helper::GenResume => "gen_resume",
-            Helper::GenSuspend => "gen_suspend",
             // ---- typed fast paths
             Helper::DictGetItem => "dict_getitem",
             Helper::DictSetItem => "dict_setitem",
@@ -270,8 +258,6 @@ impl Helper {
                 | Helper::GlobalSet
                 | Helper::RunLoop
                 | Helper::NewInstance
-                | Helper::GenResume
-                | Helper::GenSuspend
                 // ---- typed fast paths that cannot fail (they bail instead)
                 | Helper::DictSetItem
                 | Helper::DictGet
@@ -370,19 +356,6 @@ impl Helper {
                 writes_slots: false,
                 allocates: true,
             },
-            // The generator's state and the frame's slots.
-            GenResume => Effects {
-                writes_heap: true,
-                writes_slots: true,
-                ..nothing
-            },
-            // The generator's state and saved slots (a vector it reuses).
-            GenSuspend => Effects {
-                writes_heap: true,
-                reads_slots: true,
-                allocates: true,
-                ..nothing
-            },
             // ---- typed fast paths: no Python code (the key's type is guarded).
             DictGet | DictContains | StrOrd | StrContains | StrEq | SetFrozen | FloatBinop => {
                 nothing
@@ -435,11 +408,6 @@ impl Helper {
             (Helper::UnpackSeq, [_, Some(dst), Some(count)]) => {
                 Some(*dst as i32..(*dst + *count) as i32)
             }
-            // `(generator, func, pc, frame)`.
-            (Helper::GenResume, [_, _, _, Some(frame)]) => {
-                let (base, count) = crate::record_generator::unpack_frame(*frame as u64);
-                Some(base..base + count)
-            }
             _ => None,
         }
     }
@@ -491,8 +459,6 @@ impl Helper {
             Helper::RunLoop => h_run_loop,
             Helper::NewInstance => h_new_instance,
             Helper::CallBuiltin => h_call_builtin,
-            Helper::GenResume => crate::record_generator::h_gen_resume,
-            Helper::GenSuspend => crate::record_generator::h_gen_suspend,
             // ---- typed fast paths
             Helper::DictGetItem => h_dict_getitem,
             Helper::DictSetItem => h_dict_setitem,
@@ -566,9 +532,9 @@ pub fn cmp_kind(n: u64) -> CmpKind {
 /// Defines a helper: `$body` sees the context, the VM and the four argument
 /// words and evaluates to `PyResult<u64>`; an error is stored in the context.
 macro_rules! helper {
-    ($vis:vis $name:ident, |$ctx:ident, $vm:ident, $a:ident, $b:ident, $c:ident, $d:ident| $body:expr) => {
+    ($name:ident, |$ctx:ident, $vm:ident, $a:ident, $b:ident, $c:ident, $d:ident| $body:expr) => {
         #[allow(unused_variables)]
-        $vis extern "sysv64" fn $name(ctxp: *mut JitCtx, $a: u64, $b: u64, $c: u64, $d: u64) -> u64 {
+        extern "sysv64" fn $name(ctxp: *mut JitCtx, $a: u64, $b: u64, $c: u64, $d: u64) -> u64 {
             // SAFETY: compiled code passes the context it was entered with,
             // which outlives the trace's run; `vm` points at the interpreter.
             let $ctx: &mut JitCtx = unsafe { &mut *ctxp };
@@ -587,7 +553,6 @@ macro_rules! helper {
         }
     };
 }
-pub(crate) use helper;
 
 fn v(bits: u64) -> Value {
     Value::from_bits(bits)
@@ -1149,6 +1114,10 @@ helper!(h_seq_iter_next, |ctx, vm, a, b, c, d| {
 helper!(h_set_add_method, |ctx, vm, a, b, c, d| {
     if downcast::<SetObj>(v(a)).is_none_or(|s| s.frozen) {
         return Ok(0);
+    }
+    // A str or inline int key needs no `hash`/`__eq__` dispatch.
+    if runtime::set_type::add_plain(v(a), v(b)) {
+        return Ok(1);
     }
     protocol::set_add(vm, v(a), v(b)).map(|_| 1)
 });

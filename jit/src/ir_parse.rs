@@ -16,7 +16,7 @@ use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 66] = [
+const HELPERS: [Helper; 64] = [
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
@@ -61,8 +61,6 @@ const HELPERS: [Helper; 66] = [
     Helper::NewInstance,
     Helper::CallBuiltin,
     Helper::RunLoop,
-    Helper::GenResume,
-    Helper::GenSuspend,
     Helper::DictGetItem,
     Helper::DictSetItem,
     Helper::DictGet,
@@ -665,8 +663,6 @@ mod tests {
                 | Helper::NewInstance
                 | Helper::CallBuiltin
                 | Helper::RunLoop
-                | Helper::GenResume
-                | Helper::GenSuspend
                 | Helper::DictGetItem
                 | Helper::DictSetItem
                 | Helper::DictGet

@@ -4,7 +4,7 @@
 //! specified by Rust, so the offset of its buffer pointer is found once by
 //! looking at a probe vector.
 
-use runtime::object::{Header, InstanceObj, IterObj, IterState, ListObj, TupleObj};
+use runtime::object::{GeneratorObj, Header, InstanceObj, IterObj, IterState, ListObj, TupleObj};
 use std::mem::offset_of;
 use std::sync::OnceLock;
 
@@ -154,9 +154,24 @@ pub fn tuple_layout() -> (i32, i32) {
     })
 }
 
+// ---- generators
+
+/// Offsets in a `GeneratorObj`: its function, its resume word (`pc`,
+/// `resume_dst`, `state`: see `GeneratorObj::resume_word`), its
+/// `yield_from` and the buffer pointer of its saved slots.
+pub fn generator_layout() -> [i32; 4] {
+    [
+        offset_of!(GeneratorObj, func) as i32,
+        offset_of!(GeneratorObj, pc) as i32,
+        offset_of!(GeneratorObj, yield_from) as i32,
+        offset_of!(GeneratorObj, slots) as i32 + vec_ptr_offset(),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use runtime::object::GenState;
 
     #[test]
     fn vec_pointer_offset_finds_the_buffer() {
@@ -225,5 +240,16 @@ mod tests {
         // SAFETY: reads one word inside the Vec's own three-word representation.
         let word = unsafe { *((&v as *const _ as *const u8).add(off) as *const usize) };
         assert_eq!(word, 5);
+    }
+
+    #[test]
+    fn a_generator_resume_word_is_its_pc_dst_state_and_pad() {
+        let [_, pc, yield_from, _] = generator_layout();
+        assert_eq!(offset_of!(GeneratorObj, resume_dst) as i32, pc + 4);
+        assert_eq!(offset_of!(GeneratorObj, state) as i32, pc + 6);
+        assert_eq!(offset_of!(GeneratorObj, resume_pad) as i32, pc + 7);
+        assert!(yield_from >= pc + 8);
+        let word = GeneratorObj::resume_word(0x1234, 7, GenState::Suspended);
+        assert_eq!(word.to_le_bytes(), [0x34, 0x12, 0, 0, 7, 0, 1, 0]);
     }
 }

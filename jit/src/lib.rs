@@ -250,6 +250,16 @@ impl Jit {
         }
     }
 
+    /// A hot loop the interpreter chose not to record now (see
+    /// `Interpreter::leave_loop_to_resuming_for`): it counts from zero again,
+    /// so the question comes back only after another threshold's worth of
+    /// back-edges, not at every one.
+    pub fn postpone_recording(&self, cell: &Cell<[u64; 3]>) {
+        let mut c = cell.get();
+        c[COUNT] = 0;
+        cell.set(c);
+    }
+
     /// Counts one entry of a function by the interpreter (its frame was just
     /// pushed, at pc 0) in the code's entry cell (`CodeObj::entry`, laid out
     /// like a loop's counter). Functions whose code holds a loop are never

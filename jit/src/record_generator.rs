@@ -1,18 +1,19 @@
 //! Recording a `for` loop's step over a generator inline: the generator's
-//! frame is entered like an inlined call (`gen_resume` copies its saved
-//! slots onto the stack above the loop body's frame) and its `yield`
-//! returns to the loop body (`gen_suspend` saves the frame back), as the
-//! interpreter's `ForIter` resumes a generator in its own dispatch loop.
+//! frame is entered like an inlined call (its saved slots loaded onto the
+//! stack above the loop body's frame, behind guards on its function and
+//! resume word) and its `yield` returns to the loop body (the frame's slots
+//! stored back), as the interpreter's `ForIter` resumes a generator in its
+//! own dispatch loop. Plain loads and stores: the optimizer forwards a
+//! slot saved at one `yield` to the load at the next resumption.
 
-use crate::ctx::JitCtx;
-use crate::helpers::{helper, Helper};
 use crate::ir::*;
+use crate::layout;
 use crate::record_call::has_compiled_loop;
 use crate::recorder::{code_of, FrameView, RecFrame, Recorder, MAX_INLINE_DEPTH};
 use frontend::bytecode::{CodeKind, NO_REG};
 use runtime::object::{downcast, FunctionObj, GenState, GeneratorObj, ObjKind};
 use runtime::value::TAG_PTR;
-use runtime::{PyResult, Value, Vm};
+use runtime::Value;
 
 // ---- recording
 
@@ -49,17 +50,30 @@ pub(crate) fn for_iter(r: &mut Recorder, view: &FrameView, itv: Value, iter: u16
     let gen = r.load(iter);
     r.guard(Opcode::GuardTag(gen, TAG_PTR), pc);
     r.guard(Opcode::GuardKind(gen, ObjKind::Generator as u8), pc);
-    let f = r.konst(g.func);
-    let resume_pc = r.kint(g.pc as i64);
-    let frame = r.kint(pack_frame(base, nslots) as i64);
-    let resumed = r.call(
-        Helper::GenResume,
-        vec![gen, f, resume_pc, frame],
+    let [func_off, resume_off, yield_from_off, slots_off] = layout::generator_layout();
+    let f = r.emit(Opcode::LoadField(gen, func_off), Type::Val);
+    r.guard(Opcode::GuardEq(f, g.func.to_bits()), pc);
+    // One word pins the state (created or suspended), the resume pc and
+    // the slot the sent value goes to.
+    let word = r.emit(Opcode::LoadField(gen, resume_off), Type::Word);
+    r.guard(
+        Opcode::GuardEq(word, GeneratorObj::resume_word(g.pc, g.resume_dst, g.state)),
         pc,
-        Type::Bool,
     );
-    r.guard(Opcode::GuardTrue(resumed), pc);
-    r.forget_slots(base, base + nslots - 1);
+    let delegate = r.emit(Opcode::LoadField(gen, yield_from_off), Type::Val);
+    r.guard(Opcode::GuardEq(delegate, Value::EMPTY.to_bits()), pc);
+    // Created or suspended, the saved slots are the whole frame.
+    let saved = r.emit(Opcode::LoadField(gen, slots_off), Type::Word);
+    for i in 0..nslots {
+        let v = r.emit(Opcode::LoadField(saved, i * 8), Type::Val);
+        r.store_rel(base + i, v);
+    }
+    if g.state == GenState::Suspended && g.resume_dst != NO_REG {
+        let none = r.konst(Value::NONE);
+        r.store_rel(base + g.resume_dst as i32, none);
+    }
+    let running = r.kint(GeneratorObj::resume_word(g.pc, g.resume_dst, GenState::Running) as i64);
+    r.emit(Opcode::StoreField(gen, resume_off, running), Type::Void);
     r.roots.extend([g.func, func.code, func.module]);
     r.frames.push(RecFrame {
         code: func.code,
@@ -88,78 +102,19 @@ pub(crate) fn yield_value(r: &mut Recorder, view: &FrameView, src: u16, dst: u16
     };
     let v = r.load(src);
     let frame = r.frames.last().expect("a frame");
-    let packed = pack_frame(frame.base, code_of(frame.code).code.nslots as i32);
+    let (base, nslots) = (frame.base, code_of(frame.code).code.nslots as i32);
     let gen = r.load_rel(generator_slot);
-    let frame = r.kint(packed as i64);
-    let resume_pc = r.kint(pc as i64 + 1);
-    let dst = r.kint(dst as i64);
-    r.call(
-        Helper::GenSuspend,
-        vec![gen, frame, resume_pc, dst],
-        pc,
-        Type::Void,
-    );
+    let [_, resume_off, _, slots_off] = layout::generator_layout();
+    let saved = r.emit(Opcode::LoadField(gen, slots_off), Type::Word);
+    for i in 0..nslots {
+        let slot = r.load_rel(base + i);
+        r.emit(Opcode::StoreField(saved, i * 8, slot), Type::Void);
+    }
+    let suspended = GeneratorObj::resume_word(pc + 1, dst, GenState::Suspended);
+    let suspended = r.kint(suspended as i64);
+    r.emit(Opcode::StoreField(gen, resume_off, suspended), Type::Void);
     let callee = r.frames.pop().expect("the generator's frame");
     r.store_rel(callee.ret_slot, v);
     r.expect = Some((view.depth - 1, callee.return_pc));
     true
 }
-
-/// A frame's first slot and slot count as one helper argument.
-fn pack_frame(base: i32, nslots: i32) -> u64 {
-    (base as u32 as u64) | ((nslots as u64) << 32)
-}
-
-/// The inverse of [`pack_frame`].
-pub(crate) fn unpack_frame(frame: u64) -> (i32, i32) {
-    (frame as u32 as i32, (frame >> 32) as i32)
-}
-
-// ---- helpers
-
-helper!(pub(crate) h_gen_resume, |ctx, vm, a, b, c, d| {
-    let Some(g) = downcast::<GeneratorObj>(Value::from_bits(a)) else {
-        return Ok(0);
-    };
-    let resumable = match g.state {
-        GenState::Created | GenState::Suspended => true,
-        GenState::Running | GenState::Finished => false,
-    };
-    let (base, count) = unpack_frame(d);
-    if !resumable
-        || g.func.to_bits() != b
-        || g.pc as u64 != c
-        || !g.yield_from.is_empty()
-        || g.slots.len() != count as usize
-    {
-        return Ok(0);
-    }
-    // SAFETY: the frame lies inside the trace's extent (the recorder
-    // counted it), which the interpreter sized the stack for; the saved
-    // slots are a separate allocation.
-    unsafe {
-        let frame = ctx.base.offset(base as isize);
-        std::ptr::copy_nonoverlapping(g.slots.as_ptr(), frame, g.slots.len());
-    }
-    if g.state == GenState::Suspended && g.resume_dst != NO_REG {
-        // SAFETY: as above (`resume_dst` is a slot of the frame).
-        unsafe { ctx.set_slot(base as i64 + g.resume_dst as i64, Value::NONE) };
-    }
-    g.state = GenState::Running;
-    Ok(1)
-});
-
-helper!(pub(crate) h_gen_suspend, |ctx, vm, a, b, c, d| {
-    let Some(g) = downcast::<GeneratorObj>(Value::from_bits(a)) else {
-        return Ok(0);
-    };
-    let (base, count) = unpack_frame(b);
-    // SAFETY: the frame lies inside the trace's extent (see `h_gen_resume`).
-    let frame = unsafe { std::slice::from_raw_parts(ctx.base.offset(base as isize), count as usize) };
-    g.slots.clear();
-    g.slots.extend_from_slice(frame);
-    g.pc = c as u32;
-    g.resume_dst = d as u16;
-    g.state = GenState::Suspended;
-    Ok(0)
-});

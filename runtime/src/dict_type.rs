@@ -383,7 +383,7 @@ pub fn plain_key_hash(key: Value) -> Option<i64> {
 /// both are inline ints or strs; `Err` when a stored key of another type
 /// would need the full protocol (a float, a user `__eq__`).
 #[inline]
-fn plain_keys_equal(a: Value, b: Value) -> Result<bool, ()> {
+pub(crate) fn plain_keys_equal(a: Value, b: Value) -> Result<bool, ()> {
     let plain = |v: Value| v.is_int() || is_kind(v, ObjKind::Str);
     if !(plain(a) && plain(b)) {
         return Err(());

@@ -318,17 +318,18 @@ pub struct CellObj {
     pub value: Value,
 }
 
-/// Where a generator is in its life.
+/// Where a generator is in its life (a byte of [`GeneratorObj::resume_word`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum GenState {
     /// Created, not started.
-    Created,
+    Created = 0,
     /// Paused at a `yield`.
-    Suspended,
+    Suspended = 1,
     /// Currently executing.
-    Running,
+    Running = 2,
     /// Returned or raised.
-    Finished,
+    Finished = 3,
 }
 
 /// A generator: a function's frame saved off the value stack between resumptions.
@@ -344,10 +345,23 @@ pub struct GeneratorObj {
     /// Slot that receives the sent value on resume.
     pub resume_dst: u16,
     pub state: GenState,
+    /// Always 0: with `pc`, `resume_dst` and `state` it makes up one word
+    /// compiled code compares and writes at once
+    /// ([`GeneratorObj::resume_word`]).
+    pub resume_pad: u8,
     /// The delegated-to iterator of a `yield from`, or EMPTY.
     pub yield_from: Value,
     /// The exception being handled when it was suspended (restored on resume).
     pub saved_exc: Value,
+}
+
+impl GeneratorObj {
+    /// The word `pc`, `resume_dst`, `state` and `resume_pad` make up in
+    /// memory (little-endian, `repr(C)`): what compiled code guards to
+    /// resume a generator and stores to suspend it.
+    pub const fn resume_word(pc: u32, resume_dst: u16, state: GenState) -> u64 {
+        pc as u64 | (resume_dst as u64) << 32 | (state as u64) << 48
+    }
 }
 
 /// `range(start, stop, step)`.

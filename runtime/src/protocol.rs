@@ -607,7 +607,15 @@ pub fn hash(vm: &mut dyn Vm, v: Value) -> PyResult<i64> {
                             .rt()
                             .type_error("__hash__ method should return an integer"));
                     }
-                    hash(vm, r)
+                    // CPython's slot_tp_hash uses a result that fits a
+                    // machine word as is (`return hash(self.text)` then
+                    // equals the str's hash); only a wider one is hashed.
+                    let word = downcast::<BigIntObj>(r).and_then(|b| i64::try_from(&b.value).ok());
+                    match word {
+                        Some(-1) => Ok(-2),
+                        Some(h) => Ok(h),
+                        None => hash(vm, r),
+                    }
                 }
                 None => {
                     // A class that defines __eq__ without __hash__ is unhashable.

@@ -54,6 +54,23 @@ pub fn install(rt: &mut Runtime) {
 
 // ---------------------------------------------------------------- primitives
 
+/// `set.add(key)` of a plain key (an inline int or a str) without running
+/// Python code: false (and the set unchanged) when the key is not plain or
+/// a stored key with the same hash is not (only the full protocol, which may
+/// call `__eq__`, can decide), or `set` is not a mutable set.
+pub fn add_plain(set: Value, key: Value) -> bool {
+    let Some(h) = crate::dict_type::plain_key_hash(key) else {
+        return false;
+    };
+    match downcast::<SetObj>(set) {
+        Some(s) if !s.frozen => s
+            .table
+            .insert(h, key, Value::NONE, &mut crate::dict_type::plain_keys_equal)
+            .is_ok(),
+        _ => false,
+    }
+}
+
 fn is_set(v: Value) -> bool {
     is_kind(v, ObjKind::Set)
 }

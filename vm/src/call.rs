@@ -416,6 +416,7 @@ impl Interpreter {
                 pc: 0,
                 resume_dst: frontend::bytecode::NO_REG,
                 state: GenState::Created,
+                resume_pad: 0,
                 yield_from: Value::EMPTY,
                 saved_exc: Value::NONE,
             });

@@ -818,7 +818,10 @@ impl Interpreter {
                                     }
                                 }
                                 jit::BackEdge::Record
-                                    if self.leave_loop_to_resuming_for(code, pc, jump_back_pc) => {}
+                                    if self.leave_loop_to_resuming_for(code, pc, jump_back_pc) =>
+                                {
+                                    self.jit.postpone_recording(&code.ic[jump_back_pc]);
+                                }
                                 jit::BackEdge::Record => {
                                     self.frames.last_mut().unwrap().pc = pc;
                                     self.start_recording(
