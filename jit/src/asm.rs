@@ -971,7 +971,8 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             e.store_rax(i);
         }
         // Read by the guard right after it, which compares and jumps.
-        Opcode::IntCmp(..) | Opcode::FloatCmp(..) if e.fused[i as usize] => {}
+        Opcode::IntCmp(..) | Opcode::FloatCmp(..) | Opcode::SameValue(..)
+            if e.fused[i as usize] => {}
         Opcode::IntCmp(cond, a, b) => {
             emit_int_compare(e, a, b);
             match cond {
@@ -1038,6 +1039,11 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             dynasm!(e.ops ; .arch x64 ; movzx eax, al);
             e.store_rax(i);
         }
+        Opcode::SameValue(a, b) if e.alloc.is_some() => {
+            emit_int_compare(e, a, b);
+            dynasm!(e.ops ; .arch x64 ; sete al ; movzx eax, al);
+            e.store_rax(i);
+        }
         Opcode::SameValue(a, b) => {
             e.load(RAX, a);
             e.load(RCX, b);
@@ -1080,13 +1086,27 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
         Opcode::LoopHeader => {
             let stub = e.stub(inst);
             let sp = t.safepoint;
+            // The heap keeps its debt and threshold side by side: one address.
+            let apart = (sp.threshold as i64).wrapping_sub(sp.debt as i64);
+            match i32::try_from(apart) {
+                Ok(apart) => dynasm!(e.ops
+                    ; .arch x64
+                    ; mov rcx, QWORD sp.debt as i64
+                    ; mov rax, [rcx]
+                    ; cmp rax, [rcx + apart]
+                    ; jae =>stub
+                ),
+                Err(_) => dynasm!(e.ops
+                    ; .arch x64
+                    ; mov rax, QWORD sp.debt as i64
+                    ; mov rax, [rax]
+                    ; mov rcx, QWORD sp.threshold as i64
+                    ; cmp rax, [rcx]
+                    ; jae =>stub
+                ),
+            }
             dynasm!(e.ops
                 ; .arch x64
-                ; mov rax, QWORD sp.debt as i64
-                ; mov rax, [rax]
-                ; mov rcx, QWORD sp.threshold as i64
-                ; cmp rax, [rcx]
-                ; jae =>stub
                 ; mov rax, QWORD sp.interrupt as i64
                 ; cmp BYTE [rax], 0
                 ; jne =>stub

@@ -218,7 +218,7 @@ impl Gen {
                     self.push(Opcode::SlotStore(slot, val.unwrap()), Type::Void);
                 }
                 20 if int.is_some() => {
-                    let c = [0u64, 1, 3][self.rng.below(3)];
+                    let c = [0u64, 1, 3, 1 << 40][self.rng.below(4)];
                     if self.rng.below(2) == 0 {
                         self.guarded(Opcode::GuardEq(int.unwrap(), c), Type::Void);
                     } else {
@@ -226,8 +226,22 @@ impl Gen {
                     }
                 }
                 21 if val.is_some() => {
-                    let other = self.of(Type::Val, 0).unwrap();
-                    self.push(Opcode::SameValue(val.unwrap(), other), Type::Bool);
+                    // Against another value or a constant (a pooled word).
+                    let other = match self.rng.below(3) {
+                        0 => {
+                            let c = [Value::int(3), Value::NONE, Value::from_float(2.0)]
+                                [self.rng.below(3)];
+                            self.push(Opcode::Const(c), Type::Val)
+                        }
+                        _ => self.of(Type::Val, 0).unwrap(),
+                    };
+                    let same = self.push(Opcode::SameValue(val.unwrap(), other), Type::Bool);
+                    // A guard right after it compares and jumps itself.
+                    match self.rng.below(3) {
+                        0 => self.guarded(Opcode::GuardTrue(same), Type::Void),
+                        1 => self.guarded(Opcode::GuardFalse(same), Type::Void),
+                        _ => same,
+                    };
                 }
                 _ => {}
             }

@@ -10,15 +10,23 @@ use crate::ir::*;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 use rustc_hash::FxHashMap;
 
-/// Compares ints `a` and `b` (sets the flags).
+/// Compares ints (or words) `a` and `b` (sets the flags). Optimized
+/// traces take a constant `b` as an immediate, or from the constant pool
+/// when it does not fit one.
 pub(super) fn emit_int_compare(e: &mut Emitter, a: Ref, b: Ref) {
     let ra = e.reg_of(a, RAX);
     match e.imm32(b).filter(|_| e.alloc.is_some()) {
         Some(k) => dynasm!(e.ops ; .arch x64 ; cmp Rq(ra), k),
-        None => {
-            let rb = e.reg_of(b, RCX);
-            dynasm!(e.ops ; .arch x64 ; cmp Rq(ra), Rq(rb));
-        }
+        None => match e.trace.insts[b as usize].op {
+            Opcode::Const(v) if e.alloc.is_some() => {
+                let c = e.pooled(v.to_bits());
+                dynasm!(e.ops ; .arch x64 ; cmp Rq(ra), QWORD [=>c]);
+            }
+            _ => {
+                let rb = e.reg_of(b, RCX);
+                dynasm!(e.ops ; .arch x64 ; cmp Rq(ra), Rq(rb));
+            }
+        },
     }
 }
 
@@ -59,6 +67,15 @@ pub(super) fn emit_fused_guard(e: &mut Emitter, c: Ref, want: bool, stub: Dynami
                 Cond::Ge => dynasm!(e.ops ; .arch x64 ; jge =>stub),
                 Cond::Eq => dynasm!(e.ops ; .arch x64 ; je =>stub),
                 Cond::Ne => dynasm!(e.ops ; .arch x64 ; jne =>stub),
+            }
+        }
+        Opcode::SameValue(a, b) => {
+            // Word identity: leave when equal exactly when `is` must not hold.
+            emit_int_compare(e, a, b);
+            if want {
+                dynasm!(e.ops ; .arch x64 ; jne =>stub);
+            } else {
+                dynasm!(e.ops ; .arch x64 ; je =>stub);
             }
         }
         Opcode::FloatCmp(cond, a, b) => {
@@ -166,7 +183,10 @@ pub(super) fn fused_compares(trace: &Trace, decided: &DecidedBools) -> Vec<bool>
     }
     let mut fused = vec![false; trace.insts.len()];
     for (k, pair) in trace.insts.windows(2).enumerate() {
-        let is_compare = matches!(pair[0].op, Opcode::IntCmp(..) | Opcode::FloatCmp(..));
+        let is_compare = matches!(
+            pair[0].op,
+            Opcode::IntCmp(..) | Opcode::FloatCmp(..) | Opcode::SameValue(..)
+        );
         let guard_reads_it = matches!(pair[1].op,
             Opcode::GuardTrue(c) | Opcode::GuardFalse(c) if c as usize == k);
         fused[k] = is_compare && guard_reads_it && uses[k] == 1;
