@@ -91,6 +91,9 @@ enum Operand {
     Int(i64),
     /// An object the body allocates: no value from before the header.
     Fresh,
+    /// A raw buffer loaded in the body (a word-typed value: a generator's
+    /// saved slots), which is never a boxed object's memory.
+    Buffer,
     /// Any other body value.
     Unknown,
 }
@@ -135,6 +138,12 @@ impl HeapPass<'_> {
         if let (Some(x), Some(y)) = (self.boxed_const(a), self.boxed_const(b)) {
             return x == y;
         }
+        // A raw buffer (a word-typed base: a generator's saved slots) is
+        // never a boxed object's memory.
+        let word = |x: Ref| self.rw.insts[x as usize].ty == Type::Word;
+        if word(a) != word(b) {
+            return false;
+        }
         // Objects of different kinds (both guarded) are different objects.
         if let (Some(x), Some(y)) = (self.kinds.get(&a), self.kinds.get(&b)) {
             if x != y {
@@ -161,6 +170,7 @@ impl HeapPass<'_> {
             Operand::Known(a) => self.may_alias(a, b),
             Operand::Const(bits) => self.boxed_const(b).is_none_or(|c| c == bits),
             Operand::Fresh => false,
+            Operand::Buffer => self.rw.insts[b as usize].ty == Type::Word,
             Operand::Int(_) | Operand::Unknown => true,
         }
     }
@@ -182,6 +192,9 @@ impl HeapPass<'_> {
             Opcode::Const(v) => Operand::Const(v.to_bits()),
             Opcode::ConstInt(i) => Operand::Int(i),
             Opcode::Call(h, _) if allocates_fresh(h) => Operand::Fresh,
+            Opcode::LoadField(..) if self.rw.old.insts[old as usize].ty == Type::Word => {
+                Operand::Buffer
+            }
             _ => Operand::Unknown,
         }
     }
