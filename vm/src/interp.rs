@@ -362,7 +362,22 @@ impl Interpreter {
     /// recorder before running it; `JIT` (the JIT is enabled; implied by
     /// `RECORD`) counts back-edges and enters compiled loops.
     fn dispatch<const RECORD: bool, const JIT: bool>(&mut self) -> PyResult<Value> {
+        // A call arm pushed a function's frame (at pc 0): see `entered_function!`.
+        let mut entered = false;
         'frames: loop {
+            if JIT && entered {
+                // Run its function trace, or count the entry (see
+                // `function_entered`). Inline: one load and compare of the
+                // function's entry cell (`entry_watched`).
+                entered = false;
+                if (!RECORD || self.jit.skipping()) && self.entry_watched() {
+                    match self.entered_watched_function() {
+                        Ok(false) => {}
+                        Ok(true) => return Err(SWITCH_DISPATCH),
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
             let frame = self.frames.last().expect("execute without a frame");
             let code_p = frame.code;
             let base = frame.base;
@@ -399,19 +414,12 @@ impl Interpreter {
                     }
                 };
             }
-            // A call pushed a function's frame (at pc 0): run its function
-            // trace, or count the entry (see `function_entered`), then go on
-            // in the frame. Inline: one load and compare of the function's
-            // entry cell (`entry_watched`); the rest is out of line.
+            // A call pushed a function's frame (at pc 0): the top of the
+            // `'frames` loop looks at its entry (one place, not five: the
+            // dispatch loop's code is sensitive to what the arms hold).
             macro_rules! entered_function {
                 () => {{
-                    if JIT && (!RECORD || self.jit.skipping()) && self.entry_watched() {
-                        match self.entered_watched_function() {
-                            Ok(false) => {}
-                            Ok(true) => return Err(SWITCH_DISPATCH),
-                            Err(e) => return Err(e),
-                        }
-                    }
+                    entered = JIT;
                     continue 'frames;
                 }};
             }
