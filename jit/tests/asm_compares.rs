@@ -46,7 +46,10 @@ fn guards_on_is_leave_exactly_when_identity_differs() {
                     );
                     let identical = x.to_bits() == y.to_bits();
                     let expect = if identical == want { 0 } else { s };
-                    assert_eq!(left, expect, "x {k}, want {want}, constant {against_constant}");
+                    assert_eq!(
+                        left, expect,
+                        "x {k}, want {want}, constant {against_constant}"
+                    );
                     let mut stack = vec![x, y, Value::NONE];
                     let raw = common::run_with(
                         &b.trace,

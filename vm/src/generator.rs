@@ -71,25 +71,7 @@ impl Interpreter {
             }
             _ => {}
         }
-        let func = g.func;
-        let f = downcast::<FunctionObj>(func).unwrap();
-        let (code_v, module) = (f.code, f.module);
-        let top = self.stack_top();
-        let base = top + 1;
-        let n = g.slots.len();
-        self.ensure_stack(base + n);
-        self.stack[top] = Value::NONE;
-        let g = downcast::<GeneratorObj>(gen).unwrap();
-        self.stack[base..base + n].copy_from_slice(&g.slots);
-        if g.state == GenState::Suspended && g.resume_dst != frontend::bytecode::NO_REG {
-            self.stack[base + g.resume_dst as usize] = sent;
-        }
-        let pc = g.pc as usize;
-        g.state = GenState::Running;
-        self.push_frame(code_v, func, module, Value::EMPTY, base, top, true);
-        let frame = self.frames.last_mut().unwrap();
-        frame.pc = pc;
-        frame.generator = gen;
+        self.push_generator_frame(gen, sent, None);
         self.yielded = false;
         let run = match throw {
             // The paused instruction is the `Yield` just before `pc`: unwind from there.
@@ -148,6 +130,18 @@ impl Interpreter {
         if !matches!(g.state, GenState::Created | GenState::Suspended) {
             return false;
         }
+        self.push_generator_frame(gen, Value::NONE, Some(ret_slot));
+        true
+    }
+
+    /// Pushes the frame of `gen` (created or suspended) just above the
+    /// running frames, its saved slots copied in and `sent` in the slot its
+    /// paused `yield` receives; it is running from then on. `ret_slot`: the
+    /// register a `for` loop's resumption yields into (the frame has no
+    /// boundary); None: a boundary frame whose `execute` returns what it
+    /// yields.
+    fn push_generator_frame(&mut self, gen: Value, sent: Value, ret_slot: Option<usize>) {
+        let g = downcast::<GeneratorObj>(gen).unwrap();
         let func = g.func;
         let f = downcast::<FunctionObj>(func).unwrap();
         let (code_v, module) = (f.code, f.module);
@@ -161,15 +155,18 @@ impl Interpreter {
         let g = downcast::<GeneratorObj>(gen).unwrap();
         self.stack[base..base + n].copy_from_slice(&g.slots);
         if g.state == GenState::Suspended && g.resume_dst != frontend::bytecode::NO_REG {
-            self.stack[base + g.resume_dst as usize] = Value::NONE;
+            self.stack[base + g.resume_dst as usize] = sent;
         }
         let pc = g.pc as usize;
         g.state = GenState::Running;
-        self.push_frame(code_v, func, module, Value::EMPTY, base, ret_slot, false);
+        let (ret, boundary) = match ret_slot {
+            Some(slot) => (slot, false),
+            None => (top, true),
+        };
+        self.push_frame(code_v, func, module, Value::EMPTY, base, ret, boundary);
         let frame = self.frames.last_mut().unwrap();
         frame.pc = pc;
         frame.generator = gen;
-        true
     }
 
     /// `Yield` (or `YieldFrom` passing a value on) of `v` in the running
