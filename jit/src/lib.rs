@@ -234,6 +234,13 @@ impl Jit {
     /// Counts one back-edge of the loop whose `JumpBack` owns `cell`.
     #[inline]
     pub fn on_back_edge(&self, cell: &Cell<[u64; 3]>) -> BackEdge {
+        self.count_hot(cell)
+    }
+
+    /// One more run of the loop or function whose counter is `cell`: `Run`
+    /// its trace, `Record` it now that it is hot, or `Interpret`.
+    #[inline(always)]
+    fn count_hot(&self, cell: &Cell<[u64; 3]>) -> BackEdge {
         let mut c = cell.get();
         if c[TRACE] != 0 {
             return BackEdge::Run(c[TRACE] as usize - 1);
@@ -266,20 +273,9 @@ impl Jit {
     /// traced from their entry: their loop gets a trace of its own.
     #[inline]
     pub fn on_function_entry(&self, code: &CodeObj) -> BackEdge {
-        let cell = &code.entry;
-        let mut c = cell.get();
-        if c[TRACE] != 0 {
-            return BackEdge::Run(c[TRACE] as usize - 1);
-        }
-        if self.recorder.is_some() || c[ABORTS] >= MAX_ABORTS {
-            return BackEdge::Interpret;
-        }
-        c[COUNT] += 1;
-        cell.set(c);
-        if c[COUNT] >= self.iterations_before_recording(c[ABORTS]) {
-            Self::function_traceable(code)
-        } else {
-            BackEdge::Interpret
+        match self.count_hot(&code.entry) {
+            BackEdge::Record => Self::function_traceable(code),
+            other => other,
         }
     }
 

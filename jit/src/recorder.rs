@@ -84,6 +84,22 @@ pub(crate) struct RecFrame {
     pub generator: Option<i32>,
 }
 
+impl RecFrame {
+    /// The root trace's own frame: the one `view` shows, at slot 0.
+    fn root(view: &FrameView) -> RecFrame {
+        RecFrame {
+            code: view.code,
+            func: view.func,
+            module: view.module,
+            base: 0,
+            ret_slot: 0,
+            return_pc: 0,
+            init_self: None,
+            generator: None,
+        }
+    }
+}
+
 /// An inner loop the trace runs through its own compiled trace; the
 /// interpreter runs it while recording, and the recorder skips it.
 pub(crate) struct InnerLoop {
@@ -158,16 +174,7 @@ impl Recorder {
     /// to run the header instruction, `anchor_pc` its `JumpBack`.
     pub fn start_root(rt: &Runtime, view: &FrameView, anchor_pc: u32) -> Recorder {
         let mut r = Recorder::empty(rt, TraceKind::Root, view, anchor_pc, view.depth);
-        r.frames.push(RecFrame {
-            code: view.code,
-            func: view.func,
-            module: view.module,
-            base: 0,
-            ret_slot: 0,
-            return_pc: 0,
-            init_self: None,
-            generator: None,
-        });
+        r.frames.push(RecFrame::root(view));
         r.note_global_stores(rt, view.code, view.module, view.pc as u32, anchor_pc);
         r.expect = Some((view.depth, view.pc as u32));
         r.set_origin(view.pc as u32);
@@ -181,16 +188,7 @@ impl Recorder {
     /// frame's `Return` ([`Recorder::finish_function`]).
     pub fn start_function(rt: &Runtime, view: &FrameView) -> Recorder {
         let mut r = Recorder::empty(rt, TraceKind::Root, view, FUNCTION_ANCHOR, view.depth);
-        r.frames.push(RecFrame {
-            code: view.code,
-            func: view.func,
-            module: view.module,
-            base: 0,
-            ret_slot: 0,
-            return_pc: 0,
-            init_self: None,
-            generator: None,
-        });
+        r.frames.push(RecFrame::root(view));
         // Globals the function writes anywhere become mutable before
         // anything is recorded (see `record_global`).
         r.note_global_stores(rt, view.code, view.module, 1, 0);
