@@ -23,55 +23,44 @@ pub(crate) fn for_iter(r: &mut Recorder, itv: Value, iter: u16, exit: u32, pc: u
             if !(step > 0 && next < stop || step < 0 && next > stop) {
                 return false;
             }
-            let ([next_off, stop_off, step_off], tag) = layout::iter_range_layout();
-            let it = iterator(r, iter, tag, pc);
-            // Only the step's sign is guarded: loops like
-            // `for m in range(start, stop, p)` run with many steps.
-            let st = r.emit(Opcode::LoadField(it, step_off), Type::Int);
-            let zero = r.kint(0);
-            let cond = if step > 0 { Cond::Gt } else { Cond::Lt };
-            let sign = r.emit(Opcode::IntCmp(cond, st, zero), Type::Bool);
-            r.guard(Opcode::GuardTrue(sign), pc);
-            let cur = r.emit(Opcode::LoadField(it, next_off), Type::Int);
-            let end = r.emit(Opcode::LoadField(it, stop_off), Type::Int);
-            let cond = if step > 0 { Cond::Lt } else { Cond::Gt };
-            let more = r.emit(Opcode::IntCmp(cond, cur, end), Type::Bool);
+            let RangeStep {
+                it,
+                cur,
+                step,
+                more,
+            } = range_step(r, iter, step > 0, pc);
             loop_continues(r, more, exit);
             // Box (48-bit check) before the iterator moves on, so a failing
             // check resumes at this `ForIter` with nothing changed.
             let boxed = crate::record_arith::box_int(r, cur, pc);
             let snap = r.snapshot_here(pc);
-            let moved = r.push(Opcode::Int(IntOp::AddOv, cur, st), Type::Int, Some(snap));
+            let moved = r.push(Opcode::Int(IntOp::AddOv, cur, step), Type::Int, Some(snap));
+            let ([next_off, _, _], _) = layout::iter_range_layout();
             r.emit(Opcode::StoreField(it, next_off, moved), Type::Void);
             r.store(iter + 1, boxed);
             true
         }
         IterState::LoopSeq { seq, index } => {
-            let kind = if downcast::<runtime::object::ListObj>(seq).is_some() {
-                ObjKind::List
-            } else {
-                ObjKind::Tuple
-            };
+            let kind = seq_kind(seq);
             if index >= seq_items(seq).len() {
                 return false;
             }
-            let ([seq_off, index_off], tag) = layout::iter_loop_seq_layout();
-            let it = iterator(r, iter, tag, pc);
-            // A `LoopSeq` always holds a list or tuple object.
-            let s = r.emit(Opcode::LoadField(it, seq_off), Type::Val);
-            r.guard(Opcode::GuardKind(s, kind as u8), pc);
-            let i = r.emit(Opcode::LoadField(it, index_off), Type::Int);
-            let (len, item) = match kind {
-                ObjKind::List => (Opcode::ListLen(s), Opcode::ListLoad(s, i)),
-                _ => (Opcode::TupleLen(s), Opcode::TupleLoad(s, i)),
-            };
-            let len = r.emit(len, Type::Int);
-            let more = r.emit(Opcode::IntCmp(Cond::Lt, i, len), Type::Bool);
+            let SeqStep {
+                it,
+                seq,
+                index,
+                more,
+            } = seq_step(r, iter, kind, pc);
             loop_continues(r, more, exit);
+            let item = match kind {
+                ObjKind::List => Opcode::ListLoad(seq, index),
+                _ => Opcode::TupleLoad(seq, index),
+            };
             let v = r.emit(item, Type::Val);
             let one = r.kint(1);
             let snap = r.snapshot_here(pc);
-            let moved = r.push(Opcode::Int(IntOp::AddOv, i, one), Type::Int, Some(snap));
+            let moved = r.push(Opcode::Int(IntOp::AddOv, index, one), Type::Int, Some(snap));
+            let ([_, index_off], _) = layout::iter_loop_seq_layout();
             r.emit(Opcode::StoreField(it, index_off, moved), Type::Void);
             r.store(iter + 1, v);
             true
@@ -96,44 +85,96 @@ pub(crate) fn for_iter_done(r: &mut Recorder, itv: Value, iter: u16, exit: u32, 
             if step > 0 && next < stop || step < 0 && next > stop {
                 return false;
             }
-            let ([next_off, stop_off, step_off], tag) = layout::iter_range_layout();
-            let it = iterator(r, iter, tag, pc);
-            let st = r.emit(Opcode::LoadField(it, step_off), Type::Int);
-            let zero = r.kint(0);
-            let cond = if step > 0 { Cond::Gt } else { Cond::Lt };
-            let sign = r.emit(Opcode::IntCmp(cond, st, zero), Type::Bool);
-            r.guard(Opcode::GuardTrue(sign), pc);
-            let cur = r.emit(Opcode::LoadField(it, next_off), Type::Int);
-            let end = r.emit(Opcode::LoadField(it, stop_off), Type::Int);
-            let cond = if step > 0 { Cond::Lt } else { Cond::Gt };
-            let more = r.emit(Opcode::IntCmp(cond, cur, end), Type::Bool);
+            let more = range_step(r, iter, step > 0, pc).more;
             r.guard(Opcode::GuardFalse(more), pc);
         }
         IterState::LoopSeq { seq, index } => {
-            let kind = if downcast::<runtime::object::ListObj>(seq).is_some() {
-                ObjKind::List
-            } else {
-                ObjKind::Tuple
-            };
+            let kind = seq_kind(seq);
             if index < seq_items(seq).len() {
                 return false;
             }
-            let ([seq_off, index_off], tag) = layout::iter_loop_seq_layout();
-            let it = iterator(r, iter, tag, pc);
-            let s = r.emit(Opcode::LoadField(it, seq_off), Type::Val);
-            r.guard(Opcode::GuardKind(s, kind as u8), pc);
-            let i = r.emit(Opcode::LoadField(it, index_off), Type::Int);
-            let len = match kind {
-                ObjKind::List => r.emit(Opcode::ListLen(s), Type::Int),
-                _ => r.emit(Opcode::TupleLen(s), Type::Int),
-            };
-            let more = r.emit(Opcode::IntCmp(Cond::Lt, i, len), Type::Bool);
+            let more = seq_step(r, iter, kind, pc).more;
             r.guard(Opcode::GuardFalse(more), pc);
         }
         _ => return false,
     }
     r.expect = Some((r.expect.map_or(0, |(depth, _)| depth), exit));
     true
+}
+
+/// A range iterator's step, guarded and loaded (see [`range_step`]).
+struct RangeStep {
+    it: Ref,
+    /// The next value (unboxed).
+    cur: Ref,
+    step: Ref,
+    /// Whether `cur` is still in range (a machine bool).
+    more: Ref,
+}
+
+/// Guards the range iterator in slot `iter` and the sign of its step (only
+/// the sign: loops like `for m in range(start, stop, p)` run with many
+/// steps), and computes whether a value is left.
+fn range_step(r: &mut Recorder, iter: u16, rising: bool, pc: u32) -> RangeStep {
+    let ([next_off, stop_off, step_off], tag) = layout::iter_range_layout();
+    let it = iterator(r, iter, tag, pc);
+    let step = r.emit(Opcode::LoadField(it, step_off), Type::Int);
+    let zero = r.kint(0);
+    let cond = if rising { Cond::Gt } else { Cond::Lt };
+    let sign = r.emit(Opcode::IntCmp(cond, step, zero), Type::Bool);
+    r.guard(Opcode::GuardTrue(sign), pc);
+    let cur = r.emit(Opcode::LoadField(it, next_off), Type::Int);
+    let end = r.emit(Opcode::LoadField(it, stop_off), Type::Int);
+    let cond = if rising { Cond::Lt } else { Cond::Gt };
+    let more = r.emit(Opcode::IntCmp(cond, cur, end), Type::Bool);
+    RangeStep {
+        it,
+        cur,
+        step,
+        more,
+    }
+}
+
+/// The kind of a `LoopSeq`'s sequence: a list or a tuple.
+fn seq_kind(seq: Value) -> ObjKind {
+    if downcast::<runtime::object::ListObj>(seq).is_some() {
+        ObjKind::List
+    } else {
+        ObjKind::Tuple
+    }
+}
+
+/// A loop's own list or tuple iterator, guarded and loaded (see [`seq_step`]).
+struct SeqStep {
+    it: Ref,
+    /// The list or tuple.
+    seq: Ref,
+    /// The position (unboxed).
+    index: Ref,
+    /// Whether `index` is still inside the sequence (a machine bool).
+    more: Ref,
+}
+
+/// Guards the loop iterator in slot `iter` and the kind of its sequence (a
+/// `LoopSeq` always holds a list or tuple object), and computes whether an
+/// item is left.
+fn seq_step(r: &mut Recorder, iter: u16, kind: ObjKind, pc: u32) -> SeqStep {
+    let ([seq_off, index_off], tag) = layout::iter_loop_seq_layout();
+    let it = iterator(r, iter, tag, pc);
+    let seq = r.emit(Opcode::LoadField(it, seq_off), Type::Val);
+    r.guard(Opcode::GuardKind(seq, kind as u8), pc);
+    let index = r.emit(Opcode::LoadField(it, index_off), Type::Int);
+    let len = match kind {
+        ObjKind::List => r.emit(Opcode::ListLen(seq), Type::Int),
+        _ => r.emit(Opcode::TupleLen(seq), Type::Int),
+    };
+    let more = r.emit(Opcode::IntCmp(Cond::Lt, index, len), Type::Bool);
+    SeqStep {
+        it,
+        seq,
+        index,
+        more,
+    }
 }
 
 /// Loads the iterator in slot `iter` and guards that it is a builtin

@@ -5,39 +5,12 @@
 
 mod common;
 
-use common::{run_in, Builder, LoopBackTo};
+use common::{run_in, Builder, LoopBackTo, TestVm};
 use jit::asm;
 use jit::ir::*;
 use jit::snapshot::ExitKind;
 use runtime::object::{downcast, BigIntObj};
-use runtime::{PyErr, PyResult, Runtime, Value, Vm};
-
-/// A VM whose only service is its runtime (exit stubs allocate big ints).
-struct RuntimeOnly(Box<Runtime>);
-
-impl Vm for RuntimeOnly {
-    fn rt(&mut self) -> &mut Runtime {
-        &mut self.0
-    }
-    fn call(&mut self, _: Value, _: &[Value], _: &[(Value, Value)]) -> PyResult<Value> {
-        unreachable!("test traces call no helper")
-    }
-    fn generator_next(&mut self, _: Value, _: Value) -> PyResult<Option<Value>> {
-        unreachable!("test traces call no helper")
-    }
-    fn take_generator_return(&mut self) -> Value {
-        unreachable!("test traces call no helper")
-    }
-    fn generator_throw(&mut self, _: Value, _: PyErr) -> PyResult<Option<Value>> {
-        unreachable!("test traces call no helper")
-    }
-    fn frame_super(&mut self) -> PyResult<(Value, Value)> {
-        unreachable!("test traces call no helper")
-    }
-    fn import_module(&mut self, _: &str) -> PyResult<Value> {
-        unreachable!("test traces call no helper")
-    }
-}
+use runtime::{Runtime, Value, Vm};
 
 /// The int a boxed value holds (small or big), as an i128.
 fn int_of(v: Value) -> i128 {
@@ -79,7 +52,7 @@ fn boxing_trace() -> (Trace, u32) {
 #[test]
 fn exit_stubs_box_ints_floats_and_bools() {
     let (trace, exit) = boxing_trace();
-    let mut vm = RuntimeOnly(Runtime::new());
+    let mut vm = TestVm(Some(Runtime::new()));
     let ints = [
         0i64,
         5,
@@ -93,7 +66,7 @@ fn exit_stubs_box_ints_floats_and_bools() {
         let x = floats[n % floats.len()];
         for assemble in [asm::assemble, asm::assemble_optimized] {
             let mut stack = vec![Value::NONE; 16];
-            stack[0] = vm.0.int_from_i64(i);
+            stack[0] = vm.rt().int_from_i64(i);
             stack[1] = Value::from_float(x);
             if !stack[0].is_int() {
                 // The trace guards a small int: nothing to box.

@@ -409,8 +409,8 @@ impl Interpreter {
                 }
                 if let Some(slot) = f.generator {
                     // A generator resumed by the `for` loop in the frame
-                    // below (it is running: `gen_resume` said so).
-                    let gen = self.stack[(base as i64 + slot as i64) as usize];
+                    // below (the trace stored its running resume word).
+                    let gen = self.stack[base + slot as usize];
                     self.frames.last_mut().expect("a frame").generator = gen;
                 }
             }

@@ -11,12 +11,14 @@ use jit::JitCtx;
 use runtime::{PyErr, PyResult, Runtime, Value, Vm};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
-/// These traces call no helper, so compiled code never reaches the VM.
-pub struct NoVm;
+/// The VM hand-built traces run with: they call no helper, so compiled code
+/// reaches it only for its runtime, and only when it has one (exit stubs
+/// that allocate big ints).
+pub struct TestVm(pub Option<Box<Runtime>>);
 
-impl Vm for NoVm {
+impl Vm for TestVm {
     fn rt(&mut self) -> &mut Runtime {
-        unreachable!("test traces call no helper")
+        self.0.as_mut().expect("test traces call no helper")
     }
     fn call(&mut self, _: Value, _: &[Value], _: &[(Value, Value)]) -> PyResult<Value> {
         unreachable!("test traces call no helper")
@@ -199,7 +201,7 @@ pub fn run_with(
     assemble: AssembleFn,
     back: LoopBackTo,
 ) -> u32 {
-    run_in(&mut NoVm, trace, stack, assemble, back)
+    run_in(&mut TestVm(None), trace, stack, assemble, back)
 }
 
 /// [`run_with`] with compiled code reaching `vm` (exit stubs that allocate
