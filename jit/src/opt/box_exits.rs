@@ -5,7 +5,8 @@
 //! exits, are then dead and `dce` removes them: the loop body computes
 //! unboxed values only.
 //!
-//! Which boxes: `box_float`, `box_bool` and `box_int`. A checked `box_int`
+//! Which boxes: `box_float`, `box_bool`, `box_int` and `box_int_wide`
+//! calls (those as checked `box_int`s). A checked `box_int`
 //! (a range check: is the value a small int?) is unboxed only in snapshots
 //! without virtual objects, whose exit stubs box wide ints as big ints (see
 //! `asm::exit_entries`); once nothing reads it, `dce` drops the check too:
@@ -17,6 +18,7 @@
 //! materializing code takes boxed values).
 
 use super::Rewriter;
+use crate::helpers::Helper;
 use crate::ir::*;
 
 /// The unboxed operand of a box that an exit stub can redo, if `r` is one.
@@ -27,6 +29,8 @@ fn unboxed(trace: &Trace, r: Ref, has_virtuals: bool) -> Option<Ref> {
     match inst.op {
         Opcode::BoxInt(x) if inst.snap.is_none() || !has_virtuals => Some(x),
         Opcode::BoxFloat(x) | Opcode::BoxBool(x) => Some(x),
+        // Boxes a wide int as a big int, as those exit stubs do.
+        Opcode::Call(Helper::BoxIntWide, ref args) if !has_virtuals => args.first().copied(),
         _ => None,
     }
 }

@@ -1,20 +1,34 @@
 //! Dead code elimination: removes pure operations and loads whose value
 //! nobody uses. Uses are operands of kept instructions, the `init` and
 //! `next` of kept phis, and the entries of the snapshots kept instructions
-//! carry. Guards, stores, calls, checked arithmetic (their checks are guards) and
-//! the loop markers always stay. A phi nobody else uses goes,
+//! carry. Guards, stores, calls (but those of helpers that only make a
+//! value), checked arithmetic (their checks are guards) and the loop
+//! markers always stay. A phi nobody else uses goes,
 //! with the values only its `next` needed.
 
 use super::Rewriter;
+use crate::helpers::Helper;
 use crate::ir::*;
 
 /// Can the instruction go when its value is unused? A `box_int` can, even
 /// with its range check: the check only sends a wide int to the interpreter
 /// to be boxed as a big int, and nobody needs the box (exits that write the
 /// value box it themselves, see `box_exits`).
+/// So can a call of a helper that only computes a value or allocates a
+/// new object and cannot raise (a str, a big int): allocation is not
+/// observable (it never collects).
 fn removable(inst: &Inst) -> bool {
     let op = &inst.op;
-    op.is_pure() || op.is_load() || matches!(op, Opcode::Phi(..) | Opcode::BoxInt(_))
+    op.is_pure()
+        || op.is_load()
+        || matches!(op, Opcode::Phi(..) | Opcode::BoxInt(_))
+        || matches!(op, Opcode::Call(h, _) if inst.snap.is_none() && value_only(*h))
+}
+
+/// Helpers whose only effect is their result (perhaps a new object).
+fn value_only(h: Helper) -> bool {
+    let e = h.effects();
+    !h.may_raise() && !e.runs_code && !e.writes_heap && !e.writes_versions && !e.writes_slots
 }
 
 /// The pass.

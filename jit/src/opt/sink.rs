@@ -5,10 +5,12 @@
 //! A store stays pending until one of these flushes it (re-emits it):
 //! - a call that reads or writes slots (arguments passed by slot, unpacking,
 //!   inner loops): every pending store;
-//! - any other call (it may allocate and so collect, and compiled code's
-//!   registers and spill slots are not GC roots): every pending store whose
-//!   value may be a heap pointer; `box_int`/`box_float`/`box_bool` results
-//!   and non-object constants may stay pending;
+//! - any other call that may run Python code (which may reach a safepoint
+//!   and collect, and compiled code's registers and spill slots are not GC
+//!   roots): every pending store whose value may be a heap pointer;
+//!   `box_int`/`box_float`/`box_bool` results and non-object constants may
+//!   stay pending. Calls that only allocate flush nothing: allocation
+//!   never collects;
 //! - a guard leaving to an inner loop's exit (`InnerLoop`: the interpreter
 //!   rebuilds its state from the inner trace's exit, not from this one's
 //!   entries), and `loop_back` of a trace that does not loop locally:
@@ -195,7 +197,9 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
                 let effects = h.effects();
                 if reads_slots(*h) || slot_writes(&trace.insts, inst) != SlotWrites::Nothing {
                     flush(&mut rw, &mut pending, all);
-                } else if effects.allocates || effects.runs_code {
+                } else if effects.runs_code {
+                    // Only Python code reaches a safepoint: allocation never
+                    // collects, so pointers may stay pending across it.
                     flush(&mut rw, &mut pending, may_be_pointer);
                 }
             }
