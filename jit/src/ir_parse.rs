@@ -16,7 +16,7 @@ use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 64] = [
+const HELPERS: [Helper; 65] = [
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
@@ -59,6 +59,7 @@ const HELPERS: [Helper; 64] = [
     Helper::CellSet,
     Helper::InstAppendSlot,
     Helper::NewInstance,
+    Helper::NewInstanceWithMap,
     Helper::CallBuiltin,
     Helper::RunLoop,
     Helper::DictGetItem,
@@ -661,6 +662,7 @@ mod tests {
                 | Helper::CellSet
                 | Helper::InstAppendSlot
                 | Helper::NewInstance
+                | Helper::NewInstanceWithMap
                 | Helper::CallBuiltin
                 | Helper::RunLoop
                 | Helper::DictGetItem
