@@ -16,7 +16,7 @@ use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 64] = [
+const HELPERS: [Helper; 69] = [
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
@@ -81,6 +81,11 @@ const HELPERS: [Helper; 64] = [
     Helper::FloatBinop,
     Helper::BoxIntWide,
     Helper::IntOfStr,
+    Helper::DictFind,
+    Helper::DictGetFound,
+    Helper::DictGetItemFound,
+    Helper::DictContainsFound,
+    Helper::DictSetItemFound,
 ];
 
 /// Every exit kind, to find one by its text name.
@@ -682,7 +687,12 @@ mod tests {
                 | Helper::ListSlice
                 | Helper::FloatBinop
                 | Helper::BoxIntWide
-                | Helper::IntOfStr => {}
+                | Helper::IntOfStr
+                | Helper::DictFind
+                | Helper::DictGetFound
+                | Helper::DictGetItemFound
+                | Helper::DictContainsFound
+                | Helper::DictSetItemFound => {}
             }
         }
         let mut names: Vec<&str> = HELPERS.iter().map(|h| h.name()).collect();
