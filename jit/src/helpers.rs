@@ -104,6 +104,10 @@ pub enum Helper {
     InstAppendSlot,
     /// `(class)`: a new, empty instance of a plain class.
     NewInstance,
+    /// `(class, map)`: a new instance of a plain class with its final
+    /// layout `map` and that many slots, None until `inst_slot_store`s
+    /// write them (the optimizer's allocation of a removed object).
+    NewInstanceWithMap,
     /// `(func_slot, args_at, n)`: calls the builtin function in `func_slot`
     /// (at most 8 arguments) directly, without the generic call protocol.
     CallBuiltin,
@@ -232,6 +236,7 @@ impl Helper {
             Helper::InstAppendSlot => "inst_append_slot",
             Helper::RunLoop => "run_loop",
             Helper::NewInstance => "new_instance",
+            Helper::NewInstanceWithMap => "new_instance_with_map",
             Helper::CallBuiltin => "call_builtin",
             // ---- typed fast paths
             Helper::DictGetItem => "dict_getitem",
@@ -278,6 +283,7 @@ impl Helper {
                 | Helper::GlobalSet
                 | Helper::RunLoop
                 | Helper::NewInstance
+                | Helper::NewInstanceWithMap
                 // ---- typed fast paths that cannot fail (they bail instead)
                 | Helper::DictSetItem
                 | Helper::DictGet
@@ -335,7 +341,7 @@ impl Helper {
                 allocates: true, // a growing vector (no GC object)
                 ..nothing
             },
-            NewInstance | ListToTuple => Effects {
+            NewInstance | NewInstanceWithMap | ListToTuple => Effects {
                 allocates: true,
                 ..nothing
             },
@@ -481,6 +487,7 @@ impl Helper {
             Helper::InstAppendSlot => h_inst_append_slot,
             Helper::RunLoop => h_run_loop,
             Helper::NewInstance => h_new_instance,
+            Helper::NewInstanceWithMap => h_new_instance_with_map,
             Helper::CallBuiltin => h_call_builtin,
             // ---- typed fast paths
             Helper::DictGetItem => h_dict_getitem,
@@ -1008,6 +1015,13 @@ helper!(h_call_builtin, |ctx, vm, a, b, c, d| {
 helper!(h_new_instance, |ctx, vm, a, b, c, d| {
     let cls: *mut ClassObj = v(a).as_ptr();
     ok(vm.rt().new_instance(cls))
+});
+
+helper!(h_new_instance_with_map, |ctx, vm, a, b, c, d| {
+    let cls: *mut ClassObj = v(a).as_ptr();
+    ok(vm
+        .rt()
+        .new_instance_with_map(cls, b as *const runtime::map::Map))
 });
 
 helper!(h_run_loop, |ctx, vm, a, b, c, d| {

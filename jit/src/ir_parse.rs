@@ -16,7 +16,7 @@ use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 69] = [
+const HELPERS: [Helper; 70] = [
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
@@ -59,6 +59,7 @@ const HELPERS: [Helper; 69] = [
     Helper::CellSet,
     Helper::InstAppendSlot,
     Helper::NewInstance,
+    Helper::NewInstanceWithMap,
     Helper::CallBuiltin,
     Helper::RunLoop,
     Helper::DictGetItem,
@@ -666,6 +667,7 @@ mod tests {
                 | Helper::CellSet
                 | Helper::InstAppendSlot
                 | Helper::NewInstance
+                | Helper::NewInstanceWithMap
                 | Helper::CallBuiltin
                 | Helper::RunLoop
                 | Helper::DictGetItem

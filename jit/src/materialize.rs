@@ -19,6 +19,9 @@ use runtime::map::Map;
 use runtime::object::{downcast, ClassObj, InstanceObj};
 use runtime::{Value, Vm};
 
+/// Virtual objects an exit builds without a heap-allocated list of them.
+const FEW: usize = 8;
+
 /// Builds the virtual objects of the snapshot `info` names (field values
 /// from `values`) and writes each to the interpreter slots that hold it.
 /// Called from exit stubs with the context the trace runs with.
@@ -34,18 +37,30 @@ pub extern "sysv64" fn materialize_exit(
     // neither is otherwise in use while compiled code runs.
     let (jit, vm): (&crate::Jit, &mut dyn Vm) = unsafe { (&*ctx.jit, &mut *ctx.vm) };
     let snap = jit.snapshot(info.trace, info.snap);
-    let objects: Vec<Value> = snap
-        .virtuals
-        .iter()
-        .map(|v| vm.rt().new_instance(v.class.as_ptr::<ClassObj>()))
-        .collect();
+    // Most exits build one to a few objects: their values stay on the stack.
+    let mut few = [Value::NONE; FEW];
+    let mut many = Vec::new();
+    let objects: &mut [Value] = if snap.virtuals.len() <= FEW {
+        &mut few[..snap.virtuals.len()]
+    } else {
+        many.resize(snap.virtuals.len(), Value::NONE);
+        &mut many
+    };
+    // Each object gets its final map and exact-size slots at once.
+    for (v, obj) in snap.virtuals.iter().zip(objects.iter_mut()) {
+        let class = v.class.as_ptr::<ClassObj>();
+        *obj = match v.fields.last() {
+            Some(f) => vm.rt().new_instance_with_map(class, f.map as *const Map),
+            None => vm.rt().new_instance(class),
+        };
+    }
     let mut next = 0;
-    for (v, &obj) in snap.virtuals.iter().zip(&objects) {
+    for (v, &obj) in snap.virtuals.iter().zip(objects.iter()) {
         let Some(inst) = downcast::<InstanceObj>(obj) else {
             continue;
         };
-        for f in &v.fields {
-            let value = match f.value {
+        for (slot, f) in inst.slots.iter_mut().zip(&v.fields) {
+            *slot = match f.value {
                 VirtualValue::Ref(_) => {
                     // SAFETY: the stub wrote one word per `Ref` field, in this order.
                     let bits = unsafe { *values.add(next) };
@@ -54,12 +69,10 @@ pub extern "sysv64" fn materialize_exit(
                 }
                 VirtualValue::Virtual(w) => objects[w as usize],
             };
-            inst.slots.push(value);
-            inst.map = f.map as *const Map;
         }
     }
     ctx.refresh_base();
-    for (v, &obj) in snap.virtuals.iter().zip(&objects) {
+    for (v, &obj) in snap.virtuals.iter().zip(objects.iter()) {
         for &s in &v.slots {
             // SAFETY: the slots come from the trace's snapshot, inside its extent.
             unsafe { ctx.set_slot(s as i64, obj) };

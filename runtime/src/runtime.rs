@@ -675,6 +675,23 @@ impl Runtime {
         })
     }
 
+    /// A new instance of `cls` whose layout is `map` already, with its
+    /// `map.names.len()` slots holding None until the caller writes them.
+    /// For compiled code that knows an instance's final layout (an
+    /// allocation the optimizer moved to where the object escapes): one
+    /// exact-size slot vector instead of a push and a map transition per
+    /// attribute. `map` must be reachable from the class's root map.
+    pub fn new_instance_with_map(&mut self, cls: *mut ClassObj, map: *const Map) -> Value {
+        // SAFETY: maps are never freed.
+        let n = unsafe { (*map).names.len() };
+        self.heap.alloc_value(InstanceObj {
+            header: Header::new(ObjKind::Instance),
+            class: cls,
+            map,
+            slots: vec![Value::NONE; n],
+        })
+    }
+
     /// A new, empty module named `name`.
     pub fn new_module(&mut self, name: &str, file: Option<String>) -> Value {
         let name_v = self.intern(name);

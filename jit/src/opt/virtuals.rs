@@ -7,13 +7,17 @@
 //! Snapshots taken meanwhile describe the virtual objects the slots hold
 //! (`Snapshot::virtuals`); the exit stub builds them when the guard fails
 //! (`crate::materialize`). Anything else that uses the object materializes
-//! it first (emits `new_instance` and the appends, then the slot stores):
+//! it first (emits `new_instance_with_map`, its final layout with all its
+//! slots at once, a store per slot, then the slot stores):
 //! a call argument, a store into the heap, a phi (kept across iterations),
 //! a helper reading the slot holding it, the end of the preamble and
 //! `loop_back` (the stack must hold it, unless only slots dead at the loop
 //! header do: call temporaries, inlined frames), and a call that may run Python
 //! code (and so collect) while the object's fields hold heap pointers
-//! that only the trace keeps alive. When unsure, it escapes.
+//! that only the trace keeps alive. So does an exit always taken (a guard
+//! on a constant that fails: a function trace's end at its `return`), for
+//! the objects the stack holds there: building them at an exit is the slow
+//! path, meant for exits taken rarely. When unsure, it escapes.
 
 use super::slot_effects::{dead_from, slot_writes, SlotWrites};
 use super::Rewriter;
@@ -99,31 +103,46 @@ impl Pass<'_> {
         })
     }
 
-    /// Allocates object `o` where the trace now is (fields first when they
-    /// are virtual too) and stores it to the slots holding it.
+    /// Allocates object `o` where the trace now is, with its final map and
+    /// all its slots at once (one helper call, then a store per slot not
+    /// None), and stores it to the slots holding it. Virtual fields are
+    /// allocated after it (allocation never collects, so the order is free;
+    /// `o` is marked first so a cycle through its fields ends).
     fn materialize(&mut self, o: usize, origin: u32) {
         if self.objs[o].mat.is_some() {
             return;
         }
         let class = self.objs[o].class_ref;
-        let obj = self.emit(
-            Opcode::Call(Helper::NewInstance, vec![class]),
-            Type::Val,
-            origin,
-        );
+        let obj = match self.objs[o].fields.last() {
+            None => self.emit(
+                Opcode::Call(Helper::NewInstance, vec![class]),
+                Type::Val,
+                origin,
+            ),
+            Some(&(_, map)) => {
+                let m = self.emit(Opcode::ConstInt(map as i64), Type::Int, origin);
+                let call = Opcode::Call(Helper::NewInstanceWithMap, vec![class, m]);
+                self.emit(call, Type::Val, origin)
+            }
+        };
         self.objs[o].mat = Some(obj);
         for k in 0..self.objs[o].fields.len() {
-            let (field, map) = self.objs[o].fields[k];
-            let value = match field {
+            let value = match self.objs[o].fields[k].0 {
                 Field::Real(r) => r,
                 Field::Virt(w) => {
                     self.materialize(w, origin);
                     self.objs[w].mat.expect("materialized")
                 }
             };
-            let m = self.emit(Opcode::ConstInt(map as i64), Type::Int, origin);
-            let call = Opcode::Call(Helper::InstAppendSlot, vec![obj, value, m]);
-            self.emit(call, Type::Void, origin);
+            // The new instance's slots hold None already.
+            if self.rw.insts[value as usize].op == Opcode::Const(Value::NONE) {
+                continue;
+            }
+            self.emit(
+                Opcode::InstSlotStore(obj, k as u32, value),
+                Type::Void,
+                origin,
+            );
         }
         for &a in &self.objs[o].aliases.clone() {
             self.rw.replace(a, obj);
@@ -251,6 +270,15 @@ impl Pass<'_> {
         match self.rw.old.insts[r as usize].op {
             Opcode::ConstInt(c) => Some(c),
             _ => None,
+        }
+    }
+
+    /// Is `op` a guard on a constant condition that never holds?
+    fn always_fails(&self, op: &Opcode) -> bool {
+        match *op {
+            Opcode::GuardTrue(c) => self.old_int(c) == Some(0),
+            Opcode::GuardFalse(c) => self.old_int(c).is_some_and(|b| b != 0),
+            _ => false,
         }
     }
 
@@ -383,6 +411,10 @@ impl Pass<'_> {
         let inst = &old.insts[k];
         let origin = inst.origin;
         match &inst.op {
+            // An exit always taken (a function trace's end): the objects
+            // the stack holds there are built here, in the trace, rather
+            // than by the exit's materialization, which is for rare exits.
+            op if self.always_fails(op) => self.materialize_slots(None, origin),
             Opcode::LoopHeader if Some(k) == body_header => {
                 // The stack must be current at the body's header, and phi
                 // inits are defined before it.
