@@ -170,6 +170,21 @@ pub enum Helper {
     /// `(s)`: `int(s)` of a str in base 10; EMPTY when it is not an int's
     /// text (the interpreter then raises ValueError).
     IntOfStr,
+    // ---- one dict lookup shared by several operations on the same dict
+    // and key (the optimizer's `dict_lookups` pass): `dict_find` says where
+    // the key is (`runtime::dict_type::Found`), the others use that instead
+    // of probing again. As the typed fast paths, EMPTY (or false) means only
+    // the full protocol can decide.
+    /// `(dict, key)`: where a plain key is, an unboxed `Found`.
+    DictFind,
+    /// `(dict, found, key, default)`: `dict.get(key, default)`.
+    DictGetFound,
+    /// `(dict, found, key)`: `dict[key]`; raises KeyError.
+    DictGetItemFound,
+    /// `(dict, found, key)`: `key in dict` as True or False.
+    DictContainsFound,
+    /// `(dict, found, key, value)`: `dict[key] = value`, a machine bool.
+    DictSetItemFound,
 }
 
 /// The slice bound argument of [`Helper::StrSlice`] and [`Helper::ListSlice`]
@@ -246,6 +261,11 @@ impl Helper {
             Helper::FloatBinop => "float_binop",
             Helper::BoxIntWide => "box_int_wide",
             Helper::IntOfStr => "int_of_str",
+            Helper::DictFind => "dict_find",
+            Helper::DictGetFound => "dict_get_found",
+            Helper::DictGetItemFound => "dict_getitem_found",
+            Helper::DictContainsFound => "dict_contains_found",
+            Helper::DictSetItemFound => "dict_setitem_found",
         }
     }
 
@@ -284,6 +304,10 @@ impl Helper {
                 | Helper::FloatBinop
                 | Helper::BoxIntWide
                 | Helper::IntOfStr
+                | Helper::DictFind
+                | Helper::DictGetFound
+                | Helper::DictContainsFound
+                | Helper::DictSetItemFound
         )
     }
 
@@ -365,9 +389,8 @@ impl Helper {
                 allocates: true,
             },
             // ---- typed fast paths: no Python code (the key's type is guarded).
-            DictGet | DictContains | StrOrd | StrContains | StrEq | SetFrozen | FloatBinop => {
-                nothing
-            }
+            DictGet | DictContains | StrOrd | StrContains | StrEq | SetFrozen | FloatBinop
+            | DictFind | DictGetFound | DictContainsFound => nothing,
             // A new str, list or big int.
             StrChr | StrOfInt | StrConcat | StrSlice | ListSlice | BoxIntWide | IntOfStr => {
                 Effects {
@@ -391,12 +414,12 @@ impl Helper {
                 allocates: true,
             },
             // The KeyError or IndexError; a non-ASCII character's str.
-            DictGetItem | StrGetItem => Effects {
+            DictGetItem | StrGetItem | DictGetItemFound => Effects {
                 allocates: true,
                 ..nothing
             },
             // The dict's table (no IR load reads it) may grow.
-            DictSetItem | DictSetDefault => Effects {
+            DictSetItem | DictSetDefault | DictSetItemFound => Effects {
                 writes_heap: true,
                 allocates: true,
                 ..nothing
@@ -489,6 +512,11 @@ impl Helper {
             Helper::FloatBinop => h_float_binop,
             Helper::BoxIntWide => h_box_int_wide,
             Helper::IntOfStr => h_int_of_str,
+            Helper::DictFind => h_dict_find,
+            Helper::DictGetFound => h_dict_get_found,
+            Helper::DictGetItemFound => h_dict_getitem_found,
+            Helper::DictContainsFound => h_dict_contains_found,
+            Helper::DictSetItemFound => h_dict_setitem_found,
         }
     }
 }
@@ -1060,6 +1088,31 @@ helper!(h_dict_get, |ctx, vm, a, b, c, d| ok(
 ));
 helper!(h_dict_setdefault, |ctx, vm, a, b, c, d| ok(
     runtime::dict_type::setdefault_plain(v(a), v(b), v(c)).unwrap_or(Value::EMPTY)
+));
+helper!(h_dict_find, |ctx, vm, a, b, c, d| Ok(
+    runtime::dict_type::find_plain(v(a), v(b)) as u64
+));
+helper!(h_dict_get_found, |ctx, vm, a, b, c, d| ok(
+    match runtime::dict_type::lookup_found(v(a), b as i64, v(c)) {
+        Some(found) => found.unwrap_or(v(d)),
+        None => Value::EMPTY,
+    }
+));
+helper!(h_dict_getitem_found, |ctx, vm, a, b, c, d| {
+    match runtime::dict_type::lookup_found(v(a), b as i64, v(c)) {
+        Some(Some(found)) => ok(found),
+        Some(None) => Err(vm.rt().key_error(v(c))),
+        None => ok(Value::EMPTY),
+    }
+});
+helper!(h_dict_contains_found, |ctx, vm, a, b, c, d| ok(
+    match runtime::dict_type::lookup_found(v(a), b as i64, v(c)) {
+        Some(found) => Value::from_bool(found.is_some()),
+        None => Value::EMPTY,
+    }
+));
+helper!(h_dict_setitem_found, |ctx, vm, a, b, c, d| Ok(
+    runtime::dict_type::store_found(v(a), b as i64, v(c), v(d)) as u64
 ));
 helper!(h_dict_contains, |ctx, vm, a, b, c, d| ok(
     match runtime::dict_type::lookup_plain(v(a), v(b)) {

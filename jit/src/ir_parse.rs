@@ -16,7 +16,7 @@ use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 65] = [
+const HELPERS: [Helper; 70] = [
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
@@ -82,6 +82,11 @@ const HELPERS: [Helper; 65] = [
     Helper::FloatBinop,
     Helper::BoxIntWide,
     Helper::IntOfStr,
+    Helper::DictFind,
+    Helper::DictGetFound,
+    Helper::DictGetItemFound,
+    Helper::DictContainsFound,
+    Helper::DictSetItemFound,
 ];
 
 /// Every exit kind, to find one by its text name.
@@ -684,7 +689,12 @@ mod tests {
                 | Helper::ListSlice
                 | Helper::FloatBinop
                 | Helper::BoxIntWide
-                | Helper::IntOfStr => {}
+                | Helper::IntOfStr
+                | Helper::DictFind
+                | Helper::DictGetFound
+                | Helper::DictGetItemFound
+                | Helper::DictContainsFound
+                | Helper::DictSetItemFound => {}
             }
         }
         let mut names: Vec<&str> = HELPERS.iter().map(|h| h.name()).collect();

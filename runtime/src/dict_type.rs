@@ -423,3 +423,112 @@ pub fn setdefault_plain(dict: Value, key: Value, default: Value) -> Option<Value
         None => store_plain(dict, key, default).then_some(default),
     }
 }
+
+// ---------------------------------------------------------------- found-entry fast paths
+//
+// One lookup serves several operations on the same dict and key (`d.get(k)`
+// then `d[k] = v`; `k in d` then `d[k]`): `find_plain` returns where the key
+// is, and the `*_found` functions use it instead of probing again. The JIT's
+// optimizer pairs them only where nothing can change the dict in between;
+// each still checks the table's version and probes again if it changed.
+
+/// A `find_plain` result: the table's version in the high half, the entry
+/// index (or [`FOUND_ABSENT`]) in the low half; [`FOUND_UNDECIDED`] when
+/// the full protocol must decide.
+pub type Found = i64;
+
+/// The low half of a [`Found`] for a key that is absent.
+pub const FOUND_ABSENT: u32 = u32::MAX;
+
+/// A [`Found`] for a lookup only the full protocol can decide.
+pub const FOUND_UNDECIDED: Found = -1;
+
+/// Where a plain key (see [`plain_key_hash`]) is in `dict`, without running
+/// Python code.
+pub fn find_plain(dict: Value, key: Value) -> Found {
+    let (Some(h), Some(d)) = (plain_key_hash(key), downcast::<DictObj>(dict)) else {
+        return FOUND_UNDECIDED;
+    };
+    let version = ((d.table.version() & 0x7fff_ffff) as i64) << 32;
+    match d.table.find(h, key, &mut plain_keys_equal) {
+        Ok(Some(i)) if i < FOUND_ABSENT as usize => version | i as i64,
+        Ok(None) => version | FOUND_ABSENT as i64,
+        _ => FOUND_UNDECIDED,
+    }
+}
+
+/// The entry `found` names in `dict` if it is still there: Some(Some(i))
+/// for a present key, Some(None) for an absent one; None when `found` is
+/// undecided or the table changed since.
+fn found_entry(d: &DictObj, found: Found) -> Option<Option<usize>> {
+    if found < 0 || (found >> 32) as u64 != d.table.version() & 0x7fff_ffff {
+        return None;
+    }
+    let i = found as u32;
+    Some((i != FOUND_ABSENT).then_some(i as usize))
+}
+
+/// `dict[key]` (Some(None): a KeyError) for a key `find_plain` found at
+/// `found`; None when only the full protocol can decide.
+pub fn lookup_found(dict: Value, found: Found, key: Value) -> Option<Option<Value>> {
+    let d = downcast::<DictObj>(dict)?;
+    match found_entry(d, found) {
+        Some(Some(i)) => d.table.entry_at(i).map(|e| Some(e.value)),
+        Some(None) => Some(None),
+        None if found == FOUND_UNDECIDED => None,
+        None => lookup_plain(dict, key),
+    }
+}
+
+/// `dict[key] = value` for a key `find_plain` found at `found`: false (and
+/// the dict unchanged) when only the full protocol can decide.
+pub fn store_found(dict: Value, found: Found, key: Value, value: Value) -> bool {
+    let Some(d) = downcast::<DictObj>(dict) else {
+        return false;
+    };
+    match found_entry(d, found) {
+        Some(Some(i)) => d.table.set_value_at(i, value).is_some(),
+        Some(None) => match plain_key_hash(key) {
+            Some(h) => {
+                d.table.insert_new(h, key, value);
+                true
+            }
+            None => false,
+        },
+        None if found == FOUND_UNDECIDED => false,
+        None => store_plain(dict, key, value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn found_entries_are_used_while_the_table_is_unchanged() {
+        let mut rt = Runtime::new();
+        let d = rt.new_dict();
+        let (a1, a2, b) = (rt.new_str("a"), rt.new_str("a"), rt.new_str("b"));
+        assert!(store_plain(d, a1, Value::int(1)));
+        // Present (under an equal key of another object), then absent.
+        let found = find_plain(d, a2);
+        assert!(found >= 0 && found as u32 != FOUND_ABSENT);
+        assert_eq!(lookup_found(d, found, a2), Some(Some(Value::int(1))));
+        assert!(store_found(d, found, a2, Value::int(2)));
+        assert_eq!(lookup_plain(d, a1), Some(Some(Value::int(2))));
+        let absent = find_plain(d, b);
+        assert_eq!(absent as u32, FOUND_ABSENT);
+        assert_eq!(lookup_found(d, absent, b), Some(None));
+        assert!(store_found(d, absent, b, Value::int(3)));
+        assert_eq!(lookup_plain(d, b), Some(Some(Value::int(3))));
+        // `b`'s insertion changed the table: the stale `absent` probes again
+        // instead of inserting `b` twice.
+        assert!(store_found(d, absent, b, Value::int(4)));
+        assert_eq!(downcast::<DictObj>(d).map(|d| d.table.len()), Some(2));
+        assert_eq!(lookup_found(d, absent, b), Some(Some(Value::int(4))));
+        // A key that is not plain is undecided.
+        assert_eq!(find_plain(d, Value::from_float(1.5)), FOUND_UNDECIDED);
+        assert_eq!(lookup_found(d, FOUND_UNDECIDED, b), None);
+        assert!(!store_found(d, FOUND_UNDECIDED, b, Value::int(5)));
+    }
+}

@@ -6,27 +6,41 @@
 //! known location is replaced by that value; a load of an unknown one is
 //! kept and its result remembered; a store remembers the stored value and
 //! forgets every location it may alias (two objects may be the same unless
-//! provably different: distinct constants, or a fresh allocation and a value
-//! that existed before it); a call forgets what [`Helper::effects`] says it
-//! may write. A guard identical to an earlier one (same operand value, same
-//! constant) is dropped: forwarding turns re-checks of reloaded words (map
-//! and version guards) into such duplicates.
+//! provably different: distinct constants, a fresh allocation and a value
+//! that existed before it, or generators of different functions and their
+//! saved-slot buffers); a store of the value a location is known to hold
+//! already is dropped; a call forgets what [`Helper::effects`] says it may
+//! write. A guard identical to an earlier one (same operand value, same
+//! constant) is dropped, and so is a `guard_eq` of the constant itself:
+//! forwarding turns re-checks of reloaded words (map and version guards, a
+//! generator's resume word) into such guards.
 //!
-//! In a peeled trace the body repeats, so at the body's loop header the pass
-//! forgets every location that any body instruction may write: what is left
-//! holds on every iteration, and body loads of it reuse the preamble's
-//! (loop-invariant loads, and with them their guards, are hoisted). A
-//! field that one body store writes and nothing else may is carried
-//! around the loop in a phi instead (a `for` loop's iterator position).
+//! In a peeled trace the body repeats. At the body's header the pass
+//! assumes that every location known at the end of the preamble holds the
+//! same value (loop-invariant loads, and with them their guards, are
+//! hoisted), or, for a location the body changes, the value the body
+//! leaves there (a phi: a `for` loop's iterator position, a generator's
+//! saved slots stored at its `yield` and loaded at its next resumption), and
+//! checks at `loop_back` that the body left each location known with that
+//! value. A location that fails is demoted (same value -> phi -> forgotten
+//! at the header) and the pass runs again: each round demotes something, so
+//! it ends (after [`MAX_ROUNDS`] it falls back to forgetting every location
+//! a body instruction may write).
 
 use super::Rewriter;
 use crate::helpers::Helper;
 use crate::ir::*;
+use crate::layout;
+use runtime::object::ObjKind;
 use rustc_hash::{FxHashMap, FxHashSet};
+
+/// Rounds of assuming and checking loop-carried locations before the pass
+/// falls back to forgetting every location the body may write.
+pub const MAX_ROUNDS: usize = 8;
 
 /// A memory location a load reads (object and index operands in the new
 /// numbering).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Loc {
     /// `load_field obj +offset` (an instance's map word).
     Field(Ref, i32),
@@ -103,8 +117,47 @@ fn allocates_fresh(h: Helper) -> bool {
     matches!(h, Helper::NewInstance | Helper::BuildList)
 }
 
+/// What the body assumes at its header of a location known at the end of
+/// the preamble.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Carry {
+    /// It holds the preamble's value on every iteration.
+    Same,
+    /// It holds a phi: the preamble's value, then what the body left there.
+    Phi,
+    /// Nothing: the body's loads read memory.
+    Forget,
+}
+
+/// A location the body assumes something of, checked at `loop_back`.
+struct Carried {
+    loc: Loc,
+    /// Its value at the end of the preamble (new numbering).
+    init: Ref,
+    /// The phi standing for it in the body (`Carry::Phi`), else `init`.
+    value: Ref,
+    carry: Carry,
+}
+
 struct HeapPass<'a> {
     rw: Rewriter<'a>,
+    /// What the body assumes of each location known at its header (missing:
+    /// `Carry::Same`); None: the fallback, forgetting what the body may write.
+    plan: Option<&'a FxHashMap<Loc, Carry>>,
+    /// The assumptions made at the body's header.
+    carried: Vec<Carried>,
+    /// Assumptions `loop_back` found broken, with what to assume instead.
+    demoted: Vec<(Loc, Carry)>,
+    /// Word loads of a location known to hold an integer constant: that
+    /// constant's bits.
+    word_consts: FxHashMap<Ref, u64>,
+    /// Values a `guard_eq` pinned to a constant.
+    guarded: FxHashMap<Ref, u64>,
+    /// Generator -> the value of its (immutable) function field.
+    gen_func: FxHashMap<Ref, Ref>,
+    /// Saved-slot buffer -> the generator owning it (a buffer belongs to one
+    /// generator: different generators have different buffers).
+    buffer_owner: FxHashMap<Ref, Ref>,
     /// Location -> the value it holds (new numbering).
     known: FxHashMap<Loc, Ref>,
     /// New values that are fresh allocations.
@@ -144,6 +197,16 @@ impl HeapPass<'_> {
         if word(a) != word(b) {
             return false;
         }
+        // Generators of different functions are different generators, and
+        // own different buffers.
+        if self.different_generators(a, b) {
+            return false;
+        }
+        if let (Some(&ga), Some(&gb)) = (self.buffer_owner.get(&a), self.buffer_owner.get(&b)) {
+            if self.different_generators(ga, gb) {
+                return false;
+            }
+        }
         // Objects of different kinds (both guarded) are different objects.
         if let (Some(x), Some(y)) = (self.kinds.get(&a), self.kinds.get(&b)) {
             if x != y {
@@ -153,6 +216,45 @@ impl HeapPass<'_> {
         // An allocation returns no object any earlier value refers to.
         let newer_fresh = |x: Ref, y: Ref| self.fresh.contains(&x) && y < x;
         !(newer_fresh(a, b) || newer_fresh(b, a))
+    }
+
+    /// Are new values `a` and `b` generators whose functions (a field that
+    /// never changes) were guarded to be different constants?
+    fn different_generators(&self, a: Ref, b: Ref) -> bool {
+        let func = |g: Ref| {
+            self.gen_func
+                .get(&g)
+                .and_then(|f| self.guarded.get(f))
+                .copied()
+        };
+        matches!((func(a), func(b)), (Some(x), Some(y)) if x != y)
+    }
+
+    /// Notes what load `new` (of old instruction `op`) says about
+    /// generators: its function, or its saved-slot buffer.
+    fn note_generator_load(&mut self, op: &Opcode, new: Ref) {
+        let Opcode::LoadField(o, off) = *op else {
+            return;
+        };
+        let g = self.rw.get(o);
+        if self.kinds.get(&g) != Some(&(ObjKind::Generator as u8)) {
+            return;
+        }
+        let [func_off, _, _, slots_off] = layout::generator_layout();
+        if off == func_off {
+            self.gen_func.insert(g, new);
+        } else if off == slots_off && self.rw.insts[new as usize].ty == Type::Word {
+            self.buffer_owner.insert(new, g);
+        }
+    }
+
+    /// The constant new value `v` is (boxed or not), if it is one.
+    fn const_bits(&self, v: Ref) -> Option<u64> {
+        match self.rw.insts[v as usize].op {
+            Opcode::Const(c) => Some(c.to_bits()),
+            Opcode::ConstInt(c) => Some(c as u64),
+            _ => None,
+        }
     }
 
     /// May new integer values `a` and `b` be equal?
@@ -230,58 +332,67 @@ impl HeapPass<'_> {
         });
     }
 
-    /// At the body's header: forgets every location a body instruction
-    /// (old instructions `header + 1..`) may write, except the fields that
-    /// one store of the body writes and nothing else may: those are carried
-    /// around the loop in a phi (a `for` loop's iterator position).
-    fn forget_body_writes(&mut self, header: usize) {
-        let carried = self.carried_fields(header);
-        self.forget_writes(header);
-        for (loc, init, next) in carried {
-            let origin = self.rw.old.insts[next as usize].origin;
-            let ty = self.rw.insts[init as usize].ty;
-            let phi = self.rw.emit_phi(init, next, ty, origin);
-            self.known.insert(loc, phi);
+    /// At the body's header: what the body assumes of each location known
+    /// now ([`Carry`]), by `plan`, or (the fallback) forgets every location
+    /// a body instruction may write.
+    fn enter_body(&mut self, header: usize) {
+        let Some(plan) = self.plan else {
+            self.forget_writes(header);
+            return;
+        };
+        // One order for one input (the map's is not): phis are emitted in it.
+        let mut known: Vec<(Loc, Ref)> = self.known.iter().map(|(&l, &v)| (l, v)).collect();
+        known.sort_unstable();
+        let origin = self.rw.old.insts[header].origin;
+        for (loc, init) in known {
+            let carry = plan.get(&loc).copied().unwrap_or(Carry::Same);
+            let value = match carry {
+                Carry::Forget => {
+                    self.known.remove(&loc);
+                    continue;
+                }
+                Carry::Same => init,
+                Carry::Phi => {
+                    // `next` is patched at `loop_back`.
+                    let phi = self.rw.emit(Inst {
+                        op: Opcode::Phi(init, init),
+                        ty: self.rw.insts[init as usize].ty,
+                        snap: None,
+                        origin,
+                    });
+                    self.known.insert(loc, phi);
+                    phi
+                }
+            };
+            self.carried.push(Carried {
+                loc,
+                init,
+                value,
+                carry,
+            });
         }
     }
 
-    /// Known fields of objects from before the header that exactly one body
-    /// instruction may write, a `store_field` of that very object, whose
-    /// value has the known value's type: `(location, known value, stored
-    /// old value)`.
-    fn carried_fields(&self, header: usize) -> Vec<(Loc, Ref, Ref)> {
-        let old = self.rw.old;
-        let body = &old.insts[header + 1..];
-        let heap_calls = body.iter().any(|inst| match inst.op {
-            Opcode::Call(h, _) => {
-                let fx = h.effects();
-                fx.runs_code || fx.writes_heap
-            }
-            _ => false,
-        });
-        if heap_calls {
-            return Vec::new();
-        }
-        let mut carried = Vec::new();
-        for (&loc, &init) in &self.known {
-            let Loc::Field(obj, off) = loc else { continue };
-            let mut stores = body.iter().filter_map(|inst| match inst.op {
-                Opcode::StoreField(o, o_off, v) if o_off == off => Some((o, v)),
-                _ => None,
-            });
-            let (Some((o, v)), None) = (stores.next(), stores.next()) else {
-                continue;
-            };
-            let same_object = matches!(self.operand(o, header), Operand::Known(k) if k == obj);
-            let same_type = old.insts[v as usize].ty == self.rw.insts[init as usize].ty;
-            // Other stores (other fields, slots, list items) never write it.
-            if same_object && same_type && (v as usize) > header {
-                carried.push((loc, init, v));
+    /// At `loop_back`: checks that the body left each carried location
+    /// with the value assumed at the header (a phi's `next` is then what it
+    /// left), and notes the demotion of each that it did not.
+    fn check_carried(&mut self) {
+        for c in &self.carried {
+            let ty = self.rw.insts[c.init as usize].ty;
+            let end = self
+                .known
+                .get(&c.loc)
+                .copied()
+                .filter(|&w| self.rw.insts[w as usize].ty == ty);
+            match (c.carry, end) {
+                (Carry::Same, Some(w)) if w == c.init => {}
+                (Carry::Same, Some(_)) => self.demoted.push((c.loc, Carry::Phi)),
+                (Carry::Phi, Some(w)) => {
+                    self.rw.insts[c.value as usize].op = Opcode::Phi(c.init, w);
+                }
+                _ => self.demoted.push((c.loc, Carry::Forget)),
             }
         }
-        // One order for one input (the map's is not).
-        carried.sort_by_key(|&(_, init, _)| init);
-        carried
     }
 
     /// Forgets every location a body instruction (old instructions
@@ -345,6 +456,18 @@ impl HeapPass<'_> {
         })
     }
 
+    /// The location old store `op` writes and the value it stores (new
+    /// numbering), for the stores that may be dropped.
+    fn stored(&self, op: &Opcode) -> Option<(Loc, Ref)> {
+        let g = |r: Ref| self.rw.get(r);
+        Some(match *op {
+            Opcode::StoreField(o, off, v) => (Loc::Field(g(o), off), g(v)),
+            Opcode::InstSlotStore(o, i, v) => (Loc::InstSlot(g(o), i), g(v)),
+            Opcode::ListStore(l, i, v) => (Loc::Item(g(l), g(i)), g(v)),
+            _ => return None,
+        })
+    }
+
     fn step(&mut self, k: usize, body_header: Option<usize>) {
         let old = k as Ref;
         let inst = &self.rw.old.insts[k];
@@ -352,21 +475,44 @@ impl HeapPass<'_> {
             // A known value of another type (a word stored where an int is
             // read) is not reused: the load stays.
             let ty = inst.ty;
-            match self.known.get(&loc) {
-                Some(&v) if self.rw.insts[v as usize].ty == ty => self.rw.replace(old, v),
+            let new = match self.known.get(&loc) {
+                Some(&v) if self.rw.insts[v as usize].ty == ty => {
+                    self.rw.replace(old, v);
+                    v
+                }
+                // A word stored as an integer constant (a generator's
+                // resume word): the load stays, for want of a word
+                // constant, but guards on it are decided.
+                Some(&v) if ty == Type::Word && self.int_const(v).is_some() => {
+                    let new = self.rw.copy(old);
+                    self.word_consts
+                        .insert(new, self.int_const(v).unwrap_or(0) as u64);
+                    new
+                }
                 _ => {
                     let new = self.rw.copy(old);
                     self.known.insert(loc, new);
+                    new
                 }
-            }
+            };
+            self.note_generator_load(&inst.op, new);
             return;
         }
         if inst.op.is_guard() {
             let mut guard = inst.clone();
             guard.op.map_refs(|r| self.rw.get(r));
-            if let Opcode::GuardKind(v, kind) = guard.op {
+            match guard.op {
                 // Objects never change kind: past this guard, `v` is one.
-                self.kinds.insert(v, kind);
+                Opcode::GuardKind(v, kind) => {
+                    self.kinds.insert(v, kind);
+                }
+                Opcode::GuardEq(v, c) => {
+                    if self.const_bits(v).or(self.word_consts.get(&v).copied()) == Some(c) {
+                        return; // a forwarded constant: it holds
+                    }
+                    self.guarded.insert(v, c);
+                }
+                _ => {}
             }
             if let Some(key) = guard.op.guard_key() {
                 if !self.guards.insert(key) {
@@ -375,6 +521,11 @@ impl HeapPass<'_> {
             }
             self.rw.copy(old);
             return;
+        }
+        if let Some((loc, v)) = self.stored(&inst.op) {
+            if self.known.get(&loc) == Some(&v) {
+                return; // the location holds that value already
+            }
         }
         let new = self.rw.copy(old);
         match self.rw.insts[new as usize].op.clone() {
@@ -407,7 +558,8 @@ impl HeapPass<'_> {
                     self.fresh.insert(new);
                 }
             }
-            Opcode::LoopHeader if Some(k) == body_header => self.forget_body_writes(k),
+            Opcode::LoopHeader if Some(k) == body_header => self.enter_body(k),
+            Opcode::LoopBack if body_header.is_some() => self.check_carried(),
             _ => {}
         }
     }
@@ -424,8 +576,33 @@ pub fn run(trace: &Trace) -> Trace {
     } else {
         None
     };
+    let mut plan: FxHashMap<Loc, Carry> = FxHashMap::default();
+    for _ in 0..MAX_ROUNDS {
+        let (out, demoted) = round(trace, body_header, Some(&plan));
+        if demoted.is_empty() {
+            return out;
+        }
+        plan.extend(demoted);
+    }
+    round(trace, body_header, None).0
+}
+
+/// One walk over `trace`, with the body assuming `plan` (None: the
+/// fallback); the output and the assumptions `loop_back` found broken.
+fn round(
+    trace: &Trace,
+    body_header: Option<usize>,
+    plan: Option<&FxHashMap<Loc, Carry>>,
+) -> (Trace, Vec<(Loc, Carry)>) {
     let mut pass = HeapPass {
         rw: Rewriter::new(trace),
+        plan,
+        carried: Vec::new(),
+        demoted: Vec::new(),
+        word_consts: FxHashMap::default(),
+        guarded: FxHashMap::default(),
+        gen_func: FxHashMap::default(),
+        buffer_owner: FxHashMap::default(),
         known: FxHashMap::default(),
         fresh: FxHashSet::default(),
         kinds: FxHashMap::default(),
@@ -434,5 +611,6 @@ pub fn run(trace: &Trace) -> Trace {
     for k in 0..trace.insts.len() {
         pass.step(k, body_header);
     }
-    pass.rw.finish()
+    let demoted = std::mem::take(&mut pass.demoted);
+    (pass.rw.finish(), demoted)
 }

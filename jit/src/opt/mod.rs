@@ -11,6 +11,7 @@ pub mod bounds;
 pub mod box_exits;
 pub mod cse;
 pub mod dce;
+pub mod dict_lookups;
 pub mod filetest;
 pub mod fold;
 pub mod guards;
@@ -73,6 +74,11 @@ pub const PASSES: &[Pass] = &[
     Pass {
         name: "cse2",
         run: cse::cse,
+    },
+    // After heap forwarding and cse2: one dict or key is one value.
+    Pass {
+        name: "dict_lookups",
+        run: dict_lookups::dict_lookups,
     },
     // Heap forwarding turns a `for` loop's position into a phi: its
     // interval proves the body's index guards.
