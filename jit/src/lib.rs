@@ -73,6 +73,11 @@ const MAX_ABORTS: u64 = 4;
 /// always runs out right after the recorded pass is then given up like any
 /// other, instead of being recorded again on every run.
 const LOOP_ENDED_RETRIES: u32 = 8;
+/// Times a hot function whose loops have no traces yet waits (another
+/// threshold's worth of entries) before it is recorded anyway: its trace
+/// runs a loop through the loop's own trace, so recording earlier would
+/// unroll the loop or abort.
+const LOOP_TRACE_WAITS: u32 = 8;
 /// Bridge recordings that may abort at one exit before it is left alone.
 const MAX_BRIDGE_ABORTS: u32 = 3;
 /// Slots a loop reserves above what its root trace uses, so bridges that
@@ -137,7 +142,9 @@ pub struct Jit {
     recording_exec_depth: usize,
     /// The root trace a bridge recording belongs to.
     bridge_root: usize,
-    /// Per hot-counter cell: "loop ended" recordings since its last abort.
+    /// Per hot-counter cell: "loop ended" recordings since its last abort (a
+    /// loop's cell), or waits for its loops' traces (a function's entry cell,
+    /// see `LOOP_TRACE_WAITS`).
     loop_ended: FxHashMap<usize, u32>,
     trampoline: Option<(ExecutableBuffer, EnterFn)>,
     safepoint: SafepointWords,
@@ -269,12 +276,13 @@ impl Jit {
 
     /// Counts one entry of a function by the interpreter (its frame was just
     /// pushed, at pc 0) in the code's entry cell (`CodeObj::entry`, laid out
-    /// like a loop's counter). Functions whose code holds a loop are never
-    /// traced from their entry: their loop gets a trace of its own.
+    /// like a loop's counter). A function whose code holds a loop is traced
+    /// from its entry too: its loop is an inner loop of the function trace,
+    /// run by the loop's own trace (`run_loop`).
     #[inline]
-    pub fn on_function_entry(&self, code: &CodeObj) -> BackEdge {
+    pub fn on_function_entry(&mut self, code: &CodeObj) -> BackEdge {
         match self.count_hot(&code.entry) {
-            BackEdge::Record => Self::function_traceable(code),
+            BackEdge::Record => self.function_traceable(code),
             other => other,
         }
     }
@@ -289,21 +297,35 @@ impl Jit {
         c[TRACE] != 0 || c[ABORTS] < MAX_ABORTS
     }
 
-    /// A hot function: record it, unless its code holds a loop (then it is
-    /// never counted again).
+    /// A hot function: record it, unless it is not a plain function (then
+    /// it is never counted again).
     #[cold]
     #[inline(never)]
-    fn function_traceable(code: &CodeObj) -> BackEdge {
-        let has_loop = code
-            .code
-            .ops
-            .iter()
-            .any(|op| matches!(op, Op::JumpBack { .. }));
-        if has_loop || code.code.kind != frontend::bytecode::CodeKind::Function {
-            let mut c = code.entry.get();
+    fn function_traceable(&mut self, code: &CodeObj) -> BackEdge {
+        let mut c = code.entry.get();
+        if code.code.kind != frontend::bytecode::CodeKind::Function {
             c[ABORTS] = MAX_ABORTS;
             code.entry.set(c);
             return BackEdge::Interpret;
+        }
+        // A loop's cell (its `JumpBack`'s cache entry) names its trace.
+        let untraced_loop = code
+            .code
+            .ops
+            .iter()
+            .enumerate()
+            .any(|(pc, op)| matches!(op, Op::JumpBack { .. }) && code.ic[pc].get()[TRACE] == 0);
+        if untraced_loop {
+            let waits = self
+                .loop_ended
+                .entry(&code.entry as *const _ as usize)
+                .or_default();
+            *waits += 1;
+            if *waits < LOOP_TRACE_WAITS {
+                c[COUNT] = 0;
+                code.entry.set(c);
+                return BackEdge::Interpret;
+            }
         }
         BackEdge::Record
     }

@@ -62,8 +62,8 @@ const TESTS: &[NamedTest] = &[
         recursion_in_a_function_trace_inlines_one_level,
     ),
     (
-        "function_with_a_loop_gets_no_function_trace",
-        function_with_a_loop_gets_no_function_trace,
+        "function_with_a_loop_runs_its_loop_trace",
+        function_with_a_loop_runs_its_loop_trace,
     ),
     (
         "generator_is_resumed_inside_the_loop_trace",
@@ -608,8 +608,12 @@ print(fib(15))
     )
 }
 
-fn function_with_a_loop_gets_no_function_trace() -> Result<(), String> {
-    // A function holding a loop gets a loop trace; its entry is not traced.
+fn function_with_a_loop_runs_its_loop_trace() -> Result<(), String> {
+    // A function holding a loop gets a function trace once its loop has a
+    // trace of its own: the function trace records the code before the
+    // loop and one pass of it, runs the loop's trace (`run_loop`) for the
+    // rest, and goes on to the `return`. Nothing is aborted on the way
+    // (entries before the loop had a trace only waited).
     let source = "\
 def total(n):
     t = 0
@@ -619,18 +623,25 @@ def total(n):
 
 s = 0
 for k in range(50):
-    s += total(k)
+    s += total(k + 3)
 print(s)
 ";
-    let run = run_traced(source, "19600\n", &["--jit-stats"])?;
+    let run = run_traced(source, "23425\n", &["--jit-stats"])?;
     let stderr = &run.outcome.stderr;
-    expect_eq("functions traced", stat(stderr, "functions traced:")?, 0)
+    expect_eq("functions traced", stat(stderr, "functions traced:")?, 1)
+        .and(expect_eq(
+            "traces aborted",
+            stat(stderr, "traces aborted:")?,
+            0,
+        ))
         .map_err(|e| format!("{e}\n{stderr}"))?;
-    expect_eq(
-        "no function trace in the log",
-        run.traces.iter().any(|t| t.is_function()),
-        false,
-    )
+    let function = run
+        .traces
+        .iter()
+        .find(|t| t.is_function())
+        .ok_or("no function trace in the log")?;
+    let runs_loop = function.calls_of("run_loop").count();
+    expect_eq("run_loop calls in the function trace", runs_loop, 1)
 }
 
 fn generator_is_resumed_inside_the_loop_trace() -> Result<(), String> {
