@@ -170,6 +170,11 @@ const COUNT: usize = 0;
 const TRACE: usize = 1;
 const ABORTS: usize = 2;
 
+/// Has the loop whose `JumpBack` owns hot-counter cell `cell` a compiled trace?
+pub fn loop_has_trace(cell: &Cell<[u64; 3]>) -> bool {
+    cell.get()[TRACE] != 0
+}
+
 impl Jit {
     /// A JIT with `config`; compiled code polls `safepoint` at loop headers.
     pub fn new(config: JitConfig, mut safepoint: SafepointWords) -> Jit {

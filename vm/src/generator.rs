@@ -188,11 +188,16 @@ impl Interpreter {
     }
 
     /// Is the hot loop `header..=jump_back` of `code` one that yields, in a
-    /// generator frame resumed by a `for` loop? Such a loop is not recorded
-    /// on its own: its trace could not follow the `yield` out of the frame,
-    /// and the `for` loop's trace runs it inline instead (a loop that
-    /// covered only its non-yielding path would also keep the generator
-    /// from being inlined there, see `record_generator.rs`).
+    /// generator frame resumed by a `for` loop, whose resuming loop has no
+    /// trace yet? Such a loop is not recorded on its own: its trace could
+    /// not follow the `yield` out of the frame, and the `for` loop's trace
+    /// runs it inline instead (a loop that covered only its non-yielding
+    /// path would also keep the generator from being inlined there, see
+    /// `record_generator.rs`). Once the resuming loop has its trace (the
+    /// generator inlined in it), the loop is recorded: its non-yielding
+    /// path (`if x & 1: yield x` skipping a long run of even numbers) then
+    /// runs compiled, not in the interpreter, when the `for` loop's trace
+    /// leaves to it.
     #[cold]
     pub(crate) fn leave_loop_to_resuming_for(
         &self,
@@ -206,6 +211,33 @@ impl Interpreter {
             && code.code.ops[header..=jump_back]
                 .iter()
                 .any(|op| matches!(op, frontend::bytecode::Op::Yield { .. }))
+            && !self.resuming_loop_compiled()
+    }
+
+    /// Has the `for` loop resuming the running generator frame a trace, or,
+    /// when that loop is in a generator frame resumed by a `for` loop
+    /// itself, the loop resuming that one (and so on down)?
+    fn resuming_loop_compiled(&self) -> bool {
+        for pair in self.frames.windows(2).rev() {
+            let (consumer, resumed) = (&pair[0], &pair[1]);
+            if resumed.generator.is_empty() || resumed.boundary {
+                return false;
+            }
+            // SAFETY: a frame's code object is live while the frame is.
+            let code = unsafe { &*consumer.code };
+            // The consumer stopped just past its `ForIter`, the loop's header.
+            let Some(for_iter) = consumer.pc.checked_sub(1) else {
+                return false;
+            };
+            let compiled = code.code.ops.iter().zip(code.ic.iter()).any(|(op, cell)| {
+                matches!(op, frontend::bytecode::Op::JumpBack { target } if *target as usize == for_iter)
+                    && jit::loop_has_trace(cell)
+            });
+            if compiled {
+                return true;
+            }
+        }
+        false
     }
 
     /// A generator resumed by a `ForIter` returned: the loop in the running
