@@ -104,9 +104,11 @@ pub enum Helper {
     InstAppendSlot,
     /// `(class)`: a new, empty instance of a plain class.
     NewInstance,
-    /// `(class, map)`: a new instance of a plain class with its final
-    /// layout `map` and that many slots, None until `inst_slot_store`s
-    /// write them (the optimizer's allocation of a removed object).
+    /// `(class, map, first, second)`: a new instance of a plain class with
+    /// its final layout `map` and that many slots: the first two hold the
+    /// arguments after `map` (given only for slots the map has), the others
+    /// None until `inst_slot_store`s write them (the optimizer's allocation
+    /// of a removed object).
     NewInstanceWithMap,
     /// `(func_slot, args_at, n)`: calls the builtin function in `func_slot`
     /// (at most 8 arguments) directly, without the generic call protocol.
@@ -1019,9 +1021,11 @@ helper!(h_new_instance, |ctx, vm, a, b, c, d| {
 
 helper!(h_new_instance_with_map, |ctx, vm, a, b, c, d| {
     let cls: *mut ClassObj = v(a).as_ptr();
+    // The first two slots' values come as arguments (as many as the map
+    // has slots; the others are not read).
     ok(vm
         .rt()
-        .new_instance_with_map(cls, b as *const runtime::map::Map))
+        .new_instance_with_map(cls, b as *const runtime::map::Map, [v(c), v(d)]))
 });
 
 helper!(h_run_loop, |ctx, vm, a, b, c, d| {

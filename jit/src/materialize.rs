@@ -50,7 +50,9 @@ pub extern "sysv64" fn materialize_exit(
     for (v, obj) in snap.virtuals.iter().zip(objects.iter_mut()) {
         let class = v.class.as_ptr::<ClassObj>();
         *obj = match v.fields.last() {
-            Some(f) => vm.rt().new_instance_with_map(class, f.map as *const Map),
+            Some(f) => vm
+                .rt()
+                .new_instance_with_map(class, f.map as *const Map, [Value::NONE; 2]),
             None => vm.rt().new_instance(class),
         };
     }

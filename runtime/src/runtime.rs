@@ -675,20 +675,37 @@ impl Runtime {
         })
     }
 
-    /// A new instance of `cls` whose layout is `map` already, with its
-    /// `map.names.len()` slots holding None until the caller writes them.
-    /// For compiled code that knows an instance's final layout (an
-    /// allocation the optimizer moved to where the object escapes): one
-    /// exact-size slot vector instead of a push and a map transition per
-    /// attribute. `map` must be reachable from the class's root map.
-    pub fn new_instance_with_map(&mut self, cls: *mut ClassObj, map: *const Map) -> Value {
+    /// A new instance of `cls` whose layout is `map` already, its first
+    /// two slots holding `first` (as many as `map` has) and the others None
+    /// until the caller writes them. For compiled code that knows an
+    /// instance's final layout (an allocation the optimizer moved to where
+    /// the object escapes): one exact-size slot vector instead of a push
+    /// and a map transition per attribute. `map` must be reachable from
+    /// the class's root map.
+    pub fn new_instance_with_map(
+        &mut self,
+        cls: *mut ClassObj,
+        map: *const Map,
+        first: [Value; 2],
+    ) -> Value {
         // SAFETY: maps are never freed.
         let n = unsafe { (*map).names.len() };
+        let slots = match n {
+            0 => Vec::new(),
+            1 => vec![first[0]],
+            2 => vec![first[0], first[1]],
+            _ => {
+                let mut slots = Vec::with_capacity(n);
+                slots.extend(first);
+                slots.resize(n, Value::NONE);
+                slots
+            }
+        };
         self.heap.alloc_value(InstanceObj {
             header: Header::new(ObjKind::Instance),
             class: cls,
             map,
-            slots: vec![Value::NONE; n],
+            slots,
         })
     }
 

@@ -49,6 +49,8 @@ struct Obj {
     root_map: Option<u64>,
     /// Its value once materialized.
     mat: Option<Ref>,
+    /// Being materialized (its fields' objects are).
+    building: bool,
     /// Old values standing for it.
     aliases: Vec<Ref>,
 }
@@ -64,7 +66,13 @@ struct Pass<'a> {
     last_copy: Vec<Option<(Vec<VirtualObj>, u32)>>,
     /// Slots from here up are dead at the loop header (see [`dead_from`]).
     dead_from: i32,
+    /// Fields of materialized objects (new value, index) waiting for an
+    /// object being materialized (a cycle).
+    cyclic: Vec<(Ref, usize, usize)>,
 }
+
+/// Fields `new_instance_with_map` takes as arguments (its helper has four).
+const FIELDS_IN_CALL: usize = 2;
 
 impl Pass<'_> {
     /// At the loop's back-edge: objects only dead slots hold need no store.
@@ -104,14 +112,33 @@ impl Pass<'_> {
     }
 
     /// Allocates object `o` where the trace now is, with its final map and
-    /// all its slots at once (one helper call, then a store per slot not
-    /// None), and stores it to the slots holding it. Virtual fields are
-    /// allocated after it (allocation never collects, so the order is free;
-    /// `o` is marked first so a cycle through its fields ends).
+    /// all its slots at once, and stores it to the slots holding it. The
+    /// virtual objects its fields name come first, so the helper takes the
+    /// first [`FIELDS_IN_CALL`] fields as arguments; the others are stored
+    /// after it (a slot not stored holds None). A field naming an object
+    /// still being built (a cycle: `o` is marked while its fields are) is
+    /// stored once that object exists. Allocation never collects, so the
+    /// order is free.
     fn materialize(&mut self, o: usize, origin: u32) {
-        if self.objs[o].mat.is_some() {
+        if self.objs[o].mat.is_some() || self.objs[o].building {
             return;
         }
+        self.objs[o].building = true;
+        for k in 0..self.objs[o].fields.len() {
+            if let Field::Virt(w) = self.objs[o].fields[k].0 {
+                self.materialize(w, origin);
+            }
+        }
+        self.objs[o].building = false;
+        // Each field's value, or the object still being built it waits for.
+        let values: Vec<Result<Ref, usize>> = self.objs[o]
+            .fields
+            .iter()
+            .map(|&(f, _)| match f {
+                Field::Real(r) => Ok(r),
+                Field::Virt(w) => self.objs[w].mat.ok_or(w),
+            })
+            .collect();
         let class = self.objs[o].class_ref;
         let obj = match self.objs[o].fields.last() {
             None => self.emit(
@@ -121,28 +148,36 @@ impl Pass<'_> {
             ),
             Some(&(_, map)) => {
                 let m = self.emit(Opcode::ConstInt(map as i64), Type::Int, origin);
-                let call = Opcode::Call(Helper::NewInstanceWithMap, vec![class, m]);
-                self.emit(call, Type::Val, origin)
+                let mut args = vec![class, m];
+                for v in values.iter().take(FIELDS_IN_CALL) {
+                    let v = match *v {
+                        Ok(v) => v,
+                        Err(_) => self.emit(Opcode::Const(Value::NONE), Type::Val, origin),
+                    };
+                    args.push(v);
+                }
+                self.emit(
+                    Opcode::Call(Helper::NewInstanceWithMap, args),
+                    Type::Val,
+                    origin,
+                )
             }
         };
         self.objs[o].mat = Some(obj);
-        for k in 0..self.objs[o].fields.len() {
-            let value = match self.objs[o].fields[k].0 {
-                Field::Real(r) => r,
-                Field::Virt(w) => {
-                    self.materialize(w, origin);
-                    self.objs[w].mat.expect("materialized")
-                }
-            };
-            // The new instance's slots hold None already.
-            if self.rw.insts[value as usize].op == Opcode::Const(Value::NONE) {
-                continue;
+        for (k, v) in values.iter().enumerate() {
+            match *v {
+                Ok(_) if k < FIELDS_IN_CALL => {}
+                // The new instance's slots hold None already.
+                Ok(v) if self.rw.insts[v as usize].op == Opcode::Const(Value::NONE) => {}
+                Ok(v) => self.store_field(obj, k, v, origin),
+                Err(w) => self.cyclic.push((obj, k, w)),
             }
-            self.emit(
-                Opcode::InstSlotStore(obj, k as u32, value),
-                Type::Void,
-                origin,
-            );
+        }
+        // Fields that waited for this object (itself included).
+        let (now, later): (Vec<_>, Vec<_>) = self.cyclic.drain(..).partition(|c| c.2 == o);
+        self.cyclic = later;
+        for (holder, k, _) in now {
+            self.store_field(holder, k, obj, origin);
         }
         for &a in &self.objs[o].aliases.clone() {
             self.rw.replace(a, obj);
@@ -157,6 +192,11 @@ impl Pass<'_> {
             self.slots.remove(&s);
             self.emit(Opcode::SlotStore(s, obj), Type::Void, origin);
         }
+    }
+
+    fn store_field(&mut self, obj: Ref, k: usize, value: Ref, origin: u32) {
+        let store = Opcode::InstSlotStore(obj, k as u32, value);
+        self.emit(store, Type::Void, origin);
     }
 
     /// Materializes the objects that slots in `range` (None: every slot) hold.
@@ -302,6 +342,7 @@ impl Pass<'_> {
                     fields: Vec::new(),
                     root_map: None,
                     mat: None,
+                    building: false,
                     aliases: Vec::new(),
                 });
                 self.add_alias(kr, self.objs.len() - 1);
@@ -528,6 +569,7 @@ pub fn virtuals(trace: &Trace) -> Trace {
         slots: BTreeMap::new(),
         last_copy: vec![None; trace.snapshots.len()],
         dead_from: dead_from(trace),
+        cyclic: Vec::new(),
     };
     for k in 0..trace.insts.len() {
         pass.step(k, body_header);
