@@ -66,6 +66,10 @@ pub struct Interpreter {
     /// clears the stack above what it marks up to here, so compiled code
     /// never finds a stale pointer to a freed object above its frame.
     pub(crate) jit_high_water: usize,
+    /// The native stack address below which compiled code is not entered
+    /// (`native_stack::floor` of this interpreter's thread; 0 until the
+    /// first entry reads it).
+    pub(crate) native_floor: usize,
     /// Context of the innermost compiled loop running now (null: none); it
     /// links to the one it was entered from. Their inlined frames count
     /// toward the recursion limit.
@@ -121,6 +125,7 @@ impl Interpreter {
             exec_depth: 0,
             jit_stack_top: 0,
             jit_high_water: 0,
+            native_floor: 0,
             jit_innermost: std::ptr::null(),
             jit_resumed_at: (0, 0),
         };

@@ -249,7 +249,10 @@ impl Interpreter {
     /// all (too close to the native stack's end or the recursion limit).
     #[inline(never)]
     fn run_compiled(&mut self, n: usize) -> Option<Result<bool, PyErr>> {
-        if !crate::native_stack::has_room_for_compiled_code() {
+        if self.native_floor == 0 {
+            self.native_floor = crate::native_stack::floor();
+        }
+        if !crate::native_stack::has_room_above(self.native_floor) {
             return None;
         }
         let (enter, target, extent, frames_needed) = self.jit.entry(n);

@@ -9,29 +9,22 @@
 //! entered any more and run in the interpreter, which the recursion limit
 //! keeps within the stack.
 
-use std::cell::Cell;
-
 /// Native stack kept free below the last compiled-code entry.
 const RESERVE_BYTES: usize = 16 << 20;
 
-thread_local! {
-    /// The lowest stack address at which compiled code may still be entered
-    /// (0: not known yet; 1: the stack's bounds could not be read).
-    static FLOOR: Cell<usize> = const { Cell::new(0) };
+/// The lowest stack address of the calling thread at which compiled code
+/// may still be entered (1 where the stack's bounds cannot be read). An
+/// interpreter reads it once and keeps it: it never changes threads.
+pub fn floor() -> usize {
+    stack_floor().unwrap_or(1)
 }
 
-/// Is there room on the calling thread's native stack to enter compiled
-/// code? (True where the stack's bounds cannot be read.)
+/// Is there room on the calling thread's native stack, whose [`floor`] is
+/// `floor`, to enter compiled code?
 #[inline]
-pub fn has_room_for_compiled_code() -> bool {
+pub fn has_room_above(floor: usize) -> bool {
     let marker = 0u8;
     let here = std::hint::black_box(&marker) as *const u8 as usize;
-    let floor = FLOOR.with(|f| {
-        if f.get() == 0 {
-            f.set(stack_floor().unwrap_or(1));
-        }
-        f.get()
-    });
     here > floor
 }
 
@@ -72,18 +65,19 @@ mod tests {
         std::thread::Builder::new()
             .stack_size(4 << 20)
             .spawn(|| {
-                assert!(has_room_for_compiled_code());
+                let floor = floor();
+                assert!(has_room_above(floor));
                 // Recurse until the check says no: that must happen before
                 // the stack overflows (a quarter of 4 MB stays free).
-                fn depth(n: usize) -> usize {
+                fn depth(n: usize, floor: usize) -> usize {
                     let pad = [n as u8; 512];
-                    if !has_room_for_compiled_code() {
+                    if !has_room_above(floor) {
                         return n;
                     }
                     std::hint::black_box(&pad);
-                    depth(n + 1) + std::hint::black_box(0)
+                    depth(n + 1, floor) + std::hint::black_box(0)
                 }
-                assert!(depth(0) > 100);
+                assert!(depth(0, floor) > 100);
             })
             .unwrap()
             .join()
