@@ -39,6 +39,29 @@ pub fn method_lookup(
         .filter(|f| is_kind(*f, ObjKind::Function))
 }
 
+/// The immutable plain value (int, float, bool, None, str, big int) that
+/// `name` resolves to on class `cls` at version `version`, for an instance
+/// that lacks the attribute: an instance attribute read that falls through
+/// to the class (`self.factor` with `factor` a class attribute). None for
+/// anything a read would bind or call (functions, properties, ...) and for
+/// mutable values, which a trace must not keep as constants.
+/// Constant behind `GuardEq(class.version)` and the instance's map guard.
+pub fn class_attribute_constant(
+    rt: &Runtime,
+    cls: *mut ClassObj,
+    _version: u64,
+    name: Value,
+) -> Option<Value> {
+    rt.lookup_in_class(cls, name).filter(|&v| {
+        v.is_int()
+            || v.is_float()
+            || v.is_bool()
+            || v.is_none()
+            || is_kind(v, ObjKind::Str)
+            || is_kind(v, ObjKind::BigInt)
+    })
+}
+
 /// Does `name` on `cls` resolve to a data descriptor (a property) that takes
 /// precedence over an instance attribute? Constant behind the version guard.
 pub fn class_has_data_descriptor(rt: &Runtime, cls: *mut ClassObj, name: Value) -> bool {

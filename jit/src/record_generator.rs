@@ -103,10 +103,19 @@ pub(crate) fn yield_value(r: &mut Recorder, view: &FrameView, src: u16, dst: u16
     let v = r.load(src);
     let frame = r.frames.last().expect("a frame");
     let (base, nslots) = (frame.base, code_of(frame.code).code.nslots as i32);
+    let frame_code = frame.code;
     let gen = r.load_rel(generator_slot);
     let [_, resume_off, _, slots_off] = layout::generator_layout();
     let saved = r.emit(Opcode::LoadField(gen, slots_off), Type::Word);
+    let first_temp = first_temporary(code_of(frame_code).code.as_ref());
     for i in 0..nslots {
+        // Temporaries the resumption writes (`dst`) or that held only the
+        // yielded value (`src`) are dead there: their saved values are
+        // never read (only the GC sees them, and an older value is as good).
+        let dead = (i == src as i32 || i == dst as i32) && i >= first_temp;
+        if dead {
+            continue;
+        }
         let slot = r.load_rel(base + i);
         r.emit(Opcode::StoreField(saved, i * 8, slot), Type::Void);
     }
@@ -117,4 +126,14 @@ pub(crate) fn yield_value(r: &mut Recorder, view: &FrameView, src: u16, dst: u16
     r.store_rel(callee.ret_slot, v);
     r.expect = Some((view.depth - 1, callee.return_pc));
     true
+}
+
+/// The first temporary slot of `code`: its locals and free variables come
+/// first. The compiler evaluates a `yield`'s operand into a plain local or
+/// a fresh temporary that nothing reads after the `yield`, and the yield's
+/// result temporary is written when the frame resumes (an exception thrown
+/// in abandons the expression that allocated it).
+fn first_temporary(code: &frontend::bytecode::Code) -> i32 {
+    let frees = code.free_slots.iter().map(|&s| s as usize + 1).max();
+    (code.local_names.len() + code.free_slots.len()).max(frees.unwrap_or(0)) as i32
 }

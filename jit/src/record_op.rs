@@ -334,8 +334,19 @@ pub(crate) fn record_op(
                             r.emit(Opcode::InstSlotLoad(o, index as u32), Type::Val)
                         }
                         None => {
-                            let k = r.konst(n);
-                            r.call(Helper::GetAttr, vec![o, k], pc, Type::Val)
+                            let (_, version) = elidable::class_version_address(cls);
+                            match elidable::class_attribute_constant(rt, cls, version, n) {
+                                // Not on the instance (its map says so), a
+                                // plain value on the class (its version says so).
+                                Some(value) => {
+                                    guard_instance(r, o, map, cls, pc);
+                                    r.konst(value)
+                                }
+                                None => {
+                                    let k = r.konst(n);
+                                    r.call(Helper::GetAttr, vec![o, k], pc, Type::Val)
+                                }
+                            }
                         }
                     }
                 }

@@ -29,6 +29,10 @@ const TESTS: &[NamedTest] = &[
         instance_attribute_is_one_map_guard_and_a_slot_load,
     ),
     (
+        "class_attribute_read_through_instance_is_a_constant",
+        class_attribute_read_through_instance_is_a_constant,
+    ),
+    (
         "method_call_is_inlined_behind_map_and_class_guards",
         method_call_is_inlined_behind_map_and_class_guards,
     ),
@@ -260,6 +264,34 @@ print(read_x(Point(3), 100))
                 .all(|l| l.operand_ref(0) == Some(object.map_or(usize::MAX, |o| o.index))),
         || "expected `inst_slot_load`s reading `obj`".into(),
     )
+}
+
+fn class_attribute_read_through_instance_is_a_constant() -> Result<(), String> {
+    // `obj.scale` where `scale` lives on the class: no `getattr` call, just
+    // the instance's map guard (it lacks the attribute) and the class's
+    // version guard, then the value as a constant.
+    let source = "\
+class Scaler:
+    scale = 3
+
+    def __init__(self):
+        self.n = 0
+
+def run(obj, n):
+    total = 0
+    for i in range(n):
+        total += i * obj.scale
+    return total
+
+print(run(Scaler(), 100))
+";
+    let trace = loop_trace_of(source, "14850\n", "run")?;
+    expect_no_calls(&trace, &["getattr"])?;
+    let maps = map_guards(&trace).len();
+    let versions = version_guards(&trace).len();
+    expect_in(&trace, maps == 1 && versions == 1, || {
+        format!("expected one map guard and one version guard, found {maps} and {versions}")
+    })
 }
 
 fn method_call_is_inlined_behind_map_and_class_guards() -> Result<(), String> {

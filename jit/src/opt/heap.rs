@@ -13,7 +13,8 @@
 //! write. A guard identical to an earlier one (same operand value, same
 //! constant) is dropped, and so is a `guard_eq` of the constant itself:
 //! forwarding turns re-checks of reloaded words (map and version guards, a
-//! generator's resume word) into such guards.
+//! generator's resume word) into such guards. An `unbox_int` of a
+//! forwarded `box_int` is the int itself.
 //!
 //! In a peeled trace the body repeats. At the body's header the pass
 //! assumes that every location known at the end of the preamble holds the
@@ -521,6 +522,14 @@ impl HeapPass<'_> {
             }
             self.rw.copy(old);
             return;
+        }
+        // Forwarding hands a box to its unboxing (an int saved boxed in a
+        // generator's slot, loaded at its next resumption): the int itself.
+        if let Opcode::UnboxInt(v) = inst.op {
+            if let Opcode::BoxInt(x) = self.rw.insts[self.rw.get(v) as usize].op {
+                self.rw.replace(old, x);
+                return;
+            }
         }
         if let Some((loc, v)) = self.stored(&inst.op) {
             if self.known.get(&loc) == Some(&v) {
