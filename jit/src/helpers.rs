@@ -1151,9 +1151,9 @@ helper!(h_int_of_str, |ctx, vm, a, b, c, d| ok(
         Err(_) => Value::EMPTY,
     }
 ));
-helper!(h_str_of_int, |ctx, vm, a, b, c, d| ok(vm
-    .rt()
-    .new_str(&(a as i64).to_string())));
+helper!(h_str_of_int, |ctx, vm, a, b, c, d| ok(
+    runtime::str_type::of_i64(vm.rt(), a as i64)
+));
 helper!(h_seq_iter_next, |ctx, vm, a, b, c, d| {
     let Some(io) = downcast::<IterObj>(v(a)) else {
         return ok(Value::EMPTY);

@@ -75,12 +75,39 @@ fn too_many_digits_to_parse(digits: usize) -> NumError {
     ))
 }
 
+/// The value of `s` when it is only ASCII digits (at most 18, so it fits
+/// an i64), perhaps after a `-`: the common case of `int(text)`, which
+/// needs none of the general path's work (whitespace, signs, underscores,
+/// Unicode digits). None for anything else.
+fn short_decimal(s: &str) -> Option<i64> {
+    let (negative, digits) = match s.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        bytes => (false, bytes),
+    };
+    if digits.is_empty() || digits.len() > 18 {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for &b in digits {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + (b - b'0') as i64;
+    }
+    Some(if negative { -n } else { n })
+}
+
 /// `int(s, base)` exactly as CPython 3.11: surrounding whitespace, one sign,
 /// `0x`/`0o`/`0b` prefixes (required for base 0, optional for 16/8/2),
 /// single underscores between digits or after a prefix, no leading zeros in
 /// base 0 unless the value is zero, and the 4300-digit limit for bases that
 /// are not powers of two. Unicode decimal digits count as digits.
 pub fn parse_int(s: &str, base: u32) -> NumResult<Int> {
+    if base == 10 {
+        if let Some(i) = short_decimal(s) {
+            return Ok(Int::Small(i));
+        }
+    }
     if base != 0 && !(2..=36).contains(&base) {
         return Err(NumError::value("int() base must be >= 2 and <= 36, or 0"));
     }
@@ -211,4 +238,51 @@ fn too_many_digits_to_print() -> NumError {
         "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; \
          use sys.set_int_max_str_digits() to increase the limit"
     ))
+}
+
+#[cfg(test)]
+mod short_decimal_tests {
+    use super::*;
+
+    fn small(s: &str) -> Option<i64> {
+        match parse_int(s, 10) {
+            Ok(Int::Small(i)) => Some(i),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn plain_digits_take_the_short_path_with_cpythons_results() {
+        assert_eq!(short_decimal("9972"), Some(9972));
+        assert_eq!(short_decimal("-45"), Some(-45));
+        assert_eq!(short_decimal("007"), Some(7));
+        assert_eq!(
+            short_decimal("999999999999999999"),
+            Some(999_999_999_999_999_999)
+        );
+        // Everything else goes the general way, with the same answers.
+        for s in [
+            "",
+            "-",
+            "+5",
+            " 12 ",
+            "1_000",
+            "12a",
+            "٣",
+            "1234567890123456789",
+        ] {
+            assert_eq!(short_decimal(s), None, "{s:?}");
+        }
+        assert_eq!(small("+5"), Some(5));
+        assert_eq!(small(" 12 "), Some(12));
+        assert_eq!(small("1_000"), Some(1000));
+        assert_eq!(small("٣"), Some(3));
+        assert_eq!(
+            small("1234567890123456789"),
+            Some(1_234_567_890_123_456_789)
+        );
+        assert!(parse_int("", 10).is_err());
+        assert!(parse_int("-", 10).is_err());
+        assert!(parse_int("12a", 10).is_err());
+    }
 }

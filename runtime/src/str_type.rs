@@ -946,6 +946,29 @@ fn new_str_counted(rt: &mut Runtime, text: String, char_len: usize) -> Value {
     })
 }
 
+/// `str(i)` of an int in the i64 range: its digits are written straight
+/// into the new str's text, without the formatting machinery.
+pub fn of_i64(rt: &mut Runtime, i: i64) -> Value {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut n = i.unsigned_abs();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut text = String::with_capacity(buf.len() - at + 1);
+    if i < 0 {
+        text.push('-');
+    }
+    text.extend(buf[at..].iter().map(|&b| b as char));
+    let len = text.len();
+    new_str_counted(rt, text, len)
+}
+
 /// `a + b` for two strs (always a new str, as `arith::binary_op` makes).
 #[inline]
 pub fn concat(rt: &mut Runtime, a: Value, b: Value) -> Option<Value> {
@@ -974,4 +997,22 @@ pub fn slice_plain(
         obj.value.chars().skip(range.start).take(n).collect()
     };
     Some(new_str_counted(rt, text, n))
+}
+
+#[cfg(test)]
+mod of_i64_tests {
+    use super::*;
+
+    #[test]
+    fn of_i64_prints_as_to_string() {
+        let mut rt = Runtime::new();
+        for i in [0, 7, -7, 10, 9973, -100, i64::MAX, i64::MIN, 1 << 47] {
+            let v = of_i64(&mut rt, i);
+            assert_eq!(str_of(v), i.to_string());
+            assert_eq!(
+                downcast::<StrObj>(v).map(|o| o.char_len),
+                Some(i.to_string().len())
+            );
+        }
+    }
 }
