@@ -62,6 +62,22 @@ pub fn class_attribute_constant(
     })
 }
 
+/// What `cls.name` (an attribute read on the class object itself) gives when
+/// that is a plain function (returned unbound) or an immutable plain value
+/// (see [`class_attribute_constant`]); None for anything bound or computed
+/// (class methods, static methods, properties, `__name__`, ...).
+/// Constant behind `GuardEq(class)` and `GuardEq(class.version)`.
+pub fn class_object_attribute(
+    rt: &Runtime,
+    cls: *mut ClassObj,
+    version: u64,
+    name: Value,
+) -> Option<Value> {
+    rt.lookup_in_class(cls, name)
+        .filter(|&f| is_kind(f, ObjKind::Function))
+        .or_else(|| class_attribute_constant(rt, cls, version, name))
+}
+
 /// Does `name` on `cls` resolve to a data descriptor (a property) that takes
 /// precedence over an instance attribute? Constant behind the version guard.
 pub fn class_has_data_descriptor(rt: &Runtime, cls: *mut ClassObj, name: Value) -> bool {

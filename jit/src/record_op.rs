@@ -350,10 +350,13 @@ pub(crate) fn record_op(
                         }
                     }
                 }
-                _ => {
-                    let k = r.konst(n);
-                    r.call(Helper::GetAttr, vec![o, k], pc, Type::Val)
-                }
+                _ => match class_object_attribute(r, rt, val(obj), o, n, pc) {
+                    Some(attr) => attr,
+                    None => {
+                        let k = r.konst(n);
+                        r.call(Helper::GetAttr, vec![o, k], pc, Type::Val)
+                    }
+                },
             };
             r.store(dst, out);
         }
@@ -407,6 +410,13 @@ pub(crate) fn record_op(
                 let k = r.konst(f);
                 r.store(dst, k);
                 r.store(dst + 1, o);
+                return Ok(None);
+            }
+            if let Some(attr) = class_object_attribute(r, rt, val(obj), o, n, pc) {
+                // `Class.method(obj, ...)`: the plain function, no receiver.
+                let empty = r.konst(Value::EMPTY);
+                r.store(dst, attr);
+                r.store(dst + 1, empty);
                 return Ok(None);
             }
             let method = instance_layout(val(obj)).and_then(|(map, cls)| {
@@ -664,6 +674,29 @@ fn guard_module_version(r: &mut Recorder, module: Value, pc: u32) {
 /// The map and class of an instance value.
 fn instance_layout(v: Value) -> Option<(*const runtime::map::Map, *mut ClassObj)> {
     downcast::<InstanceObj>(v).map(|inst| (inst.map, inst.class))
+}
+
+/// `cls.name` read on a class object `o` (whose value now is `obj`) when
+/// that is a plain function or an immutable plain value: guards `o` is that
+/// class at its current version and returns the attribute as a constant.
+fn class_object_attribute(
+    r: &mut Recorder,
+    rt: &Runtime,
+    obj: Value,
+    o: Ref,
+    name: Value,
+    pc: u32,
+) -> Option<Ref> {
+    if !is_kind(obj, ObjKind::Class) {
+        return None;
+    }
+    let cls: *mut ClassObj = obj.as_ptr();
+    let (addr, version) = elidable::class_version_address(cls);
+    let attr = elidable::class_object_attribute(rt, cls, version, name)?;
+    r.guard(Opcode::GuardEq(o, obj.to_bits()), pc);
+    r.roots.push(obj);
+    r.guard_word(addr, version, pc);
+    Some(r.konst(attr))
 }
 
 /// Guards that `o` is an instance with layout `map` of `cls` at its current version.

@@ -2,7 +2,9 @@
 # reads it as a constant behind the instance's map guard and the class's
 # version guard. Every way the answer can change mid-loop must be seen: the
 # class or a base rebinding it, the instance shadowing it, the value changing
-# type, the attribute deleted, or replaced by a method or a property.
+# type, the attribute deleted, or replaced by a method or a property. Reads
+# on the class object itself (`Base.factor`, `Base.scaled(obj, x)`) are
+# constants behind guards on the class and its version.
 
 
 class Base:
@@ -91,3 +93,45 @@ for i in range(100):
         Base.factor = 1
     results.append(c.scaled(1))
 print(results[38:42], results[78:82])  # expect: [4, 4, 9, 9] [9, 9, 1, 1]
+
+
+class Shape:
+    sides = 4
+
+    def area(self, k):
+        return k * self.sides
+
+    @staticmethod
+    def unit():
+        return 1
+
+    @classmethod
+    def kind(cls):
+        return cls.__name__
+
+
+class Tri(Shape):
+    sides = 3
+
+
+def via_class(cls, obj, n):
+    out = []
+    for i in range(n):
+        if i == 40:
+            Shape.area = lambda self, k: -k
+        if i == 60:
+            Shape.sides = 6
+        out.append((cls.sides, Shape.area(obj, i), cls.unit(), cls.kind()))
+    return out
+
+
+r = via_class(Shape, Tri(), 80)
+print(r[38:42:3], r[58:62:3])  # expect: [(4, 114, 1, 'Shape'), (4, -41, 1, 'Shape')] [(4, -58, 1, 'Shape'), (6, -61, 1, 'Shape')]
+r = via_class(Tri, Shape(), 20)
+print(r[0], r[-1])  # expect: (3, 0, 1, 'Tri') (3, -19, 1, 'Tri')
+
+classes = [Shape, Tri, Shape, Tri]
+total = 0
+for i in range(100):
+    total += classes[i % 4].sides
+print(total)  # expect: 450
