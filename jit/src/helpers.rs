@@ -1025,14 +1025,26 @@ helper!(h_new_instance, |ctx, vm, a, b, c, d| {
     ok(vm.rt().new_instance(cls))
 });
 
-helper!(h_new_instance_with_map, |ctx, vm, a, b, c, d| {
+/// `Helper::NewInstanceWithMap`, without the `helper!` frame: it cannot
+/// raise, and allocation never runs Python code, so the stack cannot move
+/// (nothing to refresh).
+extern "sysv64" fn h_new_instance_with_map(
+    ctxp: *mut JitCtx,
+    a: u64,
+    b: u64,
+    c: u64,
+    d: u64,
+) -> u64 {
+    // SAFETY: compiled code passes the context it was entered with, whose
+    // `vm` points at the interpreter, not otherwise borrowed while a trace runs.
+    let vm: &mut dyn Vm = unsafe { &mut *(*ctxp).vm };
     let cls: *mut ClassObj = v(a).as_ptr();
     // The first two slots' values come as arguments (as many as the map
     // has slots; the others are not read).
-    ok(vm
-        .rt()
-        .new_instance_with_map(cls, b as *const runtime::map::Map, [v(c), v(d)]))
-});
+    vm.rt()
+        .new_instance_with_map(cls, b as *const runtime::map::Map, [v(c), v(d)])
+        .to_bits()
+}
 
 helper!(h_run_loop, |ctx, vm, a, b, c, d| {
     // SAFETY: the interpreter set `jit` when it entered the outer trace; the

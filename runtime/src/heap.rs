@@ -8,12 +8,18 @@
 //! their addresses. Marking uses an explicit work list, so deep structures
 //! cannot overflow the Rust stack.
 
-use crate::object::{free_object, trace_object, Header, HeapObject};
+use crate::map::Map;
+use crate::object::{
+    free_object, trace_object, ClassObj, Header, HeapObject, InstanceObj, ObjKind,
+};
 use crate::value::Value;
 
 /// Collect once this many bytes were allocated since the last collection
 /// (grown to twice the live size after each collection).
 const MIN_THRESHOLD: usize = 8 << 20;
+
+/// A spare instance keeps a slot vector up to this capacity for reuse.
+const SPARE_SLOTS_MAX: usize = 8;
 
 /// Marks reachable objects; handed to root-marking closures.
 pub struct Tracer {
@@ -82,6 +88,12 @@ pub struct Heap {
     temp_roots: Vec<Value>,
     /// Collect at every safepoint (testing aid: `TERN_GC_STRESS=1`).
     pub stress: bool,
+    /// Instances the last collection found unreachable, not freed but kept
+    /// (with their slot vectors, emptied) for the next instance allocations:
+    /// programs that make many short-lived objects then skip two frees and
+    /// two allocations per instance. The next collection frees those not
+    /// reused, so at most one cycle's garbage instances stay.
+    spare_instances: Vec<*mut InstanceObj>,
 }
 
 impl Default for Heap {
@@ -101,6 +113,7 @@ impl Heap {
             last_freed: 0,
             temp_roots: Vec::new(),
             stress: std::env::var_os("TERN_GC_STRESS").is_some(),
+            spare_instances: Vec::new(),
         }
     }
 
@@ -109,6 +122,33 @@ impl Heap {
     pub fn alloc<T: HeapObject>(&mut self, obj: T) -> *mut T {
         self.debt += std::mem::size_of::<T>() + obj.extra_bytes();
         let p = Box::into_raw(Box::new(obj));
+        self.objects.push(p as *mut Header);
+        p
+    }
+
+    /// A new instance of `class` with layout `map` and no slots (an empty
+    /// vector, maybe with capacity), for the caller to fill: a spare
+    /// instance when there is one (see `spare_instances`), else a new
+    /// allocation. The slots' capacity is accounted here; the caller adds
+    /// (with [`Heap::add_debt`]) what it grows them by. Never collects.
+    #[inline]
+    pub fn alloc_instance(&mut self, class: *mut ClassObj, map: *const Map) -> *mut InstanceObj {
+        let Some(p) = self.spare_instances.pop() else {
+            return self.alloc(InstanceObj {
+                header: Header::new(ObjKind::Instance),
+                class,
+                map,
+                slots: Vec::new(),
+            });
+        };
+        // SAFETY: spare instances are allocations of `Heap::alloc` that no
+        // value refers to any more (the collection found them unreachable)
+        // and that are not in `objects`: this is their only owner.
+        let inst = unsafe { &mut *p };
+        inst.header = Header::new(ObjKind::Instance);
+        inst.class = class;
+        inst.map = map;
+        self.debt += std::mem::size_of::<InstanceObj>() + inst.extra_bytes();
         self.objects.push(p as *mut Header);
         p
     }
@@ -161,7 +201,10 @@ impl Heap {
     }
 
     /// Runs a full collection: `mark_roots` marks every root the caller holds;
-    /// temporary roots are marked here. Everything unreachable is freed.
+    /// temporary roots are marked here. Everything unreachable is freed,
+    /// except instances, kept as spares for the next instance allocations
+    /// (see `spare_instances`); spares not reused since the last
+    /// collection are freed first.
     pub fn collect(&mut self, mark_roots: &mut dyn FnMut(&mut Tracer)) {
         let mut tracer = Tracer {
             work: Vec::with_capacity(256),
@@ -172,14 +215,30 @@ impl Heap {
             // SAFETY: only live objects are pushed on the work list (see `mark_header`).
             unsafe { trace_object(h, &mut tracer) };
         }
+        // Spares the last cycle did not reuse: the program does not need them.
+        for p in self.spare_instances.drain(..) {
+            // SAFETY: a spare is an unreachable allocation only this list owns.
+            unsafe { free_object(p as *mut Header) };
+        }
         let before = self.objects.len();
+        let spares = &mut self.spare_instances;
         self.objects.retain(|&h| {
             // SAFETY: `objects` holds exactly the live allocations; each is
-            // either marked (kept, mark cleared) or unreachable (freed once here).
+            // either marked (kept, mark cleared) or unreachable (freed once
+            // here, or kept as a spare instance that only `spares` owns).
             unsafe {
                 if (*h).marked.get() {
                     (*h).marked.set(false);
                     true
+                } else if (*h).kind == ObjKind::Instance {
+                    let inst = &mut *(h as *mut InstanceObj);
+                    if inst.slots.capacity() > SPARE_SLOTS_MAX {
+                        inst.slots = Vec::new();
+                    } else {
+                        inst.slots.clear();
+                    }
+                    spares.push(h as *mut InstanceObj);
+                    false
                 } else {
                     free_object(h);
                     false
@@ -206,10 +265,81 @@ impl Heap {
 
 impl Drop for Heap {
     fn drop(&mut self) {
-        for &h in &self.objects {
+        let spares = self.spare_instances.iter().map(|&p| p as *mut Header);
+        for h in self.objects.iter().copied().chain(spares) {
             // SAFETY: the heap is going away with every object it owns; each
             // allocation is freed exactly once and nothing can reach them after.
             unsafe { free_object(h) };
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::object::{downcast, InstanceObj};
+    use crate::runtime::Runtime;
+    use crate::value::Value;
+
+    /// Collects with the runtime's own roots and `keep` (as the
+    /// interpreter does, less its frames).
+    fn collect(rt: &mut Runtime, keep: &[Value]) {
+        let rt_ref: &Runtime = rt;
+        let mut mark = |t: &mut super::Tracer| {
+            rt_ref.mark_roots(t);
+            t.mark_all(keep);
+        };
+        let heap: *mut super::Heap = &rt.heap as *const _ as *mut _;
+        // SAFETY: `collect` touches only the heap's own fields; `mark_roots`
+        // reads the interner, modules and permanent roots, disjoint from it.
+        unsafe { (*heap).collect(&mut mark) };
+    }
+
+    #[test]
+    fn unreachable_instances_are_reused_empty_and_unused_spares_freed() {
+        let mut rt = Runtime::new();
+        let cls = rt.types.ellipsis_type;
+        let x = rt.intern("x");
+        let y = rt.intern("y");
+        // SAFETY: maps are never freed; the class is a live builtin.
+        let map = unsafe { (*(*(*cls).root_map).with_added(x)).with_added(y) };
+        let keep = rt.new_instance_with_map(cls, map, [Value::int(1), Value::int(2)]);
+        let lost: Vec<u64> = (0..3)
+            .map(|i| {
+                rt.new_instance_with_map(cls, map, [Value::int(i), Value::NONE])
+                    .to_bits()
+            })
+            .collect();
+        let live = rt.heap.stats().objects;
+        collect(&mut rt, &[keep]);
+        assert_eq!(rt.heap.stats().objects, live - 3);
+        assert_eq!(rt.heap.stats().last_freed, 3);
+        // The next instances are the lost ones, with the new layout only.
+        let again = rt.new_instance(cls);
+        assert!(lost.contains(&again.to_bits()));
+        let inst = downcast::<InstanceObj>(again).expect("an instance");
+        assert!(inst.slots.is_empty());
+        // SAFETY: as above.
+        assert_eq!(inst.map, unsafe { (*cls).root_map });
+        assert!(!inst.header.marked.get());
+        let filled = rt.new_instance_with_map(cls, map, [Value::int(7), Value::int(8)]);
+        assert!(lost.contains(&filled.to_bits()));
+        let inst = downcast::<InstanceObj>(filled).expect("an instance");
+        assert_eq!(inst.slots, vec![Value::int(7), Value::int(8)]);
+        assert_eq!(rt.heap.stats().objects, live - 1);
+        // The kept instance was not touched.
+        let kept = downcast::<InstanceObj>(keep).expect("an instance");
+        assert_eq!(kept.slots, vec![Value::int(1), Value::int(2)]);
+        // One spare was not reused: the next collection frees it, and the
+        // two reused ones (unreachable again) become the spares.
+        collect(&mut rt, &[keep]);
+        assert_eq!(rt.heap.stats().objects, live - 3);
+        let third = rt.new_instance(cls);
+        let fourth = rt.new_instance(cls);
+        let fifth = rt.new_instance(cls);
+        let reused = [third, fourth, fifth]
+            .iter()
+            .filter(|v| [again.to_bits(), filled.to_bits()].contains(&v.to_bits()))
+            .count();
+        assert_eq!(reused, 2);
     }
 }

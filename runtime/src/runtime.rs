@@ -667,12 +667,7 @@ impl Runtime {
     pub fn new_instance(&mut self, cls: *mut ClassObj) -> Value {
         // SAFETY: `cls` is a live class.
         let map = unsafe { (*cls).root_map };
-        self.heap.alloc_value(InstanceObj {
-            header: Header::new(ObjKind::Instance),
-            class: cls,
-            map,
-            slots: Vec::new(),
-        })
+        Value::from_ptr(self.heap.alloc_instance(cls, map))
     }
 
     /// A new instance of `cls` whose layout is `map` already, its first
@@ -690,23 +685,19 @@ impl Runtime {
     ) -> Value {
         // SAFETY: maps are never freed.
         let n = unsafe { (*map).names.len() };
-        let slots = match n {
-            0 => Vec::new(),
-            1 => vec![first[0]],
-            2 => vec![first[0], first[1]],
-            _ => {
-                let mut slots = Vec::with_capacity(n);
-                slots.extend(first);
-                slots.resize(n, Value::NONE);
-                slots
-            }
-        };
-        self.heap.alloc_value(InstanceObj {
-            header: Header::new(ObjKind::Instance),
-            class: cls,
-            map,
-            slots,
-        })
+        let p = self.heap.alloc_instance(cls, map);
+        // SAFETY: a new instance, not yet seen by anything else.
+        let slots = unsafe { &mut (*p).slots };
+        let room = slots.capacity();
+        if room < n {
+            slots.reserve_exact(n);
+            self.heap.add_debt((slots.capacity() - room) * 8);
+        }
+        slots.extend(first.into_iter().take(n));
+        if n > 2 {
+            slots.resize(n, Value::NONE);
+        }
+        Value::from_ptr(p)
     }
 
     /// A new, empty module named `name`.
