@@ -17,7 +17,8 @@
 //! forwarded `box_int` is the int itself.
 //!
 //! In a peeled trace the body repeats. At the body's header the pass
-//! assumes that every location known at the end of the preamble holds the
+//! forgets the slots the body writes (`peel` carries them in phis) and
+//! assumes that every other location known at the end of the preamble holds the
 //! same value (loop-invariant loads, and with them their guards, are
 //! hoisted), or, for a location the body changes, the value the body
 //! leaves there (a phi: a `for` loop's iterator position, a generator's
@@ -28,6 +29,7 @@
 //! it ends (after [`MAX_ROUNDS`] it falls back to forgetting every location
 //! a body instruction may write).
 
+use super::slot_effects::{slot_writes, SlotWrites};
 use super::Rewriter;
 use crate::helpers::Helper;
 use crate::ir::*;
@@ -345,8 +347,13 @@ impl HeapPass<'_> {
         let mut known: Vec<(Loc, Ref)> = self.known.iter().map(|(&l, &v)| (l, v)).collect();
         known.sort_unstable();
         let origin = self.rw.old.insts[header].origin;
+        let slot_written = self.body_slot_writes(header);
         for (loc, init) in known {
-            let carry = plan.get(&loc).copied().unwrap_or(Carry::Same);
+            // `peel` carries the slots the body writes in its own phis.
+            let carry = match loc {
+                Loc::Slot(s) if slot_written(s) => Carry::Forget,
+                _ => plan.get(&loc).copied().unwrap_or(Carry::Same),
+            };
             let value = match carry {
                 Carry::Forget => {
                     self.known.remove(&loc);
@@ -372,6 +379,28 @@ impl HeapPass<'_> {
                 carry,
             });
         }
+    }
+
+    /// Which slots a body instruction (old instructions `header + 1..`)
+    /// may write.
+    fn body_slot_writes(&self, header: usize) -> impl Fn(i32) -> bool {
+        let old = self.rw.old;
+        let mut stored = FxHashSet::default();
+        let mut ranges = Vec::new();
+        let mut all = false;
+        for inst in &old.insts[header + 1..] {
+            match inst.op {
+                Opcode::SlotStore(s, _) => {
+                    stored.insert(s);
+                }
+                _ => match slot_writes(&old.insts, inst) {
+                    SlotWrites::Nothing => {}
+                    SlotWrites::Range(from, to) => ranges.push(from..to),
+                    SlotWrites::All => all = true,
+                },
+            }
+        }
+        move |s| all || stored.contains(&s) || ranges.iter().any(|r| r.contains(&s))
     }
 
     /// At `loop_back`: checks that the body left each carried location
