@@ -185,6 +185,9 @@ pub enum Helper {
     DictContainsFound,
     /// `(dict, found, key, value)`: `dict[key] = value`, a machine bool.
     DictSetItemFound,
+    /// `(str, sub, start)`: `str.find(sub, start)` of two strs, an unboxed
+    /// int (`start` unboxed, [`NO_BOUND`] for none).
+    StrFind,
 }
 
 /// The slice bound argument of [`Helper::StrSlice`] and [`Helper::ListSlice`]
@@ -266,6 +269,7 @@ impl Helper {
             Helper::DictGetItemFound => "dict_getitem_found",
             Helper::DictContainsFound => "dict_contains_found",
             Helper::DictSetItemFound => "dict_setitem_found",
+            Helper::StrFind => "str_find",
         }
     }
 
@@ -308,6 +312,7 @@ impl Helper {
                 | Helper::DictGetFound
                 | Helper::DictContainsFound
                 | Helper::DictSetItemFound
+                | Helper::StrFind
         )
     }
 
@@ -390,7 +395,7 @@ impl Helper {
             },
             // ---- typed fast paths: no Python code (the key's type is guarded).
             DictGet | DictContains | StrOrd | StrContains | StrEq | SetFrozen | FloatBinop
-            | DictFind | DictGetFound | DictContainsFound => nothing,
+            | DictFind | DictGetFound | DictContainsFound | StrFind => nothing,
             // A new str, list or big int.
             StrChr | StrOfInt | StrConcat | StrSlice | ListSlice | BoxIntWide | IntOfStr => {
                 Effects {
@@ -517,6 +522,7 @@ impl Helper {
             Helper::DictGetItemFound => h_dict_getitem_found,
             Helper::DictContainsFound => h_dict_contains_found,
             Helper::DictSetItemFound => h_dict_setitem_found,
+            Helper::StrFind => h_str_find,
         }
     }
 }
@@ -1125,6 +1131,10 @@ helper!(h_dict_contains_found, |ctx, vm, a, b, c, d| ok(
 ));
 helper!(h_dict_setitem_found, |ctx, vm, a, b, c, d| Ok(
     runtime::dict_type::store_found(v(a), b as i64, v(c), v(d)) as u64
+));
+helper!(h_str_find, |ctx, vm, a, b, c, d| Ok(
+    runtime::str_type::find_from(v(a), v(b), (c as i64 != NO_BOUND).then_some(c as i64))
+        .unwrap_or(-1) as u64
 ));
 helper!(h_dict_contains, |ctx, vm, a, b, c, d| ok(
     match runtime::dict_type::lookup_plain(v(a), v(b)) {

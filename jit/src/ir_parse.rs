@@ -16,7 +16,7 @@ use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 70] = [
+const HELPERS: [Helper; 71] = [
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
@@ -87,6 +87,7 @@ const HELPERS: [Helper; 70] = [
     Helper::DictGetItemFound,
     Helper::DictContainsFound,
     Helper::DictSetItemFound,
+    Helper::StrFind,
 ];
 
 /// Every exit kind, to find one by its text name.
@@ -694,7 +695,8 @@ mod tests {
                 | Helper::DictGetFound
                 | Helper::DictGetItemFound
                 | Helper::DictContainsFound
-                | Helper::DictSetItemFound => {}
+                | Helper::DictSetItemFound
+                | Helper::StrFind => {}
             }
         }
         let mut names: Vec<&str> = HELPERS.iter().map(|h| h.name()).collect();

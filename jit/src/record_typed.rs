@@ -385,6 +385,41 @@ fn str_to_int(r: &mut Recorder, f: Value, func: u16, pc: u32) -> Ref {
     call_or_leave(r, Helper::IntOfStr, vec![a], pc)
 }
 
+/// `s.find(sub)` or `s.find(sub, start)` of a str `sub` and an int
+/// `start`: `str_find`, which runs no code and allocates nothing (the
+/// generic call would end every optimizer fact); None for other calls.
+fn str_find(
+    r: &mut Recorder,
+    rt: &Runtime,
+    f: Value,
+    args: &[Value],
+    func: u16,
+    pc: u32,
+) -> Option<Ref> {
+    let plain = match args {
+        [sub] => is_kind(*sub, ObjKind::Str),
+        [sub, start] => is_kind(*sub, ObjKind::Str) && start.is_int(),
+        _ => false,
+    };
+    if !plain || !is_method(rt, f, rt.types.str, "find") {
+        return None;
+    }
+    let fr = r.load(func);
+    r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);
+    let s = r.load(func + 1);
+    guard_kind(r, s, ObjKind::Str, pc);
+    let sub = r.load(func + 2);
+    guard_kind(r, sub, ObjKind::Str, pc);
+    let start = if args.len() == 2 {
+        let b = r.load(func + 3);
+        unbox_int(r, b, pc)
+    } else {
+        r.kint(NO_BOUND)
+    };
+    let at = typed_call(r, Helper::StrFind, vec![s, sub, start], pc, Type::Int);
+    Some(box_int(r, at, pc))
+}
+
 /// `chr(i)` (in range) and `str(i)` of an int `i`.
 fn int_to_str(r: &mut Recorder, rt: &Runtime, f: Value, func: u16, pc: u32) -> Option<Ref> {
     let is_str_class = f.is_ptr() && f.as_ptr::<ClassObj>() == rt.types.str;
@@ -406,8 +441,9 @@ fn int_to_str(r: &mut Recorder, rt: &Runtime, f: Value, func: u16, pc: u32) -> O
     })
 }
 
-/// `recv.name(args)` for `dict.get`, `dict.setdefault` (plain keys) and
-/// `list.append`, with the method in slot `func`, the receiver after it and
+/// `recv.name(args)` for `dict.get`, `dict.setdefault` (plain keys),
+/// `list.append`, `set.add` and `str.find` (of a str, from an int
+/// position), with the method in slot `func`, the receiver after it and
 /// the arguments after that; None when the call is not one of those.
 pub(crate) fn call_method(
     r: &mut Recorder,
@@ -417,6 +453,9 @@ pub(crate) fn call_method(
     func: u16,
     pc: u32,
 ) -> Option<Ref> {
+    if is_kind(recv, ObjKind::Str) {
+        return str_find(r, rt, f, args, func, pc);
+    }
     let helper = match (kind_of(recv), args) {
         (Some(ObjKind::Dict), [key, ..]) if args.len() <= 2 => {
             let dict = rt.types.dict;

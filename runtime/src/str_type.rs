@@ -946,6 +946,14 @@ fn new_str_counted(rt: &mut Runtime, text: String, char_len: usize) -> Value {
     })
 }
 
+/// `s.find(sub, start)` for two strs (None when either is not a str): the
+/// index of `sub`'s first occurrence at or after `start`, or -1.
+pub fn find_from(s: Value, sub: Value, start: Option<i64>) -> Option<i64> {
+    downcast::<StrObj>(sub)?;
+    downcast::<StrObj>(s)?;
+    Some(sm::find(py_str(s), str_of(sub), start, None))
+}
+
 /// `str(i)` of an int in the i64 range: its digits are written straight
 /// into the new str's text, without the formatting machinery.
 pub fn of_i64(rt: &mut Runtime, i: i64) -> Value {
