@@ -93,9 +93,10 @@ impl Snapshot {
     }
 }
 
-/// An instance the optimized trace did not allocate, rebuilt at an exit:
-/// `new_instance(class)`, then each field appended with its map, as the
-/// trace's `inst_append_slot` calls would have.
+/// An instance the optimized trace did not allocate, rebuilt at an exit
+/// (`materialize_exit`) with its final map and all its fields at once, as
+/// the trace's `new_instance` and `inst_append_slot` calls would have left
+/// it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct VirtualObj {
     /// Interpreter slots (relative to the root frame's slot 0) that hold it.
