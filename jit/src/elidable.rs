@@ -39,12 +39,23 @@ pub fn method_lookup(
         .filter(|f| is_kind(*f, ObjKind::Function))
 }
 
-/// The immutable plain value (int, float, bool, None, str, big int) that
-/// `name` resolves to on class `cls` at version `version`, for an instance
-/// that lacks the attribute: an instance attribute read that falls through
-/// to the class (`self.factor` with `factor` a class attribute). None for
-/// anything a read would bind or call (functions, properties, ...) and for
-/// mutable values, which a trace must not keep as constants.
+/// Is `v` an immutable plain value (int, float, bool, None, str, big int),
+/// which a trace may keep as a constant (a list or an instance may change
+/// under it)?
+fn is_immutable_plain(v: Value) -> bool {
+    v.is_int()
+        || v.is_float()
+        || v.is_bool()
+        || v.is_none()
+        || is_kind(v, ObjKind::Str)
+        || is_kind(v, ObjKind::BigInt)
+}
+
+/// The immutable plain value that `name` resolves to on class `cls` at
+/// version `version`, for an instance that lacks the attribute: an instance
+/// attribute read that falls through to the class (`self.factor` with
+/// `factor` a class attribute). None for anything a read would bind or call
+/// (functions, properties, ...) and for mutable values.
 /// Constant behind `GuardEq(class.version)` and the instance's map guard.
 pub fn class_attribute_constant(
     rt: &Runtime,
@@ -52,30 +63,23 @@ pub fn class_attribute_constant(
     _version: u64,
     name: Value,
 ) -> Option<Value> {
-    rt.lookup_in_class(cls, name).filter(|&v| {
-        v.is_int()
-            || v.is_float()
-            || v.is_bool()
-            || v.is_none()
-            || is_kind(v, ObjKind::Str)
-            || is_kind(v, ObjKind::BigInt)
-    })
+    rt.lookup_in_class(cls, name)
+        .filter(|&v| is_immutable_plain(v))
 }
 
 /// What `cls.name` (an attribute read on the class object itself) gives when
-/// that is a plain function (returned unbound) or an immutable plain value
-/// (see [`class_attribute_constant`]); None for anything bound or computed
-/// (class methods, static methods, properties, `__name__`, ...).
+/// that is a plain function (returned unbound) or an immutable plain value;
+/// None for anything bound or computed (class methods, static methods,
+/// properties, `__name__`, ...).
 /// Constant behind `GuardEq(class)` and `GuardEq(class.version)`.
 pub fn class_object_attribute(
     rt: &Runtime,
     cls: *mut ClassObj,
-    version: u64,
+    _version: u64,
     name: Value,
 ) -> Option<Value> {
     rt.lookup_in_class(cls, name)
-        .filter(|&f| is_kind(f, ObjKind::Function))
-        .or_else(|| class_attribute_constant(rt, cls, version, name))
+        .filter(|&v| is_kind(v, ObjKind::Function) || is_immutable_plain(v))
 }
 
 /// Does `name` on `cls` resolve to a data descriptor (a property) that takes

@@ -294,8 +294,8 @@ impl Jit {
 
     /// Does the JIT watch entries of `code` (it has a function trace, or
     /// its entries are still counted)? False for a function given up on
-    /// (blacklisted, or holding a loop): the interpreter's call path then
-    /// pays one load and compare.
+    /// (blacklisted, or not a plain function): the interpreter's call path
+    /// then pays one load and compare.
     #[inline(always)]
     pub fn entry_watched(code: &CodeObj) -> bool {
         let c = code.entry.get();
@@ -307,8 +307,8 @@ impl Jit {
     #[cold]
     #[inline(never)]
     fn function_traceable(&mut self, code: &CodeObj) -> BackEdge {
-        let mut c = code.entry.get();
         if code.code.kind != frontend::bytecode::CodeKind::Function {
+            let mut c = code.entry.get();
             c[ABORTS] = MAX_ABORTS;
             code.entry.set(c);
             return BackEdge::Interpret;
@@ -319,7 +319,7 @@ impl Jit {
             .ops
             .iter()
             .enumerate()
-            .any(|(pc, op)| matches!(op, Op::JumpBack { .. }) && code.ic[pc].get()[TRACE] == 0);
+            .any(|(pc, op)| matches!(op, Op::JumpBack { .. }) && !loop_has_trace(&code.ic[pc]));
         if untraced_loop {
             let waits = self
                 .loop_ended
@@ -327,8 +327,7 @@ impl Jit {
                 .or_default();
             *waits += 1;
             if *waits < LOOP_TRACE_WAITS {
-                c[COUNT] = 0;
-                code.entry.set(c);
+                self.postpone_recording(&code.entry);
                 return BackEdge::Interpret;
             }
         }

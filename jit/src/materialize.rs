@@ -19,9 +19,6 @@ use runtime::map::Map;
 use runtime::object::{downcast, ClassObj, InstanceObj};
 use runtime::{Value, Vm};
 
-/// Virtual objects an exit builds without a heap-allocated list of them.
-const FEW: usize = 8;
-
 /// Builds the virtual objects of the snapshot `info` names (field values
 /// from `values`) and writes each to the interpreter slots that hold it.
 /// Called from exit stubs with the context the trace runs with.
@@ -37,25 +34,21 @@ pub extern "sysv64" fn materialize_exit(
     // neither is otherwise in use while compiled code runs.
     let (jit, vm): (&crate::Jit, &mut dyn Vm) = unsafe { (&*ctx.jit, &mut *ctx.vm) };
     let snap = jit.snapshot(info.trace, info.snap);
-    // Most exits build one to a few objects: their values stay on the stack.
-    let mut few = [Value::NONE; FEW];
-    let mut many = Vec::new();
-    let objects: &mut [Value] = if snap.virtuals.len() <= FEW {
-        &mut few[..snap.virtuals.len()]
-    } else {
-        many.resize(snap.virtuals.len(), Value::NONE);
-        &mut many
-    };
     // Each object gets its final map and exact-size slots at once.
-    for (v, obj) in snap.virtuals.iter().zip(objects.iter_mut()) {
-        let class = v.class.as_ptr::<ClassObj>();
-        *obj = match v.fields.last() {
-            Some(f) => vm
-                .rt()
-                .new_instance_with_map(class, f.map as *const Map, [Value::NONE; 2]),
-            None => vm.rt().new_instance(class),
-        };
-    }
+    let objects: Vec<Value> = snap
+        .virtuals
+        .iter()
+        .map(|v| {
+            let class = v.class.as_ptr::<ClassObj>();
+            match v.fields.last() {
+                Some(f) => {
+                    vm.rt()
+                        .new_instance_with_map(class, f.map as *const Map, [Value::NONE; 2])
+                }
+                None => vm.rt().new_instance(class),
+            }
+        })
+        .collect();
     let mut next = 0;
     for (v, &obj) in snap.virtuals.iter().zip(objects.iter()) {
         let Some(inst) = downcast::<InstanceObj>(obj) else {

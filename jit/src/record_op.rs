@@ -350,7 +350,7 @@ pub(crate) fn record_op(
                         }
                     }
                 }
-                _ => match class_object_attribute(r, rt, val(obj), o, n, pc) {
+                _ => match fold_class_object_attribute(r, rt, val(obj), o, n, pc) {
                     Some(attr) => attr,
                     None => {
                         let k = r.konst(n);
@@ -412,7 +412,7 @@ pub(crate) fn record_op(
                 r.store(dst + 1, o);
                 return Ok(None);
             }
-            if let Some(attr) = class_object_attribute(r, rt, val(obj), o, n, pc) {
+            if let Some(attr) = fold_class_object_attribute(r, rt, val(obj), o, n, pc) {
                 // `Class.method(obj, ...)`: the plain function, no receiver.
                 let empty = r.konst(Value::EMPTY);
                 r.store(dst, attr);
@@ -679,7 +679,7 @@ fn instance_layout(v: Value) -> Option<(*const runtime::map::Map, *mut ClassObj)
 /// `cls.name` read on a class object `o` (whose value now is `obj`) when
 /// that is a plain function or an immutable plain value: guards `o` is that
 /// class at its current version and returns the attribute as a constant.
-fn class_object_attribute(
+fn fold_class_object_attribute(
     r: &mut Recorder,
     rt: &Runtime,
     obj: Value,

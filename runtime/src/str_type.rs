@@ -954,25 +954,10 @@ pub fn find_from(s: Value, sub: Value, start: Option<i64>) -> Option<i64> {
     Some(sm::find(py_str(s), str_of(sub), start, None))
 }
 
-/// `str(i)` of an int in the i64 range: its digits are written straight
-/// into the new str's text, without the formatting machinery.
+/// `str(i)` of an int in the i64 range: the digits are ASCII, so the new
+/// str's length needs no counting.
 pub fn of_i64(rt: &mut Runtime, i: i64) -> Value {
-    let mut buf = [0u8; 20];
-    let mut at = buf.len();
-    let mut n = i.unsigned_abs();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut text = String::with_capacity(buf.len() - at + 1);
-    if i < 0 {
-        text.push('-');
-    }
-    text.extend(buf[at..].iter().map(|&b| b as char));
+    let text = i.to_string();
     let len = text.len();
     new_str_counted(rt, text, len)
 }

@@ -91,7 +91,8 @@ pub fn dict_lookups(trace: &Trace) -> Trace {
                 Helper::DictGet => Helper::DictGetFound,
                 Helper::DictGetItem => Helper::DictGetItemFound,
                 Helper::DictContains => Helper::DictContainsFound,
-                _ => Helper::DictSetItemFound,
+                Helper::DictSetItem => Helper::DictSetItemFound,
+                other => unreachable!("dict_and_key admits no {other:?}"),
             };
             *args = [vec![d, found, k], rest].concat();
         }

@@ -251,15 +251,6 @@ impl HeapPass<'_> {
         }
     }
 
-    /// The constant new value `v` is (boxed or not), if it is one.
-    fn const_bits(&self, v: Ref) -> Option<u64> {
-        match self.rw.insts[v as usize].op {
-            Opcode::Const(c) => Some(c.to_bits()),
-            Opcode::ConstInt(c) => Some(c as u64),
-            _ => None,
-        }
-    }
-
     /// May new integer values `a` and `b` be equal?
     fn may_equal(&self, a: Ref, b: Ref) -> bool {
         match (self.int_const(a), self.int_const(b)) {
@@ -537,7 +528,10 @@ impl HeapPass<'_> {
                     self.kinds.insert(v, kind);
                 }
                 Opcode::GuardEq(v, c) => {
-                    if self.const_bits(v).or(self.word_consts.get(&v).copied()) == Some(c) {
+                    if super::fold::const_bits(&self.rw.insts, v)
+                        .or(self.word_consts.get(&v).copied())
+                        == Some(c)
+                    {
                         return; // a forwarded constant: it holds
                     }
                     self.guarded.insert(v, c);
