@@ -16,7 +16,7 @@ use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 71] = [
+const HELPERS: [Helper; 73] = [
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
@@ -88,6 +88,8 @@ const HELPERS: [Helper; 71] = [
     Helper::DictContainsFound,
     Helper::DictSetItemFound,
     Helper::StrFind,
+    Helper::StrMethod,
+    Helper::SliceStep,
 ];
 
 /// Every exit kind, to find one by its text name.
@@ -696,7 +698,9 @@ mod tests {
                 | Helper::DictGetItemFound
                 | Helper::DictContainsFound
                 | Helper::DictSetItemFound
-                | Helper::StrFind => {}
+                | Helper::StrFind
+                | Helper::StrMethod
+                | Helper::SliceStep => {}
             }
         }
         let mut names: Vec<&str> = HELPERS.iter().map(|h| h.name()).collect();
