@@ -302,8 +302,7 @@ impl Interpreter {
             jit,
             ..
         } = self;
-        let rt_ref: &Runtime = rt;
-        let mut mark = |t: &mut runtime::heap::Tracer| {
+        rt.collect(&mut |t| {
             t.mark_all(&stack[..top.min(stack.len())]);
             for f in frames.iter() {
                 f.trace(t);
@@ -312,14 +311,7 @@ impl Interpreter {
             t.mark(*handled);
             t.mark(*last_return);
             jit.mark_roots(t);
-            rt_ref.mark_roots(t);
-        };
-        // The heap is borrowed mutably while the closure borrows the rest of the runtime.
-        let heap: *mut runtime::heap::Heap = &rt.heap as *const _ as *mut _;
-        // SAFETY: `collect` touches only the heap's own fields (object list,
-        // counters, temp roots); `mark_roots` reads the interner, modules and
-        // permanent roots, which are disjoint from the heap.
-        unsafe { (*heap).collect(&mut mark) };
+        });
     }
 
     /// A safepoint: collect if the heap asks, and turn Ctrl-C into KeyboardInterrupt.
