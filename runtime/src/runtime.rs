@@ -912,7 +912,6 @@ impl Runtime {
         });
     }
 
-
     /// Registers a loaded module under `name` (also in `sys.modules`).
     pub fn register_module(&mut self, name: &str, module: Value) {
         self.modules.insert(name.to_string(), module);

@@ -78,6 +78,8 @@ pub struct Interpreter {
     /// header reached there is not entered from above again at once (the
     /// trace would only fail the same guard).
     pub(crate) jit_resumed_at: (u64, usize),
+    /// The prelude module (`prelude.rs`); EMPTY until first used.
+    pub(crate) prelude: Value,
 }
 
 /// Returned (as an error value no exception can have) by `dispatch` when the
@@ -128,6 +130,7 @@ impl Interpreter {
             native_floor: 0,
             jit_innermost: std::ptr::null(),
             jit_resumed_at: (0, 0),
+            prelude: Value::EMPTY,
         };
         crate::modules::install_sys(&mut interp, argv);
         interp
@@ -1674,6 +1677,10 @@ impl Vm for Interpreter {
 
     fn generator_throw(&mut self, gen: Value, exc: PyErr) -> PyResult<Option<Value>> {
         self.throw_into_generator(gen, exc)
+    }
+
+    fn call_prelude(&mut self, which: runtime::PreludeFn, args: &[Value]) -> PyResult<Value> {
+        Interpreter::call_prelude(self, which, args)
     }
 
     fn frame_super(&mut self) -> PyResult<(Value, Value)> {
