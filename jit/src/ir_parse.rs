@@ -610,7 +610,11 @@ fn parse_snapshot(toks: &[&str], names: &Names) -> Result<Snapshot, String> {
                 while let Some(&&f) = it.peek() {
                     let (v, map) = match f.split_once('@') {
                         Some((v, map)) if is_instance => (v, int(Some(&map))? as u64),
-                        None if !is_instance && (f.starts_with('%') || f.starts_with('v')) => {
+                        None if !is_instance
+                            && (f.starts_with('%')
+                                || f.strip_prefix('v')
+                                    .is_some_and(|k| k.parse::<u32>().is_ok())) =>
+                        {
                             (f, 0)
                         }
                         _ => break,
