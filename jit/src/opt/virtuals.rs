@@ -312,7 +312,7 @@ impl Pass<'_> {
     fn in_a_slot(&self, r: Ref) -> bool {
         self.slot_values
             .values()
-            .any(|&f| matches!(f, Field::Real(x) if x == r))
+            .any(|&f| matches!(self.current(f), Field::Real(x) if x == r))
     }
 
     /// Before a call that may run Python code (and so collect): objects
@@ -321,10 +321,13 @@ impl Pass<'_> {
     fn materialize_for_gc(&mut self, origin: u32) {
         loop {
             let unsafe_obj = self.reachable().into_iter().find(|&o| {
-                self.objs[o].fields.iter().any(|&(f, _)| match f {
-                    Field::Real(r) => may_be_pointer(&self.rw.insts, r) && !self.in_a_slot(r),
-                    Field::Virt(w) => self.objs[w].mat.is_some(),
-                })
+                self.objs[o]
+                    .fields
+                    .iter()
+                    .any(|&(f, _)| match self.current(f) {
+                        Field::Real(r) => may_be_pointer(&self.rw.insts, r) && !self.in_a_slot(r),
+                        Field::Virt(_) => false,
+                    })
             });
             match unsafe_obj {
                 Some(o) => self.materialize(o, origin),
@@ -358,7 +361,8 @@ impl Pass<'_> {
                     .fields
                     .iter()
                     .map(|&(f, map)| VirtualField {
-                        value: match f {
+                        // An object named by a field may be real by now.
+                        value: match self.current(f) {
                             Field::Real(r) => VirtualValue::Ref(r),
                             Field::Virt(w) => VirtualValue::Virtual(index(w)),
                         },
@@ -494,8 +498,7 @@ impl Pass<'_> {
                     return false;
                 };
                 match self.objs[o].fields.get(i as usize) {
-                    Some(&(Field::Real(r), _)) => self.rw.replace(kr, r),
-                    Some(&(Field::Virt(w), _)) => self.add_alias(kr, w),
+                    Some(&(f, _)) => self.forward(kr, f),
                     None => return false,
                 }
                 true

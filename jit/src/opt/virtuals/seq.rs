@@ -48,8 +48,8 @@ impl Pass<'_> {
         (i < self.objs[o].fields.len()).then_some(i)
     }
 
-    /// Makes old value `kr` stand for `f`.
-    fn forward(&mut self, kr: Ref, f: Field) {
+    /// Makes old value `kr` stand for field value `f` (real by now or not).
+    pub(super) fn forward(&mut self, kr: Ref, f: Field) {
         match self.current(f) {
             Field::Real(r) => self.rw.replace(kr, r),
             Field::Virt(w) => self.add_alias(kr, w),
