@@ -18,7 +18,7 @@ use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 73] = [
+const HELPERS: [Helper; 75] = [
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
