@@ -5,7 +5,7 @@ use crate::object::*;
 use crate::protocol::{self, as_bigint, index_value, is_int_like, repr, to_str, truthy};
 use crate::runtime::{module_set, none, str_of, Runtime};
 use crate::value::Value;
-use crate::{arith, attr, iter, PyErr, PyResult, Vm};
+use crate::{arith, attr, iter, PreludeFn, PyErr, PyResult, Vm};
 use frontend::bytecode::BinOpKind;
 
 /// Installs builtin functions, types, exceptions and constants.
@@ -685,6 +685,9 @@ fn builtin_sum(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
             .rt()
             .type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
+    if is_kind(args[0], ObjKind::Generator) {
+        return vm.call_prelude(PreludeFn::Sum, &[args[0], acc]);
+    }
     let it = iter::get_iter(vm, args[0])?;
     vm.rt().heap.push_root(it);
     let r = (|| {
@@ -893,6 +896,9 @@ fn builtin_next(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
 
 fn builtin_any(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     check_args(vm, "any", args, 1, 1)?;
+    if is_kind(args[0], ObjKind::Generator) {
+        return vm.call_prelude(PreludeFn::Any, &[args[0]]);
+    }
     let it = iter::get_iter(vm, args[0])?;
     vm.rt().heap.push_root(it);
     let r = (|| {
@@ -909,6 +915,9 @@ fn builtin_any(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
 
 fn builtin_all(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     check_args(vm, "all", args, 1, 1)?;
+    if is_kind(args[0], ObjKind::Generator) {
+        return vm.call_prelude(PreludeFn::All, &[args[0]]);
+    }
     let it = iter::get_iter(vm, args[0])?;
     vm.rt().heap.push_root(it);
     let r = (|| {

@@ -283,15 +283,7 @@ mod tests {
     /// Collects with the runtime's own roots and `keep` (as the
     /// interpreter does, less its frames).
     fn collect(rt: &mut Runtime, keep: &[Value]) {
-        let rt_ref: &Runtime = rt;
-        let mut mark = |t: &mut super::Tracer| {
-            rt_ref.mark_roots(t);
-            t.mark_all(keep);
-        };
-        let heap: *mut super::Heap = &rt.heap as *const _ as *mut _;
-        // SAFETY: `collect` touches only the heap's own fields; `mark_roots`
-        // reads the interner, modules and permanent roots, disjoint from it.
-        unsafe { (*heap).collect(&mut mark) };
+        rt.collect(&mut |t| t.mark_all(keep));
     }
 
     #[test]

@@ -77,6 +77,18 @@ pub struct PyErr(pub Value);
 /// The result of anything that can raise.
 pub type PyResult<T> = Result<T, PyErr>;
 
+/// A builtin with a stand-in written in Python, which the interpreter runs
+/// when the JIT can do better with a traced loop (see [`Vm::call_prelude`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PreludeFn {
+    /// `sum(iterable, start)`.
+    Sum,
+    /// `any(iterable)`.
+    Any,
+    /// `all(iterable)`.
+    All,
+}
+
 /// What the runtime needs from the interpreter.
 pub trait Vm {
     /// The runtime state.
@@ -93,4 +105,8 @@ pub trait Vm {
     fn frame_super(&mut self) -> PyResult<(Value, Value)>;
     /// `__import__(name)`: imports a module by dotted name, returning the top package.
     fn import_module(&mut self, name: &str) -> PyResult<Value>;
+    /// Runs the Python stand-in for a builtin (the interpreter's prelude)
+    /// with `args`. The native builtin hands over a generator argument so
+    /// that a compiled loop, not a native one, resumes it.
+    fn call_prelude(&mut self, which: PreludeFn, args: &[Value]) -> PyResult<Value>;
 }

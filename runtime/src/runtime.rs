@@ -64,7 +64,7 @@ pub struct Interner {
 
 impl Interner {
     /// The unique str object for `s`, created on first use. Interned strs are
-    /// GC roots (marked by [`Runtime::mark_roots`]).
+    /// GC roots (marked by [`Runtime::collect`]).
     pub fn intern(&mut self, heap: &mut Heap, s: &str) -> Value {
         if let Some(&v) = self.table.get(s) {
             return v;
@@ -883,17 +883,33 @@ impl Runtime {
 
     // ------------------------------------------------------------ GC roots
 
-    /// Marks everything the runtime itself keeps alive.
-    pub fn mark_roots(&self, t: &mut Tracer) {
-        for &v in self.interner.table.values() {
-            t.mark(v);
-        }
-        t.mark_all(&self.permanent);
-        for &m in self.modules.values() {
-            t.mark(m);
-        }
-        t.mark(self.builtins);
-        t.mark(self.sys_modules);
+    /// Runs a full collection: marks the runtime's own roots (interned
+    /// strings, permanent values, modules, `builtins`, `sys.modules`) and
+    /// whatever `extra_roots` marks (the interpreter's stack and frames, the
+    /// JIT's trace constants). The heap is borrowed apart from the fields
+    /// holding those roots, so nothing here aliases.
+    pub fn collect(&mut self, extra_roots: &mut dyn FnMut(&mut Tracer)) {
+        let Runtime {
+            heap,
+            interner,
+            permanent,
+            modules,
+            builtins,
+            sys_modules,
+            ..
+        } = self;
+        heap.collect(&mut |t| {
+            extra_roots(t);
+            for &v in interner.table.values() {
+                t.mark(v);
+            }
+            t.mark_all(permanent);
+            for &m in modules.values() {
+                t.mark(m);
+            }
+            t.mark(*builtins);
+            t.mark(*sys_modules);
+        });
     }
 
     /// Registers a loaded module under `name` (also in `sys.modules`).

@@ -105,6 +105,10 @@ const TESTS: &[NamedTest] = &[
         "recursion_error_traceback_is_the_same_under_the_jit",
         recursion_error_traceback_is_the_same_under_the_jit,
     ),
+    (
+        "traceback_through_sum_of_a_generator_has_no_prelude_frame",
+        traceback_through_sum_of_a_generator_has_no_prelude_frame,
+    ),
 ];
 
 fn main() {
@@ -807,6 +811,59 @@ print(down(100))
         })?;
         expect_success(&outcome, "12000 13000\nRecursionError\n100\n")
             .map_err(|e| format!("{mode}: {e}"))?;
+    }
+    Ok(())
+}
+
+fn traceback_through_sum_of_a_generator_has_no_prelude_frame() -> Result<(), String> {
+    // `sum`, `any` and `all` over a generator run a Python loop (the
+    // interpreter's prelude) so the JIT can trace it; an exception leaving
+    // the generator shows the frames CPython shows, none of the prelude's.
+    let source = "\
+def check(x):
+    if x == 900:
+        raise ValueError('bad item')
+    return x > -1
+
+print(any(not check(x) for x in range(100)), all(check(x) for x in range(100)))
+print(sum(check(x) for x in range(2000)))
+";
+    let directory = program("gensum.py", source);
+    for mode in ["--jit=off", "--jit=raw", "--jit=full", "--jit=sync"] {
+        for threshold in ["1", "40"] {
+            let outcome = tern(
+                &[mode, "--jit-threshold", threshold, "gensum.py"],
+                &directory,
+                None,
+            )?;
+            let what = format!("{mode} --jit-threshold {threshold}");
+            expect_eq(&format!("{what}: exit code"), outcome.exit_code, Some(1))?;
+            expect_eq(
+                &format!("{what}: stdout"),
+                outcome.stdout.as_str(),
+                "False True\n",
+            )?;
+            let lines = stderr_lines(&outcome);
+            let frames: Vec<&str> = lines
+                .iter()
+                .copied()
+                .filter(|l| l.starts_with("  File \""))
+                .collect();
+            let want = [
+                "gensum.py\", line 7, in <module>",
+                "gensum.py\", line 7, in <genexpr>",
+                "gensum.py\", line 3, in check",
+            ];
+            expect_that(
+                frames.len() == want.len() && frames.iter().zip(want).all(|(f, w)| f.ends_with(w)),
+                || format!("{what}: frames {frames:?}, want ones ending {want:?}"),
+            )?;
+            expect_eq(
+                &format!("{what}: last stderr line"),
+                lines.last().copied(),
+                Some("ValueError: bad item"),
+            )?;
+        }
     }
     Ok(())
 }

@@ -73,6 +73,10 @@ const TESTS: &[NamedTest] = &[
         "generator_is_resumed_inside_the_loop_trace",
         generator_is_resumed_inside_the_loop_trace,
     ),
+    (
+        "sum_of_a_generator_runs_it_inside_a_loop_trace",
+        sum_of_a_generator_runs_it_inside_a_loop_trace,
+    ),
 ];
 
 fn main() {
@@ -716,4 +720,26 @@ print(consume(300))
     expect_in(&trace, trace.with_op("store_field").count() >= 4, || {
         "expected resume-word and saved-slot stores".to_string()
     })
+}
+
+fn sum_of_a_generator_runs_it_inside_a_loop_trace() -> Result<(), String> {
+    // `sum` of a generator runs the prelude's Python loop, whose trace
+    // resumes the generator inline: no `iter_next` or builtin call per item.
+    let source = "\
+def squares(n):
+    return sum(x * x for x in range(n) if x % 3 != 0)
+
+print(squares(3000))
+";
+    let trace = loop_trace_of(source, "5999999000\n", "sum")?;
+    let calls: Vec<String> = trace.with_op("call").map(|i| i.to_string()).collect();
+    expect_in(&trace, calls.is_empty(), || {
+        format!("expected no helper calls, found {calls:?}")
+    })?;
+    let in_genexpr = trace
+        .insts
+        .iter()
+        .any(|i| i.function == "<genexpr>" && i.depth == 1);
+    expect_eq("the generator expression runs inlined", in_genexpr, true)
+        .map_err(|e| format!("{e}\n{trace}"))
 }

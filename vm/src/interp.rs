@@ -78,6 +78,8 @@ pub struct Interpreter {
     /// header reached there is not entered from above again at once (the
     /// trace would only fail the same guard).
     pub(crate) jit_resumed_at: (u64, usize),
+    /// The prelude module (`prelude.rs`); EMPTY until first used.
+    pub(crate) prelude: Value,
 }
 
 /// Returned (as an error value no exception can have) by `dispatch` when the
@@ -128,6 +130,7 @@ impl Interpreter {
             native_floor: 0,
             jit_innermost: std::ptr::null(),
             jit_resumed_at: (0, 0),
+            prelude: Value::EMPTY,
         };
         crate::modules::install_sys(&mut interp, argv);
         interp
@@ -302,8 +305,7 @@ impl Interpreter {
             jit,
             ..
         } = self;
-        let rt_ref: &Runtime = rt;
-        let mut mark = |t: &mut runtime::heap::Tracer| {
+        rt.collect(&mut |t| {
             t.mark_all(&stack[..top.min(stack.len())]);
             for f in frames.iter() {
                 f.trace(t);
@@ -312,14 +314,7 @@ impl Interpreter {
             t.mark(*handled);
             t.mark(*last_return);
             jit.mark_roots(t);
-            rt_ref.mark_roots(t);
-        };
-        // The heap is borrowed mutably while the closure borrows the rest of the runtime.
-        let heap: *mut runtime::heap::Heap = &rt.heap as *const _ as *mut _;
-        // SAFETY: `collect` touches only the heap's own fields (object list,
-        // counters, temp roots); `mark_roots` reads the interner, modules and
-        // permanent roots, which are disjoint from the heap.
-        unsafe { (*heap).collect(&mut mark) };
+        });
     }
 
     /// A safepoint: collect if the heap asks, and turn Ctrl-C into KeyboardInterrupt.
@@ -1682,6 +1677,10 @@ impl Vm for Interpreter {
 
     fn generator_throw(&mut self, gen: Value, exc: PyErr) -> PyResult<Option<Value>> {
         self.throw_into_generator(gen, exc)
+    }
+
+    fn call_prelude(&mut self, which: runtime::PreludeFn, args: &[Value]) -> PyResult<Value> {
+        Interpreter::call_prelude(self, which, args)
     }
 
     fn frame_super(&mut self) -> PyResult<(Value, Value)> {

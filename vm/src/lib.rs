@@ -21,6 +21,7 @@ pub mod interp;
 mod jit_glue;
 mod modules;
 mod native_stack;
+mod prelude;
 pub mod repl;
 pub mod signals;
 mod unwind;

@@ -69,6 +69,10 @@ impl Interpreter {
         let frame = self.frames.last().unwrap();
         // SAFETY: the frame's code object is live.
         let code = unsafe { &*frame.code };
+        // The native builtins the prelude stands in for have no frame.
+        if &*code.code.filename == crate::prelude::PRELUDE_FILE {
+            return;
+        }
         let line = code.code.line_of(frame.pc.saturating_sub(1));
         let id = frame.id as i64;
         let tb_name = self.rt.names.traceback;

@@ -38,6 +38,9 @@ impl Vm for TestVm {
     fn import_module(&mut self, _: &str) -> PyResult<Value> {
         unreachable!("test traces call no helper")
     }
+    fn call_prelude(&mut self, _: runtime::PreludeFn, _: &[Value]) -> PyResult<Value> {
+        unreachable!("test traces call no helper")
+    }
 }
 
 /// Builds a trace one instruction at a time.
