@@ -16,7 +16,7 @@ use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 71] = [
+const HELPERS: [Helper; 72] = [
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
@@ -81,6 +81,7 @@ const HELPERS: [Helper; 71] = [
     Helper::ListSlice,
     Helper::FloatBinop,
     Helper::BoxIntWide,
+    Helper::IntValue,
     Helper::IntOfStr,
     Helper::DictFind,
     Helper::DictGetFound,
@@ -690,6 +691,7 @@ mod tests {
                 | Helper::ListSlice
                 | Helper::FloatBinop
                 | Helper::BoxIntWide
+                | Helper::IntValue
                 | Helper::IntOfStr
                 | Helper::DictFind
                 | Helper::DictGetFound
