@@ -110,6 +110,14 @@ pub enum Helper {
     /// None until `inst_slot_store`s write them (the optimizer's allocation
     /// of a removed object).
     NewInstanceWithMap,
+    /// `(count, first, second, third)`: a new tuple of `count` items, the
+    /// first three the arguments (given only for items it has), the others
+    /// None until stored through its item pointer (the optimizer's
+    /// allocation of a removed tuple).
+    NewTuple,
+    /// `(count, first, second, third)`: a new list, as [`Helper::NewTuple`]
+    /// (the others stored with `list_store`).
+    NewList,
     /// `(func_slot, args_at, n)`: calls the builtin function in `func_slot`
     /// (at most 8 arguments) directly, without the generic call protocol.
     CallBuiltin,
@@ -245,6 +253,8 @@ impl Helper {
             Helper::RunLoop => "run_loop",
             Helper::NewInstance => "new_instance",
             Helper::NewInstanceWithMap => "new_instance_with_map",
+            Helper::NewTuple => "new_tuple",
+            Helper::NewList => "new_list",
             Helper::CallBuiltin => "call_builtin",
             // ---- typed fast paths
             Helper::DictGetItem => "dict_getitem",
@@ -294,6 +304,8 @@ impl Helper {
                 | Helper::RunLoop
                 | Helper::NewInstance
                 | Helper::NewInstanceWithMap
+                | Helper::NewTuple
+                | Helper::NewList
                 // ---- typed fast paths that cannot fail (they bail instead)
                 | Helper::DictSetItem
                 | Helper::DictGet
@@ -353,7 +365,7 @@ impl Helper {
                 allocates: true, // a growing vector (no GC object)
                 ..nothing
             },
-            NewInstance | NewInstanceWithMap | ListToTuple => Effects {
+            NewInstance | NewInstanceWithMap | NewTuple | NewList | ListToTuple => Effects {
                 allocates: true,
                 ..nothing
             },
@@ -500,6 +512,8 @@ impl Helper {
             Helper::RunLoop => h_run_loop,
             Helper::NewInstance => h_new_instance,
             Helper::NewInstanceWithMap => h_new_instance_with_map,
+            Helper::NewTuple => h_new_tuple,
+            Helper::NewList => h_new_list,
             Helper::CallBuiltin => h_call_builtin,
             // ---- typed fast paths
             Helper::DictGetItem => h_dict_getitem,
@@ -1050,6 +1064,32 @@ extern "sysv64" fn h_new_instance_with_map(
     vm.rt()
         .new_instance_with_map(cls, b as *const runtime::map::Map, [v(c), v(d)])
         .to_bits()
+}
+
+/// The items of `Helper::NewTuple` and `Helper::NewList`: `count`, the
+/// first three from the arguments, the others None.
+fn new_seq_items(count: u64, first: [u64; 3]) -> Vec<Value> {
+    let mut items = vec![Value::NONE; count as usize];
+    for (item, &bits) in items.iter_mut().zip(&first) {
+        *item = v(bits);
+    }
+    items
+}
+
+/// `Helper::NewTuple`, without the `helper!` frame (as
+/// `h_new_instance_with_map`: it cannot raise or move the stack).
+extern "sysv64" fn h_new_tuple(ctxp: *mut JitCtx, a: u64, b: u64, c: u64, d: u64) -> u64 {
+    // SAFETY: compiled code passes the context it was entered with, whose
+    // `vm` points at the interpreter, not otherwise borrowed while a trace runs.
+    let vm: &mut dyn Vm = unsafe { &mut *(*ctxp).vm };
+    vm.rt().new_tuple(new_seq_items(a, [b, c, d])).to_bits()
+}
+
+/// `Helper::NewList`, as [`h_new_tuple`].
+extern "sysv64" fn h_new_list(ctxp: *mut JitCtx, a: u64, b: u64, c: u64, d: u64) -> u64 {
+    // SAFETY: as in `h_new_tuple`.
+    let vm: &mut dyn Vm = unsafe { &mut *(*ctxp).vm };
+    vm.rt().new_list(new_seq_items(a, [b, c, d])).to_bits()
 }
 
 helper!(h_run_loop, |ctx, vm, a, b, c, d| {

@@ -10,13 +10,15 @@
 use crate::helpers::Helper;
 use crate::ir::*;
 use crate::ir_print::{exit_kind_name, implied_type, type_name};
-use crate::snapshot::{ExitKind, SnapFrame, Snapshot, VirtualField, VirtualObj, VirtualValue};
+use crate::snapshot::{
+    ExitKind, SnapFrame, Snapshot, VirtualField, VirtualKind, VirtualObj, VirtualValue,
+};
 use runtime::value::{PAYLOAD_MASK, TAG_BOOL, TAG_EMPTY, TAG_INT, TAG_NONE, TAG_PTR};
 use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 72] = [
+const HELPERS: [Helper; 74] = [
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
@@ -60,6 +62,8 @@ const HELPERS: [Helper; 72] = [
     Helper::InstAppendSlot,
     Helper::NewInstance,
     Helper::NewInstanceWithMap,
+    Helper::NewTuple,
+    Helper::NewList,
     Helper::CallBuiltin,
     Helper::RunLoop,
     Helper::DictGetItem,
@@ -580,9 +584,16 @@ fn parse_snapshot(toks: &[&str], names: &Names) -> Result<Snapshot, String> {
                     it.next();
                 }
             }
-            // `virtual CLASS_BITS [slot,...] %v@MAP v1@MAP ...`
+            // `virtual CLASS_BITS [slot,...] %v@MAP v1@MAP ...` (an instance)
+            // or `virtual tuple|list [slot,...] %v v1 ...`
             "virtual" => {
-                let class = int(it.next())? as u64;
+                let kind = match it.next() {
+                    Some(&"tuple") => VirtualKind::Tuple,
+                    Some(&"list") => VirtualKind::List,
+                    word => VirtualKind::Instance {
+                        class: Value::from_bits(int(word)? as u64),
+                    },
+                };
                 let slots_text = it.next().ok_or("missing virtual slots")?;
                 let inner = slots_text
                     .strip_prefix('[')
@@ -590,21 +601,29 @@ fn parse_snapshot(toks: &[&str], names: &Names) -> Result<Snapshot, String> {
                     .ok_or_else(|| format!("bad virtual slots `{slots_text}`"))?;
                 let mut obj = VirtualObj {
                     slots: Vec::new(),
-                    class: Value::from_bits(class),
+                    kind,
                     fields: Vec::new(),
                 };
                 for s in inner.split(',').filter(|s| !s.is_empty()) {
                     obj.slots.push(int(Some(&s))? as i32);
                 }
+                let is_instance = matches!(kind, VirtualKind::Instance { .. });
                 while let Some(&&f) = it.peek() {
-                    let Some((v, map)) = f.split_once('@') else {
-                        break;
+                    let (v, map) = match f.split_once('@') {
+                        Some((v, map)) if is_instance => (v, int(Some(&map))? as u64),
+                        None if !is_instance
+                            && (f.starts_with('%')
+                                || f.strip_prefix('v')
+                                    .is_some_and(|k| k.parse::<u32>().is_ok())) =>
+                        {
+                            (f, 0)
+                        }
+                        _ => break,
                     };
                     let value = match v.strip_prefix('v') {
                         Some(k) => VirtualValue::Virtual(int(Some(&k))? as u32),
                         None => VirtualValue::Ref(names.value(Some(&v))?),
                     };
-                    let map = int(Some(&map))? as u64;
                     obj.fields.push(VirtualField { value, map });
                     it.next();
                 }
@@ -670,6 +689,8 @@ mod tests {
                 | Helper::InstAppendSlot
                 | Helper::NewInstance
                 | Helper::NewInstanceWithMap
+                | Helper::NewTuple
+                | Helper::NewList
                 | Helper::CallBuiltin
                 | Helper::RunLoop
                 | Helper::DictGetItem

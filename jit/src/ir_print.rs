@@ -7,7 +7,7 @@
 
 use crate::ir::*;
 use crate::recorder::code_of;
-use crate::snapshot::{ExitKind, VirtualValue};
+use crate::snapshot::{ExitKind, VirtualKind, VirtualValue};
 use runtime::value::{PAYLOAD_MASK, TAG_PTR};
 use runtime::Value;
 use std::fmt::Write;
@@ -288,15 +288,23 @@ pub fn print_trace_text(trace: &Trace) -> String {
         }
         for v in &snap.virtuals {
             let slots: Vec<String> = v.slots.iter().map(|s| s.to_string()).collect();
-            let _ = write!(s, " virtual {:#x} [{}]", v.class.to_bits(), slots.join(","));
+            let (kind, maps) = match v.kind {
+                VirtualKind::Instance { class } => (format!("{:#x}", class.to_bits()), true),
+                VirtualKind::Tuple => ("tuple".to_string(), false),
+                VirtualKind::List => ("list".to_string(), false),
+            };
+            let _ = write!(s, " virtual {kind} [{}]", slots.join(","));
             for f in &v.fields {
                 match f.value {
                     VirtualValue::Ref(r) => {
-                        let _ = write!(s, " %{r}@{:#x}", f.map);
+                        let _ = write!(s, " %{r}");
                     }
                     VirtualValue::Virtual(k) => {
-                        let _ = write!(s, " v{k}@{:#x}", f.map);
+                        let _ = write!(s, " v{k}");
                     }
+                }
+                if maps {
+                    let _ = write!(s, "@{:#x}", f.map);
                 }
             }
         }

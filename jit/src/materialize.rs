@@ -1,7 +1,7 @@
 //! Materialization at trace exits: the objects an optimized trace kept
-//! virtual (never allocated, see `opt::virtuals`) are built when a guard
-//! whose snapshot names them fails, before the interpreter or a bridge
-//! reads the stack.
+//! virtual (never allocated, see `opt::virtuals`: instances, small tuples
+//! and lists) are built when a guard whose snapshot names them fails,
+//! before the interpreter or a bridge reads the stack.
 //!
 //! The exit stub writes the snapshot's entries, then the virtual objects'
 //! field values (in [`Snapshot::virtual_field_values`] order) to a buffer in
@@ -14,9 +14,9 @@
 
 use crate::ctx::JitCtx;
 use crate::exits::ExitInfo;
-use crate::snapshot::VirtualValue;
+use crate::snapshot::{VirtualKind, VirtualValue};
 use runtime::map::Map;
-use runtime::object::{downcast, ClassObj, InstanceObj};
+use runtime::object::{downcast, ClassObj, InstanceObj, ListObj, TupleObj};
 use runtime::{Value, Vm};
 
 /// Builds the virtual objects of the snapshot `info` names (field values
@@ -34,27 +34,38 @@ pub extern "sysv64" fn materialize_exit(
     // neither is otherwise in use while compiled code runs.
     let (jit, vm): (&crate::Jit, &mut dyn Vm) = unsafe { (&*ctx.jit, &mut *ctx.vm) };
     let snap = jit.snapshot(info.trace, info.snap);
-    // Each object gets its final map and exact-size slots at once.
+    // Each object gets its final size (an instance its final map) at once;
+    // the fields are filled in below, once every object exists.
     let objects: Vec<Value> = snap
         .virtuals
         .iter()
-        .map(|v| {
-            let class = v.class.as_ptr::<ClassObj>();
-            match v.fields.last() {
-                Some(f) => {
-                    vm.rt()
-                        .new_instance_with_map(class, f.map as *const Map, [Value::NONE; 2])
+        .map(|v| match v.kind {
+            VirtualKind::Instance { class } => {
+                let class = class.as_ptr::<ClassObj>();
+                match v.fields.last() {
+                    Some(f) => {
+                        vm.rt()
+                            .new_instance_with_map(class, f.map as *const Map, [Value::NONE; 2])
+                    }
+                    None => vm.rt().new_instance(class),
                 }
-                None => vm.rt().new_instance(class),
             }
+            VirtualKind::Tuple => vm.rt().new_tuple(vec![Value::NONE; v.fields.len()]),
+            VirtualKind::List => vm.rt().new_list(vec![Value::NONE; v.fields.len()]),
         })
         .collect();
     let mut next = 0;
     for (v, &obj) in snap.virtuals.iter().zip(objects.iter()) {
-        let Some(inst) = downcast::<InstanceObj>(obj) else {
+        let slots: &mut [Value] = if let Some(inst) = downcast::<InstanceObj>(obj) {
+            &mut inst.slots
+        } else if let Some(tuple) = downcast::<TupleObj>(obj) {
+            &mut tuple.items
+        } else if let Some(list) = downcast::<ListObj>(obj) {
+            &mut list.items
+        } else {
             continue;
         };
-        for (slot, f) in inst.slots.iter_mut().zip(&v.fields) {
+        for (slot, f) in slots.iter_mut().zip(&v.fields) {
             *slot = match f.value {
                 VirtualValue::Ref(_) => {
                     // SAFETY: the stub wrote one word per `Ref` field, in this order.

@@ -93,26 +93,41 @@ impl Snapshot {
     }
 }
 
-/// An instance the optimized trace did not allocate, rebuilt at an exit
-/// (`materialize_exit`) with its final map and all its fields at once, as
-/// the trace's `new_instance` and `inst_append_slot` calls would have left
-/// it.
+/// An object the optimized trace did not allocate, rebuilt at an exit
+/// (`materialize_exit`) with all its fields at once: an instance with its
+/// final map, as the trace's `new_instance` and `inst_append_slot` calls
+/// would have left it, or a small tuple or list with its items.
 #[derive(Clone, Debug, PartialEq)]
 pub struct VirtualObj {
     /// Interpreter slots (relative to the root frame's slot 0) that hold it.
     pub slots: Vec<i32>,
-    /// Its class (a boxed constant, kept alive by the trace's roots).
-    pub class: Value,
-    /// Its attribute slots in order.
+    /// What it is.
+    pub kind: VirtualKind,
+    /// An instance's attribute slots in order; a tuple's or list's items.
     pub fields: Vec<VirtualField>,
 }
 
-/// One attribute slot of a [`VirtualObj`].
+/// The kind of object a [`VirtualObj`] is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum VirtualKind {
+    /// An instance of `class` (a boxed constant, kept alive by the trace's
+    /// roots).
+    Instance {
+        /// Its class.
+        class: Value,
+    },
+    /// A tuple (its fields' maps are 0).
+    Tuple,
+    /// A list (its fields' maps are 0).
+    List,
+}
+
+/// One attribute slot or item of a [`VirtualObj`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct VirtualField {
     /// Its value.
     pub value: VirtualValue,
-    /// The instance's map once this slot is appended.
+    /// The instance's map once this slot is appended (0 for an item).
     pub map: u64,
 }
 

@@ -74,6 +74,10 @@ const TESTS: &[NamedTest] = &[
         generator_is_resumed_inside_the_loop_trace,
     ),
     (
+        "tuple_yielded_and_unpacked_is_never_built",
+        tuple_yielded_and_unpacked_is_never_built,
+    ),
+    (
         "sum_of_a_generator_runs_it_inside_a_loop_trace",
         sum_of_a_generator_runs_it_inside_a_loop_trace,
     ),
@@ -120,9 +124,20 @@ struct TracedRun {
 /// Runs `source` with every loop traced at once (plus `extra` flags), checks
 /// it printed `stdout` and exited normally, and reads its JIT log.
 fn run_traced(source: &str, stdout: &str, extra: &[&str]) -> Result<TracedRun, String> {
+    run_traced_in("--jit=raw", source, stdout, extra)
+}
+
+/// [`run_traced`] under JIT mode flag `mode` (`--jit=sync` logs each
+/// loop's optimized trace after its raw one).
+fn run_traced_in(
+    mode: &str,
+    source: &str,
+    stdout: &str,
+    extra: &[&str],
+) -> Result<TracedRun, String> {
     let directory = scratch_directory();
     std::fs::write(directory.join(PROGRAM), source).expect("cannot write a test program");
-    let mut args = vec!["--jit=raw", "--jit-threshold", "1", "--jit-log", "jit.log"];
+    let mut args = vec![mode, "--jit-threshold", "1", "--jit-log", "jit.log"];
     args.extend_from_slice(extra);
     args.push(PROGRAM);
     let outcome = tern(&args, &directory)?;
@@ -719,6 +734,54 @@ print(consume(300))
     // Each resumption stores the running state, each yield the suspended one.
     expect_in(&trace, trace.with_op("store_field").count() >= 4, || {
         "expected resume-word and saved-slot stores".to_string()
+    })
+}
+
+fn tuple_yielded_and_unpacked_is_never_built() -> Result<(), String> {
+    // generators.py's `pairs`: the generator yields `prev, x` and the loop
+    // unpacks it at once. The optimizer keeps the tuple virtual: the
+    // optimized trace has no `build_tuple` (nor a `new_tuple` building it
+    // after all), and its unpack loads are gone.
+    let source = "\
+def numbers(n):
+    i = 0
+    while i < n:
+        yield i
+        i += 1
+
+def pairs(source):
+    prev = None
+    for x in source:
+        if prev is not None:
+            yield prev, x
+        prev = x
+
+def consume(n):
+    total = 0
+    for a, b in pairs(numbers(n)):
+        total += a * b
+    return total
+
+print(consume(300))
+";
+    let run = run_traced_in("--jit=sync", source, "8910200\n", &[])?;
+    expect_eq("stderr", run.outcome.stderr.as_str(), "")?;
+    let trace = run
+        .traces
+        .iter()
+        .find(|t| t.title.starts_with("optimized loop ") && t.loop_function() == Some("consume"))
+        .ok_or("no optimized loop trace in `consume`")?;
+    // The raw trace builds it: the test would pass vacuously otherwise.
+    let raw_builds = run
+        .traces
+        .iter()
+        .filter(|t| t.is_loop() && t.loop_function() == Some("consume"))
+        .any(|t| t.calls_of("build_tuple").next().is_some());
+    expect_eq("the raw trace calls build_tuple", raw_builds, true)?;
+    expect_no_calls(trace, &["build_tuple", "new_tuple"])?;
+    let loads = trace.with_op("tuple_load").count();
+    expect_in(trace, loads == 0, || {
+        "expected the unpack's `tuple_load`s forwarded".to_string()
     })
 }
 

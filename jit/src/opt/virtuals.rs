@@ -3,6 +3,8 @@
 //! it escape. Its attribute appends and stores are remembered, loads of them
 //! forwarded, the guards on it (tag, kind, map, not-EMPTY) decided, `is`
 //! against it folded, and stores of it to interpreter slots remembered.
+//! Small tuples and lists (`build_tuple`, `build_list`) are virtual the
+//! same way (see [`seq`]).
 //!
 //! Snapshots taken meanwhile describe the virtual objects the slots hold
 //! (`Snapshot::virtuals`); the exit stub builds them when the guard fails
@@ -19,12 +21,14 @@
 //! the objects the stack holds there: building them at an exit is the slow
 //! path, meant for exits taken rarely. When unsure, it escapes.
 
+mod seq;
+
 use super::slot_effects::{dead_from, slot_writes, SlotWrites};
 use super::Rewriter;
 use crate::helpers::Helper;
 use crate::ir::*;
 use crate::layout;
-use crate::snapshot::{VirtualField, VirtualObj, VirtualValue};
+use crate::snapshot::{VirtualField, VirtualKind, VirtualObj, VirtualValue};
 use runtime::object::ObjKind;
 use runtime::value::TAG_PTR;
 use runtime::Value;
@@ -38,12 +42,39 @@ enum Field {
     Virt(usize),
 }
 
+/// What a removed allocation is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    /// An instance: its class constant (boxed) and the class's new value.
+    Instance { class: Value, class_ref: Ref },
+    /// A tuple.
+    Tuple,
+    /// A list.
+    List,
+}
+
+impl Kind {
+    /// Is it an instance?
+    fn is_instance(self) -> bool {
+        matches!(self, Kind::Instance { .. })
+    }
+
+    /// The runtime's kind of the object.
+    fn obj_kind(self) -> ObjKind {
+        match self {
+            Kind::Instance { .. } => ObjKind::Instance,
+            Kind::Tuple => ObjKind::Tuple,
+            Kind::List => ObjKind::List,
+        }
+    }
+}
+
 /// One allocation the pass removed.
 struct Obj {
-    /// The class constant (boxed) and its new value.
-    class: Value,
-    class_ref: Ref,
-    /// Appended slots with the map after each append.
+    /// What it is.
+    kind: Kind,
+    /// An instance's appended slots with the map after each append; a
+    /// tuple's or list's items (map 0).
     fields: Vec<(Field, u64)>,
     /// The class's root map, learned from a map guard on the fresh object.
     root_map: Option<u64>,
@@ -66,9 +97,12 @@ struct Pass<'a> {
     last_copy: Vec<Option<(Vec<VirtualObj>, u32)>>,
     /// Slots from here up are dead at the loop header (see [`dead_from`]).
     dead_from: i32,
-    /// Fields of materialized objects (new value, index) waiting for an
+    /// Fields of materialized objects (holder, index) waiting for an
     /// object being materialized (a cycle).
-    cyclic: Vec<(Ref, usize, usize)>,
+    cyclic: Vec<(usize, usize, usize)>,
+    /// What each interpreter slot the trace wrote or read holds now, for
+    /// the items of a `build_tuple` or `build_list` (which reads them).
+    slot_values: FxHashMap<i32, Field>,
 }
 
 /// Fields `new_instance_with_map` takes as arguments (its helper has four).
@@ -87,6 +121,22 @@ impl Pass<'_> {
             .get(&r)
             .copied()
             .filter(|&o| self.objs[o].mat.is_none())
+    }
+
+    /// The virtual instance old value `r` stands for.
+    fn instance(&self, r: Ref) -> Option<usize> {
+        self.virt(r).filter(|&o| self.objs[o].kind.is_instance())
+    }
+
+    /// `f` now: the materialized object for an object materialized since.
+    fn current(&self, f: Field) -> Field {
+        match f {
+            Field::Virt(o) => match self.objs[o].mat {
+                Some(m) => Field::Real(m),
+                None => f,
+            },
+            real => real,
+        }
     }
 
     fn add_alias(&mut self, old: Ref, o: usize) {
@@ -139,38 +189,21 @@ impl Pass<'_> {
                 Field::Virt(w) => self.objs[w].mat.ok_or(w),
             })
             .collect();
-        let class = self.objs[o].class_ref;
-        let obj = match self.objs[o].fields.last() {
-            None => self.emit(
-                Opcode::Call(Helper::NewInstance, vec![class]),
-                Type::Val,
-                origin,
+        let (obj, in_call) = match self.objs[o].kind {
+            Kind::Instance { class_ref, .. } => (
+                self.allocate_instance(o, class_ref, &values, origin),
+                FIELDS_IN_CALL,
             ),
-            Some(&(_, map)) => {
-                let m = self.emit(Opcode::ConstInt(map as i64), Type::Int, origin);
-                let mut args = vec![class, m];
-                for v in values.iter().take(FIELDS_IN_CALL) {
-                    let v = match *v {
-                        Ok(v) => v,
-                        Err(_) => self.emit(Opcode::Const(Value::NONE), Type::Val, origin),
-                    };
-                    args.push(v);
-                }
-                self.emit(
-                    Opcode::Call(Helper::NewInstanceWithMap, args),
-                    Type::Val,
-                    origin,
-                )
-            }
+            Kind::Tuple | Kind::List => (self.allocate_seq(o, &values, origin), seq::ITEMS_IN_CALL),
         };
         self.objs[o].mat = Some(obj);
         for (k, v) in values.iter().enumerate() {
             match *v {
-                Ok(_) if k < FIELDS_IN_CALL => {}
-                // The new instance's slots hold None already.
+                Ok(_) if k < in_call => {}
+                // The new object's slots hold None already.
                 Ok(v) if self.rw.insts[v as usize].op == Opcode::Const(Value::NONE) => {}
-                Ok(v) => self.store_field(obj, k, v, origin),
-                Err(w) => self.cyclic.push((obj, k, w)),
+                Ok(v) => self.store_field(o, k, v, origin),
+                Err(w) => self.cyclic.push((o, k, w)),
             }
         }
         // Fields that waited for this object (itself included).
@@ -194,9 +227,50 @@ impl Pass<'_> {
         }
     }
 
-    fn store_field(&mut self, obj: Ref, k: usize, value: Ref, origin: u32) {
-        let store = Opcode::InstSlotStore(obj, k as u32, value);
-        self.emit(store, Type::Void, origin);
+    /// Emits the allocation of instance `o` of class `class` (new value)
+    /// with its final map, its first fields from `values`.
+    fn allocate_instance(
+        &mut self,
+        o: usize,
+        class: Ref,
+        values: &[Result<Ref, usize>],
+        origin: u32,
+    ) -> Ref {
+        match self.objs[o].fields.last() {
+            None => self.emit(
+                Opcode::Call(Helper::NewInstance, vec![class]),
+                Type::Val,
+                origin,
+            ),
+            Some(&(_, map)) => {
+                let m = self.emit(Opcode::ConstInt(map as i64), Type::Int, origin);
+                let mut args = vec![class, m];
+                for v in values.iter().take(FIELDS_IN_CALL) {
+                    let v = match *v {
+                        Ok(v) => v,
+                        Err(_) => self.emit(Opcode::Const(Value::NONE), Type::Val, origin),
+                    };
+                    args.push(v);
+                }
+                self.emit(
+                    Opcode::Call(Helper::NewInstanceWithMap, args),
+                    Type::Val,
+                    origin,
+                )
+            }
+        }
+    }
+
+    /// Stores `value` to field `k` of object `o`, materialized by now.
+    fn store_field(&mut self, o: usize, k: usize, value: Ref, origin: u32) {
+        let obj = self.objs[o].mat.expect("materialized");
+        match self.objs[o].kind {
+            Kind::Instance { .. } => {
+                let store = Opcode::InstSlotStore(obj, k as u32, value);
+                self.emit(store, Type::Void, origin);
+            }
+            Kind::Tuple | Kind::List => self.store_item(o, obj, k, value, origin),
+        }
     }
 
     /// Materializes the objects that slots in `range` (None: every slot) hold.
@@ -232,16 +306,28 @@ impl Pass<'_> {
         order
     }
 
+    /// Does an interpreter slot hold new value `r` now (so a collection
+    /// sees it: the GC marks the trace's whole extent, and the `sink` pass
+    /// writes pointers to their slots before a call that runs code)?
+    fn in_a_slot(&self, r: Ref) -> bool {
+        self.slot_values
+            .values()
+            .any(|&f| matches!(self.current(f), Field::Real(x) if x == r))
+    }
+
     /// Before a call that may run Python code (and so collect): objects
     /// whose fields hold heap pointers only the trace keeps alive become
     /// real, rooted by their slots (and so do objects naming them).
     fn materialize_for_gc(&mut self, origin: u32) {
         loop {
             let unsafe_obj = self.reachable().into_iter().find(|&o| {
-                self.objs[o].fields.iter().any(|&(f, _)| match f {
-                    Field::Real(r) => may_be_pointer(&self.rw.insts, r),
-                    Field::Virt(w) => self.objs[w].mat.is_some(),
-                })
+                self.objs[o]
+                    .fields
+                    .iter()
+                    .any(|&(f, _)| match self.current(f) {
+                        Field::Real(r) => may_be_pointer(&self.rw.insts, r) && !self.in_a_slot(r),
+                        Field::Virt(_) => false,
+                    })
             });
             match unsafe_obj {
                 Some(o) => self.materialize(o, origin),
@@ -266,12 +352,17 @@ impl Pass<'_> {
                     .filter(|&(_, &h)| h == o)
                     .map(|(&s, _)| s)
                     .collect(),
-                class: self.objs[o].class,
+                kind: match self.objs[o].kind {
+                    Kind::Instance { class, .. } => VirtualKind::Instance { class },
+                    Kind::Tuple => VirtualKind::Tuple,
+                    Kind::List => VirtualKind::List,
+                },
                 fields: self.objs[o]
                     .fields
                     .iter()
                     .map(|&(f, map)| VirtualField {
-                        value: match f {
+                        // An object named by a field may be real by now.
+                        value: match self.current(f) {
                             Field::Real(r) => VirtualValue::Ref(r),
                             Field::Virt(w) => VirtualValue::Virtual(index(w)),
                         },
@@ -325,6 +416,9 @@ impl Pass<'_> {
     /// Handles old instruction `k` if it acts on a virtual object without
     /// letting it escape; false when it must be copied.
     fn absorb(&mut self, k: usize) -> bool {
+        if let Some(done) = self.absorb_seq(k) {
+            return done;
+        }
         let old = self.rw.old;
         let inst = &old.insts[k];
         let kr = k as Ref;
@@ -337,8 +431,10 @@ impl Pass<'_> {
                     return false;
                 }
                 self.objs.push(Obj {
-                    class,
-                    class_ref: self.rw.get(args[0]),
+                    kind: Kind::Instance {
+                        class,
+                        class_ref: self.rw.get(args[0]),
+                    },
                     fields: Vec::new(),
                     root_map: None,
                     mat: None,
@@ -349,18 +445,23 @@ impl Pass<'_> {
                 true
             }
             Opcode::GuardTag(v, tag) => self.virt(v).is_some() && tag == TAG_PTR,
-            Opcode::GuardKind(v, kind) => self.virt(v).is_some() && kind == ObjKind::Instance as u8,
+            Opcode::GuardKind(v, kind) => self
+                .virt(v)
+                .is_some_and(|o| self.objs[o].kind.obj_kind() as u8 == kind),
             // A new object is none of the values that existed before it.
             Opcode::GuardNe(v, _) => self.virt(v).is_some(),
             Opcode::GuardEq(v, c) => {
-                // A map word this pass made a constant.
+                // A map word or length this pass made a constant.
                 self.virt(v).is_none()
                     && matches!(self.rw.insts[self.rw.get(v) as usize].op,
                         Opcode::ConstInt(m) if m as u64 == c)
-                    && matches!(old.insts[v as usize].op, Opcode::LoadField(..))
+                    && matches!(
+                        old.insts[v as usize].op,
+                        Opcode::LoadField(..) | Opcode::TupleLen(_) | Opcode::ListLen(_)
+                    )
             }
             Opcode::LoadField(v, off) if off == layout::instance_map_offset() => {
-                let Some(o) = self.virt(v) else {
+                let Some(o) = self.instance(v) else {
                     return false;
                 };
                 let map = match self.objs[o].fields.last() {
@@ -385,7 +486,7 @@ impl Pass<'_> {
                 true
             }
             Opcode::Call(Helper::InstAppendSlot, ref args) if args.len() == 3 => {
-                let (Some(o), Some(map)) = (self.virt(args[0]), self.old_int(args[2])) else {
+                let (Some(o), Some(map)) = (self.instance(args[0]), self.old_int(args[2])) else {
                     return false;
                 };
                 let f = self.field_of(args[1]);
@@ -393,18 +494,17 @@ impl Pass<'_> {
                 true
             }
             Opcode::InstSlotLoad(v, i) => {
-                let Some(o) = self.virt(v) else {
+                let Some(o) = self.instance(v) else {
                     return false;
                 };
                 match self.objs[o].fields.get(i as usize) {
-                    Some(&(Field::Real(r), _)) => self.rw.replace(kr, r),
-                    Some(&(Field::Virt(w), _)) => self.add_alias(kr, w),
+                    Some(&(f, _)) => self.forward(kr, f),
                     None => return false,
                 }
                 true
             }
             Opcode::InstSlotStore(v, i, x) => {
-                let Some(o) = self.virt(v) else {
+                let Some(o) = self.instance(v) else {
                     return false;
                 };
                 let f = self.field_of(x);
@@ -423,16 +523,20 @@ impl Pass<'_> {
                 self.rw.replace(kr, c);
                 true
             }
-            Opcode::SlotStore(s, v) => match self.virt(v) {
-                Some(o) => {
-                    self.slots.insert(s, o);
-                    true
+            Opcode::SlotStore(s, v) => {
+                let value = self.field_of(v);
+                self.slot_values.insert(s, value);
+                match self.virt(v) {
+                    Some(o) => {
+                        self.slots.insert(s, o);
+                        true
+                    }
+                    None => {
+                        self.slots.remove(&s);
+                        false
+                    }
                 }
-                None => {
-                    self.slots.remove(&s);
-                    false
-                }
-            },
+            }
             Opcode::SlotLoad(s) => match self.slots.get(&s) {
                 Some(&o) => {
                     self.add_alias(kr, o);
@@ -458,7 +562,9 @@ impl Pass<'_> {
             op if self.always_fails(op) => self.materialize_slots(None, origin),
             Opcode::LoopHeader if Some(k) == body_header => {
                 // The stack must be current at the body's header, and phi
-                // inits are defined before it.
+                // inits are defined before it. What slots hold is the last
+                // iteration's (a slot load says).
+                self.slot_values.clear();
                 self.forget_dead_slots();
                 self.materialize_slots(None, origin);
                 // So do objects the body names directly (each iteration must
@@ -503,9 +609,13 @@ impl Pass<'_> {
                 match slot_writes(&old.insts, inst) {
                     SlotWrites::Nothing => {}
                     SlotWrites::Range(from, to) => {
-                        self.slots.retain(|&s, _| !(from..to).contains(&s))
+                        self.slots.retain(|&s, _| !(from..to).contains(&s));
+                        self.slot_values.retain(|&s, _| !(from..to).contains(&s));
                     }
-                    SlotWrites::All => self.slots.clear(),
+                    SlotWrites::All => {
+                        self.slots.clear();
+                        self.slot_values.clear();
+                    }
                 }
             }
             op => {
@@ -530,6 +640,8 @@ fn read_range(h: Helper, args: &[Ref], int: impl Fn(Ref) -> Option<i64>) -> Opti
         (Helper::CallMethod, [Some(f), Some(n)]) => r(*f, f + 1 + n),
         (Helper::CallKw | Helper::CallMethodKw, [Some(f), Some(n), _]) => r(*f, f + 1 + n),
         (Helper::CallEx, [Some(f)]) => r(*f, f + 2),
+        // `(func_slot, args_at, n)`.
+        (Helper::CallBuiltin, [Some(f), Some(a), Some(n)]) => r(*f.min(a), *f.max(&(a + n - 1))),
         (Helper::BuildList | Helper::BuildTuple, [Some(s), Some(n)]) => r(*s, s + n - 1),
         _ => None,
     }
@@ -550,10 +662,15 @@ pub fn virtuals(trace: &Trace) -> Trace {
         .snapshots
         .iter()
         .any(|s| !s.entries.is_empty() || !s.virtuals.is_empty());
-    let allocates = trace
-        .insts
-        .iter()
-        .any(|i| matches!(i.op, Opcode::Call(Helper::NewInstance, _)));
+    let allocates = trace.insts.iter().any(|i| {
+        matches!(
+            i.op,
+            Opcode::Call(
+                Helper::NewInstance | Helper::BuildTuple | Helper::BuildList,
+                _
+            )
+        )
+    });
     if sunk || !allocates {
         return trace.clone();
     }
@@ -570,6 +687,7 @@ pub fn virtuals(trace: &Trace) -> Trace {
         last_copy: vec![None; trace.snapshots.len()],
         dead_from: dead_from(trace),
         cyclic: Vec::new(),
+        slot_values: FxHashMap::default(),
     };
     for k in 0..trace.insts.len() {
         pass.step(k, body_header);
