@@ -18,7 +18,7 @@ use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 74] = [
+const HELPERS: &[Helper] = &[
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
@@ -93,6 +93,8 @@ const HELPERS: [Helper; 74] = [
     Helper::DictContainsFound,
     Helper::DictSetItemFound,
     Helper::StrFind,
+    Helper::StrMethod,
+    Helper::SliceStep,
 ];
 
 /// Every exit kind, to find one by its text name.
@@ -719,7 +721,9 @@ mod tests {
                 | Helper::DictGetItemFound
                 | Helper::DictContainsFound
                 | Helper::DictSetItemFound
-                | Helper::StrFind => {}
+                | Helper::StrFind
+                | Helper::StrMethod
+                | Helper::SliceStep => {}
             }
         }
         let mut names: Vec<&str> = HELPERS.iter().map(|h| h.name()).collect();
