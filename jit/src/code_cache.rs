@@ -6,6 +6,10 @@ use crate::asm::{self, AsmTargets, SafepointWords};
 use crate::code_heap::CodeBlock;
 use crate::exits::ExitInfo;
 use crate::ir::Trace;
+use crate::recorder::FUNCTION_ANCHOR;
+use crate::snapshot::ExitKind;
+use frontend::bytecode::Op;
+use runtime::object::{downcast, CodeObj};
 use runtime::Value;
 use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
@@ -199,6 +203,10 @@ impl CompiledTrace {
     /// The main thread's record of `code`, installed as trace `root`'s loop
     /// (or one of its bridges).
     pub fn new(code: TraceCode, root: usize, anchor: (Value, u32), words: LoopWords) -> Self {
+        let mut code = code;
+        if anchor.1 == FUNCTION_ANCHOR {
+            mark_function_returns(&code.trace, &mut code.exit_infos);
+        }
         CompiledTrace {
             trace: Arc::from(code.trace),
             buffer: Some(code.buffer),
@@ -224,5 +232,25 @@ impl CompiledTrace {
     /// Size of the machine code in bytes (0 once freed).
     pub fn code_bytes(&self) -> usize {
         self.buffer.as_ref().map_or(0, |b| b.len())
+    }
+}
+
+/// Marks the exits of a function trace (or of one of its bridges) that end
+/// it: a `LoopDone` exit in the root frame resumes at that frame's
+/// `Return` (`Recorder::finish_function`), whose source slot the exit
+/// descriptor then names ([`ExitInfo::return_src`]). Runs on the main
+/// thread at install, before the code first runs, as it reads the code
+/// object (the worker never reads the heap).
+fn mark_function_returns(trace: &Trace, infos: &mut [ExitInfo]) {
+    for (info, snap) in infos.iter_mut().zip(&trace.snapshots) {
+        if snap.kind != ExitKind::LoopDone || snap.frames.len() != 1 {
+            continue;
+        }
+        let Some(code) = downcast::<CodeObj>(snap.frames[0].code) else {
+            continue;
+        };
+        if let Some(&Op::Return { src }) = code.code.ops.get(snap.pc as usize) {
+            info.return_src = src as u32;
+        }
     }
 }

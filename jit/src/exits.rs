@@ -24,7 +24,15 @@ pub struct ExitInfo {
     pub leaves_loop_in_own_frame: bool,
     /// The snapshot's resume pc (in its innermost frame).
     pub resume_pc: u32,
+    /// A function trace's end (its `LoopDone` exit at the root frame's
+    /// `Return { src }`): `src`, so the interpreter returns slot `src` of
+    /// the function's frame at once, reading no snapshot and running no
+    /// `Return` (see `CompiledTrace::new`). [`NOT_A_RETURN`] otherwise.
+    pub return_src: u32,
 }
+
+/// [`ExitInfo::return_src`] of an exit that is not a function trace's end.
+pub const NOT_A_RETURN: u32 = u32::MAX;
 
 impl ExitInfo {
     /// A fresh descriptor for snapshot `snap` of trace `trace`.
@@ -36,6 +44,7 @@ impl ExitInfo {
             bridge_aborts: Cell::new(0),
             leaves_loop_in_own_frame: false,
             resume_pc: 0,
+            return_src: NOT_A_RETURN,
         }
     }
 
@@ -47,5 +56,12 @@ impl ExitInfo {
             resume_pc: snapshot.pc,
             ..ExitInfo::new(trace, snap)
         }
+    }
+
+    /// Is this exit a function trace's end, returning slot `src` of the
+    /// function's frame? (See [`ExitInfo::return_src`].)
+    #[inline(always)]
+    pub fn returns(&self) -> Option<u32> {
+        (self.return_src != NOT_A_RETURN).then_some(self.return_src)
     }
 }

@@ -196,6 +196,16 @@ pub enum Helper {
     /// `(str, sub, start)`: `str.find(sub, start)` of two strs, an unboxed
     /// int (`start` unboxed, [`NO_BOUND`] for none).
     StrFind,
+    /// `(method, str, a, b)`: str method number `method` of
+    /// `runtime::str_fast::PLAIN_METHODS` (`split`, `join`, `replace`, ...)
+    /// with arguments `a` and `b` (EMPTY when not given); EMPTY when only
+    /// the full method can answer (it raises, or an argument's type is not
+    /// the plain one).
+    StrMethod,
+    /// `(obj, start, stop, step)`: `obj[start:stop:step]` of a str or list,
+    /// unboxed ints ([`NO_BOUND`] for None), `step` not 0; EMPTY for
+    /// another type.
+    SliceStep,
 }
 
 /// The slice bound argument of [`Helper::StrSlice`] and [`Helper::ListSlice`]
@@ -280,6 +290,8 @@ impl Helper {
             Helper::DictContainsFound => "dict_contains_found",
             Helper::DictSetItemFound => "dict_setitem_found",
             Helper::StrFind => "str_find",
+            Helper::StrMethod => "str_method",
+            Helper::SliceStep => "slice_step",
         }
     }
 
@@ -325,6 +337,8 @@ impl Helper {
                 | Helper::DictContainsFound
                 | Helper::DictSetItemFound
                 | Helper::StrFind
+                | Helper::StrMethod
+                | Helper::SliceStep
         )
     }
 
@@ -409,12 +423,11 @@ impl Helper {
             DictGet | DictContains | StrOrd | StrContains | StrEq | SetFrozen | FloatBinop
             | DictFind | DictGetFound | DictContainsFound | StrFind => nothing,
             // A new str, list or big int.
-            StrChr | StrOfInt | StrConcat | StrSlice | ListSlice | BoxIntWide | IntOfStr => {
-                Effects {
-                    allocates: true,
-                    ..nothing
-                }
-            }
+            StrChr | StrOfInt | StrConcat | StrSlice | ListSlice | BoxIntWide | IntOfStr
+            | StrMethod | SliceStep => Effects {
+                allocates: true,
+                ..nothing
+            },
             // The iterator's position; a character's str.
             SeqIterNext => Effects {
                 writes_heap: true,
@@ -537,6 +550,8 @@ impl Helper {
             Helper::DictContainsFound => h_dict_contains_found,
             Helper::DictSetItemFound => h_dict_setitem_found,
             Helper::StrFind => h_str_find,
+            Helper::StrMethod => h_str_method,
+            Helper::SliceStep => h_slice_step,
         }
     }
 }
@@ -1192,7 +1207,7 @@ helper!(h_str_ord, |ctx, vm, a, b, c, d| Ok(
     runtime::str_type::ord_of(v(a)).unwrap_or(-1) as u64
 ));
 helper!(h_str_contains, |ctx, vm, a, b, c, d| Ok(
-    str_of(v(a)).contains(str_of(v(b))) as u64
+    runtime::str_fast::contains(v(a), v(b)).unwrap_or(false) as u64
 ));
 helper!(h_str_eq, |ctx, vm, a, b, c, d| Ok(
     (a == b || str_of(v(a)) == str_of(v(b))) as u64
@@ -1269,6 +1284,13 @@ helper!(h_str_slice, |ctx, vm, a, b, c, d| ok(
 ));
 helper!(h_list_slice, |ctx, vm, a, b, c, d| ok(
     runtime::list_type::slice_plain(vm.rt(), v(a), bound(b), bound(c)).unwrap_or(Value::NONE)
+));
+helper!(h_str_method, |ctx, vm, a, b, c, d| ok(
+    runtime::str_fast::call_plain(vm.rt(), a as usize, v(b), v(c), v(d)).unwrap_or(Value::EMPTY)
+));
+helper!(h_slice_step, |ctx, vm, a, b, c, d| ok(
+    runtime::str_fast::slice_step(vm.rt(), v(a), (bound(b), bound(c)), d as i64)
+        .unwrap_or(Value::EMPTY)
 ));
 
 /// Conversion kind number for [`Helper::Convert`].

@@ -18,7 +18,7 @@ use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 73] = [
+const HELPERS: [Helper; 75] = [
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
@@ -92,6 +92,8 @@ const HELPERS: [Helper; 73] = [
     Helper::DictContainsFound,
     Helper::DictSetItemFound,
     Helper::StrFind,
+    Helper::StrMethod,
+    Helper::SliceStep,
 ];
 
 /// Every exit kind, to find one by its text name.
@@ -717,7 +719,9 @@ mod tests {
                 | Helper::DictGetItemFound
                 | Helper::DictContainsFound
                 | Helper::DictSetItemFound
-                | Helper::StrFind => {}
+                | Helper::StrFind
+                | Helper::StrMethod
+                | Helper::SliceStep => {}
             }
         }
         let mut names: Vec<&str> = HELPERS.iter().map(|h| h.name()).collect();

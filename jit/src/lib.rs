@@ -302,6 +302,14 @@ impl Jit {
         c[TRACE] != 0 || c[ABORTS] < MAX_ABORTS
     }
 
+    /// The function trace of `code` (the trace index its entry cell names),
+    /// if it has one.
+    #[inline(always)]
+    pub fn function_trace(code: &CodeObj) -> Option<usize> {
+        let t = code.entry.get()[TRACE];
+        (t != 0).then(|| t as usize - 1)
+    }
+
     /// A hot function: record it, unless it is not a plain function (then
     /// it is never counted again).
     #[cold]
@@ -670,8 +678,15 @@ impl Jit {
     /// how many slots above the loop frame and frames beyond it it needs.
     #[inline]
     pub fn entry(&mut self, n: usize) -> (EnterFn, usize, usize, usize) {
-        let tramp = self.trampoline.get_or_insert_with(asm::build_trampoline).1;
         self.stats.entries += 1;
+        self.peek_entry(n)
+    }
+
+    /// [`Jit::entry`] without counting an entry (the caller may still decide
+    /// not to enter; [`Jit::count_entry`] counts it once it does).
+    #[inline]
+    pub fn peek_entry(&mut self, n: usize) -> (EnterFn, usize, usize, usize) {
+        let tramp = self.trampoline.get_or_insert_with(asm::build_trampoline).1;
         let root = &self.traces[self.traces[n].root];
         let target = root.words.loop_slot.load(Ordering::Acquire);
         (
@@ -680,6 +695,20 @@ impl Jit {
             (root.trace.extent + EXTENT_SLACK) as usize,
             root.trace.max_inline_depth + DEPTH_SLACK,
         )
+    }
+
+    /// Counts an entry into compiled code looked up with [`Jit::peek_entry`].
+    #[inline]
+    pub fn count_entry(&mut self) {
+        self.stats.entries += 1;
+    }
+
+    /// Counts an exit that ended a function trace at its `Return`, which
+    /// the interpreter handled without [`Jit::on_exit`] (see
+    /// `ExitInfo::return_src`).
+    #[inline]
+    pub fn count_return_exit(&mut self) {
+        self.stats.exits += 1;
     }
 
     /// Counts an entry into loop `n` from the interpreter; returns false when

@@ -156,13 +156,14 @@ pub(crate) fn str_concat(r: &mut Recorder, (a, b): (Ref, Ref), pc: u32) -> Ref {
     typed_call(r, Helper::StrConcat, vec![a, b], pc, Type::Val)
 }
 
-/// `obj[start:stop]` of a str or list, where the slice is the one the
-/// instruction before (`BuildSlice` at `pc - 1`, into slot `key`) built
-/// from int or None bounds and no step: the bounds go to the helper
-/// directly and the slice object is never made (its instruction becomes a
-/// None constant; the slot holding it is a dead temporary). Guards resume at
-/// the `BuildSlice`, which the interpreter then runs again. None when the
-/// subscript is not like that.
+/// `obj[start:stop]` of a str or list, or `obj[start:stop:step]` of a str,
+/// list or tuple, where the slice is the one the instruction before
+/// (`BuildSlice` at `pc - 1`, into slot `key`) built from int or None
+/// bounds and no step or a non-zero int step (guarded to stay that
+/// constant): the bounds go to the helper directly and the slice object is
+/// never made (its instruction becomes a None constant; the slot holding it
+/// is a dead temporary). Guards resume at the `BuildSlice`, which the
+/// interpreter then runs again. None when the subscript is not like that.
 pub(crate) fn getitem_slice(
     r: &mut Recorder,
     (ops, stack_at): (&[Op], &dyn Fn(u16) -> Value),
@@ -170,11 +171,6 @@ pub(crate) fn getitem_slice(
     (key, k): (u16, Ref),
     pc: u32,
 ) -> Option<Ref> {
-    let helper = match kind_of(obj) {
-        Some(ObjKind::Str) => Helper::StrSlice,
-        Some(ObjKind::List) => Helper::ListSlice,
-        _ => return None,
-    };
     let slice_pc = pc.checked_sub(1)?;
     let Op::BuildSlice { dst, start } = *ops.get(slice_pc as usize)? else {
         return None;
@@ -193,11 +189,18 @@ pub(crate) fn getitem_slice(
         .count();
     let plain = |v: Value| v.is_int() || v.is_none() || v.is_empty();
     let step = stack_at(start + 2);
+    let stepped = step.is_int() && step.as_int() != 0;
+    let helper = match (kind_of(obj), stepped) {
+        (Some(ObjKind::Str), false) => Helper::StrSlice,
+        (Some(ObjKind::List), false) => Helper::ListSlice,
+        (Some(ObjKind::Str | ObjKind::List | ObjKind::Tuple), true) => Helper::SliceStep,
+        _ => return None,
+    };
     if dst != key
         || !built_here
         || uses > 1
         || !(plain(stack_at(start)) && plain(stack_at(start + 1)))
-        || !(step.is_none() || step.is_empty())
+        || !(stepped || step.is_none() || step.is_empty())
     {
         return None;
     }
@@ -213,14 +216,18 @@ pub(crate) fn getitem_slice(
     let (from, to) = (bound(r, start), bound(r, start + 1));
     let step_ref = r.load(start + 2);
     r.guard(Opcode::GuardEq(step_ref, step.to_bits()), slice_pc);
-    let kind = if helper == Helper::StrSlice {
-        ObjKind::Str
-    } else {
-        ObjKind::List
-    };
+    let kind = kind_of(obj)?;
     guard_kind(r, o, kind, slice_pc);
     r.insts[k as usize].op = Opcode::Const(Value::NONE);
-    Some(typed_call(r, helper, vec![o, from, to], pc, Type::Val))
+    if helper != Helper::SliceStep {
+        return Some(typed_call(r, helper, vec![o, from, to], pc, Type::Val));
+    }
+    let step = r.kint(step.as_int());
+    let out = typed_call(r, helper, vec![o, from, to, step], pc, Type::Val);
+    // Never taken (the kind and step are guarded), but an EMPTY must not
+    // reach a slot.
+    r.guard(Opcode::GuardNe(out, Value::EMPTY.to_bits()), slice_pc);
+    Some(out)
 }
 
 /// `a == b` (`!=` when `negate`) for two strs; None when this iteration's
@@ -420,6 +427,43 @@ fn str_find(
     Some(box_int(r, at, pc))
 }
 
+/// `s.name(args)` for one of the str methods `runtime::str_fast` runs by
+/// number (`split`, `join`, `replace`, `upper`, `strip`, `startswith`,
+/// ...) with arguments of the plain types this iteration: [`Helper::StrMethod`],
+/// which binds no arguments and runs no code, leaving for the interpreter
+/// (which raises or runs the general case) when an argument's type
+/// changes. None for other calls.
+fn str_method(
+    r: &mut Recorder,
+    rt: &Runtime,
+    f: Value,
+    args: &[Value],
+    func: u16,
+    pc: u32,
+) -> Option<Ref> {
+    use runtime::str_fast::{plain_args, PLAIN_METHODS};
+    let method = PLAIN_METHODS
+        .iter()
+        .position(|name| is_method(rt, f, rt.types.str, name))?;
+    if !plain_args(method, args) {
+        return None;
+    }
+    let fr = r.load(func);
+    r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);
+    let s = r.load(func + 1);
+    guard_kind(r, s, ObjKind::Str, pc);
+    let mut operands = vec![r.kint(method as i64), s];
+    for i in 0..2 {
+        let arg = if i < args.len() {
+            r.load(func + 2 + i as u16)
+        } else {
+            r.konst(Value::EMPTY)
+        };
+        operands.push(arg);
+    }
+    Some(call_or_leave(r, Helper::StrMethod, operands, pc))
+}
+
 /// `chr(i)` (in range) and `str(i)` of an int `i`.
 fn int_to_str(r: &mut Recorder, rt: &Runtime, f: Value, func: u16, pc: u32) -> Option<Ref> {
     let is_str_class = f.is_ptr() && f.as_ptr::<ClassObj>() == rt.types.str;
@@ -442,8 +486,8 @@ fn int_to_str(r: &mut Recorder, rt: &Runtime, f: Value, func: u16, pc: u32) -> O
 }
 
 /// `recv.name(args)` for `dict.get`, `dict.setdefault` (plain keys),
-/// `list.append`, `set.add` and `str.find` (of a str, from an int
-/// position), with the method in slot `func`, the receiver after it and
+/// `list.append`, `set.add`, `str.find` (of a str, from an int position)
+/// and the str methods of [`str_method`], with the method in slot `func`, the receiver after it and
 /// the arguments after that; None when the call is not one of those.
 pub(crate) fn call_method(
     r: &mut Recorder,
@@ -454,7 +498,7 @@ pub(crate) fn call_method(
     pc: u32,
 ) -> Option<Ref> {
     if is_kind(recv, ObjKind::Str) {
-        return str_find(r, rt, f, args, func, pc);
+        return str_find(r, rt, f, args, func, pc).or_else(|| str_method(r, rt, f, args, func, pc));
     }
     let helper = match (kind_of(recv), args) {
         (Some(ObjKind::Dict), [key, ..]) if args.len() <= 2 => {

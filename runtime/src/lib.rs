@@ -55,6 +55,7 @@ pub mod stdlib_enum;
 pub mod stdlib_math;
 pub mod stdlib_random;
 pub mod stdlib_time;
+pub mod str_fast;
 pub mod str_format;
 pub mod str_methods;
 pub mod str_repr;

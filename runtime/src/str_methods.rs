@@ -126,7 +126,7 @@ pub fn find<'a>(s: impl Into<PyStr<'a>>, sub: &str, start: Option<i64>, end: Opt
     let text = s.text;
     if start.is_none() && end.is_none() {
         // Whole-string search: no index adjustment needed.
-        return match text.find(sub) {
+        return match find_bytes(text, sub) {
             Some(pos) => char_index(text, s.ascii || text.as_bytes()[..pos].is_ascii(), pos) as i64,
             None => -1,
         };
@@ -134,7 +134,7 @@ pub fn find<'a>(s: impl Into<PyStr<'a>>, sub: &str, start: Option<i64>, end: Opt
     let Some((b_start, b_end)) = search_window(s, start, end, char_len(sub)) else {
         return -1;
     };
-    match text[b_start..b_end].find(sub) {
+    match find_bytes(&text[b_start..b_end], sub) {
         Some(pos) => char_index(text, s.ascii, b_start + pos) as i64,
         None => -1,
     }
@@ -275,15 +275,51 @@ pub fn replace(s: &str, old: &str, new: &str, count: i64) -> String {
         }
         return out;
     }
+    replace_found(s, old, new, limit).0
+}
+
+/// `s.replace(old, new)` for a non-empty `old`, at most `limit` times: the
+/// new text and how many replacements it made.
+pub fn replace_found(s: &str, old: &str, new: &str, limit: usize) -> (String, usize) {
     let mut out = String::with_capacity(s.len());
-    let mut last = 0;
-    for (pos, _) in s.match_indices(old).take(limit) {
-        out.push_str(&s[last..pos]);
+    let (mut last, mut done) = (0, 0);
+    while done < limit {
+        let Some(pos) = find_bytes(&s[last..], old) else {
+            break;
+        };
+        out.push_str(&s[last..last + pos]);
         out.push_str(new);
-        last = pos + old.len();
+        last += pos + old.len();
+        done += 1;
     }
     out.push_str(&s[last..]);
-    out
+    (out, done)
+}
+
+/// The byte offset of the first `needle` in `hay`. Short needles (what
+/// Python code mostly looks for) are found by scanning for their first
+/// byte and comparing, which costs less than setting up the standard
+/// two-way searcher; a UTF-8 needle can only match at a character start.
+pub fn find_bytes(hay: &str, needle: &str) -> Option<usize> {
+    const SHORT: usize = 8;
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    match n.len() {
+        0 => Some(0),
+        1 => h.iter().position(|&b| b == n[0]),
+        len if len <= SHORT => {
+            let last_start = h.len().checked_sub(len)?;
+            let mut i = 0;
+            while i <= last_start {
+                i += h[i..=last_start].iter().position(|&b| b == n[0])?;
+                if &h[i..i + len] == n {
+                    return Some(i);
+                }
+                i += 1;
+            }
+            None
+        }
+        _ => hay.find(needle),
+    }
 }
 
 // ---- split

@@ -87,3 +87,60 @@ fn strip_and_splitlines_match_cpython() {
         assert_eq!(splitlines(s, true), kept, "splitlines({s:?}, True)");
     }
 }
+
+#[test]
+fn find_bytes_agrees_with_str_find() {
+    let hays = [
+        "",
+        "a",
+        "abcabcabd",
+        "ééxé",
+        " \n\t",
+        "aaaaaaaaab",
+        "x".repeat(40).as_str(),
+    ]
+    .map(String::from);
+    let needles = [
+        "",
+        "a",
+        "b",
+        "abd",
+        "é",
+        "xé",
+        "aaaab",
+        "aaaaaaaab",
+        "\t",
+        "zz",
+        "xxxxxxxxxx",
+    ];
+    for hay in &hays {
+        for needle in needles {
+            assert_eq!(
+                find_bytes(hay, needle),
+                hay.find(needle),
+                "{needle:?} in {hay:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn replace_found_counts_replacements() {
+    assert_eq!(
+        replace_found("a.b.c", ".", "--", usize::MAX),
+        ("a--b--c".to_string(), 2)
+    );
+    assert_eq!(
+        replace_found("aaaa", "aa", "b", usize::MAX),
+        ("bb".to_string(), 2)
+    );
+    assert_eq!(replace_found("aaaa", "a", "b", 3), ("bbba".to_string(), 3));
+    assert_eq!(
+        replace_found("héllo", "é", "e", usize::MAX),
+        ("hello".to_string(), 1)
+    );
+    assert_eq!(
+        replace_found("abc", "z", "y", usize::MAX),
+        ("abc".to_string(), 0)
+    );
+}

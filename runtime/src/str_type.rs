@@ -204,6 +204,11 @@ fn split_common(
         Some(m) => int_arg(vm, m)?,
         None => -1,
     };
+    if !right && maxsplit < 0 {
+        if let Some(list) = crate::str_fast::split(vm.rt(), s, a[0].unwrap_or(Value::NONE)) {
+            return Ok(list);
+        }
+    }
     let text = str_of(s);
     let ascii = downcast::<StrObj>(s).is_some_and(|o| o.is_ascii());
     let parts = if right {
@@ -255,6 +260,9 @@ fn str_join(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
         kw,
     )?;
     let iterable = a[0].unwrap();
+    if let Some(joined) = crate::str_fast::join_seq(vm.rt(), s, iterable) {
+        return Ok(joined);
+    }
     if !matches!(kind_of(iterable), Some(ObjKind::List | ObjKind::Tuple))
         && iter::get_iter(vm, iterable).is_err()
     {
@@ -303,6 +311,14 @@ fn strip_common(
     let s = recv(vm, args, name)?;
     let a = bind_method(vm, Signature::positional(name, &["chars"], 0), args, kw)?;
     let chars = opt_str(vm, a[0], |_| format!("{name} arg must be None or str"))?;
+    if chars.is_none() {
+        let which = match name {
+            "strip" => 0,
+            "lstrip" => 1,
+            _ => 2,
+        };
+        return Ok(crate::str_fast::strip(vm.rt(), s, which).unwrap_or(s));
+    }
     let r = f(str_of(s), chars);
     Ok(str_result(vm, s, r))
 }
@@ -460,22 +476,15 @@ fn str_replace(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
         args,
         kw,
     )?;
-    let old = str_arg(vm, a[0].unwrap(), "replace() argument 1")?;
-    let new = str_arg(vm, a[1].unwrap(), "replace() argument 2")?;
+    str_arg(vm, a[0].unwrap(), "replace() argument 1")?;
+    str_arg(vm, a[1].unwrap(), "replace() argument 2")?;
     let count = match a[2] {
         Some(c) => int_arg(vm, c)?,
         None => -1,
     };
-    let r = sm::replace(str_of(s), old, new, count);
-    if r == str_of(s) {
-        return Ok(s);
-    }
-    let ascii = new.is_ascii() && downcast::<StrObj>(s).is_some_and(|o| o.is_ascii());
-    if ascii && r.len() > 1 {
-        let n = r.len();
-        return Ok(new_str_counted(vm.rt(), r, n));
-    }
-    Ok(new_str(vm, &r))
+    let (old, new) = (a[0].unwrap(), a[1].unwrap());
+    // Both are strs (`str_arg` checked them).
+    Ok(crate::str_fast::replace(vm.rt(), s, old, new, count).unwrap_or(s))
 }
 
 fn partition_common(
@@ -536,12 +545,26 @@ macro_rules! transforms {
 }
 
 transforms! {
-    str_upper => "upper", st::upper;
-    str_lower => "lower", st::lower;
     str_capitalize => "capitalize", st::capitalize;
     str_title => "title", st::title;
     str_swapcase => "swapcase", st::swapcase;
     str_casefold => "casefold", st::casefold;
+}
+
+/// `upper` and `lower`, whose ASCII cases need no text comparison.
+macro_rules! fast_transforms {
+    ($($fname:ident => $name:literal, $f:path;)*) => {$(
+        fn $fname(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+            let s = recv(vm, args, $name)?;
+            bind_method(vm, Signature::positional(concat!("str.", $name), &[], 0), args, kw)?;
+            Ok($f(vm.rt(), s).unwrap_or(s))
+        }
+    )*};
+}
+
+fast_transforms! {
+    str_upper => "upper", crate::str_fast::upper;
+    str_lower => "lower", crate::str_fast::lower;
 }
 
 macro_rules! predicates {

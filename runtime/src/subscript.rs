@@ -55,6 +55,14 @@ pub fn slice_indices(vm: &mut dyn Vm, slice: Value, len: usize) -> PyResult<Slic
     if step == 0 {
         return Err(vm.rt().value_error("slice step cannot be zero"));
     }
+    let (start, stop) = (slice_part(vm, a)?, slice_part(vm, b)?);
+    Ok(step_indices(start, stop, step, len))
+}
+
+/// The indices `seq[start:stop:step]` selects from a sequence of `len`
+/// items (None for an omitted bound; `step` is not 0), clamped as
+/// `slice.indices(len)` clamps them.
+pub fn step_indices(start: Option<i64>, stop: Option<i64>, step: i64, len: usize) -> SliceIndices {
     let len = len as i64;
     let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
     let norm = |i: Option<i64>, default: i64| -> i64 {
@@ -64,8 +72,8 @@ pub fn slice_indices(vm: &mut dyn Vm, slice: Value, len: usize) -> PyResult<Slic
             Some(i) => i.min(hi),
         }
     };
-    let start = norm(slice_part(vm, a)?, if step < 0 { hi } else { lo });
-    let stop = norm(slice_part(vm, b)?, if step < 0 { lo } else { hi });
+    let start = norm(start, if step < 0 { hi } else { lo });
+    let stop = norm(stop, if step < 0 { lo } else { hi });
     let n = if step > 0 {
         if stop > start {
             (stop - start - 1) / step + 1
@@ -77,12 +85,12 @@ pub fn slice_indices(vm: &mut dyn Vm, slice: Value, len: usize) -> PyResult<Slic
     } else {
         0
     };
-    Ok(SliceIndices {
+    SliceIndices {
         start,
         stop,
         step,
         len: n as usize,
-    })
+    }
 }
 
 /// The range `seq[start:stop]` (step 1, None for an omitted bound) selects
@@ -375,7 +383,7 @@ pub fn contains(vm: &mut dyn Vm, container: Value, item: Value) -> PyResult<bool
                     "'in <string>' requires string as left operand, not {tn}"
                 )));
             }
-            Ok(str_of(container).contains(str_of(item)))
+            Ok(crate::str_methods::find_bytes(str_of(container), str_of(item)).is_some())
         }
         Some(ObjKind::List) | Some(ObjKind::Tuple) => {
             let items = crate::protocol::seq_items(container).to_vec();

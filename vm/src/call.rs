@@ -311,6 +311,13 @@ impl Interpreter {
     /// [`Interpreter::call_from_trace`] on `self`.
     fn call_stack_args(&mut self, f: Value, args_at: usize, argc: usize) -> PyResult<Value> {
         if let Some(func) = plain_function(f, argc) {
+            // SAFETY: a function's code is a live CodeObj.
+            let code = unsafe { cast::<CodeObj>(func.code) };
+            if let Some(n) = jit::Jit::function_trace(code) {
+                if let Some(result) = self.call_function_trace(f, func, n, args_at, argc) {
+                    return result;
+                }
+            }
             let top = self.stack_top();
             let base = top + 1;
             self.ensure_stack(base + argc);
@@ -731,7 +738,7 @@ enum Prepared {
 /// Copies call arguments: the usual few as fixed-size moves, without a
 /// `memcpy` call (compiled code calls Python functions through here).
 #[inline(always)]
-fn copy_args(to: &mut [Value], args: &[Value]) {
+pub(crate) fn copy_args(to: &mut [Value], args: &[Value]) {
     fn fixed<const N: usize>(to: &mut [Value], args: &[Value]) {
         let from: &[Value; N] = args.try_into().expect("N arguments");
         let to: &mut [Value; N] = to.try_into().expect("N slots");

@@ -4,10 +4,12 @@
 
 use crate::interp::Interpreter;
 use frontend::bytecode::Op;
+use jit::asm::EnterFn;
+use jit::exits::ExitInfo;
 use jit::recorder::FrameView;
 use jit::snapshot::ExitKind;
 use jit::JitCtx;
-use runtime::object::CodeObj;
+use runtime::object::{cast, CodeObj, FunctionObj};
 use runtime::{PyErr, PyResult, Value, Vm};
 use std::cell::Cell;
 
@@ -148,6 +150,90 @@ impl Interpreter {
         }
     }
 
+    /// Compiled code's call of `f`, a plain function (`func`, see
+    /// `call::plain_function`) whose code has function trace `n`, with its
+    /// `argc` arguments at `stack[args_at..]` (in the trace's frames): the
+    /// lean form of `call_stack_args` + `execute_function` +
+    /// `run_compiled`. The callee's boundary frame is pushed above the
+    /// compiled code's stack and its trace entered at once; when the trace
+    /// ends at the function's `Return` (its exit says so, see
+    /// `ExitInfo::return_src`) the frame is popped and the value returned
+    /// without the exit being decoded or the `Return` interpreted. Any other
+    /// exit goes the general way. `None` (nothing done): the trace may not
+    /// be entered here (near the recursion limit or the native stack's
+    /// end), so the caller takes the general path, which interprets.
+    #[inline(always)]
+    pub(crate) fn call_function_trace(
+        &mut self,
+        f: Value,
+        func: &FunctionObj,
+        n: usize,
+        args_at: usize,
+        argc: usize,
+    ) -> Option<PyResult<Value>> {
+        if !self.native_stack_has_room() {
+            return None;
+        }
+        let (enter, target, extent, frames_needed) = self.jit.peek_entry(n);
+        let hidden = self.hidden_frames();
+        // The callee's frame is one more; this also covers the recursion
+        // check of the frame push (`enter_plain_function`).
+        let depth = self.frames.len() + 1;
+        if depth + hidden + frames_needed >= self.rt.recursion_limit {
+            return None;
+        }
+        // SAFETY: a function's code is a live CodeObj.
+        let c = &unsafe { cast::<CodeObj>(func.code) }.code;
+        let nslots = c.nslots as usize;
+        let top = self.stack_top();
+        let base = top + 1;
+        let need = base + extent.max(nslots);
+        self.ensure_stack(need + 1);
+        self.stack[top] = Value::NONE;
+        // The arguments lie below the new frame (in the trace's frames).
+        let (below, frame) = self.stack.split_at_mut(base);
+        crate::call::copy_args(&mut frame[..argc], &below[args_at..args_at + argc]);
+        clear_slots(&mut frame[argc..need + 1 - base], nslots - argc);
+        for (i, &slot) in c.free_slots.iter().enumerate() {
+            frame[slot as usize] = func.closure[i];
+        }
+        self.push_frame(func.code, f, func.module, Value::EMPTY, base, top, true);
+        if self.rt.heap.wants_collection() {
+            self.collect_garbage();
+        }
+        self.jit.count_entry();
+        // A bridge or function recording started here belongs to the
+        // `execute` level below (as in `execute_watched_function`).
+        self.exec_depth += 1;
+        let left = self.enter_code(enter, target, base, base + extent, hidden);
+        // SAFETY: `info` is the exit descriptor the trace returned.
+        if let Some(src) = unsafe { (*left.info).returns() } {
+            self.exec_depth -= 1;
+            self.jit.count_return_exit();
+            // `return_from_frame` for this frame: a boundary frame of a
+            // plain function (no generator, no `__init__` instance).
+            let v = self.stack[base + src as usize];
+            let frames = self.frames.len();
+            self.handled = self.frames[frames - 1].saved_handled;
+            // (A frame owns nothing to drop: no copy of it out.)
+            self.frames.truncate(frames - 1);
+            return Some(Ok(v));
+        }
+        let resumed = self.resume_after_exit(left, base, depth);
+        self.exec_depth -= 1;
+        Some(match resumed {
+            Ok(false) => match self.return_at_function_end() {
+                Some(result) => result,
+                None => self.execute(),
+            },
+            Ok(true) => self.execute(),
+            Err(e) => match self.handle_exception(e) {
+                Ok(()) => self.execute(),
+                Err(e) => Err(e),
+            },
+        })
+    }
+
     /// After a function trace left: when it left at the `Return` of the
     /// boundary frame [`Interpreter::execute_function`] pushed (the function
     /// trace's end), runs that `Return` here instead of entering the
@@ -249,10 +335,7 @@ impl Interpreter {
     /// all (too close to the native stack's end or the recursion limit).
     #[inline(never)]
     fn run_compiled(&mut self, n: usize) -> Option<Result<bool, PyErr>> {
-        if self.native_floor == 0 {
-            self.native_floor = crate::native_stack::floor();
-        }
-        if !crate::native_stack::has_room_above(self.native_floor) {
+        if !self.native_stack_has_room() {
             return None;
         }
         let (enter, target, extent, frames_needed) = self.jit.entry(n);
@@ -262,7 +345,32 @@ impl Interpreter {
             return None;
         }
         let base = self.frames.last().expect("a running frame").base;
-        let need = base + extent;
+        let left = self.enter_code(enter, target, base, base + extent, hidden);
+        Some(self.resume_after_exit(left, base, loop_depth))
+    }
+
+    /// Is there native stack left to enter compiled code (see `native_stack`)?
+    #[inline(always)]
+    fn native_stack_has_room(&mut self) -> bool {
+        if self.native_floor == 0 {
+            self.native_floor = crate::native_stack::floor();
+        }
+        crate::native_stack::has_room_above(self.native_floor)
+    }
+
+    /// Enters compiled code at `target` (through the trampoline `enter`)
+    /// for the running frame, whose slot 0 is at `base`, with the stack
+    /// ready up to `need` and `hidden` inlined frames of the compiled code
+    /// around it; returns how it left. The frames are not rebuilt yet.
+    #[inline(always)]
+    fn enter_code(
+        &mut self,
+        enter: EnterFn,
+        target: usize,
+        base: usize,
+        need: usize,
+        hidden: usize,
+    ) -> Left {
         self.ensure_stack(need + 1);
         // A collection while the trace runs marks the stack up to `need`, so
         // no slot there may hold a pointer to a freed object. Each collection
@@ -290,11 +398,29 @@ impl Interpreter {
         if self.jit.service_due() {
             self.jit.service();
         }
+        Left {
+            info,
+            inner_exit: ctx.inner_exit,
+            error: ctx.take_error(),
+        }
+    }
+
+    /// Rebuilds the interpreter's frames after compiled code entered for
+    /// the frame whose slot 0 is at `base` (frame number `loop_depth`) left:
+    /// true when a bridge recording starts, false to continue interpreting;
+    /// an exception raised inside the trace comes back as `Err` with the
+    /// frames rebuilt where it was raised.
+    fn resume_after_exit(
+        &mut self,
+        left: Left,
+        base: usize,
+        loop_depth: usize,
+    ) -> Result<bool, PyErr> {
         // SAFETY: `info` is the exit descriptor the trace returned.
-        let mut action = unsafe { self.jit.on_exit(info) };
+        let mut action = unsafe { self.jit.on_exit(left.info) };
         if action.kind == ExitKind::InnerLoop {
             // SAFETY: an inner-loop exit leaves the inner trace's descriptor in the context.
-            action = unsafe { self.jit.on_exit(ctx.inner_exit) };
+            action = unsafe { self.jit.on_exit(left.inner_exit) };
         }
         if action.inlined_frames {
             self.restore_frames(action.trace, action.snap, base);
@@ -304,7 +430,7 @@ impl Interpreter {
         }
         let resumed = self.frames.last().expect("a frame");
         self.jit_resumed_at = (resumed.id, resumed.pc);
-        Some(match action.kind {
+        match action.kind {
             ExitKind::LoopDone => Ok(false),
             ExitKind::Guard if !action.record_bridge => Ok(false),
             ExitKind::Guard => {
@@ -315,12 +441,10 @@ impl Interpreter {
                 // The interpreter reports an exception with the pc after the
                 // instruction that raised it.
                 self.frames.last_mut().expect("a frame").pc += 1;
-                Err(ctx
-                    .take_error()
-                    .expect("an exception exit carries an exception"))
+                Err(left.error.expect("an exception exit carries an exception"))
             }
             ExitKind::Safepoint | ExitKind::InnerLoop => self.safepoint().map(|()| false),
-        })
+        }
     }
 
     /// Is the running frame at a loop header (its pc) whose first
@@ -454,3 +578,36 @@ pub(crate) fn loop_header_marked(code: &CodeObj, pc: usize) -> bool {
 /// Word 0 of a loop header's inline-cache cell once its loop was entered
 /// compiled (see [`mark_loop_header`]).
 const LOOP_HEADER_MARK: u64 = 0x4C4F_4F50_4845_4144;
+
+/// Sets the first `n` slots of `slots` to EMPTY, four at a time: slots
+/// past the `n` (up to `slots`' end) may be cleared too, so `slots` must
+/// end inside stack that holds nothing live.
+#[inline(always)]
+fn clear_slots(slots: &mut [Value], n: usize) {
+    let mut chunks = slots.chunks_exact_mut(4);
+    let mut cleared = 0;
+    while cleared < n {
+        match chunks.next() {
+            Some(c) => {
+                c.copy_from_slice(&[Value::EMPTY; 4]);
+                cleared += 4;
+            }
+            None => {
+                let rest = chunks.into_remainder();
+                let k = (n - cleared).min(rest.len());
+                rest[..k].fill(Value::EMPTY);
+                return;
+            }
+        }
+    }
+}
+
+/// How compiled code left ([`Interpreter::enter_code`]).
+struct Left {
+    /// The exit descriptor the trace returned.
+    info: *const ExitInfo,
+    /// For an `InnerLoop` exit: the inner loop's exit.
+    inner_exit: *const ExitInfo,
+    /// The exception a helper raised (an `Exception` exit).
+    error: Option<PyErr>,
+}
