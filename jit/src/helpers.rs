@@ -175,6 +175,9 @@ pub enum Helper {
     /// `(i)`: an unboxed int that does not fit the inline range boxed as a
     /// big int (an inline int when it fits).
     BoxIntWide,
+    /// `(v)`: the machine value of an int, inline or a big int within 64
+    /// bits; `i64::MIN` for anything else (a guard then leaves the trace).
+    IntValue,
     /// `(s)`: `int(s)` of a str in base 10; EMPTY when it is not an int's
     /// text (the interpreter then raises ValueError).
     IntOfStr,
@@ -283,6 +286,7 @@ impl Helper {
             Helper::ListSlice => "list_slice",
             Helper::FloatBinop => "float_binop",
             Helper::BoxIntWide => "box_int_wide",
+            Helper::IntValue => "int_value",
             Helper::IntOfStr => "int_of_str",
             Helper::DictFind => "dict_find",
             Helper::DictGetFound => "dict_get_found",
@@ -331,6 +335,7 @@ impl Helper {
                 | Helper::ListSlice
                 | Helper::FloatBinop
                 | Helper::BoxIntWide
+                | Helper::IntValue
                 | Helper::IntOfStr
                 | Helper::DictFind
                 | Helper::DictGetFound
@@ -421,7 +426,7 @@ impl Helper {
             },
             // ---- typed fast paths: no Python code (the key's type is guarded).
             DictGet | DictContains | StrOrd | StrContains | StrEq | SetFrozen | FloatBinop
-            | DictFind | DictGetFound | DictContainsFound | StrFind => nothing,
+            | DictFind | DictGetFound | DictContainsFound | StrFind | IntValue => nothing,
             // A new str, list or big int.
             StrChr | StrOfInt | StrConcat | StrSlice | ListSlice | BoxIntWide | IntOfStr
             | StrMethod | SliceStep => Effects {
@@ -543,6 +548,7 @@ impl Helper {
             Helper::ListSlice => h_list_slice,
             Helper::FloatBinop => h_float_binop,
             Helper::BoxIntWide => h_box_int_wide,
+            Helper::IntValue => h_int_value,
             Helper::IntOfStr => h_int_of_str,
             Helper::DictFind => h_dict_find,
             Helper::DictGetFound => h_dict_get_found,
@@ -1222,6 +1228,17 @@ helper!(h_str_chr, |ctx, vm, a, b, c, d| {
 helper!(h_box_int_wide, |ctx, vm, a, b, c, d| ok(vm
     .rt()
     .int_from_i64(a as i64)));
+helper!(h_int_value, |ctx, vm, a, b, c, d| {
+    let x = v(a);
+    let n = if x.is_int() {
+        x.as_int()
+    } else {
+        downcast::<BigIntObj>(x)
+            .and_then(|big| i64::try_from(&big.value).ok())
+            .unwrap_or(i64::MIN)
+    };
+    Ok(n as u64)
+});
 helper!(h_int_of_str, |ctx, vm, a, b, c, d| ok(
     match runtime::int_text::parse_int(str_of(v(a)), 10) {
         Ok(i) => arith::int_value(vm, i),

@@ -18,7 +18,7 @@ use runtime::Value;
 use std::collections::HashMap;
 
 /// Every helper, to find one by its listing name.
-const HELPERS: [Helper; 75] = [
+const HELPERS: &[Helper] = &[
     Helper::BinaryOp,
     Helper::InplaceOp,
     Helper::Compare,
@@ -85,6 +85,7 @@ const HELPERS: [Helper; 75] = [
     Helper::ListSlice,
     Helper::FloatBinop,
     Helper::BoxIntWide,
+    Helper::IntValue,
     Helper::IntOfStr,
     Helper::DictFind,
     Helper::DictGetFound,
@@ -713,6 +714,7 @@ mod tests {
                 | Helper::ListSlice
                 | Helper::FloatBinop
                 | Helper::BoxIntWide
+                | Helper::IntValue
                 | Helper::IntOfStr
                 | Helper::DictFind
                 | Helper::DictGetFound

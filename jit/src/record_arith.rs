@@ -171,16 +171,31 @@ pub(crate) fn arith(
     r.store(dst, out);
 }
 
-/// The exact value of an int operand that is a big int the trace itself
-/// boxed from a machine int (`box_int_wide`: its unboxed value is known), or
-/// an inline int; None otherwise.
-fn wide_operand(r: &Recorder, x: Value, v: Ref) -> Option<i64> {
+/// The exact value of an int operand: an inline int, or a big int within
+/// 64 bits (one the trace boxed itself with `box_int_wide`, whose unboxed
+/// value it knows, or one from anywhere else, read by `int_value`); None
+/// otherwise.
+fn wide_operand(x: Value) -> Option<i64> {
     if x.is_int() {
         return Some(x.as_int());
     }
-    r.int_of.get(&v)?;
     let big = runtime::object::downcast::<runtime::object::BigIntObj>(x)?;
     i64::try_from(&big.value).ok()
+}
+
+/// The machine int of operand `v` (this iteration: `x`, which
+/// [`wide_operand`] accepted). A big int the trace did not box itself is
+/// read by `int_value`, behind a guard that it still fits 64 bits: a total
+/// that grew past the inline range, carried in a slot from one iteration
+/// (or bridge) to the next, stays machine arithmetic.
+fn unbox_wide(r: &mut Recorder, x: Value, v: Ref, pc: u32) -> Ref {
+    if x.is_int() || r.int_of.contains_key(&v) {
+        return unbox_int(r, v, pc);
+    }
+    let n = r.emit(Opcode::Call(Helper::IntValue, vec![v]), Type::Int);
+    r.guard(Opcode::GuardNe(n, i64::MIN as u64), pc);
+    r.int_of.insert(v, n);
+    n
 }
 
 /// Int arithmetic past the inline (48-bit) range but within 64 bits, as in
@@ -199,7 +214,7 @@ fn wide_int_arith(
     kind: BinOpKind,
     pc: u32,
 ) -> Option<Ref> {
-    let (i, j) = (wide_operand(r, x, va)?, wide_operand(r, y, vb)?);
+    let (i, j) = (wide_operand(x)?, wide_operand(y)?);
     let constant_divisor = matches!(r.insts[vb as usize].op, Opcode::Const(_)) && j != 0 && j != -1;
     let op = match kind {
         BinOpKind::Add => IntOp::AddOv,
@@ -221,7 +236,7 @@ fn wide_int_arith(
     if !wide_in && inline_out {
         return None;
     }
-    let (ui, uj) = (unbox_int(r, va, pc), unbox_int(r, vb, pc));
+    let (ui, uj) = (unbox_wide(r, x, va, pc), unbox_wide(r, y, vb, pc));
     let snap = r.snapshot_here(pc);
     let n = r.push(Opcode::Int(op, ui, uj), Type::Int, Some(snap));
     if inline_out {

@@ -8,6 +8,7 @@
 //! A guard on a constant that always fails stays: the trace leaves there.
 
 use super::Rewriter;
+use crate::helpers::Helper;
 use crate::ir::*;
 use runtime::value::{FLOAT_LIMIT, TAG_INT};
 use runtime::Value;
@@ -194,6 +195,13 @@ fn fold_op(
         UnboxInt(v) => match (value_const(insts, v), def(v)) {
             (Some(c), _) if c.is_int() => int_k(c.as_int()),
             (_, BoxInt(x)) => Folded::Same(*x),
+            _ => keep(),
+        },
+        // The machine value of an int the trace boxed itself.
+        Call(Helper::IntValue, ref args) => match (value_const(insts, args[0]), def(args[0])) {
+            (Some(c), _) if c.is_int() => int_k(c.as_int()),
+            (_, BoxInt(x)) => Folded::Same(*x),
+            (_, Call(Helper::BoxIntWide, wide)) => Folded::Same(wide[0]),
             _ => keep(),
         },
         BoxInt(i) => match (ik(i), def(i)) {
