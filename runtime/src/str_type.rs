@@ -996,9 +996,8 @@ pub fn of_i64(rt: &mut Runtime, i: i64) -> Value {
         at -= 1;
         buf[at] = b'-';
     }
-    let digits = &buf[at..];
-    let text: String = digits.iter().map(|&b| b as char).collect();
-    new_str_counted(rt, text, digits.len())
+    let digits = std::str::from_utf8(&buf[at..]).unwrap_or_default();
+    new_str_counted(rt, digits.to_owned(), digits.len())
 }
 
 /// `a + b` for two strs (always a new str, as `arith::binary_op` makes).
