@@ -625,11 +625,16 @@ pub(crate) fn record_op(
                 // does: the loop may well go on next time (a search loop's
                 // `return` on a match), so it is retried at the next
                 // back-edge instead of counting an abort.
-                return Err(if r.kind == TraceKind::Root {
-                    crate::recorder::LOOP_ENDED.into()
-                } else {
-                    "return from the loop's frame".into()
-                });
+                if r.kind == TraceKind::Root {
+                    return Err(crate::recorder::LOOP_ENDED.into());
+                }
+                // A bridge that reaches the loop function's `return` (a
+                // parser's `while True: ... if ch == "}": return result`)
+                // ends there as a function trace does: it leaves through a
+                // `LoopDone` exit at the `Return`, which the interpreter
+                // runs. Its path to the return is compiled, where an abort
+                // would send every pass down it through the interpreter.
+                return Ok(Some(r.finish_function(pc)));
             }
             if r.frames.last().is_some_and(|f| f.generator.is_some()) {
                 return Err("generator finished".into());

@@ -85,6 +85,14 @@ const TESTS: &[NamedTest] = &[
         "a_new_generator_expression_each_round_reuses_the_loop_trace",
         a_new_generator_expression_each_round_reuses_the_loop_trace,
     ),
+    (
+        "str_methods_and_step_slices_call_typed_helpers",
+        str_methods_and_step_slices_call_typed_helpers,
+    ),
+    (
+        "bridge_reaching_the_loop_functions_return_ends_there",
+        bridge_reaching_the_loop_functions_return_ends_there,
+    ),
 ];
 
 fn main() {
@@ -853,4 +861,84 @@ print(rounds(60))
     expect_eq("no blacklisted loop", blacklisted, 0).map_err(|e| format!("{e}\n{stderr}"))?;
     expect_eq("a few bridges, not one per round", bridges < 15, true)
         .map_err(|e| format!("{e} ({bridges} bridges)\n{stderr}"))
+}
+
+// ---- str methods and parser loops
+
+fn str_methods_and_step_slices_call_typed_helpers() -> Result<(), String> {
+    // split, join, replace, upper, strip and startswith of strs, and slices
+    // with a constant step, call typed helpers: no argument binding, no
+    // generic subscript, no slice object.
+    let source = "\
+def words(n):
+    out = 0
+    for i in range(n):
+        line = 'alpha beta gamma ' + str(i)
+        parts = line.split(' ')
+        rev = ' '.join(parts[::-1])
+        up = rev.upper().replace('ALPHA', 'a').strip()
+        if up.startswith('1'):
+            out += 1
+        out += len(up) + len(line[1:9:2])
+    return out
+
+print(words(100))
+";
+    let trace = loop_trace_of(source, "1901\n", "words")?;
+    expect_no_calls(
+        &trace,
+        &["call_builtin", "call_method", "getitem", "build_slice"],
+    )?;
+    let methods = trace.calls_of("str_method").count();
+    expect_in(&trace, methods == 6, || {
+        format!("expected 6 `call str_method` (split, join, upper, replace, strip, startswith), found {methods}")
+    })?;
+    let slices = trace.calls_of("slice_step").count();
+    expect_in(&trace, slices == 2, || {
+        format!("expected 2 `call slice_step`, found {slices}")
+    })
+}
+
+fn bridge_reaching_the_loop_functions_return_ends_there() -> Result<(), String> {
+    // The side exit at `ch == "]"` leads to `return result`: its bridge is
+    // compiled up to the return and leaves there (an exit that is always
+    // taken: `guard_true` of the constant 0), instead of being aborted.
+    let source = "\
+def items(text, pos):
+    result = []
+    while True:
+        ch = text[pos]
+        pos += 1
+        if ch == ']':
+            return result
+        result.append(ch)
+
+total = 0
+for k in range(50):
+    total += len(items('abcdefgh]' * 2, k % 5))
+print(total)
+";
+    let run = run_traced(source, "300\n", &["--jit-stats"])?;
+    let stderr = &run.outcome.stderr;
+    expect_eq(
+        "aborts at the loop function's return",
+        stderr.contains("return from the loop's frame"),
+        false,
+    )
+    .map_err(|e| format!("{e}\n{stderr}"))?;
+    let ends_at_return = |t: &TraceListing| {
+        t.is_bridge()
+            && t.with_op("guard_true").any(|g| {
+                t.producer(g, 0)
+                    .is_some_and(|p| p.op == "const_int" && p.args == ["0"])
+            })
+    };
+    if run.traces.iter().any(ends_at_return) {
+        return Ok(());
+    }
+    let listing: Vec<String> = run.traces.iter().map(|t| t.to_string()).collect();
+    Err(format!(
+        "no bridge ends at the return:\n{}",
+        listing.join("\n")
+    ))
 }

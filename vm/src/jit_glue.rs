@@ -189,13 +189,31 @@ impl Interpreter {
         let base = top + 1;
         let need = base + extent.max(nslots);
         self.ensure_stack(need + 1);
-        self.stack[top] = Value::NONE;
         // The arguments lie below the new frame (in the trace's frames).
-        let (below, frame) = self.stack.split_at_mut(base);
-        crate::call::copy_args(&mut frame[..argc], &below[args_at..args_at + argc]);
-        clear_slots(&mut frame[argc..need + 1 - base], nslots - argc);
-        for (i, &slot) in c.free_slots.iter().enumerate() {
-            frame[slot as usize] = func.closure[i];
+        debug_assert!(args_at + argc <= top);
+        // SAFETY: `ensure_stack` made the stack at least `need + 9` slots
+        // long, which holds the return slot `top`, the arguments (below
+        // it), and the frame's slots `base..base + nslots` rounded up to
+        // four (`nslots <= need - base`); the arguments and the frame do not
+        // overlap. Slots past `nslots` are above every live frame (the
+        // callee's frame starts above the stack top), so clearing them
+        // clobbers nothing.
+        unsafe {
+            let slots = self.stack.as_mut_ptr();
+            *slots.add(top) = Value::NONE;
+            let frame = slots.add(base);
+            copy_values(slots.add(args_at), frame, argc);
+            let mut i = argc;
+            while i < nslots {
+                frame
+                    .add(i)
+                    .cast::<[Value; 4]>()
+                    .write_unaligned([Value::EMPTY; 4]);
+                i += 4;
+            }
+            for (i, &slot) in c.free_slots.iter().enumerate() {
+                *frame.add(slot as usize) = func.closure[i];
+            }
         }
         self.push_frame(func.code, f, func.module, Value::EMPTY, base, top, true);
         if self.rt.heap.wants_collection() {
@@ -205,7 +223,7 @@ impl Interpreter {
         // A bridge or function recording started here belongs to the
         // `execute` level below (as in `execute_watched_function`).
         self.exec_depth += 1;
-        let left = self.enter_code(enter, target, base, base + extent, hidden);
+        let left = self.enter_code_on_ready_stack(enter, target, base, base + extent, hidden);
         // SAFETY: `info` is the exit descriptor the trace returned.
         if let Some(src) = unsafe { (*left.info).returns() } {
             self.exec_depth -= 1;
@@ -219,9 +237,18 @@ impl Interpreter {
             self.frames.truncate(frames - 1);
             return Some(Ok(v));
         }
+        Some(self.finish_function_call(left, base, depth))
+    }
+
+    /// [`Interpreter::call_function_trace`] after the trace left other than
+    /// at the function's end: rebuilds the frames and runs the function's
+    /// boundary frame (number `depth`, slot 0 at `base`) to its return in
+    /// the interpreter.
+    #[inline(never)]
+    fn finish_function_call(&mut self, left: Left, base: usize, depth: usize) -> PyResult<Value> {
         let resumed = self.resume_after_exit(left, base, depth);
         self.exec_depth -= 1;
-        Some(match resumed {
+        match resumed {
             Ok(false) => match self.return_at_function_end() {
                 Some(result) => result,
                 None => self.execute(),
@@ -231,7 +258,7 @@ impl Interpreter {
                 Ok(()) => self.execute(),
                 Err(e) => Err(e),
             },
-        })
+        }
     }
 
     /// After a function trace left: when it left at the `Return` of the
@@ -346,7 +373,35 @@ impl Interpreter {
         }
         let base = self.frames.last().expect("a running frame").base;
         let left = self.enter_code(enter, target, base, base + extent, hidden);
+        // SAFETY: `info` is the exit descriptor the trace returned.
+        if let Some(src) = unsafe { (*left.info).returns() } {
+            if self.return_to_interpreted_caller(base + src as usize) {
+                return Some(Ok(false));
+            }
+        }
         Some(self.resume_after_exit(left, base, loop_depth))
+    }
+
+    /// A function trace entered by the dispatch loop ended at its `Return`,
+    /// whose value is in stack slot `value_slot`: for a plain frame (not a
+    /// boundary, no `__init__` instance, no generator) runs that `Return`
+    /// here (`return_from_frame`: the frame is popped and the value stored
+    /// in the caller's slot, whose pc is already past the call), so the
+    /// dispatch loop goes on in the caller without decoding the exit or
+    /// dispatching the `Return`. False (nothing done) for other frames.
+    #[inline]
+    fn return_to_interpreted_caller(&mut self, value_slot: usize) -> bool {
+        let frame = self.frames.last().expect("the function's frame");
+        if frame.boundary || !frame.init_self.is_empty() || !frame.generator.is_empty() {
+            return false;
+        }
+        self.jit.count_return_exit();
+        let (ret_slot, handled) = (frame.ret_slot, frame.saved_handled);
+        self.stack[ret_slot] = self.stack[value_slot];
+        self.handled = handled;
+        let frames = self.frames.len();
+        self.frames.truncate(frames - 1);
+        true
     }
 
     /// Is there native stack left to enter compiled code (see `native_stack`)?
@@ -372,6 +427,19 @@ impl Interpreter {
         hidden: usize,
     ) -> Left {
         self.ensure_stack(need + 1);
+        self.enter_code_on_ready_stack(enter, target, base, need, hidden)
+    }
+
+    /// [`Interpreter::enter_code`] once the stack holds `need + 1` slots.
+    #[inline(always)]
+    fn enter_code_on_ready_stack(
+        &mut self,
+        enter: EnterFn,
+        target: usize,
+        base: usize,
+        need: usize,
+        hidden: usize,
+    ) -> Left {
         // A collection while the trace runs marks the stack up to `need`, so
         // no slot there may hold a pointer to a freed object. Each collection
         // clears the stack above what it marks up to the high-water mark, and
@@ -579,25 +647,29 @@ pub(crate) fn loop_header_marked(code: &CodeObj, pc: usize) -> bool {
 /// compiled (see [`mark_loop_header`]).
 const LOOP_HEADER_MARK: u64 = 0x4C4F_4F50_4845_4144;
 
-/// Sets the first `n` slots of `slots` to EMPTY, four at a time: slots
-/// past the `n` (up to `slots`' end) may be cleared too, so `slots` must
-/// end inside stack that holds nothing live.
+/// Copies `n` values from `from` to `to` (not overlapping): the usual few
+/// as plain moves, without a `memcpy` call.
+///
+/// # Safety
+/// As for `std::ptr::copy_nonoverlapping`.
 #[inline(always)]
-fn clear_slots(slots: &mut [Value], n: usize) {
-    let mut chunks = slots.chunks_exact_mut(4);
-    let mut cleared = 0;
-    while cleared < n {
-        match chunks.next() {
-            Some(c) => {
-                c.copy_from_slice(&[Value::EMPTY; 4]);
-                cleared += 4;
-            }
-            None => {
-                let rest = chunks.into_remainder();
-                let k = (n - cleared).min(rest.len());
-                rest[..k].fill(Value::EMPTY);
-                return;
-            }
+unsafe fn copy_values(from: *const Value, to: *mut Value, n: usize) {
+    // SAFETY: the caller's contract: `n` values readable at `from` and
+    // writable at `to`, not overlapping.
+    unsafe {
+        match n {
+            0 => {}
+            1 => *to = *from,
+            2 => to
+                .cast::<[Value; 2]>()
+                .write_unaligned(from.cast::<[Value; 2]>().read_unaligned()),
+            3 => to
+                .cast::<[Value; 3]>()
+                .write_unaligned(from.cast::<[Value; 3]>().read_unaligned()),
+            4 => to
+                .cast::<[Value; 4]>()
+                .write_unaligned(from.cast::<[Value; 4]>().read_unaligned()),
+            _ => std::ptr::copy_nonoverlapping(from, to, n),
         }
     }
 }

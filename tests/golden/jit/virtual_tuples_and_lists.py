@@ -186,6 +186,31 @@ def generator_consumer():
     print("triples", total, keep)
 
 
+def list_holding_itself():
+    out = []
+    for i in range(30):
+        l = [0, i]
+        l[0] = l
+        t = (l, i)
+        if i % 7 == 3:
+            out.append(t)
+        if i == 20:
+            l[1] = "x"
+    print("cycle", len(out), out[-1][0] is out[-1][0][0], out[-1][0][1], repr(out[0]))
+
+
+def pairs_kept_whole():
+    # The consumer indexes the yielded tuple instead of unpacking it, and
+    # keeps some of them.
+    kept = []
+    total = 0
+    for p in pairs(range(50)):
+        total += p[0] * p[1] - len(p)
+        if p[1] % 16 == 0:
+            kept.append(p)
+    print("whole", total, kept)
+
+
 unpack_pairs_type_change()  # expect: pairs 20062.25 [(9, 'a'), ('a', 'b')]
 tuple_escapes_sometimes()  # expect: kept [(5, 6), (22, 23), (39, 40), ((45, 46), [45, 46]), (56, 57)]
 nested_tuples()  # expect: nested 4141 ((49, 98), (50, 's'))
@@ -203,3 +228,5 @@ swap_in_loop()
 # expect: fib 685 906
 tuple_identity()  # expect: identity 40
 generator_consumer()  # expect: triples 73750 [[57, 57]]
+list_holding_itself()  # expect: cycle 4 True 24 ([[...], 3], 3)
+pairs_kept_whole()  # expect: whole 39102 [(15, 16), (31, 32), (47, 48)]
