@@ -1292,8 +1292,7 @@ helper!(h_seq_iter_next, |ctx, vm, a, b, c, d| {
             // `Seq` iterates a str by byte only when it is ASCII.
             Some(s) => s.value.as_bytes().get(*index).map(|&byte| {
                 *index += 1;
-                vm.rt()
-                    .intern_char((byte as char).encode_utf8(&mut [0u8; 4]))
+                vm.rt().ascii_char(byte)
             }),
             None => protocol::seq_items(*seq).get(*index).map(|&item| {
                 *index += 1;

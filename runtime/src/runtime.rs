@@ -403,19 +403,25 @@ impl Runtime {
     /// CPython shares them (so `is` between them prints the same).
     pub fn intern_char(&mut self, c: &str) -> Value {
         if c.len() == 1 {
-            let b = c.as_bytes()[0] as usize;
-            let cached = self.ascii_chars[b];
-            if !cached.is_empty() {
-                return cached;
-            }
-            let v = self.intern(c);
-            self.ascii_chars[b] = v;
-            v
+            self.ascii_char(c.as_bytes()[0])
         } else if c.chars().next().is_some_and(|ch| (ch as u32) < 256) {
             self.intern(c)
         } else {
             self.new_str(c)
         }
+    }
+
+    /// The shared one-character str of ASCII byte `b` (below 128).
+    #[inline]
+    pub fn ascii_char(&mut self, b: u8) -> Value {
+        let b = (b & 0x7f) as usize;
+        let cached = self.ascii_chars[b];
+        if !cached.is_empty() {
+            return cached;
+        }
+        let v = self.intern(char::from(b as u8).encode_utf8(&mut [0u8; 4]));
+        self.ascii_chars[b] = v;
+        v
     }
 
     /// A new (not interned) str.

@@ -307,16 +307,10 @@ pub fn find_bytes(hay: &str, needle: &str) -> Option<usize> {
         0 => Some(0),
         1 => h.iter().position(|&b| b == n[0]),
         len if len <= SHORT => {
+            let (first, rest) = (n[0], &n[1..]);
             let last_start = h.len().checked_sub(len)?;
-            let mut i = 0;
-            while i <= last_start {
-                i += h[i..=last_start].iter().position(|&b| b == n[0])?;
-                if &h[i..i + len] == n {
-                    return Some(i);
-                }
-                i += 1;
-            }
-            None
+            (0..=last_start)
+                .find(|&i| h[i] == first && h[i + 1..i + len].iter().zip(rest).all(|(a, b)| a == b))
         }
         _ => hay.find(needle),
     }

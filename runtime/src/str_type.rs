@@ -938,11 +938,10 @@ fn str_dunder_format(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) ->
 pub fn char_at(rt: &mut Runtime, s: Value, i: i64) -> Option<Value> {
     let obj = downcast::<StrObj>(s)?;
     let j = crate::subscript::norm_index(i, obj.char_len)?;
-    let c = if obj.is_ascii() {
-        obj.value.as_bytes()[j] as char
-    } else {
-        obj.value.chars().nth(j)?
-    };
+    if obj.is_ascii() {
+        return Some(rt.ascii_char(obj.value.as_bytes()[j]));
+    }
+    let c = obj.value.chars().nth(j)?;
     let mut buf = [0u8; 4];
     Some(rt.intern_char(c.encode_utf8(&mut buf)))
 }

@@ -10,16 +10,18 @@
 //! (`Snapshot::virtuals`); the exit stub builds them when the guard fails
 //! (`crate::materialize`). Anything else that uses the object materializes
 //! it first (emits `new_instance_with_map`, its final layout with all its
-//! slots at once, a store per slot, then the slot stores):
+//! slots at once, or `new_tuple`/`new_list` with its items, a store per
+//! field the call does not take, then the slot stores):
 //! a call argument, a store into the heap, a phi (kept across iterations),
 //! a helper reading the slot holding it, the end of the preamble and
 //! `loop_back` (the stack must hold it, unless only slots dead at the loop
-//! header do: call temporaries, inlined frames), and a call that may run Python
-//! code (and so collect) while the object's fields hold heap pointers
-//! that only the trace keeps alive. So does an exit always taken (a guard
-//! on a constant that fails: a function trace's end at its `return`), for
-//! the objects the stack holds there: building them at an exit is the slow
-//! path, meant for exits taken rarely. When unsure, it escapes.
+//! header do: call temporaries, inlined frames), and a call that may run
+//! Python code (and so collect) while the object's fields hold heap
+//! pointers that only the trace keeps alive (no slot holds them too). So
+//! does an exit always taken (a guard on a constant that fails: a function
+//! trace's end at its `return`), for the objects the stack holds there:
+//! building them at an exit is the slow path, meant for exits taken
+//! rarely. When unsure, it escapes.
 
 mod seq;
 
