@@ -188,9 +188,12 @@ impl Interpreter {
         let top = self.stack_top();
         let base = top + 1;
         let need = base + extent.max(nslots);
+        if args_at + argc > top {
+            // The arguments lie in the trace's frames, below the stack top;
+            // anything else is left to the general path's checks.
+            return None;
+        }
         self.ensure_stack(need + 1);
-        // The arguments lie below the new frame (in the trace's frames).
-        debug_assert!(args_at + argc <= top);
         // SAFETY: `ensure_stack` made the stack at least `need + 9` slots
         // long, which holds the return slot `top`, the arguments (below
         // it), and the frame's slots `base..base + nslots` rounded up to

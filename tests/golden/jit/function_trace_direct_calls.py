@@ -142,3 +142,44 @@ sizes = 0
 for i in range(40):
     sizes += size(node(i % 9))
 print(sizes)  # expect: 2019
+
+
+# Function traces entered by the interpreter (a caller that is not
+# compiled), `__init__` traces (which return the instance, not their
+# value), and a generator frame's caller.
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+def norm1(p):
+    return abs(p.x) + abs(p.y)
+
+
+def interpreted_caller(k):
+    acc = 0
+    acc += norm1(Point(k, -k))
+    acc += fib(k % 7)
+    return acc
+
+
+print([interpreted_caller(k) for k in range(10)])  # expect: [0, 3, 5, 8, 11, 15, 20, 14, 17, 19]
+
+
+def bad_init_calls(n):
+    class Bad:
+        def __init__(self):
+            return 1
+
+    msgs = 0
+    for i in range(n):
+        try:
+            Bad()
+        except TypeError as e:
+            msgs += 1
+            msg = str(e)
+    return msgs, msg
+
+
+print(bad_init_calls(6))  # expect: (6, "__init__() should return None, not 'int'")
