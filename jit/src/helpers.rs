@@ -175,6 +175,13 @@ pub enum Helper {
     /// `(i)`: an unboxed int that does not fit the inline range boxed as a
     /// big int (an inline int when it fits).
     BoxIntWide,
+    /// `(code, module, frame, dst)`: `MakeFunction` of the code constant in
+    /// the frame whose slot 0 is slot `frame` of the trace: its defaults
+    /// in that frame's slots `dst` and `dst + 1`, its free variables' cells
+    /// in the slots the code's `free_sources` name.
+    MakeFunction,
+    /// `(v)`: a new cell holding `v` (`MakeCell`).
+    NewCell,
     /// `(v)`: the machine value of an int, inline or a big int within 64
     /// bits; `i64::MIN` for anything else (a guard then leaves the trace).
     IntValue,
@@ -287,6 +294,8 @@ impl Helper {
             Helper::FloatBinop => "float_binop",
             Helper::BoxIntWide => "box_int_wide",
             Helper::IntValue => "int_value",
+            Helper::MakeFunction => "make_function",
+            Helper::NewCell => "new_cell",
             Helper::IntOfStr => "int_of_str",
             Helper::DictFind => "dict_find",
             Helper::DictGetFound => "dict_get_found",
@@ -336,6 +345,8 @@ impl Helper {
                 | Helper::FloatBinop
                 | Helper::BoxIntWide
                 | Helper::IntValue
+                | Helper::MakeFunction
+                | Helper::NewCell
                 | Helper::IntOfStr
                 | Helper::DictFind
                 | Helper::DictGetFound
@@ -383,7 +394,7 @@ impl Helper {
                 allocates: true,
                 ..nothing
             },
-            BuildList | BuildTuple | BuildSlice | BuildString => Effects {
+            BuildList | BuildTuple | BuildSlice | BuildString | MakeFunction => Effects {
                 reads_slots: true,
                 allocates: true,
                 ..nothing
@@ -429,7 +440,7 @@ impl Helper {
             | DictFind | DictGetFound | DictContainsFound | StrFind | IntValue => nothing,
             // A new str, list or big int.
             StrChr | StrOfInt | StrConcat | StrSlice | ListSlice | BoxIntWide | IntOfStr
-            | StrMethod | SliceStep => Effects {
+            | StrMethod | SliceStep | NewCell => Effects {
                 allocates: true,
                 ..nothing
             },
@@ -549,6 +560,8 @@ impl Helper {
             Helper::FloatBinop => h_float_binop,
             Helper::BoxIntWide => h_box_int_wide,
             Helper::IntValue => h_int_value,
+            Helper::MakeFunction => h_make_function,
+            Helper::NewCell => h_new_cell,
             Helper::IntOfStr => h_int_of_str,
             Helper::DictFind => h_dict_find,
             Helper::DictGetFound => h_dict_get_found,
@@ -1228,6 +1241,28 @@ helper!(h_str_chr, |ctx, vm, a, b, c, d| {
 helper!(h_box_int_wide, |ctx, vm, a, b, c, d| ok(vm
     .rt()
     .int_from_i64(a as i64)));
+helper!(h_make_function, |ctx, vm, a, b, c, d| {
+    let (code, frame) = (v(a), c as i64);
+    let sources = &downcast::<CodeObj>(code)
+        .expect("make_function's code is a code object")
+        .code
+        .free_sources;
+    // SAFETY: the recorder passes the slots of a frame inside the trace's
+    // extent (it extended the extent over each of them).
+    let slot = |s: i64| unsafe { ctx.slot(frame + s) };
+    let closure = sources.iter().map(|&s| slot(s as i64)).collect();
+    let (defaults, kwdefaults) = (slot(d as i64), slot(d as i64 + 1));
+    ok(vm
+        .rt()
+        .new_function(code, v(b), defaults, kwdefaults, closure))
+});
+helper!(h_new_cell, |ctx, vm, a, b, c, d| ok(vm
+    .rt()
+    .heap
+    .alloc_value(CellObj {
+        header: Header::new(ObjKind::Cell),
+        value: v(a),
+    })));
 helper!(h_int_value, |ctx, vm, a, b, c, d| {
     let x = v(a);
     let n = if x.is_int() {

@@ -86,6 +86,8 @@ const HELPERS: &[Helper] = &[
     Helper::FloatBinop,
     Helper::BoxIntWide,
     Helper::IntValue,
+    Helper::MakeFunction,
+    Helper::NewCell,
     Helper::IntOfStr,
     Helper::DictFind,
     Helper::DictGetFound,
@@ -715,6 +717,8 @@ mod tests {
                 | Helper::FloatBinop
                 | Helper::BoxIntWide
                 | Helper::IntValue
+                | Helper::MakeFunction
+                | Helper::NewCell
                 | Helper::IntOfStr
                 | Helper::DictFind
                 | Helper::DictGetFound

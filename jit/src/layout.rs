@@ -168,6 +168,11 @@ pub fn generator_layout() -> [i32; 4] {
     ]
 }
 
+/// Offset of a `FunctionObj`'s code object.
+pub fn function_code_offset() -> i32 {
+    offset_of!(runtime::object::FunctionObj, code) as i32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

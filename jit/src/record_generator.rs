@@ -1,6 +1,6 @@
 //! Recording a `for` loop's step over a generator inline: the generator's
 //! frame is entered like an inlined call (its saved slots loaded onto the
-//! stack above the loop body's frame, behind guards on its function and
+//! stack above the loop body's frame, behind guards on its code and
 //! resume word) and its `yield` returns to the loop body (the frame's slots
 //! stored back), as the interpreter's `ForIter` resumes a generator in its
 //! own dispatch loop. Plain loads and stores: the optimizer forwards a
@@ -51,8 +51,17 @@ pub(crate) fn for_iter(r: &mut Recorder, view: &FrameView, itv: Value, iter: u16
     r.guard(Opcode::GuardTag(gen, TAG_PTR), pc);
     r.guard(Opcode::GuardKind(gen, ObjKind::Generator as u8), pc);
     let [func_off, resume_off, yield_from_off, slots_off] = layout::generator_layout();
+    // The code, not the function: a generator expression (or a generator
+    // function defined in a loop) makes a new function object each time it
+    // is evaluated, all running the same code in the same module. The
+    // frames rebuilt at an exit name the function recorded here, which
+    // only the recorder reads.
     let f = r.emit(Opcode::LoadField(gen, func_off), Type::Val);
-    r.guard(Opcode::GuardEq(f, g.func.to_bits()), pc);
+    let c = r.emit(
+        Opcode::LoadField(f, layout::function_code_offset()),
+        Type::Val,
+    );
+    r.guard(Opcode::GuardEq(c, func.code.to_bits()), pc);
     // One word pins the state (created or suspended), the resume pc and
     // the slot the sent value goes to.
     let word = r.emit(Opcode::LoadField(gen, resume_off), Type::Word);

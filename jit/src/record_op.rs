@@ -650,6 +650,27 @@ pub(crate) fn record_op(
             r.store_rel(callee.ret_slot, v);
             r.expect = Some((view.depth - 1, callee.return_pc));
         }
+        Op::MakeCell { slot } => {
+            let v = r.load(slot);
+            let cell = r.call(Helper::NewCell, vec![v], pc, Type::Val);
+            r.store(slot, cell);
+        }
+        Op::MakeFunction { dst, code: ci } => {
+            // A closure or generator expression made each iteration: a
+            // runtime call reading the defaults and cells from the slots.
+            let frame = r.frames.last().expect("a frame");
+            let (code_v, module) = (code_of(frame.code).consts[ci as usize], frame.module);
+            let sources = code_of(code_v).code.free_sources.clone();
+            for s in sources.iter().copied().chain([dst, dst + 1]) {
+                r.rel(s);
+            }
+            let (ck, mk) = (r.konst(code_v), r.konst(module));
+            let frame_slot = r.rel(0);
+            let fk = r.kint(frame_slot as i64);
+            let dk = r.kint(dst as i64);
+            let f = r.call(Helper::MakeFunction, vec![ck, mk, fk, dk], pc, Type::Val);
+            r.store(dst, f);
+        }
         Op::Nop => {}
         other => return Err(format!("unsupported instruction {}", op_name(&other))),
     }

@@ -371,6 +371,13 @@ fn next_of_each(vm: &mut dyn Vm, iters: &[Value]) -> PyResult<Option<Vec<Value>>
 pub fn collect(vm: &mut dyn Vm, v: Value) -> PyResult<Vec<Value>> {
     match kind_of(v) {
         Some(ObjKind::List) | Some(ObjKind::Tuple) => Ok(seq_items(v).to_vec()),
+        // A compiled loop runs the generator inline (see `Vm::call_prelude`).
+        Some(ObjKind::Generator) => {
+            let list = vm.call_prelude(crate::PreludeFn::Collect, &[v])?;
+            Ok(std::mem::take(
+                &mut downcast::<ListObj>(list).unwrap().items,
+            ))
+        }
         _ => {
             let it = get_iter(vm, v)?;
             // The items gathered so far live in a rooted list, so a collection

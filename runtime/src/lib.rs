@@ -88,6 +88,9 @@ pub enum PreludeFn {
     Any,
     /// `all(iterable)`.
     All,
+    /// The items of an iterable, as a new list (`iter::collect`: `list()`,
+    /// `tuple()`, `sorted()`, `min()`, `max()`, `str.join`, ...).
+    Collect,
 }
 
 /// What the runtime needs from the interpreter.

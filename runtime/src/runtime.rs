@@ -706,6 +706,36 @@ impl Runtime {
         Value::from_ptr(p)
     }
 
+    /// A new function running `code` (a `CodeObj`) with `module`'s
+    /// globals: `MakeFunction`, in the interpreter and in compiled code.
+    /// `defaults` and `kwdefaults` are a tuple and a dict, or EMPTY or None
+    /// for none; `closure` holds the cells of its free variables.
+    pub fn new_function(
+        &mut self,
+        code: Value,
+        module: Value,
+        defaults: Value,
+        kwdefaults: Value,
+        closure: Box<[Value]>,
+    ) -> Value {
+        let inner = downcast::<CodeObj>(code).expect("MakeFunction names a code object");
+        let (name, qualname) = (inner.code.name.clone(), inner.code.qualname.clone());
+        let name = self.intern(&name);
+        let qualname = self.intern(&qualname);
+        let none_if_empty = |v: Value| if v.is_empty() { Value::NONE } else { v };
+        self.heap.alloc_value(FunctionObj {
+            header: Header::new(ObjKind::Function),
+            code,
+            module,
+            name,
+            qualname,
+            defaults: none_if_empty(defaults),
+            kwdefaults: none_if_empty(kwdefaults),
+            closure,
+            dict: Value::EMPTY,
+        })
+    }
+
     /// A new, empty module named `name`.
     pub fn new_module(&mut self, name: &str, file: Option<String>) -> Value {
         let name_v = self.intern(name);

@@ -82,6 +82,10 @@ const TESTS: &[NamedTest] = &[
         sum_of_a_generator_runs_it_inside_a_loop_trace,
     ),
     (
+        "a_new_generator_expression_each_round_reuses_the_loop_trace",
+        a_new_generator_expression_each_round_reuses_the_loop_trace,
+    ),
+    (
         "str_methods_and_step_slices_call_typed_helpers",
         str_methods_and_step_slices_call_typed_helpers,
     ),
@@ -800,9 +804,11 @@ fn sum_of_a_generator_runs_it_inside_a_loop_trace() -> Result<(), String> {
 def squares(n):
     return sum(x * x for x in range(n) if x % 3 != 0)
 
-print(squares(3000))
+print(squares(3000), squares(3000))
 ";
-    let trace = loop_trace_of(source, "5999999000\n", "sum")?;
+    // (The first call records `squares`' function trace; the prelude's loop
+    // runs while that recording is open and is traced on the second.)
+    let trace = loop_trace_of(source, "5999999000 5999999000\n", "sum")?;
     let calls: Vec<String> = trace.with_op("call").map(|i| i.to_string()).collect();
     expect_in(&trace, calls.is_empty(), || {
         format!("expected no helper calls, found {calls:?}")
@@ -813,6 +819,48 @@ print(squares(3000))
         .any(|i| i.function == "<genexpr>" && i.depth == 1);
     expect_eq("the generator expression runs inlined", in_genexpr, true)
         .map_err(|e| format!("{e}\n{trace}"))
+}
+
+fn a_new_generator_expression_each_round_reuses_the_loop_trace() -> Result<(), String> {
+    // Each round evaluates the generator expressions anew (new function
+    // objects, same code): the round's loop records `MakeFunction`, and the
+    // loops resuming the generators guard their code, so one trace serves
+    // every round instead of a bridge (and then an abort and a blacklisted
+    // loop) per round.
+    let source = "\
+def rounds(n):
+    total = 0
+    for k in range(n):
+        for v in (x * k for x in range(30) if x & 1):
+            total += v
+        total += len(list(x for x in range(k)))
+    return total
+
+print(rounds(60))
+";
+    let want = {
+        let mut total: i64 = 0;
+        for k in 0..60i64 {
+            total += (0..30i64)
+                .filter(|x| x & 1 == 1)
+                .map(|x| x * k)
+                .sum::<i64>();
+            total += k;
+        }
+        format!("{total}\n")
+    };
+    let run = run_traced(source, &want, &["--jit-stats"])?;
+    let stderr = &run.outcome.stderr;
+    // A recording may still stop where a generator finishes; none may be
+    // given up on (`MakeFunction` once aborted every recording of `rounds`).
+    let aborted = stat(stderr, "traces aborted:")?;
+    let blacklisted = stat(stderr, "loops blacklisted:")?;
+    let bridges = stat(stderr, "bridges:")?;
+    expect_eq("at most two aborted recordings", aborted <= 2, true)
+        .map_err(|e| format!("{e} ({aborted} aborted)\n{stderr}"))?;
+    expect_eq("no blacklisted loop", blacklisted, 0).map_err(|e| format!("{e}\n{stderr}"))?;
+    expect_eq("a few bridges, not one per round", bridges < 15, true)
+        .map_err(|e| format!("{e} ({bridges} bridges)\n{stderr}"))
 }
 
 // ---- str methods and parser loops

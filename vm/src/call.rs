@@ -611,30 +611,11 @@ impl Interpreter {
             .iter()
             .map(|&s| self.stack[base + s as usize])
             .collect();
-        let name = self.rt.intern(&inner.code.name.clone());
-        let qualname = self.rt.intern(&inner.code.qualname.clone());
         let defaults = self.stack[base + dst as usize];
         let kwdefaults = self.stack[base + dst as usize + 1];
         let module = self.frames.last().unwrap().module;
-        self.rt.heap.alloc_value(FunctionObj {
-            header: Header::new(ObjKind::Function),
-            code: code_v,
-            module,
-            name,
-            qualname,
-            defaults: if defaults.is_empty() {
-                Value::NONE
-            } else {
-                defaults
-            },
-            kwdefaults: if kwdefaults.is_empty() {
-                Value::NONE
-            } else {
-                kwdefaults
-            },
-            closure,
-            dict: Value::EMPTY,
-        })
+        self.rt
+            .new_function(code_v, module, defaults, kwdefaults, closure)
     }
 
     // ------------------------------------------------------------ classes

@@ -24,3 +24,7 @@ def all(iterable):
         if not item:
             return False
     return True
+
+
+def collect(iterable):
+    return [item for item in iterable]

@@ -1,7 +1,8 @@
 //! Builtins written in Python (`prelude.py`): `sum`, `any` and `all` over a
-//! generator run as a Python loop, which the JIT traces with the
-//! generator's body inlined, instead of resuming the generator from a native
-//! loop once per item. Compiled on first use; its frames are left out of
+//! generator, and collecting a generator's items (`list()`, `tuple()`,
+//! `sorted()`, `min()`, `max()`, `str.join`, ...), run as a Python loop,
+//! which the JIT traces with the generator's body inlined, instead of
+//! resuming the generator from a native loop once per item. Compiled on first use; its frames are left out of
 //! tracebacks, so errors read as they do from the native builtins.
 
 use crate::interp::Interpreter;
@@ -25,6 +26,7 @@ impl Interpreter {
             PreludeFn::Sum => "sum",
             PreludeFn::Any => "any",
             PreludeFn::All => "all",
+            PreludeFn::Collect => "collect",
         });
         let func = module_get(self.prelude, name).expect("the prelude defines every PreludeFn");
         self.call_value(func, args, &[])

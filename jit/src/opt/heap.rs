@@ -7,7 +7,7 @@
 //! kept and its result remembered; a store remembers the stored value and
 //! forgets every location it may alias (two objects may be the same unless
 //! provably different: distinct constants, a fresh allocation and a value
-//! that existed before it, or generators of different functions and their
+//! that existed before it, or generators of different codes and their
 //! saved-slot buffers); a store of the value a location is known to hold
 //! already is dropped; a call forgets what [`Helper::effects`] says it may
 //! write. A guard identical to an earlier one (same operand value, same
@@ -158,6 +158,8 @@ struct HeapPass<'a> {
     guarded: FxHashMap<Ref, u64>,
     /// Generator -> the value of its (immutable) function field.
     gen_func: FxHashMap<Ref, Ref>,
+    /// A generator's function (new value) -> its code, loaded from it.
+    func_code: FxHashMap<Ref, Ref>,
     /// Saved-slot buffer -> the generator owning it (a buffer belongs to one
     /// generator: different generators have different buffers).
     buffer_owner: FxHashMap<Ref, Ref>,
@@ -200,7 +202,7 @@ impl HeapPass<'_> {
         if word(a) != word(b) {
             return false;
         }
-        // Generators of different functions are different generators, and
+        // Generators of different codes are different generators, and
         // own different buffers.
         if self.different_generators(a, b) {
             return false;
@@ -221,16 +223,17 @@ impl HeapPass<'_> {
         !(newer_fresh(a, b) || newer_fresh(b, a))
     }
 
-    /// Are new values `a` and `b` generators whose functions (a field that
-    /// never changes) were guarded to be different constants?
+    /// Are new values `a` and `b` generators whose functions' codes (fields
+    /// that never change) were guarded to be different constants?
     fn different_generators(&self, a: Ref, b: Ref) -> bool {
-        let func = |g: Ref| {
+        let code = |g: Ref| {
             self.gen_func
                 .get(&g)
-                .and_then(|f| self.guarded.get(f))
+                .and_then(|f| self.func_code.get(f))
+                .and_then(|c| self.guarded.get(c))
                 .copied()
         };
-        matches!((func(a), func(b)), (Some(x), Some(y)) if x != y)
+        matches!((code(a), code(b)), (Some(x), Some(y)) if x != y)
     }
 
     /// Notes what load `new` (of old instruction `op`) says about
@@ -240,6 +243,10 @@ impl HeapPass<'_> {
             return;
         };
         let g = self.rw.get(o);
+        if off == layout::function_code_offset() && self.gen_func.values().any(|&f| f == g) {
+            self.func_code.insert(g, new);
+            return;
+        }
         if self.kinds.get(&g) != Some(&(ObjKind::Generator as u8)) {
             return;
         }
@@ -634,6 +641,7 @@ fn round(
         word_consts: FxHashMap::default(),
         guarded: FxHashMap::default(),
         gen_func: FxHashMap::default(),
+        func_code: FxHashMap::default(),
         buffer_owner: FxHashMap::default(),
         known: FxHashMap::default(),
         fresh: FxHashSet::default(),

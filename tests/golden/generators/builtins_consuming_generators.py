@@ -132,3 +132,25 @@ for n in range(90):
     if all(i < 70 for i in range(n)):
         total -= 1
 print(total)  # expect: 58677
+
+# Collecting a generator's items: list, tuple, sorted, min, max, join, set.
+print(list(evens(9)), tuple(evens(7)), sorted(x * 7 % 5 for x in range(9)))  # expect: [0, 2, 4, 6, 8] (0, 2, 4, 6) [0, 0, 1, 1, 2, 2, 3, 4, 4]
+print(min(x * 7 % 5 for x in range(1, 9)), max(evens(40)), ",".join(str(x) for x in evens(9)))  # expect: 0 38 0,2,4,6,8
+print(sorted(set(x % 4 for x in range(50))), dict((x, -x) for x in evens(5)))  # expect: [0, 1, 2, 3] {0: 0, 2: -2, 4: -4}
+print(list(x for x in []), min((x for x in []), default="none"))  # expect: [] none
+try:
+    max(x for x in [])
+except ValueError as e:
+    print(e)  # expect: max() arg is an empty sequence
+
+
+def feeds_itself():
+    yield 1
+    yield list(me)
+
+
+me = feeds_itself()
+try:
+    list(me)
+except ValueError as e:
+    print(e)  # expect: generator already executing
