@@ -300,6 +300,7 @@ pub fn replace_found(s: &str, old: &str, new: &str, limit: usize) -> (String, us
 /// Python code mostly looks for) are found by scanning for their first
 /// byte and comparing, which costs less than setting up the standard
 /// two-way searcher; a UTF-8 needle can only match at a character start.
+#[inline]
 pub fn find_bytes(hay: &str, needle: &str) -> Option<usize> {
     const SHORT: usize = 8;
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
