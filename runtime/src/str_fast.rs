@@ -275,7 +275,9 @@ pub fn slice_step(
                 let chars: Vec<char> = o.value.chars().collect();
                 si.indices().map(|i| chars[i]).collect()
             };
-            Some(make_owned(rt, text, si.len))
+            // Always a new str, as `subscript::getitem` makes (so `is`
+            // answers the same with and without the JIT).
+            Some(new_counted(rt, text, si.len))
         }
         ObjKind::List | ObjKind::Tuple => {
             let items = crate::protocol::seq_items(obj);

@@ -979,9 +979,25 @@ pub fn find_from(s: Value, sub: Value, start: Option<i64>) -> Option<i64> {
 /// `str(i)` of an int in the i64 range: the digits are ASCII, so the new
 /// str's length needs no counting.
 pub fn of_i64(rt: &mut Runtime, i: i64) -> Value {
-    let text = i.to_string();
-    let len = text.len();
-    new_str_counted(rt, text, len)
+    // The digits written backwards into a buffer: cheaper than `to_string`'s
+    // formatting machinery for the short numbers programs print.
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut n = i.unsigned_abs();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    let digits = std::str::from_utf8(&buf[at..]).unwrap_or_default();
+    new_str_counted(rt, digits.to_owned(), digits.len())
 }
 
 /// `a + b` for two strs (always a new str, as `arith::binary_op` makes).
