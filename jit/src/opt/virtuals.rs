@@ -88,6 +88,20 @@ struct Obj {
     aliases: Vec<Ref>,
 }
 
+impl Obj {
+    /// A new allocation the pass removed, with its first fields.
+    fn new(kind: Kind, fields: Vec<(Field, u64)>) -> Obj {
+        Obj {
+            kind,
+            fields,
+            root_map: None,
+            mat: None,
+            building: false,
+            aliases: Vec::new(),
+        }
+    }
+}
+
 struct Pass<'a> {
     rw: Rewriter<'a>,
     objs: Vec<Obj>,
@@ -432,17 +446,9 @@ impl Pass<'_> {
                 if !class.is_ptr() {
                     return false;
                 }
-                self.objs.push(Obj {
-                    kind: Kind::Instance {
-                        class,
-                        class_ref: self.rw.get(args[0]),
-                    },
-                    fields: Vec::new(),
-                    root_map: None,
-                    mat: None,
-                    building: false,
-                    aliases: Vec::new(),
-                });
+                let class_ref = self.rw.get(args[0]);
+                self.objs
+                    .push(Obj::new(Kind::Instance { class, class_ref }, Vec::new()));
                 self.add_alias(kr, self.objs.len() - 1);
                 true
             }

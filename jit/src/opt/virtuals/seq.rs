@@ -157,14 +157,7 @@ impl Pass<'_> {
                 (f, 0)
             })
             .collect();
-        self.objs.push(Obj {
-            kind,
-            fields: items,
-            root_map: None,
-            mat: None,
-            building: false,
-            aliases: Vec::new(),
-        });
+        self.objs.push(Obj::new(kind, items));
         self.add_alias(kr, self.objs.len() - 1);
         true
     }
