@@ -29,11 +29,15 @@ pub fn load_code(rt: &mut Runtime, code: Rc<Code>) -> Value {
     let consts: Vec<Value> = code.consts.iter().map(|c| const_value(rt, c)).collect();
     let names: Vec<Value> = code.names.iter().map(|n| rt.intern(n)).collect();
     let ic = (0..code.ops.len()).map(|_| Cell::new([0u64; 3])).collect();
+    let name = rt.intern(&code.name);
+    let qualname = rt.intern(&code.qualname);
     rt.heap.alloc_value(CodeObj {
         header: Header::new(ObjKind::Code),
         code,
         consts,
         names,
+        name,
+        qualname,
         ic,
         entry: Cell::new([0; 3]),
     })

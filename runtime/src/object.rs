@@ -196,6 +196,11 @@ pub struct CodeObj {
     pub consts: Vec<Value>,
     /// `code.names` as interned strs.
     pub names: Vec<Value>,
+    /// `code.name` and `code.qualname` as interned strs, for the functions
+    /// `MakeFunction` makes from it (often one per loop iteration).
+    pub name: Value,
+    /// See `name`.
+    pub qualname: Value,
     /// One inline-cache entry per instruction (meaning depends on the op; see
     /// the interpreter). Raw words: cached values are only used while the key
     /// they were cached under (a map, a version) still matches.
@@ -543,6 +548,7 @@ heap_object!(
 heap_object!(CodeObj, Code, |s, t| {
     t.mark_all(&s.consts);
     t.mark_all(&s.names);
+    t.mark_all(&[s.name, s.qualname]);
 });
 heap_object!(FunctionObj, Function, |s, t| {
     t.mark_all(&[

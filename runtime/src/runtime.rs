@@ -719,9 +719,7 @@ impl Runtime {
         closure: Box<[Value]>,
     ) -> Value {
         let inner = downcast::<CodeObj>(code).expect("MakeFunction names a code object");
-        let (name, qualname) = (inner.code.name.clone(), inner.code.qualname.clone());
-        let name = self.intern(&name);
-        let qualname = self.intern(&qualname);
+        let (name, qualname) = (inner.name, inner.qualname);
         let none_if_empty = |v: Value| if v.is_empty() { Value::NONE } else { v };
         self.heap.alloc_value(FunctionObj {
             header: Header::new(ObjKind::Function),
