@@ -10,6 +10,7 @@ use crate::object::*;
 use crate::runtime::{str_of, Runtime};
 use crate::str_methods as sm;
 use crate::str_transform as st;
+use crate::str_type::new_str_counted;
 use crate::value::Value;
 
 /// The str object behind `v`, when it is one.
@@ -23,7 +24,7 @@ pub fn make(rt: &mut Runtime, text: &str, char_len: usize) -> Value {
     match char_len {
         0 => rt.intern(""),
         1 => rt.intern_char(text),
-        _ => new_counted(rt, text.to_string(), char_len),
+        _ => new_str_counted(rt, text.to_string(), char_len),
     }
 }
 
@@ -32,17 +33,7 @@ pub fn make_owned(rt: &mut Runtime, text: String, char_len: usize) -> Value {
     if char_len <= 1 {
         return make(rt, &text, char_len);
     }
-    new_counted(rt, text, char_len)
-}
-
-fn new_counted(rt: &mut Runtime, text: String, char_len: usize) -> Value {
-    debug_assert_eq!(text.chars().count(), char_len);
-    rt.heap.alloc_value(StrObj {
-        header: Header::new(ObjKind::Str),
-        hash: std::cell::Cell::new(-1),
-        char_len,
-        value: text.into_boxed_str(),
-    })
+    new_str_counted(rt, text, char_len)
 }
 
 /// The characters in `part` of a str that is ASCII when `ascii`.
@@ -146,7 +137,7 @@ pub fn join(rt: &mut Runtime, sep: Value, items: &[Value]) -> Option<Value> {
         }
         out.push_str(str_of(item));
     }
-    Some(new_counted(rt, out, chars))
+    Some(new_str_counted(rt, out, chars))
 }
 
 /// `sep.join(seq)` of a str `sep` and a list or tuple `seq`; None for
@@ -277,7 +268,7 @@ pub fn slice_step(
             };
             // Always a new str, as `subscript::getitem` makes (so `is`
             // answers the same with and without the JIT).
-            Some(new_counted(rt, text, si.len))
+            Some(new_str_counted(rt, text, si.len))
         }
         ObjKind::List | ObjKind::Tuple => {
             let items = crate::protocol::seq_items(obj);

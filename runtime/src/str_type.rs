@@ -958,7 +958,7 @@ pub fn ord_of(s: Value) -> Option<i64> {
 
 /// A new str holding `text`, whose length in characters the caller knows
 /// (so it is not counted again).
-fn new_str_counted(rt: &mut Runtime, text: String, char_len: usize) -> Value {
+pub(crate) fn new_str_counted(rt: &mut Runtime, text: String, char_len: usize) -> Value {
     debug_assert_eq!(text.chars().count(), char_len);
     rt.heap.alloc_value(StrObj {
         header: Header::new(ObjKind::Str),
