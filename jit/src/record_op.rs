@@ -326,38 +326,32 @@ pub(crate) fn record_op(
         Op::GetAttr { dst, obj, name } => {
             let n = code.names[name as usize];
             let o = r.load(obj);
-            let out = match instance_layout(val(obj)) {
+            // An instance slot, a plain value on the instance's class, or
+            // one on a class object; else the generic `getattr`.
+            let folded = match instance_layout(val(obj)) {
                 Some((map, cls)) if !elidable::class_has_data_descriptor(rt, cls, n) => {
+                    let (_, version) = elidable::class_version_address(cls);
                     match elidable::map_lookup(map, n) {
                         Some(index) => {
                             guard_instance(r, o, map, cls, pc);
-                            r.emit(Opcode::InstSlotLoad(o, index as u32), Type::Val)
+                            Some(r.emit(Opcode::InstSlotLoad(o, index as u32), Type::Val))
                         }
+                        // Not on the instance (its map says so), a plain
+                        // value on the class (its version says so).
                         None => {
-                            let (_, version) = elidable::class_version_address(cls);
-                            match elidable::class_attribute_constant(rt, cls, version, n) {
-                                // Not on the instance (its map says so), a
-                                // plain value on the class (its version says so).
-                                Some(value) => {
-                                    guard_instance(r, o, map, cls, pc);
-                                    r.konst(value)
-                                }
-                                None => {
-                                    let k = r.konst(n);
-                                    r.call(Helper::GetAttr, vec![o, k], pc, Type::Val)
-                                }
-                            }
+                            elidable::class_attribute_constant(rt, cls, version, n).map(|value| {
+                                guard_instance(r, o, map, cls, pc);
+                                r.konst(value)
+                            })
                         }
                     }
                 }
-                _ => match fold_class_object_attribute(r, rt, val(obj), o, n, pc) {
-                    Some(attr) => attr,
-                    None => {
-                        let k = r.konst(n);
-                        r.call(Helper::GetAttr, vec![o, k], pc, Type::Val)
-                    }
-                },
+                _ => fold_class_object_attribute(r, rt, val(obj), o, n, pc),
             };
+            let out = folded.unwrap_or_else(|| {
+                let k = r.konst(n);
+                r.call(Helper::GetAttr, vec![o, k], pc, Type::Val)
+            });
             r.store(dst, out);
         }
         Op::SetAttr { obj, name, src } => {

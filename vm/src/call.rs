@@ -173,19 +173,65 @@ impl Interpreter {
             return Err(self.recursion_error());
         }
         // SAFETY: a function's code is a live CodeObj.
+        let nslots = unsafe { cast::<CodeObj>(func.code) }.code.nslots as usize;
+        self.ensure_stack(base + nslots);
+        // SAFETY: `ensure_stack` left `base + nslots + 8` slots.
+        unsafe { self.open_frame(f, func, base, argc, ret_slot, boundary) };
+        Ok(())
+    }
+
+    /// Pushes the frame of `f` (the plain function `func`) with slot 0 at
+    /// `base`, whose first `argc` slots hold its arguments: clears its other
+    /// slots, puts its closure's cells in place, and collects if the heap
+    /// asks.
+    ///
+    /// # Safety
+    /// The stack holds `base + nslots + 3` slots (`ensure_stack(base +
+    /// nslots)` leaves 8 more), which clearing four slots at a time needs.
+    #[inline(always)]
+    pub(crate) unsafe fn open_frame(
+        &mut self,
+        f: Value,
+        func: &FunctionObj,
+        base: usize,
+        argc: usize,
+        ret_slot: usize,
+        boundary: bool,
+    ) {
+        // SAFETY: a function's code is a live CodeObj.
         let c = &unsafe { cast::<CodeObj>(func.code) }.code;
         let nslots = c.nslots as usize;
-        self.ensure_stack(base + nslots);
-        self.stack[base + argc..base + nslots].fill(Value::EMPTY);
-        for (i, &slot) in c.free_slots.iter().enumerate() {
-            self.stack[base + slot as usize] = func.closure[i];
+        debug_assert!(self.stack.len() >= base + nslots + 3);
+        // SAFETY: the caller's contract: the stack holds `base + nslots + 3`
+        // slots, so the four-slot writes from `argc` up stay inside it, and
+        // so do the cells' slots (below `nslots`); slots past `nslots` are
+        // above every live frame (this one is the newest).
+        unsafe {
+            let frame = self.stack.as_mut_ptr().add(base);
+            let mut i = argc;
+            while i < nslots {
+                frame
+                    .add(i)
+                    .cast::<[Value; 4]>()
+                    .write_unaligned([Value::EMPTY; 4]);
+                i += 4;
+            }
+            for (i, &slot) in c.free_slots.iter().enumerate() {
+                *frame.add(slot as usize) = func.closure[i];
+            }
         }
-        let (code_v, module) = (func.code, func.module);
-        self.push_frame(code_v, f, module, Value::EMPTY, base, ret_slot, boundary);
+        self.push_frame(
+            func.code,
+            f,
+            func.module,
+            Value::EMPTY,
+            base,
+            ret_slot,
+            boundary,
+        );
         if self.rt.heap.wants_collection() {
             self.collect_garbage();
         }
-        Ok(())
     }
 
     /// Like `call_from_stack` with the arguments already collected.

@@ -183,8 +183,7 @@ impl Interpreter {
             return None;
         }
         // SAFETY: a function's code is a live CodeObj.
-        let c = &unsafe { cast::<CodeObj>(func.code) }.code;
-        let nslots = c.nslots as usize;
+        let nslots = unsafe { cast::<CodeObj>(func.code) }.code.nslots as usize;
         let top = self.stack_top();
         let base = top + 1;
         let need = base + extent.max(nslots);
@@ -196,32 +195,15 @@ impl Interpreter {
         self.ensure_stack(need + 1);
         // SAFETY: `ensure_stack` made the stack at least `need + 9` slots
         // long, which holds the return slot `top`, the arguments (below
-        // it), and the frame's slots `base..base + nslots` rounded up to
-        // four (`nslots <= need - base`); the arguments and the frame do not
-        // overlap. Slots past `nslots` are above every live frame (the
-        // callee's frame starts above the stack top), so clearing them
-        // clobbers nothing.
+        // it) and the frame's slots `base..base + nslots`
+        // (`nslots <= need - base`), which do not overlap.
         unsafe {
             let slots = self.stack.as_mut_ptr();
             *slots.add(top) = Value::NONE;
-            let frame = slots.add(base);
-            copy_values(slots.add(args_at), frame, argc);
-            let mut i = argc;
-            while i < nslots {
-                frame
-                    .add(i)
-                    .cast::<[Value; 4]>()
-                    .write_unaligned([Value::EMPTY; 4]);
-                i += 4;
-            }
-            for (i, &slot) in c.free_slots.iter().enumerate() {
-                *frame.add(slot as usize) = func.closure[i];
-            }
+            copy_values(slots.add(args_at), slots.add(base), argc);
         }
-        self.push_frame(func.code, f, func.module, Value::EMPTY, base, top, true);
-        if self.rt.heap.wants_collection() {
-            self.collect_garbage();
-        }
+        // SAFETY: the stack holds `need + 9 >= base + nslots + 9` slots.
+        unsafe { self.open_frame(f, func, base, argc, top, true) };
         self.jit.count_entry();
         // A bridge or function recording started here belongs to the
         // `execute` level below (as in `execute_watched_function`).
@@ -231,14 +213,9 @@ impl Interpreter {
         if let Some(src) = unsafe { (*left.info).returns() } {
             self.exec_depth -= 1;
             self.jit.count_return_exit();
-            // `return_from_frame` for this frame: a boundary frame of a
-            // plain function (no generator, no `__init__` instance).
-            let v = self.stack[base + src as usize];
-            let frames = self.frames.len();
-            self.handled = self.frames[frames - 1].saved_handled;
-            // (A frame owns nothing to drop: no copy of it out.)
-            self.frames.truncate(frames - 1);
-            return Some(Ok(v));
+            // A plain function's boundary frame: popped, its value handed back.
+            self.pop_plain_frame();
+            return Some(Ok(self.stack[base + src as usize]));
         }
         Some(self.finish_function_call(left, base, depth))
     }
@@ -399,12 +376,23 @@ impl Interpreter {
             return false;
         }
         self.jit.count_return_exit();
-        let (ret_slot, handled) = (frame.ret_slot, frame.saved_handled);
+        let ret_slot = self.pop_plain_frame();
         self.stack[ret_slot] = self.stack[value_slot];
-        self.handled = handled;
-        let frames = self.frames.len();
-        self.frames.truncate(frames - 1);
         true
+    }
+
+    /// `return_from_frame`'s pop for a plain frame (no generator, no
+    /// `__init__` instance), in place: restores the exception it saved and
+    /// returns its return slot. (`return_from_frame` moves the whole frame
+    /// out, which costs a call's worth on this path.)
+    #[inline(always)]
+    fn pop_plain_frame(&mut self) -> usize {
+        let frames = self.frames.len();
+        let frame = &self.frames[frames - 1];
+        let ret_slot = frame.ret_slot;
+        self.handled = frame.saved_handled;
+        self.frames.truncate(frames - 1);
+        ret_slot
     }
 
     /// Is there native stack left to enter compiled code (see `native_stack`)?
