@@ -43,7 +43,7 @@ use dynasmrt::x64::{Assembler, X64Relocation};
 use dynasmrt::{
     dynasm, AssemblyOffset, DynamicLabel, DynasmApi, DynasmLabelApi, ExecutableBuffer, VecAssembler,
 };
-use runtime::value::{PAYLOAD_MASK, TAG_BOOL, TAG_INT};
+use runtime::value::{PAYLOAD_MASK, TAG_BOOL, TAG_INT, TAG_PTR};
 use std::mem::offset_of;
 use std::sync::atomic::{AtomicU64, AtomicUsize};
 
@@ -173,6 +173,16 @@ struct Emitter<'a> {
     /// holds (straight-line code between jump targets and calls keeps it,
     /// so a run of loads and stores on one object untags it once).
     untagged_rdi: Option<Ref>,
+    /// Optimized traces: the object value and out-of-line array pointer
+    /// offset whose array pointer `r8` holds (list and tuple items, instance
+    /// slots): like `untagged_rdi`, kept from one item access to the next
+    /// until a jump target, a call, or an instruction that uses `r8`.
+    /// Nothing but a call replaces an object's array.
+    items_r8: Option<(Ref, i32)>,
+    /// Optimized peeled traces whose body makes no call: nothing in the
+    /// body allocates, so the heap's debt cannot grow between two passes
+    /// of the body's header and only the preamble's header checks it.
+    body_polls_debt: bool,
 }
 
 impl Emitter<'_> {
@@ -360,14 +370,30 @@ impl Emitter<'_> {
         }
     }
 
-    /// Loads item `item` of the out-of-line item array whose pointer is at
-    /// `[p + ptr_off]` into register `d` (through `rax`).
-    fn load_item(&mut self, d: u8, p: u8, ptr_off: i32, item: ItemIndex) {
-        dynasm!(self.ops ; .arch x64 ; mov rax, [Rq(p) + ptr_off]);
+    /// The register holding the out-of-line array pointer at
+    /// `[p + ptr_off]` of object `obj` (its untagged address in `p`):
+    /// `r8` under optimized traces, loaded once per run of accesses
+    /// ([`Emitter::items_r8`]); `rax` under raw ones.
+    fn array_ptr(&mut self, obj: Ref, p: u8, ptr_off: i32) -> u8 {
+        if self.alloc.is_none() {
+            dynasm!(self.ops ; .arch x64 ; mov rax, [Rq(p) + ptr_off]);
+            return RAX;
+        }
+        if self.items_r8 != Some((obj, ptr_off)) {
+            dynasm!(self.ops ; .arch x64 ; mov r8, [Rq(p) + ptr_off]);
+            self.items_r8 = Some((obj, ptr_off));
+        }
+        R8
+    }
+
+    /// Loads item `item` of object `obj`'s out-of-line item array, whose
+    /// pointer is at `[p + ptr_off]`, into register `d`.
+    fn load_item(&mut self, d: u8, obj: Ref, p: u8, ptr_off: i32, item: ItemIndex) {
+        let a = self.array_ptr(obj, p, ptr_off);
         match item {
-            ItemIndex::Constant(k) => dynasm!(self.ops ; .arch x64 ; mov Rq(d), [rax + k]),
+            ItemIndex::Constant(k) => dynasm!(self.ops ; .arch x64 ; mov Rq(d), [Rq(a) + k]),
             ItemIndex::Register(ri) => {
-                dynasm!(self.ops ; .arch x64 ; mov Rq(d), [rax + Rq(ri) * 8])
+                dynasm!(self.ops ; .arch x64 ; mov Rq(d), [Rq(a) + Rq(ri) * 8])
             }
         }
     }
@@ -520,6 +546,8 @@ fn assemble_pass(
         box_int_sub: None,
         box_float_sub: None,
         untagged_rdi: None,
+        items_r8: None,
+        body_polls_debt: true,
         pool: ConstantPool::default(),
     };
     let body_header = if trace.local_loop {
@@ -528,6 +556,13 @@ fn assemble_pass(
     } else {
         None
     };
+    if let (Some(h), Some(_)) = (body_header, alloc) {
+        // Only calls allocate (boxing is inline; an exit leaves the loop,
+        // and a bridge comes back through the preamble's header).
+        e.body_polls_debt = trace.insts[h..]
+            .iter()
+            .any(|inst| matches!(inst.op, Opcode::Call(..)));
+    }
     for (i, inst) in trace.insts.iter().enumerate() {
         if let Opcode::Phi(init, next) = inst.op {
             e.phis.push((i as Ref, init, next));
@@ -557,6 +592,7 @@ fn assemble_pass(
             dynasm!(e.ops ; .arch x64 ; =>body);
             e.body = Some(body);
             e.untagged_rdi = None;
+            e.items_r8 = None;
         }
         // The loop header is a jump target: nothing is known in `rax` there.
         e.rax_now = match inst.op {
@@ -566,6 +602,14 @@ fn assemble_pass(
         if matches!(inst.op, Opcode::LoopHeader | Opcode::Call(..)) {
             // A jump target, or a call that clobbers `rdi`.
             e.untagged_rdi = None;
+            e.items_r8 = None;
+        }
+        if matches!(
+            inst.op,
+            Opcode::Int(IntOp::FloorDiv | IntOp::Mod | IntOp::ShlOv | IntOp::Shr, ..)
+        ) {
+            // Their general form computes in `r8`.
+            e.items_r8 = None;
         }
         e.rax_after = None;
         emit_inst(&mut e, i as Ref, inst, targets)?;
@@ -661,6 +705,21 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             e.done_gpr(i, d);
         }
         Opcode::SlotStore(s, v) => e.store_slot(s, v),
+        Opcode::GuardTag(v, tag) if e.alloc.is_some() && tag == TAG_PTR => {
+            // Clearing the expected tag with `xor` leaves the address when
+            // the tag matches and a word of 2^48 or more when it does not:
+            // the check is also the untagging of the accesses after it.
+            let stub = e.stub(inst);
+            let (tag_bits, limit) = (e.pooled(TAG_PTR << 48), e.pooled(1 << 48));
+            e.load(RDI, v);
+            dynasm!(e.ops
+                ; .arch x64
+                ; xor rdi, QWORD [=>tag_bits]
+                ; cmp rdi, QWORD [=>limit]
+                ; jae =>stub
+            );
+            e.untagged_rdi = Some(v);
+        }
         Opcode::GuardTag(v, tag) => {
             let stub = e.stub(inst);
             e.load(RAX, v);
@@ -671,6 +730,10 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             let limit = e.pooled(runtime::value::FLOAT_LIMIT);
             let r = e.reg_of(v, RAX);
             dynasm!(e.ops ; .arch x64 ; cmp Rq(r), QWORD [=>limit] ; jae =>stub);
+            if r == RAX {
+                // Still there for the `unbox_float` that usually follows.
+                e.rax_after = Some(v);
+            }
         }
         Opcode::GuardFloat(v) => {
             let stub = e.stub(inst);
@@ -754,26 +817,25 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             let d = e.out_gpr(i);
             let item = e.item_index(index);
             let p = e.untagged(t);
-            e.load_item(d, p, layout::tuple_layout().0, item);
+            e.load_item(d, t, p, layout::tuple_layout().0, item);
             e.done_gpr(i, d);
         }
         Opcode::ListLoad(l, index) => {
             let d = e.out_gpr(i);
             let item = e.item_index(index);
             let p = e.untagged(l);
-            e.load_item(d, p, layout::list_items_ptr_offset(), item);
+            e.load_item(d, l, p, layout::list_items_ptr_offset(), item);
             e.done_gpr(i, d);
         }
         Opcode::ListStore(l, index, v) => {
             let rv = e.reg_of(v, RSI);
             let item = e.item_index(index);
             let p = e.untagged(l);
-            let off = layout::list_items_ptr_offset();
-            dynasm!(e.ops ; .arch x64 ; mov rax, [Rq(p) + off]);
+            let a = e.array_ptr(l, p, layout::list_items_ptr_offset());
             match item {
-                ItemIndex::Constant(k) => dynasm!(e.ops ; .arch x64 ; mov [rax + k], Rq(rv)),
+                ItemIndex::Constant(k) => dynasm!(e.ops ; .arch x64 ; mov [Rq(a) + k], Rq(rv)),
                 ItemIndex::Register(ri) => {
-                    dynasm!(e.ops ; .arch x64 ; mov [rax + Rq(ri) * 8], Rq(rv))
+                    dynasm!(e.ops ; .arch x64 ; mov [Rq(a) + Rq(ri) * 8], Rq(rv))
                 }
             }
         }
@@ -781,22 +843,16 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             let d = e.out_gpr(i);
             let (ptr_off, off) = (layout::instance_slots_ptr_offset(), 8 * index as i32);
             let p = e.untagged(o);
-            dynasm!(e.ops
-                ; .arch x64
-                ; mov rax, [Rq(p) + ptr_off]
-                ; mov Rq(d), [rax + off]
-            );
+            let a = e.array_ptr(o, p, ptr_off);
+            dynasm!(e.ops ; .arch x64 ; mov Rq(d), [Rq(a) + off]);
             e.done_gpr(i, d);
         }
         Opcode::InstSlotStore(o, index, v) => {
             let rv = e.reg_of(v, RDX);
             let (ptr_off, off) = (layout::instance_slots_ptr_offset(), 8 * index as i32);
             let p = e.untagged(o);
-            dynasm!(e.ops
-                ; .arch x64
-                ; mov rax, [Rq(p) + ptr_off]
-                ; mov [rax + off], Rq(rv)
-            );
+            let a = e.array_ptr(o, p, ptr_off);
+            dynasm!(e.ops ; .arch x64 ; mov [Rq(a) + off], Rq(rv));
         }
         Opcode::UnboxInt(v) => {
             let d = e.out_gpr(i);
@@ -1088,7 +1144,9 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             let sp = t.safepoint;
             // The heap keeps its debt and threshold side by side: one address.
             let apart = (sp.threshold as i64).wrapping_sub(sp.debt as i64);
+            let polls_debt = e.body.is_none() || e.body_polls_debt;
             match i32::try_from(apart) {
+                _ if !polls_debt => {}
                 Ok(apart) => dynasm!(e.ops
                     ; .arch x64
                     ; mov rcx, QWORD sp.debt as i64

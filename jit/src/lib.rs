@@ -80,6 +80,12 @@ const LOOP_ENDED_RETRIES: u32 = 8;
 const LOOP_TRACE_WAITS: u32 = 8;
 /// Bridge recordings that may abort at one exit before it is left alone.
 const MAX_BRIDGE_ABORTS: u32 = 3;
+/// Hot loops and functions a recording may keep from being recorded (while
+/// a call it skips runs them interpreted) before it gives up so that one of
+/// them is recorded instead: a recording whose skipped call runs long (the
+/// recursive call of a function trace recorded near the top of a deep
+/// recursion) would otherwise keep that whole call interpreted.
+const HOT_DENIALS_BEFORE_GIVING_UP: u32 = 64;
 /// Slots a loop reserves above what its root trace uses, so bridges that
 /// inline a little deeper still fit the stack prepared at loop entry.
 pub const EXTENT_SLACK: i32 = 24;
@@ -142,6 +148,9 @@ pub struct Jit {
     recording_exec_depth: usize,
     /// The root trace a bridge recording belongs to.
     bridge_root: usize,
+    /// Hot loops and functions the current recording kept from being
+    /// recorded (see [`HOT_DENIALS_BEFORE_GIVING_UP`]).
+    hot_denials: u32,
     /// Per hot-counter cell: "loop ended" recordings since its last abort (a
     /// loop's cell), or waits for its loops' traces (a function's entry cell,
     /// see `LOOP_TRACE_WAITS`).
@@ -211,6 +220,7 @@ impl Jit {
             recording_anchor: (Value::NONE, 0),
             recording_started: Instant::now(),
             bridge_root: 0,
+            hot_denials: 0,
             loop_ended: FxHashMap::default(),
             trampoline: None,
             safepoint,
@@ -241,24 +251,35 @@ impl Jit {
         self.recorder.as_ref().is_some_and(|r| r.skipping())
     }
 
+    /// Does the recording skip every instruction of the running frame, `depth`
+    /// frames deep (see [`Recorder::skips_frame`])? The interpreter then
+    /// runs that frame to its return outside the recording loop.
+    #[inline]
+    pub fn skips_frame(&self, depth: usize) -> bool {
+        self.recorder.as_ref().is_some_and(|r| r.skips_frame(depth))
+    }
+
     // ---- hot counters
 
     /// Counts one back-edge of the loop whose `JumpBack` owns `cell`.
     #[inline]
-    pub fn on_back_edge(&self, cell: &Cell<[u64; 3]>) -> BackEdge {
+    pub fn on_back_edge(&mut self, cell: &Cell<[u64; 3]>) -> BackEdge {
         self.count_hot(cell)
     }
 
     /// One more run of the loop or function whose counter is `cell`: `Run`
     /// its trace, `Record` it now that it is hot, or `Interpret`.
     #[inline(always)]
-    fn count_hot(&self, cell: &Cell<[u64; 3]>) -> BackEdge {
+    fn count_hot(&mut self, cell: &Cell<[u64; 3]>) -> BackEdge {
         let mut c = cell.get();
         if c[TRACE] != 0 {
             return BackEdge::Run(c[TRACE] as usize - 1);
         }
-        if self.recorder.is_some() || c[ABORTS] >= MAX_ABORTS {
+        if c[ABORTS] >= MAX_ABORTS {
             return BackEdge::Interpret;
+        }
+        if self.recorder.is_some() {
+            return self.hot_while_recording(cell);
         }
         c[COUNT] += 1;
         cell.set(c);
@@ -266,6 +287,47 @@ impl Jit {
             BackEdge::Record
         } else {
             BackEdge::Interpret
+        }
+    }
+
+    /// [`Jit::count_hot`] while a recording runs (in code it skips: a call
+    /// made through the runtime, or an inner loop's trace leaving to the
+    /// interpreter). The loop or function is not counted; when it would be
+    /// recorded now, that is one more denial, and past
+    /// [`HOT_DENIALS_BEFORE_GIVING_UP`] the recording gives up and this one
+    /// is recorded instead.
+    #[cold]
+    #[inline(never)]
+    fn hot_while_recording(&mut self, cell: &Cell<[u64; 3]>) -> BackEdge {
+        let c = cell.get();
+        if c[COUNT] + 1 < self.iterations_before_recording(c[ABORTS]) {
+            return BackEdge::Interpret;
+        }
+        self.hot_denials += 1;
+        if self.hot_denials < HOT_DENIALS_BEFORE_GIVING_UP {
+            return BackEdge::Interpret;
+        }
+        self.give_up_recording();
+        BackEdge::Record
+    }
+
+    /// Ends the recording without counting it as an abort of its loop,
+    /// function or exit: it ran long in a call it skips (see
+    /// [`Jit::hot_while_recording`]). A loop or function counts from zero
+    /// again, an exit records its bridge at its next hit.
+    fn give_up_recording(&mut self) {
+        let Some(rec) = self.recorder.take() else {
+            return;
+        };
+        self.stats.record_time += self.recording_started.elapsed();
+        self.stats.given_up += 1;
+        log::debug!(target: "jit", "recording given up: a call it skips ran hot code too long");
+        if rec.kind == TraceKind::Root {
+            // SAFETY: as in `abort`.
+            let cell = unsafe { &*self.recording_cell };
+            let mut c = cell.get();
+            c[COUNT] = 0;
+            cell.set(c);
         }
     }
 
@@ -368,6 +430,7 @@ impl Jit {
         self.recording_cell = cell;
         self.recording_anchor = (view.code, anchor_pc);
         self.recording_exec_depth = exec_depth;
+        self.hot_denials = 0;
     }
 
     /// Starts recording a function trace: `view` is the function's frame,
@@ -388,6 +451,7 @@ impl Jit {
         self.recording_cell = &code.entry;
         self.recording_anchor = (view.code, FUNCTION_ANCHOR);
         self.recording_exec_depth = exec_depth;
+        self.hot_denials = 0;
     }
 
     /// Is compiled trace `n` (a root or bridge) part of a function trace
@@ -846,6 +910,7 @@ impl Jit {
         ));
         self.bridge_root = root;
         self.recording_exec_depth = exec_depth;
+        self.hot_denials = 0;
         self.recording_started = Instant::now();
     }
 

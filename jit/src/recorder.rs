@@ -302,6 +302,16 @@ impl Recorder {
         self.inner_loop.is_some() || self.skip_above.is_some()
     }
 
+    /// Does the recorder skip every instruction of a frame `depth` deep (the
+    /// interpreter frame count with it on top)? Frames above a call the
+    /// trace makes through the runtime, or above the inner loop it runs
+    /// compiled: the interpreter runs them outside the recording loop.
+    #[inline]
+    pub fn skips_frame(&self, depth: usize) -> bool {
+        self.skip_above.is_some_and(|d| depth > d)
+            || self.inner_loop.as_ref().is_some_and(|l| depth > l.depth)
+    }
+
     /// Is `pc` (in the loop's own frame) inside the recorded loop, between its
     /// header and its back-edge?
     fn in_anchor_loop(&self, pc: u32) -> bool {

@@ -27,6 +27,9 @@ pub struct JitStats {
     pub aborts: BTreeMap<String, u64>,
     /// Loops given up on after repeated aborts.
     pub blacklisted: u64,
+    /// Recordings given up (not aborts: their loop, function or exit is
+    /// recorded again) because a call they skip ran hot code too long.
+    pub given_up: u64,
     /// Compiled loops handed back to the interpreter for running too few
     /// iterations per entry.
     pub unprofitable: u64,
@@ -212,6 +215,10 @@ impl JitStats {
         for (reason, n) in &self.aborts {
             s += &format!("    {n:6}  {reason}\n");
         }
+        s += &format!(
+            "  recordings given up: {} (a call they skip ran hot code too long)\n",
+            self.given_up
+        );
         s += &format!("  loops blacklisted:  {}\n", self.blacklisted);
         s += &format!("  functions blacklisted: {}\n", self.functions_blacklisted);
         s += &format!(

@@ -378,6 +378,14 @@ impl Interpreter {
                     }
                 }
             }
+            if RECORD && self.jit.skips_frame(self.frames.len()) {
+                // A frame the recorder would only skip, instruction by
+                // instruction: run it to its return in the plain loop.
+                if let Err(e) = self.run_skipped_frame() {
+                    self.handle_exception(e)?;
+                }
+                continue 'frames;
+            }
             let frame = self.frames.last().expect("execute without a frame");
             let code_p = frame.code;
             let base = frame.base;
@@ -1501,6 +1509,39 @@ impl Interpreter {
                     Op::Nop => {}
                 }
             }
+        }
+    }
+
+    /// Runs the running frame, one the recording skips (a call the trace
+    /// makes through the runtime, or a generator it resumes that way), to
+    /// its return or yield in a nested `execute`, whose plain dispatch loop
+    /// shows the recorder nothing (and may enter compiled code); then
+    /// finishes the return or yield as the recording loop would have. `Err`:
+    /// the exception left the frame, to be handled in its caller.
+    #[inline(never)]
+    fn run_skipped_frame(&mut self) -> PyResult<()> {
+        let frame = self.frames.last_mut().expect("a skipped frame");
+        debug_assert!(!frame.boundary, "a skipped frame is its loop's own");
+        frame.boundary = true;
+        let (ret_slot, generator) = (frame.ret_slot, !frame.generator.is_empty());
+        match self.execute() {
+            Ok(v) if generator => {
+                if std::mem::replace(&mut self.yielded, false) {
+                    self.stack[ret_slot] = v;
+                } else {
+                    // Resumed by a `ForIter`: the loop is done.
+                    self.leave_exhausted_loop();
+                }
+                Ok(())
+            }
+            Ok(v) => {
+                self.stack[ret_slot] = v;
+                Ok(())
+            }
+            // It left the generator as `next` would raise it (see
+            // `handle_exception`, which leaves that to a boundary frame's caller).
+            Err(e) if generator => Err(self.generator_error(e)),
+            Err(e) => Err(e),
         }
     }
 
