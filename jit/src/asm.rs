@@ -227,6 +227,18 @@ impl Emitter<'_> {
     /// Jumps to `label` unless the int in `rax` fits a small int (48
     /// bits, sign-extended), through `rcx`.
     fn jump_unless_small_int_rax(&mut self, label: DynamicLabel) {
+        if self.alloc.is_some() {
+            // x fits iff x + 2^47 is in [0, 2^48) as an unsigned word.
+            let bias = self.pooled(1 << 47);
+            dynasm!(self.ops
+                ; .arch x64
+                ; mov rcx, rax
+                ; add rcx, QWORD [=>bias]
+                ; shr rcx, 48
+                ; jnz =>label
+            );
+            return;
+        }
         dynasm!(self.ops
             ; .arch x64
             ; mov rcx, rax
@@ -283,8 +295,32 @@ impl Emitter<'_> {
                 let address = (c.to_bits() & PAYLOAD_MASK) as i64;
                 dynasm!(self.ops ; .arch x64 ; mov rdi, QWORD address);
             } else {
-                self.load(RDI, v);
-                dynasm!(self.ops ; .arch x64 ; shl rdi, 16 ; shr rdi, 16);
+                // The payload mask from the pool, and-ed with the value
+                // where it is: two instructions where a load and two
+                // shifts were three.
+                let mask = self.pooled(PAYLOAD_MASK);
+                let at = match self.loc(v) {
+                    _ if self.rax_now == Some(v) => Loc::Gpr(RAX),
+                    loc => loc,
+                };
+                match at {
+                    Loc::Gpr(g) => {
+                        dynasm!(self.ops ; .arch x64 ; mov rdi, QWORD [=>mask] ; and rdi, Rq(g))
+                    }
+                    Loc::Spill(s) => {
+                        self.read[v as usize] = true;
+                        let off = 8 * s as i32;
+                        dynasm!(self.ops
+                            ; .arch x64
+                            ; mov rdi, QWORD [=>mask]
+                            ; and rdi, [rsp + off]
+                        );
+                    }
+                    _ => {
+                        self.load(RDI, v);
+                        dynasm!(self.ops ; .arch x64 ; shl rdi, 16 ; shr rdi, 16);
+                    }
+                }
             }
             self.untagged_rdi = Some(v);
         }
@@ -1030,7 +1066,7 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
         Opcode::IntCmp(..) | Opcode::FloatCmp(..) | Opcode::SameValue(..)
             if e.fused[i as usize] => {}
         Opcode::IntCmp(cond, a, b) => {
-            emit_int_compare(e, a, b);
+            let cond = emit_int_compare(e, cond, a, b);
             match cond {
                 Cond::Lt => dynasm!(e.ops ; .arch x64 ; setl al),
                 Cond::Le => dynasm!(e.ops ; .arch x64 ; setle al),
@@ -1096,7 +1132,7 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             e.store_rax(i);
         }
         Opcode::SameValue(a, b) if e.alloc.is_some() => {
-            emit_int_compare(e, a, b);
+            emit_int_compare(e, Cond::Eq, a, b);
             dynasm!(e.ops ; .arch x64 ; sete al ; movzx eax, al);
             e.store_rax(i);
         }

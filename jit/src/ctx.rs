@@ -37,8 +37,10 @@ pub struct JitCtx {
     pub inline_depth: u64,
     /// Inlined frames of the compiled loops that were running when this one
     /// was entered (each is inside a helper call, so its `inline_depth`
-    /// stays put until this one returns): the interpreter sets it at entry,
-    /// so the frames hidden from the limit are this plus `inline_depth`.
+    /// stays put until this one returns), plus the frames of function
+    /// traces entered without an interpreter frame (`enter_lazy_frame` in
+    /// the vm, this one's included): the interpreter sets it at entry, so
+    /// the frames hidden from the limit are this plus `inline_depth`.
     pub hidden_below: u64,
     /// The context of the compiled loop this one was entered from (through
     /// a helper that ran Python code), or null.

@@ -726,6 +726,13 @@ impl Jit {
         self.active += 1;
     }
 
+    /// Has the worker finished code to install ([`Jit::service`] is due
+    /// while compiled code is active, when nothing may be freed)?
+    #[inline]
+    pub fn install_due(&self) -> bool {
+        self.worker.has_results()
+    }
+
     /// Compiled code entered with [`Jit::enter_compiled`] has returned.
     #[inline]
     pub fn leave_compiled(&mut self) {
@@ -748,6 +755,33 @@ impl Jit {
     pub fn peek_entry(&mut self, n: usize) -> (EnterFn, usize, usize, usize) {
         let tramp = self.trampoline.get_or_insert_with(asm::build_trampoline).1;
         let root = &self.traces[self.traces[n].root];
+        let target = root.words.loop_slot.load(Ordering::Acquire);
+        (
+            tramp,
+            target,
+            (root.trace.extent + EXTENT_SLACK) as usize,
+            root.trace.max_inline_depth + DEPTH_SLACK,
+        )
+    }
+
+    /// [`Jit::peek_entry`] for a call from compiled code that is running
+    /// now (a helper's call of a function with trace `n`, the index its
+    /// entry cell names): the trampoline exists and `n` is a trace, so
+    /// nothing is checked.
+    ///
+    /// # Safety
+    /// Compiled code of this JIT is running, and `n` is a trace index (one
+    /// an entry or loop cell named; traces are never removed).
+    #[inline(always)]
+    pub unsafe fn running_entry(&self, n: usize) -> (EnterFn, usize, usize, usize) {
+        debug_assert!(self.trampoline.is_some() && n < self.traces.len());
+        // SAFETY: the caller's contract: compiled code ran, so the
+        // trampoline was built, and `n` (so its root) is in `traces`.
+        let (tramp, root) = unsafe {
+            let tramp = self.trampoline.as_ref().unwrap_unchecked().1;
+            let root = self.traces.get_unchecked(self.traces.get_unchecked(n).root);
+            (tramp, root)
+        };
         let target = root.words.loop_slot.load(Ordering::Acquire);
         (
             tramp,

@@ -3,6 +3,7 @@
 //! interpreter's frames from the snapshot a trace exits through.
 
 use crate::interp::Interpreter;
+use frontend::bytecode::Code;
 use frontend::bytecode::Op;
 use jit::asm::EnterFn;
 use jit::exits::ExitInfo;
@@ -154,14 +155,18 @@ impl Interpreter {
     /// `call::plain_function`) whose code has function trace `n`, with its
     /// `argc` arguments at `stack[args_at..]` (in the trace's frames): the
     /// lean form of `call_stack_args` + `execute_function` +
-    /// `run_compiled`. The callee's boundary frame is pushed above the
-    /// compiled code's stack and its trace entered at once; when the trace
-    /// ends at the function's `Return` (its exit says so, see
-    /// `ExitInfo::return_src`) the frame is popped and the value returned
-    /// without the exit being decoded or the `Return` interpreted. Any other
-    /// exit goes the general way. `None` (nothing done): the trace may not
-    /// be entered here (near the recursion limit or the native stack's
-    /// end), so the caller takes the general path, which interprets.
+    /// `run_compiled`. The callee's slots start above the compiled code's
+    /// stack and its trace is entered at once; when the trace ends at the
+    /// function's `Return` (its exit says so, see `ExitInfo::return_src`)
+    /// the value is returned without the exit being decoded or the `Return`
+    /// interpreted. Any other exit goes the general way. `None` (nothing
+    /// done): the trace may not be entered here (near the recursion limit or
+    /// the native stack's end), so the caller takes the general path, which
+    /// interprets.
+    ///
+    /// The callee's interpreter frame is usually not pushed at all (a lazy
+    /// frame, see [`Interpreter::enter_lazy_frame`]): only an exit other
+    /// than the function's `Return` needs it, and it is pushed then.
     #[inline(always)]
     pub(crate) fn call_function_trace(
         &mut self,
@@ -174,8 +179,14 @@ impl Interpreter {
         if !self.native_stack_has_room() {
             return None;
         }
-        let (enter, target, extent, frames_needed) = self.jit.peek_entry(n);
-        let hidden = self.hidden_frames();
+        // SAFETY: compiled code is running (this is its call) and `n` is
+        // the trace the callee's entry cell names.
+        let (enter, target, extent, frames_needed) = unsafe { self.jit.running_entry(n) };
+        debug_assert!(!self.jit_innermost.is_null());
+        // SAFETY: compiled code is running (this is its call), so its
+        // context is the innermost, linked for as long as it runs.
+        let c = unsafe { &*self.jit_innermost };
+        let hidden = (c.hidden_below + c.inline_depth) as usize;
         // The callee's frame is one more; this also covers the recursion
         // check of the frame push (`enter_plain_function`).
         let depth = self.frames.len() + 1;
@@ -183,8 +194,11 @@ impl Interpreter {
             return None;
         }
         // SAFETY: a function's code is a live CodeObj.
-        let nslots = unsafe { cast::<CodeObj>(func.code) }.code.nslots as usize;
-        let top = self.stack_top();
+        let code = &unsafe { cast::<CodeObj>(func.code) }.code;
+        let nslots = code.nslots as usize;
+        // Compiled code is running (this is its call).
+        let top = self.jit_stack_top;
+        debug_assert_eq!(top, self.stack_top());
         let base = top + 1;
         let need = base + extent.max(nslots);
         if args_at + argc > top {
@@ -193,6 +207,14 @@ impl Interpreter {
             return None;
         }
         self.ensure_stack(need + 1);
+        self.jit.count_entry();
+        if code.free_slots.is_empty() && !self.rt.heap.wants_collection() {
+            // SAFETY: the stack holds `need + 9 >= base + nslots + 9` slots;
+            // the arguments are below `top`.
+            return unsafe {
+                self.enter_lazy_frame(f, func, code, enter, target, args_at, base, need, hidden)
+            };
+        }
         // SAFETY: `ensure_stack` made the stack at least `need + 9` slots
         // long, which holds the return slot `top`, the arguments (below
         // it) and the frame's slots `base..base + nslots`
@@ -204,11 +226,11 @@ impl Interpreter {
         }
         // SAFETY: the stack holds `need + 9 >= base + nslots + 9` slots.
         unsafe { self.open_frame(f, func, base, argc, top, true) };
-        self.jit.count_entry();
         // A bridge or function recording started here belongs to the
         // `execute` level below (as in `execute_watched_function`).
         self.exec_depth += 1;
-        let left = self.enter_code_on_ready_stack(enter, target, base, base + extent, hidden);
+        let left =
+            self.enter_code_on_ready_stack::<true>(enter, target, base, nslots, need, hidden);
         // SAFETY: `info` is the exit descriptor the trace returned.
         if let Some(src) = unsafe { (*left.info).returns() } {
             self.exec_depth -= 1;
@@ -218,6 +240,121 @@ impl Interpreter {
             return Some(Ok(self.stack[base + src as usize]));
         }
         Some(self.finish_function_call(left, base, depth))
+    }
+
+    /// [`Interpreter::call_function_trace`] for a callee without closure
+    /// cells, when no collection is due: its trace runs with no interpreter
+    /// frame pushed, the frame counted as hidden (like an inlined one) by
+    /// the trace's context for the recursion limit. Nothing needs the frame
+    /// while the trace runs: its slots are below `jit_stack_top` (marked by
+    /// a collection), `f` (and through it the code and module) stays in the
+    /// caller's function slot, and code that runs Python from a helper
+    /// pushes its own frames above. An exit other than the function's
+    /// `Return` pushes the frame (as `open_frame` would have) before the
+    /// frames are rebuilt, so tracebacks and resumption are as for a pushed
+    /// frame. Function traces of code with cells (a `super()` reads its
+    /// frame) take the pushed-frame path.
+    ///
+    /// # Safety
+    /// `code` is `func`'s; its arguments are in `args_at..`, below the
+    /// return slot `base - 1`, and the stack holds `base + nslots + 9`
+    /// slots.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    unsafe fn enter_lazy_frame(
+        &mut self,
+        f: Value,
+        func: &FunctionObj,
+        code: &Code,
+        enter: EnterFn,
+        target: usize,
+        args_at: usize,
+        base: usize,
+        need: usize,
+        hidden: usize,
+    ) -> Option<PyResult<Value>> {
+        let (nslots, argc) = (code.nslots as usize, code.argcount as usize);
+        // SAFETY: the caller's contract: the stack holds `base + nslots + 9`
+        // slots, so the four-slot writes from `argc` (or from 0 for the
+        // arguments) up stay inside it; the arguments' four-slot read
+        // starts below `base - 1` and the return slot is written after it.
+        unsafe {
+            let slots = self.stack.as_mut_ptr();
+            let frame = slots.add(base);
+            if argc <= 4 && nslots >= 4 {
+                // Four at once, without a branch on the count: the slots
+                // from `argc` to 4 are the frame's, cleared below.
+                frame
+                    .cast::<[Value; 4]>()
+                    .write_unaligned(slots.add(args_at).cast::<[Value; 4]>().read_unaligned());
+            } else {
+                copy_values(slots.add(args_at), frame, argc);
+            }
+            *slots.add(base - 1) = Value::NONE;
+            let mut i = argc;
+            while i < nslots {
+                frame
+                    .add(i)
+                    .cast::<[Value; 4]>()
+                    .write_unaligned([Value::EMPTY; 4]);
+                i += 4;
+            }
+        }
+        // Restored at the return, as popping the frame would (the callee's
+        // own code does not change it; frames it calls restore theirs).
+        let saved_handled = self.handled;
+        self.exec_depth += 1;
+        let returned = self.run_code::<true, _>(
+            enter,
+            target,
+            base,
+            nslots,
+            need,
+            hidden + 1,
+            // SAFETY: `info` is the exit descriptor the trace returned.
+            |info, ctx| match unsafe { (*info).returns() } {
+                Some(src) => Ok(src),
+                None => Err(Left::of(info, ctx)),
+            },
+        );
+        match returned {
+            Ok(src) => {
+                self.exec_depth -= 1;
+                self.jit.count_return_exit();
+                self.handled = saved_handled;
+                // SAFETY: `base + src` is a slot of the callee's frame, inside the stack.
+                Some(Ok(unsafe { *self.stack.as_ptr().add(base + src as usize) }))
+            }
+            Err(left) => Some(self.materialize_lazy_frame(f, func, left, base, saved_handled)),
+        }
+    }
+
+    /// [`Interpreter::enter_lazy_frame`] after the trace left other than at
+    /// the function's end: pushes the callee's frame, then goes on as
+    /// [`Interpreter::finish_function_call`].
+    #[cold]
+    #[inline(never)]
+    fn materialize_lazy_frame(
+        &mut self,
+        f: Value,
+        func: &FunctionObj,
+        left: Left,
+        base: usize,
+        saved_handled: Value,
+    ) -> PyResult<Value> {
+        let handled = std::mem::replace(&mut self.handled, saved_handled);
+        self.push_frame(
+            func.code,
+            f,
+            func.module,
+            Value::EMPTY,
+            base,
+            base - 1,
+            true,
+        );
+        self.handled = handled;
+        let depth = self.frames.len();
+        self.finish_function_call(left, base, depth)
     }
 
     /// [`Interpreter::call_function_trace`] after the trace left other than
@@ -352,7 +489,14 @@ impl Interpreter {
             return None;
         }
         let base = self.frames.last().expect("a running frame").base;
-        let left = self.enter_code(enter, target, base, base + extent, hidden);
+        // SAFETY: frame code objects are live while the frame is.
+        let nslots = unsafe {
+            (&*self.frames.last().expect("a running frame").code)
+                .code
+                .nslots
+        };
+        let need = base + extent.max(nslots as usize);
+        let left = self.enter_code(enter, target, base, nslots as usize, need, hidden);
         // SAFETY: `info` is the exit descriptor the trace returned.
         if let Some(src) = unsafe { (*left.info).returns() } {
             if self.return_to_interpreted_caller(base + src as usize) {
@@ -405,39 +549,68 @@ impl Interpreter {
     }
 
     /// Enters compiled code at `target` (through the trampoline `enter`)
-    /// for the running frame, whose slot 0 is at `base`, with the stack
-    /// ready up to `need` and `hidden` inlined frames of the compiled code
-    /// around it; returns how it left. The frames are not rebuilt yet.
+    /// for the frame whose slot 0 is at `base` (with `nslots` slots), with
+    /// the stack ready up to `need` and `hidden` frames of the compiled
+    /// code around it that the interpreter has not pushed; returns how it
+    /// left. The frames are not rebuilt yet.
     #[inline(always)]
     fn enter_code(
         &mut self,
         enter: EnterFn,
         target: usize,
         base: usize,
+        nslots: usize,
         need: usize,
         hidden: usize,
     ) -> Left {
         self.ensure_stack(need + 1);
-        self.enter_code_on_ready_stack(enter, target, base, need, hidden)
+        self.enter_code_on_ready_stack::<false>(enter, target, base, nslots, need, hidden)
     }
 
-    /// [`Interpreter::enter_code`] once the stack holds `need + 1` slots.
+    /// [`Interpreter::enter_code`] once the stack holds `need + 1` slots
+    /// (at least the frame's, `base + nslots`). `NESTED`: entered from a
+    /// helper called by compiled code, which is still running (counted as
+    /// active by the JIT) below.
     #[inline(always)]
-    fn enter_code_on_ready_stack(
+    fn enter_code_on_ready_stack<const NESTED: bool>(
         &mut self,
         enter: EnterFn,
         target: usize,
         base: usize,
+        nslots: usize,
         need: usize,
         hidden: usize,
     ) -> Left {
+        self.run_code::<NESTED, _>(enter, target, base, nslots, need, hidden, Left::of)
+    }
+
+    /// [`Interpreter::enter_code_on_ready_stack`], handing the exit
+    /// descriptor the code returned and its context to `left` (before the
+    /// context is gone), whose result it returns.
+    ///
+    /// While compiled code runs, `jit_stack_top` is the stack top
+    /// (`stack_top`): the frames the interpreter pushed since are popped
+    /// before it goes on.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn run_code<const NESTED: bool, R>(
+        &mut self,
+        enter: EnterFn,
+        target: usize,
+        base: usize,
+        nslots: usize,
+        need: usize,
+        hidden: usize,
+        left: impl FnOnce(*const ExitInfo, &mut JitCtx) -> R,
+    ) -> R {
         // A collection while the trace runs marks the stack up to `need`, so
         // no slot there may hold a pointer to a freed object. Each collection
         // clears the stack above what it marks up to the high-water mark, and
         // slots the mark newly covers are cleared here (once): every slot
         // below it holds EMPTY or a value written since the last collection.
+        debug_assert!(need >= base + nslots);
         if need > self.jit_high_water {
-            self.cover_stack(base, need);
+            self.cover_stack(base + nslots, need);
         }
         let saved_top = self.jit_stack_top;
         self.jit_stack_top = saved_top.max(need);
@@ -447,21 +620,27 @@ impl Interpreter {
         ctx.call_from_stack = Some(Interpreter::call_from_trace);
         ctx.outer = self.jit_innermost;
         self.jit_innermost = &ctx;
-        self.jit.enter_compiled();
+        if !NESTED {
+            self.jit.enter_compiled();
+        }
         let info = enter(&mut ctx, target);
-        self.jit.leave_compiled();
+        if !NESTED {
+            self.jit.leave_compiled();
+        }
         self.jit_innermost = ctx.outer;
         self.jit_stack_top = saved_top;
         // A safepoint: install what the worker finished (a loop header may
-        // have left for just that) and free replaced code.
-        if self.jit.service_due() {
+        // have left for just that) and free replaced code. (Nested, code
+        // is not freed: the compiled code below is still active.)
+        let due = if NESTED {
+            self.jit.install_due()
+        } else {
+            self.jit.service_due()
+        };
+        if due {
             self.jit.service();
         }
-        Left {
-            info,
-            inner_exit: ctx.inner_exit,
-            error: ctx.take_error(),
-        }
+        left(info, &mut ctx)
     }
 
     /// Rebuilds the interpreter's frames after compiled code entered for
@@ -542,12 +721,10 @@ impl Interpreter {
     }
 
     /// Clears the slots up to `need` that no compiled loop covered before
-    /// (see `run_trace`) and raises the high-water mark to `need`.
+    /// (see `run_trace`), above the entered frame's own (which end at
+    /// `frame_top`), and raises the high-water mark to `need`.
     #[cold]
-    fn cover_stack(&mut self, base: usize, need: usize) {
-        let frame = self.frames.last().expect("a running frame");
-        // SAFETY: frame code objects are live while the frame is.
-        let frame_top = base + unsafe { (&*frame.code).code.nslots as usize };
+    fn cover_stack(&mut self, frame_top: usize, need: usize) {
         let from = self.jit_high_water.max(frame_top);
         if need > from {
             self.stack[from..need].fill(Value::EMPTY);
@@ -673,4 +850,16 @@ struct Left {
     inner_exit: *const ExitInfo,
     /// The exception a helper raised (an `Exception` exit).
     error: Option<PyErr>,
+}
+
+impl Left {
+    /// How code that ran with `ctx` left through exit `info`.
+    #[inline(always)]
+    fn of(info: *const ExitInfo, ctx: &mut JitCtx) -> Left {
+        Left {
+            info,
+            inner_exit: ctx.inner_exit,
+            error: ctx.take_error(),
+        }
+    }
 }

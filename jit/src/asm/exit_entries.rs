@@ -84,14 +84,15 @@ fn store_entry(e: &mut Emitter, slot: i32, r: Ref) {
 pub(super) fn emit_box_subroutines(e: &mut Emitter) {
     if let Some(sub) = e.box_int_sub {
         let wide = e.ops.new_dynamic_label();
+        // x fits a small int iff x + 2^47 is in [0, 2^48) as an unsigned word.
+        let bias = e.pooled(1 << 47);
         dynasm!(e.ops
             ; .arch x64
             ; =>sub
             ; mov rdx, rax
-            ; shl rdx, 16
-            ; sar rdx, 16
-            ; cmp rdx, rax
-            ; jne =>wide
+            ; add rdx, QWORD [=>bias]
+            ; shr rdx, 48
+            ; jnz =>wide
         );
         e.tag_rax(TAG_INT);
         dynasm!(e.ops ; .arch x64 ; ret ; =>wide);
