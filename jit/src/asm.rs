@@ -1066,7 +1066,7 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
         Opcode::IntCmp(..) | Opcode::FloatCmp(..) | Opcode::SameValue(..)
             if e.fused[i as usize] => {}
         Opcode::IntCmp(cond, a, b) => {
-            emit_int_compare(e, a, b);
+            let cond = emit_int_compare(e, cond, a, b);
             match cond {
                 Cond::Lt => dynasm!(e.ops ; .arch x64 ; setl al),
                 Cond::Le => dynasm!(e.ops ; .arch x64 ; setle al),
@@ -1132,7 +1132,7 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             e.store_rax(i);
         }
         Opcode::SameValue(a, b) if e.alloc.is_some() => {
-            emit_int_compare(e, a, b);
+            emit_int_compare(e, Cond::Eq, a, b);
             dynasm!(e.ops ; .arch x64 ; sete al ; movzx eax, al);
             e.store_rax(i);
         }

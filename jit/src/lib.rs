@@ -313,22 +313,18 @@ impl Jit {
 
     /// Ends the recording without counting it as an abort of its loop,
     /// function or exit: it ran long in a call it skips (see
-    /// [`Jit::hot_while_recording`]). A loop or function counts from zero
-    /// again, an exit records its bridge at its next hit.
+    /// [`Jit::hot_while_recording`]). Its loop or function stays hot and
+    /// its exit keeps its hits: each is recorded again at its next run
+    /// outside a recording. (Counting from zero instead would make a
+    /// recursion's deeper recording, started at once, deaf to the denials
+    /// of its own function.)
     fn give_up_recording(&mut self) {
-        let Some(rec) = self.recorder.take() else {
+        if self.recorder.take().is_none() {
             return;
-        };
+        }
         self.stats.record_time += self.recording_started.elapsed();
         self.stats.given_up += 1;
         log::debug!(target: "jit", "recording given up: a call it skips ran hot code too long");
-        if rec.kind == TraceKind::Root {
-            // SAFETY: as in `abort`.
-            let cell = unsafe { &*self.recording_cell };
-            let mut c = cell.get();
-            c[COUNT] = 0;
-            cell.set(c);
-        }
     }
 
     /// A hot loop the interpreter chose not to record now (see

@@ -66,6 +66,10 @@ const TESTS: &[NamedTest] = &[
         recursion_in_a_function_trace_inlines_one_level,
     ),
     (
+        "deep_recursion_is_traced_after_its_top_recording_gives_up",
+        deep_recursion_is_traced_after_its_top_recording_gives_up,
+    ),
+    (
         "function_with_a_loop_runs_its_loop_trace",
         function_with_a_loop_runs_its_loop_trace,
     ),
@@ -608,6 +612,59 @@ print(consume(100))
 }
 
 // ---- function traces
+
+fn deep_recursion_is_traced_after_its_top_recording_gives_up() -> Result<(), String> {
+    // At threshold 1 `ack`'s function trace starts recording at the top of
+    // the recursion; its recursive call (through the `call` helper) runs
+    // thousands of `ack` calls the open recording keeps from being traced.
+    // The recording gives up (no abort, nothing blacklisted) and `ack` is
+    // recorded again deeper, where its calls are short: its trace runs for
+    // most of the program (a recording kept open to the end would install
+    // it only as the program finishes, with no entries).
+    let source = "\
+def ack(m, n):
+    if m == 0:
+        return n + 1
+    if n == 0:
+        return ack(m - 1, 1)
+    return ack(m - 1, ack(m, n - 1))
+
+print(ack(2, 40))
+";
+    let run = run_traced(source, "83\n", &["--jit-stats"])?;
+    let stderr = &run.outcome.stderr;
+    let given_up = stat(stderr, "recordings given up:")?;
+    let entries = stat(stderr, "trace entries:")?;
+    expect_eq("functions traced", stat(stderr, "functions traced:")?, 1)
+        .and(expect_eq(
+            "traces aborted",
+            stat(stderr, "traces aborted:")?,
+            0,
+        ))
+        .and(expect_eq(
+            "functions blacklisted",
+            stat(stderr, "functions blacklisted:")?,
+            0,
+        ))
+        .and(expect_eq(
+            "recordings given up at least once",
+            given_up >= 1,
+            true,
+        ))
+        // 3485 calls of `ack` in all.
+        .and(expect_eq(
+            "trace entries at least 1000",
+            entries >= 1000,
+            true,
+        ))
+        .map_err(|e| format!("{e}\n{stderr}"))?;
+    let trace = run
+        .traces
+        .iter()
+        .find(|t| t.is_function())
+        .ok_or("no function trace in the log")?;
+    expect_eq("traced function", trace.loop_function(), Some("ack"))
+}
 
 fn recursion_in_a_function_trace_inlines_one_level() -> Result<(), String> {
     // `fib` has no loop: it is traced from its entry. The root frame's

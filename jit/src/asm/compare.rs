@@ -7,26 +7,51 @@
 use super::float_ops::{sse, XmmSource};
 use super::{Emitter, RAX, RCX};
 use crate::ir::*;
+use crate::regalloc::Loc;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 use rustc_hash::FxHashMap;
 
-/// Compares ints (or words) `a` and `b` (sets the flags). Optimized
-/// traces take a constant `b` as an immediate, or from the constant pool
-/// when it does not fit one.
-pub(super) fn emit_int_compare(e: &mut Emitter, a: Ref, b: Ref) {
+/// Compares ints (or words) `a` and `b` (sets the flags) for condition
+/// `cond`, and returns the condition to test on the flags: `cond`, or its
+/// mirror when the operands were swapped. Optimized traces take a constant
+/// `b` as an immediate, or from the constant pool when it does not fit one,
+/// swap a constant `a` into that place, and read a spilled `b` from memory.
+pub(super) fn emit_int_compare(e: &mut Emitter, cond: Cond, a: Ref, b: Ref) -> Cond {
+    if e.alloc.is_some() && e.imm32(a).is_some() && e.imm32(b).is_none() {
+        emit_int_compare(e, mirror(cond), b, a);
+        return mirror(cond);
+    }
     let ra = e.reg_of(a, RAX);
     match e.imm32(b).filter(|_| e.alloc.is_some()) {
         Some(k) => dynasm!(e.ops ; .arch x64 ; cmp Rq(ra), k),
-        None => match e.trace.insts[b as usize].op {
-            Opcode::Const(v) if e.alloc.is_some() => {
+        None => match (&e.trace.insts[b as usize].op, e.loc(b)) {
+            (&Opcode::Const(v), _) if e.alloc.is_some() => {
                 let c = e.pooled(v.to_bits());
                 dynasm!(e.ops ; .arch x64 ; cmp Rq(ra), QWORD [=>c]);
+            }
+            (_, Loc::Spill(s)) if e.alloc.is_some() && e.rax_now != Some(b) => {
+                e.read[b as usize] = true;
+                let off = 8 * s as i32;
+                dynasm!(e.ops ; .arch x64 ; cmp Rq(ra), [rsp + off]);
             }
             _ => {
                 let rb = e.reg_of(b, RCX);
                 dynasm!(e.ops ; .arch x64 ; cmp Rq(ra), Rq(rb));
             }
         },
+    }
+    cond
+}
+
+/// The condition that holds for `(b, a)` exactly when `cond` holds for
+/// `(a, b)`.
+fn mirror(cond: Cond) -> Cond {
+    match cond {
+        Cond::Lt => Cond::Gt,
+        Cond::Le => Cond::Ge,
+        Cond::Gt => Cond::Lt,
+        Cond::Ge => Cond::Le,
+        Cond::Eq | Cond::Ne => cond,
     }
 }
 
@@ -57,7 +82,7 @@ pub(super) fn emit_float_compare(e: &mut Emitter, cond: Cond, a: Ref, b: Ref) {
 pub(super) fn emit_fused_guard(e: &mut Emitter, c: Ref, want: bool, stub: DynamicLabel) {
     match e.trace.insts[c as usize].op {
         Opcode::IntCmp(cond, a, b) => {
-            emit_int_compare(e, a, b);
+            let cond = emit_int_compare(e, cond, a, b);
             // Leave when the condition is `!want`.
             let leave = if want { negate(cond) } else { cond };
             match leave {
@@ -71,7 +96,7 @@ pub(super) fn emit_fused_guard(e: &mut Emitter, c: Ref, want: bool, stub: Dynami
         }
         Opcode::SameValue(a, b) => {
             // Word identity: leave when equal exactly when `is` must not hold.
-            emit_int_compare(e, a, b);
+            emit_int_compare(e, Cond::Eq, a, b);
             if want {
                 dynasm!(e.ops ; .arch x64 ; jne =>stub);
             } else {
