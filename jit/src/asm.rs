@@ -630,6 +630,10 @@ fn assemble_pass(
             e.untagged_rdi = None;
             e.items_r8 = None;
         }
+        if alloc.is_some() && matches!(inst.op, Opcode::Const(_) | Opcode::ConstInt(_)) {
+            // Emits nothing: what `rax` holds stays known past it.
+            continue;
+        }
         // The loop header is a jump target: nothing is known in `rax` there.
         e.rax_now = match inst.op {
             Opcode::LoopHeader => None,

@@ -73,9 +73,10 @@ pub(super) fn emit_by_constant(e: &mut Emitter, i: Ref, op: IntOp, a: Ref, d: i6
                 let k = d.trailing_zeros() as i8;
                 dynasm!(e.ops ; .arch x64 ; sar rax, k);
             }
-            _ => {
-                dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD d - 1 ; and rax, rcx);
-            }
+            _ => match i32::try_from(d - 1) {
+                Ok(mask) => dynasm!(e.ops ; .arch x64 ; and rax, mask),
+                Err(_) => dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD d - 1 ; and rax, rcx),
+            },
         }
         e.store_rax(i);
         return;
@@ -100,7 +101,10 @@ pub(super) fn emit_by_constant(e: &mut Emitter, i: Ref, op: IntOp, a: Ref, d: i6
     match op {
         IntOp::FloorDiv => dynasm!(e.ops ; .arch x64 ; mov rax, rdx),
         _ => {
-            dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD d ; imul rdx, rcx);
+            match i32::try_from(d) {
+                Ok(k) => dynasm!(e.ops ; .arch x64 ; imul rdx, rdx, k),
+                Err(_) => dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD d ; imul rdx, rcx),
+            }
             e.load(RAX, a);
             dynasm!(e.ops ; .arch x64 ; sub rax, rdx);
         }
