@@ -150,6 +150,54 @@ fn hints(trace: &Trace) -> Vec<Option<Ref>> {
     hint
 }
 
+/// How much keeping each value in memory would cost: its operand reads,
+/// those in a peeled trace's body (which repeats) weighing
+/// [`BODY_READ_WEIGHT`] times a preamble's. Snapshot entries do not count
+/// (an exit reads them once, on a cold path).
+fn read_weights(trace: &Trace) -> Vec<u32> {
+    let header = body_header(trace).unwrap_or(usize::MAX);
+    let mut weight = vec![0u32; trace.insts.len()];
+    for (i, inst) in trace.insts.iter().enumerate() {
+        let w = if i > header { BODY_READ_WEIGHT } else { 1 };
+        match inst.op {
+            Opcode::Phi(init, next) => {
+                weight[init as usize] = weight[init as usize].saturating_add(1);
+                weight[next as usize] = weight[next as usize].saturating_add(w);
+            }
+            _ => {
+                // An object whose address an access untags costs as much
+                // from memory as from a register (the payload mask is
+                // and-ed with it where it lives).
+                let object = match inst.op {
+                    Opcode::GuardKind(o, _)
+                    | Opcode::LoadField(o, _)
+                    | Opcode::StoreField(o, ..)
+                    | Opcode::ListLen(o)
+                    | Opcode::TupleLen(o)
+                    | Opcode::TupleLoad(o, _)
+                    | Opcode::ListLoad(o, _)
+                    | Opcode::ListStore(o, ..)
+                    | Opcode::InstSlotLoad(o, _)
+                    | Opcode::InstSlotStore(o, ..) => Some(o),
+                    _ => None,
+                };
+                let mut first = true;
+                inst.op.for_each_ref(|r| {
+                    let free = first && object == Some(r);
+                    first = false;
+                    if !free {
+                        weight[r as usize] = weight[r as usize].saturating_add(w);
+                    }
+                });
+            }
+        }
+    }
+    weight
+}
+
+/// How many preamble reads one read in a peeled trace's body is worth.
+const BODY_READ_WEIGHT: u32 = 16;
+
 /// Register pools: which registers are free right now.
 struct Pools {
     free_gpr: Vec<u8>,
@@ -204,6 +252,7 @@ impl Pools {
 pub fn allocate(trace: &Trace) -> Allocation {
     let ivs = live_intervals(trace);
     let hint = hints(trace);
+    let weight = read_weights(trace);
     let mut locs = vec![Loc::None; trace.insts.len()];
     let mut order: Vec<usize> = (0..ivs.len()).filter(|&r| ivs[r].is_some()).collect();
     order.sort_by_key(|&r| ivs[r].map(|iv| iv.start));
@@ -239,14 +288,18 @@ pub fn allocate(trace: &Trace) -> Allocation {
             continue;
         }
         // No free register: the value among the current one and the holders
-        // of a register it could use that is read last goes to memory.
+        // of a register it could use that is read least (body reads weigh
+        // most) goes to memory; of those, the one read last.
         let victim = active
             .iter()
             .copied()
             .filter(|&a| candidates.contains(&locs[a]))
-            .max_by_key(|&a| iv(a).end);
+            .min_by_key(|&a| (weight[a], std::cmp::Reverse(iv(a).end)));
+        let cheaper = |v: usize| {
+            (weight[v], std::cmp::Reverse(iv(v).end)) < (weight[r], std::cmp::Reverse(cur.end))
+        };
         match victim {
-            Some(v) if iv(v).end > cur.end => {
+            Some(v) if cheaper(v) => {
                 locs[r] = locs[v];
                 locs[v] = Loc::None;
                 active.retain(|&a| a != v);
@@ -596,6 +649,41 @@ mod tests {
         assert_eq!(alloc.spill_slots as usize, loads.len() - regs);
         for &v in &loads[..loads.len() - regs] {
             assert!(matches!(alloc.locs[v as usize], Loc::Spill(_)), "%{v}");
+        }
+    }
+
+    /// Under pressure, a value the body reads often keeps its register and
+    /// a longer-lived one read once goes to memory instead, even though
+    /// it lives longer; an object only untagged counts as not read.
+    #[test]
+    fn values_read_in_the_body_keep_registers_over_rarely_read_ones() {
+        let mut b = Builder::new();
+        b.push(Opcode::LoopHeader, Type::Void);
+        let regs = CALLER_SAVED.len() + CALLEE_SAVED.len();
+        // Preamble values the body reads: `hot` (arithmetic, twice) and
+        // `objects` (only as accessed objects), then `cold` ones read once.
+        let hot = b.push(Opcode::SlotLoad(0), Type::Int);
+        let objects: Vec<Ref> = (1..3)
+            .map(|s| b.push(Opcode::SlotLoad(s), Type::Val))
+            .collect();
+        let cold: Vec<Ref> = (3..3 + regs as i32)
+            .map(|s| b.push(Opcode::SlotLoad(s), Type::Val))
+            .collect();
+        b.push(Opcode::LoopHeader, Type::Void);
+        let sum = b.push(Opcode::Int(IntOp::Add, hot, hot), Type::Int);
+        b.push(Opcode::SlotStore(40, sum), Type::Void);
+        for &o in &objects {
+            b.push(Opcode::LoadField(o, 8), Type::Val);
+        }
+        for (k, &c) in cold.iter().enumerate() {
+            b.push(Opcode::SlotStore(50 + k as i32, c), Type::Void);
+        }
+        b.push(Opcode::LoopBack, Type::Void);
+        let trace = b.finish(true);
+        let alloc = allocate_checked(&trace);
+        assert!(matches!(alloc.locs[hot as usize], Loc::Gpr(_)));
+        for &o in &objects {
+            assert!(matches!(alloc.locs[o as usize], Loc::Spill(_)), "%{o}");
         }
     }
 

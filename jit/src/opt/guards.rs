@@ -17,6 +17,11 @@
 //! Strengthening: `guard_tag v T` followed by `guard_eq v C` (or
 //! `guard_true (v is C)`) with C of tag T becomes one `guard_eq v C` at the
 //! first guard's place, with its snapshot.
+//! `guard_true (unbox_int(v) == c)` (or `guard_false` of `!=`) with a
+//! constant `c` strengthens the same way, as `guard_eq v <int c>`: the
+//! tag check, the unboxing and the compare become one compare of the boxed
+//! word (the unboxing and compare are left for `dce` when nothing else
+//! reads them).
 //! Leaving earlier is correct (the interpreter redoes what lies between) and
 //! only one check runs. It is done within one loop iteration (not from the
 //! body back into the preamble) and only between plain `Guard` exits.
@@ -24,7 +29,7 @@
 use super::Rewriter;
 use crate::ir::*;
 use crate::snapshot::ExitKind;
-use runtime::value::{FLOAT_LIMIT, TAG_BOOL, TAG_INT};
+use runtime::value::{Value, FLOAT_LIMIT, INT_MAX, INT_MIN, TAG_BOOL, TAG_INT};
 use rustc_hash::FxHashMap;
 
 /// The tag facts use for floats (no real tag: floats are all patterns
@@ -185,6 +190,13 @@ fn decide(
             }
         }
     }
+    // `guard_true (unbox_int(x) == c)` strengthens an earlier
+    // `guard_tag x int` as `guard_eq x <int c>` would.
+    if let Some(eq) = unboxed_int_equality(rw, op) {
+        if let Some(earlier) = strengthens(rw, facts, &eq, exit_kind, region_start) {
+            return Decision::Strengthen(earlier, eq);
+        }
+    }
     let Some(f) = facts.get(&v) else {
         return Decision::Keep;
     };
@@ -244,6 +256,36 @@ impl Facts {
             None => None,
         }
     }
+}
+
+/// `op` is `guard_true (unbox_int(x) == c)` or `guard_false (unbox_int(x)
+/// != c)` (either way round) with a constant `c` that fits an inline int:
+/// the `guard_eq x <int c>` it is equivalent to, given that `x` is an int.
+fn unboxed_int_equality(rw: &Rewriter, op: &Opcode) -> Option<Opcode> {
+    let (b, want) = match *op {
+        Opcode::GuardTrue(b) => (b, Cond::Eq),
+        Opcode::GuardFalse(b) => (b, Cond::Ne),
+        _ => return None,
+    };
+    let Opcode::IntCmp(cond, a, c) = rw.insts[b as usize].op else {
+        return None;
+    };
+    if cond != want {
+        return None;
+    }
+    let unboxed = |r: Ref| match rw.insts[r as usize].op {
+        Opcode::UnboxInt(x) => Some(x),
+        _ => None,
+    };
+    let constant = |r: Ref| match rw.insts[r as usize].op {
+        Opcode::ConstInt(k) if (INT_MIN..=INT_MAX).contains(&k) => Some(k),
+        _ => None,
+    };
+    let (x, k) = match (unboxed(a), constant(c), unboxed(c), constant(a)) {
+        (Some(x), Some(k), _, _) | (_, _, Some(x), Some(k)) => (x, k),
+        _ => return None,
+    };
+    Some(Opcode::GuardEq(x, Value::int(k).to_bits()))
 }
 
 /// `b` is `same_value x C` (either way round) with C a boxed constant:
