@@ -208,11 +208,18 @@ impl Interpreter {
         }
         self.ensure_stack(need + 1);
         self.jit.count_entry();
-        if code.free_slots.is_empty() && !self.rt.heap.wants_collection() {
+        let heap = &self.rt.heap;
+        let collect = heap.wants_collection();
+        // Under the GC stress test (a collection at every safepoint) the
+        // lazy path is taken too, collecting at its entry, so that its
+        // state is what collections see.
+        if code.free_slots.is_empty() && (!collect || heap.stress) {
             // SAFETY: the stack holds `need + 9 >= base + nslots + 9` slots;
             // the arguments are below `top`.
             return unsafe {
-                self.enter_lazy_frame(f, func, code, enter, target, args_at, base, need, hidden)
+                self.enter_lazy_frame(
+                    f, func, code, enter, target, args_at, base, need, hidden, collect,
+                )
             };
         }
         // SAFETY: `ensure_stack` made the stack at least `need + 9` slots
@@ -255,6 +262,16 @@ impl Interpreter {
     /// frame. Function traces of code with cells (a `super()` reads its
     /// frame) take the pushed-frame path.
     ///
+    /// Of the frame's slots only the local variables are cleared (an
+    /// unbound one must read EMPTY); the code writes a temporary before it
+    /// reads it. What a temporary holds meanwhile is safe for a collection
+    /// to mark: below the high-water mark every slot holds EMPTY or a value
+    /// written since the last collection (see `run_code`), and the
+    /// temporaries above it are cleared with the rest of the compiled
+    /// code's new reach (`cover_stack` from the last slot cleared here).
+    ///
+    /// `collect`: collect garbage once the frame is ready (GC stress).
+    ///
     /// # Safety
     /// `code` is `func`'s; its arguments are in `args_at..`, below the
     /// return slot `base - 1`, and the stack holds `base + nslots + 9`
@@ -272,18 +289,22 @@ impl Interpreter {
         base: usize,
         need: usize,
         hidden: usize,
+        collect: bool,
     ) -> Option<PyResult<Value>> {
         let (nslots, argc) = (code.nslots as usize, code.argcount as usize);
+        // Parameters first, then the other locals (`local_names.len() <= nslots`).
+        let nlocals = code.local_names.len();
         // SAFETY: the caller's contract: the stack holds `base + nslots + 9`
         // slots, so the four-slot writes from `argc` (or from 0 for the
-        // arguments) up stay inside it; the arguments' four-slot read
-        // starts below `base - 1` and the return slot is written after it.
-        unsafe {
+        // arguments) below `nlocals + 3` stay inside it; the arguments'
+        // four-slot read starts below `base - 1` and the return slot is
+        // written after it.
+        let initialized = unsafe {
             let slots = self.stack.as_mut_ptr();
             let frame = slots.add(base);
-            if argc <= 4 && nslots >= 4 {
+            if argc <= 4 && nlocals >= 4 {
                 // Four at once, without a branch on the count: the slots
-                // from `argc` to 4 are the frame's, cleared below.
+                // from `argc` to 4 are locals, cleared below.
                 frame
                     .cast::<[Value; 4]>()
                     .write_unaligned(slots.add(args_at).cast::<[Value; 4]>().read_unaligned());
@@ -292,14 +313,16 @@ impl Interpreter {
             }
             *slots.add(base - 1) = Value::NONE;
             let mut i = argc;
-            while i < nslots {
+            while i < nlocals {
                 frame
                     .add(i)
                     .cast::<[Value; 4]>()
                     .write_unaligned([Value::EMPTY; 4]);
                 i += 4;
             }
-        }
+            // Slots `0..i` hold the arguments and EMPTY.
+            i.min(nslots)
+        };
         // Restored at the return, as popping the frame would (the callee's
         // own code does not change it; frames it calls restore theirs).
         let saved_handled = self.handled;
@@ -308,9 +331,10 @@ impl Interpreter {
             enter,
             target,
             base,
-            nslots,
+            initialized,
             need,
             hidden + 1,
+            collect,
             // SAFETY: `info` is the exit descriptor the trace returned.
             |info, ctx| match unsafe { (*info).returns() } {
                 Some(src) => Ok(src),
@@ -549,7 +573,8 @@ impl Interpreter {
     }
 
     /// Enters compiled code at `target` (through the trampoline `enter`)
-    /// for the frame whose slot 0 is at `base` (with `nslots` slots), with
+    /// for the frame whose slot 0 is at `base` (with `nslots` slots set
+    /// for it, the rest below the high-water mark or cleared here), with
     /// the stack ready up to `need` and `hidden` frames of the compiled
     /// code around it that the interpreter has not pushed; returns how it
     /// left. The frames are not rebuilt yet.
@@ -581,7 +606,7 @@ impl Interpreter {
         need: usize,
         hidden: usize,
     ) -> Left {
-        self.run_code::<NESTED, _>(enter, target, base, nslots, need, hidden, Left::of)
+        self.run_code::<NESTED, _>(enter, target, base, nslots, need, hidden, false, Left::of)
     }
 
     /// [`Interpreter::enter_code_on_ready_stack`], handing the exit
@@ -590,7 +615,8 @@ impl Interpreter {
     ///
     /// While compiled code runs, `jit_stack_top` is the stack top
     /// (`stack_top`): the frames the interpreter pushed since are popped
-    /// before it goes on.
+    /// before it goes on. `collect`: collect garbage once the stack is
+    /// covered, before the code runs.
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
     fn run_code<const NESTED: bool, R>(
@@ -601,6 +627,7 @@ impl Interpreter {
         nslots: usize,
         need: usize,
         hidden: usize,
+        collect: bool,
         left: impl FnOnce(*const ExitInfo, &mut JitCtx) -> R,
     ) -> R {
         // A collection while the trace runs marks the stack up to `need`, so
@@ -614,6 +641,9 @@ impl Interpreter {
         }
         let saved_top = self.jit_stack_top;
         self.jit_stack_top = saved_top.max(need);
+        if collect {
+            self.collect_garbage();
+        }
         let vm: *mut dyn Vm = self as *mut Interpreter as *mut dyn Vm;
         let mut ctx = JitCtx::new(vm, &mut self.jit, &mut self.stack, base);
         ctx.hidden_below = hidden as u64;
