@@ -934,12 +934,17 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             if e.alloc.is_some()
                 && !matches!(op, IntOp::FloorDiv | IntOp::Mod | IntOp::ShlOv | IntOp::Shr) =>
         {
+            // A constant first operand of a commutative op goes second,
+            // where it is an immediate.
+            let commutes = !matches!(op, IntOp::SubOv | IntOp::Sub);
+            let (a, b) = match (e.imm32(a), e.imm32(b)) {
+                (Some(_), None) if commutes => (b, a),
+                _ => (a, b),
+            };
             // In the result's own register when that is safe, else in rax.
             let d = e.direct_gpr(i, inst, &[b]).unwrap_or(RAX);
             e.load(d, a);
-            let imm = e
-                .imm32(b)
-                .filter(|_| op != IntOp::MulOv && op != IntOp::Mul);
+            let imm = e.imm32(b);
             let rb = match imm {
                 Some(_) => RCX,
                 None => e.reg_of(b, RCX),
@@ -950,6 +955,9 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
                 (IntOp::And, Some(k)) => dynasm!(e.ops ; .arch x64 ; and Rq(d), k),
                 (IntOp::Or, Some(k)) => dynasm!(e.ops ; .arch x64 ; or Rq(d), k),
                 (IntOp::Xor, Some(k)) => dynasm!(e.ops ; .arch x64 ; xor Rq(d), k),
+                (IntOp::MulOv | IntOp::Mul, Some(k)) => {
+                    dynasm!(e.ops ; .arch x64 ; imul Rq(d), Rq(d), k)
+                }
                 (IntOp::AddOv | IntOp::Add, None) => {
                     dynasm!(e.ops ; .arch x64 ; add Rq(d), Rq(rb))
                 }
@@ -974,6 +982,30 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
         {
             let d = divide::constant_divisor(e.trace, b).expect("checked by the arm");
             divide::emit_by_constant(e, i, op, a, d);
+        }
+        Opcode::Int(op @ (IntOp::ShlOv | IntOp::Shr), a, b)
+            if e.alloc.is_some() && e.imm32(b).is_some_and(|k| (0..64).contains(&k)) =>
+        {
+            // A constant count in range: immediate shifts, no count check.
+            let k = e.imm32(b).expect("checked by the arm") as i8;
+            e.load(RAX, a);
+            if op == IntOp::Shr {
+                dynasm!(e.ops ; .arch x64 ; sar rax, k);
+            } else {
+                // Bits shifted out (shifting back differs) leave: the
+                // interpreter makes a big int.
+                let stub = e.stub(inst);
+                dynasm!(e.ops
+                    ; .arch x64
+                    ; mov rdx, rax
+                    ; shl rax, k
+                    ; mov r8, rax
+                    ; sar r8, k
+                    ; cmp r8, rdx
+                    ; jne =>stub
+                );
+            }
+            e.store_rax(i);
         }
         Opcode::Int(op, a, b) => {
             e.load(RAX, a);
