@@ -427,6 +427,13 @@ impl Emitter<'_> {
     fn load_item(&mut self, d: u8, obj: Ref, p: u8, ptr_off: i32, item: ItemIndex) {
         let a = self.array_ptr(obj, p, ptr_off);
         match item {
+            // `rax` by name (raw traces): its shorter encoding.
+            ItemIndex::Constant(k) if a == RAX => {
+                dynasm!(self.ops ; .arch x64 ; mov Rq(d), [rax + k])
+            }
+            ItemIndex::Register(ri) if a == RAX => {
+                dynasm!(self.ops ; .arch x64 ; mov Rq(d), [rax + Rq(ri) * 8])
+            }
             ItemIndex::Constant(k) => dynasm!(self.ops ; .arch x64 ; mov Rq(d), [Rq(a) + k]),
             ItemIndex::Register(ri) => {
                 dynasm!(self.ops ; .arch x64 ; mov Rq(d), [Rq(a) + Rq(ri) * 8])
@@ -873,6 +880,13 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             let p = e.untagged(l);
             let a = e.array_ptr(l, p, layout::list_items_ptr_offset());
             match item {
+                // `rax` by name (raw traces): its shorter encoding.
+                ItemIndex::Constant(k) if a == RAX => {
+                    dynasm!(e.ops ; .arch x64 ; mov [rax + k], Rq(rv))
+                }
+                ItemIndex::Register(ri) if a == RAX => {
+                    dynasm!(e.ops ; .arch x64 ; mov [rax + Rq(ri) * 8], Rq(rv))
+                }
                 ItemIndex::Constant(k) => dynasm!(e.ops ; .arch x64 ; mov [Rq(a) + k], Rq(rv)),
                 ItemIndex::Register(ri) => {
                     dynasm!(e.ops ; .arch x64 ; mov [Rq(a) + Rq(ri) * 8], Rq(rv))
@@ -884,7 +898,11 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             let (ptr_off, off) = (layout::instance_slots_ptr_offset(), 8 * index as i32);
             let p = e.untagged(o);
             let a = e.array_ptr(o, p, ptr_off);
-            dynasm!(e.ops ; .arch x64 ; mov Rq(d), [Rq(a) + off]);
+            if a == RAX {
+                dynasm!(e.ops ; .arch x64 ; mov Rq(d), [rax + off]);
+            } else {
+                dynasm!(e.ops ; .arch x64 ; mov Rq(d), [Rq(a) + off]);
+            }
             e.done_gpr(i, d);
         }
         Opcode::InstSlotStore(o, index, v) => {
@@ -892,7 +910,11 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             let (ptr_off, off) = (layout::instance_slots_ptr_offset(), 8 * index as i32);
             let p = e.untagged(o);
             let a = e.array_ptr(o, p, ptr_off);
-            dynasm!(e.ops ; .arch x64 ; mov [Rq(a) + off], Rq(rv));
+            if a == RAX {
+                dynasm!(e.ops ; .arch x64 ; mov [rax + off], Rq(rv));
+            } else {
+                dynasm!(e.ops ; .arch x64 ; mov [Rq(a) + off], Rq(rv));
+            }
         }
         Opcode::UnboxInt(v) => {
             let d = e.out_gpr(i);
