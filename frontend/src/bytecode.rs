@@ -71,7 +71,7 @@ pub enum Op {
     DeleteLocal { slot: Reg, name: u16 },
 
     // ------------------------------------------------------------ globals and names
-    /// `dst = globals[name]`, else builtins[name], else `NameError`.
+    /// `dst = globals[name]`, else `builtins[name]`, else `NameError`.
     LoadGlobal { dst: Reg, name: u16 },
     /// `globals[name] = src`.
     StoreGlobal { name: u16, src: Reg },

@@ -2,8 +2,8 @@
 //! conditional jumps, comparisons, displays and f-strings (calls and
 //! comprehensions are in `compile_call.rs`).
 //!
-//! Two entry points: [`FnCompiler::expr`] puts a value in *some* register
-//! (a plain local is used in place, without a `Move`), [`FnCompiler::expr_into`]
+//! Two entry points: `FnCompiler::expr` puts a value in *some* register
+//! (a plain local is used in place, without a `Move`), `FnCompiler::expr_into`
 //! puts it in a given register. Subexpressions always go to temporaries; only
 //! the final instruction writes the destination, so `x = f(x) + x` is safe.
 

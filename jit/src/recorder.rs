@@ -185,7 +185,7 @@ impl Recorder {
 
     /// Starts a function trace at a function's entry; `view` is the
     /// function's fresh frame about to run pc 0. The trace ends at the
-    /// frame's `Return` ([`Recorder::finish_function`]).
+    /// frame's `Return` (`Recorder::finish_function`).
     pub fn start_function(rt: &Runtime, view: &FrameView) -> Recorder {
         let mut r = Recorder::empty(rt, TraceKind::Root, view, FUNCTION_ANCHOR, view.depth);
         r.frames.push(RecFrame::root(view));

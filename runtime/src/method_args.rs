@@ -125,7 +125,7 @@ fn count_message(sig: &Signature, given: usize) -> String {
 const INLINE_PARAMS: usize = 6;
 
 /// Bound arguments: one entry per parameter, `None` when not given. Indexes
-/// like a slice; up to [`INLINE_PARAMS`] entries live inline, so binding
+/// like a slice; up to `INLINE_PARAMS` entries live inline, so binding
 /// the arguments of a builtin method call allocates nothing.
 pub struct BoundArgs {
     inline: [Option<Value>; INLINE_PARAMS],

@@ -4,7 +4,7 @@
 //! builds the class (`ClassObj::abstract_methods`, from functions whose
 //! `__dict__` has `__isabstractmethod__`). Refusing to instantiate such a
 //! class is CPython's `object.__new__` check; here every class with abstract
-//! methods gets a `__new__` that makes the check (see [`on_class_created`]),
+//! methods gets a `__new__` that makes the check (see `on_class_created`),
 //! so it holds whether the class derives from `ABC` or names
 //! `metaclass=ABCMeta` (which the compiler accepts and otherwise ignores).
 

@@ -1,7 +1,7 @@
 //! The `enum` module: `Enum`, `IntEnum`, `auto` and `unique`.
 //!
 //! There are no metaclasses, so the work of CPython's `EnumType` is split:
-//! after a `class X(Enum)` statement, [`on_class_created`] turns X's plain
+//! after a `class X(Enum)` statement, `on_class_created` turns X's plain
 //! attributes into member instances (each with `_name_` and `_value_`) and
 //! records them in X's namespace as `_member_names_` (definition order),
 //! `_member_map_` (name -> member, aliases included; also `__members__`) and

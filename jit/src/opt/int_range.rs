@@ -7,7 +7,7 @@
 //! integer comparison narrows its operands' intervals for every later
 //! instruction (the trace is linear, so the guard dominates them; in a
 //! peeled trace the preamble dominates the body). A phi's interval is one
-//! proven by induction over the loop's iterations (see [`phi_ranges`]).
+//! proven by induction over the loop's iterations (see `phi_ranges`).
 
 use super::Rewriter;
 use crate::ir::*;

@@ -27,7 +27,7 @@
 //! slot becomes the stored value. A store still pending where the loop
 //! header comes next (`loop_back`, the preamble's end) to a slot dead there
 //! (an inlined callee's frame, call temporaries: see
-//! [`dead_from`](super::slot_effects::dead_from)) is dropped: the next
+//! [`super::slot_effects::dead_from`]) is dropped: the next
 //! iteration writes the slot before anything reads it, and an exit before
 //! that resumes where the slot is not read either. The slot keeps an older
 //! value, which the GC has marked all along (it marks every slot up to the

@@ -4,7 +4,7 @@
 //! forwarded, the guards on it (tag, kind, map, not-EMPTY) decided, `is`
 //! against it folded, and stores of it to interpreter slots remembered.
 //! Small tuples and lists (`build_tuple`, `build_list`) are virtual the
-//! same way (see [`seq`]).
+//! same way (see `seq`).
 //!
 //! Snapshots taken meanwhile describe the virtual objects the slots hold
 //! (`Snapshot::virtuals`); the exit stub builds them when the guard fails
