@@ -1256,13 +1256,7 @@ helper!(h_make_function, |ctx, vm, a, b, c, d| {
         .rt()
         .new_function(code, v(b), defaults, kwdefaults, closure))
 });
-helper!(h_new_cell, |ctx, vm, a, b, c, d| ok(vm
-    .rt()
-    .heap
-    .alloc_value(CellObj {
-        header: Header::new(ObjKind::Cell),
-        value: v(a),
-    })));
+helper!(h_new_cell, |ctx, vm, a, b, c, d| ok(vm.rt().new_cell(v(a))));
 helper!(h_int_value, |ctx, vm, a, b, c, d| {
     let x = v(a);
     let n = if x.is_int() {

@@ -170,6 +170,19 @@ pub struct Jit {
 
 /// Slots above the loop frame's slot 0 that loop `n` (the loop trace `n`
 /// belongs to) and its bridges may use: its root's extent plus slack.
+/// How to enter root trace `root` through trampoline `tramp`: the
+/// trampoline, the code address in its entry slot, the stack extent to
+/// reserve and the frames its inlining may hide (see [`Jit::entry`]).
+#[inline(always)]
+fn root_entry(tramp: EnterFn, root: &CompiledTrace) -> (EnterFn, usize, usize, usize) {
+    (
+        tramp,
+        root.words.loop_slot.load(Ordering::Acquire),
+        (root.trace.extent + EXTENT_SLACK) as usize,
+        root.trace.max_inline_depth + DEPTH_SLACK,
+    )
+}
+
 fn reserved_extent(traces: &[CompiledTrace], n: usize) -> i32 {
     traces[traces[n].root].trace.extent + EXTENT_SLACK
 }
@@ -480,28 +493,15 @@ impl Jit {
     #[inline]
     pub fn entry(&mut self, n: usize) -> (EnterFn, usize, usize, usize) {
         self.stats.entries += 1;
-        self.peek_entry(n)
-    }
-
-    /// [`Jit::entry`] without counting an entry (the caller may still decide
-    /// not to enter; [`Jit::count_entry`] counts it once it does).
-    #[inline]
-    pub fn peek_entry(&mut self, n: usize) -> (EnterFn, usize, usize, usize) {
         let tramp = self.trampoline.get_or_insert_with(asm::build_trampoline).1;
-        let root = &self.traces[self.traces[n].root];
-        let target = root.words.loop_slot.load(Ordering::Acquire);
-        (
-            tramp,
-            target,
-            (root.trace.extent + EXTENT_SLACK) as usize,
-            root.trace.max_inline_depth + DEPTH_SLACK,
-        )
+        root_entry(tramp, &self.traces[self.traces[n].root])
     }
 
-    /// [`Jit::peek_entry`] for a call from compiled code that is running
-    /// now (a helper's call of a function with trace `n`, the index its
-    /// entry cell names): the trampoline exists and `n` is a trace, so
-    /// nothing is checked.
+    /// [`Jit::entry`], not counted, for a call from compiled code that is
+    /// running now (a helper's call of a function with trace `n`, the index
+    /// its entry cell names): the trampoline exists and `n` is a trace, so
+    /// nothing is checked ([`Jit::count_entry`] counts the entry once the
+    /// caller makes it).
     ///
     /// # Safety
     /// Compiled code of this JIT is running, and `n` is a trace index (one
@@ -516,16 +516,10 @@ impl Jit {
             let root = self.traces.get_unchecked(self.traces.get_unchecked(n).root);
             (tramp, root)
         };
-        let target = root.words.loop_slot.load(Ordering::Acquire);
-        (
-            tramp,
-            target,
-            (root.trace.extent + EXTENT_SLACK) as usize,
-            root.trace.max_inline_depth + DEPTH_SLACK,
-        )
+        root_entry(tramp, root)
     }
 
-    /// Counts an entry into compiled code looked up with [`Jit::peek_entry`].
+    /// Counts an entry into compiled code looked up with [`Jit::running_entry`].
     #[inline]
     pub fn count_entry(&mut self) {
         self.stats.entries += 1;

@@ -734,6 +734,15 @@ impl Runtime {
         })
     }
 
+    /// A new cell holding `v`: `MakeCell`, in the interpreter and in
+    /// compiled code.
+    pub fn new_cell(&mut self, v: Value) -> Value {
+        self.heap.alloc_value(CellObj {
+            header: Header::new(ObjKind::Cell),
+            value: v,
+        })
+    }
+
     /// A new, empty module named `name`.
     pub fn new_module(&mut self, name: &str, file: Option<String>) -> Value {
         let name_v = self.intern(name);

@@ -609,10 +609,7 @@ impl Interpreter {
                     // ---------------------------------------------------- closures
                     Op::MakeCell { slot } => {
                         let v = reg!(self, base, slot);
-                        reg!(self, base, slot) = self.rt.heap.alloc_value(CellObj {
-                            header: Header::new(ObjKind::Cell),
-                            value: v,
-                        });
+                        reg!(self, base, slot) = self.rt.new_cell(v);
                     }
                     Op::LoadCell { dst, slot } => {
                         let cell = reg!(self, base, slot);

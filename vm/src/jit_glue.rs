@@ -339,29 +339,15 @@ impl Interpreter {
         hidden: usize,
     ) -> Left {
         self.ensure_stack(need + 1);
-        self.enter_code_on_ready_stack::<false>(enter, target, base, nslots, need, hidden)
+        self.run_code::<false, _>(enter, target, base, nslots, need, hidden, false, Left::of)
     }
 
     /// [`Interpreter::enter_code`] once the stack holds `need + 1` slots
-    /// (at least the frame's, `base + nslots`). `NESTED`: entered from a
-    /// helper called by compiled code, which is still running (counted as
-    /// active by the JIT) below.
-    #[inline(always)]
-    fn enter_code_on_ready_stack<const NESTED: bool>(
-        &mut self,
-        enter: EnterFn,
-        target: usize,
-        base: usize,
-        nslots: usize,
-        need: usize,
-        hidden: usize,
-    ) -> Left {
-        self.run_code::<NESTED, _>(enter, target, base, nslots, need, hidden, false, Left::of)
-    }
-
-    /// [`Interpreter::enter_code_on_ready_stack`], handing the exit
-    /// descriptor the code returned and its context to `left` (before the
-    /// context is gone), whose result it returns.
+    /// (at least the frame's, `base + nslots`), handing the exit descriptor
+    /// the code returned and its context to `left` (before the context is
+    /// gone), whose result it returns. `NESTED`: entered from a helper
+    /// called by compiled code, which is still running (counted as active
+    /// by the JIT) below.
     ///
     /// While compiled code runs, `jit_stack_top` is the stack top
     /// (`stack_top`): the frames the interpreter pushed since are popped

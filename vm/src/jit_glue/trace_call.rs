@@ -96,7 +96,7 @@ impl Interpreter {
         // `execute` level below (as in `execute_watched_function`).
         self.exec_depth += 1;
         let left =
-            self.enter_code_on_ready_stack::<true>(enter, target, base, nslots, need, hidden);
+            self.run_code::<true, _>(enter, target, base, nslots, need, hidden, false, Left::of);
         // SAFETY: `info` is the exit descriptor the trace returned.
         if let Some(src) = unsafe { (*left.info).returns() } {
             self.exec_depth -= 1;
