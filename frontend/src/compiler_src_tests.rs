@@ -2,7 +2,9 @@
 //! scopes, compile errors with CPython's wording, and disassembler output.
 
 use crate::bytecode::*;
-use crate::compiler::{compile_source, Mode};
+use crate::compiler::{
+    compile_source, compile_source_on_this_thread, Mode, STACK_BYTES_TO_COMPILE_HERE,
+};
 use crate::disasm::disassemble;
 use std::rc::Rc;
 
@@ -524,6 +526,42 @@ fn deep_expressions_compile_without_overflowing_the_stack() {
     let m = compile(&src);
     assert_eq!(count(&m, |o| matches!(o, Op::Add { .. })), 989);
     assert_eq!(count(&m, |o| matches!(o, Op::Neg { .. })), 90);
+}
+
+#[test]
+fn the_deepest_sources_compile_in_a_quarter_of_the_stack_asked_for_compiling_here() {
+    // Trees as deep as the parser accepts, of several shapes: a long
+    // operator chain, nested unary operators, brackets, calls, blocks and
+    // conditional expressions.
+    // (A bracket, an operator and a call are each a nesting level.)
+    let depth = crate::parser::MAX_NESTING - 2;
+    let half = depth / 2;
+    let blocks: String = (0..90)
+        .map(|i| format!("{}if x:\n", "    ".repeat(i)))
+        .collect::<String>()
+        + &"    ".repeat(90)
+        + "y = 1\n";
+    let sources = [
+        format!("x = 1\ny = {}\n", vec!["x"; 990].join(" + ")),
+        format!("x = 1\ny = {}x{}\n", "(-".repeat(half), ")".repeat(half)),
+        format!("y = {}1{}\n", "[".repeat(depth), "]".repeat(depth)),
+        format!("y = {}1{}\n", "f(".repeat(half), ")".repeat(half)),
+        format!("x = 1\n{blocks}"),
+        format!("x = 1\ny = {}x\n", "x if x else ".repeat(depth)),
+    ];
+    let quarter = STACK_BYTES_TO_COMPILE_HERE / 4;
+    std::thread::Builder::new()
+        .stack_size(quarter)
+        .spawn(move || {
+            for src in &sources {
+                if let Err(e) = compile_source_on_this_thread(src, "t.py", Mode::File) {
+                    panic!("compile error: {e}\n{src}");
+                }
+            }
+        })
+        .expect("a thread")
+        .join()
+        .expect("compiles without overflowing the stack");
 }
 
 #[test]

@@ -21,6 +21,7 @@
 
 use crate::ctx::JitCtx;
 use crate::exits::ExitInfo;
+use crate::helpers::Helper;
 use crate::ir::*;
 use crate::layout;
 use crate::regalloc::{self, Allocation, Loc};
@@ -37,6 +38,7 @@ mod divide;
 mod exit_entries;
 mod exit_materialize;
 mod float_ops;
+mod float_pow;
 mod locations;
 use crate::code_heap::CodeBlock;
 use dynasmrt::x64::{Assembler, X64Relocation};
@@ -179,7 +181,7 @@ struct Emitter<'a> {
     /// until a jump target, a call, or an instruction that uses `r8`.
     /// Nothing but a call replaces an object's array.
     items_r8: Option<(Ref, i32)>,
-    /// Optimized peeled traces whose body makes no call: nothing in the
+    /// Optimized peeled traces whose body makes no allocating call: nothing in the
     /// body allocates, so the heap's debt cannot grow between two passes
     /// of the body's header and only the preamble's header checks it.
     body_polls_debt: bool,
@@ -601,10 +603,11 @@ fn assemble_pass(
     };
     if let (Some(h), Some(_)) = (body_header, alloc) {
         // Only calls allocate (boxing is inline; an exit leaves the loop,
-        // and a bridge comes back through the preamble's header).
+        // and a bridge comes back through the preamble's header), and not
+        // all of them (`Helper::effects`: a typed float op, a dict lookup).
         e.body_polls_debt = trace.insts[h..]
             .iter()
-            .any(|inst| matches!(inst.op, Opcode::Call(..)));
+            .any(|inst| matches!(inst.op, Opcode::Call(h, _) if h.effects().allocates));
     }
     for (i, inst) in trace.insts.iter().enumerate() {
         if let Opcode::Phi(init, next) = inst.op {
@@ -1204,6 +1207,11 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             e.load(RAX, a);
             dynasm!(e.ops ; .arch x64 ; xor rax, 1);
             e.store_rax(i);
+        }
+        Opcode::Call(Helper::FloatBinop, ref args)
+            if e.alloc.is_some() && float_pow::is_pow(e, args[0]) =>
+        {
+            float_pow::emit_float_pow(e, i, args[1], args[2]);
         }
         Opcode::Call(h, ref args) => {
             if args.len() > 4 {

@@ -112,7 +112,7 @@ impl Interpreter {
         let filename = path.to_string_lossy().to_string();
         self.sources
             .insert(filename.clone(), source.as_str().into());
-        let code = match frontend::compiler::compile_source(
+        let code = match crate::native_stack::compile_source(
             &source,
             &filename,
             frontend::compiler::Mode::File,

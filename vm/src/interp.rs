@@ -190,7 +190,7 @@ impl Interpreter {
         if mode == frontend::compiler::Mode::File {
             module_set(&self.rt, self.main_module, file_name, file_v);
         }
-        let code = match frontend::compiler::compile_source(source, filename, mode) {
+        let code = match crate::native_stack::compile_source(source, filename, mode) {
             Ok(c) => c,
             Err(e) => {
                 self.flush();

@@ -1,4 +1,5 @@
-//! Whether the calling thread has native stack left for compiled code.
+//! Whether the calling thread has native stack left for compiled code (and
+//! for compiling source without a thread of its own).
 //!
 //! Compiled code runs on the native stack behind a large spill frame (the
 //! trampoline reserves ~27 KB per entry), and a call from compiled code
@@ -28,9 +29,42 @@ pub fn has_room_above(floor: usize) -> bool {
     here > floor
 }
 
+/// Has the calling thread `bytes` of native stack left (false where the
+/// stack's bounds cannot be read)?
+pub fn has_bytes_left(bytes: usize) -> bool {
+    let marker = 0u8;
+    let here = std::hint::black_box(&marker) as *const u8 as usize;
+    stack_bounds().is_some_and(|(low, _)| here.saturating_sub(low) >= bytes)
+}
+
+/// Parses and compiles `source` on the calling thread when its stack has
+/// room for the deepest source, else on helper threads with large stacks
+/// (an import deep in a recursion). The interpreter thread's stack is
+/// large, so a program's own file is compiled without starting threads.
+pub fn compile_source(
+    source: &str,
+    filename: &str,
+    mode: frontend::compiler::Mode,
+) -> Result<std::rc::Rc<frontend::bytecode::Code>, frontend::CompileError> {
+    use frontend::compiler;
+    if has_bytes_left(compiler::STACK_BYTES_TO_COMPILE_HERE) {
+        compiler::compile_source_on_this_thread(source, filename, mode)
+    } else {
+        compiler::compile_source(source, filename, mode)
+    }
+}
+
 /// The calling thread's stack end plus the reserve.
-#[cfg(target_os = "linux")]
 fn stack_floor() -> Option<usize> {
+    let (low, size) = stack_bounds()?;
+    // A thread with less stack than the reserve keeps a quarter of it.
+    let reserve = RESERVE_BYTES.min(size / 4);
+    Some(low + reserve)
+}
+
+/// The calling thread's lowest stack address and the stack's size.
+#[cfg(target_os = "linux")]
+fn stack_bounds() -> Option<(usize, usize)> {
     // SAFETY: the attribute object is initialised by pthread_getattr_np
     // before it is read and destroyed afterwards; the out-pointers are locals.
     unsafe {
@@ -45,14 +79,12 @@ fn stack_floor() -> Option<usize> {
         if got != 0 || low.is_null() {
             return None;
         }
-        // A thread with less stack than the reserve keeps a quarter of it.
-        let reserve = RESERVE_BYTES.min(size / 4);
-        Some(low as usize + reserve)
+        Some((low as usize, size))
     }
 }
 
 #[cfg(not(target_os = "linux"))]
-fn stack_floor() -> Option<usize> {
+fn stack_bounds() -> Option<(usize, usize)> {
     None
 }
 

@@ -37,7 +37,7 @@ impl Interpreter {
     /// binary and is tested, so failing here is a bug in tern.
     #[cold]
     fn load_prelude(&mut self) -> Value {
-        let code = frontend::compiler::compile_source(
+        let code = crate::native_stack::compile_source(
             SOURCE,
             PRELUDE_FILE,
             frontend::compiler::Mode::File,
