@@ -10,7 +10,7 @@
 
 use crate::map::Map;
 use crate::object::{
-    free_object, trace_object, ClassObj, Header, HeapObject, InstanceObj, ObjKind,
+    free_object, trace_object, ClassObj, Header, HeapObject, InstanceObj, ObjKind, StrObj,
 };
 use crate::value::Value;
 
@@ -122,6 +122,44 @@ impl Heap {
     pub fn alloc<T: HeapObject>(&mut self, obj: T) -> *mut T {
         self.debt += std::mem::size_of::<T>() + obj.extra_bytes();
         let p = Box::into_raw(Box::new(obj));
+        self.objects.push(p as *mut Header);
+        p
+    }
+
+    /// A new str of `byte_len` bytes and `char_len` characters whose text
+    /// is `parts` one after the other, in one allocation (see `StrObj`).
+    /// Never collects.
+    ///
+    /// Panics if the parts do not add up to `byte_len` bytes (a caller's
+    /// bug: every caller sums the same parts).
+    #[inline]
+    pub fn alloc_str<'s>(
+        &mut self,
+        byte_len: usize,
+        char_len: usize,
+        parts: impl IntoIterator<Item = &'s str>,
+    ) -> *mut StrObj {
+        let layout = StrObj::layout(byte_len);
+        // SAFETY: the layout has a non-zero size (the struct's fields).
+        let p = unsafe { std::alloc::alloc(layout) } as *mut StrObj;
+        if p.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        // SAFETY: `p` is an allocation of `StrObj::layout(byte_len)`; the
+        // text is written below before anything reads it.
+        let text = unsafe { StrObj::init(p, byte_len, char_len) };
+        let mut at = 0;
+        for part in parts {
+            assert!(part.len() <= byte_len - at, "str parts exceed its length");
+            // SAFETY: `at + part.len() <= byte_len`: inside the text, which
+            // no part (a live str or Rust string) overlaps.
+            unsafe { std::ptr::copy_nonoverlapping(part.as_ptr(), text.add(at), part.len()) };
+            at += part.len();
+        }
+        assert_eq!(at, byte_len, "str parts fall short of its length");
+        // SAFETY: the text is written in full (checked just above).
+        debug_assert_eq!(unsafe { (*p).value.chars().count() }, char_len);
+        self.debt += layout.size();
         self.objects.push(p as *mut Header);
         p
     }
@@ -276,7 +314,7 @@ impl Drop for Heap {
 
 #[cfg(test)]
 mod tests {
-    use crate::object::{downcast, InstanceObj};
+    use crate::object::{downcast, InstanceObj, StrObj};
     use crate::runtime::Runtime;
     use crate::value::Value;
 
@@ -284,6 +322,35 @@ mod tests {
     /// interpreter does, less its frames).
     fn collect(rt: &mut Runtime, keep: &[Value]) {
         rt.collect(&mut |t| t.mark_all(keep));
+    }
+
+    #[test]
+    fn a_str_holds_its_parts_inline_and_is_freed_when_unreachable() {
+        let mut rt = Runtime::new();
+        let p = rt.heap.alloc_str(9, 6, ["ab", "", "ü€", "cd"]);
+        let v = Value::from_ptr(p);
+        let obj = downcast::<StrObj>(v).expect("a str");
+        assert_eq!(&*obj.value, "abü€cd");
+        assert_eq!((obj.char_len, obj.value.len()), (6, 9));
+        assert!(!obj.is_ascii());
+        // The text lives right after the object, in the same allocation.
+        assert_eq!(
+            obj.value.as_ptr() as usize,
+            p as usize + std::mem::size_of::<StrObj>()
+        );
+        let lost = rt.new_str("temporary text");
+        let live = rt.heap.stats().objects;
+        collect(&mut rt, &[v]);
+        assert_eq!(rt.heap.stats().objects, live - 1);
+        assert_eq!(crate::runtime::str_of(v), "abü€cd");
+        assert_ne!(lost.to_bits(), v.to_bits());
+    }
+
+    #[test]
+    #[should_panic(expected = "fall short")]
+    fn str_parts_must_fill_the_length() {
+        let mut rt = Runtime::new();
+        rt.heap.alloc_str(5, 5, ["abc"]);
     }
 
     #[test]

@@ -121,7 +121,10 @@ pub unsafe fn cast<'a, T: HeapObject>(v: Value) -> &'a mut T {
 
 // ---------------------------------------------------------------- objects
 
-/// An immutable str.
+/// An immutable str. Its text is stored in the same allocation, right
+/// after these fields (one allocation per str, not two: strs are most of
+/// what string-heavy programs allocate and free). Made only by
+/// [`crate::heap::Heap::alloc_str`], freed by [`free_object`].
 #[repr(C)]
 pub struct StrObj {
     pub header: Header,
@@ -129,24 +132,91 @@ pub struct StrObj {
     pub hash: Cell<i64>,
     /// Length in code points (== byte length for ASCII).
     pub char_len: usize,
-    /// The text.
-    pub value: Box<str>,
+    /// The text (it derefs to `&str`).
+    pub value: StrText,
 }
 
 impl StrObj {
-    /// A str object (not yet on the heap).
-    pub fn new(s: &str) -> StrObj {
-        StrObj {
-            header: Header::new(ObjKind::Str),
-            hash: Cell::new(-1),
-            char_len: s.chars().count(),
-            value: s.into(),
-        }
-    }
     /// Is every character ASCII (so char indices are byte indices)?
     #[inline]
     pub fn is_ascii(&self) -> bool {
         self.char_len == self.value.len()
+    }
+
+    /// The layout of a str object with `byte_len` bytes of text.
+    pub(crate) fn layout(byte_len: usize) -> std::alloc::Layout {
+        let size = std::mem::size_of::<StrObj>() + byte_len;
+        std::alloc::Layout::from_size_align(size, std::mem::align_of::<StrObj>())
+            .expect("a str's size fits the address space")
+    }
+
+    /// Writes the fields of a str object of `byte_len` bytes and
+    /// `char_len` characters at `p` and returns where its text goes.
+    ///
+    /// # Safety
+    /// `p` must be an allocation of `StrObj::layout(byte_len)`; the caller
+    /// must write `byte_len` bytes of UTF-8 at the returned address before
+    /// the text is read.
+    pub(crate) unsafe fn init(p: *mut StrObj, byte_len: usize, char_len: usize) -> *mut u8 {
+        // SAFETY: the text starts right after the struct, inside the
+        // allocation (the caller's contract).
+        let text = unsafe { (p as *mut u8).add(std::mem::size_of::<StrObj>()) };
+        // SAFETY: `p` is valid for a `StrObj` write (the caller's contract).
+        unsafe {
+            p.write(StrObj {
+                header: Header::new(ObjKind::Str),
+                hash: Cell::new(-1),
+                char_len,
+                value: StrText {
+                    ptr: text,
+                    len: byte_len,
+                },
+            })
+        };
+        text
+    }
+}
+
+/// A str object's text: the address and byte length of the bytes stored
+/// after the object's fields. Derefs to `&str`.
+#[repr(C)]
+pub struct StrText {
+    ptr: *mut u8,
+    len: usize,
+}
+
+impl std::ops::Deref for StrText {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        // SAFETY: `ptr` points at `len` bytes of UTF-8 inside the str
+        // object's own allocation (written by `StrObj::init`'s caller),
+        // which lives as long as the object.
+        unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(self.ptr, self.len)) }
+    }
+}
+
+impl StrText {
+    /// The text, mutably: only for filling a str the caller has just
+    /// allocated (strs are immutable once a program can see them).
+    #[inline]
+    pub(crate) fn as_mut_str(&mut self) -> &mut str {
+        // SAFETY: as in `deref`; `&mut self` makes the access unique.
+        unsafe {
+            std::str::from_utf8_unchecked_mut(std::slice::from_raw_parts_mut(self.ptr, self.len))
+        }
+    }
+}
+
+impl std::fmt::Display for StrText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&**self, f)
+    }
+}
+
+impl std::fmt::Debug for StrText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
     }
 }
 
@@ -717,6 +787,12 @@ pub unsafe fn trace_object(h: *mut Header, t: &mut Tracer) {
 pub unsafe fn free_object(h: *mut Header) {
     unsafe fn free<T: HeapObject>(h: *mut Header) {
         drop(Box::from_raw(h as *mut T));
+    }
+    if (*h).kind == ObjKind::Str {
+        // A str owns nothing but its own allocation, text included.
+        let layout = StrObj::layout((*(h as *mut StrObj)).value.len);
+        std::alloc::dealloc(h as *mut u8, layout);
+        return;
     }
     dispatch_kind!(h, free)
 }

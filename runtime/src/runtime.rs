@@ -69,7 +69,7 @@ impl Interner {
         if let Some(&v) = self.table.get(s) {
             return v;
         }
-        let v = heap.alloc_value(StrObj::new(s));
+        let v = Value::from_ptr(heap.alloc_str(s.len(), s.chars().count(), [s]));
         self.table.insert(s.into(), v);
         v
     }
@@ -426,7 +426,7 @@ impl Runtime {
 
     /// A new (not interned) str.
     pub fn new_str(&mut self, s: &str) -> Value {
-        self.heap.alloc_value(StrObj::new(s))
+        Value::from_ptr(self.heap.alloc_str(s.len(), s.chars().count(), [s]))
     }
 
     // ------------------------------------------------------------ classes

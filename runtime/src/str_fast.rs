@@ -10,7 +10,7 @@ use crate::object::*;
 use crate::runtime::{str_of, Runtime};
 use crate::str_methods as sm;
 use crate::str_transform as st;
-use crate::str_type::new_str_counted;
+use crate::str_type::{new_str_counted, new_str_from};
 use crate::value::Value;
 
 /// The str object behind `v`, when it is one.
@@ -24,7 +24,7 @@ pub fn make(rt: &mut Runtime, text: &str, char_len: usize) -> Value {
     match char_len {
         0 => rt.intern(""),
         1 => rt.intern_char(text),
-        _ => new_str_counted(rt, text.to_string(), char_len),
+        _ => new_str_from(rt, text, char_len),
     }
 }
 
@@ -130,14 +130,17 @@ pub fn join(rt: &mut Runtime, sep: Value, items: &[Value]) -> Option<Value> {
         }
         return Some(make(rt, &out, chars));
     }
-    let mut out = String::with_capacity(bytes + gaps * sep.value.len());
-    for (i, &item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep.value);
-        }
-        out.push_str(str_of(item));
-    }
-    Some(new_str_counted(rt, out, chars))
+    // Written straight into the new str (allocating never collects, so
+    // the items' texts stay put).
+    let sep_text: &str = &sep.value;
+    let parts = items
+        .iter()
+        .enumerate()
+        .flat_map(|(i, &item)| [if i > 0 { sep_text } else { "" }, str_of(item)]);
+    let p = rt
+        .heap
+        .alloc_str(bytes + gaps * sep_text.len(), chars, parts);
+    Some(Value::from_ptr(p))
 }
 
 /// `sep.join(seq)` of a str `sep` and a list or tuple `seq`; None for
@@ -186,8 +189,11 @@ pub fn upper(rt: &mut Runtime, s: Value) -> Option<Value> {
         if !obj.value.bytes().any(|b| b.is_ascii_lowercase()) {
             return Some(s);
         }
-        let n = obj.value.len();
-        return Some(make_owned(rt, obj.value.to_ascii_uppercase(), n));
+        let text: &str = &obj.value;
+        let p = rt.heap.alloc_str(text.len(), text.len(), [text]);
+        // SAFETY: `p` is the str just made; nothing else refers to it yet.
+        unsafe { (*p).value.as_mut_str().make_ascii_uppercase() };
+        return Some(Value::from_ptr(p));
     }
     let text = st::upper(&obj.value);
     Some(changed_or_same(rt, s, text))
@@ -200,8 +206,11 @@ pub fn lower(rt: &mut Runtime, s: Value) -> Option<Value> {
         if !obj.value.bytes().any(|b| b.is_ascii_uppercase()) {
             return Some(s);
         }
-        let n = obj.value.len();
-        return Some(make_owned(rt, obj.value.to_ascii_lowercase(), n));
+        let text: &str = &obj.value;
+        let p = rt.heap.alloc_str(text.len(), text.len(), [text]);
+        // SAFETY: `p` is the str just made; nothing else refers to it yet.
+        unsafe { (*p).value.as_mut_str().make_ascii_lowercase() };
+        return Some(Value::from_ptr(p));
     }
     let text = st::lower(&obj.value);
     Some(changed_or_same(rt, s, text))

@@ -145,7 +145,7 @@ fn str_list_cut(vm: &mut dyn Vm, parts: &[&str], ascii: bool) -> Value {
         .iter()
         .map(|p| match p.len() {
             0 | 1 => new_str(vm, p),
-            n => new_str_counted(vm.rt(), p.to_string(), n),
+            n => new_str_from(vm.rt(), p, n),
         })
         .collect();
     vm.rt().new_list(items)
@@ -959,13 +959,14 @@ pub fn ord_of(s: Value) -> Option<i64> {
 /// A new str holding `text`, whose length in characters the caller knows
 /// (so it is not counted again).
 pub(crate) fn new_str_counted(rt: &mut Runtime, text: String, char_len: usize) -> Value {
-    debug_assert_eq!(text.chars().count(), char_len);
-    rt.heap.alloc_value(StrObj {
-        header: Header::new(ObjKind::Str),
-        hash: std::cell::Cell::new(-1),
-        char_len,
-        value: text.into_boxed_str(),
-    })
+    new_str_from(rt, &text, char_len)
+}
+
+/// A new str holding a copy of `text` of `char_len` characters (the text
+/// goes into the str's own allocation, so an owned `String` saves nothing).
+#[inline]
+pub(crate) fn new_str_from(rt: &mut Runtime, text: &str, char_len: usize) -> Value {
+    Value::from_ptr(rt.heap.alloc_str(text.len(), char_len, [text]))
 }
 
 /// `s.find(sub, start)` for two strs (None when either is not a str): the
@@ -997,18 +998,18 @@ pub fn of_i64(rt: &mut Runtime, i: i64) -> Value {
         buf[at] = b'-';
     }
     let digits = std::str::from_utf8(&buf[at..]).unwrap_or_default();
-    new_str_counted(rt, digits.to_owned(), digits.len())
+    new_str_from(rt, digits, digits.len())
 }
 
 /// `a + b` for two strs (always a new str, as `arith::binary_op` makes).
 #[inline]
 pub fn concat(rt: &mut Runtime, a: Value, b: Value) -> Option<Value> {
     let (x, y) = (downcast::<StrObj>(a)?, downcast::<StrObj>(b)?);
-    let mut text = String::with_capacity(x.value.len() + y.value.len());
-    text.push_str(&x.value);
-    text.push_str(&y.value);
-    let char_len = x.char_len + y.char_len;
-    Some(new_str_counted(rt, text, char_len))
+    let (x, y): (&str, &str) = (&x.value, &y.value);
+    let char_len = downcast::<StrObj>(a)?.char_len + downcast::<StrObj>(b)?.char_len;
+    // Allocating never collects or frees: both texts stay where they are.
+    let p = rt.heap.alloc_str(x.len() + y.len(), char_len, [x, y]);
+    Some(Value::from_ptr(p))
 }
 
 /// `s[start:stop]` for a str (step 1, None for an omitted bound): always a
@@ -1022,11 +1023,10 @@ pub fn slice_plain(
     let obj = downcast::<StrObj>(s)?;
     let range = crate::subscript::slice_range(start, stop, obj.char_len);
     let n = range.len();
-    let text: String = if obj.is_ascii() {
-        obj.value[range].to_string()
-    } else {
-        obj.value.chars().skip(range.start).take(n).collect()
-    };
+    if obj.is_ascii() {
+        return Some(new_str_from(rt, &obj.value[range], n));
+    }
+    let text: String = obj.value.chars().skip(range.start).take(n).collect();
     Some(new_str_counted(rt, text, n))
 }
 
