@@ -770,6 +770,37 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             );
             e.untagged_rdi = Some(v);
         }
+        Opcode::GuardTag(v, tag) if e.alloc.is_some() && memory_tag_guard(e, i, v).is_some() => {
+            // The tag is the word's top 16 bits: compared where the word
+            // is in memory, with no load and shift.
+            let stub = e.stub(inst);
+            let (base_is_stack, off) = memory_tag_guard(e, i, v).expect("checked");
+            if base_is_stack {
+                // A spill slot read here must be written.
+                e.read[v as usize] = true;
+            }
+            let tag16 = tag as u16 as i16;
+            match i8::try_from(tag16) {
+                Ok(t) => {
+                    // `cmp WORD [base + disp32], imm8` (66 83 /7 ib): the
+                    // sign-extended byte form, which dynasm does not pick.
+                    let at = (off + 6).to_le_bytes();
+                    let modrm: &[u8] = if base_is_stack {
+                        &[0xbc, 0x24]
+                    } else {
+                        &[0xbb]
+                    };
+                    e.ops
+                        .extend([0x66, 0x83].iter().chain(modrm).chain(&at).copied());
+                    e.ops.push(t as u8);
+                }
+                Err(_) if base_is_stack => {
+                    dynasm!(e.ops ; .arch x64 ; cmp WORD [rsp + off + 6], tag16)
+                }
+                Err(_) => dynasm!(e.ops ; .arch x64 ; cmp WORD [rbx + off + 6], tag16),
+            }
+            dynasm!(e.ops ; .arch x64 ; jne =>stub);
+        }
         Opcode::GuardTag(v, tag) => {
             let stub = e.stub(inst);
             e.load(RAX, v);
@@ -924,6 +955,45 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             e.load(d, v);
             dynasm!(e.ops ; .arch x64 ; shl Rq(d), 16 ; sar Rq(d), 16);
             e.done_gpr(i, d);
+        }
+        Opcode::BoxInt(v) | Opcode::BoxBool(v) if e.alloc.is_some() => {
+            let tag = match inst.op {
+                Opcode::BoxInt(_) => TAG_INT,
+                _ => TAG_BOOL,
+            };
+            if inst.snap.is_some() {
+                // x fits iff x + 2^47 is in [0, 2^48) as an unsigned word;
+                // checked before the result's register is written, so the
+                // exit reads every entry as it was.
+                let stub = e.stub(inst);
+                let bias = e.pooled(1 << 47);
+                e.load(RCX, v);
+                dynasm!(e.ops
+                    ; .arch x64
+                    ; add rcx, QWORD [=>bias]
+                    ; shr rcx, 48
+                    ; jnz =>stub
+                );
+            }
+            match e.gpr(i) {
+                // Tagged in the result's own register: one move (none when
+                // the operand, dying here, shares it) where going through
+                // `rax` took two.
+                Some(d) => {
+                    e.load(d, v);
+                    dynasm!(e.ops
+                        ; .arch x64
+                        ; shl Rq(d), 16
+                        ; or Rq(d), tag as i32
+                        ; ror Rq(d), 16
+                    );
+                }
+                None => {
+                    e.load(RAX, v);
+                    e.tag_rax(tag);
+                    e.store_rax(i);
+                }
+            }
         }
         Opcode::BoxInt(v) => {
             e.load(RAX, v);
@@ -1299,4 +1369,27 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
         },
     }
     Ok(())
+}
+
+/// Where a tag guard at `i` on `v` may read `v`'s word in memory
+/// (optimized traces): its spill slot (`rsp`, true), or the interpreter
+/// slot it was just loaded from (`rbx`, false), when only instructions
+/// that write no memory and keep `rbx` (constants, slot loads, other tag
+/// guards) lie between the load and the guard; the byte offset of the word.
+fn memory_tag_guard(e: &Emitter, i: Ref, v: Ref) -> Option<(bool, i32)> {
+    if let Loc::Spill(s) = e.loc(v) {
+        return Some((true, 8 * s as i32));
+    }
+    let Opcode::SlotLoad(s) = e.trace.insts[v as usize].op else {
+        return None;
+    };
+    let quiet = e.trace.insts[v as usize + 1..i as usize]
+        .iter()
+        .all(|inst| {
+            matches!(
+                inst.op,
+                Opcode::Const(_) | Opcode::ConstInt(_) | Opcode::SlotLoad(_) | Opcode::GuardTag(..)
+            )
+        });
+    quiet.then_some((false, 8 * s))
 }

@@ -3,11 +3,16 @@
 use runtime::{PyErr, PyResult, Value, Vm};
 
 /// The interpreter's call of `f` with the `argc` arguments at indexes
-/// `args_at..` of its value stack: compiled code's calls go straight to the
-/// new frame, with no argument copy on the Rust stack and no generic call
-/// dispatch (see [`JitCtx::call_from_stack`]).
+/// `args_at..` of its value stack, made by compiled code running with
+/// context `ctx` (whose `vm` is the interpreter): compiled code's calls go
+/// straight to the new frame, with no argument copy on the Rust stack and
+/// no generic call dispatch (see [`JitCtx::call_from_stack`]). A callee's
+/// function trace may run with `ctx` itself (the caller is suspended in
+/// the helper): its `base_index`, `hidden_below` and `inline_depth` are
+/// the caller's again when the call returns, `base` is refreshed by the
+/// helper.
 pub type CallFromStackFn =
-    unsafe fn(vm: *mut dyn Vm, f: Value, args_at: usize, argc: usize) -> PyResult<Value>;
+    unsafe fn(ctx: *mut JitCtx, f: Value, args_at: usize, argc: usize) -> PyResult<Value>;
 
 /// Shared between the interpreter, compiled code and runtime helpers. The
 /// machine code reads `base` and `error_pending` at fixed offsets, so the

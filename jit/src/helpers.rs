@@ -842,10 +842,11 @@ helper!(h_call, |ctx, vm, a, b, c, d| {
     // SAFETY: `a` is the call's function slot, inside the trace's extent.
     let f = unsafe { ctx.slot(a as i64) };
     if let Some(call) = ctx.call_from_stack {
-        // SAFETY: `vm` is the interpreter that installed `call`; the
-        // arguments are the slots after `a`, inside the trace's extent.
+        // SAFETY: `ctx` is the running code's context, whose interpreter
+        // installed `call`; the arguments are the slots after `a`, inside
+        // the trace's extent.
         let args_at = (ctx.base_index as i64 + a as i64 + 1) as usize;
-        return ok(unsafe { call(ctx.vm, f, args_at, b as usize) }?);
+        return ok(unsafe { call(ctx, f, args_at, b as usize) }?);
     }
     call_slots(ctx, vm, f, a + 1, b, &[])
 });
@@ -870,7 +871,7 @@ helper!(h_call_method, |ctx, vm, a, b, c, d| {
     if let Some(call) = ctx.call_from_stack {
         // SAFETY: as in `h_call`.
         let args_at = (ctx.base_index as i64 + at as i64) as usize;
-        return ok(unsafe { call(ctx.vm, f, args_at, n as usize) }?);
+        return ok(unsafe { call(ctx, f, args_at, n as usize) }?);
     }
     call_slots(ctx, vm, f, at, n, &[])
 });

@@ -97,7 +97,7 @@ impl Gen {
             let float2 = self.of(Type::Float, from);
             let val = self.of(Type::Val, from);
             let boolean = self.of(Type::Bool, from);
-            match self.rng.below(22) {
+            match self.rng.below(23) {
                 0 => {
                     let slot = self.rng.below(4) as i32;
                     let v = self.push(Opcode::SlotLoad(slot), Type::Val);
@@ -242,6 +242,13 @@ impl Gen {
                         1 => self.guarded(Opcode::GuardFalse(same), Type::Void),
                         _ => same,
                     };
+                }
+                22 if val.is_some() => {
+                    // A tag guard on an older value: in a register, a
+                    // spill slot, or still in the slot it was loaded from.
+                    let tag =
+                        [runtime::value::TAG_INT, runtime::value::TAG_BOOL][self.rng.below(2)];
+                    self.guarded(Opcode::GuardTag(val.unwrap(), tag), Type::Void);
                 }
                 _ => {}
             }

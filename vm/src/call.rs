@@ -335,45 +335,63 @@ impl Interpreter {
 
     /// Compiled code's call ([`jit::ctx::CallFromStackFn`]): `f` with the
     /// `argc` arguments at `stack[args_at..]`, which belong to the running
-    /// trace's frames. A plain Python function's frame starts above the
-    /// trace's reserved stack with the arguments copied there directly;
-    /// anything else goes through `call_value`.
+    /// trace's frames. A plain Python function with a function trace runs
+    /// it at once (`call_function_trace`); other plain functions' frames
+    /// start above the trace's reserved stack with the arguments copied
+    /// there directly; anything else goes through `call_value`.
     ///
     /// # Safety
-    /// `vm` must be this interpreter (the context it entered the trace with)
-    /// and `args_at + argc` inside its stack.
+    /// `ctx` must be the context of the running compiled code (the
+    /// innermost), whose `vm` is this interpreter, suspended in its call
+    /// helper; `args_at + argc` inside the stack.
     pub(crate) unsafe fn call_from_trace(
-        vm: *mut dyn runtime::Vm,
+        ctx: *mut jit::JitCtx,
         f: Value,
         args_at: usize,
         argc: usize,
     ) -> PyResult<Value> {
-        // SAFETY: the caller passes the interpreter the trace runs in, not
-        // otherwise borrowed while a helper runs.
-        let interp = unsafe { &mut *(vm as *mut Interpreter) };
-        interp.call_stack_args(f, args_at, argc)
-    }
-
-    /// [`Interpreter::call_from_trace`] on `self`.
-    fn call_stack_args(&mut self, f: Value, args_at: usize, argc: usize) -> PyResult<Value> {
+        // SAFETY: the caller passes the context the trace runs with, whose
+        // `vm` is the interpreter, not otherwise borrowed while a helper runs.
+        let interp = unsafe { &mut *((*ctx).vm as *mut Interpreter) };
         if let Some(func) = plain_function(f, argc) {
             // SAFETY: a function's code is a live CodeObj.
             let code = unsafe { cast::<CodeObj>(func.code) };
             if let Some(n) = jit::Jit::function_trace(code) {
-                if let Some(result) = self.call_function_trace(f, func, n, args_at, argc) {
-                    return result;
-                }
+                // SAFETY: the caller's contract; `n` is the trace `code`'s
+                // entry cell names.
+                return unsafe { interp.call_function_trace(ctx, f, func, code, n, args_at, argc) };
             }
-            let top = self.stack_top();
-            let base = top + 1;
-            self.ensure_stack(base + argc);
-            self.stack[top] = Value::NONE;
-            // The arguments lie below the new frame (in the trace's frames).
-            let (below, frame) = self.stack.split_at_mut(base);
-            copy_args(&mut frame[..argc], &below[args_at..args_at + argc]);
-            self.enter_plain_function(f, func, base, argc, top, true)?;
-            return self.execute_function();
+            return interp.call_plain_from_stack(f, func, args_at, argc);
         }
+        interp.call_other_from_stack(f, args_at, argc)
+    }
+
+    /// [`Interpreter::call_from_trace`] of a plain function that does not
+    /// run its function trace from there: its boundary frame is pushed
+    /// above the compiled code's stack and run (`execute_function`).
+    #[inline(never)]
+    pub(crate) fn call_plain_from_stack(
+        &mut self,
+        f: Value,
+        func: &FunctionObj,
+        args_at: usize,
+        argc: usize,
+    ) -> PyResult<Value> {
+        let top = self.stack_top();
+        let base = top + 1;
+        self.ensure_stack(base + argc);
+        self.stack[top] = Value::NONE;
+        // The arguments lie below the new frame (in the trace's frames).
+        let (below, frame) = self.stack.split_at_mut(base);
+        copy_args(&mut frame[..argc], &below[args_at..args_at + argc]);
+        self.enter_plain_function(f, func, base, argc, top, true)?;
+        self.execute_function()
+    }
+
+    /// [`Interpreter::call_from_trace`] of anything but a plain function:
+    /// the arguments copied off the stack, then `call_value`.
+    #[inline(never)]
+    fn call_other_from_stack(&mut self, f: Value, args_at: usize, argc: usize) -> PyResult<Value> {
         // A copy: the call may grow and move the stack the arguments are on.
         const FAST: usize = 8;
         if argc <= FAST {

@@ -322,6 +322,26 @@ impl Interpreter {
         crate::native_stack::has_room_above(self.native_floor)
     }
 
+    /// [`Interpreter::native_stack_has_room`] for an entry from compiled
+    /// code (a call helper's), which was entered after the same check, so
+    /// the floor is known: one compare with the stack pointer.
+    #[inline(always)]
+    pub(crate) fn nested_native_stack_has_room(&self) -> bool {
+        debug_assert!(self.native_floor != 0);
+        #[cfg(target_arch = "x86_64")]
+        {
+            let sp: usize;
+            // SAFETY: reads the stack pointer into a register; no memory,
+            // stack or flags are touched.
+            unsafe {
+                std::arch::asm!("mov {}, rsp", out(reg) sp, options(nomem, nostack, preserves_flags))
+            };
+            sp > self.native_floor
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        crate::native_stack::has_room_above(self.native_floor)
+    }
+
     /// Enters compiled code at `target` (through the trampoline `enter`)
     /// for the frame whose slot 0 is at `base` (with `nslots` slots set
     /// for it, the rest below the high-water mark or cleared here), with
