@@ -40,6 +40,7 @@ mod exit_materialize;
 mod float_ops;
 mod float_pow;
 mod locations;
+mod pinned_object;
 use crate::code_heap::CodeBlock;
 use dynasmrt::x64::{Assembler, X64Relocation};
 use dynasmrt::{
@@ -185,6 +186,10 @@ struct Emitter<'a> {
     /// body allocates, so the heap's debt cannot grow between two passes
     /// of the body's header and only the preamble's header checks it.
     body_polls_debt: bool,
+    /// Optimized peeled traces whose body makes no call: the invariant
+    /// object whose address (and array pointer) the body keeps in `rdi`
+    /// (and `r8`) across iterations (`asm/pinned_object.rs`).
+    pinned: Option<pinned_object::Pinned>,
 }
 
 impl Emitter<'_> {
@@ -593,6 +598,7 @@ fn assemble_pass(
         untagged_rdi: None,
         items_r8: None,
         body_polls_debt: true,
+        pinned: None,
         pool: ConstantPool::default(),
     };
     let body_header = if trace.local_loop {
@@ -608,6 +614,7 @@ fn assemble_pass(
         e.body_polls_debt = trace.insts[h..]
             .iter()
             .any(|inst| matches!(inst.op, Opcode::Call(h, _) if h.effects().allocates));
+        e.pinned = pinned_object::choose(trace, h);
     }
     for (i, inst) in trace.insts.iter().enumerate() {
         if let Opcode::Phi(init, next) = inst.op {
@@ -634,6 +641,9 @@ fn assemble_pass(
                 e.rax_now = e.rax_after.take();
                 e.phi_moves(false);
             }
+            if let Some(pin) = e.pinned {
+                e.establish_pinned(pin);
+            }
             let body = e.ops.new_dynamic_label();
             dynasm!(e.ops ; .arch x64 ; =>body);
             e.body = Some(body);
@@ -653,6 +663,11 @@ fn assemble_pass(
             // A jump target, or a call that clobbers `rdi`.
             e.untagged_rdi = None;
             e.items_r8 = None;
+        }
+        if let (Some(pin), true) = (e.pinned, body_header == Some(i)) {
+            // Every entry of the body (the fall-through above, `loop_back`)
+            // brings the pinned object's address and array pointer.
+            e.assume_pinned(pin);
         }
         if matches!(
             inst.op,
@@ -1360,6 +1375,9 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
         Opcode::LoopBack => match e.body {
             Some(body) => {
                 e.phi_moves(true);
+                if let Some(pin) = e.pinned {
+                    e.establish_pinned(pin);
+                }
                 dynasm!(e.ops ; .arch x64 ; jmp =>body);
             }
             None => {
