@@ -190,6 +190,22 @@ struct Emitter<'a> {
     /// object whose address (and array pointer) the body keeps in `rdi`
     /// (and `r8`) across iterations (`asm/pinned_object.rs`).
     pinned: Option<pinned_object::Pinned>,
+    /// Optimized traces: the loop headers' out-of-line flag checks.
+    flag_polls: Vec<FlagPoll>,
+}
+
+/// Optimized traces read the interrupt and install flags at a loop header
+/// once in this many passes (a power of two below 128).
+const POLL_FLAGS_EVERY: u8 = 64;
+
+/// A loop header's out-of-line read of the interrupt and install flags.
+struct FlagPoll {
+    /// Where the header jumps when it is time to read them.
+    slow: DynamicLabel,
+    /// Where the header goes on.
+    back: DynamicLabel,
+    /// The header's `Safepoint` exit.
+    stub: DynamicLabel,
 }
 
 impl Emitter<'_> {
@@ -199,7 +215,12 @@ impl Emitter<'_> {
 
     /// Loads IR value `r` into register number `reg`.
     fn load(&mut self, reg: u8, r: Ref) {
-        if self.rax_now == Some(r) {
+        let same_constant = |e: &Self, q: Ref| {
+            e.alloc.is_some()
+                && e.constant_word(q).is_some()
+                && e.constant_word(q) == e.constant_word(r)
+        };
+        if self.rax_now == Some(r) || self.rax_now.is_some_and(|q| same_constant(self, q)) {
             if reg != RAX {
                 dynasm!(self.ops ; .arch x64 ; mov Rq(reg), rax);
             }
@@ -599,6 +620,7 @@ fn assemble_pass(
         items_r8: None,
         body_polls_debt: true,
         pinned: None,
+        flag_polls: Vec::new(),
         pool: ConstantPool::default(),
     };
     let body_header = if trace.local_loop {
@@ -678,6 +700,25 @@ fn assemble_pass(
         }
         e.rax_after = None;
         emit_inst(&mut e, i as Ref, inst, targets)?;
+    }
+    for poll in std::mem::take(&mut e.flag_polls) {
+        let sp = targets.safepoint;
+        dynasm!(e.ops
+            ; .arch x64
+            ; =>poll.slow
+            ; mov rax, QWORD sp.interrupt as i64
+            ; cmp BYTE [rax], 0
+            ; jne =>poll.stub
+        );
+        if !sp.install_pending.is_null() {
+            dynasm!(e.ops
+                ; .arch x64
+                ; mov rax, QWORD sp.install_pending as i64
+                ; cmp BYTE [rax], 0
+                ; jne =>poll.stub
+            );
+        }
+        dynasm!(e.ops ; .arch x64 ; jmp =>poll.back);
     }
     // Exit stubs: write the snapshot's entries to the interpreter's stack,
     // then jump through the exit slot (its address in `rcx`, which entry
@@ -1349,6 +1390,22 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
                     ; cmp rax, [rcx]
                     ; jae =>stub
                 ),
+            }
+            if e.alloc.is_some() {
+                // The flags are read every 64th pass, out of line: the
+                // counter's low bits say when (a pass costs 4 instructions
+                // where it cost 5, or 8 with the install flag under `full`).
+                let (slow, back) = (e.ops.new_dynamic_label(), e.ops.new_dynamic_label());
+                dynasm!(e.ops
+                    ; .arch x64
+                    ; mov rax, QWORD t.iterations as *const AtomicU64 as i64
+                    ; inc QWORD [rax]
+                    ; test BYTE [rax], POLL_FLAGS_EVERY as i8 - 1
+                    ; jz =>slow
+                    ; =>back
+                );
+                e.flag_polls.push(FlagPoll { slow, back, stub });
+                return Ok(());
             }
             dynasm!(e.ops
                 ; .arch x64

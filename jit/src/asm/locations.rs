@@ -150,7 +150,21 @@ impl Emitter<'_> {
             _ => {
                 self.load(RAX, r);
                 dynasm!(self.ops ; .arch x64 ; mov [rbx + off], rax);
+                if self.alloc.is_some() {
+                    // Still there for the next instruction (another store
+                    // of the same constant, often).
+                    self.rax_after = self.rax_now;
+                }
             }
+        }
+    }
+
+    /// The word a constant value loads as (None: not a constant).
+    pub(super) fn constant_word(&self, r: Ref) -> Option<i64> {
+        match self.trace.insts[r as usize].op {
+            Opcode::Const(v) => Some(v.to_bits() as i64),
+            Opcode::ConstInt(i) => Some(i),
+            _ => None,
         }
     }
 }
