@@ -144,10 +144,29 @@ impl StrObj {
     }
 
     /// The layout of a str object with `byte_len` bytes of text.
+    /// Its size is rounded up to a whole number of words, so a freed str's
+    /// block can serve any object of that size (see `Heap::alloc`).
     pub(crate) fn layout(byte_len: usize) -> std::alloc::Layout {
-        let size = std::mem::size_of::<StrObj>() + byte_len;
+        let size = (std::mem::size_of::<StrObj>() + byte_len).next_multiple_of(8);
         std::alloc::Layout::from_size_align(size, std::mem::align_of::<StrObj>())
             .expect("a str's size fits the address space")
+    }
+
+    /// The layout of the live str object at `p` (as [`StrObj::layout`]
+    /// gave for it, without the checks: it was allocated with it).
+    ///
+    /// # Safety
+    /// `p` must point at a str object made by `Heap::alloc_str`.
+    #[inline]
+    pub(crate) unsafe fn layout_of(p: *const StrObj) -> std::alloc::Layout {
+        // SAFETY: `p` is a live str (the caller's contract).
+        let len = unsafe { (*p).value.len };
+        let size = (std::mem::size_of::<StrObj>() + len + 7) & !7;
+        // SAFETY: `StrObj::layout` accepted this size and alignment when
+        // the str was allocated.
+        unsafe {
+            std::alloc::Layout::from_size_align_unchecked(size, std::mem::align_of::<StrObj>())
+        }
     }
 
     /// Writes the fields of a str object of `byte_len` bytes and
@@ -779,20 +798,29 @@ pub unsafe fn trace_object(h: *mut Header, t: &mut Tracer) {
     }
 }
 
-/// Frees the object at `h` (runs its destructor).
+/// Runs the destructor of the object at `h` in place, freeing what it
+/// owns but not its own block, and returns that block's layout.
 ///
 /// # Safety
-/// `h` must point at a live heap object allocated by `Heap::alloc` that nothing
-/// will reach again.
-pub unsafe fn free_object(h: *mut Header) {
-    unsafe fn free<T: HeapObject>(h: *mut Header) {
-        drop(Box::from_raw(h as *mut T));
+/// `h` must point at a live heap object allocated by `Heap` that nothing
+/// will reach again; afterwards its block holds no object.
+pub unsafe fn drop_object(h: *mut Header) -> std::alloc::Layout {
+    unsafe fn drop_in_place<T: HeapObject>(h: *mut Header) -> std::alloc::Layout {
+        std::ptr::drop_in_place(h as *mut T);
+        std::alloc::Layout::new::<T>()
     }
     if (*h).kind == ObjKind::Str {
-        // A str owns nothing but its own allocation, text included.
-        let layout = StrObj::layout((*(h as *mut StrObj)).value.len);
-        std::alloc::dealloc(h as *mut u8, layout);
-        return;
+        // A str owns nothing but its own block, text included.
+        return StrObj::layout_of(h as *const StrObj);
     }
-    dispatch_kind!(h, free)
+    dispatch_kind!(h, drop_in_place)
+}
+
+/// Frees the object at `h`: its destructor, then its block.
+///
+/// # Safety
+/// As for [`drop_object`].
+pub unsafe fn free_object(h: *mut Header) {
+    let layout = drop_object(h);
+    std::alloc::dealloc(h as *mut u8, layout);
 }
