@@ -369,30 +369,65 @@ pub fn view_eq(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<Option<bool>> {
 /// inline int or a str. None for any other key.
 #[inline]
 pub fn plain_key_hash(key: Value) -> Option<i64> {
+    plain_key(key).map(|(h, _)| h)
+}
+
+/// A plain key (see [`plain_key_hash`]) ready for lookups: its hash and,
+/// for a str, its text (None for an inline int).
+#[inline(always)]
+pub(crate) fn plain_key<'a>(key: Value) -> Option<(i64, Option<&'a str>)> {
     if key.is_int() {
         let i = key.as_int();
-        Some(if i == -1 { -2 } else { i })
+        Some((if i == -1 { -2 } else { i }, None))
     } else if is_kind(key, ObjKind::Str) {
-        Some(crate::runtime::str_hash_of(key))
+        Some((
+            crate::runtime::str_hash_of(key),
+            Some(crate::runtime::str_of(key)),
+        ))
     } else {
         None
     }
 }
 
-/// `a == b` for two keys with equal hashes, decided without Python code when
-/// both are inline ints or strs; `Err` when a stored key of another type
-/// would need the full protocol (a float, a user `__eq__`).
-#[inline]
-pub(crate) fn plain_keys_equal(a: Value, b: Value) -> Result<bool, ()> {
-    let plain = |v: Value| v.is_int() || is_kind(v, ObjKind::Str);
-    if !(plain(a) && plain(b)) {
-        return Err(());
+/// The `eq` callback of a table lookup of a plain key with text `text` (see
+/// [`plain_key`]): called only for a stored key with an equal hash that is
+/// not bit-identical. Two distinct inline ints, or an int and a str, are
+/// never equal; two strs compare text; any other stored key (a float, a
+/// bool, a user object) is `Err`: only the full protocol may decide.
+#[inline(always)]
+pub(crate) fn plain_eq(text: Option<&str>) -> impl FnMut(Value, Value) -> Result<bool, ()> + '_ {
+    move |stored: Value, _key: Value| {
+        if stored.is_int() {
+            return Ok(false);
+        }
+        if !is_kind(stored, ObjKind::Str) {
+            return Err(());
+        }
+        Ok(match text {
+            Some(text) => text_eq(crate::runtime::str_of(stored), text),
+            None => false,
+        })
     }
-    Ok(if a.is_int() || b.is_int() {
-        a == b
-    } else {
-        crate::runtime::str_of(a) == crate::runtime::str_of(b)
-    })
+}
+
+/// Equality of two texts, cheaper than a call to `memcmp` for the short
+/// texts most keys are: a few word compares.
+#[inline(always)]
+fn text_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word8 = |s: &[u8], i: usize| u64::from_ne_bytes(s[i..i + 8].try_into().unwrap_or([0; 8]));
+    let word4 = |s: &[u8], i: usize| u32::from_ne_bytes(s[i..i + 4].try_into().unwrap_or([0; 4]));
+    match n {
+        // Two overlapping words cover the whole text.
+        8..=16 => word8(a, 0) == word8(b, 0) && word8(a, n - 8) == word8(b, n - 8),
+        4..=7 => word4(a, 0) == word4(b, 0) && word4(a, n - 4) == word4(b, n - 4),
+        0..=3 => a.iter().zip(b).all(|(x, y)| x == y),
+        _ => a == b,
+    }
 }
 
 /// `dict[key]` for a plain key (see [`plain_key_hash`]) without running
@@ -400,19 +435,19 @@ pub(crate) fn plain_keys_equal(a: Value, b: Value) -> Result<bool, ()> {
 /// is not plain, so only the full protocol can decide.
 #[inline]
 pub fn lookup_plain(dict: Value, key: Value) -> Option<Option<Value>> {
-    let h = plain_key_hash(key)?;
+    let (h, text) = plain_key(key)?;
     let d = downcast::<DictObj>(dict)?;
-    d.table.get(h, key, &mut plain_keys_equal).ok()
+    d.table.get(h, key, &mut plain_eq(text)).ok()
 }
 
 /// `dict[key] = value` for a plain key without running Python code: false
 /// (and the dict unchanged) when the full protocol must decide.
 #[inline]
 pub fn store_plain(dict: Value, key: Value, value: Value) -> bool {
-    let (Some(h), Some(d)) = (plain_key_hash(key), downcast::<DictObj>(dict)) else {
+    let (Some((h, text)), Some(d)) = (plain_key(key), downcast::<DictObj>(dict)) else {
         return false;
     };
-    d.table.insert(h, key, value, &mut plain_keys_equal).is_ok()
+    d.table.insert(h, key, value, &mut plain_eq(text)).is_ok()
 }
 
 /// `dict.setdefault(key, default)` for a plain key without running Python
@@ -446,11 +481,11 @@ pub const FOUND_UNDECIDED: Found = -1;
 /// Where a plain key (see [`plain_key_hash`]) is in `dict`, without running
 /// Python code.
 pub fn find_plain(dict: Value, key: Value) -> Found {
-    let (Some(h), Some(d)) = (plain_key_hash(key), downcast::<DictObj>(dict)) else {
+    let (Some((h, text)), Some(d)) = (plain_key(key), downcast::<DictObj>(dict)) else {
         return FOUND_UNDECIDED;
     };
     let version = ((d.table.version() & 0x7fff_ffff) as i64) << 32;
-    match d.table.find(h, key, &mut plain_keys_equal) {
+    match d.table.find(h, key, &mut plain_eq(text)) {
         Ok(Some(i)) if i < FOUND_ABSENT as usize => version | i as i64,
         Ok(None) => version | FOUND_ABSENT as i64,
         _ => FOUND_UNDECIDED,

@@ -59,13 +59,13 @@ pub fn install(rt: &mut Runtime) {
 /// a stored key with the same hash is not (only the full protocol, which may
 /// call `__eq__`, can decide), or `set` is not a mutable set.
 pub fn add_plain(set: Value, key: Value) -> bool {
-    let Some(h) = crate::dict_type::plain_key_hash(key) else {
+    let Some((h, text)) = crate::dict_type::plain_key(key) else {
         return false;
     };
     match downcast::<SetObj>(set) {
         Some(s) if !s.frozen => s
             .table
-            .insert(h, key, Value::NONE, &mut crate::dict_type::plain_keys_equal)
+            .insert(h, key, Value::NONE, &mut crate::dict_type::plain_eq(text))
             .is_ok(),
         _ => false,
     }
