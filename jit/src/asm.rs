@@ -26,7 +26,8 @@ use crate::ir::*;
 use crate::layout;
 use crate::regalloc::{self, Allocation, Loc};
 use compare::{
-    emit_float_compare, emit_fused_guard, emit_int_compare, fused_compares, DecidedBools,
+    emit_float_compare, emit_fused_guard, emit_int_compare, fused_compares, fused_version_loads,
+    DecidedBools,
 };
 use constant_pool::ConstantPool;
 use exit_entries::{emit_box_subroutines, emit_entries, SharedWriters};
@@ -163,6 +164,9 @@ struct Emitter<'a> {
     /// Compares a guard right after them jumps on (both backends)
     /// ([`fused_compares`]).
     fused: Vec<bool>,
+    /// Optimized traces: `load_abs`es the guard right after them reads
+    /// in memory ([`fused_version_loads`]).
+    fused_loads: Vec<bool>,
     /// Bool entries whose value their exit knows ([`DecidedBools`]).
     decided: DecidedBools,
     /// The exit stubs' int-boxing subroutine, once a stub calls it
@@ -613,6 +617,10 @@ fn assemble_pass(
         phis: Vec::new(),
         alloc,
         fused: fused_compares(trace, &decided),
+        fused_loads: match alloc {
+            Some(_) => fused_version_loads(trace, &decided),
+            None => vec![false; trace.insts.len()],
+        },
         decided,
         box_int_sub: None,
         box_float_sub: None,
@@ -888,6 +896,19 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
                 ; jne =>stub
             );
         }
+        Opcode::GuardEq(v, c) | Opcode::GuardNe(v, c) if e.fused_loads[v as usize] => {
+            let stub = e.stub(inst);
+            let Opcode::LoadAbs(addr) = e.trace.insts[v as usize].op else {
+                return Err("a fused version load that is not a load_abs".into());
+            };
+            let imm = c as i64 as i32;
+            dynasm!(e.ops ; .arch x64 ; mov rax, QWORD addr as i64 ; cmp QWORD [rax], imm);
+            if matches!(inst.op, Opcode::GuardEq(..)) {
+                dynasm!(e.ops ; .arch x64 ; jne =>stub);
+            } else {
+                dynasm!(e.ops ; .arch x64 ; je =>stub);
+            }
+        }
         Opcode::GuardEq(v, c) | Opcode::GuardNe(v, c) => {
             let stub = e.stub(inst);
             let r = e.reg_of(v, RAX);
@@ -926,6 +947,8 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             dynasm!(e.ops ; .arch x64 ; mov Rq(d), [Rq(p) + off]);
             e.done_gpr(i, d);
         }
+        // Its guard reads the word in memory.
+        Opcode::LoadAbs(_) if e.fused_loads[i as usize] => {}
         Opcode::LoadAbs(addr) => {
             let d = e.out_gpr(i);
             dynasm!(e.ops ; .arch x64 ; mov rax, QWORD addr as i64 ; mov Rq(d), [rax]);

@@ -192,6 +192,39 @@ impl DecidedBools {
 /// its value, see [`DecidedBools`]); the guard compares and jumps itself.
 /// Nothing is written between the two, so the operands are still in place.
 pub(super) fn fused_compares(trace: &Trace, decided: &DecidedBools) -> Vec<bool> {
+    let uses = use_counts(trace, decided);
+    let mut fused = vec![false; trace.insts.len()];
+    for (k, pair) in trace.insts.windows(2).enumerate() {
+        let is_compare = matches!(
+            pair[0].op,
+            Opcode::IntCmp(..) | Opcode::FloatCmp(..) | Opcode::SameValue(..)
+        );
+        let guard_reads_it = matches!(pair[1].op,
+            Opcode::GuardTrue(c) | Opcode::GuardFalse(c) if c as usize == k);
+        fused[k] = is_compare && guard_reads_it && uses[k] == 1;
+    }
+    fused
+}
+
+/// Optimized traces: the `load_abs`es (version words) that only the
+/// `guard_eq` or `guard_ne` right after them reads, against a constant
+/// that fits an immediate. The guard compares the word in memory
+/// (`cmp QWORD [rax], imm`) and the load emits nothing.
+pub(super) fn fused_version_loads(trace: &Trace, decided: &DecidedBools) -> Vec<bool> {
+    let uses = use_counts(trace, decided);
+    let mut fused = vec![false; trace.insts.len()];
+    for (k, pair) in trace.insts.windows(2).enumerate() {
+        let guard_reads_it = matches!(pair[1].op,
+            Opcode::GuardEq(v, c) | Opcode::GuardNe(v, c)
+                if v as usize == k && i32::try_from(c as i64).is_ok());
+        fused[k] = matches!(pair[0].op, Opcode::LoadAbs(_)) && guard_reads_it && uses[k] == 1;
+    }
+    fused
+}
+
+/// How many operands and exit values (snapshot entries an exit does not
+/// decide, virtual objects' fields) read each value.
+fn use_counts(trace: &Trace, decided: &DecidedBools) -> Vec<u32> {
     let mut uses = vec![0u32; trace.insts.len()];
     for inst in &trace.insts {
         inst.op.for_each_ref(|r| uses[r as usize] += 1);
@@ -206,15 +239,5 @@ pub(super) fn fused_compares(trace: &Trace, decided: &DecidedBools) -> Vec<bool>
             uses[r as usize] += 1;
         }
     }
-    let mut fused = vec![false; trace.insts.len()];
-    for (k, pair) in trace.insts.windows(2).enumerate() {
-        let is_compare = matches!(
-            pair[0].op,
-            Opcode::IntCmp(..) | Opcode::FloatCmp(..) | Opcode::SameValue(..)
-        );
-        let guard_reads_it = matches!(pair[1].op,
-            Opcode::GuardTrue(c) | Opcode::GuardFalse(c) if c as usize == k);
-        fused[k] = is_compare && guard_reads_it && uses[k] == 1;
-    }
-    fused
+    uses
 }
