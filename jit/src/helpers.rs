@@ -1151,13 +1151,32 @@ helper!(h_run_loop, |ctx, vm, a, b, c, d| {
 
 // ---- typed fast paths of builtin types (see the `Helper` variants)
 
-helper!(h_dict_getitem, |ctx, vm, a, b, c, d| {
+// The dict and set fast paths run no Python code, so most skip the
+// `helper!` frame: nothing can move the value stack. A KeyError is raised
+// out of line.
+
+/// `Helper::DictGetItem` (frameless, see above).
+extern "sysv64" fn h_dict_getitem(ctxp: *mut JitCtx, a: u64, b: u64, _c: u64, _d: u64) -> u64 {
     match runtime::dict_type::lookup_plain(v(a), v(b)) {
-        Some(Some(found)) => ok(found),
-        Some(None) => Err(vm.rt().key_error(v(b))),
-        None => ok(Value::EMPTY),
+        Some(Some(found)) => found.to_bits(),
+        Some(None) => raise_key_error(ctxp, v(b)),
+        None => Value::EMPTY.to_bits(),
     }
-});
+}
+
+/// Raises `KeyError(key)` for a frameless helper; returns its error word.
+#[cold]
+#[inline(never)]
+fn raise_key_error(ctxp: *mut JitCtx, key: Value) -> u64 {
+    // SAFETY: compiled code passes the context it was entered with; `vm`
+    // points at the interpreter, not otherwise borrowed while a trace runs.
+    let ctx: &mut JitCtx = unsafe { &mut *ctxp };
+    // SAFETY: as above.
+    let vm: &mut dyn Vm = unsafe { &mut *ctx.vm };
+    let e = vm.rt().key_error(key);
+    ctx.raise(e);
+    0
+}
 helper!(h_float_binop, |ctx, vm, a, b, c, d| {
     // An inline int converts exactly (48 bits), as the interpreter's does.
     let number = |x: Value| match () {
@@ -1177,53 +1196,67 @@ helper!(h_float_binop, |ctx, vm, a, b, c, d| {
     };
     ok(r.map_or(Value::EMPTY, Value::from_float))
 });
-helper!(h_dict_setitem, |ctx, vm, a, b, c, d| Ok(
+/// `Helper::DictSetItem` (frameless).
+extern "sysv64" fn h_dict_setitem(_ctxp: *mut JitCtx, a: u64, b: u64, c: u64, _d: u64) -> u64 {
     runtime::dict_type::store_plain(v(a), v(b), v(c)) as u64
-));
-helper!(h_dict_get, |ctx, vm, a, b, c, d| ok(
+}
+/// `Helper::DictGet` (frameless).
+extern "sysv64" fn h_dict_get(_ctxp: *mut JitCtx, a: u64, b: u64, c: u64, _d: u64) -> u64 {
     match runtime::dict_type::lookup_plain(v(a), v(b)) {
-        Some(found) => found.unwrap_or(v(c)),
-        None => Value::EMPTY,
+        Some(found) => found.unwrap_or(v(c)).to_bits(),
+        None => Value::EMPTY.to_bits(),
     }
-));
+}
 helper!(h_dict_setdefault, |ctx, vm, a, b, c, d| ok(
     runtime::dict_type::setdefault_plain(v(a), v(b), v(c)).unwrap_or(Value::EMPTY)
 ));
-helper!(h_dict_find, |ctx, vm, a, b, c, d| Ok(
+/// `Helper::DictFind` (frameless).
+extern "sysv64" fn h_dict_find(_ctxp: *mut JitCtx, a: u64, b: u64, _c: u64, _d: u64) -> u64 {
     runtime::dict_type::find_plain(v(a), v(b)) as u64
-));
-helper!(h_dict_get_found, |ctx, vm, a, b, c, d| ok(
+}
+/// `Helper::DictGetFound` (frameless).
+extern "sysv64" fn h_dict_get_found(_ctxp: *mut JitCtx, a: u64, b: u64, c: u64, d: u64) -> u64 {
     match runtime::dict_type::lookup_found(v(a), b as i64, v(c)) {
-        Some(found) => found.unwrap_or(v(d)),
-        None => Value::EMPTY,
+        Some(found) => found.unwrap_or(v(d)).to_bits(),
+        None => Value::EMPTY.to_bits(),
     }
-));
-helper!(h_dict_getitem_found, |ctx, vm, a, b, c, d| {
+}
+/// `Helper::DictGetItemFound` (frameless).
+extern "sysv64" fn h_dict_getitem_found(ctxp: *mut JitCtx, a: u64, b: u64, c: u64, _d: u64) -> u64 {
     match runtime::dict_type::lookup_found(v(a), b as i64, v(c)) {
-        Some(Some(found)) => ok(found),
-        Some(None) => Err(vm.rt().key_error(v(c))),
-        None => ok(Value::EMPTY),
+        Some(Some(found)) => found.to_bits(),
+        Some(None) => raise_key_error(ctxp, v(c)),
+        None => Value::EMPTY.to_bits(),
     }
-});
-helper!(h_dict_contains_found, |ctx, vm, a, b, c, d| ok(
+}
+/// `Helper::DictContainsFound` (frameless).
+extern "sysv64" fn h_dict_contains_found(
+    _ctxp: *mut JitCtx,
+    a: u64,
+    b: u64,
+    c: u64,
+    _d: u64,
+) -> u64 {
     match runtime::dict_type::lookup_found(v(a), b as i64, v(c)) {
-        Some(found) => Value::from_bool(found.is_some()),
-        None => Value::EMPTY,
+        Some(found) => Value::from_bool(found.is_some()).to_bits(),
+        None => Value::EMPTY.to_bits(),
     }
-));
-helper!(h_dict_setitem_found, |ctx, vm, a, b, c, d| Ok(
+}
+/// `Helper::DictSetItemFound` (frameless).
+extern "sysv64" fn h_dict_setitem_found(_ctxp: *mut JitCtx, a: u64, b: u64, c: u64, d: u64) -> u64 {
     runtime::dict_type::store_found(v(a), b as i64, v(c), v(d)) as u64
-));
+}
 helper!(h_str_find, |ctx, vm, a, b, c, d| Ok(
     runtime::str_type::find_from(v(a), v(b), (c as i64 != NO_BOUND).then_some(c as i64))
         .unwrap_or(-1) as u64
 ));
-helper!(h_dict_contains, |ctx, vm, a, b, c, d| ok(
+/// `Helper::DictContains` (frameless).
+extern "sysv64" fn h_dict_contains(_ctxp: *mut JitCtx, a: u64, b: u64, _c: u64, _d: u64) -> u64 {
     match runtime::dict_type::lookup_plain(v(a), v(b)) {
-        Some(found) => Value::from_bool(found.is_some()),
-        None => Value::EMPTY,
+        Some(found) => Value::from_bool(found.is_some()).to_bits(),
+        None => Value::EMPTY.to_bits(),
     }
-));
+}
 helper!(h_str_getitem, |ctx, vm, a, b, c, d| {
     match runtime::str_type::char_at(vm.rt(), v(a), b as i64) {
         Some(ch) => ok(ch),
@@ -1312,13 +1345,17 @@ helper!(h_seq_iter_next, |ctx, vm, a, b, c, d| {
     }
     ok(next.unwrap_or(Value::EMPTY))
 });
-helper!(h_set_add_method, |ctx, vm, a, b, c, d| {
+/// `Helper::SetAddMethod`: a str or inline int key needs no `hash`/`__eq__`
+/// dispatch and no `helper!` frame; other keys take `h_set_add_full`.
+extern "sysv64" fn h_set_add_method(ctxp: *mut JitCtx, a: u64, b: u64, c: u64, d: u64) -> u64 {
+    if runtime::set_type::add_plain(v(a), v(b)) {
+        return 1;
+    }
+    h_set_add_full(ctxp, a, b, c, d)
+}
+helper!(h_set_add_full, |ctx, vm, a, b, c, d| {
     if downcast::<SetObj>(v(a)).is_none_or(|s| s.frozen) {
         return Ok(0);
-    }
-    // A str or inline int key needs no `hash`/`__eq__` dispatch.
-    if runtime::set_type::add_plain(v(a), v(b)) {
-        return Ok(1);
     }
     protocol::set_add(vm, v(a), v(b)).map(|_| 1)
 });

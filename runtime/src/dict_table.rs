@@ -381,6 +381,12 @@ impl DictTable {
         self.entries.get(i).copied().filter(|e| !e.is_tombstone())
     }
 
+    /// The value of live entry `i` (an index `find` returned).
+    #[inline]
+    pub fn value_at(&self, i: usize) -> Value {
+        self.entries[i].value
+    }
+
     /// The address of entry `i`'s value (`i` must be a live entry). It stays
     /// valid until an insert of a new key or a removal (which may move or
     /// compact the entries and bump `version`).

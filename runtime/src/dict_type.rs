@@ -456,24 +456,99 @@ fn text_eq(a: &str, b: &str) -> bool {
     }
 }
 
+// The lookups below split on the key's kind, so an inline int's lookup
+// carries no text and no str checks.
+
+/// A table the plain-key lookups search: `DictTable` and `SetTable`.
+pub(crate) trait PlainSearch {
+    /// The table's `find` (entry index for a dict, slot for a set).
+    fn find_eq<E, F>(&self, hash: i64, key: Value, eq: &mut F) -> Result<Option<usize>, E>
+    where
+        F: FnMut(Value, Value) -> Result<bool, E>;
+}
+
+impl PlainSearch for crate::dict_table::DictTable {
+    #[inline(always)]
+    fn find_eq<E, F>(&self, hash: i64, key: Value, eq: &mut F) -> Result<Option<usize>, E>
+    where
+        F: FnMut(Value, Value) -> Result<bool, E>,
+    {
+        self.find(hash, key, eq)
+    }
+}
+
+impl PlainSearch for crate::set_table::SetTable {
+    #[inline(always)]
+    fn find_eq<E, F>(&self, hash: i64, key: Value, eq: &mut F) -> Result<Option<usize>, E>
+    where
+        F: FnMut(Value, Value) -> Result<bool, E>,
+    {
+        self.find(hash, key, eq)
+    }
+}
+
+/// Where plain key `key` is in `table`: `Some(Some(index))`, `Some(None)`
+/// if absent; None when `key` is not plain or a stored key with its hash is
+/// not (only the full protocol can decide).
+#[inline(always)]
+pub(crate) fn find_plain_entry<T: PlainSearch>(table: &T, key: Value) -> Option<Option<usize>> {
+    if !key.is_int() {
+        return find_str_entry(table, key);
+    }
+    let i = key.as_int();
+    let hash = if i == -1 { -2 } else { i };
+    // Called for an equal hash and other bits: another inline int (so
+    // another value) or a str is unequal; anything else is undecided.
+    let mut int_eq = |stored: Value, _key: Value| {
+        if stored.is_int() || is_kind(stored, ObjKind::Str) {
+            Ok(false)
+        } else {
+            Err(())
+        }
+    };
+    table.find_eq(hash, key, &mut int_eq).ok()
+}
+
+/// `find_plain_entry` of a key that is not an inline int.
+#[inline(always)]
+fn find_str_entry<T: PlainSearch>(table: &T, key: Value) -> Option<Option<usize>> {
+    if !is_kind(key, ObjKind::Str) {
+        return None;
+    }
+    let hash = crate::runtime::str_hash_of(key);
+    table
+        .find_eq(hash, key, &mut plain_eq(Some(crate::runtime::str_of(key))))
+        .ok()
+}
+
 /// `dict[key]` for a plain key (see [`plain_key_hash`]) without running
 /// Python code: `Some(found)`, or None when a stored key with the same hash
 /// is not plain, so only the full protocol can decide.
 #[inline]
 pub fn lookup_plain(dict: Value, key: Value) -> Option<Option<Value>> {
-    let (h, text) = plain_key(key)?;
     let d = downcast::<DictObj>(dict)?;
-    d.table.get(h, key, &mut plain_eq(text)).ok()
+    let found = find_plain_entry(&d.table, key)?;
+    Some(found.map(|i| d.table.value_at(i)))
 }
 
 /// `dict[key] = value` for a plain key without running Python code: false
 /// (and the dict unchanged) when the full protocol must decide.
 #[inline]
 pub fn store_plain(dict: Value, key: Value, value: Value) -> bool {
-    let (Some((h, text)), Some(d)) = (plain_key(key), downcast::<DictObj>(dict)) else {
+    let Some(d) = downcast::<DictObj>(dict) else {
         return false;
     };
-    d.table.insert(h, key, value, &mut plain_eq(text)).is_ok()
+    match find_plain_entry(&d.table, key) {
+        Some(Some(i)) => d.table.set_value_at(i, value).is_some(),
+        Some(None) => match plain_key_hash(key) {
+            Some(h) => {
+                d.table.insert_new(h, key, value);
+                true
+            }
+            None => false,
+        },
+        None => false,
+    }
 }
 
 /// `del dict[key]` / `dict.pop(key)` for a plain key without running
@@ -481,10 +556,9 @@ pub fn store_plain(dict: Value, key: Value, value: Value) -> bool {
 /// dict unchanged) when the full protocol must decide.
 #[inline]
 pub fn remove_plain(dict: Value, key: Value) -> Option<Option<Value>> {
-    let (h, text) = plain_key(key)?;
     let d = downcast::<DictObj>(dict)?;
-    let removed = d.table.remove(h, key, &mut plain_eq(text)).ok()?;
-    Some(removed.map(|(_, v)| v))
+    let found = find_plain_entry(&d.table, key)?;
+    Some(found.and_then(|i| d.table.remove_entry(i)).map(|(_, v)| v))
 }
 
 /// `dict.setdefault(key, default)` for a plain key without running Python
@@ -518,13 +592,13 @@ pub const FOUND_UNDECIDED: Found = -1;
 /// Where a plain key (see [`plain_key_hash`]) is in `dict`, without running
 /// Python code.
 pub fn find_plain(dict: Value, key: Value) -> Found {
-    let (Some((h, text)), Some(d)) = (plain_key(key), downcast::<DictObj>(dict)) else {
+    let Some(d) = downcast::<DictObj>(dict) else {
         return FOUND_UNDECIDED;
     };
     let version = ((d.table.version() & 0x7fff_ffff) as i64) << 32;
-    match d.table.find(h, key, &mut plain_eq(text)) {
-        Ok(Some(i)) if i < FOUND_ABSENT as usize => version | i as i64,
-        Ok(None) => version | FOUND_ABSENT as i64,
+    match find_plain_entry(&d.table, key) {
+        Some(Some(i)) if i < FOUND_ABSENT as usize => version | i as i64,
+        Some(None) => version | FOUND_ABSENT as i64,
         _ => FOUND_UNDECIDED,
     }
 }

@@ -3,7 +3,7 @@
 //! (which set is copied, which is iterated, when the table is presized or
 //! shrunk), so results iterate and print in CPython's order.
 
-use crate::dict_type::{plain_eq, plain_key, plain_text};
+use crate::dict_type::{find_plain_entry, plain_eq, plain_text};
 use crate::list_type::dunder_args;
 use crate::method_args::{bind_method, receiver, Signature};
 use crate::object::*;
@@ -60,15 +60,20 @@ pub fn install(rt: &mut Runtime) {
 /// a stored key with the same hash is not (only the full protocol, which may
 /// call `__eq__`, can decide), or `set` is not a mutable set.
 pub fn add_plain(set: Value, key: Value) -> bool {
-    let Some((h, text)) = plain_key(key) else {
-        return false;
+    let s = match downcast::<SetObj>(set) {
+        Some(s) if !s.frozen => s,
+        _ => return false,
     };
-    match downcast::<SetObj>(set) {
-        Some(s) if !s.frozen => s
-            .table
-            .insert(h, key, Value::NONE, &mut plain_eq(text))
-            .is_ok(),
-        _ => false,
+    match find_plain_entry(&s.table, key) {
+        Some(Some(_)) => true,
+        Some(None) => match crate::dict_type::plain_key_hash(key) {
+            Some(h) => {
+                s.table.insert_new(h, key);
+                true
+            }
+            None => false,
+        },
+        None => false,
     }
 }
 
@@ -134,12 +139,8 @@ fn discard_entry(vm: &mut dyn Vm, s: Value, h: i64, key: Value) -> PyResult<bool
 /// set or frozenset.
 #[inline]
 pub fn contains_plain(set: Value, key: Value) -> Option<bool> {
-    let (h, text) = plain_key(key)?;
     let s = downcast::<SetObj>(set)?;
-    s.table
-        .get(h, key, &mut plain_eq(text))
-        .ok()
-        .map(|found| found.is_some())
+    find_plain_entry(&s.table, key).map(|found| found.is_some())
 }
 
 /// `(hash, key)` pairs of a set, in slot order.
