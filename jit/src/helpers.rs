@@ -1111,6 +1111,13 @@ extern "sysv64" fn h_new_tuple(ctxp: *mut JitCtx, a: u64, b: u64, c: u64, d: u64
     // SAFETY: compiled code passes the context it was entered with, whose
     // `vm` points at the interpreter, not otherwise borrowed while a trace runs.
     let vm: &mut dyn Vm = unsafe { &mut *(*ctxp).vm };
+    if a <= 3 {
+        // All the items are here: no vector (the tuple copies them).
+        return vm
+            .rt()
+            .new_tuple_from(&[v(b), v(c), v(d)][..a as usize])
+            .to_bits();
+    }
     vm.rt().new_tuple(new_seq_items(a, [b, c, d])).to_bits()
 }
 

@@ -4,7 +4,9 @@
 //! specified by Rust, so the offset of its buffer pointer is found once by
 //! looking at a probe vector.
 
-use runtime::object::{GeneratorObj, Header, InstanceObj, IterObj, IterState, ListObj, TupleObj};
+use runtime::object::{
+    GeneratorObj, Header, InstanceObj, IterObj, IterState, ListObj, TupleItems, TupleObj,
+};
 use std::mem::offset_of;
 use std::sync::OnceLock;
 
@@ -130,28 +132,15 @@ pub fn iter_loop_seq_layout() -> ([i32; 2], u64) {
     })
 }
 
-// ---- tuples (`Box<[Value]>`: a pointer and a length, in an unspecified order)
+// ---- tuples (`TupleItems`: a pointer to the items after the fields, a length)
 
 /// Offsets of a tuple's item pointer and length.
 pub fn tuple_layout() -> (i32, i32) {
-    static LAYOUT: OnceLock<(i32, i32)> = OnceLock::new();
-    *LAYOUT.get_or_init(|| {
-        let probe: Box<[runtime::Value]> = vec![runtime::Value::NONE; 3].into_boxed_slice();
-        let words: [usize; 2] = {
-            // SAFETY: a boxed slice is two machine words (pointer, length in
-            // some order); reading them as words only finds which is which.
-            unsafe { std::mem::transmute_copy(&probe) }
-        };
-        let ptr_index = words
-            .iter()
-            .position(|&w| w == probe.as_ptr() as usize)
-            .expect("boxed slice layout");
-        let base = offset_of!(TupleObj, items) as i32;
-        (
-            base + 8 * ptr_index as i32,
-            base + 8 * (1 - ptr_index as i32),
-        )
-    })
+    let base = offset_of!(TupleObj, items);
+    (
+        (base + offset_of!(TupleItems, ptr)) as i32,
+        (base + offset_of!(TupleItems, len)) as i32,
+    )
 }
 
 // ---- generators
@@ -228,13 +217,21 @@ mod tests {
 
     #[test]
     fn tuple_layout_finds_pointer_and_length() {
-        let t = TupleObj {
-            header: Header::new(runtime::object::ObjKind::Tuple),
-            items: vec![runtime::Value::NONE; 4].into_boxed_slice(),
-        };
+        let mut rt = runtime::Runtime::new();
+        let items = [
+            runtime::Value::NONE,
+            runtime::Value::int(7),
+            runtime::Value::NONE,
+            runtime::Value::int(9),
+        ];
+        let tv = rt.new_tuple_from(&items);
+        let t = runtime::object::downcast::<TupleObj>(tv).expect("a tuple");
         let (ptr, len) = tuple_layout();
-        assert_eq!(word_at(&t, ptr), t.items.as_ptr() as u64);
-        assert_eq!(word_at(&t, len), 4);
+        assert_eq!(word_at(t, ptr), t.items.as_ptr() as u64);
+        assert_eq!(word_at(t, len), 4);
+        // SAFETY: the pointer word addresses the tuple's 4 items.
+        let second = unsafe { *((word_at(t, ptr) as *const u64).add(1)) };
+        assert_eq!(second, runtime::Value::int(7).to_bits());
     }
 
     #[test]

@@ -11,7 +11,7 @@
 use crate::map::Map;
 use crate::object::{
     drop_object, free_object, trace_object, ClassObj, Header, HeapObject, InstanceObj, ObjKind,
-    StrObj,
+    StrObj, TupleObj,
 };
 use crate::value::Value;
 use std::alloc::Layout;
@@ -252,11 +252,7 @@ impl Heap {
         char_len: usize,
         parts: impl IntoIterator<Item = &'s str>,
     ) -> *mut StrObj {
-        let layout = StrObj::layout(byte_len);
-        let p = self.block(layout) as *mut StrObj;
-        // SAFETY: `p` is an allocation of `StrObj::layout(byte_len)`; the
-        // text is written below before anything reads it.
-        let text = unsafe { StrObj::init(p, byte_len, char_len) };
+        let (p, text) = self.str_block(byte_len, char_len);
         let mut at = 0;
         for part in parts {
             assert!(part.len() <= byte_len - at, "str parts exceed its length");
@@ -268,9 +264,52 @@ impl Heap {
         assert_eq!(at, byte_len, "str parts fall short of its length");
         // SAFETY: the text is written in full (checked just above).
         debug_assert_eq!(unsafe { (*p).value.chars().count() }, char_len);
+        p
+    }
+
+    /// A new str holding a copy of `text` of `char_len` characters: the
+    /// common one-part case of [`Heap::alloc_str`]. Never collects.
+    #[inline]
+    pub fn alloc_str_copy(&mut self, text: &str, char_len: usize) -> *mut StrObj {
+        let (p, dst) = self.str_block(text.len(), char_len);
+        // SAFETY: `dst` has room for `text.len()` bytes, in a new block no
+        // live text overlaps.
+        unsafe { std::ptr::copy_nonoverlapping(text.as_ptr(), dst, text.len()) };
+        debug_assert_eq!(text.chars().count(), char_len);
+        p
+    }
+
+    /// A new tuple holding a copy of `items`, in one allocation (see
+    /// `TupleObj`). Never collects.
+    #[inline]
+    pub fn alloc_tuple(&mut self, items: &[Value]) -> *mut TupleObj {
+        let layout = TupleObj::layout(items.len());
+        let p = self.block(layout) as *mut TupleObj;
+        // SAFETY: `p` is an allocation of `TupleObj::layout(items.len())`;
+        // the items are written at once, into a new block `items` does
+        // not overlap.
+        unsafe {
+            let dst = TupleObj::init(p, items.len());
+            std::ptr::copy_nonoverlapping(items.as_ptr(), dst, items.len());
+        }
         self.debt += layout.size();
         self.objects.push(p as *mut Header);
         p
+    }
+
+    /// A new str object of `byte_len` bytes and `char_len` characters,
+    /// listed and accounted, and where its text goes: the caller writes
+    /// the text before anything reads it.
+    #[inline]
+    fn str_block(&mut self, byte_len: usize, char_len: usize) -> (*mut StrObj, *mut u8) {
+        let layout = StrObj::layout(byte_len);
+        let p = self.block(layout) as *mut StrObj;
+        // SAFETY: `p` is an allocation of `StrObj::layout(byte_len)`; the
+        // caller writes the text.
+        let text = unsafe { StrObj::init(p, byte_len, char_len) };
+        self.debt += layout.size();
+        self.objects.push(p as *mut Header);
+        (p, text)
     }
 
     /// A new instance of `class` with layout `map` and no slots (an empty
@@ -430,8 +469,8 @@ impl Heap {
         }
     }
 
-    /// Disposes of an unreachable object: a str's block is recycled (it
-    /// owns nothing else), an instance becomes a spare (its slots
+    /// Disposes of an unreachable object: a str's or tuple's block is
+    /// recycled (it owns nothing else), an instance becomes a spare (its slots
     /// emptied), anything else is destroyed out of line and its block
     /// recycled or freed.
     ///
@@ -445,6 +484,10 @@ impl Heap {
             match (*h).kind {
                 ObjKind::Str => {
                     let layout = StrObj::layout_of(h as *const StrObj);
+                    recycle(&mut self.recycled, h as *mut u8, layout);
+                }
+                ObjKind::Tuple => {
+                    let layout = TupleObj::layout((*(h as *const TupleObj)).items.len);
                     recycle(&mut self.recycled, h as *mut u8, layout);
                 }
                 ObjKind::Instance => {

@@ -146,10 +146,20 @@ impl StrObj {
     /// The layout of a str object with `byte_len` bytes of text.
     /// Its size is rounded up to a whole number of words, so a freed str's
     /// block can serve any object of that size (see `Heap::alloc`).
+    #[inline]
     pub(crate) fn layout(byte_len: usize) -> std::alloc::Layout {
-        let size = (std::mem::size_of::<StrObj>() + byte_len).next_multiple_of(8);
-        std::alloc::Layout::from_size_align(size, std::mem::align_of::<StrObj>())
-            .expect("a str's size fits the address space")
+        // A text is part of a live `&str`, so far below `isize::MAX`: the
+        // sum and rounding cannot overflow, and the size stays valid.
+        assert!(
+            byte_len <= isize::MAX as usize / 2,
+            "a str's size fits the address space"
+        );
+        let size = (std::mem::size_of::<StrObj>() + byte_len + 7) & !7;
+        // SAFETY: the alignment is a power of two and the size, rounded to
+        // it, does not exceed `isize::MAX` (checked above).
+        unsafe {
+            std::alloc::Layout::from_size_align_unchecked(size, std::mem::align_of::<StrObj>())
+        }
     }
 
     /// The layout of the live str object at `p` (as [`StrObj::layout`]
@@ -253,11 +263,80 @@ pub struct ListObj {
     pub items: Vec<Value>,
 }
 
-/// A tuple.
+/// A tuple. Its items are stored in the same allocation, right after these
+/// fields (one allocation per tuple, as for strs). Made only by
+/// [`crate::heap::Heap::alloc_tuple`], freed by [`free_object`].
 #[repr(C)]
 pub struct TupleObj {
     pub header: Header,
-    pub items: Box<[Value]>,
+    /// The items (they deref to `[Value]`).
+    pub items: TupleItems,
+}
+
+impl TupleObj {
+    /// The layout of a tuple of `len` items.
+    #[inline]
+    pub(crate) fn layout(len: usize) -> std::alloc::Layout {
+        assert!(
+            len <= isize::MAX as usize / 16,
+            "a tuple's size fits the address space"
+        );
+        let size = std::mem::size_of::<TupleObj>() + len * std::mem::size_of::<Value>();
+        // SAFETY: the alignment is a power of two and the size a multiple
+        // of it, far below `isize::MAX` (checked above).
+        unsafe {
+            std::alloc::Layout::from_size_align_unchecked(size, std::mem::align_of::<TupleObj>())
+        }
+    }
+
+    /// Writes the fields of a tuple of `len` items at `p` and returns where
+    /// its items go.
+    ///
+    /// # Safety
+    /// `p` must be an allocation of `TupleObj::layout(len)`; the caller
+    /// must write the `len` items before they are read.
+    pub(crate) unsafe fn init(p: *mut TupleObj, len: usize) -> *mut Value {
+        // SAFETY: the items start right after the struct, inside the
+        // allocation (the caller's contract).
+        let items = unsafe { (p as *mut u8).add(std::mem::size_of::<TupleObj>()) } as *mut Value;
+        // SAFETY: `p` is valid for a `TupleObj` write (the caller's contract).
+        unsafe {
+            p.write(TupleObj {
+                header: Header::new(ObjKind::Tuple),
+                items: TupleItems { ptr: items, len },
+            })
+        };
+        items
+    }
+}
+
+/// A tuple's items: the address and number of the values stored after
+/// the tuple's fields. Derefs to `[Value]`. `repr(C)`: compiled code reads
+/// the pointer and the length at fixed offsets (`jit::layout::tuple_layout`).
+#[repr(C)]
+pub struct TupleItems {
+    /// The first item.
+    pub ptr: *mut Value,
+    /// How many items.
+    pub len: usize,
+}
+
+impl std::ops::Deref for TupleItems {
+    type Target = [Value];
+    #[inline]
+    fn deref(&self) -> &[Value] {
+        // SAFETY: `ptr` points at `len` initialised values inside the
+        // tuple's own allocation, which lives as long as the tuple.
+        unsafe { std::slice::from_raw_parts(self.ptr, self.len) }
+    }
+}
+
+impl std::ops::DerefMut for TupleItems {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut [Value] {
+        // SAFETY: as in `deref`; `&mut self` makes the access unique.
+        unsafe { std::slice::from_raw_parts_mut(self.ptr, self.len) }
+    }
 }
 
 /// A dict.
@@ -809,9 +888,11 @@ pub unsafe fn drop_object(h: *mut Header) -> std::alloc::Layout {
         std::ptr::drop_in_place(h as *mut T);
         std::alloc::Layout::new::<T>()
     }
-    if (*h).kind == ObjKind::Str {
-        // A str owns nothing but its own block, text included.
-        return StrObj::layout_of(h as *const StrObj);
+    match (*h).kind {
+        // A str or tuple owns nothing but its own block, text or items included.
+        ObjKind::Str => return StrObj::layout_of(h as *const StrObj),
+        ObjKind::Tuple => return TupleObj::layout((*(h as *const TupleObj)).items.len),
+        _ => {}
     }
     dispatch_kind!(h, drop_in_place)
 }

@@ -69,7 +69,7 @@ impl Interner {
         if let Some(&v) = self.table.get(s) {
             return v;
         }
-        let v = Value::from_ptr(heap.alloc_str(s.len(), s.chars().count(), [s]));
+        let v = Value::from_ptr(heap.alloc_str_copy(s, s.chars().count()));
         self.table.insert(s.into(), v);
         v
     }
@@ -426,7 +426,7 @@ impl Runtime {
 
     /// A new (not interned) str.
     pub fn new_str(&mut self, s: &str) -> Value {
-        Value::from_ptr(self.heap.alloc_str(s.len(), s.chars().count(), [s]))
+        Value::from_ptr(self.heap.alloc_str_copy(s, s.chars().count()))
     }
 
     // ------------------------------------------------------------ classes
@@ -842,10 +842,14 @@ impl Runtime {
 
     /// A new tuple.
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
-        self.heap.alloc_value(TupleObj {
-            header: Header::new(ObjKind::Tuple),
-            items: items.into_boxed_slice(),
-        })
+        self.new_tuple_from(&items)
+    }
+
+    /// A new tuple holding a copy of `items` (a tuple's items live in its
+    /// own allocation, so an owned vector saves nothing).
+    #[inline]
+    pub fn new_tuple_from(&mut self, items: &[Value]) -> Value {
+        Value::from_ptr(self.heap.alloc_tuple(items))
     }
 
     /// A new list.

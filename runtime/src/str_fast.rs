@@ -190,7 +190,7 @@ pub fn upper(rt: &mut Runtime, s: Value) -> Option<Value> {
             return Some(s);
         }
         let text: &str = &obj.value;
-        let p = rt.heap.alloc_str(text.len(), text.len(), [text]);
+        let p = rt.heap.alloc_str_copy(text, text.len());
         // SAFETY: `p` is the str just made; nothing else refers to it yet.
         unsafe { (*p).value.as_mut_str().make_ascii_uppercase() };
         return Some(Value::from_ptr(p));
@@ -207,7 +207,7 @@ pub fn lower(rt: &mut Runtime, s: Value) -> Option<Value> {
             return Some(s);
         }
         let text: &str = &obj.value;
-        let p = rt.heap.alloc_str(text.len(), text.len(), [text]);
+        let p = rt.heap.alloc_str_copy(text, text.len());
         // SAFETY: `p` is the str just made; nothing else refers to it yet.
         unsafe { (*p).value.as_mut_str().make_ascii_lowercase() };
         return Some(Value::from_ptr(p));

@@ -966,7 +966,7 @@ pub(crate) fn new_str_counted(rt: &mut Runtime, text: String, char_len: usize) -
 /// goes into the str's own allocation, so an owned `String` saves nothing).
 #[inline]
 pub(crate) fn new_str_from(rt: &mut Runtime, text: &str, char_len: usize) -> Value {
-    Value::from_ptr(rt.heap.alloc_str(text.len(), char_len, [text]))
+    Value::from_ptr(rt.heap.alloc_str_copy(text, char_len))
 }
 
 /// `s.find(sub, start)` for two strs (None when either is not a str): the

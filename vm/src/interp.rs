@@ -880,8 +880,8 @@ impl Interpreter {
                     }
                     Op::BuildTuple { dst, start, count } => {
                         let s = base + start as usize;
-                        let items = self.stack[s..s + count as usize].to_vec();
-                        reg!(self, base, dst) = self.rt.new_tuple(items);
+                        let t = self.rt.new_tuple_from(&self.stack[s..s + count as usize]);
+                        reg!(self, base, dst) = t;
                     }
                     Op::BuildSet { dst, start, count } => {
                         let s = base + start as usize;
