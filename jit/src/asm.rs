@@ -865,6 +865,23 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
             }
             dynasm!(e.ops ; .arch x64 ; jne =>stub);
         }
+        Opcode::GuardTag(v, tag)
+            if e.alloc.is_some()
+                && e.gpr(v).is_some()
+                && i8::try_from(tag as u16 as i16).is_ok()
+                && std::is_x86_feature_detected!("bmi2") =>
+        {
+            // The top 16 bits rotated to the bottom without touching the
+            // value's register: `rorx` and a 16-bit compare, where a copy,
+            // a shift and a compare were three.
+            let stub = e.stub(inst);
+            let g = e.gpr(v).expect("checked");
+            dynasm!(e.ops ; .arch x64 ; rorx rax, Rq(g), 48);
+            // `cmp ax, imm8` (66 83 /7 ib, sign-extended).
+            e.ops
+                .extend([0x66, 0x83, 0xf8, tag as u16 as i16 as i8 as u8]);
+            dynasm!(e.ops ; .arch x64 ; jne =>stub);
+        }
         Opcode::GuardTag(v, tag) => {
             let stub = e.stub(inst);
             e.load(RAX, v);

@@ -283,6 +283,7 @@ impl DictTable {
 
     /// Sets `key` to `value`. Returns the old value if the key was present;
     /// then the stored key and its position are kept, like CPython.
+    #[inline]
     pub fn insert<E, F>(
         &mut self,
         hash: i64,

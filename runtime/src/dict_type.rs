@@ -65,6 +65,18 @@ fn table<'a>(d: Value) -> &'a mut crate::dict_table::DictTable {
 
 fn dict_get(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let d = recv(vm, args, "get")?;
+    // `d.get(key)` / `d.get(key, default)`, the common calls: no binding.
+    if kw.is_empty() {
+        if let [_, key, rest @ ..] = args {
+            if rest.len() <= 1 {
+                let default = rest.first().copied().unwrap_or(Value::NONE);
+                if let Some(found) = lookup_plain(d, *key) {
+                    return Ok(found.unwrap_or(default));
+                }
+                return Ok(dict_lookup(vm, d, *key)?.unwrap_or(default));
+            }
+        }
+    }
     let a = bind_method(
         vm,
         Signature::positional("get", &["key", "default"], 1),
@@ -389,6 +401,20 @@ pub(crate) fn plain_key<'a>(key: Value) -> Option<(i64, Option<&'a str>)> {
     }
 }
 
+/// The text a lookup of a plain key compares (see [`plain_key`]), for a
+/// caller that already has the hash: `Some(None)` for an inline int,
+/// `Some(Some(text))` for a str, None for any other key.
+#[inline(always)]
+pub(crate) fn plain_text<'a>(key: Value) -> Option<Option<&'a str>> {
+    if key.is_int() {
+        Some(None)
+    } else if is_kind(key, ObjKind::Str) {
+        Some(Some(crate::runtime::str_of(key)))
+    } else {
+        None
+    }
+}
+
 /// The `eq` callback of a table lookup of a plain key with text `text` (see
 /// [`plain_key`]): called only for a stored key with an equal hash that is
 /// not bit-identical. Two distinct inline ints, or an int and a str, are
@@ -448,6 +474,17 @@ pub fn store_plain(dict: Value, key: Value, value: Value) -> bool {
         return false;
     };
     d.table.insert(h, key, value, &mut plain_eq(text)).is_ok()
+}
+
+/// `del dict[key]` / `dict.pop(key)` for a plain key without running
+/// Python code: `Some(removed value or None if absent)`, or None (and the
+/// dict unchanged) when the full protocol must decide.
+#[inline]
+pub fn remove_plain(dict: Value, key: Value) -> Option<Option<Value>> {
+    let (h, text) = plain_key(key)?;
+    let d = downcast::<DictObj>(dict)?;
+    let removed = d.table.remove(h, key, &mut plain_eq(text)).ok()?;
+    Some(removed.map(|(_, v)| v))
 }
 
 /// `dict.setdefault(key, default)` for a plain key without running Python

@@ -653,36 +653,20 @@ pub fn identity_hash(v: Value) -> i64 {
 
 /// `d[key]` lookup without `__missing__`: `Ok(None)` if absent.
 pub fn dict_lookup(vm: &mut dyn Vm, dict: Value, key: Value) -> PyResult<Option<Value>> {
+    // A str or inline-int key is decided without `hash`/`__eq__` dispatch.
+    if let Some(found) = crate::dict_type::lookup_plain(dict, key) {
+        return Ok(found);
+    }
     let h = hash(vm, key)?;
     let d = downcast::<DictObj>(dict).unwrap();
-    if is_kind(key, ObjKind::Str) || key.is_int() {
-        if let Some(v) = fast_lookup(&d.table, h, key) {
-            return Ok(v);
-        }
-    }
     d.table.get(h, key, &mut |a, b| eq(vm, a, b))
-}
-
-/// Lookup that decides equality without calling Python code, when both sides
-/// are strs or inline ints. `None` when the slow path is needed.
-fn fast_lookup(table: &crate::dict_table::DictTable, h: i64, key: Value) -> Option<Option<Value>> {
-    let mut needs_slow = false;
-    let r = table.get::<(), _>(h, key, &mut |a: Value, b: Value| {
-        if (a.is_int() || is_kind(a, ObjKind::Str)) && (b.is_int() || is_kind(b, ObjKind::Str)) {
-            Ok(a.is_int() == b.is_int() && (a == b || str_of(a) == str_of(b) && !a.is_int()))
-        } else {
-            needs_slow = true;
-            Err(())
-        }
-    });
-    match r {
-        Ok(v) if !needs_slow => Some(v),
-        _ => None,
-    }
 }
 
 /// `d[key] = value`.
 pub fn dict_store(vm: &mut dyn Vm, dict: Value, key: Value, value: Value) -> PyResult<()> {
+    if crate::dict_type::store_plain(dict, key, value) {
+        return Ok(());
+    }
     let h = hash(vm, key)?;
     let d = downcast::<DictObj>(dict).unwrap();
     d.table.insert(h, key, value, &mut |a, b| eq(vm, a, b))?;
@@ -691,6 +675,9 @@ pub fn dict_store(vm: &mut dyn Vm, dict: Value, key: Value, value: Value) -> PyR
 
 /// Removes `key`; `Ok(None)` if absent.
 pub fn dict_remove(vm: &mut dyn Vm, dict: Value, key: Value) -> PyResult<Option<Value>> {
+    if let Some(removed) = crate::dict_type::remove_plain(dict, key) {
+        return Ok(removed);
+    }
     let h = hash(vm, key)?;
     let d = downcast::<DictObj>(dict).unwrap();
     Ok(d.table
@@ -700,6 +687,9 @@ pub fn dict_remove(vm: &mut dyn Vm, dict: Value, key: Value) -> PyResult<Option<
 
 /// `key in set`.
 pub fn set_contains(vm: &mut dyn Vm, set: Value, key: Value) -> PyResult<bool> {
+    if let Some(found) = crate::set_type::contains_plain(set, key) {
+        return Ok(found);
+    }
     let h = hash(vm, key)?;
     let s = downcast::<SetObj>(set).unwrap();
     Ok(s.table.get(h, key, &mut |a, b| eq(vm, a, b))?.is_some())
@@ -707,6 +697,9 @@ pub fn set_contains(vm: &mut dyn Vm, set: Value, key: Value) -> PyResult<bool> {
 
 /// `set.add(key)`.
 pub fn set_add(vm: &mut dyn Vm, set: Value, key: Value) -> PyResult<()> {
+    if crate::set_type::add_plain(set, key) {
+        return Ok(());
+    }
     let h = hash(vm, key)?;
     let s = downcast::<SetObj>(set).unwrap();
     s.table

@@ -3,6 +3,7 @@
 //! (which set is copied, which is iterated, when the table is presized or
 //! shrunk), so results iterate and print in CPython's order.
 
+use crate::dict_type::{plain_eq, plain_key, plain_text};
 use crate::list_type::dunder_args;
 use crate::method_args::{bind_method, receiver, Signature};
 use crate::object::*;
@@ -59,13 +60,13 @@ pub fn install(rt: &mut Runtime) {
 /// a stored key with the same hash is not (only the full protocol, which may
 /// call `__eq__`, can decide), or `set` is not a mutable set.
 pub fn add_plain(set: Value, key: Value) -> bool {
-    let Some((h, text)) = crate::dict_type::plain_key(key) else {
+    let Some((h, text)) = plain_key(key) else {
         return false;
     };
     match downcast::<SetObj>(set) {
         Some(s) if !s.frozen => s
             .table
-            .insert(h, key, Value::NONE, &mut crate::dict_type::plain_eq(text))
+            .insert(h, key, Value::NONE, &mut plain_eq(text))
             .is_ok(),
         _ => false,
     }
@@ -94,18 +95,51 @@ fn new_set_with(vm: &mut dyn Vm, table: SetTable, frozen: bool) -> Value {
 
 /// CPython's `set_add_entry`.
 fn add_entry(vm: &mut dyn Vm, s: Value, h: i64, key: Value) -> PyResult<()> {
+    // A plain key is decided without `__eq__` unless a stored key with its
+    // hash is not plain (then nothing changed and the full protocol runs).
+    if let Some(text) = plain_text(key) {
+        if table(s)
+            .insert(h, key, Value::NONE, &mut plain_eq(text))
+            .is_ok()
+        {
+            return Ok(());
+        }
+    }
     table(s).insert(h, key, Value::NONE, &mut |a, b| eq(vm, a, b))?;
     Ok(())
 }
 
 /// CPython's `set_contains_entry`.
 fn contains_entry(vm: &mut dyn Vm, s: Value, h: i64, key: Value) -> PyResult<bool> {
+    if let Some(text) = plain_text(key) {
+        if let Ok(found) = table(s).get(h, key, &mut plain_eq(text)) {
+            return Ok(found.is_some());
+        }
+    }
     Ok(table(s).get(h, key, &mut |a, b| eq(vm, a, b))?.is_some())
 }
 
 /// CPython's `set_discard_entry`: true if the key was present.
 fn discard_entry(vm: &mut dyn Vm, s: Value, h: i64, key: Value) -> PyResult<bool> {
+    if let Some(text) = plain_text(key) {
+        if let Ok(removed) = table(s).remove(h, key, &mut plain_eq(text)) {
+            return Ok(removed.is_some());
+        }
+    }
     Ok(table(s).remove(h, key, &mut |a, b| eq(vm, a, b))?.is_some())
+}
+
+/// `key in set` for a plain key (an inline int or a str) without running
+/// Python code: None when the full protocol must decide or `set` is not a
+/// set or frozenset.
+#[inline]
+pub fn contains_plain(set: Value, key: Value) -> Option<bool> {
+    let (h, text) = plain_key(key)?;
+    let s = downcast::<SetObj>(set)?;
+    s.table
+        .get(h, key, &mut plain_eq(text))
+        .ok()
+        .map(|found| found.is_some())
 }
 
 /// `(hash, key)` pairs of a set, in slot order.
@@ -374,6 +408,9 @@ fn recv_mut(vm: &mut dyn Vm, args: &[Value], method: &str) -> PyResult<Value> {
 }
 
 fn one_arg(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)], name: &str) -> PyResult<Value> {
+    if let ([_, arg], []) = (args, kw) {
+        return Ok(*arg);
+    }
     let a = bind_method(vm, Signature::positional(name, &["other"], 1), args, kw)?;
     Ok(a[0].unwrap())
 }

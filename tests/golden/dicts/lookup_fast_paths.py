@@ -77,6 +77,15 @@ user_set = set()
 for i in range(40):
     user_set.add(Key(i % 6))
 print(len(user_set), Key.eq_calls, Key.hash_calls)  # expect: 6 302 162
+before = Key.eq_calls
+user_set.add(1)
+user_set.add("s")
+user_set.discard(2)
+print(len(user_set), 1 in user_set, 4 in user_set, Key(4) in user_set, Key.eq_calls - before)  # expect: 8 True False True 8
+try:
+    user_set.remove(0)
+except KeyError as e:
+    print("KeyError", e, Key.eq_calls - before)  # expect: KeyError 0 10
 # A plain key whose hash equals a user key's: compared through __eq__.
 shared = {Key(1): "user"}
 before = Key.eq_calls
