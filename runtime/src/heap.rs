@@ -60,7 +60,11 @@ impl Tracer {
         let header = unsafe { &*h };
         if !header.marked.get() {
             header.marked.set(true);
-            self.work.push(h);
+            // An object without references (a str, a big int, a range) has
+            // nothing to trace: it need not go through the work list.
+            if !header.kind.is_leaf() {
+                self.work.push(h);
+            }
         }
     }
 
@@ -587,6 +591,31 @@ mod tests {
         let r = downcast::<crate::object::RangeObj>(range).expect("a range");
         assert_eq!((r.start, r.stop, r.step), (5, 9, 2));
         assert_eq!(crate::runtime::str_of(keep), "kept");
+    }
+
+    #[test]
+    fn leaves_reached_only_through_a_list_survive_and_others_are_freed() {
+        let mut rt = Runtime::new();
+        let s = rt.new_str("a leaf str");
+        let big = rt.new_int(num_bigint::BigInt::from(1u64 << 62));
+        let t = rt.new_tuple_from(&[s, big]);
+        let another = rt.new_str("another");
+        let list = rt.new_list(vec![t, another]);
+        let lost = [
+            rt.new_str("lost"),
+            rt.new_int(num_bigint::BigInt::from(3u64 << 60)),
+        ];
+        assert!(lost.iter().all(|v| v.is_ptr()));
+        let live = rt.heap.stats().objects;
+        collect(&mut rt, &[list]);
+        assert_eq!(rt.heap.stats().objects, live - 2);
+        assert_eq!(crate::runtime::str_of(s), "a leaf str");
+        // Marks are cleared: the next collection keeps them again.
+        collect(&mut rt, &[list]);
+        assert_eq!(rt.heap.stats().objects, live - 2);
+        let items = crate::protocol::seq_items(t);
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[1].to_bits(), big.to_bits());
     }
 
     #[test]

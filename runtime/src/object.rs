@@ -45,6 +45,15 @@ pub enum ObjKind {
     DictView,
 }
 
+impl ObjKind {
+    /// Do objects of this kind hold no references (nothing for the
+    /// collector to trace)?
+    #[inline]
+    pub fn is_leaf(self) -> bool {
+        matches!(self, ObjKind::Str | ObjKind::BigInt | ObjKind::Range)
+    }
+}
+
 /// The first field of every heap object.
 #[repr(C)]
 pub struct Header {
@@ -666,6 +675,7 @@ macro_rules! heap_object {
         impl HeapObject for $ty {
             const KIND: ObjKind = ObjKind::$kind;
             #[allow(unused_variables)]
+            #[inline]
             fn trace(&self, $t: &mut Tracer) {
                 let $s = self;
                 $body
