@@ -1114,6 +1114,19 @@ fn emit_inst(e: &mut Emitter, i: Ref, inst: &Inst, t: &AsmTargets) -> Result<(),
                 e.store_rax(i);
             }
         },
+        Opcode::BoxFloat(v) if e.alloc.is_some() && e.gpr(i).is_some() => {
+            // Boxed in the result's own register (no copy out of `rax`).
+            let d = e.gpr(i).expect("checked");
+            let x = e.xmm_of(v, 0, RAX);
+            e.load(d, v);
+            dynasm!(e.ops
+                ; .arch x64
+                ; ucomisd Rx(x), Rx(x)
+                ; jnp >ordered
+                ; mov Rq(d), QWORD CANONICAL_NAN as i64
+                ; ordered:
+            );
+        }
         Opcode::BoxFloat(v) => {
             let x = e.xmm_of(v, 0, RAX);
             e.load(RAX, v);
