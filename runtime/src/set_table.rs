@@ -262,8 +262,7 @@ impl SetTable {
             } else {
                 0
             };
-            for slot_index in base..=base + run_len {
-                let slot = &slots[slot_index];
+            for (slot_index, slot) in slots.iter().enumerate().skip(base).take(run_len + 1) {
                 if !slot.is_live() {
                     if slot.is_unused() {
                         return Ok(None);
