@@ -262,7 +262,11 @@ impl SetTable {
             } else {
                 0
             };
-            for (slot_index, slot) in slots.iter().enumerate().skip(base).take(run_len + 1) {
+            // Indexing, not an iterator: `skip`/`take` over the slots cost
+            // dicts.py 1% more instructions.
+            #[allow(clippy::needless_range_loop)]
+            for slot_index in base..=base + run_len {
+                let slot = &slots[slot_index];
                 if !slot.is_live() {
                     if slot.is_unused() {
                         return Ok(None);
