@@ -70,9 +70,6 @@ fn dict_get(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
         if let [_, key, rest @ ..] = args {
             if rest.len() <= 1 {
                 let default = rest.first().copied().unwrap_or(Value::NONE);
-                if let Some(found) = lookup_plain(d, *key) {
-                    return Ok(found.unwrap_or(default));
-                }
                 return Ok(dict_lookup(vm, d, *key)?.unwrap_or(default));
             }
         }
@@ -381,27 +378,26 @@ pub fn view_eq(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<Option<bool>> {
 /// inline int or a str. None for any other key.
 #[inline]
 pub fn plain_key_hash(key: Value) -> Option<i64> {
-    plain_key(key).map(|(h, _)| h)
-}
-
-/// A plain key (see [`plain_key_hash`]) ready for lookups: its hash and,
-/// for a str, its text (None for an inline int).
-#[inline(always)]
-pub(crate) fn plain_key<'a>(key: Value) -> Option<(i64, Option<&'a str>)> {
     if key.is_int() {
-        let i = key.as_int();
-        Some((if i == -1 { -2 } else { i }, None))
+        Some(int_key_hash(key.as_int()))
     } else if is_kind(key, ObjKind::Str) {
-        Some((
-            crate::runtime::str_hash_of(key),
-            Some(crate::runtime::str_of(key)),
-        ))
+        Some(crate::runtime::str_hash_of(key))
     } else {
         None
     }
 }
 
-/// The text a lookup of a plain key compares (see [`plain_key`]), for a
+/// The hash of an inline int key (Python's `hash(-1)` is -2).
+#[inline(always)]
+fn int_key_hash(i: i64) -> i64 {
+    if i == -1 {
+        -2
+    } else {
+        i
+    }
+}
+
+/// The text a lookup of a plain key compares, for a
 /// caller that already has the hash: `Some(None)` for an inline int,
 /// `Some(Some(text))` for a str, None for any other key.
 #[inline(always)]
@@ -416,7 +412,7 @@ pub(crate) fn plain_text<'a>(key: Value) -> Option<Option<&'a str>> {
 }
 
 /// The `eq` callback of a table lookup of a plain key with text `text` (see
-/// [`plain_key`]): called only for a stored key with an equal hash that is
+/// [`plain_text`]): called only for a stored key with an equal hash that is
 /// not bit-identical. Two distinct inline ints, or an int and a str, are
 /// never equal; two strs compare text; any other stored key (a float, a
 /// bool, a user object) is `Err`: only the full protocol may decide.
@@ -487,16 +483,19 @@ impl PlainSearch for crate::set_table::SetTable {
     }
 }
 
-/// Where plain key `key` is in `table`: `Some(Some(index))`, `Some(None)`
-/// if absent; None when `key` is not plain or a stored key with its hash is
-/// not (only the full protocol can decide).
+/// Where plain key `key` is in `table`: `Some((hash, Some(index)))`, or
+/// `Some((hash, None))` if absent (the hash, for inserting it); None when
+/// `key` is not plain or a stored key with its hash is not (only the full
+/// protocol can decide).
 #[inline(always)]
-pub(crate) fn find_plain_entry<T: PlainSearch>(table: &T, key: Value) -> Option<Option<usize>> {
+pub(crate) fn find_plain_entry<T: PlainSearch>(
+    table: &T,
+    key: Value,
+) -> Option<(i64, Option<usize>)> {
     if !key.is_int() {
         return find_str_entry(table, key);
     }
-    let i = key.as_int();
-    let hash = if i == -1 { -2 } else { i };
+    let hash = int_key_hash(key.as_int());
     // Called for an equal hash and other bits: another inline int (so
     // another value) or a str is unequal; anything else is undecided.
     let mut int_eq = |stored: Value, _key: Value| {
@@ -506,19 +505,21 @@ pub(crate) fn find_plain_entry<T: PlainSearch>(table: &T, key: Value) -> Option<
             Err(())
         }
     };
-    table.find_eq(hash, key, &mut int_eq).ok()
+    let found = table.find_eq(hash, key, &mut int_eq).ok()?;
+    Some((hash, found))
 }
 
 /// `find_plain_entry` of a key that is not an inline int.
 #[inline(always)]
-fn find_str_entry<T: PlainSearch>(table: &T, key: Value) -> Option<Option<usize>> {
+fn find_str_entry<T: PlainSearch>(table: &T, key: Value) -> Option<(i64, Option<usize>)> {
     if !is_kind(key, ObjKind::Str) {
         return None;
     }
     let hash = crate::runtime::str_hash_of(key);
-    table
+    let found = table
         .find_eq(hash, key, &mut plain_eq(Some(crate::runtime::str_of(key))))
-        .ok()
+        .ok()?;
+    Some((hash, found))
 }
 
 /// `dict[key]` for a plain key (see [`plain_key_hash`]) without running
@@ -527,7 +528,7 @@ fn find_str_entry<T: PlainSearch>(table: &T, key: Value) -> Option<Option<usize>
 #[inline]
 pub fn lookup_plain(dict: Value, key: Value) -> Option<Option<Value>> {
     let d = downcast::<DictObj>(dict)?;
-    let found = find_plain_entry(&d.table, key)?;
+    let (_, found) = find_plain_entry(&d.table, key)?;
     Some(found.map(|i| d.table.value_at(i)))
 }
 
@@ -539,14 +540,11 @@ pub fn store_plain(dict: Value, key: Value, value: Value) -> bool {
         return false;
     };
     match find_plain_entry(&d.table, key) {
-        Some(Some(i)) => d.table.set_value_at(i, value).is_some(),
-        Some(None) => match plain_key_hash(key) {
-            Some(h) => {
-                d.table.insert_new(h, key, value);
-                true
-            }
-            None => false,
-        },
+        Some((_, Some(i))) => d.table.set_value_at(i, value).is_some(),
+        Some((h, None)) => {
+            d.table.insert_new(h, key, value);
+            true
+        }
         None => false,
     }
 }
@@ -557,7 +555,7 @@ pub fn store_plain(dict: Value, key: Value, value: Value) -> bool {
 #[inline]
 pub fn remove_plain(dict: Value, key: Value) -> Option<Option<Value>> {
     let d = downcast::<DictObj>(dict)?;
-    let found = find_plain_entry(&d.table, key)?;
+    let (_, found) = find_plain_entry(&d.table, key)?;
     Some(found.and_then(|i| d.table.remove_entry(i)).map(|(_, v)| v))
 }
 
@@ -597,8 +595,8 @@ pub fn find_plain(dict: Value, key: Value) -> Found {
     };
     let version = ((d.table.version() & 0x7fff_ffff) as i64) << 32;
     match find_plain_entry(&d.table, key) {
-        Some(Some(i)) if i < FOUND_ABSENT as usize => version | i as i64,
-        Some(None) => version | FOUND_ABSENT as i64,
+        Some((_, Some(i))) if i < FOUND_ABSENT as usize => version | i as i64,
+        Some((_, None)) => version | FOUND_ABSENT as i64,
         _ => FOUND_UNDECIDED,
     }
 }

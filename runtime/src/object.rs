@@ -163,9 +163,19 @@ impl StrObj {
             byte_len <= isize::MAX as usize / 2,
             "a str's size fits the address space"
         );
-        let size = (std::mem::size_of::<StrObj>() + byte_len + 7) & !7;
         // SAFETY: the alignment is a power of two and the size, rounded to
         // it, does not exceed `isize::MAX` (checked above).
+        unsafe { Self::layout_unchecked(byte_len) }
+    }
+
+    /// [`StrObj::layout`] without its size check.
+    ///
+    /// # Safety
+    /// `byte_len` must be a size `StrObj::layout` accepts.
+    #[inline(always)]
+    unsafe fn layout_unchecked(byte_len: usize) -> std::alloc::Layout {
+        let size = (std::mem::size_of::<StrObj>() + byte_len + 7) & !7;
+        // SAFETY: the caller's contract.
         unsafe {
             std::alloc::Layout::from_size_align_unchecked(size, std::mem::align_of::<StrObj>())
         }
@@ -178,14 +188,9 @@ impl StrObj {
     /// `p` must point at a str object made by `Heap::alloc_str`.
     #[inline]
     pub(crate) unsafe fn layout_of(p: *const StrObj) -> std::alloc::Layout {
-        // SAFETY: `p` is a live str (the caller's contract).
-        let len = unsafe { (*p).value.len };
-        let size = (std::mem::size_of::<StrObj>() + len + 7) & !7;
-        // SAFETY: `StrObj::layout` accepted this size and alignment when
-        // the str was allocated.
-        unsafe {
-            std::alloc::Layout::from_size_align_unchecked(size, std::mem::align_of::<StrObj>())
-        }
+        // SAFETY: `p` is a live str (the caller's contract), whose length
+        // `StrObj::layout` accepted when the str was allocated.
+        unsafe { Self::layout_unchecked((*p).value.len) }
     }
 
     /// Writes the fields of a str object of `byte_len` bytes and

@@ -65,14 +65,11 @@ pub fn add_plain(set: Value, key: Value) -> bool {
         _ => return false,
     };
     match find_plain_entry(&s.table, key) {
-        Some(Some(_)) => true,
-        Some(None) => match crate::dict_type::plain_key_hash(key) {
-            Some(h) => {
-                s.table.insert_new(h, key);
-                true
-            }
-            None => false,
-        },
+        Some((_, Some(_))) => true,
+        Some((h, None)) => {
+            s.table.insert_new(h, key);
+            true
+        }
         None => false,
     }
 }
@@ -140,7 +137,7 @@ fn discard_entry(vm: &mut dyn Vm, s: Value, h: i64, key: Value) -> PyResult<bool
 #[inline]
 pub fn contains_plain(set: Value, key: Value) -> Option<bool> {
     let s = downcast::<SetObj>(set)?;
-    find_plain_entry(&s.table, key).map(|found| found.is_some())
+    find_plain_entry(&s.table, key).map(|(_, found)| found.is_some())
 }
 
 /// `(hash, key)` pairs of a set, in slot order.
