@@ -28,7 +28,7 @@ use runtime::{PyResult, Value};
 #[derive(Debug, Default)]
 pub struct VmWords {
     /// While compiled code runs: one past the highest stack slot it uses
-    /// (the interpreter's `jit_stack_top`): the GC marks up to here.
+    /// (`Interpreter::jit_words` in the vm): the GC marks up to here.
     pub stack_top: usize,
     /// The highest stack top any compiled code has used: every slot below
     /// it holds EMPTY or a value written since the last collection.

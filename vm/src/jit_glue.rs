@@ -369,7 +369,7 @@ impl Interpreter {
     /// called by compiled code, which is still running (counted as active
     /// by the JIT) below.
     ///
-    /// While compiled code runs, `jit_stack_top` is the stack top
+    /// While compiled code runs, `jit_words.stack_top` is the stack top
     /// (`stack_top`): the frames the interpreter pushed since are popped
     /// before it goes on. `collect`: collect garbage once the stack is
     /// covered, before the code runs.

@@ -147,7 +147,7 @@ impl Interpreter {
     /// cells, when no collection is due: its trace runs with no interpreter
     /// frame pushed, the frame counted as hidden (like an inlined one) by
     /// the trace's context for the recursion limit. Nothing needs the frame
-    /// while the trace runs: its slots are below `jit_stack_top` (marked by
+    /// while the trace runs: its slots are below `jit_words.stack_top` (marked by
     /// a collection), `f` (and through it the code and module) stays in the
     /// caller's function slot, and code that runs Python from a helper
     /// pushes its own frames above. An exit other than the function's
