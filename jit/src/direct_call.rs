@@ -38,8 +38,9 @@ pub struct VmWords {
     pub native_floor: usize,
     /// Direct calls made (trace entries, for the statistics).
     pub direct_calls: u64,
-    /// Direct calls that returned at the callee's `Return` (exits).
-    pub direct_returns: u64,
+    /// Direct calls whose callee left other than at its `Return` (the
+    /// others returned there: exits, for the statistics).
+    pub direct_slow_exits: u64,
 }
 
 /// The interpreter's end of a direct call whose callee's trace left

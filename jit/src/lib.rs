@@ -646,8 +646,9 @@ impl Jit {
         // SAFETY: the interpreter's words outlive the JIT (set at
         // configuration, boxed); no compiled code runs now.
         if let Some(words) = unsafe { self.safepoint.vm.as_mut() } {
-            self.stats.entries += std::mem::take(&mut words.direct_calls);
-            self.stats.exits += std::mem::take(&mut words.direct_returns);
+            let calls = std::mem::take(&mut words.direct_calls);
+            self.stats.entries += calls;
+            self.stats.exits += calls - std::mem::take(&mut words.direct_slow_exits);
         }
     }
 

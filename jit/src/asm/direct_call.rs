@@ -94,7 +94,6 @@ pub(super) fn emit_direct_call(
     let water_off = offset_of!(VmWords, high_water) as i32;
     let floor_off = offset_of!(VmWords, native_floor) as i32;
     let calls_off = offset_of!(VmWords, direct_calls) as i32;
-    let returns_off = offset_of!(VmWords, direct_returns) as i32;
     let ret_off = offset_of!(ExitInfo, return_src) as i32;
     let depth = e.trace.origins[inst.origin as usize].depth as i32;
     let vm = sp.vm as i64;
@@ -155,12 +154,28 @@ pub(super) fn emit_direct_call(
         ; mov r8, QWORD vm
         ; cmp rsp, [r8 + floor_off]
         ; jbe =>slow
-        // A collection due: the helper's path collects at the frame push.
-        ; mov rcx, QWORD debt
-        ; mov rax, [rcx]
-        ; mov rcx, QWORD threshold
-        ; cmp rax, [rcx]
-        ; jae =>slow
+    );
+    // A collection due: the helper's path collects at the frame push. (The
+    // heap keeps its debt and threshold side by side: one address.)
+    match i32::try_from(threshold.wrapping_sub(debt)) {
+        Ok(apart) => dynasm!(e.ops
+            ; .arch x64
+            ; mov rcx, QWORD debt
+            ; mov rax, [rcx]
+            ; cmp rax, [rcx + apart]
+            ; jae =>slow
+        ),
+        Err(_) => dynasm!(e.ops
+            ; .arch x64
+            ; mov rcx, QWORD debt
+            ; mov rax, [rcx]
+            ; mov rcx, QWORD threshold
+            ; cmp rax, [rcx]
+            ; jae =>slow
+        ),
+    }
+    dynasm!(e.ops
+        ; .arch x64
         // The callee's frame starts above the caller's stack top; its
         // reach (`need`) must be below the high-water mark, so that the
         // stack is long enough and every slot up to it is safe to mark.
@@ -199,13 +214,13 @@ pub(super) fn emit_direct_call(
         ; .arch x64
         // The caller's slot-0 index, kept on the native stack (16 bytes:
         // calls stay aligned); the context becomes the callee's, its frame
-        // hidden like an inlined one (as `enter_lazy_frame` does).
+        // hidden like an inlined one (as `enter_lazy_frame` does). Its
+        // `inline_depth` is written by its code before each helper call.
         ; sub rsp, 16
         ; mov [rsp], rcx
         ; mov [r12 + index_off], r10
         ; mov [r12 + base_off], rdi
         ; add QWORD [r12 + hidden_off], hide
-        ; mov QWORD [r12 + depth_off], 0
         ; mov rbx, rdi
         ; call =>enter
         // Back with the exit descriptor in `rax`; the context's base is
@@ -216,7 +231,6 @@ pub(super) fn emit_direct_call(
         ; lea r9, [rcx - 1]
         ; mov [r8 + top_off], r9
         ; sub QWORD [r12 + hidden_off], hide
-        ; mov QWORD [r12 + depth_off], depth
         ; mov r9, [rsp]
         ; add rsp, 16
         ; mov [r12 + index_off], r9
@@ -230,7 +244,6 @@ pub(super) fn emit_direct_call(
         ; cmp ecx, -1
         ; je =>slow_exit
         ; mov rax, [rdx + rcx * 8]
-        ; inc QWORD [r8 + returns_off]
     );
     if !sp.install_pending.is_null() {
         let pending = sp.install_pending as i64;
@@ -261,8 +274,11 @@ pub(super) fn emit_direct_call(
         ; push r15
         ; sub rsp, FRAME_BYTES
         ; jmp QWORD [rdx]
-        // Any other exit: the interpreter finishes the call.
+        // Any other exit: the interpreter finishes the call (it reads the
+        // caller's inline depth, which the callee's code changed; the
+        // caller's own calls write it again).
         ; =>slow_exit
+        ; mov QWORD [r12 + depth_off], depth
         ; mov rsi, d.func
         ; mov rdx, rax
         ; mov rdi, r12

@@ -316,6 +316,7 @@ impl Interpreter {
         debug_assert!(std::ptr::eq(ctx, interp.jit_innermost));
         let func = runtime::object::downcast::<FunctionObj>(f).expect("a direct call's function");
         let base = interp.jit_words.stack_top + 1;
+        interp.jit_words.direct_slow_exits += 1;
         if interp.jit.install_due() {
             interp.jit.service();
         }
