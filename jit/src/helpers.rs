@@ -1067,10 +1067,26 @@ frameless!(h_inst_append_slot, |vm, a, b, c, d| {
     // SAFETY: the recorder emits `InstAppendSlot` only after guarding the
     // object's map, which only instances have.
     let inst = unsafe { cast::<InstanceObj>(v(a)) };
-    inst.slots.push(v(b));
+    let slots = &mut inst.slots;
+    if slots.len() == slots.capacity() {
+        grow_slots(slots);
+    }
+    // SAFETY: there is room for one more slot (made just above if not).
+    unsafe {
+        slots.as_mut_ptr().add(slots.len()).write(v(b));
+        slots.set_len(slots.len() + 1);
+    }
     inst.map = c as *const runtime::map::Map;
     0
 });
+
+/// Makes room for one more slot, out of line: a spare instance keeps its
+/// slots' capacity, so most appends need none and the helper stays a leaf.
+#[cold]
+#[inline(never)]
+fn grow_slots(slots: &mut Vec<Value>) {
+    slots.reserve(1);
+}
 
 helper!(h_call_builtin, |ctx, vm, a, b, c, d| {
     const MAX: usize = 8;
@@ -1226,13 +1242,11 @@ extern "sysv64" fn h_dict_get(_ctxp: *mut JitCtx, a: u64, b: u64, c: u64, _d: u6
         None => Value::EMPTY.to_bits(),
     }
 }
-frameless!(h_dict_setdefault, |vm, a, b, c, d| runtime::dict_type::setdefault_plain(
-    v(a),
-    v(b),
-    v(c)
-)
-.unwrap_or(Value::EMPTY)
-.to_bits());
+frameless!(h_dict_setdefault, |vm, a, b, c, d| {
+    runtime::dict_type::setdefault_plain(v(a), v(b), v(c))
+        .unwrap_or(Value::EMPTY)
+        .to_bits()
+});
 /// `Helper::DictFind` (frameless).
 extern "sysv64" fn h_dict_find(_ctxp: *mut JitCtx, a: u64, b: u64, _c: u64, _d: u64) -> u64 {
     runtime::dict_type::find_plain(v(a), v(b)) as u64
@@ -1306,15 +1320,18 @@ fn raise_index_error(ctxp: *mut JitCtx) -> u64 {
     ctx.raise(e);
     0
 }
-frameless!(h_str_ord, |vm, a, b, c, d| runtime::str_type::ord_of(v(a))
-    .unwrap_or(-1) as u64);
-frameless!(h_str_contains, |vm, a, b, c, d| runtime::str_fast::contains(
-    v(a),
-    v(b)
-)
-.unwrap_or(false) as u64);
-frameless!(h_str_eq, |vm, a, b, c, d| (a == b
-    || str_of(v(a)) == str_of(v(b))) as u64);
+frameless!(
+    h_str_ord,
+    |vm, a, b, c, d| runtime::str_type::ord_of(v(a)).unwrap_or(-1) as u64
+);
+frameless!(
+    h_str_contains,
+    |vm, a, b, c, d| runtime::str_fast::contains(v(a), v(b)).unwrap_or(false) as u64
+);
+frameless!(
+    h_str_eq,
+    |vm, a, b, c, d| (a == b || str_of(v(a)) == str_of(v(b))) as u64
+);
 frameless!(h_str_chr, |vm, a, b, c, d| {
     let ch = u32::try_from(a as i64).ok().and_then(char::from_u32);
     match ch {
@@ -1342,7 +1359,10 @@ helper!(h_make_function, |ctx, vm, a, b, c, d| {
         .rt()
         .new_function(code, v(b), defaults, kwdefaults, closure))
 });
-frameless!(h_new_cell, |vm, a, b, c, d| vm.rt().new_cell(v(a)).to_bits());
+frameless!(h_new_cell, |vm, a, b, c, d| vm
+    .rt()
+    .new_cell(v(a))
+    .to_bits());
 frameless!(h_int_value, |vm, a, b, c, d| {
     let x = v(a);
     let n = if x.is_int() {
@@ -1354,14 +1374,13 @@ frameless!(h_int_value, |vm, a, b, c, d| {
     };
     n as u64
 });
-frameless!(h_int_of_str, |vm, a, b, c, d| match runtime::int_text::parse_int(
-    str_of(v(a)),
-    10
-) {
-    Ok(i) => arith::int_value(vm, i),
-    Err(_) => Value::EMPTY,
-}
-.to_bits());
+frameless!(h_int_of_str, |vm, a, b, c, d| {
+    match runtime::int_text::parse_int(str_of(v(a)), 10) {
+        Ok(i) => arith::int_value(vm, i),
+        Err(_) => Value::EMPTY,
+    }
+    .to_bits()
+});
 frameless!(h_str_of_int, |vm, a, b, c, d| runtime::str_type::of_i64(
     vm.rt(),
     a as i64
@@ -1371,28 +1390,37 @@ frameless!(h_seq_iter_next, |vm, a, b, c, d| {
     let Some(io) = downcast::<IterObj>(v(a)) else {
         return Value::EMPTY.to_bits();
     };
-    let next = match &mut io.state {
-        IterState::Seq { seq, index } => match downcast::<StrObj>(*seq) {
-            // `Seq` iterates a str by byte only when it is ASCII.
-            Some(s) => s.value.as_bytes().get(*index).map(|&byte| {
-                *index += 1;
-                vm.rt().ascii_char(byte)
-            }),
-            None => protocol::seq_items(*seq).get(*index).map(|&item| {
-                *index += 1;
-                item
-            }),
-        },
-        IterState::StrChars { s, byte } => str_of(*s)[*byte..].chars().next().map(|ch| {
-            *byte += ch.len_utf8();
-            vm.rt().intern_char(ch.encode_utf8(&mut [0u8; 4]))
-        }),
-        _ => None,
-    };
-    if next.is_none() {
-        io.state = IterState::Done;
+    match &mut io.state {
+        IterState::Seq { seq, index } => {
+            let (seq, i) = (*seq, *index);
+            // Each kind read once (`seq_items` would check it three times).
+            let next = match kind_of(seq) {
+                // `Seq` iterates a str by byte only when it is ASCII.
+                // SAFETY (each arm): the kind says what `seq` is.
+                Some(ObjKind::Str) => unsafe { cast::<StrObj>(seq) }
+                    .value
+                    .as_bytes()
+                    .get(i)
+                    .map(|&byte| vm.rt().ascii_char(byte)),
+                Some(ObjKind::List) => unsafe { cast::<ListObj>(seq) }.items.get(i).copied(),
+                Some(ObjKind::Tuple) => unsafe { cast::<TupleObj>(seq) }.items.get(i).copied(),
+                _ => None,
+            };
+            if let Some(item) = next {
+                *index = i + 1;
+                return item.to_bits();
+            }
+        }
+        IterState::StrChars { s, byte } => {
+            if let Some(ch) = str_of(*s)[*byte..].chars().next() {
+                *byte += ch.len_utf8();
+                return vm.rt().intern_char(ch.encode_utf8(&mut [0u8; 4])).to_bits();
+            }
+        }
+        _ => {}
     }
-    next.unwrap_or(Value::EMPTY).to_bits()
+    io.state = IterState::Done;
+    Value::EMPTY.to_bits()
 });
 /// `Helper::SetAddMethod`: a str or inline int key needs no `hash`/`__eq__`
 /// dispatch and no `helper!` frame; other keys take `h_set_add_full`.
@@ -1408,8 +1436,10 @@ helper!(h_set_add_full, |ctx, vm, a, b, c, d| {
     }
     protocol::set_add(vm, v(a), v(b)).map(|_| 1)
 });
-frameless!(h_set_frozen, |vm, a, b, c, d| downcast::<SetObj>(v(a))
-    .is_some_and(|s| s.frozen) as u64);
+frameless!(
+    h_set_frozen,
+    |vm, a, b, c, d| downcast::<SetObj>(v(a)).is_some_and(|s| s.frozen) as u64
+);
 frameless!(h_str_concat, |vm, a, b, c, d| runtime::str_type::concat(
     vm.rt(),
     v(a),
@@ -1421,39 +1451,26 @@ frameless!(h_str_concat, |vm, a, b, c, d| runtime::str_type::concat(
 fn bound(word: u64) -> Option<i64> {
     Some(word as i64).filter(|&i| i != NO_BOUND)
 }
-frameless!(h_str_slice, |vm, a, b, c, d| runtime::str_type::slice_plain(
-    vm.rt(),
-    v(a),
-    bound(b),
-    bound(c)
-)
-.unwrap_or(Value::NONE)
-.to_bits());
-frameless!(h_list_slice, |vm, a, b, c, d| runtime::list_type::slice_plain(
-    vm.rt(),
-    v(a),
-    bound(b),
-    bound(c)
-)
-.unwrap_or(Value::NONE)
-.to_bits());
-frameless!(h_str_method, |vm, a, b, c, d| runtime::str_fast::call_plain(
-    vm.rt(),
-    a as usize,
-    v(b),
-    v(c),
-    v(d)
-)
-.unwrap_or(Value::EMPTY)
-.to_bits());
-frameless!(h_slice_step, |vm, a, b, c, d| runtime::str_fast::slice_step(
-    vm.rt(),
-    v(a),
-    (bound(b), bound(c)),
-    d as i64
-)
-.unwrap_or(Value::EMPTY)
-.to_bits());
+frameless!(h_str_slice, |vm, a, b, c, d| {
+    runtime::str_type::slice_plain(vm.rt(), v(a), bound(b), bound(c))
+        .unwrap_or(Value::NONE)
+        .to_bits()
+});
+frameless!(h_list_slice, |vm, a, b, c, d| {
+    runtime::list_type::slice_plain(vm.rt(), v(a), bound(b), bound(c))
+        .unwrap_or(Value::NONE)
+        .to_bits()
+});
+frameless!(h_str_method, |vm, a, b, c, d| {
+    runtime::str_fast::call_plain(vm.rt(), a as usize, v(b), v(c), v(d))
+        .unwrap_or(Value::EMPTY)
+        .to_bits()
+});
+frameless!(h_slice_step, |vm, a, b, c, d| {
+    runtime::str_fast::slice_step(vm.rt(), v(a), (bound(b), bound(c)), d as i64)
+        .unwrap_or(Value::EMPTY)
+        .to_bits()
+});
 
 /// Conversion kind number for [`Helper::Convert`].
 pub fn conversion_number(kind: Conversion) -> i64 {

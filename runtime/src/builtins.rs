@@ -132,13 +132,7 @@ pub fn check_args(
 /// its argument count, and the check alone inlines into the builtin.
 #[cold]
 #[inline(never)]
-fn arg_count_error(
-    vm: &mut dyn Vm,
-    fname: &str,
-    n: usize,
-    min: usize,
-    max: usize,
-) -> PyResult<()> {
+fn arg_count_error(vm: &mut dyn Vm, fname: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
     let msg = if min == max {
         match min {
             0 => format!("{fname}() takes no arguments ({n} given)"),

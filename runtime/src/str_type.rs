@@ -997,7 +997,8 @@ pub fn of_i64(rt: &mut Runtime, i: i64) -> Value {
         at -= 1;
         buf[at] = b'-';
     }
-    let digits = std::str::from_utf8(&buf[at..]).unwrap_or_default();
+    // SAFETY: the buffer's bytes from `at` are ASCII digits and a sign.
+    let digits = unsafe { std::str::from_utf8_unchecked(&buf[at..]) };
     new_str_from(rt, digits, digits.len())
 }
 
