@@ -1069,7 +1069,7 @@ frameless!(h_inst_append_slot, |vm, a, b, c, d| {
     let inst = unsafe { cast::<InstanceObj>(v(a)) };
     let slots = &mut inst.slots;
     if slots.len() == slots.capacity() {
-        grow_slots(slots);
+        grow_slots(inst.class, slots);
     }
     // SAFETY: there is room for one more slot (made just above if not).
     unsafe {
@@ -1080,11 +1080,16 @@ frameless!(h_inst_append_slot, |vm, a, b, c, d| {
     0
 });
 
-/// Makes room for one more slot, out of line: a spare instance keeps its
-/// slots' capacity, so most appends need none and the helper stays a leaf.
+/// Makes room for one more slot of an instance of `class`, out of line:
+/// new instances get their class's size hint, which this raises, and spare
+/// instances keep their slots' capacity, so most appends need none and the
+/// helper stays a leaf.
 #[cold]
 #[inline(never)]
-fn grow_slots(slots: &mut Vec<Value>) {
+fn grow_slots(class: *mut ClassObj, slots: &mut Vec<Value>) {
+    // SAFETY: the class of a live instance is live.
+    let hint = unsafe { &(*class).slot_hint };
+    hint.set(hint.get().max(slots.len() as u32 + 1));
     slots.reserve(1);
 }
 

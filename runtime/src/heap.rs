@@ -341,11 +341,13 @@ impl Heap {
     #[inline]
     pub fn alloc_instance(&mut self, class: *mut ClassObj, map: *const Map) -> *mut InstanceObj {
         let Some(p) = self.spare_instances.pop() else {
+            // SAFETY: `class` is a live class.
+            let hint = unsafe { (*class).slot_hint.get() } as usize;
             return self.alloc(InstanceObj {
                 header: Header::new(ObjKind::Instance),
                 class,
                 map,
-                slots: Vec::new(),
+                slots: Vec::with_capacity(hint),
             });
         };
         // SAFETY: spare instances are allocations of `Heap::alloc` that no

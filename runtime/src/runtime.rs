@@ -471,6 +471,7 @@ impl Runtime {
             instance_kind,
             is_exception,
             abstract_methods: Vec::new(),
+            slot_hint: Cell::new(0),
         });
         // SAFETY: `cls` was just allocated; `base` is null or live.
         unsafe {
@@ -511,6 +512,7 @@ impl Runtime {
             instance_kind,
             is_exception,
             abstract_methods: Vec::new(),
+            slot_hint: Cell::new(0),
         });
         // SAFETY: both are live; `cls` was just allocated.
         unsafe {
