@@ -1,6 +1,6 @@
 //! The context block compiled code runs with (`r12` points at it).
 
-use runtime::{PyErr, PyResult, Value, Vm};
+use runtime::{PyErr, PyResult, Runtime, Value, Vm};
 
 /// The interpreter's call of `f` with the `argc` arguments at indexes
 /// `args_at..` of its value stack, made by compiled code running with
@@ -60,12 +60,19 @@ pub struct JitCtx {
     /// How a direct call whose callee left other than at its `Return` is
     /// finished (set at entry; `None`: no direct calls).
     pub finish_direct_call: Option<crate::direct_call::FinishDirectFn>,
+    /// The interpreter's runtime (`vm.rt()` without the virtual call), for
+    /// the helpers that only allocate or read runtime tables; null only
+    /// for test traces that call no helper. Helpers that take it do not
+    /// also make a reference from `vm`, so the two never alias.
+    pub rt: *mut Runtime,
 }
 
 impl JitCtx {
-    /// A context for running a trace whose loop frame starts at `base_index`.
+    /// A context for running a trace whose loop frame starts at
+    /// `base_index`; `rt` is the runtime of `vm` (see [`JitCtx::rt`]).
     pub fn new(
         vm: *mut dyn Vm,
+        rt: *mut Runtime,
         jit: *mut crate::Jit,
         stack: *mut Vec<Value>,
         base_index: usize,
@@ -85,6 +92,7 @@ impl JitCtx {
             call_from_stack: None,
             frames: 0,
             finish_direct_call: None,
+            rt,
         };
         ctx.refresh_base();
         ctx

@@ -12,7 +12,7 @@ use frontend::bytecode::{BinOpKind, Conversion};
 use runtime::object::*;
 use runtime::protocol::CmpKind;
 use runtime::runtime::{module_get, module_set, str_of};
-use runtime::{arith, attr, iter, protocol, subscript, PyResult, Value, Vm};
+use runtime::{arith, attr, iter, protocol, subscript, PyResult, Runtime, Value, Vm};
 
 /// The machine signature every helper has.
 pub type HelperFn = extern "sysv64" fn(*mut JitCtx, u64, u64, u64, u64) -> u64;
@@ -648,19 +648,30 @@ macro_rules! helper {
 /// Defines a helper that runs no Python code and cannot raise, without the
 /// `helper!` frame: allocation never collects, so nothing it does can move
 /// the value stack (no `base` to refresh) and there is no error to store.
-/// `$body` sees the VM and the four argument words and evaluates to the
+/// `$body` sees the runtime and the four argument words and evaluates to the
 /// result word.
 macro_rules! frameless {
-    ($name:ident, |$vm:ident, $a:ident, $b:ident, $c:ident, $d:ident| $body:expr) => {
+    ($name:ident, |$rt:ident, $a:ident, $b:ident, $c:ident, $d:ident| $body:expr) => {
         #[allow(unused_variables)]
         extern "sysv64" fn $name(ctxp: *mut JitCtx, $a: u64, $b: u64, $c: u64, $d: u64) -> u64 {
-            // SAFETY: compiled code passes the context it was entered with,
-            // whose `vm` points at the interpreter, not otherwise borrowed
-            // while a trace runs.
-            let $vm: &mut dyn Vm = unsafe { &mut *(*ctxp).vm };
+            // SAFETY: as in `ctx_rt`.
+            let $rt: &mut Runtime = unsafe { ctx_rt(ctxp) };
             $body
         }
     };
+}
+
+/// The runtime of the context `ctxp` compiled code passed to a helper,
+/// without the virtual `vm.rt()` call.
+///
+/// # Safety
+/// `ctxp` is the context compiled code was entered with: its `rt` points
+/// at the interpreter's runtime, which outlives every running trace, and
+/// the caller makes no other reference to it (nor to the interpreter
+/// through `vm`) while the returned one is in use.
+#[inline(always)]
+unsafe fn ctx_rt<'a>(ctxp: *mut JitCtx) -> &'a mut Runtime {
+    &mut *(*ctxp).rt
 }
 
 fn v(bits: u64) -> Value {
@@ -964,7 +975,7 @@ helper!(h_build_string, |ctx, vm, a, b, c, d| {
     }
     ok(vm.rt().new_str(&s))
 });
-frameless!(h_list_append, |vm, a, b, c, d| {
+frameless!(h_list_append, |rt, a, b, c, d| {
     if let Some(l) = downcast::<ListObj>(v(a)) {
         l.items.push(v(b));
     }
@@ -1053,16 +1064,16 @@ helper!(h_global_set, |ctx, vm, a, b, c, d| {
     module_set(vm.rt(), v(a), v(b), v(c));
     Ok(0)
 });
-frameless!(h_cell_get, |vm, a, b, c, d| downcast::<CellObj>(v(a))
+frameless!(h_cell_get, |rt, a, b, c, d| downcast::<CellObj>(v(a))
     .map_or(Value::EMPTY, |cell| cell.value)
     .to_bits());
-frameless!(h_cell_set, |vm, a, b, c, d| {
+frameless!(h_cell_set, |rt, a, b, c, d| {
     if let Some(cell) = downcast::<CellObj>(v(a)) {
         cell.value = v(b);
     }
     0
 });
-frameless!(h_inst_append_slot, |vm, a, b, c, d| {
+frameless!(h_inst_append_slot, |rt, a, b, c, d| {
     debug_assert_eq!(kind_of(v(a)), Some(ObjKind::Instance));
     // SAFETY: the recorder emits `InstAppendSlot` only after guarding the
     // object's map, which only instances have.
@@ -1109,9 +1120,9 @@ helper!(h_call_builtin, |ctx, vm, a, b, c, d| {
     ok(func(vm, &buf[..start + c as usize], &[])?)
 });
 
-frameless!(h_new_instance, |vm, a, b, c, d| {
+frameless!(h_new_instance, |rt, a, b, c, d| {
     let cls: *mut ClassObj = v(a).as_ptr();
-    vm.rt().new_instance(cls).to_bits()
+    rt.new_instance(cls).to_bits()
 });
 
 /// `Helper::NewInstanceWithMap`, without the `helper!` frame: it cannot
@@ -1124,14 +1135,12 @@ extern "sysv64" fn h_new_instance_with_map(
     c: u64,
     d: u64,
 ) -> u64 {
-    // SAFETY: compiled code passes the context it was entered with, whose
-    // `vm` points at the interpreter, not otherwise borrowed while a trace runs.
-    let vm: &mut dyn Vm = unsafe { &mut *(*ctxp).vm };
+    // SAFETY: as in `ctx_rt`.
+    let rt = unsafe { ctx_rt(ctxp) };
     let cls: *mut ClassObj = v(a).as_ptr();
     // The first two slots' values come as arguments (as many as the map
     // has slots; the others are not read).
-    vm.rt()
-        .new_instance_with_map(cls, b as *const runtime::map::Map, [v(c), v(d)])
+    rt.new_instance_with_map(cls, b as *const runtime::map::Map, [v(c), v(d)])
         .to_bits()
 }
 
@@ -1148,24 +1157,22 @@ fn new_seq_items(count: u64, first: [u64; 3]) -> Vec<Value> {
 /// `Helper::NewTuple`, without the `helper!` frame (as
 /// `h_new_instance_with_map`: it cannot raise or move the stack).
 extern "sysv64" fn h_new_tuple(ctxp: *mut JitCtx, a: u64, b: u64, c: u64, d: u64) -> u64 {
-    // SAFETY: compiled code passes the context it was entered with, whose
-    // `vm` points at the interpreter, not otherwise borrowed while a trace runs.
-    let vm: &mut dyn Vm = unsafe { &mut *(*ctxp).vm };
+    // SAFETY: as in `ctx_rt`.
+    let rt = unsafe { ctx_rt(ctxp) };
     if a <= 3 {
         // All the items are here: no vector (the tuple copies them).
-        return vm
-            .rt()
+        return rt
             .new_tuple_from(&[v(b), v(c), v(d)][..a as usize])
             .to_bits();
     }
-    vm.rt().new_tuple(new_seq_items(a, [b, c, d])).to_bits()
+    rt.new_tuple(new_seq_items(a, [b, c, d])).to_bits()
 }
 
 /// `Helper::NewList`, as [`h_new_tuple`].
 extern "sysv64" fn h_new_list(ctxp: *mut JitCtx, a: u64, b: u64, c: u64, d: u64) -> u64 {
-    // SAFETY: as in `h_new_tuple`.
-    let vm: &mut dyn Vm = unsafe { &mut *(*ctxp).vm };
-    vm.rt().new_list(new_seq_items(a, [b, c, d])).to_bits()
+    // SAFETY: as in `ctx_rt`.
+    let rt = unsafe { ctx_rt(ctxp) };
+    rt.new_list(new_seq_items(a, [b, c, d])).to_bits()
 }
 
 helper!(h_run_loop, |ctx, vm, a, b, c, d| {
@@ -1247,7 +1254,7 @@ extern "sysv64" fn h_dict_get(_ctxp: *mut JitCtx, a: u64, b: u64, c: u64, _d: u6
         None => Value::EMPTY.to_bits(),
     }
 }
-frameless!(h_dict_setdefault, |vm, a, b, c, d| {
+frameless!(h_dict_setdefault, |rt, a, b, c, d| {
     runtime::dict_type::setdefault_plain(v(a), v(b), v(c))
         .unwrap_or(Value::EMPTY)
         .to_bits()
@@ -1288,7 +1295,7 @@ extern "sysv64" fn h_dict_contains_found(
 extern "sysv64" fn h_dict_setitem_found(_ctxp: *mut JitCtx, a: u64, b: u64, c: u64, d: u64) -> u64 {
     runtime::dict_type::store_found(v(a), b as i64, v(c), v(d)) as u64
 }
-frameless!(h_str_find, |vm, a, b, c, d| runtime::str_type::find_from(
+frameless!(h_str_find, |rt, a, b, c, d| runtime::str_type::find_from(
     v(a),
     v(b),
     (c as i64 != NO_BOUND).then_some(c as i64)
@@ -1304,9 +1311,9 @@ extern "sysv64" fn h_dict_contains(_ctxp: *mut JitCtx, a: u64, b: u64, _c: u64, 
 /// `Helper::StrGetItem`, frameless (it runs no Python code): its
 /// IndexError is raised out of line.
 extern "sysv64" fn h_str_getitem(ctxp: *mut JitCtx, a: u64, b: u64, _c: u64, _d: u64) -> u64 {
-    // SAFETY: as in `frameless!`.
-    let vm: &mut dyn Vm = unsafe { &mut *(*ctxp).vm };
-    match runtime::str_type::char_at(vm.rt(), v(a), b as i64) {
+    // SAFETY: as in `ctx_rt` (the reference ends before the error path's).
+    let rt = unsafe { ctx_rt(ctxp) };
+    match runtime::str_type::char_at(rt, v(a), b as i64) {
         Some(ch) => ch.to_bits(),
         None => raise_index_error(ctxp),
     }
@@ -1327,26 +1334,25 @@ fn raise_index_error(ctxp: *mut JitCtx) -> u64 {
 }
 frameless!(
     h_str_ord,
-    |vm, a, b, c, d| runtime::str_type::ord_of(v(a)).unwrap_or(-1) as u64
+    |rt, a, b, c, d| runtime::str_type::ord_of(v(a)).unwrap_or(-1) as u64
 );
 frameless!(
     h_str_contains,
-    |vm, a, b, c, d| runtime::str_fast::contains(v(a), v(b)).unwrap_or(false) as u64
+    |rt, a, b, c, d| runtime::str_fast::contains(v(a), v(b)).unwrap_or(false) as u64
 );
 frameless!(
     h_str_eq,
-    |vm, a, b, c, d| (a == b || str_of(v(a)) == str_of(v(b))) as u64
+    |rt, a, b, c, d| (a == b || str_of(v(a)) == str_of(v(b))) as u64
 );
-frameless!(h_str_chr, |vm, a, b, c, d| {
+frameless!(h_str_chr, |rt, a, b, c, d| {
     let ch = u32::try_from(a as i64).ok().and_then(char::from_u32);
     match ch {
-        Some(ch) => vm.rt().intern_char(ch.encode_utf8(&mut [0u8; 4])),
+        Some(ch) => rt.intern_char(ch.encode_utf8(&mut [0u8; 4])),
         None => Value::EMPTY,
     }
     .to_bits()
 });
-frameless!(h_box_int_wide, |vm, a, b, c, d| vm
-    .rt()
+frameless!(h_box_int_wide, |rt, a, b, c, d| rt
     .int_from_i64(a as i64)
     .to_bits());
 helper!(h_make_function, |ctx, vm, a, b, c, d| {
@@ -1364,11 +1370,8 @@ helper!(h_make_function, |ctx, vm, a, b, c, d| {
         .rt()
         .new_function(code, v(b), defaults, kwdefaults, closure))
 });
-frameless!(h_new_cell, |vm, a, b, c, d| vm
-    .rt()
-    .new_cell(v(a))
-    .to_bits());
-frameless!(h_int_value, |vm, a, b, c, d| {
+frameless!(h_new_cell, |rt, a, b, c, d| rt.new_cell(v(a)).to_bits());
+frameless!(h_int_value, |rt, a, b, c, d| {
     let x = v(a);
     let n = if x.is_int() {
         x.as_int()
@@ -1379,19 +1382,19 @@ frameless!(h_int_value, |vm, a, b, c, d| {
     };
     n as u64
 });
-frameless!(h_int_of_str, |vm, a, b, c, d| {
+frameless!(h_int_of_str, |rt, a, b, c, d| {
     match runtime::int_text::parse_int(str_of(v(a)), 10) {
-        Ok(i) => arith::int_value(vm, i),
+        Ok(runtime::int_ops::Int::Small(i)) => rt.int_from_i64(i),
+        Ok(runtime::int_ops::Int::Big(b)) => rt.new_int(b),
         Err(_) => Value::EMPTY,
     }
     .to_bits()
 });
-frameless!(h_str_of_int, |vm, a, b, c, d| runtime::str_type::of_i64(
-    vm.rt(),
-    a as i64
+frameless!(h_str_of_int, |rt, a, b, c, d| runtime::str_type::of_i64(
+    rt, a as i64
 )
 .to_bits());
-frameless!(h_seq_iter_next, |vm, a, b, c, d| {
+frameless!(h_seq_iter_next, |rt, a, b, c, d| {
     let Some(io) = downcast::<IterObj>(v(a)) else {
         return Value::EMPTY.to_bits();
     };
@@ -1406,7 +1409,7 @@ frameless!(h_seq_iter_next, |vm, a, b, c, d| {
                     .value
                     .as_bytes()
                     .get(i)
-                    .map(|&byte| vm.rt().ascii_char(byte)),
+                    .map(|&byte| rt.ascii_char(byte)),
                 Some(ObjKind::List) => unsafe { cast::<ListObj>(seq) }.items.get(i).copied(),
                 Some(ObjKind::Tuple) => unsafe { cast::<TupleObj>(seq) }.items.get(i).copied(),
                 _ => None,
@@ -1419,7 +1422,7 @@ frameless!(h_seq_iter_next, |vm, a, b, c, d| {
         IterState::StrChars { s, byte } => {
             if let Some(ch) = str_of(*s)[*byte..].chars().next() {
                 *byte += ch.len_utf8();
-                return vm.rt().intern_char(ch.encode_utf8(&mut [0u8; 4])).to_bits();
+                return rt.intern_char(ch.encode_utf8(&mut [0u8; 4])).to_bits();
             }
         }
         _ => {}
@@ -1443,10 +1446,10 @@ helper!(h_set_add_full, |ctx, vm, a, b, c, d| {
 });
 frameless!(
     h_set_frozen,
-    |vm, a, b, c, d| downcast::<SetObj>(v(a)).is_some_and(|s| s.frozen) as u64
+    |rt, a, b, c, d| downcast::<SetObj>(v(a)).is_some_and(|s| s.frozen) as u64
 );
-frameless!(h_str_concat, |vm, a, b, c, d| runtime::str_type::concat(
-    vm.rt(),
+frameless!(h_str_concat, |rt, a, b, c, d| runtime::str_type::concat(
+    rt,
     v(a),
     v(b)
 )
@@ -1456,23 +1459,23 @@ frameless!(h_str_concat, |vm, a, b, c, d| runtime::str_type::concat(
 fn bound(word: u64) -> Option<i64> {
     Some(word as i64).filter(|&i| i != NO_BOUND)
 }
-frameless!(h_str_slice, |vm, a, b, c, d| {
-    runtime::str_type::slice_plain(vm.rt(), v(a), bound(b), bound(c))
+frameless!(h_str_slice, |rt, a, b, c, d| {
+    runtime::str_type::slice_plain(rt, v(a), bound(b), bound(c))
         .unwrap_or(Value::NONE)
         .to_bits()
 });
-frameless!(h_list_slice, |vm, a, b, c, d| {
-    runtime::list_type::slice_plain(vm.rt(), v(a), bound(b), bound(c))
+frameless!(h_list_slice, |rt, a, b, c, d| {
+    runtime::list_type::slice_plain(rt, v(a), bound(b), bound(c))
         .unwrap_or(Value::NONE)
         .to_bits()
 });
-frameless!(h_str_method, |vm, a, b, c, d| {
-    runtime::str_fast::call_plain(vm.rt(), a as usize, v(b), v(c), v(d))
+frameless!(h_str_method, |rt, a, b, c, d| {
+    runtime::str_fast::call_plain(rt, a as usize, v(b), v(c), v(d))
         .unwrap_or(Value::EMPTY)
         .to_bits()
 });
-frameless!(h_slice_step, |vm, a, b, c, d| {
-    runtime::str_fast::slice_step(vm.rt(), v(a), (bound(b), bound(c)), d as i64)
+frameless!(h_slice_step, |rt, a, b, c, d| {
+    runtime::str_fast::slice_step(rt, v(a), (bound(b), bound(c)), d as i64)
         .unwrap_or(Value::EMPTY)
         .to_bits()
 });

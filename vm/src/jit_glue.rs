@@ -401,7 +401,10 @@ impl Interpreter {
             self.collect_garbage();
         }
         let vm: *mut dyn Vm = self as *mut Interpreter as *mut dyn Vm;
-        let mut ctx = JitCtx::new(vm, &mut self.jit, &mut self.stack, base);
+        // The runtime (boxed, so its address is fixed), as `jit` and
+        // `stack`, is the interpreter's own: it outlives every trace the
+        // interpreter runs.
+        let mut ctx = JitCtx::new(vm, &mut *self.rt, &mut self.jit, &mut self.stack, base);
         ctx.hidden_below = hidden as u64;
         ctx.call_from_stack = Some(Interpreter::call_from_trace);
         ctx.frames = self.frames.len() as u64;

@@ -253,7 +253,8 @@ pub fn run_in(
     loop_slot.store(again, Ordering::Release);
     let (_tramp_buf, enter) = asm::build_trampoline();
     let vm: *mut dyn Vm = vm;
-    let mut ctx = JitCtx::new(vm, std::ptr::null_mut(), stack, 0);
+    // No runtime pointer: test traces call no helper.
+    let mut ctx = JitCtx::new(vm, std::ptr::null_mut(), std::ptr::null_mut(), stack, 0);
     let info = enter(&mut ctx, entry);
     // SAFETY: compiled code returns the address of one of `exit_infos`.
     unsafe { (*info).snap }
