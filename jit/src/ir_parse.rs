@@ -497,7 +497,10 @@ fn parse_inst(toks: &[&str], names: &Names, before: &[Inst]) -> Result<Inst, Str
             while it.peek().is_some() {
                 args.push(v(&mut it)?);
             }
-            Opcode::Call(helper, args)
+            if args.len() > MAX_CALL_ARGS {
+                return Err(format!("a call takes at most {MAX_CALL_ARGS} operands"));
+            }
+            Opcode::Call(helper, CallArgs::new(&args))
         }
         _ => {
             let arith = |prefix: &str| name.strip_prefix(prefix);

@@ -606,7 +606,7 @@ impl Recorder {
             // layouts, classes and module versions.
             self.forget_heap_guards();
         }
-        self.push(Opcode::Call(h, args), ty, snap)
+        self.push(Opcode::Call(h, args.into()), ty, snap)
     }
 
     /// The finished function trace (or function-trace bridge), at the root

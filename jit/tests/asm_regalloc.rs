@@ -314,7 +314,7 @@ fn random_trace(seed: u64, looping: bool) -> Trace {
             } else {
                 Some(next)
             };
-            if let (Some(next), Opcode::Phi(init, _)) = (next, g.insts[p as usize].op.clone()) {
+            if let (Some(next), Opcode::Phi(init, _)) = (next, g.insts[p as usize].op) {
                 g.insts[p as usize].op = Opcode::Phi(init, next);
             }
         }

@@ -117,7 +117,7 @@ pub fn cse(trace: &Trace) -> Trace {
             }
             continue;
         }
-        let mut op = inst.op.clone();
+        let mut op = inst.op;
         op.map_refs(|r| rw.get(r));
         match key(&op, inst.ty) {
             Some(k) => match seen.get(&k) {

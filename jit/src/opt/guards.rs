@@ -86,7 +86,7 @@ pub fn guards(trace: &Trace) -> Trace {
             }
             continue;
         }
-        let mut op = inst.op.clone();
+        let mut op = inst.op;
         op.map_refs(|r| rw.get(r));
         if op.is_guard() {
             let exit_kind = inst.snap.map(|s| trace.snapshots[s as usize].kind);
@@ -97,7 +97,7 @@ pub fn guards(trace: &Trace) -> Trace {
                 }
                 Decision::Drop => {}
                 Decision::Strengthen(earlier, op) => {
-                    rw.insts[earlier as usize].op = op.clone();
+                    rw.insts[earlier as usize].op = op;
                     learn(&rw, &mut facts, &op, earlier, exit_kind);
                     if let Some(f) = facts.get_mut(&guarded_value(&op)) {
                         f.tag_guard = None;
@@ -218,7 +218,7 @@ fn decide(
         return Decision::Drop;
     }
     match strengthens(rw, facts, op, exit_kind, region_start) {
-        Some(earlier) => Decision::Strengthen(earlier, op.clone()),
+        Some(earlier) => Decision::Strengthen(earlier, *op),
         None => Decision::Keep,
     }
 }

@@ -484,7 +484,7 @@ pub fn run(trace: &Trace) -> Trace {
                 rw.replace(old, neg);
             }
             Opcode::BoxInt(a) if inst.snap.is_some() && an.range(a).within(INT48) => {
-                emit_unchecked(&mut rw, old, inst.op.clone());
+                emit_unchecked(&mut rw, old, inst.op);
             }
             _ if an.guard_proven(&inst.op) => {}
             _ => {

@@ -128,7 +128,7 @@ fn float_binop(
     rw.remap_virtuals(&mut exit);
     exit.kind = ExitKind::Guard;
     let result = rw.emit(Inst {
-        op: Opcode::Call(Helper::FloatBinop, vec![kind, a, b]),
+        op: Opcode::Call(Helper::FloatBinop, CallArgs::new(&[kind, a, b])),
         ty: Type::Val,
         snap: None,
         origin,
