@@ -63,7 +63,9 @@ struct Facts {
 /// The pass.
 pub fn guards(trace: &Trace) -> Trace {
     let mut rw = Rewriter::new(trace);
-    let mut facts: FxHashMap<Ref, Facts> = FxHashMap::default();
+    // Sized for the trace: growing it cost more than the lookups.
+    let mut facts: FxHashMap<Ref, Facts> =
+        FxHashMap::with_capacity_and_hasher(trace.insts.len() / 4, Default::default());
     // First new instruction of the current loop iteration's code (after the
     // last loop header): strengthening stays within it.
     let mut region_start: Ref = 0;

@@ -334,7 +334,8 @@ impl<'t> Analysis<'t> {
             ranges: vec![FULL; n],
             phi_ranges,
             phi_inits: vec![None; n],
-            holds: FxHashSet::default(),
+            // Sized for the trace: growing it was a third of the pass.
+            holds: FxHashSet::with_capacity_and_hasher(n / 4, Default::default()),
         }
     }
 
