@@ -436,7 +436,7 @@ mod tests {
         /// An instruction with a snapshot writing back `entries`.
         fn guarded(&mut self, op: Opcode, ty: Type, entries: &[Ref]) -> Ref {
             self.snapshots.push(Snapshot {
-                frames: Vec::new(),
+                frames: Vec::new().into(),
                 pc: 0,
                 kind: ExitKind::Guard,
                 entries: entries

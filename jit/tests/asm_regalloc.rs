@@ -64,7 +64,7 @@ impl Gen {
             }
         }
         self.snapshots.push(Snapshot {
-            frames: Vec::new(),
+            frames: Vec::new().into(),
             pc: 0,
             kind: ExitKind::Guard,
             entries,
@@ -265,7 +265,7 @@ fn random_trace(seed: u64, looping: bool) -> Trace {
         rng: Lcg(seed),
     };
     g.snapshots.push(Snapshot {
-        frames: Vec::new(),
+        frames: Vec::new().into(),
         pc: 0,
         kind: ExitKind::Safepoint,
         entries: Vec::new(),
