@@ -185,8 +185,9 @@ pub(super) struct SharedWriters {
 }
 
 impl SharedWriters {
-    /// What snapshot `k`'s entry-writing code depends on.
-    fn key(e: &Emitter, k: usize) -> Vec<(i32, Ref, Option<bool>)> {
+    /// What snapshot `k`'s entry-writing code depends on (built once per
+    /// stub: it is a lookup per entry).
+    pub(super) fn key(e: &Emitter, k: usize) -> Vec<(i32, Ref, Option<bool>)> {
         e.trace.snapshots[k]
             .entries
             .iter()
@@ -194,14 +195,14 @@ impl SharedWriters {
             .collect()
     }
 
-    /// The label of earlier code writing what snapshot `k`'s does, if any.
-    pub(super) fn find(&self, e: &Emitter, k: usize) -> Option<DynamicLabel> {
-        self.by_entries.get(&Self::key(e, k)).copied()
+    /// The label of earlier code writing what `key` says, if any.
+    pub(super) fn find(&self, key: &[(i32, Ref, Option<bool>)]) -> Option<DynamicLabel> {
+        self.by_entries.get(key).copied()
     }
 
-    /// Remembers that the code at `label` writes snapshot `k`'s entries,
-    /// then jumps through the slot whose address is in `rcx`.
-    pub(super) fn remember(&mut self, e: &Emitter, k: usize, label: DynamicLabel) {
-        self.by_entries.insert(Self::key(e, k), label);
+    /// Remembers that the code at `label` writes what `key` says, then
+    /// jumps through the slot whose address is in `rcx`.
+    pub(super) fn remember(&mut self, key: Vec<(i32, Ref, Option<bool>)>, label: DynamicLabel) {
+        self.by_entries.insert(key, label);
     }
 }
