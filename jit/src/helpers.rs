@@ -645,6 +645,24 @@ macro_rules! helper {
     };
 }
 
+/// Defines a helper that runs no Python code and cannot raise, without the
+/// `helper!` frame: allocation never collects, so nothing it does can move
+/// the value stack (no `base` to refresh) and there is no error to store.
+/// `$body` sees the VM and the four argument words and evaluates to the
+/// result word.
+macro_rules! frameless {
+    ($name:ident, |$vm:ident, $a:ident, $b:ident, $c:ident, $d:ident| $body:expr) => {
+        #[allow(unused_variables)]
+        extern "sysv64" fn $name(ctxp: *mut JitCtx, $a: u64, $b: u64, $c: u64, $d: u64) -> u64 {
+            // SAFETY: compiled code passes the context it was entered with,
+            // whose `vm` points at the interpreter, not otherwise borrowed
+            // while a trace runs.
+            let $vm: &mut dyn Vm = unsafe { &mut *(*ctxp).vm };
+            $body
+        }
+    };
+}
+
 fn v(bits: u64) -> Value {
     Value::from_bits(bits)
 }
@@ -946,11 +964,11 @@ helper!(h_build_string, |ctx, vm, a, b, c, d| {
     }
     ok(vm.rt().new_str(&s))
 });
-helper!(h_list_append, |ctx, vm, a, b, c, d| {
+frameless!(h_list_append, |vm, a, b, c, d| {
     if let Some(l) = downcast::<ListObj>(v(a)) {
         l.items.push(v(b));
     }
-    Ok(0)
+    0
 });
 helper!(h_list_extend, |ctx, vm, a, b, c, d| {
     let items = iter::collect(vm, v(b))?;
@@ -1035,23 +1053,45 @@ helper!(h_global_set, |ctx, vm, a, b, c, d| {
     module_set(vm.rt(), v(a), v(b), v(c));
     Ok(0)
 });
-helper!(h_cell_get, |ctx, vm, a, b, c, d| ok(downcast::<CellObj>(
-    v(a)
-)
-.map_or(Value::EMPTY, |cell| cell.value)));
-helper!(h_cell_set, |ctx, vm, a, b, c, d| {
+frameless!(h_cell_get, |vm, a, b, c, d| downcast::<CellObj>(v(a))
+    .map_or(Value::EMPTY, |cell| cell.value)
+    .to_bits());
+frameless!(h_cell_set, |vm, a, b, c, d| {
     if let Some(cell) = downcast::<CellObj>(v(a)) {
         cell.value = v(b);
     }
-    Ok(0)
+    0
 });
-helper!(h_inst_append_slot, |ctx, vm, a, b, c, d| {
-    if let Some(inst) = downcast::<InstanceObj>(v(a)) {
-        inst.slots.push(v(b));
-        inst.map = c as *const runtime::map::Map;
+frameless!(h_inst_append_slot, |vm, a, b, c, d| {
+    debug_assert_eq!(kind_of(v(a)), Some(ObjKind::Instance));
+    // SAFETY: the recorder emits `InstAppendSlot` only after guarding the
+    // object's map, which only instances have.
+    let inst = unsafe { cast::<InstanceObj>(v(a)) };
+    let slots = &mut inst.slots;
+    if slots.len() == slots.capacity() {
+        grow_slots(inst.class, slots);
     }
-    Ok(0)
+    // SAFETY: there is room for one more slot (made just above if not).
+    unsafe {
+        slots.as_mut_ptr().add(slots.len()).write(v(b));
+        slots.set_len(slots.len() + 1);
+    }
+    inst.map = c as *const runtime::map::Map;
+    0
 });
+
+/// Makes room for one more slot of an instance of `class`, out of line:
+/// new instances get their class's size hint, which this raises, and spare
+/// instances keep their slots' capacity, so most appends need none and the
+/// helper stays a leaf.
+#[cold]
+#[inline(never)]
+fn grow_slots(class: *mut ClassObj, slots: &mut Vec<Value>) {
+    // SAFETY: the class of a live instance is live.
+    let hint = unsafe { &(*class).slot_hint };
+    hint.set(hint.get().max(slots.len() as u32 + 1));
+    slots.reserve(1);
+}
 
 helper!(h_call_builtin, |ctx, vm, a, b, c, d| {
     const MAX: usize = 8;
@@ -1069,9 +1109,9 @@ helper!(h_call_builtin, |ctx, vm, a, b, c, d| {
     ok(func(vm, &buf[..start + c as usize], &[])?)
 });
 
-helper!(h_new_instance, |ctx, vm, a, b, c, d| {
+frameless!(h_new_instance, |vm, a, b, c, d| {
     let cls: *mut ClassObj = v(a).as_ptr();
-    ok(vm.rt().new_instance(cls))
+    vm.rt().new_instance(cls).to_bits()
 });
 
 /// `Helper::NewInstanceWithMap`, without the `helper!` frame: it cannot
@@ -1207,9 +1247,11 @@ extern "sysv64" fn h_dict_get(_ctxp: *mut JitCtx, a: u64, b: u64, c: u64, _d: u6
         None => Value::EMPTY.to_bits(),
     }
 }
-helper!(h_dict_setdefault, |ctx, vm, a, b, c, d| ok(
-    runtime::dict_type::setdefault_plain(v(a), v(b), v(c)).unwrap_or(Value::EMPTY)
-));
+frameless!(h_dict_setdefault, |vm, a, b, c, d| {
+    runtime::dict_type::setdefault_plain(v(a), v(b), v(c))
+        .unwrap_or(Value::EMPTY)
+        .to_bits()
+});
 /// `Helper::DictFind` (frameless).
 extern "sysv64" fn h_dict_find(_ctxp: *mut JitCtx, a: u64, b: u64, _c: u64, _d: u64) -> u64 {
     runtime::dict_type::find_plain(v(a), v(b)) as u64
@@ -1246,10 +1288,12 @@ extern "sysv64" fn h_dict_contains_found(
 extern "sysv64" fn h_dict_setitem_found(_ctxp: *mut JitCtx, a: u64, b: u64, c: u64, d: u64) -> u64 {
     runtime::dict_type::store_found(v(a), b as i64, v(c), v(d)) as u64
 }
-helper!(h_str_find, |ctx, vm, a, b, c, d| Ok(
-    runtime::str_type::find_from(v(a), v(b), (c as i64 != NO_BOUND).then_some(c as i64))
-        .unwrap_or(-1) as u64
-));
+frameless!(h_str_find, |vm, a, b, c, d| runtime::str_type::find_from(
+    v(a),
+    v(b),
+    (c as i64 != NO_BOUND).then_some(c as i64)
+)
+.unwrap_or(-1) as u64);
 /// `Helper::DictContains` (frameless).
 extern "sysv64" fn h_dict_contains(_ctxp: *mut JitCtx, a: u64, b: u64, _c: u64, _d: u64) -> u64 {
     match runtime::dict_type::lookup_plain(v(a), v(b)) {
@@ -1257,31 +1301,54 @@ extern "sysv64" fn h_dict_contains(_ctxp: *mut JitCtx, a: u64, b: u64, _c: u64, 
         None => Value::EMPTY.to_bits(),
     }
 }
-helper!(h_str_getitem, |ctx, vm, a, b, c, d| {
+/// `Helper::StrGetItem`, frameless (it runs no Python code): its
+/// IndexError is raised out of line.
+extern "sysv64" fn h_str_getitem(ctxp: *mut JitCtx, a: u64, b: u64, _c: u64, _d: u64) -> u64 {
+    // SAFETY: as in `frameless!`.
+    let vm: &mut dyn Vm = unsafe { &mut *(*ctxp).vm };
     match runtime::str_type::char_at(vm.rt(), v(a), b as i64) {
-        Some(ch) => ok(ch),
-        None => Err(vm.rt().index_error("string index out of range")),
+        Some(ch) => ch.to_bits(),
+        None => raise_index_error(ctxp),
     }
-});
-helper!(h_str_ord, |ctx, vm, a, b, c, d| Ok(
-    runtime::str_type::ord_of(v(a)).unwrap_or(-1) as u64
-));
-helper!(h_str_contains, |ctx, vm, a, b, c, d| Ok(
-    runtime::str_fast::contains(v(a), v(b)).unwrap_or(false) as u64
-));
-helper!(h_str_eq, |ctx, vm, a, b, c, d| Ok(
-    (a == b || str_of(v(a)) == str_of(v(b))) as u64
-));
-helper!(h_str_chr, |ctx, vm, a, b, c, d| {
+}
+
+/// Raises the IndexError of `str[index]` for a frameless helper; returns
+/// its error word.
+#[cold]
+#[inline(never)]
+fn raise_index_error(ctxp: *mut JitCtx) -> u64 {
+    // SAFETY: as in `raise_key_error`.
+    let ctx: &mut JitCtx = unsafe { &mut *ctxp };
+    // SAFETY: as above.
+    let vm: &mut dyn Vm = unsafe { &mut *ctx.vm };
+    let e = vm.rt().index_error("string index out of range");
+    ctx.raise(e);
+    0
+}
+frameless!(
+    h_str_ord,
+    |vm, a, b, c, d| runtime::str_type::ord_of(v(a)).unwrap_or(-1) as u64
+);
+frameless!(
+    h_str_contains,
+    |vm, a, b, c, d| runtime::str_fast::contains(v(a), v(b)).unwrap_or(false) as u64
+);
+frameless!(
+    h_str_eq,
+    |vm, a, b, c, d| (a == b || str_of(v(a)) == str_of(v(b))) as u64
+);
+frameless!(h_str_chr, |vm, a, b, c, d| {
     let ch = u32::try_from(a as i64).ok().and_then(char::from_u32);
-    ok(match ch {
+    match ch {
         Some(ch) => vm.rt().intern_char(ch.encode_utf8(&mut [0u8; 4])),
         None => Value::EMPTY,
-    })
+    }
+    .to_bits()
 });
-helper!(h_box_int_wide, |ctx, vm, a, b, c, d| ok(vm
+frameless!(h_box_int_wide, |vm, a, b, c, d| vm
     .rt()
-    .int_from_i64(a as i64)));
+    .int_from_i64(a as i64)
+    .to_bits());
 helper!(h_make_function, |ctx, vm, a, b, c, d| {
     let (code, frame) = (v(a), c as i64);
     let sources = &downcast::<CodeObj>(code)
@@ -1297,8 +1364,11 @@ helper!(h_make_function, |ctx, vm, a, b, c, d| {
         .rt()
         .new_function(code, v(b), defaults, kwdefaults, closure))
 });
-helper!(h_new_cell, |ctx, vm, a, b, c, d| ok(vm.rt().new_cell(v(a))));
-helper!(h_int_value, |ctx, vm, a, b, c, d| {
+frameless!(h_new_cell, |vm, a, b, c, d| vm
+    .rt()
+    .new_cell(v(a))
+    .to_bits());
+frameless!(h_int_value, |vm, a, b, c, d| {
     let x = v(a);
     let n = if x.is_int() {
         x.as_int()
@@ -1307,43 +1377,55 @@ helper!(h_int_value, |ctx, vm, a, b, c, d| {
             .and_then(|big| i64::try_from(&big.value).ok())
             .unwrap_or(i64::MIN)
     };
-    Ok(n as u64)
+    n as u64
 });
-helper!(h_int_of_str, |ctx, vm, a, b, c, d| ok(
+frameless!(h_int_of_str, |vm, a, b, c, d| {
     match runtime::int_text::parse_int(str_of(v(a)), 10) {
         Ok(i) => arith::int_value(vm, i),
         Err(_) => Value::EMPTY,
     }
-));
-helper!(h_str_of_int, |ctx, vm, a, b, c, d| ok(
-    runtime::str_type::of_i64(vm.rt(), a as i64)
-));
-helper!(h_seq_iter_next, |ctx, vm, a, b, c, d| {
+    .to_bits()
+});
+frameless!(h_str_of_int, |vm, a, b, c, d| runtime::str_type::of_i64(
+    vm.rt(),
+    a as i64
+)
+.to_bits());
+frameless!(h_seq_iter_next, |vm, a, b, c, d| {
     let Some(io) = downcast::<IterObj>(v(a)) else {
-        return ok(Value::EMPTY);
+        return Value::EMPTY.to_bits();
     };
-    let next = match &mut io.state {
-        IterState::Seq { seq, index } => match downcast::<StrObj>(*seq) {
-            // `Seq` iterates a str by byte only when it is ASCII.
-            Some(s) => s.value.as_bytes().get(*index).map(|&byte| {
-                *index += 1;
-                vm.rt().ascii_char(byte)
-            }),
-            None => protocol::seq_items(*seq).get(*index).map(|&item| {
-                *index += 1;
-                item
-            }),
-        },
-        IterState::StrChars { s, byte } => str_of(*s)[*byte..].chars().next().map(|ch| {
-            *byte += ch.len_utf8();
-            vm.rt().intern_char(ch.encode_utf8(&mut [0u8; 4]))
-        }),
-        _ => None,
-    };
-    if next.is_none() {
-        io.state = IterState::Done;
+    match &mut io.state {
+        IterState::Seq { seq, index } => {
+            let (seq, i) = (*seq, *index);
+            // Each kind read once (`seq_items` would check it three times).
+            let next = match kind_of(seq) {
+                // `Seq` iterates a str by byte only when it is ASCII.
+                // SAFETY (each arm): the kind says what `seq` is.
+                Some(ObjKind::Str) => unsafe { cast::<StrObj>(seq) }
+                    .value
+                    .as_bytes()
+                    .get(i)
+                    .map(|&byte| vm.rt().ascii_char(byte)),
+                Some(ObjKind::List) => unsafe { cast::<ListObj>(seq) }.items.get(i).copied(),
+                Some(ObjKind::Tuple) => unsafe { cast::<TupleObj>(seq) }.items.get(i).copied(),
+                _ => None,
+            };
+            if let Some(item) = next {
+                *index = i + 1;
+                return item.to_bits();
+            }
+        }
+        IterState::StrChars { s, byte } => {
+            if let Some(ch) = str_of(*s)[*byte..].chars().next() {
+                *byte += ch.len_utf8();
+                return vm.rt().intern_char(ch.encode_utf8(&mut [0u8; 4])).to_bits();
+            }
+        }
+        _ => {}
     }
-    ok(next.unwrap_or(Value::EMPTY))
+    io.state = IterState::Done;
+    Value::EMPTY.to_bits()
 });
 /// `Helper::SetAddMethod`: a str or inline int key needs no `hash`/`__eq__`
 /// dispatch and no `helper!` frame; other keys take `h_set_add_full`.
@@ -1359,29 +1441,41 @@ helper!(h_set_add_full, |ctx, vm, a, b, c, d| {
     }
     protocol::set_add(vm, v(a), v(b)).map(|_| 1)
 });
-helper!(h_set_frozen, |ctx, vm, a, b, c, d| Ok(
-    downcast::<SetObj>(v(a)).is_some_and(|s| s.frozen) as u64
-));
-helper!(h_str_concat, |ctx, vm, a, b, c, d| ok(
-    runtime::str_type::concat(vm.rt(), v(a), v(b)).unwrap_or(Value::NONE)
-));
+frameless!(
+    h_set_frozen,
+    |vm, a, b, c, d| downcast::<SetObj>(v(a)).is_some_and(|s| s.frozen) as u64
+);
+frameless!(h_str_concat, |vm, a, b, c, d| runtime::str_type::concat(
+    vm.rt(),
+    v(a),
+    v(b)
+)
+.unwrap_or(Value::NONE)
+.to_bits());
 /// A slice bound argument: None for [`NO_BOUND`].
 fn bound(word: u64) -> Option<i64> {
     Some(word as i64).filter(|&i| i != NO_BOUND)
 }
-helper!(h_str_slice, |ctx, vm, a, b, c, d| ok(
-    runtime::str_type::slice_plain(vm.rt(), v(a), bound(b), bound(c)).unwrap_or(Value::NONE)
-));
-helper!(h_list_slice, |ctx, vm, a, b, c, d| ok(
-    runtime::list_type::slice_plain(vm.rt(), v(a), bound(b), bound(c)).unwrap_or(Value::NONE)
-));
-helper!(h_str_method, |ctx, vm, a, b, c, d| ok(
-    runtime::str_fast::call_plain(vm.rt(), a as usize, v(b), v(c), v(d)).unwrap_or(Value::EMPTY)
-));
-helper!(h_slice_step, |ctx, vm, a, b, c, d| ok(
+frameless!(h_str_slice, |vm, a, b, c, d| {
+    runtime::str_type::slice_plain(vm.rt(), v(a), bound(b), bound(c))
+        .unwrap_or(Value::NONE)
+        .to_bits()
+});
+frameless!(h_list_slice, |vm, a, b, c, d| {
+    runtime::list_type::slice_plain(vm.rt(), v(a), bound(b), bound(c))
+        .unwrap_or(Value::NONE)
+        .to_bits()
+});
+frameless!(h_str_method, |vm, a, b, c, d| {
+    runtime::str_fast::call_plain(vm.rt(), a as usize, v(b), v(c), v(d))
+        .unwrap_or(Value::EMPTY)
+        .to_bits()
+});
+frameless!(h_slice_step, |vm, a, b, c, d| {
     runtime::str_fast::slice_step(vm.rt(), v(a), (bound(b), bound(c)), d as i64)
         .unwrap_or(Value::EMPTY)
-));
+        .to_bits()
+});
 
 /// Conversion kind number for [`Helper::Convert`].
 pub fn conversion_number(kind: Conversion) -> i64 {

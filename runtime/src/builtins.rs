@@ -113,6 +113,7 @@ pub fn kwarg(kw: &[(Value, Value)], name: &str) -> Option<Value> {
 }
 
 /// Raises `TypeError` unless `args.len()` is within `min..=max`.
+#[inline]
 pub fn check_args(
     vm: &mut dyn Vm,
     fname: &str,
@@ -124,6 +125,14 @@ pub fn check_args(
     if n >= min && n <= max {
         return Ok(());
     }
+    arg_count_error(vm, fname, n, min, max)
+}
+
+/// The TypeError of [`check_args`], out of line: every builtin call checks
+/// its argument count, and the check alone inlines into the builtin.
+#[cold]
+#[inline(never)]
+fn arg_count_error(vm: &mut dyn Vm, fname: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
     let msg = if min == max {
         match min {
             0 => format!("{fname}() takes no arguments ({n} given)"),
@@ -289,12 +298,37 @@ fn class_list(vm: &mut dyn Vm, v: Value, fname: &str) -> PyResult<Vec<*mut Class
 }
 
 fn builtin_isinstance(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    if let [v, spec] = *args {
+        // The common cases without collecting the classes in a vector.
+        if let Some(found) = isinstance_of_spec(vm.rt(), v, spec) {
+            return Ok(Value::from_bool(found));
+        }
+    }
     check_args(vm, "isinstance", args, 2, 2)?;
     let classes = class_list(vm, args[1], "isinstance")?;
     let rt = vm.rt();
     Ok(Value::from_bool(
         classes.iter().any(|&c| rt.isinstance(args[0], c)),
     ))
+}
+
+/// `isinstance(v, spec)` for a class or a tuple of classes and tuples
+/// (nested), as CPython checks it: left to right, the first match
+/// answering; None when it meets an item that is neither before a match
+/// (the caller raises the TypeError).
+fn isinstance_of_spec(rt: &Runtime, v: Value, spec: Value) -> Option<bool> {
+    match kind_of(spec) {
+        Some(ObjKind::Class) => Some(rt.isinstance(v, spec.as_ptr())),
+        Some(ObjKind::Tuple) => {
+            for &item in protocol::seq_items(spec) {
+                if isinstance_of_spec(rt, v, item)? {
+                    return Some(true);
+                }
+            }
+            Some(false)
+        }
+        _ => None,
+    }
 }
 
 fn builtin_issubclass(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {

@@ -262,7 +262,7 @@ impl Heap {
             assert!(part.len() <= byte_len - at, "str parts exceed its length");
             // SAFETY: `at + part.len() <= byte_len`: inside the text, which
             // no part (a live str or Rust string) overlaps.
-            unsafe { std::ptr::copy_nonoverlapping(part.as_ptr(), text.add(at), part.len()) };
+            unsafe { copy_text(part, text.add(at)) };
             at += part.len();
         }
         assert_eq!(at, byte_len, "str parts fall short of its length");
@@ -278,7 +278,7 @@ impl Heap {
         let (p, dst) = self.str_block(text.len(), char_len);
         // SAFETY: `dst` has room for `text.len()` bytes, in a new block no
         // live text overlaps.
-        unsafe { std::ptr::copy_nonoverlapping(text.as_ptr(), dst, text.len()) };
+        unsafe { copy_text(text, dst) };
         debug_assert_eq!(text.chars().count(), char_len);
         p
     }
@@ -299,6 +299,23 @@ impl Heap {
         self.debt += layout.size();
         self.objects.push(p as *mut Header);
         p
+    }
+
+    /// A new str of `byte_len` bytes and `char_len` characters whose text
+    /// the caller writes (at the address returned with it): for texts
+    /// built from many parts, where [`Heap::alloc_str`]'s per-part checks
+    /// would cost more than the copies. Never collects.
+    ///
+    /// # Safety
+    /// The caller writes all `byte_len` bytes, UTF-8 text of `char_len`
+    /// characters, before anything reads the str.
+    #[inline]
+    pub unsafe fn alloc_str_unwritten(
+        &mut self,
+        byte_len: usize,
+        char_len: usize,
+    ) -> (*mut StrObj, *mut u8) {
+        self.str_block(byte_len, char_len)
     }
 
     /// A new str object of `byte_len` bytes and `char_len` characters,
@@ -324,11 +341,13 @@ impl Heap {
     #[inline]
     pub fn alloc_instance(&mut self, class: *mut ClassObj, map: *const Map) -> *mut InstanceObj {
         let Some(p) = self.spare_instances.pop() else {
+            // SAFETY: `class` is a live class.
+            let hint = unsafe { (*class).slot_hint.get() } as usize;
             return self.alloc(InstanceObj {
                 header: Header::new(ObjKind::Instance),
                 class,
                 map,
-                slots: Vec::new(),
+                slots: Vec::with_capacity(hint),
             });
         };
         // SAFETY: spare instances are allocations of `Heap::alloc` that no
@@ -527,6 +546,47 @@ impl Drop for Heap {
             unsafe { free_object(h) };
         }
         self.release_recycled();
+    }
+}
+
+/// Copies `text` to `dst`. The texts of most strs programs build (a
+/// character, a word, a number) are short: up to 16 bytes they are moved
+/// by two overlapping loads and stores of the widest size that fits, not
+/// by a call of `memcpy` (strings.py's joins made 2.8M such calls).
+///
+/// # Safety
+/// `dst` must be valid for `text.len()` bytes of writes and not overlap
+/// `text`.
+#[inline(always)]
+pub unsafe fn copy_text(text: &str, dst: *mut u8) {
+    let (src, len) = (text.as_ptr(), text.len());
+    // SAFETY (every arm): the reads stay within `text`'s `len` bytes and
+    // the writes within `dst`'s, as the caller promises; unaligned
+    // accesses are used because neither side is aligned.
+    unsafe {
+        if len > 16 {
+            std::ptr::copy_nonoverlapping(src, dst, len);
+        } else if len >= 8 {
+            let (a, b) = (
+                (src as *const u64).read_unaligned(),
+                (src.add(len - 8) as *const u64).read_unaligned(),
+            );
+            (dst as *mut u64).write_unaligned(a);
+            (dst.add(len - 8) as *mut u64).write_unaligned(b);
+        } else if len >= 4 {
+            let (a, b) = (
+                (src as *const u32).read_unaligned(),
+                (src.add(len - 4) as *const u32).read_unaligned(),
+            );
+            (dst as *mut u32).write_unaligned(a);
+            (dst.add(len - 4) as *mut u32).write_unaligned(b);
+        } else if len > 0 {
+            // 1..=3 bytes: the first, the middle and the last.
+            let (a, b, c) = (*src, *src.add(len / 2), *src.add(len - 1));
+            *dst = a;
+            *dst.add(len / 2) = b;
+            *dst.add(len - 1) = c;
+        }
     }
 }
 

@@ -466,6 +466,11 @@ pub struct ClassObj {
     pub is_exception: bool,
     /// Abstract methods left unimplemented (from `abc.abstractmethod`).
     pub abstract_methods: Vec<Value>,
+    /// How many attribute slots its instances came to need when their
+    /// slots last had to grow (PyPy's size hint): a new instance's slots
+    /// are allocated this big, so `__init__` does not grow them one
+    /// attribute at a time.
+    pub slot_hint: Cell<u32>,
 }
 
 /// An instance of a user class (exceptions included): attributes through a map.

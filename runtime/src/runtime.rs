@@ -414,13 +414,20 @@ impl Runtime {
     /// The shared one-character str of ASCII byte `b` (below 128).
     #[inline]
     pub fn ascii_char(&mut self, b: u8) -> Value {
-        let b = (b & 0x7f) as usize;
-        let cached = self.ascii_chars[b];
+        let cached = self.ascii_chars[(b & 0x7f) as usize];
         if !cached.is_empty() {
             return cached;
         }
-        let v = self.intern(char::from(b as u8).encode_utf8(&mut [0u8; 4]));
-        self.ascii_chars[b] = v;
+        self.first_ascii_char(b & 0x7f)
+    }
+
+    /// [`Runtime::ascii_char`] the first time `b` is asked for: interns
+    /// it, out of line so that the lookup inlines into its callers.
+    #[cold]
+    #[inline(never)]
+    fn first_ascii_char(&mut self, b: u8) -> Value {
+        let v = self.intern(char::from(b).encode_utf8(&mut [0u8; 4]));
+        self.ascii_chars[b as usize] = v;
         v
     }
 
@@ -464,6 +471,7 @@ impl Runtime {
             instance_kind,
             is_exception,
             abstract_methods: Vec::new(),
+            slot_hint: Cell::new(0),
         });
         // SAFETY: `cls` was just allocated; `base` is null or live.
         unsafe {
@@ -504,6 +512,7 @@ impl Runtime {
             instance_kind,
             is_exception,
             abstract_methods: Vec::new(),
+            slot_hint: Cell::new(0),
         });
         // SAFETY: both are live; `cls` was just allocated.
         unsafe {

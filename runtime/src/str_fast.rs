@@ -6,6 +6,7 @@
 //! arguments; the JIT's typed helpers call them after guarding the types.
 //! Each returns None where only the full method can answer (it raises).
 
+use crate::heap::copy_text;
 use crate::object::*;
 use crate::runtime::{str_of, Runtime};
 use crate::str_methods as sm;
@@ -133,14 +134,25 @@ pub fn join(rt: &mut Runtime, sep: Value, items: &[Value]) -> Option<Value> {
     // Written straight into the new str (allocating never collects, so
     // the items' texts stay put).
     let sep_text: &str = &sep.value;
-    let parts = items
-        .iter()
-        .enumerate()
-        .flat_map(|(i, &item)| [if i > 0 { sep_text } else { "" }, str_of(item)]);
-    let p = rt
-        .heap
-        .alloc_str(bytes + gaps * sep_text.len(), chars, parts);
-    Some(Value::from_ptr(p))
+    // SAFETY: the new str's text is the items' texts with `sep` between
+    // them: `bytes + gaps * sep_text.len()` bytes of UTF-8 text of `chars`
+    // characters, written in full below; every item is a str (checked
+    // above, and nothing has run since that could change the sequence).
+    unsafe {
+        let (p, mut at) = rt
+            .heap
+            .alloc_str_unwritten(bytes + gaps * sep_text.len(), chars);
+        for (i, &item) in items.iter().enumerate() {
+            if i > 0 {
+                copy_text(sep_text, at);
+                at = at.add(sep_text.len());
+            }
+            let text: &str = &cast::<StrObj>(item).value;
+            copy_text(text, at);
+            at = at.add(text.len());
+        }
+        Some(Value::from_ptr(p))
+    }
 }
 
 /// `sep.join(seq)` of a str `sep` and a list or tuple `seq`; None for

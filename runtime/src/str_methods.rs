@@ -307,14 +307,42 @@ pub fn find_bytes(hay: &str, needle: &str) -> Option<usize> {
     match n.len() {
         0 => Some(0),
         1 => h.iter().position(|&b| b == n[0]),
-        len if len <= SHORT => {
-            let (first, rest) = (n[0], &n[1..]);
-            let last_start = h.len().checked_sub(len)?;
-            (0..=last_start)
-                .find(|&i| h[i] == first && h[i + 1..i + len].iter().zip(rest).all(|(a, b)| a == b))
-        }
+        len if len <= SHORT => find_short(h, n),
         _ => hay.find(needle),
     }
+}
+
+/// [`find_bytes`] of a needle of 2..=8 bytes: eight start positions at a
+/// time, a word of the haystack compared with the needle's first byte and
+/// the word `len - 1` further with its last (a zero byte in both XORs is a
+/// candidate, whose middle bytes are then compared); the few start
+/// positions left over one at a time.
+fn find_short(h: &[u8], n: &[u8]) -> Option<usize> {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let len = n.len();
+    let last_start = h.len().checked_sub(len)?;
+    let (first, last, middle) = (n[0], n[len - 1], &n[1..len - 1]);
+    let splat = |b: u8| u64::from_ne_bytes([b; 8]);
+    let (firsts, lasts) = (splat(first), splat(last));
+    let word = |at: usize| u64::from_le_bytes(h[at..at + 8].try_into().expect("8 bytes"));
+    let mut i = 0;
+    // Starts `i..i + 8` are all at most `last_start`, so the word read at
+    // `i + len - 1` ends within the haystack.
+    while i + 8 <= last_start + 1 {
+        let x = (word(i) ^ firsts) | (word(i + len - 1) ^ lasts);
+        // The high bit of each byte of `x` that is zero (exact: no carry
+        // crosses bytes); byte k of the little-endian word is start i + k.
+        let mut zeros = !(((x & LOW7) + LOW7) | x | LOW7);
+        while zeros != 0 {
+            let at = i + zeros.trailing_zeros() as usize / 8;
+            if h[at + 1..at + len - 1] == *middle {
+                return Some(at);
+            }
+            zeros &= zeros - 1;
+        }
+        i += 8;
+    }
+    (i..=last_start).find(|&at| h[at] == first && h[at + 1..at + len] == n[1..])
 }
 
 // ---- split

@@ -144,3 +144,39 @@ fn replace_found_counts_replacements() {
         ("abc".to_string(), 0)
     );
 }
+
+#[test]
+fn find_bytes_word_scan_agrees_with_str_find() {
+    // Haystacks long enough for the word-at-a-time scan and its tail, with
+    // needles at every position, repeated prefixes and near misses.
+    let hay = "abcabdabcabeabcabcabfxyzzyabcabcabd-éa-xy";
+    let needles = [
+        "ab",
+        "ca",
+        "abd",
+        "abcabd",
+        "abcabcab",
+        "xyzzy",
+        "zy",
+        "d-",
+        "éa",
+        "-x",
+        "xy",
+        "yx",
+        "abcabcabd",
+        "q",
+        "",
+        "abcabe",
+        "bfxyzzya",
+        "é",
+    ];
+    for start in 0..hay.len() {
+        if !hay.is_char_boundary(start) {
+            continue;
+        }
+        let h = &hay[start..];
+        for n in needles {
+            assert_eq!(find_bytes(h, n), h.find(n), "{n:?} in {h:?}");
+        }
+    }
+}

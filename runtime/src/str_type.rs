@@ -997,7 +997,8 @@ pub fn of_i64(rt: &mut Runtime, i: i64) -> Value {
         at -= 1;
         buf[at] = b'-';
     }
-    let digits = std::str::from_utf8(&buf[at..]).unwrap_or_default();
+    // SAFETY: the buffer's bytes from `at` are ASCII digits and a sign.
+    let digits = unsafe { std::str::from_utf8_unchecked(&buf[at..]) };
     new_str_from(rt, digits, digits.len())
 }
 
@@ -1005,8 +1006,8 @@ pub fn of_i64(rt: &mut Runtime, i: i64) -> Value {
 #[inline]
 pub fn concat(rt: &mut Runtime, a: Value, b: Value) -> Option<Value> {
     let (x, y) = (downcast::<StrObj>(a)?, downcast::<StrObj>(b)?);
+    let char_len = x.char_len + y.char_len;
     let (x, y): (&str, &str) = (&x.value, &y.value);
-    let char_len = downcast::<StrObj>(a)?.char_len + downcast::<StrObj>(b)?.char_len;
     // Allocating never collects or frees: both texts stay where they are.
     let p = rt.heap.alloc_str(x.len() + y.len(), char_len, [x, y]);
     Some(Value::from_ptr(p))
