@@ -36,6 +36,7 @@ use instructions::emit_inst;
 
 mod compare;
 mod constant_pool;
+mod direct_call;
 mod divide;
 mod exit_entries;
 mod exit_materialize;
@@ -75,6 +76,11 @@ pub struct SafepointWords {
     /// Set by the optimizer thread when optimized code waits to be
     /// installed (null: not polled, as under `--jit=raw`).
     pub install_pending: *const u8,
+    /// The interpreter's stack words for direct calls into function
+    /// traces (null: calls go through the `call` helpers only).
+    pub vm: *mut crate::direct_call::VmWords,
+    /// The recursion limit (read at each direct call; null with `vm`).
+    pub recursion_limit: *const usize,
 }
 
 /// The shared entry trampoline: saves callee-saved registers, reserves the

@@ -53,6 +53,13 @@ pub struct JitCtx {
     /// How the `call` helpers call: the interpreter's stack-argument call
     /// (set at entry), or `None` for `Vm::call` with copied arguments.
     pub call_from_stack: Option<CallFromStackFn>,
+    /// The interpreter's frame count when this context was entered (it is
+    /// the same whenever this context's code runs): the recursion-limit
+    /// check of a direct call (`direct_call.rs`) reads it.
+    pub frames: u64,
+    /// How a direct call whose callee left other than at its `Return` is
+    /// finished (set at entry; `None`: no direct calls).
+    pub finish_direct_call: Option<crate::direct_call::FinishDirectFn>,
 }
 
 impl JitCtx {
@@ -76,6 +83,8 @@ impl JitCtx {
             hidden_below: 0,
             outer: std::ptr::null(),
             call_from_stack: None,
+            frames: 0,
+            finish_direct_call: None,
         };
         ctx.refresh_base();
         ctx

@@ -17,6 +17,7 @@ pub mod code_cache;
 pub mod code_heap;
 pub mod config;
 pub mod ctx;
+pub mod direct_call;
 pub mod elidable;
 pub mod exits;
 pub mod helpers;
@@ -379,6 +380,17 @@ impl Jit {
                 let mut c = cell.get();
                 c[TRACE] = index as u64 + 1;
                 cell.set(c);
+                if function {
+                    // Compiled code's direct calls enter it from now on.
+                    let extent = (compiled.trace.extent + EXTENT_SLACK) as usize;
+                    let frames_needed = compiled.trace.max_inline_depth + DEPTH_SLACK;
+                    direct_call::publish(
+                        recorder::code_of(anchor.0),
+                        Arc::as_ptr(&compiled.words.loop_slot) as usize,
+                        extent,
+                        frames_needed,
+                    );
+                }
             }
             TraceKind::Bridge { parent, exit } => {
                 self.stats.bridges += 1;
@@ -626,6 +638,20 @@ impl Jit {
         }
     }
 
+    /// Moves the direct calls compiled code counted (`direct_call.rs`)
+    /// into the statistics: each is a trace entry, and each that returned
+    /// at the callee's `Return` an exit (the others were counted as exits
+    /// when the interpreter decoded them).
+    fn count_direct_calls(&mut self) {
+        // SAFETY: the interpreter's words outlive the JIT (set at
+        // configuration, boxed); no compiled code runs now.
+        if let Some(words) = unsafe { self.safepoint.vm.as_mut() } {
+            let calls = std::mem::take(&mut words.direct_calls);
+            self.stats.entries += calls;
+            self.stats.exits += calls - std::mem::take(&mut words.direct_slow_exits);
+        }
+    }
+
     /// Flushes the log and prints statistics when asked.
     pub fn finish(&mut self) {
         if let Some(out) = self.log.as_mut() {
@@ -633,6 +659,7 @@ impl Jit {
         }
         if self.config.stats {
             self.stats.main_thread = stats::thread_usage();
+            self.count_direct_calls();
             eprint!("{}", self.stats.report());
         }
     }

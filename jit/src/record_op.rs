@@ -526,7 +526,12 @@ pub(crate) fn record_op(
                 let (fk, ak) = (r.rel(func), argc as i64);
                 r.rel(func + argc);
                 let (fk, ak) = (r.kint(fk as i64), r.kint(ak));
-                let out = r.call(Helper::Call, vec![fk, ak], pc, Type::Val);
+                let mut args = vec![fk, ak];
+                if crate::direct_call::direct_callee(f, argc as usize) {
+                    // Compiled code may call its function trace directly.
+                    args.push(r.konst(f));
+                }
+                let out = r.call(Helper::Call, args, pc, Type::Val);
                 r.store(func, out);
                 r.skip_above = Some(view.depth);
             }
@@ -571,7 +576,12 @@ pub(crate) fn record_op(
                 let fk = r.rel(func);
                 r.rel(func + 1 + argc);
                 let (fk, ak) = (r.kint(fk as i64), r.kint(argc as i64));
-                let out = r.call(Helper::CallMethod, vec![fk, ak], pc, Type::Val);
+                let mut args = vec![fk, ak];
+                if !recv.is_empty() && crate::direct_call::direct_callee(f, n) {
+                    // A bound method's function: called directly (see above).
+                    args.push(r.konst(f));
+                }
+                let out = r.call(Helper::CallMethod, args, pc, Type::Val);
                 r.store(func, out);
                 r.skip_above = Some(view.depth);
             }

@@ -129,6 +129,8 @@ impl Worker {
                 threshold: std::ptr::null(),
                 interrupt: std::ptr::null(),
                 install_pending: std::ptr::null(),
+                vm: std::ptr::null_mut(),
+                recursion_limit: std::ptr::null(),
             },
             delay,
             spin,

@@ -40,5 +40,6 @@ pub fn load_code(rt: &mut Runtime, code: Rc<Code>) -> Value {
         qualname,
         ic,
         entry: Cell::new([0; 3]),
+        direct: Cell::new([0; 3]),
     })
 }

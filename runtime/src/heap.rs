@@ -343,6 +343,7 @@ impl Heap {
         let Some(p) = self.spare_instances.pop() else {
             // SAFETY: `class` is a live class.
             let hint = unsafe { (*class).slot_hint.get() } as usize;
+            self.debt += hint * std::mem::size_of::<Value>();
             return self.alloc(InstanceObj {
                 header: Header::new(ObjKind::Instance),
                 class,

@@ -100,10 +100,17 @@ fn list_insert(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
 
 fn list_pop(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let l = recv(vm, args, "pop")?;
-    let a = bind_method(vm, Signature::positional("pop", &["index"], 0), args, kw)?;
-    let i = match a[0] {
-        Some(v) => int_arg(vm, v)?,
-        None => -1,
+    let i = match (args, kw) {
+        // The usual calls without the general argument binding.
+        ([_], []) => -1,
+        ([_, index], []) => int_arg(vm, *index)?,
+        _ => {
+            let a = bind_method(vm, Signature::positional("pop", &["index"], 0), args, kw)?;
+            match a[0] {
+                Some(v) => int_arg(vm, v)?,
+                None => -1,
+            }
+        }
     };
     let v = items(l);
     if v.is_empty() {

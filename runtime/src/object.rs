@@ -391,6 +391,12 @@ pub struct CodeObj {
     /// entries by the interpreter, the function trace's index + 1 (0: none),
     /// aborted recordings; laid out like a loop's `JumpBack` counter cell.
     pub entry: Cell<[u64; 3]>,
+    /// What compiled code's direct calls of a function trace of this code
+    /// read (see `jit::direct_call`): the address of the trace's entry slot
+    /// (0: no function trace yet), the stack slots the trace needs above
+    /// its frame's slot 0, and the frames its inlining may hide. Written
+    /// once, when the function trace is installed.
+    pub direct: Cell<[u64; 3]>,
 }
 
 /// A Python function.

@@ -703,16 +703,36 @@ impl Runtime {
         let p = self.heap.alloc_instance(cls, map);
         // SAFETY: a new instance, not yet seen by anything else.
         let slots = unsafe { &mut (*p).slots };
-        let room = slots.capacity();
-        if room < n {
-            slots.reserve_exact(n);
-            self.heap.add_debt((slots.capacity() - room) * 8);
+        if slots.capacity() < n {
+            self.reserve_slots(cls, slots, n);
         }
-        slots.extend(first.into_iter().take(n));
-        if n > 2 {
-            slots.resize(n, Value::NONE);
+        // SAFETY: the vector is empty (a new instance's) with room for `n`
+        // slots, all written here.
+        unsafe {
+            let dst = slots.as_mut_ptr();
+            for (i, value) in first.into_iter().take(n).enumerate() {
+                dst.add(i).write(value);
+            }
+            for i in 2..n {
+                dst.add(i).write(Value::NONE);
+            }
+            slots.set_len(n);
         }
         Value::from_ptr(p)
+    }
+
+    /// Gives a new instance's empty `slots` room for `n`, and raises its
+    /// class's size hint to `n` so the next new instances come with it;
+    /// out of line, since spare and hinted instances have the room.
+    #[cold]
+    #[inline(never)]
+    fn reserve_slots(&mut self, cls: *mut ClassObj, slots: &mut Vec<Value>, n: usize) {
+        let room = slots.capacity();
+        slots.reserve_exact(n);
+        self.heap.add_debt((slots.capacity() - room) * 8);
+        // SAFETY: `cls` is a live class.
+        let hint = unsafe { &(*cls).slot_hint };
+        hint.set(hint.get().max(n as u32));
     }
 
     /// A new function running `code` (a `CodeObj`) with `module`'s

@@ -102,8 +102,16 @@ const TESTS: &[NamedTest] = &[
         deep_recursion_through_function_traces,
     ),
     (
+        "deep_recursion_through_direct_calls",
+        deep_recursion_through_direct_calls,
+    ),
+    (
         "recursion_error_traceback_is_the_same_under_the_jit",
         recursion_error_traceback_is_the_same_under_the_jit,
+    ),
+    (
+        "traceback_through_direct_calls_is_the_interpreters",
+        traceback_through_direct_calls_is_the_interpreters,
     ),
     (
         "traceback_through_sum_of_a_generator_has_no_prelude_frame",
@@ -815,6 +823,47 @@ print(down(100))
     Ok(())
 }
 
+/// Compiled code calls function traces directly (`jit/src/direct_call.rs`),
+/// each call nesting a spill frame natively (one per two levels, the trace
+/// inlining one): a recursion deeper than the native stack holds checks
+/// the floor in the direct call and goes on through the helper, which
+/// interprets past it. Plain calls and method calls, then RecursionError
+/// at the limit. (Not a golden program: too slow under `TERN_GC_STRESS`.)
+fn deep_recursion_through_direct_calls() -> Result<(), String> {
+    let source = "\
+import sys
+sys.setrecursionlimit(60000)
+
+def down(n):
+    if n == 0:
+        return 0
+    return down(n - 1) + 1
+
+class Walker:
+    def walk(self, n):
+        if n == 0:
+            return 0
+        return self.walk(n - 1) + 1
+
+print(down(40000), Walker().walk(40000))
+try:
+    down(70000)
+except RecursionError:
+    print('RecursionError')
+print(down(100))
+";
+    let directory = program("deep.py", source);
+    for mode in ["--jit=off", "--jit=raw", "--jit=full", "--jit=sync"] {
+        let outcome = tern(&[mode, "--jit-threshold", "1", "deep.py"], &directory, None)?;
+        expect_that(outcome.signal.is_none(), || {
+            format!("{mode}: killed by signal {:?}", outcome.signal)
+        })?;
+        expect_success(&outcome, "40000 40000\nRecursionError\n100\n")
+            .map_err(|e| format!("{mode}: {e}"))?;
+    }
+    Ok(())
+}
+
 fn traceback_through_sum_of_a_generator_has_no_prelude_frame() -> Result<(), String> {
     // `sum`, `any` and `all` over a generator run a Python loop (the
     // interpreter's prelude) so the JIT can trace it; an exception leaving
@@ -862,6 +911,72 @@ print(sum(check(x) for x in range(2000)))
                 &format!("{what}: last stderr line"),
                 lines.last().copied(),
                 Some("ValueError: bad item"),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn traceback_through_direct_calls_is_the_interpreters() -> Result<(), String> {
+    // An exception raised in code compiled code called directly
+    // (`jit/src/direct_call.rs`), several levels of function and method
+    // calls down, after many calls that returned: the traceback lists
+    // every level the interpreter's does.
+    let source = "\
+class C:
+    def m(self, n):
+        if n == 0:
+            return {}['k']
+        return self.m(n - 1) + 1
+
+    def ok(self, n):
+        if n == 0:
+            return 0
+        return self.ok(n - 1) + 1
+
+def f(n, c):
+    if n == 0:
+        return c.m(3)
+    return f(n - 1, c) * 2
+
+def g(n, c):
+    if n == 0:
+        return c.ok(3)
+    return g(n - 1, c) * 2
+
+c = C()
+for i in range(300):
+    g(4, c)
+    try:
+        f(3, c)
+    except KeyError:
+        pass
+print(g(5, c))
+f(5, c)
+";
+    let directory = program("direct.py", source);
+    let interpreted = tern(&["--jit=off", "direct.py"], &directory, None)?;
+    expect_eq("exit code", interpreted.exit_code, Some(1))?;
+    expect_that(interpreted.stderr.ends_with("KeyError: 'k'\n"), || {
+        format!("--jit=off traceback: {:?}", interpreted.stderr)
+    })?;
+    for mode in ["--jit=raw", "--jit=full", "--jit=sync"] {
+        for threshold in ["1", "40"] {
+            let outcome = tern(
+                &[mode, "--jit-threshold", threshold, "direct.py"],
+                &directory,
+                None,
+            )?;
+            let what = format!("{mode} --jit-threshold {threshold}");
+            expect_eq(
+                &format!("{what}: stdout"),
+                &outcome.stdout,
+                &interpreted.stdout,
+            )?;
+            expect_eq(
+                &format!("{what}: stderr"),
+                &outcome.stderr,
+                &interpreted.stderr,
             )?;
         }
     }

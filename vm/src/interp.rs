@@ -58,18 +58,18 @@ pub struct Interpreter {
     pub(crate) jit: jit::Jit,
     /// Nesting depth of `execute` (the recorder only follows one level).
     pub(crate) exec_depth: usize,
-    /// While compiled code runs: one past the highest stack slot its
-    /// inlined frames use. Frames pushed by Python code the trace calls go
-    /// above it, and the GC marks up to it.
-    pub(crate) jit_stack_top: usize,
-    /// The highest `jit_stack_top` any compiled loop has used: a collection
-    /// clears the stack above what it marks up to here, so compiled code
-    /// never finds a stale pointer to a freed object above its frame.
-    pub(crate) jit_high_water: usize,
-    /// The native stack address below which compiled code is not entered
+    /// The stack words compiled code shares with the interpreter (boxed:
+    /// compiled code embeds their address). `stack_top`: while compiled
+    /// code runs, one past the highest stack slot its inlined frames use;
+    /// frames pushed by Python code the trace calls go above it, and the
+    /// GC marks up to it. `high_water`: the highest `stack_top` any
+    /// compiled code has used; a collection clears the stack above what it
+    /// marks up to here, so compiled code never finds a stale pointer to a
+    /// freed object above its frame. `native_floor`: the native stack
+    /// address below which compiled code is not entered
     /// (`native_stack::floor` of this interpreter's thread; 0 until the
     /// first entry reads it).
-    pub(crate) native_floor: usize,
+    pub(crate) jit_words: Box<jit::direct_call::VmWords>,
     /// Context of the innermost compiled loop running now (null: none); it
     /// links to the one it was entered from. Their inlined frames count
     /// toward the recursion limit.
@@ -122,12 +122,12 @@ impl Interpreter {
                     threshold: std::ptr::null(),
                     interrupt: std::ptr::null(),
                     install_pending: std::ptr::null(),
+                    vm: std::ptr::null_mut(),
+                    recursion_limit: std::ptr::null(),
                 },
             ),
             exec_depth: 0,
-            jit_stack_top: 0,
-            jit_high_water: 0,
-            native_floor: 0,
+            jit_words: Box::default(),
             jit_innermost: std::ptr::null(),
             jit_resumed_at: (0, 0),
             prelude: Value::EMPTY,
@@ -145,6 +145,9 @@ impl Interpreter {
             interrupt: INTERRUPTED.as_ptr() as *const u8,
             // The JIT points this at its worker's flag.
             install_pending: std::ptr::null(),
+            // Both boxed: their addresses do not change.
+            vm: &mut *self.jit_words,
+            recursion_limit: &self.rt.recursion_limit,
         };
         // The optimizer thread allocates from its own arena, away from the
         // interpreter's objects (see `allocator.rs`).
@@ -237,7 +240,7 @@ impl Interpreter {
             Some(f) => f.base + unsafe { (&*f.code).code.nslots as usize },
             None => 0,
         };
-        frames_top.max(self.jit_stack_top)
+        frames_top.max(self.jit_words.stack_top)
     }
 
     /// Grows the stack so `len` slots exist.
@@ -290,8 +293,8 @@ impl Interpreter {
             .map(|f| f.base + unsafe { (&*f.code).code.nslots as usize })
             .max()
             .unwrap_or(0)
-            .max(self.jit_stack_top);
-        let high_water = self.jit_high_water.min(self.stack.len());
+            .max(self.jit_words.stack_top);
+        let high_water = self.jit_words.high_water.min(self.stack.len());
         if high_water > top {
             self.stack[top..high_water].fill(Value::EMPTY);
         }

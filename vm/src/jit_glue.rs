@@ -316,10 +316,10 @@ impl Interpreter {
     /// Is there native stack left to enter compiled code (see `native_stack`)?
     #[inline(always)]
     fn native_stack_has_room(&mut self) -> bool {
-        if self.native_floor == 0 {
-            self.native_floor = crate::native_stack::floor();
+        if self.jit_words.native_floor == 0 {
+            self.jit_words.native_floor = crate::native_stack::floor();
         }
-        crate::native_stack::has_room_above(self.native_floor)
+        crate::native_stack::has_room_above(self.jit_words.native_floor)
     }
 
     /// [`Interpreter::native_stack_has_room`] for an entry from compiled
@@ -327,7 +327,7 @@ impl Interpreter {
     /// the floor is known: one compare with the stack pointer.
     #[inline(always)]
     pub(crate) fn nested_native_stack_has_room(&self) -> bool {
-        debug_assert!(self.native_floor != 0);
+        debug_assert!(self.jit_words.native_floor != 0);
         #[cfg(target_arch = "x86_64")]
         {
             let sp: usize;
@@ -336,10 +336,10 @@ impl Interpreter {
             unsafe {
                 std::arch::asm!("mov {}, rsp", out(reg) sp, options(nomem, nostack, preserves_flags))
             };
-            sp > self.native_floor
+            sp > self.jit_words.native_floor
         }
         #[cfg(not(target_arch = "x86_64"))]
-        crate::native_stack::has_room_above(self.native_floor)
+        crate::native_stack::has_room_above(self.jit_words.native_floor)
     }
 
     /// Enters compiled code at `target` (through the trampoline `enter`)
@@ -369,7 +369,7 @@ impl Interpreter {
     /// called by compiled code, which is still running (counted as active
     /// by the JIT) below.
     ///
-    /// While compiled code runs, `jit_stack_top` is the stack top
+    /// While compiled code runs, `jit_words.stack_top` is the stack top
     /// (`stack_top`): the frames the interpreter pushed since are popped
     /// before it goes on. `collect`: collect garbage once the stack is
     /// covered, before the code runs.
@@ -392,11 +392,11 @@ impl Interpreter {
         // slots the mark newly covers are cleared here (once): every slot
         // below it holds EMPTY or a value written since the last collection.
         debug_assert!(need >= base + nslots);
-        if need > self.jit_high_water {
+        if need > self.jit_words.high_water {
             self.cover_stack(base + nslots, need);
         }
-        let saved_top = self.jit_stack_top;
-        self.jit_stack_top = saved_top.max(need);
+        let saved_top = self.jit_words.stack_top;
+        self.jit_words.stack_top = saved_top.max(need);
         if collect {
             self.collect_garbage();
         }
@@ -404,6 +404,8 @@ impl Interpreter {
         let mut ctx = JitCtx::new(vm, &mut self.jit, &mut self.stack, base);
         ctx.hidden_below = hidden as u64;
         ctx.call_from_stack = Some(Interpreter::call_from_trace);
+        ctx.frames = self.frames.len() as u64;
+        ctx.finish_direct_call = Some(Interpreter::finish_direct_call);
         ctx.outer = self.jit_innermost;
         self.jit_innermost = &ctx;
         if !NESTED {
@@ -414,7 +416,7 @@ impl Interpreter {
             self.jit.leave_compiled();
         }
         self.jit_innermost = ctx.outer;
-        self.jit_stack_top = saved_top;
+        self.jit_words.stack_top = saved_top;
         // A safepoint: install what the worker finished (a loop header may
         // have left for just that) and free replaced code. (Nested, code
         // is not freed: the compiled code below is still active.)
@@ -511,11 +513,11 @@ impl Interpreter {
     /// `frame_top`), and raises the high-water mark to `need`.
     #[cold]
     fn cover_stack(&mut self, frame_top: usize, need: usize) {
-        let from = self.jit_high_water.max(frame_top);
+        let from = self.jit_words.high_water.max(frame_top);
         if need > from {
             self.stack[from..need].fill(Value::EMPTY);
         }
-        self.jit_high_water = need;
+        self.jit_words.high_water = need;
     }
 
     /// Starts recording a bridge from exit (`trace`, `snap`), whose frames

@@ -602,6 +602,12 @@ pub(super) fn emit_inst(
         {
             float_pow::emit_float_pow(e, i, args[1], args[2]);
         }
+        Opcode::Call(h @ (Helper::Call | Helper::CallMethod), ref args)
+            if direct_call::direct_call(e, h, args, t).is_some() =>
+        {
+            let d = direct_call::direct_call(e, h, args, t).expect("checked by the guard");
+            direct_call::emit_direct_call(e, i, inst, h, args, d, t);
+        }
         Opcode::Call(h, ref args) => {
             if args.len() > 4 {
                 return Err("helper with more than four arguments".into());

@@ -644,8 +644,9 @@ fn read_range(h: Helper, args: &[Ref], int: impl Fn(Ref) -> Option<i64>) -> Opti
     let c: Vec<Option<i64>> = args.iter().map(|&a| int(a)).collect();
     let r = |a: i64, b: i64| Some((a as i32, b as i32));
     match (h, c.as_slice()) {
-        (Helper::Call, [Some(f), Some(n)]) => r(*f, f + n),
-        (Helper::CallMethod, [Some(f), Some(n)]) => r(*f, f + 1 + n),
+        // A third argument (a direct call's function) reads no slot.
+        (Helper::Call, [Some(f), Some(n), ..]) => r(*f, f + n),
+        (Helper::CallMethod, [Some(f), Some(n), ..]) => r(*f, f + 1 + n),
         (Helper::CallKw | Helper::CallMethodKw, [Some(f), Some(n), _]) => r(*f, f + 1 + n),
         (Helper::CallEx, [Some(f)]) => r(*f, f + 2),
         // `(func_slot, args_at, n)`.

@@ -232,6 +232,8 @@ pub fn run_in(
             threshold: &threshold,
             interrupt: &interrupt,
             install_pending: std::ptr::null(),
+            vm: std::ptr::null_mut(),
+            recursion_limit: std::ptr::null(),
         },
         iterations: &iterations,
     };

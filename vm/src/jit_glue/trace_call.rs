@@ -56,8 +56,11 @@ impl Interpreter {
         // check of the frame push (`enter_plain_function`).
         let depth = self.frames.len() + 1;
         // Compiled code is running (this is its call).
-        let top = self.jit_stack_top;
+        let top = self.jit_words.stack_top;
         debug_assert_eq!(top, self.stack_top());
+        // Direct calls rely on it (`JitCtx::frames`).
+        // SAFETY: the caller's contract: `ctx` is the running code's context.
+        debug_assert_eq!(unsafe { (*ctx).frames } as usize, self.frames.len());
         // The arguments lie in the trace's frames, below the stack top;
         // anything else is left to the general path's checks.
         if depth + hidden + frames_needed >= self.rt.recursion_limit
@@ -106,7 +109,7 @@ impl Interpreter {
         need: usize,
         hidden: usize,
     ) -> PyResult<Value> {
-        let top = self.jit_stack_top;
+        let top = self.jit_words.stack_top;
         let base = top + 1;
         let depth = self.frames.len() + 1;
         // SAFETY: a function's code is a live CodeObj.
@@ -144,7 +147,7 @@ impl Interpreter {
     /// cells, when no collection is due: its trace runs with no interpreter
     /// frame pushed, the frame counted as hidden (like an inlined one) by
     /// the trace's context for the recursion limit. Nothing needs the frame
-    /// while the trace runs: its slots are below `jit_stack_top` (marked by
+    /// while the trace runs: its slots are below `jit_words.stack_top` (marked by
     /// a collection), `f` (and through it the code and module) stays in the
     /// caller's function slot, and code that runs Python from a helper
     /// pushes its own frames above. An exit other than the function's
@@ -239,13 +242,13 @@ impl Interpreter {
         self.exec_depth += 1;
         // As `run_code` does: a collection while the trace runs marks the
         // stack up to `need`, whose newly covered slots are cleared once.
-        if need > self.jit_high_water {
+        if need > self.jit_words.high_water {
             self.cover_stack(base + initialized, need);
         }
         // The callee's frame starts above the caller's stack top.
         let saved_top = base - 1;
-        debug_assert_eq!(saved_top, self.jit_stack_top);
-        self.jit_stack_top = need;
+        debug_assert_eq!(saved_top, self.jit_words.stack_top);
+        self.jit_words.stack_top = need;
         if collect {
             self.collect_garbage();
         }
@@ -268,7 +271,7 @@ impl Interpreter {
             // that may move the stack).
             info
         };
-        self.jit_stack_top = saved_top;
+        self.jit_words.stack_top = saved_top;
         // A safepoint for installs (nested: compiled code is still active
         // below, so nothing is freed).
         if self.jit.install_due() {
@@ -290,6 +293,41 @@ impl Interpreter {
                 self.materialize_lazy_frame(f, func, left, base, saved_handled)
             }
         }
+    }
+
+    /// The interpreter's end of compiled code's direct call of `f` (see
+    /// `jit::direct_call`) whose callee's trace left through `info` other
+    /// than at its `Return`: what [`Interpreter::enter_lazy_frame`] does
+    /// after such an exit. The caller's code has put its context and the
+    /// stack top back; the callee's frame starts above the stack top.
+    ///
+    /// # Safety
+    /// `ctx` is the context of the compiled code that made the call (the
+    /// innermost), in its `h_direct_exit` helper call; `info` the exit
+    /// descriptor the callee's trace returned; `f` a plain function.
+    pub(crate) unsafe fn finish_direct_call(
+        ctx: *mut JitCtx,
+        f: Value,
+        info: *const jit::exits::ExitInfo,
+    ) -> PyResult<Value> {
+        // SAFETY: the caller's contract: `vm` is the interpreter, not
+        // otherwise borrowed while a helper runs.
+        let interp = unsafe { &mut *((*ctx).vm as *mut Interpreter) };
+        debug_assert!(std::ptr::eq(ctx, interp.jit_innermost));
+        let func = runtime::object::downcast::<FunctionObj>(f).expect("a direct call's function");
+        let base = interp.jit_words.stack_top + 1;
+        interp.jit_words.direct_slow_exits += 1;
+        if interp.jit.install_due() {
+            interp.jit.service();
+        }
+        // Undone by `finish_function_call` (as in `enter_lazy_frame`).
+        interp.exec_depth += 1;
+        // SAFETY: as above; the callee's exception (if any) is taken from
+        // the context, which the caller then sees clear.
+        let left = Left::of(info, unsafe { &mut *ctx });
+        // The callee's code did not change the handled exception.
+        let handled = interp.handled;
+        interp.materialize_lazy_frame(f, func, left, base, handled)
     }
 
     /// [`Interpreter::enter_lazy_frame`] after the trace left other than at

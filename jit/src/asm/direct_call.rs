@@ -1,0 +1,324 @@
+//! The machine code of a direct call into a function trace (see
+//! `crate::direct_call`): inline checks, the callee's frame set up above
+//! the caller's stack in the caller's own context, a native call of the
+//! callee trace's entry through an inline copy of the trampoline, and the
+//! callee's `Return` read back without leaving compiled code. A failed
+//! check calls the `call` helper; any other exit of the callee calls
+//! `h_direct_exit`.
+
+// dynasm's dynamic-register syntax (`Rq(reg)`) expands to a `.into()`.
+#![allow(clippy::useless_conversion)]
+
+use super::*;
+use crate::direct_call::{self as dc, VmWords};
+use runtime::object::{cast, downcast, CodeObj, FunctionObj};
+use runtime::Value;
+
+/// What a marked call (`call`/`call_method` with the recorded function as
+/// its third argument) needs to be made directly.
+pub(super) struct DirectCall {
+    /// The call's function slot (relative to the trace's slot 0).
+    func: i32,
+    /// The first argument's slot.
+    args_at: i32,
+    /// Positional arguments (the receiver included for a method).
+    n: usize,
+    /// Whether the receiver slot must be checked (a method call).
+    method: bool,
+    /// The function's boxed bits.
+    f: u64,
+    /// The function's code (its `direct` words are read at each call).
+    code: &'static CodeObj,
+}
+
+/// The direct call `Call(h, args)` may make, if it is marked for one and
+/// the interpreter supports them (`t.safepoint.vm`).
+pub(super) fn direct_call(
+    e: &Emitter,
+    h: Helper,
+    args: &[Ref],
+    t: &AsmTargets,
+) -> Option<DirectCall> {
+    if t.safepoint.vm.is_null() || t.safepoint.recursion_limit.is_null() {
+        return None;
+    }
+    let &[fk, ak, fc] = args else {
+        return None;
+    };
+    let (func, argc) = (e.imm32(fk)?, e.imm32(ak)?);
+    let Opcode::Const(f) = e.trace.insts[fc as usize].op else {
+        return None;
+    };
+    let method = h == Helper::CallMethod;
+    let (args_at, n) = if method {
+        (func + 1, argc as usize + 1)
+    } else {
+        (func + 1, argc as usize)
+    };
+    if !dc::direct_callee(f, n) {
+        return None;
+    }
+    let function = downcast::<FunctionObj>(f)?;
+    // SAFETY: a function's code is a live CodeObj, kept alive (with the
+    // function, a constant of the trace) by the trace's roots.
+    let code: &'static CodeObj = unsafe { cast::<CodeObj>(function.code) };
+    Some(DirectCall {
+        func,
+        args_at,
+        n,
+        method,
+        f: f.to_bits(),
+        code,
+    })
+}
+
+/// Emits direct call `d` for `Call(h, args)` (instruction `i`).
+pub(super) fn emit_direct_call(
+    e: &mut Emitter,
+    i: Ref,
+    inst: &Inst,
+    h: Helper,
+    args: &[Ref],
+    d: DirectCall,
+    t: &AsmTargets,
+) {
+    let sp = t.safepoint;
+    let ctx_off = |o: usize| o as i32;
+    let base_off = ctx_off(offset_of!(JitCtx, base));
+    let index_off = ctx_off(offset_of!(JitCtx, base_index));
+    let hidden_off = ctx_off(offset_of!(JitCtx, hidden_below));
+    let depth_off = ctx_off(offset_of!(JitCtx, inline_depth));
+    let frames_off = ctx_off(offset_of!(JitCtx, frames));
+    let err_off = ctx_off(offset_of!(JitCtx, error_pending));
+    let top_off = offset_of!(VmWords, stack_top) as i32;
+    let water_off = offset_of!(VmWords, high_water) as i32;
+    let floor_off = offset_of!(VmWords, native_floor) as i32;
+    let calls_off = offset_of!(VmWords, direct_calls) as i32;
+    let ret_off = offset_of!(ExitInfo, return_src) as i32;
+    let depth = e.trace.origins[inst.origin as usize].depth as i32;
+    let vm = sp.vm as i64;
+    let direct = &d.code.direct as *const _ as i64;
+    let nlocals = d.code.code.local_names.len().max(d.n);
+    let (slow, slow_exit, service, enter, join, done) = (
+        e.ops.new_dynamic_label(),
+        e.ops.new_dynamic_label(),
+        e.ops.new_dynamic_label(),
+        e.ops.new_dynamic_label(),
+        e.ops.new_dynamic_label(),
+        e.ops.new_dynamic_label(),
+    );
+    // The checks: any failing one leaves the call to the helper, with
+    // nothing changed. The function slot still holds the function (so the
+    // code is the one whose shape the recorder checked).
+    let (fslot, empty) = (8 * d.func, Value::EMPTY.to_bits() as i64);
+    dynasm!(e.ops
+        ; .arch x64
+        ; mov rax, [rbx + fslot]
+        ; mov rcx, QWORD d.f as i64
+        ; cmp rax, rcx
+        ; jne =>slow
+    );
+    if d.method {
+        // A method call's receiver is bound (the arguments start at it).
+        dynasm!(e.ops
+            ; .arch x64
+            ; mov rax, [rbx + fslot + 8]
+            ; mov rcx, QWORD empty
+            ; cmp rax, rcx
+            ; je =>slow
+        );
+    }
+    let (limit, debt, threshold) = (
+        sp.recursion_limit as i64,
+        sp.debt as i64,
+        sp.threshold as i64,
+    );
+    dynasm!(e.ops
+        ; .arch x64
+        // The code's function trace: its entry slot (0: none yet).
+        ; mov rsi, QWORD direct
+        ; mov rdx, [rsi]
+        ; test rdx, rdx
+        ; jz =>slow
+        // The recursion limit, as `call_function_trace` checks it: the
+        // frames, the hidden ones (the caller's and its inlined ones), the
+        // callee's frame and the frames its trace may hide.
+        ; mov rax, [r12 + frames_off]
+        ; add rax, [r12 + hidden_off]
+        ; add rax, [rsi + 16]
+        ; add rax, depth + 1
+        ; mov rcx, QWORD limit
+        ; cmp rax, [rcx]
+        ; jae =>slow
+        // Native stack left for the callee's spill frame.
+        ; mov r8, QWORD vm
+        ; cmp rsp, [r8 + floor_off]
+        ; jbe =>slow
+    );
+    // A collection due: the helper's path collects at the frame push. (The
+    // heap keeps its debt and threshold side by side: one address.)
+    match i32::try_from(threshold.wrapping_sub(debt)) {
+        Ok(apart) => dynasm!(e.ops
+            ; .arch x64
+            ; mov rcx, QWORD debt
+            ; mov rax, [rcx]
+            ; cmp rax, [rcx + apart]
+            ; jae =>slow
+        ),
+        Err(_) => dynasm!(e.ops
+            ; .arch x64
+            ; mov rcx, QWORD debt
+            ; mov rax, [rcx]
+            ; mov rcx, QWORD threshold
+            ; cmp rax, [rcx]
+            ; jae =>slow
+        ),
+    }
+    dynasm!(e.ops
+        ; .arch x64
+        // The callee's frame starts above the caller's stack top; its
+        // reach (`need`) must be below the high-water mark, so that the
+        // stack is long enough and every slot up to it is safe to mark.
+        ; mov r9, [r8 + top_off]
+        ; lea r10, [r9 + 1]
+        ; mov rax, [rsi + 8]
+        ; add rax, r10
+        ; cmp rax, [r8 + water_off]
+        ; ja =>slow
+        // Committed. The GC marks up to `need` while the callee runs.
+        ; mov [r8 + top_off], rax
+        ; inc QWORD [r8 + calls_off]
+        ; mov rcx, [r12 + index_off]
+        ; mov rdi, r10
+        ; sub rdi, rcx
+        ; lea rdi, [rbx + rdi * 8]
+    );
+    // The arguments, the return slot (None, as a frame push sets it) and
+    // the local variables (EMPTY: unbound); temporaries are written before
+    // they are read, and hold safe values meanwhile (below the high-water
+    // mark: EMPTY or a value written since the last collection).
+    for k in 0..d.n as i32 {
+        let from = 8 * (d.args_at + k);
+        dynasm!(e.ops ; .arch x64 ; mov r11, [rbx + from] ; mov [rdi + 8 * k], r11);
+    }
+    let none = Value::NONE.to_bits() as i64;
+    dynasm!(e.ops ; .arch x64 ; mov r11, QWORD none ; mov [rdi - 8], r11);
+    if nlocals > d.n {
+        dynasm!(e.ops ; .arch x64 ; mov r11, QWORD empty);
+        for k in d.n as i32..nlocals as i32 {
+            dynasm!(e.ops ; .arch x64 ; mov [rdi + 8 * k], r11);
+        }
+    }
+    let hide = depth + 1;
+    dynasm!(e.ops
+        ; .arch x64
+        // The caller's slot-0 index, kept on the native stack (16 bytes:
+        // calls stay aligned); the context becomes the callee's, its frame
+        // hidden like an inlined one (as `enter_lazy_frame` does). Its
+        // `inline_depth` is written by its code before each helper call.
+        ; sub rsp, 16
+        ; mov [rsp], rcx
+        ; mov [r12 + index_off], r10
+        ; mov [r12 + base_off], rdi
+        ; add QWORD [r12 + hidden_off], hide
+        ; mov rbx, rdi
+        ; call =>enter
+        // Back with the exit descriptor in `rax`; the context's base is
+        // the callee's slot 0 in the stack as it is now.
+        ; mov rcx, [r12 + index_off]
+        ; mov rdx, [r12 + base_off]
+        ; mov r8, QWORD vm
+        ; lea r9, [rcx - 1]
+        ; mov [r8 + top_off], r9
+        ; sub QWORD [r12 + hidden_off], hide
+        ; mov r9, [rsp]
+        ; add rsp, 16
+        ; mov [r12 + index_off], r9
+        ; sub rcx, r9
+        ; shl rcx, 3
+        ; mov rbx, rdx
+        ; sub rbx, rcx
+        ; mov [r12 + base_off], rbx
+        // The callee's `Return`: its value is slot `return_src` of its frame.
+        ; mov ecx, DWORD [rax + ret_off]
+        ; cmp ecx, -1
+        ; je =>slow_exit
+        ; mov rax, [rdx + rcx * 8]
+    );
+    if !sp.install_pending.is_null() {
+        let pending = sp.install_pending as i64;
+        dynasm!(e.ops
+            ; .arch x64
+            ; mov rcx, QWORD pending
+            ; cmp BYTE [rcx], 0
+            ; jne =>service
+        );
+    }
+    let (exit_helper, service_helper) = (
+        dc::h_direct_exit as *const () as i64,
+        dc::h_direct_service as *const () as i64,
+    );
+    dynasm!(e.ops
+        ; .arch x64
+        ; jmp =>done
+        // The trampoline's work, inline (`r12` is the context already,
+        // `rbx` the callee's slot 0): the callee's epilogue undoes it and
+        // returns here with its exit descriptor.
+        ; =>enter
+        ; push rbp
+        ; mov rbp, rsp
+        ; push rbx
+        ; push r12
+        ; push r13
+        ; push r14
+        ; push r15
+        ; sub rsp, FRAME_BYTES
+        ; jmp QWORD [rdx]
+        // Any other exit: the interpreter finishes the call (it reads the
+        // caller's inline depth, which the callee's code changed; the
+        // caller's own calls write it again).
+        ; =>slow_exit
+        ; mov QWORD [r12 + depth_off], depth
+        ; mov rsi, d.func
+        ; mov rdx, rax
+        ; mov rdi, r12
+        ; mov rax, QWORD exit_helper
+        ; call rax
+        ; mov rbx, [r12 + base_off]
+        ; jmp =>join
+        ; =>service
+        ; sub rsp, 16
+        ; mov [rsp], rax
+        ; mov rdi, r12
+        ; mov rax, QWORD service_helper
+        ; call rax
+        ; mov rax, [rsp]
+        ; add rsp, 16
+        ; jmp =>done
+        ; =>slow
+    );
+    // The helper, as for an unmarked call (nothing is known in `rax` here).
+    e.rax_now = None;
+    for (k, &a) in args.iter().enumerate() {
+        e.load([RSI, RDX, RCX][k], a);
+    }
+    let f = h.address() as *const () as i64;
+    dynasm!(e.ops
+        ; .arch x64
+        ; mov QWORD [r12 + depth_off], depth
+        ; mov rdi, r12
+        ; mov rax, QWORD f
+        ; call rax
+        ; mov rbx, [r12 + base_off]
+        ; =>join
+    );
+    if inst.snap.is_some() {
+        let stub = e.stub(inst);
+        dynasm!(e.ops ; .arch x64 ; cmp QWORD [r12 + err_off], 0 ; jne =>stub);
+    }
+    dynasm!(e.ops ; .arch x64 ; =>done);
+    e.rax_now = None;
+    if inst.ty != Type::Void {
+        e.store_rax(i);
+    }
+}
