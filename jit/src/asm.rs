@@ -753,13 +753,14 @@ fn assemble_pass(
                 dynasm!(e.ops ; .arch x64 ; jmp QWORD [rcx]);
                 continue;
             }
-            if let Some(writer) = writers.find(&e, k) {
+            let key = SharedWriters::key(&e, k);
+            if let Some(writer) = writers.find(&key) {
                 dynasm!(e.ops ; .arch x64 ; jmp =>writer);
                 continue;
             }
             let writer = e.ops.new_dynamic_label();
             dynasm!(e.ops ; .arch x64 ; =>writer);
-            writers.remember(&e, k, writer);
+            writers.remember(key, writer);
             emit_entries(&mut e, k);
         } else {
             // The materializing call clobbers `rcx`.

@@ -13,6 +13,81 @@ use runtime::Value;
 /// An IR value: the index of the instruction that produces it.
 pub type Ref = u32;
 
+/// Most operands a call takes: helpers get the context and four words.
+pub const MAX_CALL_ARGS: usize = 4;
+
+/// A call's operands, held inline so that an [`Opcode`] is `Copy`: the
+/// optimizer copies every instruction in every pass, and a `Vec` made each
+/// copy of a call an allocation (and every copy of any opcode a call to
+/// its `Clone`). Derefs to the operands' slice.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct CallArgs {
+    len: u8,
+    /// Unused places hold 0, so the derived equality compares operands only.
+    refs: [Ref; MAX_CALL_ARGS],
+}
+
+impl CallArgs {
+    /// The operands `args`.
+    ///
+    /// # Panics
+    /// With more than [`MAX_CALL_ARGS`] operands (no helper takes more).
+    pub fn new(args: &[Ref]) -> CallArgs {
+        assert!(
+            args.len() <= MAX_CALL_ARGS,
+            "a call with {} operands",
+            args.len()
+        );
+        let mut refs = [0; MAX_CALL_ARGS];
+        refs[..args.len()].copy_from_slice(args);
+        CallArgs {
+            len: args.len() as u8,
+            refs,
+        }
+    }
+}
+
+impl From<Vec<Ref>> for CallArgs {
+    fn from(args: Vec<Ref>) -> CallArgs {
+        CallArgs::new(&args)
+    }
+}
+
+impl std::ops::Deref for CallArgs {
+    type Target = [Ref];
+    fn deref(&self) -> &[Ref] {
+        &self.refs[..self.len as usize]
+    }
+}
+
+impl std::ops::DerefMut for CallArgs {
+    fn deref_mut(&mut self) -> &mut [Ref] {
+        &mut self.refs[..self.len as usize]
+    }
+}
+
+impl<'a> IntoIterator for &'a CallArgs {
+    type Item = &'a Ref;
+    type IntoIter = std::slice::Iter<'a, Ref>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a mut CallArgs {
+    type Item = &'a mut Ref;
+    type IntoIter = std::slice::IterMut<'a, Ref>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter_mut()
+    }
+}
+
+impl std::fmt::Debug for CallArgs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
 /// What an instruction produces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Type {
@@ -140,7 +215,7 @@ pub enum FloatOp {
 }
 
 /// One IR operation.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Opcode {
     // ---- constants
     /// A boxed constant (kept alive by [`Trace::roots`] when it is an object).
@@ -224,7 +299,7 @@ pub enum Opcode {
     BoolNot(Ref),
     // ---- runtime calls
     /// Calls a runtime helper; helpers that may raise carry a snapshot.
-    Call(Helper, Vec<Ref>),
+    Call(Helper, CallArgs),
     // ---- control
     /// Marks the loop header (the top of every iteration): polls the
     /// safepoint words (its snapshot is the `Safepoint` exit) and counts the
@@ -244,32 +319,15 @@ pub enum Opcode {
     LoopBack,
 }
 
-impl Opcode {
-    /// Calls `f` on every IR value the operation reads (a phi's `next` too).
-    pub fn for_each_ref(&self, mut f: impl FnMut(Ref)) {
-        if let Opcode::Call(_, args) = self {
-            args.iter().for_each(|&a| f(a));
-            return;
-        }
-        // Every other operation is small and `Copy`-like to clone.
-        self.clone().visit_refs(&mut |r: &mut Ref| f(*r));
-    }
-
-    /// The IR values the operation reads, in operand order.
-    pub fn refs(&self) -> Vec<Ref> {
-        let mut v = Vec::new();
-        self.for_each_ref(|r| v.push(r));
-        v
-    }
-
-    /// Replaces every IR value the operation reads with `f(value)`.
-    pub fn map_refs(&mut self, mut f: impl FnMut(Ref) -> Ref) {
-        self.visit_refs(&mut |r: &mut Ref| *r = f(*r));
-    }
-
-    fn visit_refs(&mut self, f: &mut dyn FnMut(&mut Ref)) {
+/// Runs `$f` on each operand of opcode `$op` (a reference: `&Opcode`
+/// gives `&Ref`s, `&mut Opcode` gives `&mut Ref`s). A macro rather than one
+/// function taking a `dyn` closure: the optimizer visits every operand of
+/// every instruction in every pass, and the indirect calls (with a clone of
+/// the opcode for the read-only visit) were its largest single cost.
+macro_rules! each_operand {
+    ($op:expr, $f:ident, $iter:ident) => {{
         use Opcode::*;
-        match self {
+        match $op {
             Const(_) | ConstInt(_) | SlotLoad(_) | LoadAbs(_) | LoopHeader | LoopBack => {}
             SlotStore(_, a)
             | GuardTag(a, _)
@@ -291,7 +349,7 @@ impl Opcode {
             | IntNeg(a)
             | FloatNeg(a)
             | IntToFloat(a)
-            | BoolNot(a) => f(a),
+            | BoolNot(a) => $f(a),
             ListLoad(a, b)
             | TupleLoad(a, b)
             | StoreField(a, _, b)
@@ -302,16 +360,41 @@ impl Opcode {
             | FloatCmp(_, a, b)
             | SameValue(a, b)
             | Phi(a, b) => {
-                f(a);
-                f(b);
+                $f(a);
+                $f(b);
             }
             ListStore(a, b, c) => {
-                f(a);
-                f(b);
-                f(c);
+                $f(a);
+                $f(b);
+                $f(c);
             }
-            Call(_, args) => args.iter_mut().for_each(f),
+            Call(_, args) => {
+                for a in args {
+                    $f(a);
+                }
+            }
         }
+    }};
+}
+
+impl Opcode {
+    /// Calls `f` on every IR value the operation reads (a phi's `next` too).
+    pub fn for_each_ref(&self, mut f: impl FnMut(Ref)) {
+        let mut g = |a: &Ref| f(*a);
+        each_operand!(self, g, iter);
+    }
+
+    /// The IR values the operation reads, in operand order.
+    pub fn refs(&self) -> Vec<Ref> {
+        let mut v = Vec::new();
+        self.for_each_ref(|r| v.push(r));
+        v
+    }
+
+    /// Replaces every IR value the operation reads with `f(value)`.
+    pub fn map_refs(&mut self, mut f: impl FnMut(Ref) -> Ref) {
+        let mut g = |a: &mut Ref| *a = f(*a);
+        each_operand!(self, g, iter_mut);
     }
 
     /// Is this a guard (leaves the trace when its condition fails)?

@@ -497,7 +497,10 @@ fn parse_inst(toks: &[&str], names: &Names, before: &[Inst]) -> Result<Inst, Str
             while it.peek().is_some() {
                 args.push(v(&mut it)?);
             }
-            Opcode::Call(helper, args)
+            if args.len() > MAX_CALL_ARGS {
+                return Err(format!("a call takes at most {MAX_CALL_ARGS} operands"));
+            }
+            Opcode::Call(helper, CallArgs::new(&args))
         }
         _ => {
             let arith = |prefix: &str| name.strip_prefix(prefix);
@@ -538,8 +541,9 @@ fn parse_snapshot(toks: &[&str], names: &Names) -> Result<Snapshot, String> {
         .iter()
         .find(|k| exit_kind_name(**k) == kind_name)
         .ok_or_else(|| format!("unknown exit kind `{kind_name}`"))?;
+    let mut frames: Vec<SnapFrame> = Vec::new();
     let mut snap = Snapshot {
-        frames: Vec::new(),
+        frames: Vec::new().into(),
         pc: 0,
         kind,
         entries: Vec::new(),
@@ -551,7 +555,7 @@ fn parse_snapshot(toks: &[&str], names: &Names) -> Result<Snapshot, String> {
             "frames" => {
                 while let Some(&&f) = it.peek() {
                     if let Some(base) = f.strip_prefix('@') {
-                        snap.frames.push(SnapFrame {
+                        frames.push(SnapFrame {
                             code: Value::NONE,
                             func: Value::NONE,
                             module: Value::NONE,
@@ -561,7 +565,7 @@ fn parse_snapshot(toks: &[&str], names: &Names) -> Result<Snapshot, String> {
                             init_self: false,
                             generator: None,
                         });
-                    } else if let Some(frame) = snap.frames.last_mut() {
+                    } else if let Some(frame) = frames.last_mut() {
                         if let Some(r) = f.strip_prefix("ret=") {
                             frame.ret_slot = int(Some(&r))? as i32;
                         } else if let Some(p) = f.strip_prefix("rpc=") {
@@ -636,6 +640,7 @@ fn parse_snapshot(toks: &[&str], names: &Names) -> Result<Snapshot, String> {
             _ => return Err(format!("unexpected `{word}` in a snapshot")),
         }
     }
+    snap.frames = frames.into();
     Ok(snap)
 }
 

@@ -265,7 +265,7 @@ pub fn print_trace_text(trace: &Trace) -> String {
             exit_kind_name(snap.kind),
             snap.pc
         );
-        for f in &snap.frames {
+        for f in snap.frames.iter() {
             let _ = write!(s, " @{}", f.base);
             if f.ret_slot != 0 {
                 let _ = write!(s, " ret={}", f.ret_slot);

@@ -192,7 +192,10 @@ fn unbox_wide(r: &mut Recorder, x: Value, v: Ref, pc: u32) -> Ref {
     if x.is_int() || r.int_of.contains_key(&v) {
         return unbox_int(r, v, pc);
     }
-    let n = r.emit(Opcode::Call(Helper::IntValue, vec![v]), Type::Int);
+    let n = r.emit(
+        Opcode::Call(Helper::IntValue, CallArgs::new(&[v])),
+        Type::Int,
+    );
     r.guard(Opcode::GuardNe(n, i64::MIN as u64), pc);
     r.int_of.insert(v, n);
     n

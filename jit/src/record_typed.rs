@@ -53,7 +53,7 @@ fn guard_plain_key(r: &mut Recorder, key: Value, k: Ref, pc: u32) -> bool {
 /// version guards: these helpers run no Python code, even when they raise.
 fn typed_call(r: &mut Recorder, h: Helper, args: Vec<Ref>, pc: u32, ty: Type) -> Ref {
     let snap = h.may_raise().then(|| r.snapshot(pc, ExitKind::Exception));
-    r.push(Opcode::Call(h, args), ty, snap)
+    r.push(Opcode::Call(h, args.into()), ty, snap)
 }
 
 /// A typed helper returning a value, or EMPTY when only the interpreter can

@@ -518,7 +518,7 @@ impl Recorder {
 
     /// Snapshot of the recorder's frames, resuming at `pc` in the innermost.
     pub(crate) fn snapshot(&mut self, pc: u32, kind: ExitKind) -> u32 {
-        let frames = self
+        let frames: Vec<SnapFrame> = self
             .frames
             .iter()
             .enumerate()
@@ -534,7 +534,7 @@ impl Recorder {
             })
             .collect();
         self.snapshots.push(Snapshot {
-            frames,
+            frames: frames.into(),
             pc,
             kind,
             entries: Vec::new(),
@@ -606,7 +606,7 @@ impl Recorder {
             // layouts, classes and module versions.
             self.forget_heap_guards();
         }
-        self.push(Opcode::Call(h, args), ty, snap)
+        self.push(Opcode::Call(h, args.into()), ty, snap)
     }
 
     /// The finished function trace (or function-trace bridge), at the root

@@ -77,7 +77,7 @@ pub fn live_intervals(trace: &Trace) -> Vec<Option<Interval>> {
     let header = body_header(trace);
     let back = n.saturating_sub(1) as u32;
     let mut ivs: Vec<Option<Interval>> = vec![None; n];
-    let def_pos = |r: usize| match (trace.insts[r].op.clone(), header) {
+    let def_pos = |r: usize| match (trace.insts[r].op, header) {
         (Opcode::Phi(..), Some(h)) => 3 * h as u32,
         _ => 3 * r as u32 + 2,
     };
@@ -404,7 +404,7 @@ pub fn check(trace: &Trace, alloc: &Allocation) -> Result<(), String> {
 mod tests {
     use super::*;
     use crate::helpers::Helper;
-    use crate::ir::{FloatOp, Inst, IntOp, Origin, TraceKind};
+    use crate::ir::{CallArgs, FloatOp, Inst, IntOp, Origin, TraceKind};
     use crate::snapshot::{ExitKind, Snapshot};
     use runtime::Value;
     use std::collections::HashMap;
@@ -436,7 +436,7 @@ mod tests {
         /// An instruction with a snapshot writing back `entries`.
         fn guarded(&mut self, op: Opcode, ty: Type, entries: &[Ref]) -> Ref {
             self.snapshots.push(Snapshot {
-                frames: Vec::new(),
+                frames: Vec::new().into(),
                 pc: 0,
                 kind: ExitKind::Guard,
                 entries: entries
@@ -588,8 +588,16 @@ mod tests {
         let a = b.push(Opcode::SlotLoad(0), Type::Val);
         let k = b.push(Opcode::SlotLoad(1), Type::Val);
         let f = b.push(Opcode::UnboxFloat(k), Type::Float);
-        let x = b.guarded(Opcode::Call(Helper::GetItem, vec![a, k]), Type::Val, &[a]);
-        let y = b.guarded(Opcode::Call(Helper::GetItem, vec![x, x]), Type::Val, &[]);
+        let x = b.guarded(
+            Opcode::Call(Helper::GetItem, CallArgs::new(&[a, k])),
+            Type::Val,
+            &[a],
+        );
+        let y = b.guarded(
+            Opcode::Call(Helper::GetItem, CallArgs::new(&[x, x])),
+            Type::Val,
+            &[],
+        );
         let g = b.push(Opcode::Float(FloatOp::Add, f, f), Type::Float);
         let boxed = b.push(Opcode::BoxFloat(g), Type::Val);
         b.push(Opcode::SlotStore(0, y), Type::Void);
@@ -615,7 +623,11 @@ mod tests {
         b.push(Opcode::LoopHeader, Type::Void);
         let x = b.push(Opcode::SlotLoad(0), Type::Val);
         let y = b.push(Opcode::SlotLoad(1), Type::Val);
-        let z = b.guarded(Opcode::Call(Helper::GetItem, vec![y, y]), Type::Val, &[]);
+        let z = b.guarded(
+            Opcode::Call(Helper::GetItem, CallArgs::new(&[y, y])),
+            Type::Val,
+            &[],
+        );
         b.push(Opcode::SlotStore(0, x), Type::Void);
         b.push(Opcode::SlotStore(1, z), Type::Void);
         b.push(Opcode::LoopBack, Type::Void);
@@ -829,7 +841,10 @@ mod tests {
                     }
                     7 if float.is_some() => b.push(Opcode::BoxFloat(float.unwrap()), Type::Val),
                     8 if val.is_some() => b.guarded(
-                        Opcode::Call(Helper::GetItem, vec![val.unwrap(), val2.unwrap()]),
+                        Opcode::Call(
+                            Helper::GetItem,
+                            CallArgs::new(&[val.unwrap(), val2.unwrap()]),
+                        ),
                         Type::Val,
                         &entries,
                     ),

@@ -8,6 +8,7 @@
 
 use crate::ir::Ref;
 use runtime::Value;
+use std::sync::Arc;
 
 /// One interpreter frame in a snapshot, outermost (the loop's frame) first.
 #[derive(Clone, Copy, Debug)]
@@ -56,7 +57,8 @@ pub enum ExitKind {
 #[derive(Clone, Debug)]
 pub struct Snapshot {
     /// The frames, outermost first; the last one is where execution resumes.
-    pub frames: Vec<SnapFrame>,
+    /// Shared: no pass changes them, and each pass copies every snapshot.
+    pub frames: Arc<[SnapFrame]>,
     /// Resume pc in the innermost frame.
     pub pc: u32,
     /// What kind of exit this is.

@@ -285,7 +285,7 @@ fn same_resume_state(from: &Snapshot, to: &Snapshot) -> bool {
         && from
             .frames
             .iter()
-            .zip(&to.frames)
+            .zip(to.frames.iter())
             .enumerate()
             .all(|(i, (a, b))| {
                 a.code == b.code
@@ -320,7 +320,7 @@ mod tests {
 
     fn snap(kind: ExitKind, pc: u32, frames: Vec<SnapFrame>) -> Snapshot {
         Snapshot {
-            frames,
+            frames: frames.into(),
             pc,
             kind,
             entries: Vec::new(),

@@ -64,7 +64,7 @@ impl Gen {
             }
         }
         self.snapshots.push(Snapshot {
-            frames: Vec::new(),
+            frames: Vec::new().into(),
             pc: 0,
             kind: ExitKind::Guard,
             entries,
@@ -265,7 +265,7 @@ fn random_trace(seed: u64, looping: bool) -> Trace {
         rng: Lcg(seed),
     };
     g.snapshots.push(Snapshot {
-        frames: Vec::new(),
+        frames: Vec::new().into(),
         pc: 0,
         kind: ExitKind::Safepoint,
         entries: Vec::new(),
@@ -314,7 +314,7 @@ fn random_trace(seed: u64, looping: bool) -> Trace {
             } else {
                 Some(next)
             };
-            if let (Some(next), Opcode::Phi(init, _)) = (next, g.insts[p as usize].op.clone()) {
+            if let (Some(next), Opcode::Phi(init, _)) = (next, g.insts[p as usize].op) {
                 g.insts[p as usize].op = Opcode::Phi(init, next);
             }
         }

@@ -190,7 +190,7 @@ fn helper_written_slots_stay_loads() {
     let name = b.push(Opcode::Const(Value::NONE), Type::Val, None);
     let s = b.snap(ExitKind::Exception, Vec::new());
     let m = b.push(
-        Opcode::Call(Helper::LoadMethod, vec![obj, name, dst]),
+        Opcode::Call(Helper::LoadMethod, CallArgs::new(&[obj, name, dst])),
         Type::Val,
         Some(s),
     );

@@ -34,27 +34,43 @@ fn entry_type(trace: &Trace, r: Ref) -> Type {
 
 /// Writes snapshot `k`'s entries (the stub's first part). Clobbers `rax`
 /// and `rdx` only, so a stub may keep its exit slot's address in `rcx`.
+///
+/// The entries are written grouped by value (the slots are distinct and no
+/// value lives in an interpreter slot, so their order does not matter): a
+/// value several slots hold (a variable and the temporaries it was copied
+/// to) is boxed once and its box stored to each of them (generators.py's
+/// hot exit boxed three values three times each: sync 463.1M -> 440.8M
+/// instructions).
 pub(super) fn emit_entries(e: &mut Emitter, k: usize) {
     let trace = e.trace;
-    for &(slot, r) in &trace.snapshots[k].entries {
+    let mut entries = trace.snapshots[k].entries.clone();
+    entries.sort_by_key(|&(_, r)| r);
+    // The value whose box `rax` holds.
+    let mut boxed: Option<Ref> = None;
+    for (slot, r) in entries {
         match e.decided.at_exit(k, r) {
             Some(b) => {
                 // A guard decided it: a constant (the compare may be fused).
                 let bits = runtime::Value::from_bool(b).to_bits() as i64;
                 dynasm!(e.ops ; .arch x64 ; mov rax, QWORD bits ; mov [rbx + 8 * slot], rax);
                 e.rax_now = None;
+                boxed = None;
             }
-            None => store_entry(e, slot, r),
+            None if boxed == Some(r) => {
+                dynasm!(e.ops ; .arch x64 ; mov [rbx + 8 * slot], rax);
+            }
+            None => boxed = store_entry(e, slot, r),
         }
     }
 }
 
-/// Writes entry value `r` to slot `slot`, boxing an unboxed one.
-fn store_entry(e: &mut Emitter, slot: i32, r: Ref) {
+/// Writes entry value `r` to slot `slot`, boxing an unboxed one; says
+/// whether `rax` holds its box after (it does for the unboxed ones).
+fn store_entry(e: &mut Emitter, slot: i32, r: Ref) -> Option<Ref> {
     let ty = entry_type(e.trace, r);
     if !matches!(ty, Type::Int | Type::Float | Type::Bool) {
         e.store_slot(slot, r);
-        return;
+        return None;
     }
     let off = 8 * slot;
     e.load(RAX, r);
@@ -76,6 +92,7 @@ fn store_entry(e: &mut Emitter, slot: i32, r: Ref) {
     // rax holds the box now, not `r`.
     e.rax_now = None;
     dynasm!(e.ops ; .arch x64 ; mov [rbx + off], rax);
+    Some(r)
 }
 
 /// The boxing subroutines exit stubs call, when any did (after the
@@ -168,8 +185,9 @@ pub(super) struct SharedWriters {
 }
 
 impl SharedWriters {
-    /// What snapshot `k`'s entry-writing code depends on.
-    fn key(e: &Emitter, k: usize) -> Vec<(i32, Ref, Option<bool>)> {
+    /// What snapshot `k`'s entry-writing code depends on (built once per
+    /// stub: it is a lookup per entry).
+    pub(super) fn key(e: &Emitter, k: usize) -> Vec<(i32, Ref, Option<bool>)> {
         e.trace.snapshots[k]
             .entries
             .iter()
@@ -177,14 +195,14 @@ impl SharedWriters {
             .collect()
     }
 
-    /// The label of earlier code writing what snapshot `k`'s does, if any.
-    pub(super) fn find(&self, e: &Emitter, k: usize) -> Option<DynamicLabel> {
-        self.by_entries.get(&Self::key(e, k)).copied()
+    /// The label of earlier code writing what `key` says, if any.
+    pub(super) fn find(&self, key: &[(i32, Ref, Option<bool>)]) -> Option<DynamicLabel> {
+        self.by_entries.get(key).copied()
     }
 
-    /// Remembers that the code at `label` writes snapshot `k`'s entries,
-    /// then jumps through the slot whose address is in `rcx`.
-    pub(super) fn remember(&mut self, e: &Emitter, k: usize, label: DynamicLabel) {
-        self.by_entries.insert(Self::key(e, k), label);
+    /// Remembers that the code at `label` writes what `key` says, then
+    /// jumps through the slot whose address is in `rcx`.
+    pub(super) fn remember(&mut self, key: Vec<(i32, Ref, Option<bool>)>, label: DynamicLabel) {
+        self.by_entries.insert(key, label);
     }
 }

@@ -504,9 +504,17 @@ pub(super) fn emit_inst(
             dynasm!(e.ops ; .arch x64 ; neg rax ; jo =>stub);
             e.store_rax(i);
         }
-        // Read by the guard right after it, which compares and jumps.
+        // Read by the guard right after it, which compares and jumps. It
+        // emits nothing, so what `rax` holds is still known to the guard
+        // (optimized traces: a value just computed in `rax` and spilled is
+        // compared from `rax`, not reloaded).
         Opcode::IntCmp(..) | Opcode::FloatCmp(..) | Opcode::SameValue(..)
-            if e.fused[i as usize] => {}
+            if e.fused[i as usize] =>
+        {
+            if e.alloc.is_some() {
+                e.rax_after = e.rax_now;
+            }
+        }
         Opcode::IntCmp(cond, a, b) => {
             let cond = emit_int_compare(e, cond, a, b);
             match cond {

@@ -20,7 +20,7 @@
 use super::Rewriter;
 use crate::ir::*;
 use crate::snapshot::ExitKind;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A bounds guard: `guard_true (int_lt C x)`.
 #[derive(Clone, Copy)]
@@ -83,9 +83,9 @@ pub fn bounds(trace: &Trace) -> Trace {
     let uses = use_counts(trace);
     // Per old compare of a group's first guard: the largest constant of its
     // group (when larger than its own).
-    let mut strengthen: HashMap<Ref, i64> = HashMap::new();
+    let mut strengthen: FxHashMap<Ref, i64> = FxHashMap::default();
     // Per compared value: the group's first guard in the current iteration.
-    let mut first: HashMap<Ref, Check> = HashMap::new();
+    let mut first: FxHashMap<Ref, Check> = FxHashMap::default();
     for k in 0..trace.insts.len() {
         if trace.insts[k].op == Opcode::LoopHeader {
             first.clear();
@@ -109,7 +109,7 @@ pub fn bounds(trace: &Trace) -> Trace {
     }
     let mut rw = Rewriter::new(trace);
     // Per new compared value: the largest constant a kept guard proved.
-    let mut proven: HashMap<Ref, i64> = HashMap::new();
+    let mut proven: FxHashMap<Ref, i64> = FxHashMap::default();
     for (k, inst) in trace.insts.iter().enumerate() {
         let old = k as Ref;
         if let (Some(&constant), Opcode::IntCmp(cond, _, value)) = (strengthen.get(&old), &inst.op)

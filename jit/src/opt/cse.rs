@@ -93,7 +93,9 @@ fn key(op: &Opcode, ty: Type) -> Option<Key> {
 /// The pass.
 pub fn cse(trace: &Trace) -> Trace {
     let mut rw = Rewriter::new(trace);
-    let mut seen: FxHashMap<Key, Ref> = FxHashMap::default();
+    // Sized for the trace: growing it cost more than the lookups.
+    let mut seen: FxHashMap<Key, Ref> =
+        FxHashMap::with_capacity_and_hasher(trace.insts.len() / 2, Default::default());
     // (new init, old next) -> the phi already made for them.
     let mut phis: FxHashMap<(Ref, Ref), Ref> = FxHashMap::default();
     for (i, inst) in trace.insts.iter().enumerate() {
@@ -117,7 +119,7 @@ pub fn cse(trace: &Trace) -> Trace {
             }
             continue;
         }
-        let mut op = inst.op.clone();
+        let mut op = inst.op;
         op.map_refs(|r| rw.get(r));
         match key(&op, inst.ty) {
             Some(k) => match seen.get(&k) {

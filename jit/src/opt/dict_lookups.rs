@@ -77,7 +77,7 @@ pub fn dict_lookups(trace: &Trace) -> Trace {
         let (d, k) = (rw.get(g.1), rw.get(g.2));
         let found = *finds.entry(g).or_insert_with(|| {
             rw.emit(Inst {
-                op: Opcode::Call(Helper::DictFind, vec![d, k]),
+                op: Opcode::Call(Helper::DictFind, CallArgs::new(&[d, k])),
                 ty: Type::Int,
                 snap: None,
                 origin: inst.origin,
@@ -94,7 +94,7 @@ pub fn dict_lookups(trace: &Trace) -> Trace {
                 Helper::DictSetItem => Helper::DictSetItemFound,
                 other => unreachable!("dict_and_key admits no {other:?}"),
             };
-            *args = [vec![d, found, k], rest].concat();
+            *args = CallArgs::new(&[vec![d, found, k], rest].concat());
         }
     }
     rw.finish()

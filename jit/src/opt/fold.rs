@@ -40,14 +40,14 @@ pub fn fold(trace: &Trace) -> Trace {
             rw.copy(old);
             continue;
         }
-        let mut op = inst.op.clone();
+        let mut op = inst.op;
         op.map_refs(|r| rw.get(r));
         let folded = fold_op(&rw.insts, &op, nan_bits_matter, &known_int, &known_float);
         match folded {
             Folded::Keep(op) => {
                 let snap = inst.snap.map(|s| rw.snapshot(s));
                 let new = rw.emit(Inst {
-                    op: op.clone(),
+                    op,
                     ty: inst.ty,
                     snap,
                     origin: inst.origin,
@@ -172,7 +172,7 @@ fn guard_if(holds: bool, op: &Opcode) -> Folded {
     if holds {
         Folded::Drop
     } else {
-        Folded::Keep(op.clone())
+        Folded::Keep(*op)
     }
 }
 
@@ -189,7 +189,7 @@ fn fold_op(
     let ik = |r| int_const(insts, r);
     let fk = |r| float_const(insts, r);
     let def = |r: Ref| &insts[r as usize].op;
-    let keep = || Folded::Keep(op.clone());
+    let keep = || Folded::Keep(*op);
     match *op {
         // ---- boxing
         UnboxInt(v) => match (value_const(insts, v), def(v)) {

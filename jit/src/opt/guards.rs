@@ -63,7 +63,9 @@ struct Facts {
 /// The pass.
 pub fn guards(trace: &Trace) -> Trace {
     let mut rw = Rewriter::new(trace);
-    let mut facts: FxHashMap<Ref, Facts> = FxHashMap::default();
+    // Sized for the trace: growing it cost more than the lookups.
+    let mut facts: FxHashMap<Ref, Facts> =
+        FxHashMap::with_capacity_and_hasher(trace.insts.len() / 4, Default::default());
     // First new instruction of the current loop iteration's code (after the
     // last loop header): strengthening stays within it.
     let mut region_start: Ref = 0;
@@ -86,7 +88,7 @@ pub fn guards(trace: &Trace) -> Trace {
             }
             continue;
         }
-        let mut op = inst.op.clone();
+        let mut op = inst.op;
         op.map_refs(|r| rw.get(r));
         if op.is_guard() {
             let exit_kind = inst.snap.map(|s| trace.snapshots[s as usize].kind);
@@ -97,7 +99,7 @@ pub fn guards(trace: &Trace) -> Trace {
                 }
                 Decision::Drop => {}
                 Decision::Strengthen(earlier, op) => {
-                    rw.insts[earlier as usize].op = op.clone();
+                    rw.insts[earlier as usize].op = op;
                     learn(&rw, &mut facts, &op, earlier, exit_kind);
                     if let Some(f) = facts.get_mut(&guarded_value(&op)) {
                         f.tag_guard = None;
@@ -218,7 +220,7 @@ fn decide(
         return Decision::Drop;
     }
     match strengthens(rw, facts, op, exit_kind, region_start) {
-        Some(earlier) => Decision::Strengthen(earlier, op.clone()),
+        Some(earlier) => Decision::Strengthen(earlier, *op),
         None => Decision::Keep,
     }
 }

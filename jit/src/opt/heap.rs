@@ -567,7 +567,7 @@ impl HeapPass<'_> {
             }
         }
         let new = self.rw.copy(old);
-        match self.rw.insts[new as usize].op.clone() {
+        match self.rw.insts[new as usize].op {
             Opcode::SlotStore(s, v) => {
                 self.known.insert(Loc::Slot(s), v);
             }

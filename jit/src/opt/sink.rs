@@ -297,7 +297,7 @@ fn share_phis(trace: &mut Trace, carried: &[(i32, Ref)], invariant: &[(Ref, Ref)
         if same.contains_key(&c) {
             continue;
         }
-        let op = trace.insts[c as usize].op.clone();
+        let op = trace.insts[c as usize].op;
         let twin = trace
             .insts
             .iter()

@@ -21,7 +21,7 @@ use crate::ir::*;
 use crate::snapshot::ExitKind;
 use frontend::bytecode::BinOpKind;
 use runtime::value::TAG_INT;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// What a value is known to be.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -41,8 +41,8 @@ pub fn typed_calls(trace: &Trace) -> Trace {
     }
     let mut rw = Rewriter::new(trace);
     // New values known to be floats and inline ints (boxed).
-    let mut floats: HashSet<Ref> = HashSet::new();
-    let mut ints: HashSet<Ref> = HashSet::new();
+    let mut floats: FxHashSet<Ref> = FxHashSet::default();
+    let mut ints: FxHashSet<Ref> = FxHashSet::default();
     for (k, inst) in trace.insts.iter().enumerate() {
         let old = k as Ref;
         if let (Opcode::Call(Helper::BinaryOp | Helper::InplaceOp, args), Some(snap)) =
@@ -86,8 +86,8 @@ pub fn typed_calls(trace: &Trace) -> Trace {
 /// result (None: nothing emitted).
 fn float_binop(
     rw: &mut Rewriter,
-    floats: &HashSet<Ref>,
-    ints: &HashSet<Ref>,
+    floats: &FxHashSet<Ref>,
+    ints: &FxHashSet<Ref>,
     args: &[Ref],
     snap: u32,
     origin: u32,
@@ -128,7 +128,7 @@ fn float_binop(
     rw.remap_virtuals(&mut exit);
     exit.kind = ExitKind::Guard;
     let result = rw.emit(Inst {
-        op: Opcode::Call(Helper::FloatBinop, vec![kind, a, b]),
+        op: Opcode::Call(Helper::FloatBinop, CallArgs::new(&[kind, a, b])),
         ty: Type::Val,
         snap: None,
         origin,

@@ -254,7 +254,7 @@ impl Pass<'_> {
     ) -> Ref {
         match self.objs[o].fields.last() {
             None => self.emit(
-                Opcode::Call(Helper::NewInstance, vec![class]),
+                Opcode::Call(Helper::NewInstance, CallArgs::new(&[class])),
                 Type::Val,
                 origin,
             ),
@@ -269,7 +269,7 @@ impl Pass<'_> {
                     args.push(v);
                 }
                 self.emit(
-                    Opcode::Call(Helper::NewInstanceWithMap, args),
+                    Opcode::Call(Helper::NewInstanceWithMap, args.into()),
                     Type::Val,
                     origin,
                 )

@@ -72,7 +72,7 @@ impl Builder {
         // Each snapshot resumes at its own pc, so copies can be told apart.
         let pc = self.trace.snapshots.len() as u32;
         self.trace.snapshots.push(Snapshot {
-            frames: Vec::new(),
+            frames: Vec::new().into(),
             pc,
             kind,
             entries,

@@ -213,7 +213,7 @@ impl Pass<'_> {
             };
             args.push(v);
         }
-        self.emit(Opcode::Call(helper, args), Type::Val, origin)
+        self.emit(Opcode::Call(helper, args.into()), Type::Val, origin)
     }
 
     /// Stores `value` to item `k` of the materialized tuple or list `o`
