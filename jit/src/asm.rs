@@ -34,6 +34,26 @@ use exit_entries::{emit_box_subroutines, emit_entries, SharedWriters};
 use exit_materialize::emit_materialize;
 use instructions::emit_inst;
 
+/// What the entry trampoline does before it jumps into a trace: saves the
+/// callee-saved registers and reserves the spill frame, which the trace's
+/// epilogue undoes. Shared by [`build_trampoline`] and the direct call's
+/// inline copy (`direct_call.rs`).
+macro_rules! enter_trace_frame {
+    ($ops:expr) => {
+        dynasm!($ops
+            ; .arch x64
+            ; push rbp
+            ; mov rbp, rsp
+            ; push rbx
+            ; push r12
+            ; push r13
+            ; push r14
+            ; push r15
+            ; sub rsp, FRAME_BYTES
+        )
+    };
+}
+
 mod compare;
 mod constant_pool;
 mod direct_call;
@@ -88,16 +108,9 @@ pub struct SafepointWords {
 pub fn build_trampoline() -> (ExecutableBuffer, EnterFn) {
     let mut ops = Assembler::new().expect("assembler");
     let start = ops.offset();
+    enter_trace_frame!(ops);
     dynasm!(ops
         ; .arch x64
-        ; push rbp
-        ; mov rbp, rsp
-        ; push rbx
-        ; push r12
-        ; push r13
-        ; push r14
-        ; push r15
-        ; sub rsp, FRAME_BYTES
         ; mov r12, rdi
         ; mov rbx, [r12 + offset_of!(JitCtx, base) as i32]
         ; jmp rsi

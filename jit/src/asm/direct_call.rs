@@ -265,14 +265,10 @@ pub(super) fn emit_direct_call(
         // `rbx` the callee's slot 0): the callee's epilogue undoes it and
         // returns here with its exit descriptor.
         ; =>enter
-        ; push rbp
-        ; mov rbp, rsp
-        ; push rbx
-        ; push r12
-        ; push r13
-        ; push r14
-        ; push r15
-        ; sub rsp, FRAME_BYTES
+    );
+    enter_trace_frame!(e.ops);
+    dynasm!(e.ops
+        ; .arch x64
         ; jmp QWORD [rdx]
         // Any other exit: the interpreter finishes the call (it reads the
         // caller's inline depth, which the callee's code changed; the
