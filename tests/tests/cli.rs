@@ -775,13 +775,23 @@ except RecursionError:
 print(level(100))
 ";
     let directory = program("deep.py", source);
+    every_mode_at_threshold_1_prints(&directory, "deep.py", "312267\nRecursionError\n27876\n")
+}
+
+/// Runs `file` in every mode (the JIT ones at threshold 1) and checks that
+/// each succeeds, printing `expected`, and is not killed by a signal (a
+/// native stack overflow).
+fn every_mode_at_threshold_1_prints(
+    directory: &Path,
+    file: &str,
+    expected: &str,
+) -> Result<(), String> {
     for mode in ["--jit=off", "--jit=raw", "--jit=full", "--jit=sync"] {
-        let outcome = tern(&[mode, "--jit-threshold", "1", "deep.py"], &directory, None)?;
+        let outcome = tern(&[mode, "--jit-threshold", "1", file], directory, None)?;
         expect_that(outcome.signal.is_none(), || {
             format!("{mode}: killed by signal {:?}", outcome.signal)
         })?;
-        expect_success(&outcome, "312267\nRecursionError\n27876\n")
-            .map_err(|e| format!("{mode}: {e}"))?;
+        expect_success(&outcome, expected).map_err(|e| format!("{mode}: {e}"))?;
     }
     Ok(())
 }
@@ -812,15 +822,7 @@ except RecursionError:
 print(down(100))
 ";
     let directory = program("deep.py", source);
-    for mode in ["--jit=off", "--jit=raw", "--jit=full", "--jit=sync"] {
-        let outcome = tern(&[mode, "--jit-threshold", "1", "deep.py"], &directory, None)?;
-        expect_that(outcome.signal.is_none(), || {
-            format!("{mode}: killed by signal {:?}", outcome.signal)
-        })?;
-        expect_success(&outcome, "12000 13000\nRecursionError\n100\n")
-            .map_err(|e| format!("{mode}: {e}"))?;
-    }
-    Ok(())
+    every_mode_at_threshold_1_prints(&directory, "deep.py", "12000 13000\nRecursionError\n100\n")
 }
 
 /// Compiled code calls function traces directly (`jit/src/direct_call.rs`),
@@ -853,15 +855,7 @@ except RecursionError:
 print(down(100))
 ";
     let directory = program("deep.py", source);
-    for mode in ["--jit=off", "--jit=raw", "--jit=full", "--jit=sync"] {
-        let outcome = tern(&[mode, "--jit-threshold", "1", "deep.py"], &directory, None)?;
-        expect_that(outcome.signal.is_none(), || {
-            format!("{mode}: killed by signal {:?}", outcome.signal)
-        })?;
-        expect_success(&outcome, "40000 40000\nRecursionError\n100\n")
-            .map_err(|e| format!("{mode}: {e}"))?;
-    }
-    Ok(())
+    every_mode_at_threshold_1_prints(&directory, "deep.py", "40000 40000\nRecursionError\n100\n")
 }
 
 fn traceback_through_sum_of_a_generator_has_no_prelude_frame() -> Result<(), String> {

@@ -295,19 +295,8 @@ pub(super) fn emit_direct_call(
     );
     // The helper, as for an unmarked call (nothing is known in `rax` here).
     e.rax_now = None;
-    for (k, &a) in args.iter().enumerate() {
-        e.load([RSI, RDX, RCX][k], a);
-    }
-    let f = h.address() as *const () as i64;
-    dynasm!(e.ops
-        ; .arch x64
-        ; mov QWORD [r12 + depth_off], depth
-        ; mov rdi, r12
-        ; mov rax, QWORD f
-        ; call rax
-        ; mov rbx, [r12 + base_off]
-        ; =>join
-    );
+    super::instructions::emit_helper_call(e, inst, h, args);
+    dynasm!(e.ops ; .arch x64 ; =>join);
     if inst.snap.is_some() {
         let stub = e.stub(inst);
         dynasm!(e.ops ; .arch x64 ; cmp QWORD [r12 + err_off], 0 ; jne =>stub);

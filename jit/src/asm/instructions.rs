@@ -602,31 +602,17 @@ pub(super) fn emit_inst(
         {
             float_pow::emit_float_pow(e, i, args[1], args[2]);
         }
-        Opcode::Call(h @ (Helper::Call | Helper::CallMethod), ref args)
-            if direct_call::direct_call(e, h, args, t).is_some() =>
-        {
-            let d = direct_call::direct_call(e, h, args, t).expect("checked by the guard");
-            direct_call::emit_direct_call(e, i, inst, h, args, d, t);
-        }
         Opcode::Call(h, ref args) => {
+            if matches!(h, Helper::Call | Helper::CallMethod) {
+                if let Some(d) = direct_call::direct_call(e, h, args, t) {
+                    direct_call::emit_direct_call(e, i, inst, h, args, d, t);
+                    return Ok(());
+                }
+            }
             if args.len() > 4 {
                 return Err("helper with more than four arguments".into());
             }
-            for (k, &a) in args.iter().enumerate() {
-                e.load([RSI, RDX, RCX, R8][k], a);
-            }
-            let f = h.address() as *const () as i64;
-            let base_off = offset_of!(JitCtx, base) as i32;
-            let depth = e.trace.origins[inst.origin as usize].depth as i32;
-            let depth_off = offset_of!(JitCtx, inline_depth) as i32;
-            dynasm!(e.ops
-                ; .arch x64
-                ; mov QWORD [r12 + depth_off], depth
-                ; mov rdi, r12
-                ; mov rax, QWORD f
-                ; call rax
-                ; mov rbx, [r12 + base_off]
-            );
+            emit_helper_call(e, inst, h, args);
             if inst.snap.is_some() {
                 let stub = e.stub(inst);
                 let err_off = offset_of!(JitCtx, error_pending) as i32;
@@ -736,4 +722,27 @@ fn memory_tag_guard(e: &Emitter, i: Ref, v: Ref) -> Option<(bool, i32)> {
             )
         });
     quiet.then_some((false, 8 * s))
+}
+
+/// Calls helper `h` (at most four arguments) for `inst`: the arguments in
+/// `rsi`, `rdx`, `rcx`, `r8` after the context in `rdi`, the inline depth
+/// stored first (an exit the helper takes rebuilds that many frames), and
+/// `rbx` reloaded after (a helper that runs Python may move the stack).
+/// The result is in `rax`.
+pub(super) fn emit_helper_call(e: &mut Emitter, inst: &Inst, h: Helper, args: &[Ref]) {
+    for (k, &a) in args.iter().enumerate() {
+        e.load([RSI, RDX, RCX, R8][k], a);
+    }
+    let f = h.address() as *const () as i64;
+    let base_off = offset_of!(JitCtx, base) as i32;
+    let depth = e.trace.origins[inst.origin as usize].depth as i32;
+    let depth_off = offset_of!(JitCtx, inline_depth) as i32;
+    dynasm!(e.ops
+        ; .arch x64
+        ; mov QWORD [r12 + depth_off], depth
+        ; mov rdi, r12
+        ; mov rax, QWORD f
+        ; call rax
+        ; mov rbx, [r12 + base_off]
+    );
 }
