@@ -1078,31 +1078,10 @@ frameless!(h_inst_append_slot, |rt, a, b, c, d| {
     // SAFETY: the recorder emits `InstAppendSlot` only after guarding the
     // object's map, which only instances have.
     let inst = unsafe { cast::<InstanceObj>(v(a)) };
-    let slots = &mut inst.slots;
-    if slots.len() == slots.capacity() {
-        grow_slots(inst.class, slots);
-    }
-    // SAFETY: there is room for one more slot (made just above if not).
-    unsafe {
-        slots.as_mut_ptr().add(slots.len()).write(v(b));
-        slots.set_len(slots.len() + 1);
-    }
+    inst.push_slot(v(b));
     inst.map = c as *const runtime::map::Map;
     0
 });
-
-/// Makes room for one more slot of an instance of `class`, out of line:
-/// new instances get their class's size hint, which this raises, and spare
-/// instances keep their slots' capacity, so most appends need none and the
-/// helper stays a leaf.
-#[cold]
-#[inline(never)]
-fn grow_slots(class: *mut ClassObj, slots: &mut Vec<Value>) {
-    // SAFETY: the class of a live instance is live.
-    let hint = unsafe { &(*class).slot_hint };
-    hint.set(hint.get().max(slots.len() as u32 + 1));
-    slots.reserve(1);
-}
 
 helper!(h_call_builtin, |ctx, vm, a, b, c, d| {
     const MAX: usize = 8;

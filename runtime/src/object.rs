@@ -489,6 +489,44 @@ pub struct InstanceObj {
     pub slots: Vec<Value>,
 }
 
+impl ClassObj {
+    /// Raises the size hint to `n` slots, if below: an instance of this
+    /// class came to need them.
+    #[inline]
+    pub fn raise_slot_hint(&self, n: usize) {
+        self.slot_hint.set(self.slot_hint.get().max(n as u32));
+    }
+}
+
+impl InstanceObj {
+    /// Appends the slot of a new attribute (the caller moves the map on).
+    /// Slots that must grow raise the class's size hint, so the class's
+    /// next instances are allocated with the room; most appends find it and
+    /// the grow path stays out of line.
+    #[inline(always)]
+    pub fn push_slot(&mut self, value: Value) {
+        if self.slots.len() == self.slots.capacity() {
+            grow_instance_slots(self.class, &mut self.slots);
+        }
+        let n = self.slots.len();
+        // SAFETY: there is room for one more slot (made just above if not).
+        unsafe {
+            self.slots.as_mut_ptr().add(n).write(value);
+            self.slots.set_len(n + 1);
+        }
+    }
+}
+
+/// [`InstanceObj::push_slot`]'s growth: one more slot, and the class's
+/// size hint raised to the new count.
+#[cold]
+#[inline(never)]
+fn grow_instance_slots(class: *mut ClassObj, slots: &mut Vec<Value>) {
+    // SAFETY: the class of a live instance is live.
+    unsafe { (*class).raise_slot_hint(slots.len() + 1) };
+    slots.reserve(1);
+}
+
 /// A module: its globals and a version bumped on every rebinding.
 #[repr(C)]
 pub struct ModuleObj {

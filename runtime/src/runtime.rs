@@ -731,8 +731,7 @@ impl Runtime {
         slots.reserve_exact(n);
         self.heap.add_debt((slots.capacity() - room) * 8);
         // SAFETY: `cls` is a live class.
-        let hint = unsafe { &(*cls).slot_hint };
-        hint.set(hint.get().max(n as u32));
+        unsafe { (*cls).raise_slot_hint(n) };
     }
 
     /// A new function running `code` (a `CodeObj`) with `module`'s
@@ -1084,7 +1083,7 @@ pub fn instance_set(obj: Value, name: Value, value: Value) {
                 Some(idx) => inst.slots[idx] = value,
                 None => {
                     inst.map = (*inst.map).with_added(name);
-                    inst.slots.push(value);
+                    inst.push_slot(value);
                 }
             }
         }

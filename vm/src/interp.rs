@@ -1071,7 +1071,7 @@ impl Interpreter {
                             {
                                 if c[1] & MAP_TRANSITION != 0 {
                                     // A new attribute: append the slot, follow the cached transition.
-                                    inst.slots.push(v);
+                                    inst.push_slot(v);
                                     inst.map = (c[1] & !MAP_TRANSITION) as *const runtime::map::Map;
                                 } else {
                                     inst.slots[c[1] as usize] = v;
