@@ -252,15 +252,32 @@ fn repeat_seq(vm: &mut dyn Vm, kind: ObjKind, seq: Value, n: Value) -> PyResult<
         let c = vm.rt().exc.memory_error;
         return Err(vm.rt().error(c, ""));
     }
-    let mut out = Vec::with_capacity(items.len() * n);
-    for _ in 0..n {
-        out.extend_from_slice(items);
-    }
+    let out = repeat_items(items, n);
     Ok(if kind == ObjKind::List {
         vm.rt().new_list(out)
     } else {
         vm.rt().new_tuple(out)
     })
+}
+
+/// `items` repeated `n` times. One item is a fill, and longer runs double
+/// what is already written: a copy call per item would cost more than the
+/// item (`[False] * n` is the common case).
+fn repeat_items(items: &[Value], n: usize) -> Vec<Value> {
+    let total = items.len() * n;
+    if let [item] = items {
+        return vec![*item; n];
+    }
+    let mut out = Vec::with_capacity(total);
+    if total == 0 {
+        return out;
+    }
+    out.extend_from_slice(items);
+    while out.len() < total {
+        let more = out.len().min(total - out.len());
+        out.extend_from_within(..more);
+    }
+    out
 }
 
 /// Both operands are inline ints.
