@@ -65,6 +65,7 @@ mod float_pow;
 mod instructions;
 mod locations;
 mod pinned_object;
+mod run_loop;
 use crate::code_heap::CodeBlock;
 use dynasmrt::x64::{Assembler, X64Relocation};
 use dynasmrt::{
@@ -158,6 +159,8 @@ pub struct AsmTargets<'a> {
     pub safepoint: SafepointWords,
     /// The loop's iteration counter (bumped at every loop header).
     pub iterations: &'a AtomicU64,
+    /// The inner loops this trace enters directly (`run_loop.rs`).
+    pub inner_loops: &'a crate::run_loop::InnerLoops,
 }
 
 struct Emitter<'a> {
@@ -217,6 +220,11 @@ struct Emitter<'a> {
     pinned: Option<pinned_object::Pinned>,
     /// Optimized traces: the loop headers' out-of-line flag checks.
     flag_polls: Vec<FlagPoll>,
+    /// The inner-loop entries' shared trampoline subroutine, once an entry
+    /// calls it (`asm/run_loop.rs`).
+    run_loop_enter: Option<DynamicLabel>,
+    /// The inner-loop entries' out-of-line parts.
+    run_loop_exits: Vec<run_loop::OtherExit>,
 }
 
 /// Optimized traces read the interrupt and install flags at a loop header
@@ -650,6 +658,8 @@ fn assemble_pass(
         body_polls_debt: true,
         pinned: None,
         flag_polls: Vec::new(),
+        run_loop_enter: None,
+        run_loop_exits: Vec::new(),
         pool: ConstantPool::default(),
     };
     let body_header = if trace.local_loop {
@@ -749,6 +759,7 @@ fn assemble_pass(
         }
         dynasm!(e.ops ; .arch x64 ; jmp =>poll.back);
     }
+    run_loop::emit_run_loop_tails(&mut e);
     // Exit stubs: write the snapshot's entries to the interpreter's stack,
     // then jump through the exit slot (its address in `rcx`, which entry
     // writing leaves alone). A stub whose entries an earlier one writes

@@ -602,6 +602,8 @@ pub(super) fn emit_inst(
         {
             float_pow::emit_float_pow(e, i, args[1], args[2]);
         }
+        Opcode::Call(Helper::RunLoop, ref args)
+            if super::run_loop::emit_run_loop(e, i, args, t) => {}
         Opcode::Call(h, ref args) => {
             if matches!(h, Helper::Call | Helper::CallMethod) {
                 if let Some(d) = direct_call::direct_call(e, h, args, t) {
