@@ -409,6 +409,7 @@ mod tests {
             raw,
             trace: Arc::new(trace),
             words: LoopWords::default(),
+            inner: InnerLoops::default(),
             cancel: Arc::new(AtomicBool::new(cancelled)),
             queued_at: Instant::now(),
         }

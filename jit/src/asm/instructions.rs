@@ -145,6 +145,8 @@ pub(super) fn emit_inst(
                 dynasm!(e.ops ; .arch x64 ; je =>stub);
             }
         }
+        // Its `run_loop` jumps to the stub itself (`asm/run_loop.rs`).
+        Opcode::GuardTrue(b) if e.guard_done == Some(b) => {}
         Opcode::GuardTrue(b) | Opcode::GuardFalse(b) if e.fused[b as usize] => {
             let stub = e.stub(inst);
             let want = matches!(inst.op, Opcode::GuardTrue(_));

@@ -4,7 +4,8 @@
 //! a subroutine holding the trampoline's work (shared by the trace's
 //! entries), and the exit descriptor the inner trace returns compared with
 //! `exit_pc`. Out of line: any other exit (result 0, the context's
-//! `inner_exit` set). Without inner-loop words (or with a loop number that
+//! `inner_exit` set). When only the `guard_true` right after reads the
+//! result, the entry is that guard too: the other exits jump to its stub. Without inner-loop words (or with a loop number that
 //! is not a constant) the call goes to `h_run_loop`.
 
 // dynasm's dynamic-register syntax (`Rq(reg)`) expands to a `.into()`.
@@ -17,10 +18,38 @@ use crate::run_loop::LoopEntryCounts;
 pub(super) struct OtherExit {
     /// Where the entry jumps when the inner trace left elsewhere.
     at: DynamicLabel,
-    /// Where the entry goes on with its result in `rax`.
-    back: DynamicLabel,
+    /// Where it goes then: back to the entry with the result 0 in `rax`,
+    /// or (fused) straight to the stub of the guard on the result.
+    to: OtherExitTo,
     /// The counters' address.
     counts: i64,
+}
+
+/// Where an inner-loop entry's out-of-line part goes on.
+enum OtherExitTo {
+    /// Back to the entry, whose result (0) is in `rax`.
+    Back(DynamicLabel),
+    /// The stub of the `guard_true` on the result, the only reader of the
+    /// result (it emits nothing: the entry jumps there itself).
+    GuardStub(DynamicLabel),
+}
+
+/// Is `i` (a `run_loop` result) read only by the `guard_true` right after
+/// it (no other operand, no exit value)?
+fn only_guard_reads(trace: &Trace, i: Ref) -> bool {
+    let next = trace.insts.get(i as usize + 1);
+    if !next.is_some_and(|g| g.op == Opcode::GuardTrue(i) && g.snap.is_some()) {
+        return false;
+    }
+    let mut uses = 0;
+    for inst in &trace.insts {
+        inst.op.for_each_ref(|r| uses += u32::from(r == i));
+    }
+    uses == 1
+        && trace
+            .snapshots
+            .iter()
+            .all(|s| s.exit_values().all(|r| r != i))
 }
 
 /// Emits `RunLoop(n, exit_pc)` (instruction `i`) as a direct entry, if the
@@ -41,7 +70,7 @@ pub(super) fn emit_run_loop(e: &mut Emitter, i: Ref, args: &[Ref], t: &AsmTarget
     let enter = *e
         .run_loop_enter
         .get_or_insert_with(|| e.ops.new_dynamic_label());
-    let (at, back) = (e.ops.new_dynamic_label(), e.ops.new_dynamic_label());
+    let at = e.ops.new_dynamic_label();
     let entries_off = offset_of!(LoopEntryCounts, entries) as i32;
     let base_off = offset_of!(JitCtx, base) as i32;
     let pc_off = offset_of!(ExitInfo, loop_exit_pc) as i32;
@@ -60,11 +89,19 @@ pub(super) fn emit_run_loop(e: &mut Emitter, i: Ref, args: &[Ref], t: &AsmTarget
         ; mov rbx, [r12 + base_off]
         ; cmp DWORD [rax + pc_off], exit_pc
         ; jne =>at
-        ; mov eax, 1
-        ; =>back
     );
-    e.run_loop_exits.push(OtherExit { at, back, counts });
     e.rax_now = None;
+    if only_guard_reads(e.trace, i) {
+        let guard = &e.trace.insts[i as usize + 1];
+        let to = OtherExitTo::GuardStub(e.stub(guard));
+        e.run_loop_exits.push(OtherExit { at, to, counts });
+        e.guard_done = Some(i);
+        return true;
+    }
+    let back = e.ops.new_dynamic_label();
+    dynasm!(e.ops ; .arch x64 ; mov eax, 1 ; =>back);
+    let to = OtherExitTo::Back(back);
+    e.run_loop_exits.push(OtherExit { at, to, counts });
     e.store_rax(i);
     true
 }
@@ -87,9 +124,11 @@ pub(super) fn emit_run_loop_tails(e: &mut Emitter) {
             ; jne >keep
             ; mov [r12 + inner_exit_off], rax
             ; keep:
-            ; xor eax, eax
-            ; jmp =>x.back
         );
+        match x.to {
+            OtherExitTo::Back(back) => dynasm!(e.ops ; .arch x64 ; xor eax, eax ; jmp =>back),
+            OtherExitTo::GuardStub(stub) => dynasm!(e.ops ; .arch x64 ; jmp =>stub),
+        }
     }
     if let Some(enter) = e.run_loop_enter {
         // The trampoline's work (`r12` is the context already, `rbx` its
