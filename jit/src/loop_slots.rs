@@ -24,6 +24,8 @@
 //! A temporary dead at the header is written before it is read on every
 //! path from there, so a store to it before the call is dead too.
 
+use crate::helpers::Helper;
+use crate::ir::{CallArgs, Opcode, Trace};
 use frontend::bytecode::{Code, Op, NO_REG};
 
 /// A set of frame slots: bit `k` (k < 63) is slot `k`; bit 63 is every
@@ -270,5 +272,126 @@ fn live_in(code: &Code) -> Vec<SlotMask> {
         if !changed {
             return live;
         }
+    }
+}
+
+/// `trace` with each `run_loop` call's slot masks (its third and fourth
+/// operands) left out, if it has any: they are for the optimizer, and the
+/// backend's direct inner-loop entry takes the call's `(n, exit_pc)` only.
+/// The trace itself keeps them (the worker thread optimizes it later).
+pub fn without_slot_masks(trace: &Trace) -> Option<Trace> {
+    let masked = |op: &Opcode| matches!(op, Opcode::Call(Helper::RunLoop, args) if args.len() > 2);
+    if !trace.insts.iter().any(|i| masked(&i.op)) {
+        return None;
+    }
+    let mut out = trace.clone();
+    for inst in &mut out.insts {
+        if let Opcode::Call(Helper::RunLoop, args) = &mut inst.op {
+            if args.len() > 2 {
+                *args = CallArgs::new(&args[..2]);
+            }
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use frontend::bytecode::Const;
+    use frontend::compiler::{compile_source, Mode};
+    use std::rc::Rc;
+
+    /// The first function defined in `src`, and its (only) inner loop's
+    /// header and back-edge: the `JumpBack` whose target is the highest.
+    fn inner_loop(src: &str) -> (Rc<Code>, u32, u32) {
+        let module = compile_source(src, "t.py", Mode::File).expect("compiles");
+        let code = module
+            .consts
+            .iter()
+            .find_map(|c| match c {
+                Const::Code(c) => Some(Rc::clone(c)),
+                _ => None,
+            })
+            .expect("a function");
+        let (pc, target) = code
+            .ops
+            .iter()
+            .enumerate()
+            .filter_map(|(pc, op)| match *op {
+                Op::JumpBack { target } => Some((pc as u32, target)),
+                _ => None,
+            })
+            .max_by_key(|&(_, target)| target)
+            .expect("a loop");
+        (code, target, pc)
+    }
+
+    fn slot(code: &Code, name: &str) -> i32 {
+        code.local_names
+            .iter()
+            .position(|n| n == name)
+            .expect("a local") as i32
+    }
+
+    #[test]
+    fn the_inner_loop_writes_what_it_assigns_and_reads_live_slots() {
+        let src = "def f(n):\n    t = 0\n    for i in range(n):\n        x = i * 2\n        j = 0\n        while j < (i & 3) + 2:\n            t += x + j\n            j += 1\n    return t\n";
+        let (code, header, jump_back) = inner_loop(src);
+        let (writes, reads) = inner_loop_slots(&code, header, jump_back);
+        for (name, written) in [
+            ("n", false),
+            ("t", true),
+            ("i", false),
+            ("x", false),
+            ("j", true),
+        ] {
+            assert_eq!(mask_covers(writes, slot(&code, name)), written, "{name}");
+            assert!(mask_covers(reads, slot(&code, name)), "{name} is read");
+        }
+        // Slots past the frame are always written and read.
+        assert!(mask_covers(writes, code.nslots as i32) && mask_covers(reads, 63));
+        // Some temporary (the `for` loop's next value, the condition's
+        // operands) is dead at the header; the range iterator is not.
+        let temps = code.local_names.len() as i32..code.nslots as i32;
+        assert!(temps.clone().any(|s| !mask_covers(reads, s)));
+        let Op::ForIter { iter, .. } = code.ops[..header as usize]
+            .iter()
+            .rev()
+            .find(|op| matches!(op, Op::ForIter { .. }))
+            .copied()
+            .expect("the outer loop's ForIter")
+        else {
+            unreachable!()
+        };
+        assert!(mask_covers(reads, iter as i32));
+        assert!(!mask_covers(writes, iter as i32));
+    }
+
+    #[test]
+    fn a_call_in_the_inner_loop_clobbers_the_slots_above_its_function() {
+        let src = "def f(n):\n    t = 0\n    for i in range(n):\n        for j in range(3):\n            t += abs(j)\n    return t\n";
+        let (code, header, jump_back) = inner_loop(src);
+        let (writes, _) = inner_loop_slots(&code, header, jump_back);
+        let func = code.ops[header as usize..=jump_back as usize]
+            .iter()
+            .find_map(|op| match *op {
+                Op::Call { func, .. } => Some(func as i32),
+                _ => None,
+            })
+            .expect("a call");
+        assert!((func..code.nslots as i32).all(|s| mask_covers(writes, s)));
+        assert!(!mask_covers(writes, slot(&code, "n")));
+    }
+
+    #[test]
+    fn a_handler_in_the_inner_loop_writes_its_exception_slot() {
+        let src = "def f(n):\n    t = 0\n    for i in range(n):\n        for j in range(3):\n            try:\n                t += 1 // j\n            except ZeroDivisionError as e:\n                t -= 1\n    return t\n";
+        let (code, header, jump_back) = inner_loop(src);
+        let (writes, _) = inner_loop_slots(&code, header, jump_back);
+        let h = code.handlers.first().expect("a handler");
+        assert!(mask_covers(writes, h.exc_slot as i32));
+        assert!(mask_covers(writes, slot(&code, "e")));
+        assert!(!mask_covers(writes, slot(&code, "i")));
     }
 }
