@@ -646,6 +646,24 @@ pub(super) fn emit_inst(
                     ; jae =>stub
                 ),
             }
+            if let (Some(off), Some(_)) = (e.countdown, e.body) {
+                // A peeled body's header counts its passes down in a stack
+                // slot (`Emitter::enter_body_countdown`).
+                let (slow, back) = (e.ops.new_dynamic_label(), e.ops.new_dynamic_label());
+                dynasm!(e.ops
+                    ; .arch x64
+                    ; dec QWORD [rsp + off]
+                    ; jz =>slow
+                    ; =>back
+                );
+                e.flag_polls.push(FlagPoll {
+                    slow,
+                    back,
+                    stub,
+                    countdown: Some(off),
+                });
+                return Ok(());
+            }
             if e.alloc.is_some() {
                 // The flags are read every 64th pass, out of line: the
                 // counter's low bits say when (a pass costs 4 instructions
@@ -659,7 +677,12 @@ pub(super) fn emit_inst(
                     ; jz =>slow
                     ; =>back
                 );
-                e.flag_polls.push(FlagPoll { slow, back, stub });
+                e.flag_polls.push(FlagPoll {
+                    slow,
+                    back,
+                    stub,
+                    countdown: None,
+                });
                 return Ok(());
             }
             dynasm!(e.ops
