@@ -503,10 +503,21 @@ impl Emitter<'_> {
         R8
     }
 
+    /// The register holding object `obj`'s out-of-line array pointer at
+    /// offset `ptr_off` ([`Emitter::array_ptr`]): under optimized traces,
+    /// when `r8` already holds it the object is not untagged again.
+    fn object_array(&mut self, obj: Ref, ptr_off: i32) -> u8 {
+        if self.alloc.is_some() && self.items_r8 == Some((obj, ptr_off)) {
+            return R8;
+        }
+        let p = self.untagged(obj);
+        self.array_ptr(obj, p, ptr_off)
+    }
+
     /// Loads item `item` of object `obj`'s out-of-line item array, whose
-    /// pointer is at `[p + ptr_off]`, into register `d`.
-    fn load_item(&mut self, d: u8, obj: Ref, p: u8, ptr_off: i32, item: ItemIndex) {
-        let a = self.array_ptr(obj, p, ptr_off);
+    /// pointer is at offset `ptr_off` of the object, into register `d`.
+    fn load_item(&mut self, d: u8, obj: Ref, ptr_off: i32, item: ItemIndex) {
+        let a = self.object_array(obj, ptr_off);
         match item {
             // `rax` by name (raw traces): its shorter encoding.
             ItemIndex::Constant(k) if a == RAX => {

@@ -195,22 +195,19 @@ pub(super) fn emit_inst(
         Opcode::TupleLoad(t, index) => {
             let d = e.out_gpr(i);
             let item = e.item_index(index);
-            let p = e.untagged(t);
-            e.load_item(d, t, p, layout::tuple_layout().0, item);
+            e.load_item(d, t, layout::tuple_layout().0, item);
             e.done_gpr(i, d);
         }
         Opcode::ListLoad(l, index) => {
             let d = e.out_gpr(i);
             let item = e.item_index(index);
-            let p = e.untagged(l);
-            e.load_item(d, l, p, layout::list_items_ptr_offset(), item);
+            e.load_item(d, l, layout::list_items_ptr_offset(), item);
             e.done_gpr(i, d);
         }
         Opcode::ListStore(l, index, v) => {
             let rv = e.reg_of(v, RSI);
             let item = e.item_index(index);
-            let p = e.untagged(l);
-            let a = e.array_ptr(l, p, layout::list_items_ptr_offset());
+            let a = e.object_array(l, layout::list_items_ptr_offset());
             match item {
                 // `rax` by name (raw traces): its shorter encoding.
                 ItemIndex::Constant(k) if a == RAX => {
@@ -228,8 +225,7 @@ pub(super) fn emit_inst(
         Opcode::InstSlotLoad(o, index) => {
             let d = e.out_gpr(i);
             let (ptr_off, off) = (layout::instance_slots_ptr_offset(), 8 * index as i32);
-            let p = e.untagged(o);
-            let a = e.array_ptr(o, p, ptr_off);
+            let a = e.object_array(o, ptr_off);
             if a == RAX {
                 dynasm!(e.ops ; .arch x64 ; mov Rq(d), [rax + off]);
             } else {
@@ -240,8 +236,7 @@ pub(super) fn emit_inst(
         Opcode::InstSlotStore(o, index, v) => {
             let rv = e.reg_of(v, RDX);
             let (ptr_off, off) = (layout::instance_slots_ptr_offset(), 8 * index as i32);
-            let p = e.untagged(o);
-            let a = e.array_ptr(o, p, ptr_off);
+            let a = e.object_array(o, ptr_off);
             if a == RAX {
                 dynasm!(e.ops ; .arch x64 ; mov [rax + off], Rq(rv));
             } else {
