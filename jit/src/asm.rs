@@ -34,18 +34,19 @@ use exit_entries::{emit_box_subroutines, emit_entries, SharedWriters};
 use exit_materialize::emit_materialize;
 use instructions::emit_inst;
 
-/// What the entry trampoline does before it jumps into a trace: saves the
-/// callee-saved registers and reserves the spill frame, which the trace's
-/// epilogue undoes. Shared by [`build_trampoline`] and the direct call's
-/// inline copy (`direct_call.rs`).
+/// A trace activation's frame, entered by a native call whose return
+/// address is at `[rsp]`: saves the callee-saved registers trace code
+/// changes and reserves the spill frame, which the trace's epilogue undoes
+/// before it returns. `r12` (the context) and `rbx` (its base) are the
+/// caller's: [`build_trampoline`] saves the interpreter's own around the
+/// call; compiled code entering a trace (a direct call, `direct_call.rs`;
+/// an inner loop, `run_loop.rs`) keeps the same context and sets `rbx`
+/// again after (no `mov rbp, rsp`: trace code keeps values in `rbp`).
 macro_rules! enter_trace_frame {
     ($ops:expr) => {
         dynasm!($ops
             ; .arch x64
             ; push rbp
-            ; mov rbp, rsp
-            ; push rbx
-            ; push r12
             ; push r13
             ; push r14
             ; push r15
@@ -65,6 +66,7 @@ mod float_pow;
 mod instructions;
 mod locations;
 mod pinned_object;
+mod run_loop;
 use crate::code_heap::CodeBlock;
 use dynasmrt::x64::{Assembler, X64Relocation};
 use dynasmrt::{
@@ -103,18 +105,31 @@ pub struct SafepointWords {
     pub recursion_limit: *const usize,
 }
 
-/// The shared entry trampoline: saves callee-saved registers, reserves the
-/// spill frame, loads `r12`/`rbx` and jumps to the given code address.
+/// The shared entry trampoline: saves `rbx` and `r12`, loads them with the
+/// context's base and the context, and calls the trace frame's entry
+/// ([`enter_trace_frame!`]) with the given code address; the trace's
+/// epilogue returns here with the exit descriptor in `rax`.
 pub fn build_trampoline() -> (ExecutableBuffer, EnterFn) {
     let mut ops = Assembler::new().expect("assembler");
     let start = ops.offset();
-    enter_trace_frame!(ops);
+    let frame = ops.new_dynamic_label();
     dynasm!(ops
         ; .arch x64
+        ; push rbx
+        ; push r12
+        // Keeps `rsp` 16-byte aligned in the trace (as at a call there).
+        ; sub rsp, 8
         ; mov r12, rdi
         ; mov rbx, [r12 + offset_of!(JitCtx, base) as i32]
-        ; jmp rsi
+        ; call =>frame
+        ; add rsp, 8
+        ; pop r12
+        ; pop rbx
+        ; ret
+        ; =>frame
     );
+    enter_trace_frame!(ops);
+    dynasm!(ops ; .arch x64 ; jmp rsi);
     let buf = ops.finalize().expect("finalize trampoline");
     // SAFETY: `start` is the trampoline's first instruction, which follows the
     // sysv64 convention of `EnterFn`; the buffer lives as long as the JIT.
@@ -158,6 +173,8 @@ pub struct AsmTargets<'a> {
     pub safepoint: SafepointWords,
     /// The loop's iteration counter (bumped at every loop header).
     pub iterations: &'a AtomicU64,
+    /// The inner loops this trace enters directly (`run_loop.rs`).
+    pub inner_loops: &'a crate::run_loop::InnerLoops,
 }
 
 struct Emitter<'a> {
@@ -221,6 +238,13 @@ struct Emitter<'a> {
     /// counts down the body's passes to its next flag poll
     /// ([`Emitter::enter_body_countdown`]).
     countdown: Option<i32>,
+    /// The inner-loop entries' shared trampoline subroutine, once an entry
+    /// calls it (`asm/run_loop.rs`).
+    run_loop_enter: Option<DynamicLabel>,
+    /// The inner-loop entries' out-of-line parts.
+    run_loop_exits: Vec<run_loop::OtherExit>,
+    /// A `run_loop` whose `guard_true` (the next instruction) it emitted.
+    guard_done: Option<Ref>,
 }
 
 /// Optimized traces read the interrupt and install flags at a loop header
@@ -694,6 +718,9 @@ fn assemble_pass(
         pinned: None,
         flag_polls: Vec::new(),
         countdown: None,
+        run_loop_enter: None,
+        run_loop_exits: Vec::new(),
+        guard_done: None,
         pool: ConstantPool::default(),
     };
     let body_header = if trace.local_loop {
@@ -807,6 +834,7 @@ fn assemble_pass(
         }
         dynasm!(e.ops ; .arch x64 ; jmp =>poll.back);
     }
+    run_loop::emit_run_loop_tails(&mut e);
     // Exit stubs: write the snapshot's entries to the interpreter's stack,
     // then jump through the exit slot (its address in `rcx`, which entry
     // writing leaves alone). A stub whose entries an earlier one writes
@@ -849,16 +877,16 @@ fn assemble_pass(
         targets.exit_slots.as_ptr() as i64,
         targets.exit_infos.as_ptr() as i64,
     );
+    // The descriptor is at `infos + (rcx - slots) * INFO_WORDS`, that is
+    // `rcx * INFO_WORDS` plus a constant (wrapping arithmetic): two
+    // instructions.
     const INFO_WORDS: usize = std::mem::size_of::<ExitInfo>() / 8;
-    const _: () = assert!(std::mem::size_of::<ExitInfo>().is_multiple_of(8));
+    const _: () = assert!(std::mem::size_of::<ExitInfo>() == 32);
+    let bias = infos.wrapping_sub(slots.wrapping_mul(INFO_WORDS as i64));
     dynasm!(e.ops
         ; .arch x64
-        ; mov rax, rcx
-        ; mov rdx, QWORD slots
-        ; sub rax, rdx
-        ; imul rax, rax, INFO_WORDS as i32
-        ; mov rdx, QWORD infos
-        ; add rax, rdx
+        ; mov rax, QWORD bias
+        ; lea rax, [rax + rcx * 4]
     );
     let default_exits = vec![default_exit; trace.snapshots.len()];
     dynasm!(e.ops
@@ -868,8 +896,6 @@ fn assemble_pass(
         ; pop r15
         ; pop r14
         ; pop r13
-        ; pop r12
-        ; pop rbx
         ; pop rbp
         ; ret
     );

@@ -1155,6 +1155,8 @@ extern "sysv64" fn h_new_list(ctxp: *mut JitCtx, a: u64, b: u64, c: u64, d: u64)
 }
 
 helper!(h_run_loop, |ctx, vm, a, b, c, d| {
+    // The general path (traces assembled without inner-loop words, see
+    // `run_loop.rs`, whose machine code does the same inline).
     // SAFETY: the interpreter set `jit` when it entered the outer trace; the
     // JIT outlives every trace run.
     let jit = unsafe { &mut *ctx.jit };
@@ -1163,16 +1165,11 @@ helper!(h_run_loop, |ctx, vm, a, b, c, d| {
     ctx.refresh_base();
     // SAFETY: `info` is an exit descriptor the inner trace returned.
     let exit = unsafe { &*info };
-    if exit.leaves_loop_in_own_frame && exit.resume_pc as u64 == b {
+    let result = crate::run_loop::finish_entry(exit, b, &mut ctx.inner_exit);
+    if result == 1 {
         jit.stats.exits += 1;
-        return Ok(1);
     }
-    let s = jit.snapshot(exit.trace, exit.snap);
-    if s.kind != crate::snapshot::ExitKind::InnerLoop {
-        // A deeper loop's exit is already recorded; keep the innermost.
-        ctx.inner_exit = info;
-    }
-    Ok(0)
+    Ok(result)
 });
 
 // ---- typed fast paths of builtin types (see the `Helper` variants)

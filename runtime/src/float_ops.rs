@@ -100,6 +100,23 @@ pub fn complex_unsupported() -> NumError {
 /// number (negative base, non-integer exponent) this returns a TypeError,
 /// since Tern has no complex type.
 pub fn pow(x: f64, y: f64) -> NumResult<f64> {
+    // The common case first, tested on the bits (LLVM turns the float
+    // compares into a long classification): every special case needs a
+    // zero, negative, infinite or NaN operand, so a positive finite base
+    // and a finite exponent go straight to libm (pow(1, y) is 1 there too).
+    const INF: u64 = 0x7ff0_0000_0000_0000;
+    if x.to_bits().wrapping_sub(1) < INF - 1 && (y.to_bits() & !(1 << 63)) < INF {
+        let r = x.powf(y);
+        if r.to_bits() != INF {
+            return Ok(r);
+        }
+    }
+    pow_special(x, y)
+}
+
+/// [`pow`] off its common case: every special case, and the overflow error.
+#[inline(never)]
+fn pow_special(x: f64, y: f64) -> NumResult<f64> {
     if y == 0.0 {
         return Ok(1.0); // x**0 is 1, even 0**0 and nan**0
     }

@@ -145,6 +145,8 @@ pub(super) fn emit_inst(
                 dynasm!(e.ops ; .arch x64 ; je =>stub);
             }
         }
+        // Its `run_loop` jumps to the stub itself (`asm/run_loop.rs`).
+        Opcode::GuardTrue(b) if e.guard_done == Some(b) => {}
         Opcode::GuardTrue(b) | Opcode::GuardFalse(b) if e.fused[b as usize] => {
             let stub = e.stub(inst);
             let want = matches!(inst.op, Opcode::GuardTrue(_));
@@ -597,6 +599,8 @@ pub(super) fn emit_inst(
         {
             float_pow::emit_float_pow(e, i, args[1], args[2]);
         }
+        Opcode::Call(Helper::RunLoop, ref args)
+            if super::run_loop::emit_run_loop(e, i, args, t) => {}
         Opcode::Call(h, ref args) => {
             if matches!(h, Helper::Call | Helper::CallMethod) {
                 if let Some(d) = direct_call::direct_call(e, h, args, t) {
