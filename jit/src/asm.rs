@@ -34,18 +34,19 @@ use exit_entries::{emit_box_subroutines, emit_entries, SharedWriters};
 use exit_materialize::emit_materialize;
 use instructions::emit_inst;
 
-/// What the entry trampoline does before it jumps into a trace: saves the
-/// callee-saved registers and reserves the spill frame, which the trace's
-/// epilogue undoes. Shared by [`build_trampoline`] and the direct call's
-/// inline copy (`direct_call.rs`).
+/// A trace activation's frame, entered by a native call whose return
+/// address is at `[rsp]`: saves the callee-saved registers trace code
+/// changes and reserves the spill frame, which the trace's epilogue undoes
+/// before it returns. `r12` (the context) and `rbx` (its base) are the
+/// caller's: [`build_trampoline`] saves the interpreter's own around the
+/// call; compiled code entering a trace (a direct call, `direct_call.rs`;
+/// an inner loop, `run_loop.rs`) keeps the same context and sets `rbx`
+/// again after (no `mov rbp, rsp`: trace code keeps values in `rbp`).
 macro_rules! enter_trace_frame {
     ($ops:expr) => {
         dynasm!($ops
             ; .arch x64
             ; push rbp
-            ; mov rbp, rsp
-            ; push rbx
-            ; push r12
             ; push r13
             ; push r14
             ; push r15
@@ -65,6 +66,7 @@ mod float_pow;
 mod instructions;
 mod locations;
 mod pinned_object;
+mod run_loop;
 use crate::code_heap::CodeBlock;
 use dynasmrt::x64::{Assembler, X64Relocation};
 use dynasmrt::{
@@ -103,18 +105,31 @@ pub struct SafepointWords {
     pub recursion_limit: *const usize,
 }
 
-/// The shared entry trampoline: saves callee-saved registers, reserves the
-/// spill frame, loads `r12`/`rbx` and jumps to the given code address.
+/// The shared entry trampoline: saves `rbx` and `r12`, loads them with the
+/// context's base and the context, and calls the trace frame's entry
+/// ([`enter_trace_frame!`]) with the given code address; the trace's
+/// epilogue returns here with the exit descriptor in `rax`.
 pub fn build_trampoline() -> (ExecutableBuffer, EnterFn) {
     let mut ops = Assembler::new().expect("assembler");
     let start = ops.offset();
-    enter_trace_frame!(ops);
+    let frame = ops.new_dynamic_label();
     dynasm!(ops
         ; .arch x64
+        ; push rbx
+        ; push r12
+        // Keeps `rsp` 16-byte aligned in the trace (as at a call there).
+        ; sub rsp, 8
         ; mov r12, rdi
         ; mov rbx, [r12 + offset_of!(JitCtx, base) as i32]
-        ; jmp rsi
+        ; call =>frame
+        ; add rsp, 8
+        ; pop r12
+        ; pop rbx
+        ; ret
+        ; =>frame
     );
+    enter_trace_frame!(ops);
+    dynasm!(ops ; .arch x64 ; jmp rsi);
     let buf = ops.finalize().expect("finalize trampoline");
     // SAFETY: `start` is the trampoline's first instruction, which follows the
     // sysv64 convention of `EnterFn`; the buffer lives as long as the JIT.
@@ -158,6 +173,8 @@ pub struct AsmTargets<'a> {
     pub safepoint: SafepointWords,
     /// The loop's iteration counter (bumped at every loop header).
     pub iterations: &'a AtomicU64,
+    /// The inner loops this trace enters directly (`run_loop.rs`).
+    pub inner_loops: &'a crate::run_loop::InnerLoops,
 }
 
 struct Emitter<'a> {
@@ -217,6 +234,17 @@ struct Emitter<'a> {
     pinned: Option<pinned_object::Pinned>,
     /// Optimized traces: the loop headers' out-of-line flag checks.
     flag_polls: Vec<FlagPoll>,
+    /// Optimized peeled traces: the byte offset of the spill slot that
+    /// counts down the body's passes to its next flag poll
+    /// ([`Emitter::enter_body_countdown`]).
+    countdown: Option<i32>,
+    /// The inner-loop entries' shared trampoline subroutine, once an entry
+    /// calls it (`asm/run_loop.rs`).
+    run_loop_enter: Option<DynamicLabel>,
+    /// The inner-loop entries' out-of-line parts.
+    run_loop_exits: Vec<run_loop::OtherExit>,
+    /// A `run_loop` whose `guard_true` (the next instruction) it emitted.
+    guard_done: Option<Ref>,
 }
 
 /// Optimized traces read the interrupt and install flags at a loop header
@@ -231,6 +259,9 @@ struct FlagPoll {
     back: DynamicLabel,
     /// The header's `Safepoint` exit.
     stub: DynamicLabel,
+    /// A peeled body's header: the offset of its countdown slot, which the
+    /// slow path refills (and adds the passes to the loop's counter).
+    countdown: Option<i32>,
 }
 
 impl Emitter<'_> {
@@ -440,6 +471,27 @@ impl Emitter<'_> {
     }
 }
 
+impl Emitter<'_> {
+    /// Optimized peeled traces, on the preamble's fall-through into the
+    /// body: the countdown to the body header's next flag poll starts
+    /// full, and this first pass of the body counts in the loop's
+    /// iteration counter. The header then counts passes down in its stack
+    /// slot (two instructions where bumping the shared counter took four),
+    /// and every [`POLL_FLAGS_EVERY`]th pass adds them to the counter,
+    /// which so stays a lower bound that counts every entry's first pass
+    /// of the body (all the profitability check needs, `Jit::check_profit`).
+    fn enter_body_countdown(&mut self, targets: &AsmTargets) {
+        let Some(off) = self.countdown else { return };
+        let every = POLL_FLAGS_EVERY as i32;
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov QWORD [rsp + off], every
+            ; mov rax, QWORD targets.iterations as *const AtomicU64 as i64
+            ; inc QWORD [rax]
+        );
+    }
+}
+
 /// Where an item access finds its index.
 #[derive(Clone, Copy)]
 enum ItemIndex {
@@ -475,10 +527,21 @@ impl Emitter<'_> {
         R8
     }
 
+    /// The register holding object `obj`'s out-of-line array pointer at
+    /// offset `ptr_off` ([`Emitter::array_ptr`]): under optimized traces,
+    /// when `r8` already holds it the object is not untagged again.
+    fn object_array(&mut self, obj: Ref, ptr_off: i32) -> u8 {
+        if self.alloc.is_some() && self.items_r8 == Some((obj, ptr_off)) {
+            return R8;
+        }
+        let p = self.untagged(obj);
+        self.array_ptr(obj, p, ptr_off)
+    }
+
     /// Loads item `item` of object `obj`'s out-of-line item array, whose
-    /// pointer is at `[p + ptr_off]`, into register `d`.
-    fn load_item(&mut self, d: u8, obj: Ref, p: u8, ptr_off: i32, item: ItemIndex) {
-        let a = self.array_ptr(obj, p, ptr_off);
+    /// pointer is at offset `ptr_off` of the object, into register `d`.
+    fn load_item(&mut self, d: u8, obj: Ref, ptr_off: i32, item: ItemIndex) {
+        let a = self.object_array(obj, ptr_off);
         match item {
             // `rax` by name (raw traces): its shorter encoding.
             ItemIndex::Constant(k) if a == RAX => {
@@ -558,7 +621,11 @@ pub fn assemble_optimized_bytes(
     trace: &Trace,
     targets: &AsmTargets,
 ) -> Result<AssembledBytes, String> {
-    let alloc = regalloc::allocate(trace);
+    let mut alloc = regalloc::allocate(trace);
+    if trace.local_loop {
+        // The body's poll countdown (`Emitter::countdown`).
+        alloc.spill_slots += 1;
+    }
     if cfg!(debug_assertions) {
         regalloc::check(trace, &alloc).map_err(|e| format!("register allocation: {e}"))?;
     }
@@ -650,6 +717,10 @@ fn assemble_pass(
         body_polls_debt: true,
         pinned: None,
         flag_polls: Vec::new(),
+        countdown: None,
+        run_loop_enter: None,
+        run_loop_exits: Vec::new(),
+        guard_done: None,
         pool: ConstantPool::default(),
     };
     let body_header = if trace.local_loop {
@@ -658,7 +729,11 @@ fn assemble_pass(
     } else {
         None
     };
-    if let (Some(h), Some(_)) = (body_header, alloc) {
+    if let (Some(h), Some(a)) = (body_header, alloc) {
+        // The slot past the allocation's own (`assemble_optimized_bytes`
+        // reserves it); a body that is the whole trace (no preamble falls
+        // into it) keeps bumping the counter.
+        e.countdown = (h > 0).then(|| 8 * a.spill_slots as i32 - 8);
         // Only calls allocate (boxing is inline; an exit leaves the loop,
         // and a bridge comes back through the preamble's header), and not
         // all of them (`Helper::effects`: a typed float op, a dict lookup).
@@ -695,6 +770,7 @@ fn assemble_pass(
             if let Some(pin) = e.pinned {
                 e.establish_pinned(pin);
             }
+            e.enter_body_countdown(targets);
             let body = e.ops.new_dynamic_label();
             dynasm!(e.ops ; .arch x64 ; =>body);
             e.body = Some(body);
@@ -732,9 +808,18 @@ fn assemble_pass(
     }
     for poll in std::mem::take(&mut e.flag_polls) {
         let sp = targets.safepoint;
+        dynasm!(e.ops ; .arch x64 ; =>poll.slow);
+        if let Some(off) = poll.countdown {
+            let every = POLL_FLAGS_EVERY as i32;
+            dynasm!(e.ops
+                ; .arch x64
+                ; mov QWORD [rsp + off], every
+                ; mov rax, QWORD targets.iterations as *const AtomicU64 as i64
+                ; add QWORD [rax], every
+            );
+        }
         dynasm!(e.ops
             ; .arch x64
-            ; =>poll.slow
             ; mov rax, QWORD sp.interrupt as i64
             ; cmp BYTE [rax], 0
             ; jne =>poll.stub
@@ -749,6 +834,7 @@ fn assemble_pass(
         }
         dynasm!(e.ops ; .arch x64 ; jmp =>poll.back);
     }
+    run_loop::emit_run_loop_tails(&mut e);
     // Exit stubs: write the snapshot's entries to the interpreter's stack,
     // then jump through the exit slot (its address in `rcx`, which entry
     // writing leaves alone). A stub whose entries an earlier one writes
@@ -791,16 +877,16 @@ fn assemble_pass(
         targets.exit_slots.as_ptr() as i64,
         targets.exit_infos.as_ptr() as i64,
     );
+    // The descriptor is at `infos + (rcx - slots) * INFO_WORDS`, that is
+    // `rcx * INFO_WORDS` plus a constant (wrapping arithmetic): two
+    // instructions.
     const INFO_WORDS: usize = std::mem::size_of::<ExitInfo>() / 8;
-    const _: () = assert!(std::mem::size_of::<ExitInfo>().is_multiple_of(8));
+    const _: () = assert!(std::mem::size_of::<ExitInfo>() == 32);
+    let bias = infos.wrapping_sub(slots.wrapping_mul(INFO_WORDS as i64));
     dynasm!(e.ops
         ; .arch x64
-        ; mov rax, rcx
-        ; mov rdx, QWORD slots
-        ; sub rax, rdx
-        ; imul rax, rax, INFO_WORDS as i32
-        ; mov rdx, QWORD infos
-        ; add rax, rdx
+        ; mov rax, QWORD bias
+        ; lea rax, [rax + rcx * 4]
     );
     let default_exits = vec![default_exit; trace.snapshots.len()];
     dynasm!(e.ops
@@ -810,8 +896,6 @@ fn assemble_pass(
         ; pop r15
         ; pop r14
         ; pop r13
-        ; pop r12
-        ; pop rbx
         ; pop rbp
         ; ret
     );

@@ -7,6 +7,7 @@ use crate::code_heap::CodeBlock;
 use crate::exits::ExitInfo;
 use crate::ir::Trace;
 use crate::recorder::FUNCTION_ANCHOR;
+use crate::run_loop::InnerLoops;
 use crate::snapshot::ExitKind;
 use frontend::bytecode::Op;
 use runtime::object::{downcast, CodeObj};
@@ -51,15 +52,17 @@ impl TraceCode {
     /// Assembles `trace` for the loop whose shared words are `words`, with
     /// exit descriptors naming trace number `index` (the worker does not
     /// know the number yet: [`TraceCode::set_index`] fixes it at install).
-    /// `optimized` traces go through the register-allocating backend.
+    /// `optimized` traces go through the register-allocating backend;
+    /// `inner` are the inner loops its code may enter directly.
     pub fn build(
         trace: Box<Trace>,
         index: usize,
         words: &LoopWords,
         safepoint: SafepointWords,
+        inner: &InnerLoops,
         optimized: bool,
     ) -> Result<TraceCode, String> {
-        Self::assemble(trace, index, words, safepoint, optimized)?.place()
+        Self::assemble(trace, index, words, safepoint, inner, optimized)?.place()
     }
 
     /// [`TraceCode::build`] without placing the code in executable memory
@@ -69,6 +72,7 @@ impl TraceCode {
         index: usize,
         words: &LoopWords,
         safepoint: SafepointWords,
+        inner: &InnerLoops,
         optimized: bool,
     ) -> Result<UnplacedCode, String> {
         let n = trace.snapshots.len();
@@ -85,11 +89,14 @@ impl TraceCode {
             exit_infos: &exit_infos,
             loop_slot: &words.loop_slot,
             safepoint,
+            inner_loops: inner,
         };
+        let stripped = crate::loop_slots::without_slot_masks(&trace);
+        let asm_trace = stripped.as_ref().unwrap_or(&trace);
         let code = if optimized {
-            asm::assemble_optimized_bytes(&trace, &targets)?
+            asm::assemble_optimized_bytes(asm_trace, &targets)?
         } else {
-            asm::assemble_bytes(&trace, &targets)?
+            asm::assemble_bytes(asm_trace, &targets)?
         };
         Ok(UnplacedCode {
             trace,

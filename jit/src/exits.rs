@@ -17,13 +17,14 @@ pub struct ExitInfo {
     /// Bridge recordings started here that aborted.
     pub bridge_aborts: Cell<u32>,
     /// The exit leaves the loop normally (a guard or the loop's end) in
-    /// the trace's own frame, resuming at `resume_pc`: an outer trace that
-    /// ran this loop through `h_run_loop` carries on at once, and reading
-    /// that here spares it the snapshot lookup (three dependent loads, hot
-    /// in fannkuch: one inner-loop run per outer iteration).
-    pub leaves_loop_in_own_frame: bool,
-    /// The snapshot's resume pc (in its innermost frame).
-    pub resume_pc: u32,
+    /// the trace's own frame: its resume pc; else [`NOT_A_LOOP_EXIT`]. An
+    /// outer trace that ran this loop (`run_loop.rs`) carries on at once
+    /// when this is where it goes on: one compare of this word in its
+    /// machine code, no snapshot lookup.
+    pub loop_exit_pc: u32,
+    /// The snapshot is an `InnerLoop` exit (a loop run from this trace left
+    /// early; the context's `inner_exit` names that loop's exit).
+    pub inner_loop: bool,
     /// A function trace's end (its `LoopDone` exit at the root frame's
     /// `Return { src }`): `src`, so the interpreter returns slot `src` of
     /// the function's frame at once, reading no snapshot and running no
@@ -34,6 +35,10 @@ pub struct ExitInfo {
 /// [`ExitInfo::return_src`] of an exit that is not a function trace's end.
 pub const NOT_A_RETURN: u32 = u32::MAX;
 
+/// [`ExitInfo::loop_exit_pc`] of an exit that does not leave the loop in
+/// its own frame (no pc is this large).
+pub const NOT_A_LOOP_EXIT: u32 = u32::MAX;
+
 impl ExitInfo {
     /// A fresh descriptor for snapshot `snap` of trace `trace`.
     pub fn new(trace: usize, snap: u32) -> ExitInfo {
@@ -42,18 +47,23 @@ impl ExitInfo {
             snap,
             hits: Cell::new(0),
             bridge_aborts: Cell::new(0),
-            leaves_loop_in_own_frame: false,
-            resume_pc: 0,
+            loop_exit_pc: NOT_A_LOOP_EXIT,
+            inner_loop: false,
             return_src: NOT_A_RETURN,
         }
     }
 
     /// The descriptor of `snapshot`, snapshot `snap` of trace `trace`.
     pub fn of_snapshot(trace: usize, snap: u32, snapshot: &Snapshot) -> ExitInfo {
+        let leaves_loop = matches!(snapshot.kind, ExitKind::Guard | ExitKind::LoopDone)
+            && snapshot.frames.len() == 1;
         ExitInfo {
-            leaves_loop_in_own_frame: matches!(snapshot.kind, ExitKind::Guard | ExitKind::LoopDone)
-                && snapshot.frames.len() == 1,
-            resume_pc: snapshot.pc,
+            loop_exit_pc: if leaves_loop {
+                snapshot.pc
+            } else {
+                NOT_A_LOOP_EXIT
+            },
+            inner_loop: snapshot.kind == ExitKind::InnerLoop,
             ..ExitInfo::new(trace, snap)
         }
     }

@@ -25,6 +25,7 @@ pub mod ir;
 pub mod ir_parse;
 pub mod ir_print;
 pub mod layout;
+pub mod loop_slots;
 pub mod materialize;
 pub mod opt;
 pub mod pause_heap;
@@ -38,6 +39,7 @@ mod record_typed;
 pub mod recorder;
 mod recording;
 pub mod regalloc;
+pub mod run_loop;
 pub mod snapshot;
 pub mod stats;
 mod tier_swap;
@@ -167,6 +169,9 @@ pub struct Jit {
     active: usize,
     /// Retired traces whose code is not freed yet (freed once `active` is 0).
     retired_unfreed: Vec<usize>,
+    /// Inner-loop entries compiled code made (boxed: the code embeds the
+    /// address; see `run_loop.rs`).
+    loop_entries: Box<run_loop::LoopEntryCounts>,
 }
 
 /// Slots above the loop frame's slot 0 that loop `n` (the loop trace `n`
@@ -243,6 +248,7 @@ impl Jit {
             worker,
             active: 0,
             retired_unfreed: Vec::new(),
+            loop_entries: Box::default(),
         }
     }
 
@@ -331,10 +337,12 @@ impl Jit {
         if let Some(title) = &title {
             self.log_trace(&trace, title);
         }
+        let inner = self.inner_loops(&trace);
         let built = if self.config.mode == JitMode::Sync {
-            self.compile_sync(trace, index, &words)
+            self.compile_sync(trace, index, &words, &inner)
         } else {
-            TraceCode::build(trace, index, &words, self.safepoint, false).map(|c| (c, false))
+            TraceCode::build(trace, index, &words, self.safepoint, &inner, false)
+                .map(|c| (c, false))
         };
         self.stats.compile_time += start.elapsed();
         let (code, optimized) = match built {
@@ -408,6 +416,7 @@ impl Jit {
                 raw: index,
                 trace: Arc::clone(&compiled.trace),
                 words: compiled.words.clone(),
+                inner,
                 cancel: Arc::clone(&cancel),
                 queued_at: Instant::now(),
             };
@@ -431,6 +440,7 @@ impl Jit {
         trace: Box<ir::Trace>,
         index: usize,
         words: &LoopWords,
+        inner: &run_loop::InnerLoops,
     ) -> Result<(TraceCode, bool), String> {
         let result = worker::optimize_and_assemble(
             &trace,
@@ -438,6 +448,7 @@ impl Jit {
             &self.config.passes,
             words,
             self.safepoint,
+            inner,
         );
         match result {
             Ok((code, reports)) => {
@@ -448,9 +459,21 @@ impl Jit {
             }
             Err(failure) => {
                 self.count_failure(&failure);
-                TraceCode::build(trace, index, words, self.safepoint, false).map(|c| (c, false))
+                TraceCode::build(trace, index, words, self.safepoint, inner, false)
+                    .map(|c| (c, false))
             }
         }
+    }
+
+    /// The inner loops `trace` runs, for entering them directly: each
+    /// loop's entry slot (its first root's, shared by all its versions).
+    fn inner_loops(&self, trace: &ir::Trace) -> run_loop::InnerLoops {
+        run_loop::InnerLoops::of(trace, &self.loop_entries, |n| {
+            let t = self.traces.get(n)?;
+            let root = &self.traces[t.root];
+            (root.trace.kind == TraceKind::Root && root.anchor.1 != FUNCTION_ANCHOR)
+                .then(|| Arc::clone(&root.words.loop_slot))
+        })
     }
 
     fn count_failure(&mut self, failure: &worker::Failure) {
@@ -641,7 +664,7 @@ impl Jit {
     /// Moves the direct calls compiled code counted (`direct_call.rs`)
     /// into the statistics: each is a trace entry, and each that returned
     /// at the callee's `Return` an exit (the others were counted as exits
-    /// when the interpreter decoded them).
+    /// when the interpreter decoded them); likewise its inner-loop entries.
     fn count_direct_calls(&mut self) {
         // SAFETY: the interpreter's words outlive the JIT (set at
         // configuration, boxed); no compiled code runs now.
@@ -650,6 +673,10 @@ impl Jit {
             self.stats.entries += calls;
             self.stats.exits += calls - std::mem::take(&mut words.direct_slow_exits);
         }
+        // And the inner-loop entries (`run_loop.rs`).
+        let loops = std::mem::take(&mut *self.loop_entries);
+        self.stats.entries += loops.entries;
+        self.stats.exits += loops.entries - loops.other_exits;
     }
 
     /// Flushes the log and prints statistics when asked.

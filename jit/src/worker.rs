@@ -10,6 +10,7 @@ use crate::code_cache::{LoopWords, TraceCode, UnplacedCode};
 use crate::code_heap::CodeBlock;
 use crate::ir::Trace;
 use crate::opt::{self, PassReport, PassSelection};
+use crate::run_loop::InnerLoops;
 use crate::worker_inbox::{Delivery, Inbox};
 use crate::worker_placement::{current_thread_id, leave_cpu, Placement};
 use std::cell::Cell;
@@ -40,6 +41,8 @@ pub struct Job {
     pub trace: Arc<Trace>,
     /// The loop's shared words (the code embeds their addresses).
     pub words: LoopWords,
+    /// The inner loops the trace runs (their entry slots, embedded too).
+    pub inner: InnerLoops,
     /// Set by the main thread when the raw trace retired meanwhile.
     pub cancel: Arc<AtomicBool>,
     /// When the main thread queued it.
@@ -256,6 +259,7 @@ impl Worker {
                             &selection,
                             &job.words,
                             safepoint.0,
+                            &job.inner,
                         ) {
                             Ok((code, reports)) => Outcome::Built { code, reports },
                             Err(failure) => Outcome::Failed(failure),
@@ -306,17 +310,18 @@ pub fn optimize_and_assemble(
     selection: &PassSelection,
     words: &LoopWords,
     safepoint: SafepointWords,
+    inner: &InnerLoops,
 ) -> Result<(UnplacedCode, Vec<PassReport>), Failure> {
     let result = catch_quietly(|| {
         let (optimized, reports) = opt::optimize(trace, selection).map_err(|e| Failure {
             reason: format!("optimizer: {}", e.split(':').next().unwrap_or(&e)),
             detail: e.clone(),
         })?;
-        let code = TraceCode::assemble(Box::new(optimized), index, words, safepoint, true)
+        let code = TraceCode::assemble(Box::new(optimized), index, words, safepoint, inner, true)
             .map_err(|e| Failure {
-                reason: format!("backend: {e}"),
-                detail: e,
-            })?;
+            reason: format!("backend: {e}"),
+            detail: e,
+        })?;
         Ok((code, reports))
     });
     match result {
@@ -404,6 +409,7 @@ mod tests {
             raw,
             trace: Arc::new(trace),
             words: LoopWords::default(),
+            inner: InnerLoops::default(),
             cancel: Arc::new(AtomicBool::new(cancelled)),
             queued_at: Instant::now(),
         }

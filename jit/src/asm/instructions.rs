@@ -145,6 +145,8 @@ pub(super) fn emit_inst(
                 dynasm!(e.ops ; .arch x64 ; je =>stub);
             }
         }
+        // Its `run_loop` jumps to the stub itself (`asm/run_loop.rs`).
+        Opcode::GuardTrue(b) if e.guard_done == Some(b) => {}
         Opcode::GuardTrue(b) | Opcode::GuardFalse(b) if e.fused[b as usize] => {
             let stub = e.stub(inst);
             let want = matches!(inst.op, Opcode::GuardTrue(_));
@@ -195,22 +197,19 @@ pub(super) fn emit_inst(
         Opcode::TupleLoad(t, index) => {
             let d = e.out_gpr(i);
             let item = e.item_index(index);
-            let p = e.untagged(t);
-            e.load_item(d, t, p, layout::tuple_layout().0, item);
+            e.load_item(d, t, layout::tuple_layout().0, item);
             e.done_gpr(i, d);
         }
         Opcode::ListLoad(l, index) => {
             let d = e.out_gpr(i);
             let item = e.item_index(index);
-            let p = e.untagged(l);
-            e.load_item(d, l, p, layout::list_items_ptr_offset(), item);
+            e.load_item(d, l, layout::list_items_ptr_offset(), item);
             e.done_gpr(i, d);
         }
         Opcode::ListStore(l, index, v) => {
             let rv = e.reg_of(v, RSI);
             let item = e.item_index(index);
-            let p = e.untagged(l);
-            let a = e.array_ptr(l, p, layout::list_items_ptr_offset());
+            let a = e.object_array(l, layout::list_items_ptr_offset());
             match item {
                 // `rax` by name (raw traces): its shorter encoding.
                 ItemIndex::Constant(k) if a == RAX => {
@@ -228,8 +227,7 @@ pub(super) fn emit_inst(
         Opcode::InstSlotLoad(o, index) => {
             let d = e.out_gpr(i);
             let (ptr_off, off) = (layout::instance_slots_ptr_offset(), 8 * index as i32);
-            let p = e.untagged(o);
-            let a = e.array_ptr(o, p, ptr_off);
+            let a = e.object_array(o, ptr_off);
             if a == RAX {
                 dynasm!(e.ops ; .arch x64 ; mov Rq(d), [rax + off]);
             } else {
@@ -240,8 +238,7 @@ pub(super) fn emit_inst(
         Opcode::InstSlotStore(o, index, v) => {
             let rv = e.reg_of(v, RDX);
             let (ptr_off, off) = (layout::instance_slots_ptr_offset(), 8 * index as i32);
-            let p = e.untagged(o);
-            let a = e.array_ptr(o, p, ptr_off);
+            let a = e.object_array(o, ptr_off);
             if a == RAX {
                 dynasm!(e.ops ; .arch x64 ; mov [rax + off], Rq(rv));
             } else {
@@ -602,6 +599,8 @@ pub(super) fn emit_inst(
         {
             float_pow::emit_float_pow(e, i, args[1], args[2]);
         }
+        Opcode::Call(Helper::RunLoop, ref args)
+            if super::run_loop::emit_run_loop(e, i, args, t) => {}
         Opcode::Call(h, ref args) => {
             if matches!(h, Helper::Call | Helper::CallMethod) {
                 if let Some(d) = direct_call::direct_call(e, h, args, t) {
@@ -646,6 +645,24 @@ pub(super) fn emit_inst(
                     ; jae =>stub
                 ),
             }
+            if let (Some(off), Some(_)) = (e.countdown, e.body) {
+                // A peeled body's header counts its passes down in a stack
+                // slot (`Emitter::enter_body_countdown`).
+                let (slow, back) = (e.ops.new_dynamic_label(), e.ops.new_dynamic_label());
+                dynasm!(e.ops
+                    ; .arch x64
+                    ; dec QWORD [rsp + off]
+                    ; jz =>slow
+                    ; =>back
+                );
+                e.flag_polls.push(FlagPoll {
+                    slow,
+                    back,
+                    stub,
+                    countdown: Some(off),
+                });
+                return Ok(());
+            }
             if e.alloc.is_some() {
                 // The flags are read every 64th pass, out of line: the
                 // counter's low bits say when (a pass costs 4 instructions
@@ -659,7 +676,12 @@ pub(super) fn emit_inst(
                     ; jz =>slow
                     ; =>back
                 );
-                e.flag_polls.push(FlagPoll { slow, back, stub });
+                e.flag_polls.push(FlagPoll {
+                    slow,
+                    back,
+                    stub,
+                    countdown: None,
+                });
                 return Ok(());
             }
             dynasm!(e.ops

@@ -35,8 +35,9 @@
 //! entries are left alone (an earlier pass sank something this pass would
 //! have to order against).
 
-use super::slot_effects::{dead_from, reads_slots, slot_writes, SlotWrites};
+use super::slot_effects::{dead_from, slot_reads, slot_writes, SlotWrites};
 use super::Rewriter;
+use crate::helpers::Helper;
 use crate::ir::{Inst, Opcode, Ref, Trace, Type};
 use crate::snapshot::{ExitKind, Snapshot, VirtualValue};
 use rustc_hash::FxHashMap;
@@ -108,6 +109,9 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
     let mut invariant: Vec<(Ref, Ref)> = Vec::new();
     let mut not_carried = Vec::new();
     let dead = dead_from(trace);
+    // Stores dropped before an inner loop that reads neither their slots nor
+    // writes them (see `flush_read`): later loads still see their values.
+    let mut dropped: BTreeMap<i32, Ref> = BTreeMap::new();
     for (k, inst) in trace.insts.iter().enumerate() {
         let old = k as Ref;
         if !inits.is_empty() && !matches!(inst.op, Opcode::Phi(..)) {
@@ -125,6 +129,11 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
         match &inst.op {
             Opcode::SlotStore(s, v) => {
                 let value = rw.get(*v);
+                dropped.remove(s);
+                if !pending.contains_key(s) && holds(&rw.insts, *s, value) {
+                    // The slot holds the value already (it was just loaded).
+                    continue;
+                }
                 pending.insert(
                     *s,
                     Pending {
@@ -135,8 +144,8 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
                 continue;
             }
             Opcode::SlotLoad(s) => {
-                if let Some(p) = pending.get(s) {
-                    rw.replace(old, p.value);
+                if let Some(v) = pending.get(s).map(|p| p.value).or(dropped.get(s).copied()) {
+                    rw.replace(old, v);
                     continue;
                 }
             }
@@ -193,9 +202,29 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
                 }
                 flush(&mut rw, &mut pending, all);
             }
-            Opcode::Call(h, _) => {
+            Opcode::Call(h, args) => {
                 let effects = h.effects();
-                if reads_slots(*h) || slot_writes(&trace.insts, inst) != SlotWrites::Nothing {
+                let writes = slot_writes(&trace.insts, inst);
+                let reads = slot_reads(&trace.insts, inst);
+                // A dropped store a call may read is done after all.
+                let due: Vec<i32> = dropped
+                    .keys()
+                    .copied()
+                    .filter(|&s| reads.covers(s))
+                    .collect();
+                for s in due {
+                    let value = dropped.remove(&s).expect("a dropped store");
+                    rw.emit(Inst {
+                        op: Opcode::SlotStore(s, value),
+                        ty: Type::Void,
+                        snap: None,
+                        origin: inst.origin,
+                    });
+                }
+                dropped.retain(|&s, _| !writes.covers(s));
+                if let Some(read) = read_set(&trace.insts, *h, args) {
+                    flush_read(&mut rw, &mut pending, &mut dropped, read, writes);
+                } else if reads != SlotWrites::Nothing || writes != SlotWrites::Nothing {
                     flush(&mut rw, &mut pending, all);
                 } else if effects.runs_code {
                     // Only Python code reaches a safepoint: allocation never
@@ -348,6 +377,62 @@ fn flush(rw: &mut Rewriter, pending: &mut BTreeMap<i32, Pending>, must: fn(&[Ins
             origin: p.origin,
         });
     }
+}
+
+/// The slots a call reads, when its arguments say exactly (an inner loop's
+/// live slots, see `loop_slots`); None otherwise.
+fn read_set(insts: &[Inst], h: Helper, args: &[Ref]) -> Option<SlotWrites> {
+    let consts: Vec<Option<i64>> = args
+        .iter()
+        .map(|&a| match insts[a as usize].op {
+            Opcode::ConstInt(i) => Some(i),
+            _ => None,
+        })
+        .collect();
+    h.read_slots(&consts)
+}
+
+/// Before a call that reads only the slots `read` (and writes `writes`):
+/// emits the pending stores to slots it reads, and drops the others: their
+/// slots are dead where the call's code starts (it writes them before it
+/// reads them, and so does any code the interpreter runs after an exit),
+/// so neither the call nor an exit after it needs them. A value that may
+/// be a heap pointer is stored all the same (a slot is what keeps it alive
+/// across a collection the call's code may run). A dropped store's value
+/// stays known for later loads of its slot unless the call writes it.
+fn flush_read(
+    rw: &mut Rewriter,
+    pending: &mut BTreeMap<i32, Pending>,
+    dropped: &mut BTreeMap<i32, Ref>,
+    read: SlotWrites,
+    writes: SlotWrites,
+) {
+    let unread: Vec<i32> = pending
+        .iter()
+        .filter(|(&s, p)| !read.covers(s) && !may_be_pointer(&rw.insts, p.value))
+        .map(|(&s, _)| s)
+        .collect();
+    for s in unread {
+        let p = pending.remove(&s).expect("a pending store");
+        if !writes.covers(s) {
+            dropped.insert(s, p.value);
+        }
+    }
+    flush(rw, pending, all);
+}
+
+/// Does slot `s` hold `value` (a `slot_load` of `s` in the output so far
+/// that nothing wrote since)?
+fn holds(insts: &[Inst], s: i32, value: Ref) -> bool {
+    if insts[value as usize].op != Opcode::SlotLoad(s) {
+        return false;
+    }
+    insts[value as usize + 1..]
+        .iter()
+        .all(|inst| match inst.op {
+            Opcode::SlotStore(t, _) => t != s,
+            _ => !slot_writes(insts, inst).covers(s),
+        })
 }
 
 /// The value the output so far last stored to or loaded from slot `s`, if

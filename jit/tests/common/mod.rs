@@ -6,6 +6,7 @@
 use jit::asm::{self, AsmTargets, SafepointWords};
 use jit::exits::ExitInfo;
 use jit::ir::*;
+use jit::run_loop::InnerLoops;
 use jit::snapshot::{ExitKind, Snapshot};
 use jit::JitCtx;
 use runtime::{PyErr, PyResult, Runtime, Value, Vm};
@@ -236,6 +237,7 @@ pub fn run_in(
             recursion_limit: std::ptr::null(),
         },
         iterations: &iterations,
+        inner_loops: &InnerLoops::default(),
     };
     let code = assemble(trace, &targets).expect("assembles");
     for (slot, off) in exit_slots.iter().zip(&code.default_exits) {
