@@ -234,6 +234,10 @@ struct Emitter<'a> {
     pinned: Option<pinned_object::Pinned>,
     /// Optimized traces: the loop headers' out-of-line flag checks.
     flag_polls: Vec<FlagPoll>,
+    /// Optimized peeled traces: the byte offset of the spill slot that
+    /// counts down the body's passes to its next flag poll
+    /// ([`Emitter::enter_body_countdown`]).
+    countdown: Option<i32>,
     /// The inner-loop entries' shared trampoline subroutine, once an entry
     /// calls it (`asm/run_loop.rs`).
     run_loop_enter: Option<DynamicLabel>,
@@ -255,6 +259,9 @@ struct FlagPoll {
     back: DynamicLabel,
     /// The header's `Safepoint` exit.
     stub: DynamicLabel,
+    /// A peeled body's header: the offset of its countdown slot, which the
+    /// slow path refills (and adds the passes to the loop's counter).
+    countdown: Option<i32>,
 }
 
 impl Emitter<'_> {
@@ -464,6 +471,27 @@ impl Emitter<'_> {
     }
 }
 
+impl Emitter<'_> {
+    /// Optimized peeled traces, on the preamble's fall-through into the
+    /// body: the countdown to the body header's next flag poll starts
+    /// full, and this first pass of the body counts in the loop's
+    /// iteration counter. The header then counts passes down in its stack
+    /// slot (two instructions where bumping the shared counter took four),
+    /// and every [`POLL_FLAGS_EVERY`]th pass adds them to the counter,
+    /// which so stays a lower bound that counts every entry's first pass
+    /// of the body (all the profitability check needs, `Jit::check_profit`).
+    fn enter_body_countdown(&mut self, targets: &AsmTargets) {
+        let Some(off) = self.countdown else { return };
+        let every = POLL_FLAGS_EVERY as i32;
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov QWORD [rsp + off], every
+            ; mov rax, QWORD targets.iterations as *const AtomicU64 as i64
+            ; inc QWORD [rax]
+        );
+    }
+}
+
 /// Where an item access finds its index.
 #[derive(Clone, Copy)]
 enum ItemIndex {
@@ -499,10 +527,21 @@ impl Emitter<'_> {
         R8
     }
 
+    /// The register holding object `obj`'s out-of-line array pointer at
+    /// offset `ptr_off` ([`Emitter::array_ptr`]): under optimized traces,
+    /// when `r8` already holds it the object is not untagged again.
+    fn object_array(&mut self, obj: Ref, ptr_off: i32) -> u8 {
+        if self.alloc.is_some() && self.items_r8 == Some((obj, ptr_off)) {
+            return R8;
+        }
+        let p = self.untagged(obj);
+        self.array_ptr(obj, p, ptr_off)
+    }
+
     /// Loads item `item` of object `obj`'s out-of-line item array, whose
-    /// pointer is at `[p + ptr_off]`, into register `d`.
-    fn load_item(&mut self, d: u8, obj: Ref, p: u8, ptr_off: i32, item: ItemIndex) {
-        let a = self.array_ptr(obj, p, ptr_off);
+    /// pointer is at offset `ptr_off` of the object, into register `d`.
+    fn load_item(&mut self, d: u8, obj: Ref, ptr_off: i32, item: ItemIndex) {
+        let a = self.object_array(obj, ptr_off);
         match item {
             // `rax` by name (raw traces): its shorter encoding.
             ItemIndex::Constant(k) if a == RAX => {
@@ -582,7 +621,11 @@ pub fn assemble_optimized_bytes(
     trace: &Trace,
     targets: &AsmTargets,
 ) -> Result<AssembledBytes, String> {
-    let alloc = regalloc::allocate(trace);
+    let mut alloc = regalloc::allocate(trace);
+    if trace.local_loop {
+        // The body's poll countdown (`Emitter::countdown`).
+        alloc.spill_slots += 1;
+    }
     if cfg!(debug_assertions) {
         regalloc::check(trace, &alloc).map_err(|e| format!("register allocation: {e}"))?;
     }
@@ -674,6 +717,7 @@ fn assemble_pass(
         body_polls_debt: true,
         pinned: None,
         flag_polls: Vec::new(),
+        countdown: None,
         run_loop_enter: None,
         run_loop_exits: Vec::new(),
         guard_done: None,
@@ -685,7 +729,11 @@ fn assemble_pass(
     } else {
         None
     };
-    if let (Some(h), Some(_)) = (body_header, alloc) {
+    if let (Some(h), Some(a)) = (body_header, alloc) {
+        // The slot past the allocation's own (`assemble_optimized_bytes`
+        // reserves it); a body that is the whole trace (no preamble falls
+        // into it) keeps bumping the counter.
+        e.countdown = (h > 0).then(|| 8 * a.spill_slots as i32 - 8);
         // Only calls allocate (boxing is inline; an exit leaves the loop,
         // and a bridge comes back through the preamble's header), and not
         // all of them (`Helper::effects`: a typed float op, a dict lookup).
@@ -722,6 +770,7 @@ fn assemble_pass(
             if let Some(pin) = e.pinned {
                 e.establish_pinned(pin);
             }
+            e.enter_body_countdown(targets);
             let body = e.ops.new_dynamic_label();
             dynasm!(e.ops ; .arch x64 ; =>body);
             e.body = Some(body);
@@ -759,9 +808,18 @@ fn assemble_pass(
     }
     for poll in std::mem::take(&mut e.flag_polls) {
         let sp = targets.safepoint;
+        dynasm!(e.ops ; .arch x64 ; =>poll.slow);
+        if let Some(off) = poll.countdown {
+            let every = POLL_FLAGS_EVERY as i32;
+            dynasm!(e.ops
+                ; .arch x64
+                ; mov QWORD [rsp + off], every
+                ; mov rax, QWORD targets.iterations as *const AtomicU64 as i64
+                ; add QWORD [rax], every
+            );
+        }
         dynasm!(e.ops
             ; .arch x64
-            ; =>poll.slow
             ; mov rax, QWORD sp.interrupt as i64
             ; cmp BYTE [rax], 0
             ; jne =>poll.stub

@@ -197,22 +197,19 @@ pub(super) fn emit_inst(
         Opcode::TupleLoad(t, index) => {
             let d = e.out_gpr(i);
             let item = e.item_index(index);
-            let p = e.untagged(t);
-            e.load_item(d, t, p, layout::tuple_layout().0, item);
+            e.load_item(d, t, layout::tuple_layout().0, item);
             e.done_gpr(i, d);
         }
         Opcode::ListLoad(l, index) => {
             let d = e.out_gpr(i);
             let item = e.item_index(index);
-            let p = e.untagged(l);
-            e.load_item(d, l, p, layout::list_items_ptr_offset(), item);
+            e.load_item(d, l, layout::list_items_ptr_offset(), item);
             e.done_gpr(i, d);
         }
         Opcode::ListStore(l, index, v) => {
             let rv = e.reg_of(v, RSI);
             let item = e.item_index(index);
-            let p = e.untagged(l);
-            let a = e.array_ptr(l, p, layout::list_items_ptr_offset());
+            let a = e.object_array(l, layout::list_items_ptr_offset());
             match item {
                 // `rax` by name (raw traces): its shorter encoding.
                 ItemIndex::Constant(k) if a == RAX => {
@@ -230,8 +227,7 @@ pub(super) fn emit_inst(
         Opcode::InstSlotLoad(o, index) => {
             let d = e.out_gpr(i);
             let (ptr_off, off) = (layout::instance_slots_ptr_offset(), 8 * index as i32);
-            let p = e.untagged(o);
-            let a = e.array_ptr(o, p, ptr_off);
+            let a = e.object_array(o, ptr_off);
             if a == RAX {
                 dynasm!(e.ops ; .arch x64 ; mov Rq(d), [rax + off]);
             } else {
@@ -242,8 +238,7 @@ pub(super) fn emit_inst(
         Opcode::InstSlotStore(o, index, v) => {
             let rv = e.reg_of(v, RDX);
             let (ptr_off, off) = (layout::instance_slots_ptr_offset(), 8 * index as i32);
-            let p = e.untagged(o);
-            let a = e.array_ptr(o, p, ptr_off);
+            let a = e.object_array(o, ptr_off);
             if a == RAX {
                 dynasm!(e.ops ; .arch x64 ; mov [rax + off], Rq(rv));
             } else {
@@ -650,6 +645,24 @@ pub(super) fn emit_inst(
                     ; jae =>stub
                 ),
             }
+            if let (Some(off), Some(_)) = (e.countdown, e.body) {
+                // A peeled body's header counts its passes down in a stack
+                // slot (`Emitter::enter_body_countdown`).
+                let (slow, back) = (e.ops.new_dynamic_label(), e.ops.new_dynamic_label());
+                dynasm!(e.ops
+                    ; .arch x64
+                    ; dec QWORD [rsp + off]
+                    ; jz =>slow
+                    ; =>back
+                );
+                e.flag_polls.push(FlagPoll {
+                    slow,
+                    back,
+                    stub,
+                    countdown: Some(off),
+                });
+                return Ok(());
+            }
             if e.alloc.is_some() {
                 // The flags are read every 64th pass, out of line: the
                 // counter's low bits say when (a pass costs 4 instructions
@@ -663,7 +676,12 @@ pub(super) fn emit_inst(
                     ; jz =>slow
                     ; =>back
                 );
-                e.flag_polls.push(FlagPoll { slow, back, stub });
+                e.flag_polls.push(FlagPoll {
+                    slow,
+                    back,
+                    stub,
+                    countdown: None,
+                });
                 return Ok(());
             }
             dynasm!(e.ops

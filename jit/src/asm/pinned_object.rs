@@ -24,6 +24,9 @@ pub(super) struct Pinned {
     pub obj: Ref,
     /// Its array pointer's offset in the object.
     pub array: Option<i32>,
+    /// Whether `rdi` keeps its address too (the body's accesses through
+    /// the array pointer in `r8` do not need it).
+    pub address: bool,
 }
 
 /// The object an instruction reaches through its untagged address, and the
@@ -66,50 +69,63 @@ pub(super) fn choose(trace: &Trace, header: usize) -> Option<Pinned> {
                     .any(|inst| object_access(&inst.op) == Some((obj, Some(off))))
             };
             if (obj as usize) < header {
-                candidates.push(Pinned { obj, array: None });
+                candidates.push(Pinned {
+                    obj,
+                    array: None,
+                    address: true,
+                });
                 if let Some(off) = array.filter(|&off| reached(off)) {
-                    candidates.push(Pinned {
-                        obj,
-                        array: Some(off),
-                    });
+                    for address in [false, true] {
+                        candidates.push(Pinned {
+                            obj,
+                            array: Some(off),
+                            address,
+                        });
+                    }
                 }
             }
         }
     }
-    candidates.sort_by_key(|p| (p.obj, p.array));
+    candidates.sort_by_key(|p| (p.obj, p.array, p.address));
     candidates.dedup();
     let unpinned = body_cost(body, None);
     candidates
         .into_iter()
         .map(|pin| (body_cost(body, Some(pin)), pin))
         .filter(|&(cost, _)| cost < unpinned)
-        .min_by_key(|&(cost, pin)| (cost, pin.obj, pin.array))
+        .min_by_key(|&(cost, pin)| (cost, pin.obj, pin.array, pin.address))
         .map(|(_, pin)| pin)
 }
 
 /// The instructions one pass of `body` spends untagging objects (2 each)
 /// and loading array pointers (1 each), as the emitter tracks `rdi` and
 /// `r8`, entering with `pin` set up (and setting it up again at the end).
+/// An access through the array pointer `r8` already holds needs neither
+/// (`Emitter::object_array`).
 fn body_cost(body: &[Inst], pin: Option<Pinned>) -> usize {
     let (mut rdi, mut r8) = match pin {
-        Some(p) => (Some(p.obj), p.array.map(|off| (p.obj, off))),
+        Some(p) => (p.address.then_some(p.obj), p.array.map(|off| (p.obj, off))),
         None => (None, None),
     };
     let mut cost = 0;
-    let reach = |rdi: &mut Option<Ref>, r8: &mut Option<(Ref, i32)>, obj, array| {
-        let mut c = 0;
-        if *rdi != Some(obj) {
-            *rdi = Some(obj);
-            c += 2;
-        }
-        if let Some(off) = array {
-            if *r8 != Some((obj, off)) {
-                *r8 = Some((obj, off));
-                c += 1;
+    let reach =
+        |rdi: &mut Option<Ref>, r8: &mut Option<(Ref, i32)>, obj: Ref, array: Option<i32>| {
+            if array.is_some_and(|off| *r8 == Some((obj, off))) {
+                return 0;
             }
-        }
-        c
-    };
+            let mut c = 0;
+            if *rdi != Some(obj) {
+                *rdi = Some(obj);
+                c += 2;
+            }
+            if let Some(off) = array {
+                if *r8 != Some((obj, off)) {
+                    *r8 = Some((obj, off));
+                    c += 1;
+                }
+            }
+            c
+        };
     for inst in body {
         match inst.op {
             // The check is the untagging.
@@ -123,6 +139,9 @@ fn body_cost(body: &[Inst], pin: Option<Pinned>) -> usize {
         }
     }
     if let Some(p) = pin {
+        if p.address {
+            cost += reach(&mut rdi, &mut r8, p.obj, None);
+        }
         cost += reach(&mut rdi, &mut r8, p.obj, p.array);
     }
     cost
@@ -132,15 +151,17 @@ impl Emitter<'_> {
     /// Makes `rdi` (and `r8`) hold what the pinned object's accesses expect,
     /// emitting only what they do not hold already.
     pub(super) fn establish_pinned(&mut self, pin: Pinned) {
-        let p = self.untagged(pin.obj);
+        if pin.address {
+            self.untagged(pin.obj);
+        }
         if let Some(off) = pin.array {
-            self.array_ptr(pin.obj, p, off);
+            self.object_array(pin.obj, off);
         }
     }
 
     /// After the body's header: what `rdi` and `r8` hold on every entry.
     pub(super) fn assume_pinned(&mut self, pin: Pinned) {
-        self.untagged_rdi = Some(pin.obj);
+        self.untagged_rdi = pin.address.then_some(pin.obj);
         self.items_r8 = pin.array.map(|off| (pin.obj, off));
     }
 }
@@ -188,6 +209,7 @@ mod tests {
             Some(Pinned {
                 obj: 1,
                 array: Some(layout::list_items_ptr_offset()),
+                address: false,
             })
         );
     }
@@ -219,7 +241,8 @@ mod tests {
             choose(&t, header(&t)),
             Some(Pinned {
                 obj: 1,
-                array: None
+                array: None,
+                address: true,
             })
         );
     }
