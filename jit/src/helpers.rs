@@ -8,6 +8,7 @@
 //! because Python code it runs may grow (and move) the value stack.
 
 use crate::ctx::JitCtx;
+use crate::opt::slot_effects::SlotWrites;
 use frontend::bytecode::{BinOpKind, Conversion};
 use runtime::object::*;
 use runtime::protocol::CmpKind;
@@ -121,8 +122,10 @@ pub enum Helper {
     /// `(func_slot, args_at, n)`: calls the builtin function in `func_slot`
     /// (at most 8 arguments) directly, without the generic call protocol.
     CallBuiltin,
-    /// `(trace, exit_pc)`: runs an inner loop's compiled trace; true when it
-    /// left at the loop's end (`exit_pc`), else the exit is in `inner_exit`.
+    /// `(trace, exit_pc, writes, reads)`: runs an inner loop's compiled
+    /// trace; true when it left at the loop's end (`exit_pc`), else the exit
+    /// is in `inner_exit`. `writes` and `reads` (slot masks, see
+    /// `loop_slots`) are for the optimizer; the helper ignores them.
     RunLoop,
 
     // ---- typed fast paths of builtin types (`record_typed.rs`). The
@@ -474,17 +477,33 @@ impl Helper {
     }
 
     /// The slots (relative to the loop frame's slot 0) a call of this helper
-    /// writes, given its arguments' constant values (None: not a constant).
-    /// None when it writes no slot or slots its arguments do not say (then
-    /// see [`Effects::writes_slots`]).
-    pub fn written_slots(self, consts: &[Option<i64>]) -> Option<std::ops::Range<i32>> {
+    /// writes, given its arguments' constant values (None: not a constant):
+    /// [`SlotWrites::All`] when it writes slots its arguments do not say.
+    pub fn written_slots(self, consts: &[Option<i64>]) -> SlotWrites {
+        if !self.effects().writes_slots {
+            return SlotWrites::Nothing;
+        }
         match (self, consts) {
             // `(obj, name, dst)`: the receiver goes to `dst + 1`.
-            (Helper::LoadMethod, [_, _, Some(dst)]) => Some(*dst as i32 + 1..*dst as i32 + 2),
+            (Helper::LoadMethod, [_, _, Some(dst)]) => {
+                SlotWrites::Range(*dst as i32 + 1, *dst as i32 + 2)
+            }
             // `(src, dst, count)`.
             (Helper::UnpackSeq, [_, Some(dst), Some(count)]) => {
-                Some(*dst as i32..(*dst + *count) as i32)
+                SlotWrites::Range(*dst as i32, (*dst + *count) as i32)
             }
+            // `(trace, exit_pc, writes, reads)`.
+            (Helper::RunLoop, [_, _, Some(mask), _]) => SlotWrites::Mask(*mask as u64),
+            _ => SlotWrites::All,
+        }
+    }
+
+    /// The slots a call of this helper that reads slots
+    /// ([`Effects::reads_slots`]) reads, when its arguments say
+    /// ([`SlotWrites`] as a set of slots); None when they do not.
+    pub fn read_slots(self, consts: &[Option<i64>]) -> Option<SlotWrites> {
+        match (self, consts) {
+            (Helper::RunLoop, [_, _, _, Some(mask)]) => Some(SlotWrites::Mask(*mask as u64)),
             _ => None,
         }
     }

@@ -25,6 +25,7 @@ pub mod ir;
 pub mod ir_parse;
 pub mod ir_print;
 pub mod layout;
+pub mod loop_slots;
 pub mod materialize;
 pub mod opt;
 pub mod pause_heap;

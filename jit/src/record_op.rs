@@ -236,7 +236,10 @@ pub(crate) fn record_op(
             let n = compiled as usize - 1;
             r.extent = r.extent.max(loop_extent(n));
             let (nk, ek) = (r.kint(n as i64), r.kint(0));
-            let call = r.call(Helper::RunLoop, vec![nk, ek], pc, Type::Bool);
+            // What the loop can do to the frame's slots, for the optimizer.
+            let (writes, reads) = crate::loop_slots::inner_loop_slots(&code.code, target, pc);
+            let (wk, rk) = (r.kint(writes as i64), r.kint(reads as i64));
+            let call = r.call(Helper::RunLoop, vec![nk, ek, wk, rk], pc, Type::Bool);
             r.inner_loop = Some(crate::recorder::InnerLoop {
                 depth: view.depth,
                 header: target,

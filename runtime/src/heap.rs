@@ -341,15 +341,7 @@ impl Heap {
     #[inline]
     pub fn alloc_instance(&mut self, class: *mut ClassObj, map: *const Map) -> *mut InstanceObj {
         let Some(p) = self.spare_instances.pop() else {
-            // SAFETY: `class` is a live class.
-            let hint = unsafe { (*class).slot_hint.get() } as usize;
-            self.debt += hint * std::mem::size_of::<Value>();
-            return self.alloc(InstanceObj {
-                header: Header::new(ObjKind::Instance),
-                class,
-                map,
-                slots: Vec::with_capacity(hint),
-            });
+            return self.alloc_new_instance(class, map);
         };
         // SAFETY: spare instances are allocations of `Heap::alloc` that no
         // value refers to any more (the collection found them unreachable)
@@ -361,6 +353,57 @@ impl Heap {
         self.debt += std::mem::size_of::<InstanceObj>() + inst.extra_bytes();
         self.objects.push(p as *mut Header);
         p
+    }
+
+    /// [`Heap::alloc_instance`]'s common case, with no call: the last spare
+    /// instance if its slots have room for `room` values and `objects` has
+    /// room to list it, else None (the caller takes the general path).
+    /// Call-free so that a caller's fast path saves no registers.
+    #[inline(always)]
+    pub fn alloc_spare_instance(
+        &mut self,
+        class: *mut ClassObj,
+        map: *const Map,
+        room: usize,
+    ) -> Option<*mut InstanceObj> {
+        let p = *self.spare_instances.last()?;
+        let listed = self.objects.len();
+        // SAFETY: as in `alloc_instance`: a spare instance's only owner.
+        let inst = unsafe { &mut *p };
+        if inst.slots.capacity() < room || listed == self.objects.capacity() {
+            return None;
+        }
+        self.spare_instances.pop();
+        inst.header = Header::new(ObjKind::Instance);
+        inst.class = class;
+        inst.map = map;
+        self.debt += std::mem::size_of::<InstanceObj>() + inst.extra_bytes();
+        // SAFETY: `listed` is below the capacity (checked above): the
+        // vector has room for one more without growing.
+        unsafe {
+            self.objects
+                .as_mut_ptr()
+                .add(listed)
+                .write(p as *mut Header);
+            self.objects.set_len(listed + 1);
+        }
+        Some(p)
+    }
+
+    /// [`Heap::alloc_instance`] without a spare instance: a new allocation
+    /// with the class's hinted slot capacity. Out of line, so that the
+    /// spare path inlines into its callers and saves no registers.
+    #[inline(never)]
+    fn alloc_new_instance(&mut self, class: *mut ClassObj, map: *const Map) -> *mut InstanceObj {
+        // SAFETY: `class` is a live class.
+        let hint = unsafe { (*class).slot_hint.get() } as usize;
+        self.debt += hint * std::mem::size_of::<Value>();
+        self.alloc(InstanceObj {
+            header: Header::new(ObjKind::Instance),
+            class,
+            map,
+            slots: Vec::with_capacity(hint),
+        })
     }
 
     /// Allocates and returns the object as a `Value`.

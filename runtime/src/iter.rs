@@ -393,7 +393,7 @@ pub fn collect(vm: &mut dyn Vm, v: Value) -> PyResult<Vec<Value>> {
                 }
             };
             vm.rt().heap.pop_roots(2);
-            r.map(|_| std::mem::take(&mut downcast::<ListObj>(acc).unwrap().items))
+            r.map(|_| std::mem::take(&mut *downcast::<ListObj>(acc).unwrap().items))
         }
     }
 }

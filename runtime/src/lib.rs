@@ -30,6 +30,7 @@ pub mod int_ops;
 pub mod int_text;
 pub mod int_type;
 pub mod iter;
+pub mod list_items;
 pub mod list_type;
 pub mod map;
 pub mod math_funcs;

@@ -2,6 +2,7 @@
 //! searching (`index`, `count`) and the container dunders, with CPython's
 //! error messages.
 
+use crate::list_items::ListItems;
 use crate::method_args::{bind, bind_method, int_arg, receiver, slice_index, Signature};
 use crate::object::*;
 use crate::protocol::{self, repr, truthy};
@@ -43,7 +44,7 @@ fn recv(vm: &mut dyn Vm, args: &[Value], method: &str) -> PyResult<Value> {
 }
 
 /// The items of a list receiver (valid until the list is next touched).
-fn items<'a>(list: Value) -> &'a mut Vec<Value> {
+fn items<'a>(list: Value) -> &'a mut ListItems {
     &mut downcast::<ListObj>(list).unwrap().items
 }
 

@@ -274,7 +274,7 @@ pub struct BigIntObj {
 #[repr(C)]
 pub struct ListObj {
     pub header: Header,
-    pub items: Vec<Value>,
+    pub items: crate::list_items::ListItems,
 }
 
 /// A tuple. Its items are stored in the same allocation, right after these
@@ -753,7 +753,7 @@ heap_object!(
     ListObj,
     List,
     |s, t| { t.mark_all(&s.items) },
-    extra | x | x.items.capacity() * 8
+    extra | x | x.items.allocated() * 8
 );
 heap_object!(
     TupleObj,

@@ -692,6 +692,7 @@ impl Runtime {
     /// the object escapes): one exact-size slot vector instead of a push
     /// and a map transition per attribute. `map` must be reachable from
     /// the class's root map.
+    #[inline]
     pub fn new_instance_with_map(
         &mut self,
         cls: *mut ClassObj,
@@ -700,25 +701,31 @@ impl Runtime {
     ) -> Value {
         // SAFETY: maps are never freed.
         let n = unsafe { (*map).names.len() };
+        match self.heap.alloc_spare_instance(cls, map, n) {
+            // SAFETY: a new instance with room for `n` slots.
+            Some(p) => unsafe { fill_new_slots(p, n, first) },
+            None => self.new_instance_with_map_slow(cls, map, n, first),
+        }
+    }
+
+    /// [`Runtime::new_instance_with_map`] when no spare instance with room
+    /// is at hand: out of line, since it may call the allocator.
+    #[inline(never)]
+    fn new_instance_with_map_slow(
+        &mut self,
+        cls: *mut ClassObj,
+        map: *const Map,
+        n: usize,
+        first: [Value; 2],
+    ) -> Value {
         let p = self.heap.alloc_instance(cls, map);
         // SAFETY: a new instance, not yet seen by anything else.
         let slots = unsafe { &mut (*p).slots };
         if slots.capacity() < n {
             self.reserve_slots(cls, slots, n);
         }
-        // SAFETY: the vector is empty (a new instance's) with room for `n`
-        // slots, all written here.
-        unsafe {
-            let dst = slots.as_mut_ptr();
-            for (i, value) in first.into_iter().take(n).enumerate() {
-                dst.add(i).write(value);
-            }
-            for i in 2..n {
-                dst.add(i).write(Value::NONE);
-            }
-            slots.set_len(n);
-        }
-        Value::from_ptr(p)
+        // SAFETY: as just made, with room for `n` slots.
+        unsafe { fill_new_slots(p, n, first) }
     }
 
     /// Gives a new instance's empty `slots` room for `n`, and raises its
@@ -884,7 +891,7 @@ impl Runtime {
     pub fn new_list(&mut self, items: Vec<Value>) -> Value {
         self.heap.alloc_value(ListObj {
             header: Header::new(ObjKind::List),
-            items,
+            items: items.into(),
         })
     }
 
@@ -1178,4 +1185,24 @@ pub fn module_del(rt: &Runtime, module: Value, name: Value) -> bool {
 /// `Ok` helper for builtins that return None.
 pub fn none() -> PyResult<Value> {
     Ok(Value::NONE)
+}
+
+/// Writes a new instance's `n` slots (the first two from `first`, the
+/// others None) and returns it as a value.
+///
+/// # Safety
+/// `p` is a new instance, not yet seen by anything else, whose empty
+/// `slots` vector has room for `n` values.
+#[inline(always)]
+unsafe fn fill_new_slots(p: *mut InstanceObj, n: usize, first: [Value; 2]) -> Value {
+    let slots = &mut (*p).slots;
+    let dst = slots.as_mut_ptr();
+    for (i, value) in first.into_iter().take(n).enumerate() {
+        dst.add(i).write(value);
+    }
+    for i in 2..n {
+        dst.add(i).write(Value::NONE);
+    }
+    slots.set_len(n);
+    Value::from_ptr(p)
 }

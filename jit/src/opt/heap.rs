@@ -321,14 +321,10 @@ impl HeapPass<'_> {
         let fx = h.effects();
         let heap = fx.runs_code || fx.writes_heap;
         let versions = fx.runs_code || fx.writes_versions;
-        let slots = fx.writes_slots.then(|| h.written_slots(consts));
+        let slots = h.written_slots(consts);
         self.forget(|_, loc| match loc {
             Loc::Abs(_) => versions,
-            Loc::Slot(s) => match &slots {
-                None => false,
-                Some(None) => true,
-                Some(Some(range)) => range.contains(&s),
-            },
+            Loc::Slot(s) => slots.covers(s),
             l => heap && l.is_heap(),
         });
     }
@@ -384,8 +380,7 @@ impl HeapPass<'_> {
     fn body_slot_writes(&self, header: usize) -> impl Fn(i32) -> bool {
         let old = self.rw.old;
         let mut stored = FxHashSet::default();
-        let mut ranges = Vec::new();
-        let mut all = false;
+        let mut helpers = Vec::new();
         for inst in &old.insts[header + 1..] {
             match inst.op {
                 Opcode::SlotStore(s, _) => {
@@ -393,12 +388,11 @@ impl HeapPass<'_> {
                 }
                 _ => match slot_writes(&old.insts, inst) {
                     SlotWrites::Nothing => {}
-                    SlotWrites::Range(from, to) => ranges.push(from..to),
-                    SlotWrites::All => all = true,
+                    w => helpers.push(w),
                 },
             }
         }
-        move |s| all || stored.contains(&s) || ranges.iter().any(|r| r.contains(&s))
+        move |s| stored.contains(&s) || helpers.iter().any(|w: &SlotWrites| w.covers(s))
     }
 
     /// At `loop_back`: checks that the body left each carried location

@@ -214,7 +214,9 @@ fn peeled(trace: &Trace) -> Option<Trace> {
 fn plan_loads(trace: &Trace) -> Vec<Option<BodyLoad>> {
     let n = trace.insts.len();
     let mut current: FxHashMap<i32, Writer> = FxHashMap::default();
-    let mut all_written = false;
+    // Helper writes so far: a slot one covers and no store wrote since is
+    // read from memory.
+    let mut helper_writes: Vec<SlotWrites> = Vec::new();
     let mut plan = vec![None; n];
     for (k, inst) in trace.insts.iter().enumerate() {
         match inst.op {
@@ -222,7 +224,7 @@ fn plan_loads(trace: &Trace) -> Vec<Option<BodyLoad>> {
                 plan[k] = Some(match current.get(&s) {
                     Some(Writer::Store(v)) => BodyLoad::Forward(*v),
                     Some(Writer::Helper) => BodyLoad::Memory,
-                    None if all_written => BodyLoad::Memory,
+                    None if helper_writes.iter().any(|w| w.covers(s)) => BodyLoad::Memory,
                     None => match last_writer(trace, s, n - 1) {
                         None => BodyLoad::Invariant,
                         Some(Writer::Store(_)) => BodyLoad::Phi,
@@ -235,14 +237,13 @@ fn plan_loads(trace: &Trace) -> Vec<Option<BodyLoad>> {
             }
             _ => match slot_writes(&trace.insts, inst) {
                 SlotWrites::Nothing => {}
-                SlotWrites::Range(from, to) => {
-                    for s in from..=to {
-                        current.insert(s, Writer::Helper);
+                w => {
+                    for (&s, writer) in current.iter_mut() {
+                        if w.covers(s) {
+                            *writer = Writer::Helper;
+                        }
                     }
-                }
-                SlotWrites::All => {
-                    current.clear();
-                    all_written = true;
+                    helper_writes.push(w);
                 }
             },
         }

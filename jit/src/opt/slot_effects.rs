@@ -7,16 +7,19 @@
 
 use crate::helpers::Helper;
 use crate::ir::{Inst, Opcode, Ref, Trace};
+use crate::loop_slots::{mask_covers, SlotMask};
 
-/// Slots an instruction writes other than with `slot_store`.
+/// Slots an instruction writes other than with `slot_store` (also used as
+/// a set of slots a call reads).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SlotWrites {
     /// None.
     Nothing,
     /// Slots `from..to` (relative to the loop frame's slot 0).
     Range(i32, i32),
-    /// Any slot (an inner loop's trace runs, or the call's arguments do
-    /// not say which).
+    /// The slots of a [`SlotMask`] (an inner loop's, see `loop_slots`).
+    Mask(SlotMask),
+    /// Any slot (the call's arguments do not say which).
     All,
 }
 
@@ -26,6 +29,7 @@ impl SlotWrites {
         match self {
             SlotWrites::Nothing => false,
             SlotWrites::Range(from, to) => (from..to).contains(&s),
+            SlotWrites::Mask(m) => mask_covers(m, s),
             SlotWrites::All => true,
         }
     }
@@ -39,6 +43,11 @@ fn const_int(insts: &[Inst], r: Ref) -> Option<i64> {
     }
 }
 
+/// The constant values of a call's arguments (None: not a constant).
+fn consts(insts: &[Inst], args: &[Ref]) -> Vec<Option<i64>> {
+    args.iter().map(|&a| const_int(insts, a)).collect()
+}
+
 /// Slots `inst` (of the trace `insts`) writes without `slot_store`.
 pub fn slot_writes(insts: &[Inst], inst: &Inst) -> SlotWrites {
     let Opcode::Call(h, args) = &inst.op else {
@@ -47,17 +56,27 @@ pub fn slot_writes(insts: &[Inst], inst: &Inst) -> SlotWrites {
     if !h.effects().writes_slots {
         return SlotWrites::Nothing;
     }
-    let consts: Vec<Option<i64>> = args.iter().map(|&a| const_int(insts, a)).collect();
-    match h.written_slots(&consts) {
-        Some(range) => SlotWrites::Range(range.start, range.end),
-        None => SlotWrites::All,
-    }
+    h.written_slots(&consts(insts, args))
 }
 
 /// Does a call of helper `h` read frame slots (a call's function and
 /// arguments, a container's items, an inner loop's whole frame)?
 pub fn reads_slots(h: Helper) -> bool {
     h.effects().reads_slots
+}
+
+/// Slots `inst` (of the trace `insts`) reads from memory:
+/// [`SlotWrites::All`] for a slot-reading call whose arguments do not say
+/// which ([`Helper::read_slots`]).
+pub fn slot_reads(insts: &[Inst], inst: &Inst) -> SlotWrites {
+    let Opcode::Call(h, args) = &inst.op else {
+        return SlotWrites::Nothing;
+    };
+    if !reads_slots(*h) {
+        return SlotWrites::Nothing;
+    }
+    h.read_slots(&consts(insts, args))
+        .unwrap_or(SlotWrites::All)
 }
 
 /// The lowest slot that is dead at the loop header: no inlined frame's

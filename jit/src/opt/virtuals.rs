@@ -25,7 +25,7 @@
 
 mod seq;
 
-use super::slot_effects::{dead_from, slot_writes, SlotWrites};
+use super::slot_effects::{dead_from, slot_reads, slot_writes, SlotWrites};
 use super::Rewriter;
 use crate::helpers::Helper;
 use crate::ir::*;
@@ -290,11 +290,11 @@ impl Pass<'_> {
     }
 
     /// Materializes the objects that slots in `range` (None: every slot) hold.
-    fn materialize_slots(&mut self, range: Option<(i32, i32)>, origin: u32) {
+    fn materialize_slots(&mut self, read: SlotWrites, origin: u32) {
         let held: Vec<usize> = self
             .slots
             .iter()
-            .filter(|(&s, _)| range.is_none_or(|(from, to)| (from..=to).contains(&s)))
+            .filter(|(&s, _)| read.covers(s))
             .map(|(_, &o)| o)
             .collect();
         for o in held {
@@ -567,14 +567,14 @@ impl Pass<'_> {
             // An exit always taken (a function trace's end): the objects
             // the stack holds there are built here, in the trace, rather
             // than by the exit's materialization, which is for rare exits.
-            op if self.always_fails(op) => self.materialize_slots(None, origin),
+            op if self.always_fails(op) => self.materialize_slots(SlotWrites::All, origin),
             Opcode::LoopHeader if Some(k) == body_header => {
                 // The stack must be current at the body's header, and phi
                 // inits are defined before it. What slots hold is the last
                 // iteration's (a slot load says).
                 self.slot_values.clear();
                 self.forget_dead_slots();
-                self.materialize_slots(None, origin);
+                self.materialize_slots(SlotWrites::All, origin);
                 // So do objects the body names directly (each iteration must
                 // see the same one).
                 let mut used = FxHashSet::default();
@@ -591,7 +591,7 @@ impl Pass<'_> {
             }
             Opcode::LoopBack => {
                 self.forget_dead_slots();
-                self.materialize_slots(None, origin);
+                self.materialize_slots(SlotWrites::All, origin);
                 for i in &old.insts {
                     if let Opcode::Phi(_, next) = i.op {
                         if let Some(o) = self.virt(next) {
@@ -608,22 +608,19 @@ impl Pass<'_> {
                     }
                 }
                 if h.effects().reads_slots {
-                    let range = read_range(*h, args, |r| self.old_int(r));
-                    self.materialize_slots(range, origin);
+                    let read = match read_range(*h, args, |r| self.old_int(r)) {
+                        Some((from, to)) => SlotWrites::Range(from, to + 1),
+                        None => slot_reads(&old.insts, inst),
+                    };
+                    self.materialize_slots(read, origin);
                 }
                 if h.effects().runs_code {
                     self.materialize_for_gc(origin);
                 }
-                match slot_writes(&old.insts, inst) {
-                    SlotWrites::Nothing => {}
-                    SlotWrites::Range(from, to) => {
-                        self.slots.retain(|&s, _| !(from..to).contains(&s));
-                        self.slot_values.retain(|&s, _| !(from..to).contains(&s));
-                    }
-                    SlotWrites::All => {
-                        self.slots.clear();
-                        self.slot_values.clear();
-                    }
+                let written = slot_writes(&old.insts, inst);
+                if written != SlotWrites::Nothing {
+                    self.slots.retain(|&s, _| !written.covers(s));
+                    self.slot_values.retain(|&s, _| !written.covers(s));
                 }
             }
             op => {
