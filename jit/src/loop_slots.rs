@@ -17,12 +17,12 @@
 //! range by `break` can reach the loop's end only by a back-edge, which
 //! ends its recording).
 //!
-//! Reads: the temporaries live at the loop's header (a backward liveness
-//! analysis over the whole code object, exception edges included) and
-//! everything else: named locals, cell and free slots (`super()` and
-//! closures read them behind the bytecode's back), slots past the frame.
-//! A temporary dead at the header is written before it is read on every
-//! path from there, so a store to it before the call is dead too.
+//! Reads: the slots live at the loop's header (a backward liveness
+//! analysis over the whole code object, exception edges included), the
+//! parameters and cell and free slots (`super()` and closures read them
+//! behind the bytecode's back) and the slots past the frame. A slot dead
+//! at the header is written before it is read on every path from there,
+//! so a store to it before the call is dead too.
 
 use crate::helpers::Helper;
 use crate::ir::{CallArgs, Opcode, Trace};
@@ -75,7 +75,11 @@ pub fn inner_loop_slots(code: &Code, header: u32, jump_back: u32) -> (SlotMask, 
             writes |= bit(h.exc_slot as u32);
         }
     }
-    let named = range(0, code.local_names.len() as u32);
+    let params = code.argcount as u32
+        + code.kwonlycount as u32
+        + code.has_varargs as u32
+        + code.has_varkw as u32;
+    let named = range(0, params);
     let cells = code
         .cell_slots
         .iter()

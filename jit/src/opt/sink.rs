@@ -40,6 +40,7 @@ use super::Rewriter;
 use crate::helpers::Helper;
 use crate::ir::{Inst, Opcode, Ref, Trace, Type};
 use crate::snapshot::{ExitKind, Snapshot, VirtualValue};
+use runtime::value::TAG_PTR;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
@@ -51,6 +52,8 @@ type Entries = Vec<(i32, Ref)>;
 struct Pending {
     value: Ref,
     origin: u32,
+    /// The old trace's value (None: made by this pass).
+    old: Option<Ref>,
 }
 
 /// The trace with its slot stores sunk into exits.
@@ -112,6 +115,7 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
     // Stores dropped before an inner loop that reads neither their slots nor
     // writes them (see `flush_read`): later loads still see their values.
     let mut dropped: BTreeMap<i32, Ref> = BTreeMap::new();
+    let last_use = last_uses(trace);
     for (k, inst) in trace.insts.iter().enumerate() {
         let old = k as Ref;
         if !inits.is_empty() && !matches!(inst.op, Opcode::Phi(..)) {
@@ -139,6 +143,7 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
                     Pending {
                         value,
                         origin: inst.origin,
+                        old: Some(*v),
                     },
                 );
                 continue;
@@ -164,6 +169,7 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
                             })
                         }),
                         origin: inst.origin,
+                        old: None,
                     });
                     inits.push((s, p));
                 }
@@ -223,7 +229,18 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
                 }
                 dropped.retain(|&s, _| !writes.covers(s));
                 if let Some(read) = read_set(&trace.insts, *h, args) {
-                    flush_read(&mut rw, &mut pending, &mut dropped, read, writes);
+                    let call = Call {
+                        read,
+                        writes,
+                        at: k,
+                    };
+                    flush_read(
+                        &mut rw,
+                        &mut pending,
+                        &mut dropped,
+                        call,
+                        (trace, &last_use),
+                    );
                 } else if reads != SlotWrites::Nothing || writes != SlotWrites::Nothing {
                     flush(&mut rw, &mut pending, all);
                 } else if effects.runs_code {
@@ -296,6 +313,7 @@ fn add_carried_phis(
             Pending {
                 value: phi,
                 origin: p.origin,
+                old: None,
             },
         );
     }
@@ -392,33 +410,95 @@ fn read_set(insts: &[Inst], h: Helper, args: &[Ref]) -> Option<SlotWrites> {
     h.read_slots(&consts)
 }
 
-/// Before a call that reads only the slots `read` (and writes `writes`):
-/// emits the pending stores to slots it reads, and drops the others: their
-/// slots are dead where the call's code starts (it writes them before it
-/// reads them, and so does any code the interpreter runs after an exit),
-/// so neither the call nor an exit after it needs them. A value that may
-/// be a heap pointer is stored all the same (a slot is what keeps it alive
-/// across a collection the call's code may run). A dropped store's value
-/// stays known for later loads of its slot unless the call writes it.
+/// A call that says which slots it reads (see [`flush_read`]).
+struct Call {
+    read: SlotWrites,
+    writes: SlotWrites,
+    /// Its index in the old trace.
+    at: usize,
+}
+
+/// Before a call that reads only the slots `call.read`: emits the pending
+/// stores to slots it reads, and drops the others: their slots are dead
+/// where the call's code starts (it writes them before it reads them, and
+/// so does any code the interpreter runs after an exit), so neither the
+/// call nor an exit after it needs them. A dropped store's value stays
+/// known for later loads of its slot unless the call writes it.
+///
+/// A value that may be a heap pointer is kept alive across a collection
+/// the call's code may run only by a slot: its store is dropped only when
+/// the trace never uses the value after the call (nor loads the slot
+/// before storing it again; none is known for later loads).
 fn flush_read(
     rw: &mut Rewriter,
     pending: &mut BTreeMap<i32, Pending>,
     dropped: &mut BTreeMap<i32, Ref>,
-    read: SlotWrites,
-    writes: SlotWrites,
+    call: Call,
+    (trace, last_use): (&Trace, &[usize]),
 ) {
-    let unread: Vec<i32> = pending
+    let unread: Vec<(i32, bool)> = pending
         .iter()
-        .filter(|(&s, p)| !read.covers(s) && !may_be_pointer(&rw.insts, p.value))
-        .map(|(&s, _)| s)
+        .filter(|(&s, _)| !call.read.covers(s))
+        .filter_map(|(&s, p)| {
+            if !may_be_pointer(&rw.insts, p.value) || known_not_pointer(&rw.insts, p.value) {
+                return Some((s, true));
+            }
+            let unused = p.old.is_some_and(|o| last_use[o as usize] < call.at);
+            (unused && !loaded_later(trace, call.at, s)).then_some((s, false))
+        })
         .collect();
-    for s in unread {
+    for (s, known) in unread {
         let p = pending.remove(&s).expect("a pending store");
-        if !writes.covers(s) {
+        if known && !call.writes.covers(s) {
             dropped.insert(s, p.value);
         }
     }
     flush(rw, pending, all);
+}
+
+/// Per value of `trace`: the index of the last instruction that uses it
+/// (an operand, or a value its snapshot names); a phi's operands count as
+/// used at the end (the next iteration may use them).
+fn last_uses(trace: &Trace) -> Vec<usize> {
+    let mut last = vec![0; trace.insts.len()];
+    for (k, inst) in trace.insts.iter().enumerate() {
+        let at = match inst.op {
+            Opcode::Phi(..) => usize::MAX,
+            _ => k,
+        };
+        inst.op.for_each_ref(|r| last[r as usize] = at);
+        if let Some(snap) = inst.snap {
+            for r in trace.snapshots[snap as usize].exit_values() {
+                last[r as usize] = k;
+            }
+        }
+    }
+    last
+}
+
+/// Does the old trace load slot `s` after instruction `at` before
+/// anything stores it again?
+fn loaded_later(trace: &Trace, at: usize, s: i32) -> bool {
+    for inst in &trace.insts[at + 1..] {
+        match inst.op {
+            Opcode::SlotLoad(t) if t == s => return true,
+            Opcode::SlotStore(t, _) if t == s => return false,
+            _ if slot_reads(&trace.insts, inst).covers(s) => return true,
+            _ if slot_writes(&trace.insts, inst).covers(s) => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Is `v` known not to be a heap pointer (an earlier guard on its tag
+/// says an int, bool or None)?
+fn known_not_pointer(insts: &[Inst], v: Ref) -> bool {
+    insts.iter().any(|i| match i.op {
+        Opcode::GuardTag(x, tag) => x == v && tag != TAG_PTR,
+        Opcode::GuardFloat(x) => x == v,
+        _ => false,
+    })
 }
 
 /// Does slot `s` hold `value` (a `slot_load` of `s` in the output so far

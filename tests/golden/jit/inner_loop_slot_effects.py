@@ -164,6 +164,35 @@ def strings_and_lists(n):
     return len(words), words[-5:]
 
 
+def scratch_locals(n):
+    # `s` and `m` are rewritten before they are read in every inner
+    # iteration and never read after the inner loop: dead at its header.
+    acc = 0
+    for i in range(n):
+        s = [i, i + 1]
+        m = i * 3
+        for j in range(i % 5):
+            s = [j, i]
+            m = j + 1
+            acc += s[0] + s[1] + m
+            if j == 3 and i % 7 == 0:
+                break
+        acc += len(str(i))
+    return acc
+
+
+def scratch_then_exit(n):
+    acc = 0
+    for i in range(n):
+        w = "x" * (i % 3)
+        for j in range(3):
+            w = str(j) * 2
+            if i == n - 3 and j == 1:
+                w = None  # a type the inner trace has not seen
+            acc += 1 if w is None else len(w)
+    return acc
+
+
 N = 400
 print(writes_some_outer_variables(N))  # expect: (561600, 399, 161000)
 print(writes_the_outer_loop_variable(N))  # expect: 81000
@@ -177,3 +206,5 @@ print(three_levels(N))  # expect: 15300
 print(generator_with_inner_loop(N))  # expect: 80800
 print(calls_inside(N))  # expect: 322000
 print(strings_and_lists(N))  # expect: (400, ['012:4', '0:2', '01:3', '012:4', '0:2'])
+print(scratch_locals(N))  # expect: 163890
+print(scratch_then_exit(N))  # expect: 2399
