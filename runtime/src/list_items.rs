@@ -46,10 +46,18 @@ impl ListItems {
     /// (the JIT's append helper).
     #[inline(always)]
     pub fn push_inline(&mut self, v: Value) {
-        if self.head > 0 && self.vec.len() == self.vec.capacity() {
+        let len = self.vec.len();
+        // The front-pop test only when full: the common push costs what
+        // `Vec::push` does.
+        if len == self.vec.capacity() {
             self.make_room();
         }
-        self.vec.push(v);
+        // SAFETY: `make_room` left room for one more item past `len`, in
+        // the vector's own buffer (which starts at the live items).
+        unsafe {
+            self.vec.as_mut_ptr().add(len).write(v);
+            self.vec.set_len(len + 1);
+        }
     }
 
     /// Removes and returns the last item.
@@ -125,11 +133,11 @@ impl ListItems {
         self.head = 0;
     }
 
-    /// Room for a push into a full vector with popped front slots: the
+    /// Room for a push into a full vector. With popped front slots the
     /// items move back, and if that frees fewer than half as many slots as
     /// there are items the vector grows too, so that a queue popping one
     /// and pushing one moves its items once per many operations, not every
-    /// time.
+    /// time; otherwise it grows as `Vec::push` would.
     #[cold]
     #[inline(never)]
     fn make_room(&mut self) {
@@ -138,6 +146,7 @@ impl ListItems {
         if freed < len / 2 {
             self.vec.reserve(len);
         }
+        self.vec.reserve(1);
     }
 }
 
