@@ -996,7 +996,7 @@ helper!(h_build_string, |ctx, vm, a, b, c, d| {
 });
 frameless!(h_list_append, |rt, a, b, c, d| {
     if let Some(l) = downcast::<ListObj>(v(a)) {
-        l.items.push(v(b));
+        l.items.push_inline(v(b));
     }
     0
 });

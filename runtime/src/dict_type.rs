@@ -55,8 +55,13 @@ pub fn install(rt: &mut Runtime) {
 }
 
 fn recv(vm: &mut dyn Vm, args: &[Value], method: &str) -> PyResult<Value> {
-    let cls = vm.rt().types.dict;
-    receiver(vm, args, cls, method, |v| is_kind(v, ObjKind::Dict))
+    receiver(
+        vm,
+        args,
+        |rt| rt.types.dict,
+        method,
+        |v| is_kind(v, ObjKind::Dict),
+    )
 }
 
 fn table<'a>(d: Value) -> &'a mut crate::dict_table::DictTable {

@@ -41,8 +41,7 @@ fn recv(
     kw: &[(Value, Value)],
     method: &'static str,
 ) -> PyResult<f64> {
-    let cls = vm.rt().types.float;
-    let v = receiver(vm, args, cls, method, Value::is_float)?;
+    let v = receiver(vm, args, |rt| rt.types.float, method, Value::is_float)?;
     bind_method(vm, Signature::positional(method, &[], 0), args, kw)?;
     Ok(v.as_float())
 }

@@ -33,8 +33,7 @@ fn recv(
     kw: &[(Value, Value)],
     method: &'static str,
 ) -> PyResult<Int> {
-    let cls = vm.rt().types.int;
-    let v = receiver(vm, args, cls, method, is_int_like)?;
+    let v = receiver(vm, args, |rt| rt.types.int, method, is_int_like)?;
     bind_method(vm, Signature::positional(method, &[], 0), args, kw)?;
     Ok(Int::from_bigint(as_bigint(v).unwrap_or_default()))
 }

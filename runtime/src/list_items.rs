@@ -39,6 +39,13 @@ impl ListItems {
     /// cost `--jit=off` 2.5% more instructions on trees (register pressure).
     #[inline(never)]
     pub fn push(&mut self, v: Value) {
+        self.push_inline(v);
+    }
+
+    /// [`ListItems::push`] inline, for a caller that is a call already
+    /// (the JIT's append helper).
+    #[inline(always)]
+    pub fn push_inline(&mut self, v: Value) {
         if self.head > 0 && self.vec.len() == self.vec.capacity() {
             self.make_room();
         }

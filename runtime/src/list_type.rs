@@ -39,8 +39,13 @@ pub fn install(rt: &mut Runtime) {
 }
 
 fn recv(vm: &mut dyn Vm, args: &[Value], method: &str) -> PyResult<Value> {
-    let cls = vm.rt().types.list;
-    receiver(vm, args, cls, method, |v| is_kind(v, ObjKind::List))
+    receiver(
+        vm,
+        args,
+        |rt| rt.types.list,
+        method,
+        |v| is_kind(v, ObjKind::List),
+    )
 }
 
 /// The items of a list receiver (valid until the list is next touched).

@@ -10,13 +10,16 @@ use crate::value::Value;
 use crate::{PyResult, Vm};
 use std::ops::Deref;
 
-/// The receiver (`args[0]`) of a method of builtin class `cls`, checked with
-/// `is_instance` (which looks at the object's layout, not just its class), as
-/// CPython's method descriptors check it.
+/// The receiver (`args[0]`) of a method of builtin class `cls(rt)`, checked
+/// with `is_instance` (which looks at the object's layout, not just its
+/// class), as CPython's method descriptors check it. The class is asked for
+/// only on the error path: reaching the runtime is a virtual call, which
+/// every list or str method call paid before its first check.
+#[inline]
 pub fn receiver(
     vm: &mut dyn Vm,
     args: &[Value],
-    cls: *mut ClassObj,
+    cls: impl FnOnce(&crate::runtime::Runtime) -> *mut ClassObj,
     method: &str,
     is_instance: fn(Value) -> bool,
 ) -> PyResult<Value> {
@@ -25,7 +28,21 @@ pub fn receiver(
             return Ok(recv);
         }
     }
-    // Only the error paths need the class name.
+    let cls = cls(vm.rt());
+    receiver_error(vm, args, cls, method, is_instance)
+}
+
+/// [`receiver`]'s error path (or, for a receiver that passes after all,
+/// the receiver).
+#[cold]
+#[inline(never)]
+fn receiver_error(
+    vm: &mut dyn Vm,
+    args: &[Value],
+    cls: *mut ClassObj,
+    method: &str,
+    is_instance: fn(Value) -> bool,
+) -> PyResult<Value> {
     let tn = class_name(cls);
     let Some(&recv) = args.first() else {
         return Err(vm

@@ -25,8 +25,13 @@ pub fn install(rt: &mut Runtime) {
 }
 
 fn recv(vm: &mut dyn Vm, args: &[Value], method: &str) -> PyResult<Value> {
-    let cls = vm.rt().types.range;
-    receiver(vm, args, cls, method, |v| is_kind(v, ObjKind::Range))
+    receiver(
+        vm,
+        args,
+        |rt| rt.types.range,
+        method,
+        |v| is_kind(v, ObjKind::Range),
+    )
 }
 
 /// The position of `x` in range `r`, if `x` is an int in it.

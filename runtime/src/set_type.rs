@@ -392,17 +392,23 @@ pub fn fill_from(vm: &mut dyn Vm, s: Value, iterable: Value) -> PyResult<()> {
 // ---------------------------------------------------------------- methods
 
 fn recv(vm: &mut dyn Vm, args: &[Value], method: &str) -> PyResult<Value> {
-    let cls = match args.first() {
-        Some(&v) if is_frozen(v) => vm.rt().types.frozenset,
-        _ => vm.rt().types.set,
+    let frozen = args.first().is_some_and(|&v| is_frozen(v));
+    let cls = |rt: &crate::runtime::Runtime| match frozen {
+        true => rt.types.frozenset,
+        false => rt.types.set,
     };
     receiver(vm, args, cls, method, is_set)
 }
 
 /// The receiver of a mutating method: a set, not a frozenset.
 fn recv_mut(vm: &mut dyn Vm, args: &[Value], method: &str) -> PyResult<Value> {
-    let cls = vm.rt().types.set;
-    receiver(vm, args, cls, method, |v| is_set(v) && !is_frozen(v))
+    receiver(
+        vm,
+        args,
+        |rt| rt.types.set,
+        method,
+        |v| is_set(v) && !is_frozen(v),
+    )
 }
 
 fn one_arg(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)], name: &str) -> PyResult<Value> {

@@ -149,15 +149,25 @@ fn render(
 
 /// `template.format(*args, **kwargs)`.
 pub fn str_format(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    let cls = vm.rt().types.str;
-    let template = receiver(vm, args, cls, "format", |v| is_kind(v, ObjKind::Str))?;
+    let template = receiver(
+        vm,
+        args,
+        |rt| rt.types.str,
+        "format",
+        |v| is_kind(v, ObjKind::Str),
+    )?;
     render(vm, template, &args[1..], kw, None)
 }
 
 /// `template.format_map(mapping)`.
 pub fn str_format_map(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    let cls = vm.rt().types.str;
-    let template = receiver(vm, args, cls, "format_map", |v| is_kind(v, ObjKind::Str))?;
+    let template = receiver(
+        vm,
+        args,
+        |rt| rt.types.str,
+        "format_map",
+        |v| is_kind(v, ObjKind::Str),
+    )?;
     let sig = crate::method_args::Signature::positional("str.format_map", &["mapping"], 1);
     let a = crate::method_args::bind_method(vm, sig, args, kw)?;
     render(vm, template, &[], &[], a[0])

@@ -101,8 +101,7 @@ fn is_str(v: Value) -> bool {
 
 /// The receiver of a str method.
 fn recv(vm: &mut dyn Vm, args: &[Value], method: &str) -> PyResult<Value> {
-    let cls = vm.rt().types.str;
-    receiver(vm, args, cls, method, is_str)
+    receiver(vm, args, |rt| rt.types.str, method, is_str)
 }
 
 /// The receiver text, with its cached ASCII flag.

@@ -26,8 +26,13 @@ pub fn install(rt: &mut Runtime) {
 }
 
 fn recv(vm: &mut dyn Vm, args: &[Value], method: &str) -> PyResult<Value> {
-    let cls = vm.rt().types.tuple;
-    receiver(vm, args, cls, method, |v| is_kind(v, ObjKind::Tuple))
+    receiver(
+        vm,
+        args,
+        |rt| rt.types.tuple,
+        method,
+        |v| is_kind(v, ObjKind::Tuple),
+    )
 }
 
 fn matches(vm: &mut dyn Vm, item: Value, x: Value) -> PyResult<bool> {

@@ -43,6 +43,7 @@ fn entry_type(trace: &Trace, r: Ref) -> Type {
 /// instructions).
 pub(super) fn emit_entries(e: &mut Emitter, k: usize) {
     let trace = e.trace;
+    let inline_ints = leaves_loop(trace, k);
     let mut entries = trace.snapshots[k].entries.clone();
     entries.sort_by_key(|&(_, r)| r);
     // The value whose box `rax` holds.
@@ -59,14 +60,39 @@ pub(super) fn emit_entries(e: &mut Emitter, k: usize) {
             None if boxed == Some(r) => {
                 dynasm!(e.ops ; .arch x64 ; mov [rbx + 8 * slot], rax);
             }
-            None => boxed = store_entry(e, slot, r),
+            None => boxed = store_entry(e, slot, r, inline_ints),
         }
     }
 }
 
-/// Writes entry value `r` to slot `slot`, boxing an unboxed one; says
-/// whether `rax` holds its box after (it does for the unboxed ones).
-fn store_entry(e: &mut Emitter, slot: i32, r: Ref) -> Option<Ref> {
+/// Does snapshot `k` leave the loop where it ends, in the loop's own frame
+/// (a `LoopDone`, or a guard resuming outside the loop's pcs)? Such an exit
+/// is taken once per entry of the loop (an inner loop run from an outer
+/// trace: once per outer iteration), so its stub boxes ints inline.
+fn leaves_loop(trace: &Trace, k: usize) -> bool {
+    let snap = &trace.snapshots[k];
+    if snap.frames.len() != 1 || trace.kind != TraceKind::Root {
+        return false;
+    }
+    if snap.kind == crate::snapshot::ExitKind::LoopDone {
+        return true;
+    }
+    let header = trace.insts.iter().find(|i| i.op == Opcode::LoopHeader);
+    let back = trace.insts.last().filter(|i| i.op == Opcode::LoopBack);
+    let (Some(header), Some(back)) = (header, back) else {
+        return false;
+    };
+    let Some(first) = header.snap.map(|h| trace.snapshots[h as usize].pc) else {
+        return false;
+    };
+    let last = trace.origins[back.origin as usize].pc;
+    snap.kind == crate::snapshot::ExitKind::Guard && !(first..=last).contains(&snap.pc)
+}
+
+/// Writes entry value `r` to slot `slot`, boxing an unboxed one (an int
+/// inline when `inline_ints`, its small-int case at least); says whether
+/// `rax` holds its box after (it does for the unboxed ones).
+fn store_entry(e: &mut Emitter, slot: i32, r: Ref, inline_ints: bool) -> Option<Ref> {
     let ty = entry_type(e.trace, r);
     if !matches!(ty, Type::Int | Type::Float | Type::Bool) {
         e.store_slot(slot, r);
@@ -75,6 +101,26 @@ fn store_entry(e: &mut Emitter, slot: i32, r: Ref) -> Option<Ref> {
     let off = 8 * slot;
     e.load(RAX, r);
     match ty {
+        Type::Int if inline_ints => {
+            // The subroutine's small-int case in line; a wide int calls
+            // the subroutine, which checks again and allocates.
+            let sub = *e
+                .box_int_sub
+                .get_or_insert_with(|| e.ops.new_dynamic_label());
+            let bias = e.pooled(1 << 47);
+            dynasm!(e.ops
+                ; .arch x64
+                ; mov rdx, rax
+                ; add rdx, QWORD [=>bias]
+                ; shr rdx, 48
+                ; jz >small
+                ; call =>sub
+                ; jmp >boxed
+                ; small:
+            );
+            e.tag_rax(TAG_INT);
+            dynasm!(e.ops ; .arch x64 ; boxed:);
+        }
         Type::Int => {
             let sub = *e
                 .box_int_sub

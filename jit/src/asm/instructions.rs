@@ -350,6 +350,15 @@ pub(super) fn emit_inst(
             };
             // In the result's own register when that is safe, else in rax.
             let d = e.direct_gpr(i, inst, &[b]).unwrap_or(RAX);
+            // Computing in rax, which already holds the second operand (the
+            // previous instruction's result, often in a spill slot): that
+            // one goes first, so neither operand is loaded.
+            let (a, b) = match (d, e.rax_now) {
+                (RAX, Some(held)) if commutes && held == b && held != a && e.imm32(a).is_none() => {
+                    (b, a)
+                }
+                _ => (a, b),
+            };
             e.load(d, a);
             let imm = e.imm32(b);
             let rb = match imm {

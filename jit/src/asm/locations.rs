@@ -145,7 +145,10 @@ impl Emitter<'_> {
         let off = 8 * slot;
         match self.gpr(r) {
             Some(g) if self.alloc.is_some() => {
-                dynasm!(self.ops ; .arch x64 ; mov [rbx + off], Rq(g))
+                dynasm!(self.ops ; .arch x64 ; mov [rbx + off], Rq(g));
+                // `rax` is untouched: what it holds is still known to the
+                // next instruction (a constant stored on both sides).
+                self.rax_after = self.rax_now;
             }
             _ => {
                 self.load(RAX, r);

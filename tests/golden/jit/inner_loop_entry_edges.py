@@ -242,3 +242,20 @@ def uneven(n):
 
 
 print(uneven(200))  # expect: 334
+
+
+# ---- ints past the small-int range written at the inner loop's end (the
+# trace was recorded with small ones)
+def grow(n, step):
+    out = 0
+    for i in range(n):
+        t = i
+        j = 0
+        while j < 3:
+            t += step
+            j += 1
+        out += t % 1000 + t // (1 << 40)
+    return out
+
+
+print(grow(200, 1), grow(20, 1 << 46), grow(20, -(1 << 46)), grow(50, 3))  # expect: 20500 11870 -3490 1675
