@@ -91,12 +91,10 @@ impl TraceCode {
             safepoint,
             inner_loops: inner,
         };
-        let stripped = crate::loop_slots::without_slot_masks(&trace);
-        let asm_trace = stripped.as_ref().unwrap_or(&trace);
         let code = if optimized {
-            asm::assemble_optimized_bytes(asm_trace, &targets)?
+            asm::assemble_optimized_bytes(&trace, &targets)?
         } else {
-            asm::assemble_bytes(asm_trace, &targets)?
+            asm::assemble_bytes(&trace, &targets)?
         };
         Ok(UnplacedCode {
             trace,

@@ -24,8 +24,6 @@
 //! at the header is written before it is read on every path from there,
 //! so a store to it before the call is dead too.
 
-use crate::helpers::Helper;
-use crate::ir::{CallArgs, Opcode, Trace};
 use frontend::bytecode::{Code, Op, NO_REG};
 
 /// A set of frame slots: bit `k` (k < 63) is slot `k`; bit 63 is every
@@ -277,26 +275,6 @@ fn live_in(code: &Code) -> Vec<SlotMask> {
             return live;
         }
     }
-}
-
-/// `trace` with each `run_loop` call's slot masks (its third and fourth
-/// operands) left out, if it has any: they are for the optimizer, and the
-/// backend's direct inner-loop entry takes the call's `(n, exit_pc)` only.
-/// The trace itself keeps them (the worker thread optimizes it later).
-pub fn without_slot_masks(trace: &Trace) -> Option<Trace> {
-    let masked = |op: &Opcode| matches!(op, Opcode::Call(Helper::RunLoop, args) if args.len() > 2);
-    if !trace.insts.iter().any(|i| masked(&i.op)) {
-        return None;
-    }
-    let mut out = trace.clone();
-    for inst in &mut out.insts {
-        if let Opcode::Call(Helper::RunLoop, args) = &mut inst.op {
-            if args.len() > 2 {
-                *args = CallArgs::new(&args[..2]);
-            }
-        }
-    }
-    Some(out)
 }
 
 #[cfg(test)]

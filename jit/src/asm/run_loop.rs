@@ -52,11 +52,11 @@ fn only_guard_reads(trace: &Trace, i: Ref) -> bool {
             .all(|s| s.exit_values().all(|r| r != i))
 }
 
-/// Emits `RunLoop(n, exit_pc)` (instruction `i`) as a direct entry, if the
-/// trace's inner-loop words name loop `n`; false: the caller calls the
-/// helper.
+/// Emits `RunLoop(n, exit_pc, ..)` (instruction `i`) as a direct entry, if
+/// the trace's inner-loop words name loop `n`; false: the caller calls the
+/// helper. The slot masks after `exit_pc` are the optimizer's, not read here.
 pub(super) fn emit_run_loop(e: &mut Emitter, i: Ref, args: &[Ref], t: &AsmTargets) -> bool {
-    let &[nk, ek] = args else {
+    let &[nk, ek, ..] = args else {
         return false;
     };
     let (Some(n), Some(exit_pc)) = (e.imm32(nk), e.imm32(ek)) else {
