@@ -654,42 +654,37 @@ pub(super) fn emit_inst(
                     ; jae =>stub
                 ),
             }
-            if let (Some(off), Some(_)) = (e.countdown, e.body) {
-                // A peeled body's header counts its passes down in a stack
-                // slot (`Emitter::enter_body_countdown`).
-                let (slow, back) = (e.ops.new_dynamic_label(), e.ops.new_dynamic_label());
-                dynasm!(e.ops
-                    ; .arch x64
-                    ; dec QWORD [rsp + off]
-                    ; jz =>slow
-                    ; =>back
-                );
-                e.flag_polls.push(FlagPoll {
-                    slow,
-                    back,
-                    stub,
-                    countdown: Some(off),
-                });
-                return Ok(());
-            }
             if e.alloc.is_some() {
-                // The flags are read every 64th pass, out of line: the
-                // counter's low bits say when (a pass costs 4 instructions
-                // where it cost 5, or 8 with the install flag under `full`).
+                // The flags are read every 64th pass, out of line. A peeled
+                // body's header counts its passes down in a stack slot
+                // (`Emitter::enter_body_countdown`); other headers test the
+                // loop counter's low bits (a pass costs 4 instructions where
+                // it cost 5, or 8 with the install flag under `full`).
                 let (slow, back) = (e.ops.new_dynamic_label(), e.ops.new_dynamic_label());
+                let countdown = e.countdown.filter(|_| e.body.is_some());
+                match countdown {
+                    Some(off) => dynasm!(e.ops
+                        ; .arch x64
+                        ; dec QWORD [rsp + off]
+                        ; jz =>slow
+                    ),
+                    None => dynasm!(e.ops
+                        ; .arch x64
+                        ; mov rax, QWORD t.iterations as *const AtomicU64 as i64
+                        ; inc QWORD [rax]
+                        ; test BYTE [rax], POLL_FLAGS_EVERY as i8 - 1
+                        ; jz =>slow
+                    ),
+                }
                 dynasm!(e.ops
                     ; .arch x64
-                    ; mov rax, QWORD t.iterations as *const AtomicU64 as i64
-                    ; inc QWORD [rax]
-                    ; test BYTE [rax], POLL_FLAGS_EVERY as i8 - 1
-                    ; jz =>slow
                     ; =>back
                 );
                 e.flag_polls.push(FlagPoll {
                     slow,
                     back,
                     stub,
-                    countdown: None,
+                    countdown,
                 });
                 return Ok(());
             }
