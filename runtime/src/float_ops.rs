@@ -100,18 +100,32 @@ pub fn complex_unsupported() -> NumError {
 /// number (negative base, non-integer exponent) this returns a TypeError,
 /// since Tern has no complex type.
 pub fn pow(x: f64, y: f64) -> NumResult<f64> {
-    // The common case first, tested on the bits (LLVM turns the float
-    // compares into a long classification): every special case needs a
-    // zero, negative, infinite or NaN operand, so a positive finite base
-    // and a finite exponent go straight to libm (pow(1, y) is 1 there too).
+    match pow_common(x.to_bits(), y.to_bits()) {
+        Some(r) => Ok(f64::from_bits(r)),
+        None => pow_special(x, y),
+    }
+}
+
+/// `x ** y` on the floats' bits in the common case, a positive finite base
+/// and a finite exponent, whose result libm's `pow` is (pow(1, y) is 1
+/// there too) unless it overflows; None for every other case, which
+/// [`pow`] handles. Shared with the JIT's `float_pow`, whose operands are
+/// boxed values: any other tag, masked, is above +inf's bits, so it fails
+/// the test too.
+///
+/// Tested on the bits because LLVM turns the float compares into a long
+/// classification; every special case needs a zero, negative, infinite or
+/// NaN operand.
+#[inline(always)]
+pub fn pow_common(x: u64, y: u64) -> Option<u64> {
     const INF: u64 = 0x7ff0_0000_0000_0000;
-    if x.to_bits().wrapping_sub(1) < INF - 1 && (y.to_bits() & !(1 << 63)) < INF {
-        let r = x.powf(y);
-        if r.to_bits() != INF {
-            return Ok(r);
+    if x.wrapping_sub(1) < INF - 1 && (y & !(1 << 63)) < INF {
+        let r = f64::from_bits(x).powf(f64::from_bits(y)).to_bits();
+        if r != INF {
+            return Some(r);
         }
     }
-    pow_special(x, y)
+    None
 }
 
 /// [`pow`] off its common case: every special case, and the overflow error.

@@ -346,13 +346,20 @@ impl Heap {
         // SAFETY: spare instances are allocations of `Heap::alloc` that no
         // value refers to any more (the collection found them unreachable)
         // and that are not in `objects`: this is their only owner.
-        let inst = unsafe { &mut *p };
+        self.revive_spare(unsafe { &mut *p }, class, map);
+        self.objects.push(p as *mut Header);
+        p
+    }
+
+    /// Makes a spare instance (taken off `spare_instances`) a new instance
+    /// of `class` with layout `map`, and accounts for it; the caller lists
+    /// it in `objects`.
+    #[inline(always)]
+    fn revive_spare(&mut self, inst: &mut InstanceObj, class: *mut ClassObj, map: *const Map) {
         inst.header = Header::new(ObjKind::Instance);
         inst.class = class;
         inst.map = map;
         self.debt += std::mem::size_of::<InstanceObj>() + inst.extra_bytes();
-        self.objects.push(p as *mut Header);
-        p
     }
 
     /// [`Heap::alloc_instance`]'s common case, with no call: the last spare
@@ -374,10 +381,7 @@ impl Heap {
             return None;
         }
         self.spare_instances.pop();
-        inst.header = Header::new(ObjKind::Instance);
-        inst.class = class;
-        inst.map = map;
-        self.debt += std::mem::size_of::<InstanceObj>() + inst.extra_bytes();
+        self.revive_spare(inst, class, map);
         // SAFETY: `listed` is below the capacity (checked above): the
         // vector has room for one more without growing.
         unsafe {

@@ -5,10 +5,10 @@
 use crate::builtins::format_value;
 use crate::builtins_support::text_error;
 use crate::format_string::{format_template, FormatFields};
-use crate::method_args::receiver;
 use crate::object::*;
 use crate::protocol::{repr, to_str};
 use crate::runtime::str_of;
+use crate::str_type::recv;
 use crate::text_error::TextError;
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
@@ -149,25 +149,13 @@ fn render(
 
 /// `template.format(*args, **kwargs)`.
 pub fn str_format(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    let template = receiver(
-        vm,
-        args,
-        |rt| rt.types.str,
-        "format",
-        |v| is_kind(v, ObjKind::Str),
-    )?;
+    let template = recv(vm, args, "format")?;
     render(vm, template, &args[1..], kw, None)
 }
 
 /// `template.format_map(mapping)`.
 pub fn str_format_map(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    let template = receiver(
-        vm,
-        args,
-        |rt| rt.types.str,
-        "format_map",
-        |v| is_kind(v, ObjKind::Str),
-    )?;
+    let template = recv(vm, args, "format_map")?;
     let sig = crate::method_args::Signature::positional("str.format_map", &["mapping"], 1);
     let a = crate::method_args::bind_method(vm, sig, args, kw)?;
     render(vm, template, &[], &[], a[0])

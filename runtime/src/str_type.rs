@@ -100,7 +100,7 @@ fn is_str(v: Value) -> bool {
 }
 
 /// The receiver of a str method.
-fn recv(vm: &mut dyn Vm, args: &[Value], method: &str) -> PyResult<Value> {
+pub(crate) fn recv(vm: &mut dyn Vm, args: &[Value], method: &str) -> PyResult<Value> {
     receiver(vm, args, |rt| rt.types.str, method, is_str)
 }
 

@@ -44,19 +44,10 @@ pub(super) fn emit_float_pow(e: &mut Emitter, i: Ref, a: Ref, b: Ref) {
 /// `h_float_binop` computes it: an inline int converts exactly; EMPTY
 /// where Python raises.
 pub extern "sysv64" fn float_pow(a: u64, b: u64) -> u64 {
-    // The common case in two compares of the raw words: `a` a positive
-    // finite float (bits 1..+inf, sign clear) and `b` a finite float (any
-    // other tag, masked, is above +inf's bits too). `float_ops::pow`'s
-    // special cases (zero, negative, infinite or NaN operands) all fail
-    // this test; what remains there is its plain `powf`, whose result here
-    // is positive or zero, never NaN, and whose only error is an overflow
-    // to infinity.
-    const INF: u64 = 0x7ff0_0000_0000_0000;
-    if a.wrapping_sub(1) < INF - 1 && (b & !(1 << 63)) < INF {
-        let r = f64::from_bits(a).powf(f64::from_bits(b)).to_bits();
-        if r != INF {
-            return r;
-        }
+    // The common case (`float_ops::pow_common`): a positive finite float
+    // and a finite float; its result is positive or zero, never NaN.
+    if let Some(r) = runtime::float_ops::pow_common(a, b) {
+        return r;
     }
     float_pow_slow(a, b)
 }

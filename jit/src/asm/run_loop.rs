@@ -1,12 +1,14 @@
-//! The machine code of `call run_loop n, exit_pc` entering the inner loop's trace directly (see `crate::run_loop`).
+//! The machine code of `call run_loop n, exit_pc` entering the inner
+//! loop's trace directly (see `crate::run_loop`).
 //!
 //! Inline: the entry counted, the loop's entry slot read, a native call of
 //! a subroutine holding the trampoline's work (shared by the trace's
 //! entries), and the exit descriptor the inner trace returns compared with
 //! `exit_pc`. Out of line: any other exit (result 0, the context's
 //! `inner_exit` set). When only the `guard_true` right after reads the
-//! result, the entry is that guard too: the other exits jump to its stub. Without inner-loop words (or with a loop number that
-//! is not a constant) the call goes to `h_run_loop`.
+//! result, the entry is that guard too: the other exits jump to its stub.
+//! Without inner-loop words (or with a loop number that is not a constant)
+//! the call goes to `h_run_loop`.
 
 // dynasm's dynamic-register syntax (`Rq(reg)`) expands to a `.into()`.
 #![allow(clippy::useless_conversion)]

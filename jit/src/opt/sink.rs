@@ -35,9 +35,8 @@
 //! entries are left alone (an earlier pass sank something this pass would
 //! have to order against).
 
-use super::slot_effects::{dead_from, slot_reads, slot_writes, SlotWrites};
+use super::slot_effects::{dead_from, exact_slot_reads, slot_reads, slot_writes, SlotWrites};
 use super::Rewriter;
-use crate::helpers::Helper;
 use crate::ir::{Inst, Opcode, Ref, Trace, Type};
 use crate::snapshot::{ExitKind, Snapshot, VirtualValue};
 use runtime::value::TAG_PTR;
@@ -208,7 +207,7 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
                 }
                 flush(&mut rw, &mut pending, all);
             }
-            Opcode::Call(h, args) => {
+            Opcode::Call(h, _) => {
                 let effects = h.effects();
                 let writes = slot_writes(&trace.insts, inst);
                 let reads = slot_reads(&trace.insts, inst);
@@ -228,7 +227,7 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
                     });
                 }
                 dropped.retain(|&s, _| !writes.covers(s));
-                if let Some(read) = read_set(&trace.insts, *h, args) {
+                if let Some(read) = exact_slot_reads(&trace.insts, inst) {
                     let call = Call {
                         read,
                         writes,
@@ -395,19 +394,6 @@ fn flush(rw: &mut Rewriter, pending: &mut BTreeMap<i32, Pending>, must: fn(&[Ins
             origin: p.origin,
         });
     }
-}
-
-/// The slots a call reads, when its arguments say exactly (an inner loop's
-/// live slots, see `loop_slots`); None otherwise.
-fn read_set(insts: &[Inst], h: Helper, args: &[Ref]) -> Option<SlotWrites> {
-    let consts: Vec<Option<i64>> = args
-        .iter()
-        .map(|&a| match insts[a as usize].op {
-            Opcode::ConstInt(i) => Some(i),
-            _ => None,
-        })
-        .collect();
-    h.read_slots(&consts)
 }
 
 /// A call that says which slots it reads (see [`flush_read`]).

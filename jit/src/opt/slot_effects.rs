@@ -79,6 +79,15 @@ pub fn slot_reads(insts: &[Inst], inst: &Inst) -> SlotWrites {
         .unwrap_or(SlotWrites::All)
 }
 
+/// The slots a call `inst` reads when its arguments say exactly (an inner
+/// loop's live slots, see `loop_slots`); None otherwise.
+pub fn exact_slot_reads(insts: &[Inst], inst: &Inst) -> Option<SlotWrites> {
+    let Opcode::Call(h, args) = &inst.op else {
+        return None;
+    };
+    h.read_slots(&consts(insts, args))
+}
+
 /// The lowest slot that is dead at the loop header: no inlined frame's
 /// return slot is below the loop frame's stack height at its header (calls
 /// push their function above what the header's stack holds), and what lies
