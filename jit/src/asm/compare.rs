@@ -13,23 +13,23 @@ use rustc_hash::FxHashMap;
 
 /// Compares ints (or words) `a` and `b` (sets the flags) for condition
 /// `cond`, and returns the condition to test on the flags: `cond`, or its
-/// mirror when the operands were swapped. Optimized traces take a constant
+/// mirror when the operands were swapped. Both tiers take a constant
 /// `b` as an immediate, or from the constant pool when it does not fit one,
 /// swap a constant `a` into that place, and read a spilled `b` from memory.
 pub(super) fn emit_int_compare(e: &mut Emitter, cond: Cond, a: Ref, b: Ref) -> Cond {
-    if e.alloc.is_some() && e.imm32(a).is_some() && e.imm32(b).is_none() {
+    if e.imm32(a).is_some() && e.imm32(b).is_none() {
         emit_int_compare(e, mirror(cond), b, a);
         return mirror(cond);
     }
     let ra = e.reg_of(a, RAX);
-    match e.imm32(b).filter(|_| e.alloc.is_some()) {
+    match e.imm32(b) {
         Some(k) => dynasm!(e.ops ; .arch x64 ; cmp Rq(ra), k),
         None => match (&e.trace.insts[b as usize].op, e.loc(b)) {
-            (&Opcode::Const(v), _) if e.alloc.is_some() => {
+            (&Opcode::Const(v), _) => {
                 let c = e.pooled(v.to_bits());
                 dynasm!(e.ops ; .arch x64 ; cmp Rq(ra), QWORD [=>c]);
             }
-            (_, Loc::Spill(s)) if e.alloc.is_some() && e.rax_now != Some(b) => {
+            (_, Loc::Spill(s)) if e.rax_now != Some(b) => {
                 e.read[b as usize] = true;
                 let off = 8 * s as i32;
                 dynasm!(e.ops ; .arch x64 ; cmp Rq(ra), [rsp + off]);

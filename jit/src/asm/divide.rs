@@ -1,7 +1,8 @@
 //! Python's `//` and `%` by a constant positive divisor without `idiv`:
 //! shifts and masks for powers of two, a multiply by a magic reciprocal
-//! otherwise (Granlund and Montgomery). Only optimized traces use it: the
-//! raw backend is the straightforward translation.
+//! otherwise (Granlund and Montgomery). Raw and optimized traces both use
+//! it: it is instruction selection for a record-time constant, not an
+//! optimization pass.
 
 // dynasm's dynamic-register syntax (`Rq(reg)`) expands to a `.into()`.
 #![allow(clippy::useless_conversion)]

@@ -21,7 +21,7 @@ pub(super) fn emit_inst(
             e.done_gpr(i, d);
         }
         Opcode::SlotStore(s, v) => e.store_slot(s, v),
-        Opcode::GuardTag(v, tag) if e.alloc.is_some() && tag == TAG_PTR => {
+        Opcode::GuardTag(v, tag) if tag == TAG_PTR => {
             // Clearing the expected tag with `xor` leaves the address when
             // the tag matches and a word of 2^48 or more when it does not:
             // the check is also the untagging of the accesses after it.
@@ -36,7 +36,7 @@ pub(super) fn emit_inst(
             );
             e.untagged_rdi = Some(v);
         }
-        Opcode::GuardTag(v, tag) if e.alloc.is_some() && memory_tag_guard(e, i, v).is_some() => {
+        Opcode::GuardTag(v, tag) if memory_tag_guard(e, i, v).is_some() => {
             // The tag is the word's top 16 bits: compared where the word
             // is in memory, with no load and shift.
             let stub = e.stub(inst);
@@ -89,7 +89,7 @@ pub(super) fn emit_inst(
             e.load(RAX, v);
             dynasm!(e.ops ; .arch x64 ; shr rax, 48 ; cmp eax, tag as i32 ; jne =>stub);
         }
-        Opcode::GuardFloat(v) if e.alloc.is_some() => {
+        Opcode::GuardFloat(v) => {
             let stub = e.stub(inst);
             let limit = e.pooled(runtime::value::FLOAT_LIMIT);
             let r = e.reg_of(v, RAX);
@@ -98,12 +98,6 @@ pub(super) fn emit_inst(
                 // Still there for the `unbox_float` that usually follows.
                 e.rax_after = Some(v);
             }
-        }
-        Opcode::GuardFloat(v) => {
-            let stub = e.stub(inst);
-            e.load(RAX, v);
-            let limit = runtime::value::FLOAT_LIMIT as i64;
-            dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD limit ; cmp rax, rcx ; jae =>stub);
         }
         Opcode::GuardKind(v, kind) => {
             let stub = e.stub(inst);
@@ -133,11 +127,10 @@ pub(super) fn emit_inst(
             let r = e.reg_of(v, RAX);
             match i32::try_from(c as i64) {
                 Ok(imm) => dynasm!(e.ops ; .arch x64 ; cmp Rq(r), imm),
-                Err(_) if e.alloc.is_some() => {
+                Err(_) => {
                     let c = e.pooled(c);
                     dynasm!(e.ops ; .arch x64 ; cmp Rq(r), QWORD [=>c]);
                 }
-                Err(_) => dynasm!(e.ops ; .arch x64 ; mov rcx, QWORD c as i64 ; cmp Rq(r), rcx),
             }
             if matches!(inst.op, Opcode::GuardEq(..)) {
                 dynasm!(e.ops ; .arch x64 ; jne =>stub);
@@ -394,13 +387,13 @@ pub(super) fn emit_inst(
             }
         }
         Opcode::Int(op @ (IntOp::FloorDiv | IntOp::Mod), a, b)
-            if e.alloc.is_some() && divide::constant_divisor(e.trace, b).is_some() =>
+            if divide::constant_divisor(e.trace, b).is_some() =>
         {
             let d = divide::constant_divisor(e.trace, b).expect("checked by the arm");
             divide::emit_by_constant(e, i, op, a, d);
         }
         Opcode::Int(op @ (IntOp::ShlOv | IntOp::Shr), a, b)
-            if e.alloc.is_some() && e.imm32(b).is_some_and(|k| (0..64).contains(&k)) =>
+            if e.imm32(b).is_some_and(|k| (0..64).contains(&k)) =>
         {
             // A constant count in range: immediate shifts, no count check.
             let k = e.imm32(b).expect("checked by the arm") as i8;
