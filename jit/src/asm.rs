@@ -308,31 +308,6 @@ impl Emitter<'_> {
         }
     }
 
-    /// Jumps to `label` unless the int in `rax` fits a small int (48
-    /// bits, sign-extended), through `rcx`.
-    fn jump_unless_small_int_rax(&mut self, label: DynamicLabel) {
-        if self.alloc.is_some() {
-            // x fits iff x + 2^47 is in [0, 2^48) as an unsigned word.
-            let bias = self.pooled(1 << 47);
-            dynasm!(self.ops
-                ; .arch x64
-                ; mov rcx, rax
-                ; add rcx, QWORD [=>bias]
-                ; shr rcx, 48
-                ; jnz =>label
-            );
-            return;
-        }
-        dynasm!(self.ops
-            ; .arch x64
-            ; mov rcx, rax
-            ; shl rcx, 16
-            ; sar rcx, 16
-            ; cmp rcx, rax
-            ; jne =>label
-        );
-    }
-
     /// Boxes the payload in `rax` (an int known to fit a small int, or a
     /// bool) with `tag`: its low 48 bits under the tag, no scratch register
     /// and no 64-bit constant (the tag goes in below the payload, which the
@@ -752,14 +727,6 @@ fn assemble_pass(
     }
     let epilogue = e.ops.new_dynamic_label();
     let entry = e.ops.offset();
-    if alloc.is_none() {
-        // Raw code keeps the int tag and payload mask in r13 and r14 (the
-        // trampoline saves them; helpers preserve them), so boxing an int is
-        // two instructions. Loaded at every entry (the loop header, a
-        // bridge's start): optimized code uses these registers for values.
-        let (tag, mask) = ((TAG_INT << 48) as i64, PAYLOAD_MASK as i64);
-        dynasm!(e.ops ; .arch x64 ; mov r13, QWORD tag ; mov r14, QWORD mask);
-    }
     for (i, inst) in trace.insts.iter().enumerate() {
         if body_header == Some(i) {
             // The preamble falls into the body: phis take their `init`.

@@ -244,7 +244,7 @@ pub(super) fn emit_inst(
             dynasm!(e.ops ; .arch x64 ; shl Rq(d), 16 ; sar Rq(d), 16);
             e.done_gpr(i, d);
         }
-        Opcode::BoxInt(v) | Opcode::BoxBool(v) if e.alloc.is_some() => {
+        Opcode::BoxInt(v) | Opcode::BoxBool(v) => {
             let tag = match inst.op {
                 Opcode::BoxInt(_) => TAG_INT,
                 _ => TAG_BOOL,
@@ -283,20 +283,6 @@ pub(super) fn emit_inst(
                 }
             }
         }
-        Opcode::BoxInt(v) => {
-            e.load(RAX, v);
-            if inst.snap.is_some() {
-                // Without a snapshot the optimizer proved the value fits.
-                let stub = e.stub(inst);
-                e.jump_unless_small_int_rax(stub);
-            }
-            if e.alloc.is_none() {
-                dynasm!(e.ops ; .arch x64 ; and rax, r14 ; or rax, r13);
-            } else {
-                e.tag_rax(TAG_INT);
-            }
-            e.store_rax(i);
-        }
         Opcode::UnboxFloat(v) => match (e.loc(i), e.gpr(v)) {
             (Loc::Xmm(x), Some(g)) if e.alloc.is_some() => {
                 dynasm!(e.ops ; .arch x64 ; movq Rx(x), Rq(g))
@@ -325,14 +311,8 @@ pub(super) fn emit_inst(
             e.box_float_rax(x);
             e.store_rax(i);
         }
-        Opcode::BoxBool(b) => {
-            e.load(RAX, b);
-            e.tag_rax(TAG_BOOL);
-            e.store_rax(i);
-        }
         Opcode::Int(op, a, b)
-            if e.alloc.is_some()
-                && !matches!(op, IntOp::FloorDiv | IntOp::Mod | IntOp::ShlOv | IntOp::Shr) =>
+            if !matches!(op, IntOp::FloorDiv | IntOp::Mod | IntOp::ShlOv | IntOp::Shr) =>
         {
             // A constant first operand of a commutative op goes second,
             // where it is an immediate.
@@ -580,15 +560,9 @@ pub(super) fn emit_inst(
             dynasm!(e.ops ; .arch x64 ; movzx eax, al);
             e.store_rax(i);
         }
-        Opcode::SameValue(a, b) if e.alloc.is_some() => {
+        Opcode::SameValue(a, b) => {
             emit_int_compare(e, Cond::Eq, a, b);
             dynasm!(e.ops ; .arch x64 ; sete al ; movzx eax, al);
-            e.store_rax(i);
-        }
-        Opcode::SameValue(a, b) => {
-            e.load(RAX, a);
-            e.load(RCX, b);
-            dynasm!(e.ops ; .arch x64 ; cmp rax, rcx ; sete al ; movzx eax, al);
             e.store_rax(i);
         }
         Opcode::BoolNot(a) => {
