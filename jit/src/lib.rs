@@ -33,6 +33,7 @@ mod record_arith;
 mod record_call;
 mod record_generator;
 mod record_global;
+mod record_isinstance;
 mod record_iter;
 mod record_op;
 mod record_typed;

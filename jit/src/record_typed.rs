@@ -310,7 +310,7 @@ pub(crate) fn for_iter(r: &mut Recorder, it: Value, iter: u16, exit: u32, pc: u3
 // ---- builtin functions and methods
 
 /// Is `f` the builtin function `name` of the builtins module?
-fn is_builtin_function(rt: &Runtime, builtins: Value, f: Value, name: &str) -> bool {
+pub(crate) fn is_builtin_function(rt: &Runtime, builtins: Value, f: Value, name: &str) -> bool {
     let Some(b) = downcast::<BuiltinObj>(f) else {
         return false;
     };
