@@ -156,9 +156,15 @@ pub enum Helper {
     StrChr,
     /// `(i)`: `str(i)` for an unboxed int.
     StrOfInt,
-    /// `(iterator)`: the next item of a builtin iterator over a sequence or
-    /// the characters of a str (its state guarded), EMPTY when exhausted.
+    /// `(iterator)`: the next item of a builtin iterator over a sequence,
+    /// the characters of a str, or a dict (keys, values or items) or set
+    /// (its state guarded), EMPTY when exhausted, [`ITER_UNDECIDED`] when
+    /// its dict or set changed size.
     SeqIterNext,
+    /// `(list, i)`: `list.pop(i)` for an unboxed index (-1 for `pop()`);
+    /// EMPTY when the list is empty or `i` out of range (the interpreter
+    /// raises the IndexError), the list unchanged.
+    ListPop,
     /// `(set, key)`: `set.add(key)`; false when the set is frozen (nothing done).
     SetAddMethod,
     /// `(set)`: is this set a frozenset (both have the set kind)? A machine bool.
@@ -225,6 +231,11 @@ pub enum Helper {
 /// that stands for None (an omitted bound).
 pub const NO_BOUND: i64 = i64::MIN;
 
+/// What [`Helper::SeqIterNext`] returns when only the interpreter can
+/// step the iterator (its dict or set changed size: it raises); the
+/// iterator is left as it was. Not a value any slot holds.
+pub const ITER_UNDECIDED: u64 = Value::EMPTY.to_bits() | 1;
+
 impl Helper {
     /// The name used in IR listings.
     pub fn name(self) -> &'static str {
@@ -289,6 +300,7 @@ impl Helper {
             Helper::StrChr => "str_chr",
             Helper::StrOfInt => "str_of_int",
             Helper::SeqIterNext => "seq_iter_next",
+            Helper::ListPop => "list_pop",
             Helper::SetAddMethod => "set_add_method",
             Helper::SetFrozen => "set_frozen",
             Helper::StrConcat => "str_concat",
@@ -341,6 +353,7 @@ impl Helper {
                 | Helper::StrChr
                 | Helper::StrOfInt
                 | Helper::SeqIterNext
+                | Helper::ListPop
                 | Helper::SetFrozen
                 | Helper::StrConcat
                 | Helper::StrSlice
@@ -448,6 +461,11 @@ impl Helper {
                 ..nothing
             },
             // The iterator's position; a character's str.
+            // The list's items and length; nothing allocated.
+            ListPop => Effects {
+                writes_heap: true,
+                ..nothing
+            },
             SeqIterNext => Effects {
                 writes_heap: true,
                 allocates: true,
@@ -571,6 +589,7 @@ impl Helper {
             Helper::StrChr => h_str_chr,
             Helper::StrOfInt => h_str_of_int,
             Helper::SeqIterNext => h_seq_iter_next,
+            Helper::ListPop => h_list_pop,
             Helper::SetAddMethod => h_set_add_method,
             Helper::SetFrozen => h_set_frozen,
             Helper::StrConcat => h_str_concat,
@@ -1420,10 +1439,34 @@ frameless!(h_seq_iter_next, |rt, a, b, c, d| {
                 return rt.intern_char(ch.encode_utf8(&mut [0u8; 4])).to_bits();
             }
         }
+        IterState::Dict { .. } => return dict_iter_next(rt, io),
         _ => {}
     }
     io.state = IterState::Done;
     Value::EMPTY.to_bits()
+});
+/// [`Helper::SeqIterNext`] over a dict or set, out of line so that the
+/// sequence and str paths stay as they are.
+#[inline(never)]
+fn dict_iter_next(rt: &mut Runtime, io: &mut IterObj) -> u64 {
+    match runtime::iter::dict_step(rt, &mut io.state) {
+        Ok(Some(item)) => item.to_bits(),
+        Ok(None) => {
+            io.state = IterState::Done;
+            Value::EMPTY.to_bits()
+        }
+        Err(runtime::iter::SizeChanged) => ITER_UNDECIDED,
+    }
+}
+
+frameless!(h_list_pop, |rt, a, b, c, d| {
+    let Some(list) = downcast::<ListObj>(v(a)) else {
+        return Value::EMPTY.to_bits();
+    };
+    match runtime::subscript::norm_index(b as i64, list.items.len()) {
+        Some(j) => list.items.remove(j).to_bits(),
+        None => Value::EMPTY.to_bits(),
+    }
 });
 /// `Helper::SetAddMethod`: a str or inline int key needs no `hash`/`__eq__`
 /// dispatch and no `helper!` frame; other keys take `h_set_add_full`.

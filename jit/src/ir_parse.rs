@@ -78,6 +78,7 @@ const HELPERS: &[Helper] = &[
     Helper::StrChr,
     Helper::StrOfInt,
     Helper::SeqIterNext,
+    Helper::ListPop,
     Helper::SetAddMethod,
     Helper::SetFrozen,
     Helper::StrConcat,
@@ -714,6 +715,7 @@ mod tests {
                 | Helper::StrChr
                 | Helper::StrOfInt
                 | Helper::SeqIterNext
+                | Helper::ListPop
                 | Helper::SetAddMethod
                 | Helper::SetFrozen
                 | Helper::StrConcat
