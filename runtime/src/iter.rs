@@ -162,6 +162,7 @@ pub struct SizeChanged;
 /// is left (the caller marks the iterator done), or [`SizeChanged`] (the
 /// caller raises). The JIT's typed iterator helper calls it too. Does
 /// nothing for other states.
+#[inline]
 pub fn dict_step(rt: &mut Runtime, state: &mut IterState) -> Result<Option<Value>, SizeChanged> {
     let IterState::Dict {
         dict,
@@ -252,25 +253,24 @@ fn next_builtin(vm: &mut dyn Vm, it: Value) -> PyResult<Option<Value>> {
                 Ok(None)
             }
         }
-        IterState::Dict { dict, .. } => {
-            let is_set = is_kind(*dict, ObjKind::Set);
-            match dict_step(vm.rt(), &mut obj.state) {
-                Ok(Some(v)) => Ok(Some(v)),
-                Ok(None) => {
-                    obj.state = IterState::Done;
-                    Ok(None)
-                }
-                Err(SizeChanged) => {
-                    let msg = if is_set {
-                        "Set changed size during iteration"
-                    } else {
-                        "dictionary changed size during iteration"
-                    };
-                    obj.state = IterState::Done;
-                    Err(vm.rt().runtime_error(msg))
-                }
+        IterState::Dict { .. } => match dict_step(vm.rt(), &mut obj.state) {
+            Ok(Some(v)) => Ok(Some(v)),
+            Ok(None) => {
+                obj.state = IterState::Done;
+                Ok(None)
             }
-        }
+            Err(SizeChanged) => {
+                let is_set = matches!(&obj.state,
+                    IterState::Dict { dict, .. } if is_kind(*dict, ObjKind::Set));
+                let msg = if is_set {
+                    "Set changed size during iteration"
+                } else {
+                    "dictionary changed size during iteration"
+                };
+                obj.state = IterState::Done;
+                Err(vm.rt().runtime_error(msg))
+            }
+        },
         IterState::Reversed { seq, index } => {
             if *index == 0 {
                 obj.state = IterState::Done;
