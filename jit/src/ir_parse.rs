@@ -75,6 +75,9 @@ const HELPERS: &[Helper] = &[
     Helper::StrOrd,
     Helper::StrContains,
     Helper::StrEq,
+    Helper::StrInMask,
+    Helper::StrCharInMask,
+    Helper::StrIsByte,
     Helper::StrChr,
     Helper::StrOfInt,
     Helper::SeqIterNext,
@@ -711,6 +714,9 @@ mod tests {
                 | Helper::StrOrd
                 | Helper::StrContains
                 | Helper::StrEq
+                | Helper::StrInMask
+                | Helper::StrCharInMask
+                | Helper::StrIsByte
                 | Helper::StrChr
                 | Helper::StrOfInt
                 | Helper::SeqIterNext

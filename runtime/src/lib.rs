@@ -56,6 +56,7 @@ pub mod stdlib_enum;
 pub mod stdlib_math;
 pub mod stdlib_random;
 pub mod stdlib_time;
+pub mod str_char;
 pub mod str_fast;
 pub mod str_format;
 pub mod str_methods;
