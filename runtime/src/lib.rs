@@ -63,6 +63,7 @@ pub mod str_methods;
 pub mod str_repr;
 pub mod str_transform;
 pub mod str_type;
+pub mod str_words;
 pub mod subscript;
 pub mod text_error;
 pub mod tuple_type;
