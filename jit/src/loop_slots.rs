@@ -87,6 +87,28 @@ pub fn inner_loop_slots(code: &Code, header: u32, jump_back: u32) -> (SlotMask, 
     (writes, live | named | cells | past_frame)
 }
 
+/// Per instruction of `code`: the slots dead before it (of those a
+/// [`SlotMask`] names one by one): on every path from there, exception
+/// edges included, the interpreter writes them before it reads them. The
+/// parameters and cell and free slots (read behind the bytecode's back)
+/// are never dead. An exit resuming there need not write them.
+pub fn dead_before(code: &Code) -> Vec<SlotMask> {
+    let params = code.argcount as u32
+        + code.kwonlycount as u32
+        + code.has_varargs as u32
+        + code.has_varkw as u32;
+    let cells = code
+        .cell_slots
+        .iter()
+        .chain(&code.free_slots)
+        .fold(0, |m, &s| m | bit(s as u32));
+    let keep = range(0, params) | cells | from_up(code.nslots as u32);
+    live_in(code)
+        .into_iter()
+        .map(|live| !(live | keep))
+        .collect()
+}
+
 /// What one instruction does to slots, for liveness.
 struct Effect {
     /// Slots it may read.

@@ -167,6 +167,9 @@ pub struct Recorder {
     /// Modules whose globals are written inside the loop: no folding there.
     pub(crate) unfolded_modules: Vec<Value>,
     pub(crate) builtins: Value,
+    /// The root frame's dead slots before each of its instructions
+    /// (`loop_slots::dead_before`), once a snapshot needs them.
+    root_dead: Option<Vec<crate::loop_slots::SlotMask>>,
 }
 
 impl Recorder {
@@ -271,6 +274,7 @@ impl Recorder {
             guarded_words: Vec::new(),
             guards_made: FxHashSet::default(),
             builtins: rt.builtins,
+            root_dead: None,
         }
     }
 
@@ -533,12 +537,22 @@ impl Recorder {
                 generator: f.generator,
             })
             .collect();
+        let dead = if self.frames.len() == 1 {
+            let code = self.frames[0].code;
+            let dead = self
+                .root_dead
+                .get_or_insert_with(|| crate::loop_slots::dead_before(&code_of(code).code));
+            dead.get(pc as usize).copied().unwrap_or(0)
+        } else {
+            0
+        };
         self.snapshots.push(Snapshot {
             frames: frames.into(),
             pc,
             kind,
             entries: Vec::new(),
             virtuals: Vec::new(),
+            dead,
         });
         self.snapshots.len() as u32 - 1
     }

@@ -7,6 +7,7 @@
 //! stores into exits.
 
 use crate::ir::Ref;
+use crate::loop_slots::SlotMask;
 use runtime::Value;
 use std::sync::Arc;
 
@@ -69,6 +70,10 @@ pub struct Snapshot {
     /// the exit stub allocates them and writes them to their slots, after
     /// the entries.
     pub virtuals: Vec<VirtualObj>,
+    /// Slots of the root frame dead at `pc` (`loop_slots::dead_before`),
+    /// for a snapshot of the root frame alone (else 0): its exit need not
+    /// write them, and a call made there need not have them stored.
+    pub dead: SlotMask,
 }
 
 impl Snapshot {

@@ -72,6 +72,23 @@ pub(super) fn direct_call(
     })
 }
 
+/// Does the trace store the function `f` (a constant) to the call `i`'s
+/// function slot `func` on the way there, with no call in between (only
+/// calls write slots behind the trace's back) nor a loop header (the
+/// way around the loop may not store it)? Then the slot holds it.
+fn stores_function(trace: &Trace, i: Ref, func: i32, f: u64) -> bool {
+    for inst in trace.insts[..i as usize].iter().rev() {
+        match inst.op {
+            Opcode::SlotStore(s, v) if s == func => {
+                return matches!(trace.insts[v as usize].op, Opcode::Const(c) if c.to_bits() == f);
+            }
+            Opcode::Call(..) | Opcode::LoopHeader => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Emits direct call `d` for `Call(h, args)` (instruction `i`).
 pub(super) fn emit_direct_call(
     e: &mut Emitter,
@@ -111,13 +128,15 @@ pub(super) fn emit_direct_call(
     // nothing changed. The function slot still holds the function (so the
     // code is the one whose shape the recorder checked).
     let (fslot, empty) = (8 * d.func, Value::EMPTY.to_bits() as i64);
-    dynasm!(e.ops
-        ; .arch x64
-        ; mov rax, [rbx + fslot]
-        ; mov rcx, QWORD d.f as i64
-        ; cmp rax, rcx
-        ; jne =>slow
-    );
+    if !stores_function(e.trace, i, d.func, d.f) {
+        dynasm!(e.ops
+            ; .arch x64
+            ; mov rax, [rbx + fslot]
+            ; mov rcx, QWORD d.f as i64
+            ; cmp rax, rcx
+            ; jne =>slow
+        );
+    }
     if d.method {
         // A method call's receiver is bound (the arguments start at it).
         dynasm!(e.ops
