@@ -176,6 +176,41 @@ b = counter()
 print(bumps(b, 50), bumps(b, 50), bumps(counter(), 10))  # expect: 1225 2450 45
 
 
+# ---- a local read before it is assigned on one path stays unbound
+def maybe(n, flag):
+    if flag:
+        v = n
+    try:
+        return v + 1
+    except UnboundLocalError:
+        return -1
+
+
+def sum_maybe(n):
+    total = 0
+    for i in range(n):
+        total += maybe(i, i % 3)
+    return total
+
+
+print([sum_maybe(k) for k in (30, 60, 30)])  # expect: [310, 1220, 310]
+
+
+# ---- a method called directly on receivers the trace checked
+class Box:
+    def __init__(self, v):
+        self.v = v
+
+    def get(self, k):
+        if k == 0:
+            return self.v
+        return self.get(k - 1) + 1
+
+
+boxes = [Box(i) for i in range(40)]
+print(sum(b.get(5) for b in boxes), sum(b.get(0) for b in boxes))  # expect: 980 780
+
+
 # ---- RecursionError deep in direct calls, caught where a local is live
 import sys
 
