@@ -109,6 +109,23 @@ pub fn dead_before(code: &Code) -> Vec<SlotMask> {
         .collect()
 }
 
+/// The slots `base..base + n` (of a frame at `base` of the root frame's
+/// slots) that a [`SlotMask`] names one by one.
+pub fn window(base: i32, n: i32) -> SlotMask {
+    let from = base.clamp(0, 63) as u32;
+    let to = base.saturating_add(n).clamp(0, 63) as u32;
+    range(from, to)
+}
+
+/// The slots of `mask` (a frame's, without its bit 63) moved to a frame
+/// at `base` of the root frame's slots: those past slot 62 are dropped.
+pub fn shifted(mask: SlotMask, base: i32) -> SlotMask {
+    match u32::try_from(base) {
+        Ok(b) if b < 63 => (mask & !HIGH) << b & !HIGH,
+        _ => 0,
+    }
+}
+
 /// What one instruction does to slots, for liveness.
 struct Effect {
     /// Slots it may read.

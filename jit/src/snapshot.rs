@@ -70,9 +70,10 @@ pub struct Snapshot {
     /// the exit stub allocates them and writes them to their slots, after
     /// the entries.
     pub virtuals: Vec<VirtualObj>,
-    /// Slots of the root frame dead at `pc` (`loop_slots::dead_before`),
-    /// for a snapshot of the root frame alone (else 0): its exit need not
-    /// write them, and a call made there need not have them stored.
+    /// Slots (relative to the root frame's slot 0) no frame reads before
+    /// writing them from where it resumes (`loop_slots::dead_before`): the
+    /// exit need not write them, and a call made there need not have them
+    /// stored.
     pub dead: SlotMask,
 }
 

@@ -89,9 +89,8 @@ pub fn exact_slot_reads(insts: &[Inst], inst: &Inst) -> Option<SlotWrites> {
 }
 
 /// The slots a call marked for a direct call (`call`/`call_method` with
-/// the recorded function as its third operand) made from the root frame
-/// needs stored: those live at its pc (its function and arguments among
-/// them). Its callee (a plain Python function, or whatever the slot holds
+/// the recorded function as its third operand) needs stored: those live
+/// at its pc in its frames (its function and arguments among them). Its callee (a plain Python function, or whatever the slot holds
 /// then, called through the helper) runs in a frame of its own and reads
 /// none of the caller's; an exit resuming there reads only live slots.
 /// None: not such a call, or nothing is known dead there.
