@@ -1,5 +1,7 @@
 //! What an inner loop run through `run_loop` can do to its frame's slots:
-//! which it may write, and which it (or the interpreter after it) may read.
+//! which it may write, and which it (or the interpreter after it) may read;
+//! and, from the same liveness, which slots are dead before each
+//! instruction ([`dead_before`]: exits and direct calls skip them).
 //!
 //! Both are slot masks ([`SlotMask`]): bit `k` (k < 63) stands for slot
 //! `k`, bit 63 for every slot from 63 up (and any negative slot). The
