@@ -551,6 +551,7 @@ fn parse_snapshot(toks: &[&str], names: &Names) -> Result<Snapshot, String> {
         kind,
         entries: Vec::new(),
         virtuals: Vec::new(),
+        dead: 0,
     };
     while let Some(&word) = it.next() {
         match word {

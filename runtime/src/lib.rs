@@ -58,6 +58,8 @@ pub mod stdlib_random;
 pub mod stdlib_time;
 pub mod str_char;
 pub mod str_fast;
+#[cfg(target_arch = "x86_64")]
+pub mod str_find_simd;
 pub mod str_format;
 pub mod str_methods;
 pub mod str_repr;
