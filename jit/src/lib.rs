@@ -35,6 +35,7 @@ mod record_generator;
 mod record_global;
 mod record_iter;
 mod record_op;
+mod record_str_char;
 mod record_typed;
 pub mod recorder;
 mod recording;
