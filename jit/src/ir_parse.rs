@@ -75,6 +75,9 @@ const HELPERS: &[Helper] = &[
     Helper::StrOrd,
     Helper::StrContains,
     Helper::StrEq,
+    Helper::StrInMask,
+    Helper::StrCharInMask,
+    Helper::StrIsByte,
     Helper::StrChr,
     Helper::StrOfInt,
     Helper::SeqIterNext,
@@ -549,6 +552,7 @@ fn parse_snapshot(toks: &[&str], names: &Names) -> Result<Snapshot, String> {
         kind,
         entries: Vec::new(),
         virtuals: Vec::new(),
+        dead: 0,
     };
     while let Some(&word) = it.next() {
         match word {
@@ -712,6 +716,9 @@ mod tests {
                 | Helper::StrOrd
                 | Helper::StrContains
                 | Helper::StrEq
+                | Helper::StrInMask
+                | Helper::StrCharInMask
+                | Helper::StrIsByte
                 | Helper::StrChr
                 | Helper::StrOfInt
                 | Helper::SeqIterNext

@@ -36,6 +36,7 @@ mod record_global;
 mod record_isinstance;
 mod record_iter;
 mod record_op;
+mod record_str_char;
 mod record_typed;
 pub mod recorder;
 mod recording;

@@ -207,7 +207,9 @@ pub(crate) fn record_op(
         Op::In { dst, a, b } | Op::NotIn { dst, a, b } => {
             let (x, y) = (r.load(a), r.load(b));
             let negate = matches!(op, Op::NotIn { .. });
-            let out = match record_typed::contains(r, val(b), val(a), (y, x), negate, pc) {
+            // Temporaries follow the named slots (locals, then free variables).
+            let temp = (a as usize >= code.code.local_names.len()).then(|| r.rel(a));
+            let out = match record_typed::contains(r, (val(b), val(a)), (y, x), temp, negate, pc) {
                 Some(out) => out,
                 None => {
                     let neg = r.kint(negate as i64);

@@ -28,7 +28,7 @@ use runtime::{dict_type, Runtime, Value};
 // ---- guards and calls
 
 /// Guards that `v` is an object of `kind` (an exact builtin type).
-fn guard_kind(r: &mut Recorder, v: Ref, kind: ObjKind, pc: u32) {
+pub(crate) fn guard_kind(r: &mut Recorder, v: Ref, kind: ObjKind, pc: u32) {
     r.guard(Opcode::GuardTag(v, TAG_PTR), pc);
     r.guard(Opcode::GuardKind(v, kind as u8), pc);
 }
@@ -52,7 +52,7 @@ fn guard_plain_key(r: &mut Recorder, key: Value, k: Ref, pc: u32) -> bool {
 
 /// Calls a typed helper. Unlike [`Recorder::call`] it keeps the layout and
 /// version guards: these helpers run no Python code, even when they raise.
-fn typed_call(r: &mut Recorder, h: Helper, args: Vec<Ref>, pc: u32, ty: Type) -> Ref {
+pub(crate) fn typed_call(r: &mut Recorder, h: Helper, args: Vec<Ref>, pc: u32, ty: Type) -> Ref {
     let snap = h.may_raise().then(|| r.snapshot(pc, ExitKind::Exception));
     r.push(Opcode::Call(h, args.into()), ty, snap)
 }
@@ -123,11 +123,13 @@ pub(crate) fn setitem(
 
 /// `item in container` (`not in` when `negate`) for a dict with a plain key
 /// or two strs; None when this iteration's operands are not like that.
+/// `item_temp` is the item's slot (relative to the loop frame) when it is
+/// a temporary, which nothing reads after this instruction.
 pub(crate) fn contains(
     r: &mut Recorder,
-    container: Value,
-    item: Value,
+    (container, item): (Value, Value),
     (c, i): (Ref, Ref),
+    item_temp: Option<i32>,
     negate: bool,
     pc: u32,
 ) -> Option<Ref> {
@@ -141,6 +143,9 @@ pub(crate) fn contains(
             Some(boxed_truth(r, b, negate))
         }
         Some(ObjKind::Str) if is_kind(item, ObjKind::Str) => {
+            if let Some(b) = crate::record_str_char::in_const(r, (c, i), item_temp, pc) {
+                return Some(boxed_truth(r, b, negate));
+            }
             guard_kind(r, c, ObjKind::Str, pc);
             guard_kind(r, i, ObjKind::Str, pc);
             let b = typed_call(r, Helper::StrContains, vec![c, i], pc, Type::Bool);
@@ -242,6 +247,9 @@ pub(crate) fn str_equal(
 ) -> Option<Ref> {
     if !(is_kind(x, ObjKind::Str) && is_kind(y, ObjKind::Str)) {
         return None;
+    }
+    if let Some(eq) = crate::record_str_char::equal_const(r, (a, b), pc) {
+        return Some(boxed_truth(r, eq, negate));
     }
     guard_kind(r, a, ObjKind::Str, pc);
     guard_kind(r, b, ObjKind::Str, pc);
