@@ -44,6 +44,9 @@ fn receiver_error(
     is_instance: fn(Value) -> bool,
 ) -> PyResult<Value> {
     let tn = class_name(cls);
+    // Some methods pass their qualified name ("int.bit_length", as their
+    // argument-count messages say it); these messages add the class.
+    let method = method.rsplit('.').next().unwrap_or(method);
     let Some(&recv) = args.first() else {
         return Err(vm
             .rt()
