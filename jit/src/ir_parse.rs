@@ -75,9 +75,13 @@ const HELPERS: &[Helper] = &[
     Helper::StrOrd,
     Helper::StrContains,
     Helper::StrEq,
+    Helper::StrInMask,
+    Helper::StrCharInMask,
+    Helper::StrIsByte,
     Helper::StrChr,
     Helper::StrOfInt,
     Helper::SeqIterNext,
+    Helper::ListPop,
     Helper::SetAddMethod,
     Helper::SetFrozen,
     Helper::StrConcat,
@@ -548,6 +552,7 @@ fn parse_snapshot(toks: &[&str], names: &Names) -> Result<Snapshot, String> {
         kind,
         entries: Vec::new(),
         virtuals: Vec::new(),
+        dead: 0,
     };
     while let Some(&word) = it.next() {
         match word {
@@ -711,9 +716,13 @@ mod tests {
                 | Helper::StrOrd
                 | Helper::StrContains
                 | Helper::StrEq
+                | Helper::StrInMask
+                | Helper::StrCharInMask
+                | Helper::StrIsByte
                 | Helper::StrChr
                 | Helper::StrOfInt
                 | Helper::SeqIterNext
+                | Helper::ListPop
                 | Helper::SetAddMethod
                 | Helper::SetFrozen
                 | Helper::StrConcat

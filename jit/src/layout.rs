@@ -5,7 +5,8 @@
 //! looking at a probe vector.
 
 use runtime::object::{
-    GeneratorObj, Header, InstanceObj, IterObj, IterState, ListObj, SetObj, TupleItems, TupleObj,
+    CellObj, GeneratorObj, Header, InstanceObj, IterObj, IterState, ListObj, SetObj, TupleItems,
+    TupleObj,
 };
 use std::mem::offset_of;
 use std::sync::OnceLock;
@@ -21,6 +22,11 @@ pub fn set_frozen_offset() -> i32 {
     // The whole word lies inside the object.
     const _: () = assert!(offset_of!(SetObj, frozen) + 8 <= std::mem::size_of::<SetObj>());
     offset_of!(SetObj, frozen) as i32
+}
+
+/// Offset of `CellObj::value`.
+pub fn cell_value_offset() -> i32 {
+    offset_of!(CellObj, value) as i32
 }
 
 /// Offset of `InstanceObj::map`.

@@ -1,5 +1,7 @@
 //! What an inner loop run through `run_loop` can do to its frame's slots:
-//! which it may write, and which it (or the interpreter after it) may read.
+//! which it may write, and which it (or the interpreter after it) may read;
+//! and, from the same liveness, which slots are dead before each
+//! instruction ([`dead_before`]: exits and direct calls skip them).
 //!
 //! Both are slot masks ([`SlotMask`]): bit `k` (k < 63) stands for slot
 //! `k`, bit 63 for every slot from 63 up (and any negative slot). The
@@ -85,6 +87,45 @@ pub fn inner_loop_slots(code: &Code, header: u32, jump_back: u32) -> (SlotMask, 
         .fold(0, |m, &s| m | bit(s as u32));
     let live = live_in(code)[header as usize];
     (writes, live | named | cells | past_frame)
+}
+
+/// Per instruction of `code`: the slots dead before it (of those a
+/// [`SlotMask`] names one by one): on every path from there, exception
+/// edges included, the interpreter writes them before it reads them. The
+/// parameters and cell and free slots (read behind the bytecode's back)
+/// are never dead. An exit resuming there need not write them.
+pub fn dead_before(code: &Code) -> Vec<SlotMask> {
+    let params = code.argcount as u32
+        + code.kwonlycount as u32
+        + code.has_varargs as u32
+        + code.has_varkw as u32;
+    let cells = code
+        .cell_slots
+        .iter()
+        .chain(&code.free_slots)
+        .fold(0, |m, &s| m | bit(s as u32));
+    let keep = range(0, params) | cells | from_up(code.nslots as u32);
+    live_in(code)
+        .into_iter()
+        .map(|live| !(live | keep))
+        .collect()
+}
+
+/// The slots `base..base + n` (of a frame at `base` of the root frame's
+/// slots) that a [`SlotMask`] names one by one.
+pub fn window(base: i32, n: i32) -> SlotMask {
+    let from = base.clamp(0, 63) as u32;
+    let to = base.saturating_add(n).clamp(0, 63) as u32;
+    range(from, to)
+}
+
+/// The slots of `mask` (a frame's, without its bit 63) moved to a frame
+/// at `base` of the root frame's slots: those past slot 62 are dropped.
+pub fn shifted(mask: SlotMask, base: i32) -> SlotMask {
+    match u32::try_from(base) {
+        Ok(b) if b < 63 => (mask & !HIGH) << b & !HIGH,
+        _ => 0,
+    }
 }
 
 /// What one instruction does to slots, for liveness.

@@ -12,6 +12,7 @@
 
 use crate::helpers::Helper;
 use crate::ir::*;
+use crate::loop_slots::SlotMask;
 use crate::snapshot::{ExitKind, SnapFrame, Snapshot};
 use frontend::bytecode::Op;
 use runtime::object::{downcast, CodeObj};
@@ -167,6 +168,9 @@ pub struct Recorder {
     /// Modules whose globals are written inside the loop: no folding there.
     pub(crate) unfolded_modules: Vec<Value>,
     pub(crate) builtins: Value,
+    /// Each frame code's dead slots before each of its instructions
+    /// (`loop_slots::dead_before`), once a snapshot needs them.
+    dead_at: Vec<(u64, Vec<SlotMask>)>,
 }
 
 impl Recorder {
@@ -271,6 +275,7 @@ impl Recorder {
             guarded_words: Vec::new(),
             guards_made: FxHashSet::default(),
             builtins: rt.builtins,
+            dead_at: Vec::new(),
         }
     }
 
@@ -533,14 +538,50 @@ impl Recorder {
                 generator: f.generator,
             })
             .collect();
+        let dead = self.dead_slots(pc);
         self.snapshots.push(Snapshot {
             frames: frames.into(),
             pc,
             kind,
             entries: Vec::new(),
             virtuals: Vec::new(),
+            dead,
         });
         self.snapshots.len() as u32 - 1
+    }
+
+    /// The slots (relative to the root frame's slot 0) dead at a snapshot
+    /// of the recorder's frames resuming at `pc`: in some frame's window,
+    /// and not live in any frame (each frame's liveness taken before its
+    /// instruction running: the innermost's at `pc`, a caller's at its
+    /// call, whose handlers an exception unwinding there reaches). A
+    /// generator's slot (the frames are rebuilt from it) is live.
+    fn dead_slots(&mut self, pc: u32) -> SlotMask {
+        let (mut covered, mut live): (SlotMask, SlotMask) = (0, 0);
+        for (i, f) in self.frames.iter().enumerate() {
+            let at = self
+                .frames
+                .get(i + 1)
+                .map_or(pc, |callee| callee.return_pc.saturating_sub(1));
+            let code = f.code;
+            let key = code.to_bits();
+            let k = match self.dead_at.iter().position(|(c, _)| *c == key) {
+                Some(k) => k,
+                None => {
+                    let dead = crate::loop_slots::dead_before(&code_of(code).code);
+                    self.dead_at.push((key, dead));
+                    self.dead_at.len() - 1
+                }
+            };
+            let dead = self.dead_at[k].1.get(at as usize).copied().unwrap_or(0);
+            let window = crate::loop_slots::window(f.base, code_of(code).code.nslots as i32);
+            covered |= window;
+            live |= window & !crate::loop_slots::shifted(dead, f.base);
+            if let Some(g) = f.generator {
+                live |= crate::loop_slots::window(g, 1);
+            }
+        }
+        covered & !live
     }
 
     /// A boxed constant (objects become trace roots).

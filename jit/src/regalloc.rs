@@ -445,6 +445,7 @@ mod tests {
                     .map(|(k, &r)| (k as i32, r))
                     .collect(),
                 virtuals: Vec::new(),
+                dead: 0,
             });
             let r = self.push(op, ty);
             self.insts[r as usize].snap = Some((self.snapshots.len() - 1) as u32);

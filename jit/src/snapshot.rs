@@ -7,6 +7,7 @@
 //! stores into exits.
 
 use crate::ir::Ref;
+use crate::loop_slots::SlotMask;
 use runtime::Value;
 use std::sync::Arc;
 
@@ -69,6 +70,11 @@ pub struct Snapshot {
     /// the exit stub allocates them and writes them to their slots, after
     /// the entries.
     pub virtuals: Vec<VirtualObj>,
+    /// Slots (relative to the root frame's slot 0) no frame reads before
+    /// writing them from where it resumes (`loop_slots::dead_before`): the
+    /// exit need not write them, and a call made there need not have them
+    /// stored.
+    pub dead: SlotMask,
 }
 
 impl Snapshot {

@@ -325,6 +325,7 @@ mod tests {
             kind,
             entries: Vec::new(),
             virtuals: Vec::new(),
+            dead: 0,
         }
     }
 

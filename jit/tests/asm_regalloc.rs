@@ -69,6 +69,7 @@ impl Gen {
             kind: ExitKind::Guard,
             entries,
             virtuals: Vec::new(),
+            dead: 0,
         });
         let r = self.push(op, ty);
         self.insts[r as usize].snap = Some(self.snapshots.len() as u32 - 1);
@@ -270,6 +271,7 @@ fn random_trace(seed: u64, looping: bool) -> Trace {
         kind: ExitKind::Safepoint,
         entries: Vec::new(),
         virtuals: Vec::new(),
+        dead: 0,
     });
     g.insts.push(Inst {
         op: Opcode::LoopHeader,

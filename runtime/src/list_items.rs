@@ -6,6 +6,12 @@ use std::mem::ManuallyDrop;
 use std::ops::{Deref, DerefMut, Index, IndexMut};
 use std::slice::SliceIndex;
 
+/// The items an empty list's first push makes room for. Lists built by
+/// appending mostly get past `Vec`'s first four: one allocation of eight
+/// costs less than an allocation of four and a reallocation to eight
+/// (about 200 instructions each in the allocator).
+pub const FIRST_ROOM: usize = 8;
+
 /// The items of a list: a `Vec<Value>` whose buffer may start `head` items
 /// into its allocation, after front pops.
 ///
@@ -137,10 +143,16 @@ impl ListItems {
     /// items move back, and if that frees fewer than half as many slots as
     /// there are items the vector grows too, so that a queue popping one
     /// and pushing one moves its items once per many operations, not every
-    /// time; otherwise it grows as `Vec::push` would.
+    /// time; otherwise it grows as `Vec::push` would, except that the
+    /// first room is for [`FIRST_ROOM`] items, not four.
     #[cold]
     #[inline(never)]
     fn make_room(&mut self) {
+        if self.vec.capacity() == 0 {
+            // No allocation yet (so no popped front either).
+            self.vec.reserve_exact(FIRST_ROOM);
+            return;
+        }
         let (len, freed) = (self.vec.len(), self.head);
         self.rebase();
         if freed < len / 2 {

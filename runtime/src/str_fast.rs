@@ -87,23 +87,38 @@ fn split_byte(rt: &mut Runtime, s: Value, sep: u8) -> Value {
     let obj = str_obj(s).expect("a str");
     let (text, ascii) = (&*obj.value, obj.is_ascii());
     let bytes = text.as_bytes();
-    let count = bytes.iter().filter(|&&b| b == sep).count();
+    let mut count = 0;
+    each_byte(bytes, sep, |_| count += 1);
     if count == 0 {
         // CPython returns the str itself as the only part.
         return rt.new_list(vec![s]);
     }
     let mut items = Vec::with_capacity(count + 1);
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == sep {
-            let part = &text[start..i];
-            items.push(make(rt, part, chars_in(part, ascii)));
-            start = i + 1;
-        }
-    }
+    each_byte(bytes, sep, |i| {
+        let part = &text[start..i];
+        items.push(make(rt, part, chars_in(part, ascii)));
+        start = i + 1;
+    });
     let part = &text[start..];
     items.push(make(rt, part, chars_in(part, ascii)));
     rt.new_list(items)
+}
+
+/// Calls `f` with the offset of each `byte` in `h`, in order.
+#[inline]
+fn each_byte(h: &[u8], byte: u8, f: impl FnMut(usize)) {
+    #[cfg(target_arch = "x86_64")]
+    crate::str_find_simd::each_byte(h, byte, f);
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        let mut f = f;
+        for (i, &b) in h.iter().enumerate() {
+            if b == byte {
+                f(i);
+            }
+        }
+    }
 }
 
 /// `sep.join(items)` of a str `sep` and a list or tuple's items; None when
@@ -142,10 +157,22 @@ pub fn join(rt: &mut Runtime, sep: Value, items: &[Value]) -> Option<Value> {
         let (p, mut at) = rt
             .heap
             .alloc_str_unwritten(bytes + gaps * sep_text.len(), chars);
-        for (i, &item) in items.iter().enumerate() {
-            if i > 0 {
-                copy_text(sep_text, at);
-                at = at.add(sep_text.len());
+        let (first, rest) = items.split_first().expect("two or more items");
+        let text: &str = &cast::<StrObj>(*first).value;
+        copy_text(text, at);
+        at = at.add(text.len());
+        for &item in rest {
+            // The common one-byte and empty separators without a copy call.
+            match sep_text.as_bytes() {
+                [] => {}
+                &[byte] => {
+                    *at = byte;
+                    at = at.add(1);
+                }
+                _ => {
+                    copy_text(sep_text, at);
+                    at = at.add(sep_text.len());
+                }
             }
             let text: &str = &cast::<StrObj>(item).value;
             copy_text(text, at);
@@ -173,6 +200,11 @@ pub fn join_seq(rt: &mut Runtime, sep: Value, seq: Value) -> Option<Value> {
 pub fn replace(rt: &mut Runtime, s: Value, old: Value, new: Value, count: i64) -> Option<Value> {
     let (so, oo, no) = (str_obj(s)?, str_obj(old)?, str_obj(new)?);
     let limit = usize::try_from(count).unwrap_or(usize::MAX);
+    if !oo.value.is_empty() {
+        if let Some(found) = replace_in_place(rt, s, old, new, limit) {
+            return Some(found);
+        }
+    }
     let (text, replaced) = if oo.value.is_empty() {
         let text = sm::replace(&so.value, "", &no.value, count);
         (text, (so.char_len + 1).min(limit))
@@ -186,6 +218,64 @@ pub fn replace(rt: &mut Runtime, s: Value, old: Value, new: Value, count: i64) -
     let chars = so.char_len + replaced * no.char_len - replaced * oo.char_len;
     Some(make_owned(rt, text, chars))
 }
+
+/// [`replace`] of a non-empty `old` found at most [`FEW_MATCHES`] times
+/// (`limit` counted): the matches' offsets found first, so the new str is
+/// allocated at its exact size and written once, with no `String` to
+/// build, grow and copy from. `s` itself when nothing is replaced; None
+/// for more matches or a result of at most one character (the slower path
+/// shares those).
+fn replace_in_place(
+    rt: &mut Runtime,
+    s: Value,
+    old: Value,
+    new: Value,
+    limit: usize,
+) -> Option<Value> {
+    let (so, oo, no) = (str_obj(s)?, str_obj(old)?, str_obj(new)?);
+    let (text, old_text, new_text): (&str, &str, &str) = (&so.value, &oo.value, &no.value);
+    let mut at = [0usize; FEW_MATCHES];
+    let (mut n, mut last) = (0, 0);
+    while n < limit {
+        let Some(pos) = sm::find_bytes(&text[last..], old_text) else {
+            break;
+        };
+        if n == FEW_MATCHES {
+            return None;
+        }
+        at[n] = last + pos;
+        last += pos + old_text.len();
+        n += 1;
+    }
+    if n == 0 {
+        return Some(s);
+    }
+    let chars = so.char_len + n * no.char_len - n * oo.char_len;
+    if chars <= 1 {
+        return None;
+    }
+    let bytes = text.len() + n * new_text.len() - n * old_text.len();
+    // SAFETY: the new str's text is `text` with each of the `n` matches
+    // (non-overlapping, in order, at char boundaries) swapped for
+    // `new_text`: `bytes` bytes of UTF-8 of `chars` characters, written in
+    // full below. Allocating never collects, so the texts stay put.
+    unsafe {
+        let (p, mut dst) = rt.heap.alloc_str_unwritten(bytes, chars);
+        let mut from = 0;
+        for &m in &at[..n] {
+            copy_text(&text[from..m], dst);
+            dst = dst.add(m - from);
+            copy_text(new_text, dst);
+            dst = dst.add(new_text.len());
+            from = m + old_text.len();
+        }
+        copy_text(&text[from..], dst);
+        Some(Value::from_ptr(p))
+    }
+}
+
+/// How many matches [`replace_in_place`] keeps offsets for on the stack.
+const FEW_MATCHES: usize = 32;
 
 /// `needle in hay` for two strs.
 pub fn contains(hay: Value, needle: Value) -> Option<bool> {
@@ -280,13 +370,22 @@ pub fn slice_step(
         ObjKind::Str => {
             let o = str_obj(obj)?;
             let si = crate::subscript::step_indices(start, stop, step, o.char_len);
-            let text: String = if o.is_ascii() {
+            if o.is_ascii() {
+                // Bytes are characters: written straight into the new str.
                 let b = o.value.as_bytes();
-                si.indices().map(|i| b[i] as char).collect()
-            } else {
-                let chars: Vec<char> = o.value.chars().collect();
-                si.indices().map(|i| chars[i]).collect()
-            };
+                // SAFETY: `si.len` ASCII bytes of `b` (its indices are in
+                // range), one per index, written in full; allocating never
+                // collects, so `b` stays put.
+                unsafe {
+                    let (p, dst) = rt.heap.alloc_str_unwritten(si.len, si.len);
+                    for (k, i) in si.indices().enumerate() {
+                        *dst.add(k) = b[i];
+                    }
+                    return Some(Value::from_ptr(p));
+                }
+            }
+            let chars: Vec<char> = o.value.chars().collect();
+            let text: String = si.indices().map(|i| chars[i]).collect();
             // Always a new str, as `subscript::getitem` makes (so `is`
             // answers the same with and without the JIT).
             Some(new_str_counted(rt, text, si.len))
@@ -345,17 +444,19 @@ pub fn plain_args(method: usize, args: &[Value]) -> bool {
 pub fn call_plain(rt: &mut Runtime, method: usize, s: Value, a: Value, b: Value) -> Option<Value> {
     str_obj(s)?;
     let given = |v: Value| !v.is_empty();
-    match (PLAIN_METHODS.get(method)?, given(a), given(b)) {
-        (&"split", _, false) => split(rt, s, a),
-        (&"join", true, false) => join_seq(rt, s, a),
-        (&"replace", true, true) => replace(rt, s, a, b, -1),
-        (&"upper", false, false) => upper(rt, s),
-        (&"lower", false, false) => lower(rt, s),
-        (&"strip", false, false) => strip(rt, s, 0),
-        (&"lstrip", false, false) => strip(rt, s, 1),
-        (&"rstrip", false, false) => strip(rt, s, 2),
-        (&"startswith", true, false) => starts_with(s, a).map(Value::from_bool),
-        (&"endswith", true, false) => ends_with(s, a).map(Value::from_bool),
+    // By number (the names' positions in PLAIN_METHODS, which the tests
+    // check): no name compares per call.
+    match (method, given(a), given(b)) {
+        (0, _, false) => split(rt, s, a),
+        (1, true, false) => join_seq(rt, s, a),
+        (2, true, true) => replace(rt, s, a, b, -1),
+        (3, false, false) => upper(rt, s),
+        (4, false, false) => lower(rt, s),
+        (5, false, false) => strip(rt, s, 0),
+        (6, false, false) => strip(rt, s, 1),
+        (7, false, false) => strip(rt, s, 2),
+        (8, true, false) => starts_with(s, a).map(Value::from_bool),
+        (9, true, false) => ends_with(s, a).map(Value::from_bool),
         _ => None,
     }
 }
@@ -460,6 +561,22 @@ mod tests {
 
     #[test]
     fn methods_by_number() {
+        // `call_plain` matches these numbers.
+        assert_eq!(
+            PLAIN_METHODS,
+            [
+                "split",
+                "join",
+                "replace",
+                "upper",
+                "lower",
+                "strip",
+                "lstrip",
+                "rstrip",
+                "startswith",
+                "endswith"
+            ]
+        );
         let mut rt = Runtime::new();
         let number = |name| {
             PLAIN_METHODS

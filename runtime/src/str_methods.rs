@@ -320,6 +320,11 @@ pub fn find_bytes(hay: &str, needle: &str) -> Option<usize> {
 fn find_short(h: &[u8], n: &[u8]) -> Option<usize> {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     let len = n.len();
+    // Sixteen starts a step where the haystack has that many.
+    #[cfg(target_arch = "x86_64")]
+    if h.len() >= len + 15 {
+        return crate::str_find_simd::find_short(h, n);
+    }
     let last_start = h.len().checked_sub(len)?;
     let (first, last, middle) = (n[0], n[len - 1], &n[1..len - 1]);
     let splat = |b: u8| u64::from_ne_bytes([b; 8]);

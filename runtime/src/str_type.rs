@@ -981,16 +981,28 @@ pub fn find_from(s: Value, sub: Value, start: Option<i64>) -> Option<i64> {
 pub fn of_i64(rt: &mut Runtime, i: i64) -> Value {
     // The digits written backwards into a buffer: cheaper than `to_string`'s
     // formatting machinery for the short numbers programs print.
+    // Two digits a step (from a table of "00".."99"): half the divisions.
+    const PAIRS: &[u8; 200] = b"\
+        0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
     let mut buf = [0u8; 20];
     let mut at = buf.len();
     let mut n = i.unsigned_abs();
-    loop {
+    while n >= 100 {
+        let pair = (n % 100) as usize * 2;
+        n /= 100;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&PAIRS[n as usize * 2..n as usize * 2 + 2]);
+    } else {
         at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        buf[at] = b'0' + n as u8;
     }
     if i < 0 {
         at -= 1;
@@ -1004,30 +1016,18 @@ pub fn of_i64(rt: &mut Runtime, i: i64) -> Value {
 /// `a + b` for two strs (always a new str, as `arith::binary_op` makes).
 #[inline]
 pub fn concat(rt: &mut Runtime, a: Value, b: Value) -> Option<Value> {
-    let (x, y) = (downcast::<StrObj>(a)?, downcast::<StrObj>(b)?);
-    let char_len = x.char_len + y.char_len;
-    let (x, y): (&str, &str) = (&x.value, &y.value);
-    // Allocating never collects or frees: both texts stay where they are.
-    let p = rt.heap.alloc_str(x.len() + y.len(), char_len, [x, y]);
-    Some(Value::from_ptr(p))
+    crate::str_words::concat(rt, a, b)
 }
 
-/// `s[start:stop]` for a str (step 1, None for an omitted bound): always a
-/// new str, as `subscript::getitem` makes.
+/// `s[start:stop]` for a str (step 1, None for an omitted bound), as
+/// `subscript::getitem` makes it.
 pub fn slice_plain(
     rt: &mut Runtime,
     s: Value,
     start: Option<i64>,
     stop: Option<i64>,
 ) -> Option<Value> {
-    let obj = downcast::<StrObj>(s)?;
-    let range = crate::subscript::slice_range(start, stop, obj.char_len);
-    let n = range.len();
-    if obj.is_ascii() {
-        return Some(new_str_from(rt, &obj.value[range], n));
-    }
-    let text: String = obj.value.chars().skip(range.start).take(n).collect();
-    Some(new_str_counted(rt, text, n))
+    crate::str_words::slice(rt, s, start, stop)
 }
 
 #[cfg(test)]
@@ -1037,7 +1037,22 @@ mod of_i64_tests {
     #[test]
     fn of_i64_prints_as_to_string() {
         let mut rt = Runtime::new();
-        for i in [0, 7, -7, 10, 9973, -100, i64::MAX, i64::MIN, 1 << 47] {
+        for i in [
+            0,
+            7,
+            -7,
+            10,
+            99,
+            -99,
+            100,
+            101,
+            9973,
+            -100,
+            1_000_000,
+            i64::MAX,
+            i64::MIN,
+            1 << 47,
+        ] {
             let v = of_i64(&mut rt, i);
             assert_eq!(str_of(v), i.to_string());
             assert_eq!(

@@ -11,7 +11,9 @@
 
 use super::*;
 use crate::direct_call::{self as dc, VmWords};
+use crate::loop_slots;
 use runtime::object::{cast, downcast, CodeObj, FunctionObj};
+use runtime::value::TAG_EMPTY;
 use runtime::Value;
 
 /// What a marked call (`call`/`call_method` with the recorded function as
@@ -72,6 +74,48 @@ pub(super) fn direct_call(
     })
 }
 
+/// Does the trace store the function `f` (a constant) to the call `i`'s
+/// function slot `func` on the way there, with no call in between (only
+/// calls write slots behind the trace's back) nor a loop header (the
+/// way around the loop may not store it)? Then the slot holds it.
+fn stores_function(trace: &Trace, i: Ref, func: i32, f: u64) -> bool {
+    for inst in trace.insts[..i as usize].iter().rev() {
+        match inst.op {
+            Opcode::SlotStore(s, v) if s == func => {
+                return matches!(trace.insts[v as usize].op, Opcode::Const(c) if c.to_bits() == f);
+            }
+            Opcode::Call(..) | Opcode::LoopHeader => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Does the trace store a value that is not EMPTY (a constant other than
+/// EMPTY, a box, or a value a tag or kind guard checked on the way) to slot
+/// `s` on the way to the call `i`, as [`stores_function`] asks?
+fn stores_bound(trace: &Trace, i: Ref, s: i32) -> bool {
+    let before = &trace.insts[..i as usize];
+    for inst in before.iter().rev() {
+        match inst.op {
+            Opcode::SlotStore(t, v) if t == s => {
+                return match trace.insts[v as usize].op {
+                    Opcode::Const(c) => c.to_bits() != Value::EMPTY.to_bits(),
+                    Opcode::BoxInt(_) | Opcode::BoxFloat(_) | Opcode::BoxBool(_) => true,
+                    _ => before.iter().any(|g| match g.op {
+                        Opcode::GuardTag(x, tag) => x == v && tag != TAG_EMPTY,
+                        Opcode::GuardKind(x, _) => x == v,
+                        _ => false,
+                    }),
+                };
+            }
+            Opcode::Call(..) | Opcode::LoopHeader => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Emits direct call `d` for `Call(h, args)` (instruction `i`).
 pub(super) fn emit_direct_call(
     e: &mut Emitter,
@@ -111,14 +155,16 @@ pub(super) fn emit_direct_call(
     // nothing changed. The function slot still holds the function (so the
     // code is the one whose shape the recorder checked).
     let (fslot, empty) = (8 * d.func, Value::EMPTY.to_bits() as i64);
-    dynasm!(e.ops
-        ; .arch x64
-        ; mov rax, [rbx + fslot]
-        ; mov rcx, QWORD d.f as i64
-        ; cmp rax, rcx
-        ; jne =>slow
-    );
-    if d.method {
+    if !stores_function(e.trace, i, d.func, d.f) {
+        dynasm!(e.ops
+            ; .arch x64
+            ; mov rax, [rbx + fslot]
+            ; mov rcx, QWORD d.f as i64
+            ; cmp rax, rcx
+            ; jne =>slow
+        );
+    }
+    if d.method && !stores_bound(e.trace, i, d.func + 1) {
         // A method call's receiver is bound (the arguments start at it).
         dynasm!(e.ops
             ; .arch x64
@@ -194,7 +240,7 @@ pub(super) fn emit_direct_call(
         ; lea rdi, [rbx + rdi * 8]
     );
     // The arguments, the return slot (None, as a frame push sets it) and
-    // the local variables (EMPTY: unbound); temporaries are written before
+    // the local variables read unbound (EMPTY); temporaries are written before
     // they are read, and hold safe values meanwhile (below the high-water
     // mark: EMPTY or a value written since the last collection).
     for k in 0..d.n as i32 {
@@ -203,9 +249,19 @@ pub(super) fn emit_direct_call(
     }
     let none = Value::NONE.to_bits() as i64;
     dynasm!(e.ops ; .arch x64 ; mov r11, QWORD none ; mov [rdi - 8], r11);
-    if nlocals > d.n {
+    // Only locals the callee may read before it assigns them (at its first
+    // instruction: see `loop_slots::dead_before`) must read as unbound; the
+    // others are like temporaries.
+    let dead = loop_slots::dead_before(&d.code.code)
+        .first()
+        .copied()
+        .unwrap_or(0);
+    let unbound: Vec<i32> = (d.n as i32..nlocals as i32)
+        .filter(|&k| !loop_slots::mask_covers(dead, k))
+        .collect();
+    if !unbound.is_empty() {
         dynasm!(e.ops ; .arch x64 ; mov r11, QWORD empty);
-        for k in d.n as i32..nlocals as i32 {
+        for k in unbound {
             dynasm!(e.ops ; .arch x64 ; mov [rdi + 8 * k], r11);
         }
     }

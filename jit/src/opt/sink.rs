@@ -35,9 +35,12 @@
 //! entries are left alone (an earlier pass sank something this pass would
 //! have to order against).
 
-use super::slot_effects::{dead_from, exact_slot_reads, slot_reads, slot_writes, SlotWrites};
+use super::slot_effects::{
+    dead_from, direct_call_reads, exact_slot_reads, slot_reads, slot_writes, SlotWrites,
+};
 use super::Rewriter;
 use crate::ir::{Inst, Opcode, Ref, Trace, Type};
+use crate::loop_slots::mask_covers;
 use crate::snapshot::{ExitKind, Snapshot, VirtualValue};
 use runtime::value::TAG_PTR;
 use rustc_hash::FxHashMap;
@@ -227,7 +230,9 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
                     });
                 }
                 dropped.retain(|&s, _| !writes.covers(s));
-                if let Some(read) = exact_slot_reads(&trace.insts, inst) {
+                let read =
+                    exact_slot_reads(&trace.insts, inst).or_else(|| direct_call_reads(trace, inst));
+                if let Some(read) = read {
                     let call = Call {
                         read,
                         writes,
@@ -260,7 +265,12 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
         };
         rw.renumber(&mut copy);
         if let (Some(snap), Some(old_snap)) = (snap, inst.snap) {
-            let entries: Entries = pending.iter().map(|(&s, p)| (s, p.value)).collect();
+            // Slots dead where the exit resumes keep their older values.
+            let entries: Entries = pending
+                .iter()
+                .filter(|(&s, _)| !mask_covers(snap.dead, s))
+                .map(|(&s, p)| (s, p.value))
+                .collect();
             // Guards sharing a snapshot share its copy while the entries agree.
             let new_snap = match &last_copy[old_snap as usize] {
                 Some((same, k)) if *same == entries => *k,

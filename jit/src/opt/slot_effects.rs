@@ -88,6 +88,26 @@ pub fn exact_slot_reads(insts: &[Inst], inst: &Inst) -> Option<SlotWrites> {
     h.read_slots(&consts(insts, args))
 }
 
+/// The slots a call marked for a direct call (`call`/`call_method` with
+/// the recorded function as its third operand) needs stored: those live
+/// at its pc in its frames (its function and arguments among them). Its callee (a plain Python function, or whatever the slot holds
+/// then, called through the helper) runs in a frame of its own and reads
+/// none of the caller's; an exit resuming there reads only live slots.
+/// None: not such a call, or nothing is known dead there.
+pub fn direct_call_reads(trace: &Trace, inst: &Inst) -> Option<SlotWrites> {
+    let Opcode::Call(Helper::Call | Helper::CallMethod, args) = &inst.op else {
+        return None;
+    };
+    let &[_, _, f] = &args[..] else {
+        return None;
+    };
+    if !matches!(trace.insts[f as usize].op, Opcode::Const(_)) {
+        return None;
+    }
+    let dead = trace.snapshots[inst.snap? as usize].dead;
+    (dead != 0).then_some(SlotWrites::Mask(!dead))
+}
+
 /// The lowest slot that is dead at the loop header: no inlined frame's
 /// return slot is below the loop frame's stack height at its header (calls
 /// push their function above what the header's stack holds), and what lies

@@ -78,6 +78,7 @@ impl Builder {
             kind,
             entries,
             virtuals: Vec::new(),
+            dead: 0,
         });
         self.trace.snapshots.len() as u32 - 1
     }
