@@ -152,13 +152,30 @@ pub enum Helper {
     StrContains,
     /// `(a, b)`: `a == b` for two strs, a machine bool.
     StrEq,
+    /// `(needle, mask_lo, mask_hi, haystack)`: `needle in haystack` for two
+    /// strs, where the masks are `str_char::ascii_mask` of the (constant)
+    /// haystack; a machine bool.
+    StrInMask,
+    /// `(str, index, mask_lo, mask_hi)`: `str[index] in haystack` for an
+    /// unboxed int index and a constant all-ASCII haystack whose
+    /// `str_char::ascii_mask` the masks are; a machine bool; raises
+    /// IndexError.
+    StrCharInMask,
+    /// `(str, byte)`: `str == c` for a constant one-byte str `c`; a machine bool.
+    StrIsByte,
     /// `(i)`: `chr(i)` for an unboxed int; EMPTY when out of range (ValueError).
     StrChr,
     /// `(i)`: `str(i)` for an unboxed int.
     StrOfInt,
-    /// `(iterator)`: the next item of a builtin iterator over a sequence or
-    /// the characters of a str (its state guarded), EMPTY when exhausted.
+    /// `(iterator)`: the next item of a builtin iterator over a sequence,
+    /// the characters of a str, or a dict (keys, values or items) or set
+    /// (its state guarded), EMPTY when exhausted, [`ITER_UNDECIDED`] when
+    /// its dict or set changed size.
     SeqIterNext,
+    /// `(list, i)`: `list.pop(i)` for an unboxed index (-1 for `pop()`);
+    /// EMPTY when the list is empty or `i` out of range (the interpreter
+    /// raises the IndexError), the list unchanged.
+    ListPop,
     /// `(set, key)`: `set.add(key)`; false when the set is frozen (nothing done).
     SetAddMethod,
     /// `(set)`: is this set a frozenset (both have the set kind)? A machine bool.
@@ -225,6 +242,11 @@ pub enum Helper {
 /// that stands for None (an omitted bound).
 pub const NO_BOUND: i64 = i64::MIN;
 
+/// What [`Helper::SeqIterNext`] returns when only the interpreter can
+/// step the iterator (its dict or set changed size: it raises); the
+/// iterator is left as it was. Not a value any slot holds.
+pub const ITER_UNDECIDED: u64 = Value::EMPTY.to_bits() | 1;
+
 impl Helper {
     /// The name used in IR listings.
     pub fn name(self) -> &'static str {
@@ -286,9 +308,13 @@ impl Helper {
             Helper::StrOrd => "str_ord",
             Helper::StrContains => "str_contains",
             Helper::StrEq => "str_eq",
+            Helper::StrInMask => "str_in_mask",
+            Helper::StrCharInMask => "str_char_in_mask",
+            Helper::StrIsByte => "str_is_byte",
             Helper::StrChr => "str_chr",
             Helper::StrOfInt => "str_of_int",
             Helper::SeqIterNext => "seq_iter_next",
+            Helper::ListPop => "list_pop",
             Helper::SetAddMethod => "set_add_method",
             Helper::SetFrozen => "set_frozen",
             Helper::StrConcat => "str_concat",
@@ -338,9 +364,12 @@ impl Helper {
                 | Helper::StrOrd
                 | Helper::StrContains
                 | Helper::StrEq
+                | Helper::StrInMask
+                | Helper::StrIsByte
                 | Helper::StrChr
                 | Helper::StrOfInt
                 | Helper::SeqIterNext
+                | Helper::ListPop
                 | Helper::SetFrozen
                 | Helper::StrConcat
                 | Helper::StrSlice
@@ -439,8 +468,9 @@ impl Helper {
                 allocates: true,
             },
             // ---- typed fast paths: no Python code (the key's type is guarded).
-            DictGet | DictContains | StrOrd | StrContains | StrEq | SetFrozen | FloatBinop
-            | DictFind | DictGetFound | DictContainsFound | StrFind | IntValue => nothing,
+            DictGet | DictContains | StrOrd | StrContains | StrEq | StrInMask | StrIsByte
+            | SetFrozen | FloatBinop | DictFind | DictGetFound | DictContainsFound | StrFind
+            | IntValue => nothing,
             // A new str, list or big int.
             StrChr | StrOfInt | StrConcat | StrSlice | ListSlice | BoxIntWide | IntOfStr
             | StrMethod | SliceStep | NewCell => Effects {
@@ -448,6 +478,11 @@ impl Helper {
                 ..nothing
             },
             // The iterator's position; a character's str.
+            // The list's items and length; nothing allocated.
+            ListPop => Effects {
+                writes_heap: true,
+                ..nothing
+            },
             SeqIterNext => Effects {
                 writes_heap: true,
                 allocates: true,
@@ -463,7 +498,7 @@ impl Helper {
                 allocates: true,
             },
             // The KeyError or IndexError; a non-ASCII character's str.
-            DictGetItem | StrGetItem | DictGetItemFound => Effects {
+            DictGetItem | StrGetItem | StrCharInMask | DictGetItemFound => Effects {
                 allocates: true,
                 ..nothing
             },
@@ -568,9 +603,13 @@ impl Helper {
             Helper::StrOrd => h_str_ord,
             Helper::StrContains => h_str_contains,
             Helper::StrEq => h_str_eq,
+            Helper::StrInMask => h_str_in_mask,
+            Helper::StrCharInMask => h_str_char_in_mask,
+            Helper::StrIsByte => h_str_is_byte,
             Helper::StrChr => h_str_chr,
             Helper::StrOfInt => h_str_of_int,
             Helper::SeqIterNext => h_seq_iter_next,
+            Helper::ListPop => h_list_pop,
             Helper::SetAddMethod => h_set_add_method,
             Helper::SetFrozen => h_set_frozen,
             Helper::StrConcat => h_str_concat,
@@ -1339,6 +1378,21 @@ frameless!(
     h_str_eq,
     |rt, a, b, c, d| (a == b || str_of(v(a)) == str_of(v(b))) as u64
 );
+frameless!(h_str_in_mask, |rt, a, b, c, d| {
+    runtime::str_char::contains_masked(v(a), (b, c), v(d)) as u64
+});
+/// `Helper::StrCharInMask`, frameless as `h_str_getitem` (its IndexError
+/// is raised out of line).
+extern "sysv64" fn h_str_char_in_mask(ctxp: *mut JitCtx, a: u64, b: u64, c: u64, d: u64) -> u64 {
+    match runtime::str_char::char_at_in_mask(v(a), b as i64, (c, d)) {
+        Some(found) => found as u64,
+        None => raise_index_error(ctxp),
+    }
+}
+frameless!(
+    h_str_is_byte,
+    |rt, a, b, c, d| runtime::str_char::is_byte(v(a), b as u8) as u64
+);
 frameless!(h_str_chr, |rt, a, b, c, d| {
     let ch = u32::try_from(a as i64).ok().and_then(char::from_u32);
     match ch {
@@ -1398,13 +1452,18 @@ frameless!(h_seq_iter_next, |rt, a, b, c, d| {
             let (seq, i) = (*seq, *index);
             // Each kind read once (`seq_items` would check it three times).
             let next = match kind_of(seq) {
-                // `Seq` iterates a str by byte only when it is ASCII.
+                // `Seq` iterates a str by byte only when it is ASCII. The
+                // str tested first: `for ch in text` is the hot case.
                 // SAFETY (each arm): the kind says what `seq` is.
-                Some(ObjKind::Str) => unsafe { cast::<StrObj>(seq) }
-                    .value
-                    .as_bytes()
-                    .get(i)
-                    .map(|&byte| rt.ascii_char(byte)),
+                Some(ObjKind::Str) => {
+                    match unsafe { cast::<StrObj>(seq) }.value.as_bytes().get(i) {
+                        Some(&byte) => {
+                            *index = i + 1;
+                            return rt.ascii_char(byte).to_bits();
+                        }
+                        None => None,
+                    }
+                }
                 Some(ObjKind::List) => unsafe { cast::<ListObj>(seq) }.items.get(i).copied(),
                 Some(ObjKind::Tuple) => unsafe { cast::<TupleObj>(seq) }.items.get(i).copied(),
                 _ => None,
@@ -1420,10 +1479,34 @@ frameless!(h_seq_iter_next, |rt, a, b, c, d| {
                 return rt.intern_char(ch.encode_utf8(&mut [0u8; 4])).to_bits();
             }
         }
+        IterState::Dict { .. } => return dict_iter_next(rt, io),
         _ => {}
     }
     io.state = IterState::Done;
     Value::EMPTY.to_bits()
+});
+/// [`Helper::SeqIterNext`] over a dict or set, out of line so that the
+/// sequence and str paths stay as they are.
+#[inline(never)]
+fn dict_iter_next(rt: &mut Runtime, io: &mut IterObj) -> u64 {
+    match runtime::iter::dict_step(rt, &mut io.state) {
+        Ok(Some(item)) => item.to_bits(),
+        Ok(None) => {
+            io.state = IterState::Done;
+            Value::EMPTY.to_bits()
+        }
+        Err(runtime::iter::SizeChanged) => ITER_UNDECIDED,
+    }
+}
+
+frameless!(h_list_pop, |rt, a, b, c, d| {
+    let Some(list) = downcast::<ListObj>(v(a)) else {
+        return Value::EMPTY.to_bits();
+    };
+    match runtime::subscript::norm_index(b as i64, list.items.len()) {
+        Some(j) => list.items.remove(j).to_bits(),
+        None => Value::EMPTY.to_bits(),
+    }
 });
 /// `Helper::SetAddMethod`: a str or inline int key needs no `hash`/`__eq__`
 /// dispatch and no `helper!` frame; other keys take `h_set_add_full`.

@@ -75,9 +75,13 @@ const HELPERS: &[Helper] = &[
     Helper::StrOrd,
     Helper::StrContains,
     Helper::StrEq,
+    Helper::StrInMask,
+    Helper::StrCharInMask,
+    Helper::StrIsByte,
     Helper::StrChr,
     Helper::StrOfInt,
     Helper::SeqIterNext,
+    Helper::ListPop,
     Helper::SetAddMethod,
     Helper::SetFrozen,
     Helper::StrConcat,
@@ -712,9 +716,13 @@ mod tests {
                 | Helper::StrOrd
                 | Helper::StrContains
                 | Helper::StrEq
+                | Helper::StrInMask
+                | Helper::StrCharInMask
+                | Helper::StrIsByte
                 | Helper::StrChr
                 | Helper::StrOfInt
                 | Helper::SeqIterNext
+                | Helper::ListPop
                 | Helper::SetAddMethod
                 | Helper::SetFrozen
                 | Helper::StrConcat

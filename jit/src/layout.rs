@@ -5,7 +5,7 @@
 //! looking at a probe vector.
 
 use runtime::object::{
-    GeneratorObj, Header, InstanceObj, IterObj, IterState, ListObj, TupleItems, TupleObj,
+    CellObj, GeneratorObj, Header, InstanceObj, IterObj, IterState, ListObj, TupleItems, TupleObj,
 };
 use std::mem::offset_of;
 use std::sync::OnceLock;
@@ -13,6 +13,11 @@ use std::sync::OnceLock;
 /// Offset of an object's kind byte from the object's start.
 pub fn kind_offset() -> i32 {
     offset_of!(Header, kind) as i32
+}
+
+/// Offset of `CellObj::value`.
+pub fn cell_value_offset() -> i32 {
+    offset_of!(CellObj, value) as i32
 }
 
 /// Offset of `InstanceObj::map`.

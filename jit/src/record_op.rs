@@ -88,7 +88,24 @@ pub(crate) fn record_op(
         // ---- closures
         Op::LoadCell { dst, slot } => {
             let cell = r.load(slot);
-            let v = r.call(Helper::CellGet, vec![cell], pc, Type::Val);
+            let v = if is_kind(val(slot), ObjKind::Cell) {
+                // A field load the optimizer forwards (the cell's value
+                // since `make_cell` or the last read, until code may run).
+                let known_cell = matches!(
+                    r.insts[cell as usize].op,
+                    Opcode::Call(Helper::NewCell, _) | Opcode::Const(_)
+                );
+                if !known_cell {
+                    r.guard(Opcode::GuardTag(cell, TAG_PTR), pc);
+                    r.guard(Opcode::GuardKind(cell, ObjKind::Cell as u8), pc);
+                }
+                r.emit(
+                    Opcode::LoadField(cell, layout::cell_value_offset()),
+                    Type::Val,
+                )
+            } else {
+                r.call(Helper::CellGet, vec![cell], pc, Type::Val)
+            };
             r.guard(Opcode::GuardNe(v, Value::EMPTY.to_bits()), pc);
             r.store(dst, v);
         }
@@ -190,7 +207,9 @@ pub(crate) fn record_op(
         Op::In { dst, a, b } | Op::NotIn { dst, a, b } => {
             let (x, y) = (r.load(a), r.load(b));
             let negate = matches!(op, Op::NotIn { .. });
-            let out = match record_typed::contains(r, val(b), val(a), (y, x), negate, pc) {
+            // Temporaries follow the named slots (locals, then free variables).
+            let temp = (a as usize >= code.code.local_names.len()).then(|| r.rel(a));
+            let out = match record_typed::contains(r, (val(b), val(a)), (y, x), temp, negate, pc) {
                 Some(out) => out,
                 None => {
                     let neg = r.kint(negate as i64);
@@ -499,6 +518,14 @@ pub(crate) fn record_op(
                 .flatten()
             {
                 r.store(func, out);
+            } else if let Some(out) = (argc == 2)
+                .then(|| {
+                    let args = (val(func + 1), val(func + 2));
+                    crate::record_isinstance::call_isinstance(r, rt, f, args, func, pc)
+                })
+                .flatten()
+            {
+                r.store(func, out);
             } else if builtin_callable(f, argc as usize) {
                 let fr = r.load(func);
                 r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);
@@ -733,7 +760,7 @@ fn fold_class_object_attribute(
 }
 
 /// Guards that `o` is an instance with layout `map` of `cls` at its current version.
-fn guard_instance(
+pub(crate) fn guard_instance(
     r: &mut Recorder,
     o: Ref,
     map: *const runtime::map::Map,

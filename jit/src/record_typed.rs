@@ -1,9 +1,10 @@
 //! Typed fast paths for the builtin container and text types: `d[k]`,
 //! `d[k] = v`, `k in d`, `d.get`, `d.setdefault`, `s[i]`, `t in s`,
-//! `len(x)`, `ord(c)` and `lst.append(x)` become guards on the receiver's
-//! kind (builtin types cannot be subclassed, so the kind is the exact type)
-//! and on the key's type, then a direct helper call or a field load, instead
-//! of the generic runtime call that dispatches on every type.
+//! `len(x)`, `ord(c)`, `lst.append(x)` and a builtin iterator's step
+//! become guards on the receiver's kind (builtin types cannot be
+//! subclassed, so the kind is the exact type) and on the key's type, then a
+//! direct helper call or a field load, instead of the generic runtime call
+//! that dispatches on every type.
 //!
 //! Dict keys must be inline ints or strs: hashing and comparing those runs no
 //! Python code, so the helpers declare none and the optimizer may keep facts
@@ -14,7 +15,7 @@
 //! checks the fast path on this iteration's values first, so a trace (or a
 //! bridge from such an exit) only uses it where it succeeds.
 
-use crate::helpers::{Helper, NO_BOUND};
+use crate::helpers::{Helper, ITER_UNDECIDED, NO_BOUND};
 use crate::ir::*;
 use crate::record_arith::{box_bool, box_int, unbox_int};
 use crate::recorder::Recorder;
@@ -27,7 +28,7 @@ use runtime::{dict_type, Runtime, Value};
 // ---- guards and calls
 
 /// Guards that `v` is an object of `kind` (an exact builtin type).
-fn guard_kind(r: &mut Recorder, v: Ref, kind: ObjKind, pc: u32) {
+pub(crate) fn guard_kind(r: &mut Recorder, v: Ref, kind: ObjKind, pc: u32) {
     r.guard(Opcode::GuardTag(v, TAG_PTR), pc);
     r.guard(Opcode::GuardKind(v, kind as u8), pc);
 }
@@ -51,7 +52,7 @@ fn guard_plain_key(r: &mut Recorder, key: Value, k: Ref, pc: u32) -> bool {
 
 /// Calls a typed helper. Unlike [`Recorder::call`] it keeps the layout and
 /// version guards: these helpers run no Python code, even when they raise.
-fn typed_call(r: &mut Recorder, h: Helper, args: Vec<Ref>, pc: u32, ty: Type) -> Ref {
+pub(crate) fn typed_call(r: &mut Recorder, h: Helper, args: Vec<Ref>, pc: u32, ty: Type) -> Ref {
     let snap = h.may_raise().then(|| r.snapshot(pc, ExitKind::Exception));
     r.push(Opcode::Call(h, args.into()), ty, snap)
 }
@@ -122,11 +123,13 @@ pub(crate) fn setitem(
 
 /// `item in container` (`not in` when `negate`) for a dict with a plain key
 /// or two strs; None when this iteration's operands are not like that.
+/// `item_temp` is the item's slot (relative to the loop frame) when it is
+/// a temporary, which nothing reads after this instruction.
 pub(crate) fn contains(
     r: &mut Recorder,
-    container: Value,
-    item: Value,
+    (container, item): (Value, Value),
     (c, i): (Ref, Ref),
+    item_temp: Option<i32>,
     negate: bool,
     pc: u32,
 ) -> Option<Ref> {
@@ -140,6 +143,9 @@ pub(crate) fn contains(
             Some(boxed_truth(r, b, negate))
         }
         Some(ObjKind::Str) if is_kind(item, ObjKind::Str) => {
+            if let Some(b) = crate::record_str_char::in_const(r, (c, i), item_temp, pc) {
+                return Some(boxed_truth(r, b, negate));
+            }
             guard_kind(r, c, ObjKind::Str, pc);
             guard_kind(r, i, ObjKind::Str, pc);
             let b = typed_call(r, Helper::StrContains, vec![c, i], pc, Type::Bool);
@@ -242,6 +248,9 @@ pub(crate) fn str_equal(
     if !(is_kind(x, ObjKind::Str) && is_kind(y, ObjKind::Str)) {
         return None;
     }
+    if let Some(eq) = crate::record_str_char::equal_const(r, (a, b), pc) {
+        return Some(boxed_truth(r, eq, negate));
+    }
     guard_kind(r, a, ObjKind::Str, pc);
     guard_kind(r, b, ObjKind::Str, pc);
     let eq = typed_call(r, Helper::StrEq, vec![a, b], pc, Type::Bool);
@@ -277,17 +286,21 @@ pub(crate) fn guard_set_or_frozenset(
 
 // ---- iteration
 
-/// `ForIter` over a builtin iterator of a str's characters or a sequence
-/// (not a `for` loop's own list iterator, which `record_iter` inlines): the
-/// iterator's state variant is guarded and [`Helper::SeqIterNext`] steps
-/// it. False when the iterator in slot `iter` is not like that.
+/// `ForIter` over a builtin iterator of a str's characters, a sequence
+/// (not a `for` loop's own list iterator, which `record_iter` inlines) or
+/// a dict, dict view or set: the iterator's state variant is guarded and
+/// [`Helper::SeqIterNext`] steps it (a dict or set that changed size
+/// leaves the trace at the `ForIter`: the interpreter raises). False when
+/// the iterator in slot `iter` is not like that.
 pub(crate) fn for_iter(r: &mut Recorder, it: Value, iter: u16, exit: u32, pc: u32) -> bool {
     let Some(io) = downcast::<IterObj>(it) else {
         return false;
     };
-    if !matches!(io.state, IterState::Seq { .. } | IterState::StrChars { .. }) {
-        return false;
-    }
+    let over_dict = match &io.state {
+        IterState::Seq { .. } | IterState::StrChars { .. } => false,
+        IterState::Dict { .. } => true,
+        _ => return false,
+    };
     let tag = crate::layout::iter_tag(&io.state);
     let v = r.load(iter);
     guard_kind(r, v, ObjKind::Iter, pc);
@@ -297,6 +310,9 @@ pub(crate) fn for_iter(r: &mut Recorder, it: Value, iter: u16, exit: u32, pc: u3
     );
     r.guard(Opcode::GuardEq(t, tag), pc);
     let next = typed_call(r, Helper::SeqIterNext, vec![v], pc, Type::Val);
+    if over_dict {
+        r.guard(Opcode::GuardNe(next, ITER_UNDECIDED), pc);
+    }
     let snap = r.snapshot(exit, ExitKind::LoopDone);
     r.push(
         Opcode::GuardNe(next, Value::EMPTY.to_bits()),
@@ -310,7 +326,7 @@ pub(crate) fn for_iter(r: &mut Recorder, it: Value, iter: u16, exit: u32, pc: u3
 // ---- builtin functions and methods
 
 /// Is `f` the builtin function `name` of the builtins module?
-fn is_builtin_function(rt: &Runtime, builtins: Value, f: Value, name: &str) -> bool {
+pub(crate) fn is_builtin_function(rt: &Runtime, builtins: Value, f: Value, name: &str) -> bool {
     let Some(b) = downcast::<BuiltinObj>(f) else {
         return false;
     };
@@ -464,6 +480,37 @@ fn str_method(
     Some(call_or_leave(r, Helper::StrMethod, operands, pc))
 }
 
+/// `lst.pop()` or `lst.pop(i)` of an inline int `i` that succeeds this
+/// iteration: [`Helper::ListPop`], which runs no code (the generic call
+/// would end every optimizer fact), leaving for the interpreter (which
+/// raises) when the list is empty or `i` out of range. None otherwise.
+fn list_pop(
+    r: &mut Recorder,
+    (f, list): (Value, Value),
+    args: &[Value],
+    func: u16,
+    pc: u32,
+) -> Option<Ref> {
+    let index = match args {
+        [] => -1,
+        [i] if i.is_int() => i.as_int(),
+        _ => return None,
+    };
+    let len = downcast::<ListObj>(list)?.items.len();
+    runtime::subscript::norm_index(index, len)?;
+    let fr = r.load(func);
+    r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);
+    let o = r.load(func + 1);
+    guard_kind(r, o, ObjKind::List, pc);
+    let i = if args.is_empty() {
+        r.kint(-1)
+    } else {
+        let b = r.load(func + 2);
+        unbox_int(r, b, pc)
+    };
+    Some(call_or_leave(r, Helper::ListPop, vec![o, i], pc))
+}
+
 /// `chr(i)` (in range) and `str(i)` of an int `i`.
 fn int_to_str(r: &mut Recorder, rt: &Runtime, f: Value, func: u16, pc: u32) -> Option<Ref> {
     let is_str_class = f.is_ptr() && f.as_ptr::<ClassObj>() == rt.types.str;
@@ -486,7 +533,7 @@ fn int_to_str(r: &mut Recorder, rt: &Runtime, f: Value, func: u16, pc: u32) -> O
 }
 
 /// `recv.name(args)` for `dict.get`, `dict.setdefault` (plain keys),
-/// `list.append`, `set.add`, `str.find` (of a str, from an int position)
+/// `list.append`, `list.pop`, `set.add`, `str.find` (of a str, from an int position)
 /// and the str methods of [`str_method`], with the method in slot `func`, the receiver after it and
 /// the arguments after that; None when the call is not one of those.
 pub(crate) fn call_method(
@@ -499,6 +546,9 @@ pub(crate) fn call_method(
 ) -> Option<Ref> {
     if is_kind(recv, ObjKind::Str) {
         return str_find(r, rt, f, args, func, pc).or_else(|| str_method(r, rt, f, args, func, pc));
+    }
+    if is_kind(recv, ObjKind::List) && is_method(rt, f, rt.types.list, "pop") {
+        return list_pop(r, (f, recv), args, func, pc);
     }
     let helper = match (kind_of(recv), args) {
         (Some(ObjKind::Dict), [key, ..]) if args.len() <= 2 => {

@@ -192,10 +192,7 @@ fn builtin_binary(vm: &mut dyn Vm, op: BinOpKind, a: Value, b: Value) -> PyResul
     }
     match (kind_of(a), kind_of(b), op) {
         (Some(ObjKind::Str), Some(ObjKind::Str), BinOpKind::Add) => {
-            let mut s = String::with_capacity(str_of(a).len() + str_of(b).len());
-            s.push_str(str_of(a));
-            s.push_str(str_of(b));
-            Ok(Some(vm.rt().new_str(&s)))
+            Ok(crate::str_words::concat(vm.rt(), a, b))
         }
         (Some(ObjKind::Str), _, BinOpKind::Mod) => {
             crate::builtins_support::str_percent(vm, a, b).map(Some)

@@ -316,7 +316,7 @@ fn builtin_isinstance(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -
 /// (nested), as CPython checks it: left to right, the first match
 /// answering; None when it meets an item that is neither before a match
 /// (the caller raises the TypeError).
-fn isinstance_of_spec(rt: &Runtime, v: Value, spec: Value) -> Option<bool> {
+pub fn isinstance_of_spec(rt: &Runtime, v: Value, spec: Value) -> Option<bool> {
     match kind_of(spec) {
         Some(ObjKind::Class) => Some(rt.isinstance(v, spec.as_ptr())),
         Some(ObjKind::Tuple) => {

@@ -325,6 +325,11 @@ impl Heap {
     fn str_block(&mut self, byte_len: usize, char_len: usize) -> (*mut StrObj, *mut u8) {
         let layout = StrObj::layout(byte_len);
         let p = self.block(layout) as *mut StrObj;
+        // SAFETY: `p` is an allocation of `StrObj::layout(byte_len)`: its
+        // last word is inside it (the fields come after, so a text of no
+        // bytes keeps its length). Zeroed so that the padding after the
+        // text reads as zeros: `str_words` reads a short text by words.
+        unsafe { (p as *mut u8).add(layout.size() - 8).cast::<u64>().write(0) };
         // SAFETY: `p` is an allocation of `StrObj::layout(byte_len)`; the
         // caller writes the text.
         let text = unsafe { StrObj::init(p, byte_len, char_len) };

@@ -4,7 +4,7 @@
 use crate::object::*;
 use crate::protocol::{call_dunder, seq_items};
 use crate::value::Value;
-use crate::{PyErr, PyResult, Vm};
+use crate::{PyErr, PyResult, Runtime, Vm};
 
 /// Wraps an iterator state in a heap object.
 pub fn new_iter(vm: &mut dyn Vm, state: IterState) -> Value {
@@ -154,6 +154,50 @@ pub fn next(vm: &mut dyn Vm, it: Value) -> PyResult<Option<Value>> {
     }
 }
 
+/// A dict or set changed size while an iterator over it was running.
+pub struct SizeChanged;
+
+/// One step of an [`IterState::Dict`] iterator (over a dict, a dict view
+/// or a set): the next key, value or `(key, value)` tuple, None when none
+/// is left (the caller marks the iterator done), or [`SizeChanged`] (the
+/// caller raises). The JIT's typed iterator helper calls it too. Does
+/// nothing for other states.
+#[inline]
+pub fn dict_step(rt: &mut Runtime, state: &mut IterState) -> Result<Option<Value>, SizeChanged> {
+    let IterState::Dict {
+        dict,
+        pos,
+        len_at_start,
+        part,
+    } = state
+    else {
+        return Ok(None);
+    };
+    let (len, entry) = match kind_of(*dict) {
+        // SAFETY (each arm): the kind says what `dict` is.
+        Some(ObjKind::Dict) => {
+            let table = unsafe { &cast::<DictObj>(*dict).table };
+            (table.len(), table.next_entry(*pos))
+        }
+        _ => {
+            let table = &downcast::<SetObj>(*dict).expect("a dict or set").table;
+            (table.len(), table.next_entry(*pos))
+        }
+    };
+    if len != *len_at_start {
+        return Err(SizeChanged);
+    }
+    let Some((next_pos, k, v)) = entry else {
+        return Ok(None);
+    };
+    *pos = next_pos;
+    Ok(Some(match part {
+        DictPart::Keys => k,
+        DictPart::Values => v,
+        DictPart::Items => rt.new_tuple(vec![k, v]),
+    }))
+}
+
 fn next_builtin(vm: &mut dyn Vm, it: Value) -> PyResult<Option<Value>> {
     let obj = downcast::<IterObj>(it).unwrap();
     match &mut obj.state {
@@ -209,48 +253,24 @@ fn next_builtin(vm: &mut dyn Vm, it: Value) -> PyResult<Option<Value>> {
                 Ok(None)
             }
         }
-        IterState::Dict {
-            dict,
-            pos,
-            len_at_start,
-            part,
-        } => {
-            let (dict, part, start_len) = (*dict, *part, *len_at_start);
-            let (len, entry) = match kind_of(dict) {
-                Some(ObjKind::Dict) => {
-                    let table = &downcast::<DictObj>(dict).unwrap().table;
-                    (table.len(), table.next_entry(*pos))
-                }
-                _ => {
-                    let table = &downcast::<SetObj>(dict).unwrap().table;
-                    (table.len(), table.next_entry(*pos))
-                }
-            };
-            if len != start_len {
-                let is_set = is_kind(dict, ObjKind::Set);
+        IterState::Dict { .. } => match dict_step(vm.rt(), &mut obj.state) {
+            Ok(Some(v)) => Ok(Some(v)),
+            Ok(None) => {
+                obj.state = IterState::Done;
+                Ok(None)
+            }
+            Err(SizeChanged) => {
+                let is_set = matches!(&obj.state,
+                    IterState::Dict { dict, .. } if is_kind(*dict, ObjKind::Set));
                 let msg = if is_set {
                     "Set changed size during iteration"
                 } else {
                     "dictionary changed size during iteration"
                 };
                 obj.state = IterState::Done;
-                return Err(vm.rt().runtime_error(msg));
+                Err(vm.rt().runtime_error(msg))
             }
-            match entry {
-                Some((next_pos, k, v)) => {
-                    *pos = next_pos;
-                    Ok(Some(match part {
-                        DictPart::Keys => k,
-                        DictPart::Values => v,
-                        DictPart::Items => vm.rt().new_tuple(vec![k, v]),
-                    }))
-                }
-                None => {
-                    obj.state = IterState::Done;
-                    Ok(None)
-                }
-            }
-        }
+        },
         IterState::Reversed { seq, index } => {
             if *index == 0 {
                 obj.state = IterState::Done;

@@ -56,6 +56,7 @@ pub mod stdlib_enum;
 pub mod stdlib_math;
 pub mod stdlib_random;
 pub mod stdlib_time;
+pub mod str_char;
 pub mod str_fast;
 #[cfg(target_arch = "x86_64")]
 pub mod str_find_simd;
@@ -64,6 +65,7 @@ pub mod str_methods;
 pub mod str_repr;
 pub mod str_transform;
 pub mod str_type;
+pub mod str_words;
 pub mod subscript;
 pub mod text_error;
 pub mod tuple_type;

@@ -87,23 +87,38 @@ fn split_byte(rt: &mut Runtime, s: Value, sep: u8) -> Value {
     let obj = str_obj(s).expect("a str");
     let (text, ascii) = (&*obj.value, obj.is_ascii());
     let bytes = text.as_bytes();
-    let count = bytes.iter().filter(|&&b| b == sep).count();
+    let mut count = 0;
+    each_byte(bytes, sep, |_| count += 1);
     if count == 0 {
         // CPython returns the str itself as the only part.
         return rt.new_list(vec![s]);
     }
     let mut items = Vec::with_capacity(count + 1);
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == sep {
-            let part = &text[start..i];
-            items.push(make(rt, part, chars_in(part, ascii)));
-            start = i + 1;
-        }
-    }
+    each_byte(bytes, sep, |i| {
+        let part = &text[start..i];
+        items.push(make(rt, part, chars_in(part, ascii)));
+        start = i + 1;
+    });
     let part = &text[start..];
     items.push(make(rt, part, chars_in(part, ascii)));
     rt.new_list(items)
+}
+
+/// Calls `f` with the offset of each `byte` in `h`, in order.
+#[inline]
+fn each_byte(h: &[u8], byte: u8, f: impl FnMut(usize)) {
+    #[cfg(target_arch = "x86_64")]
+    crate::str_find_simd::each_byte(h, byte, f);
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        let mut f = f;
+        for (i, &b) in h.iter().enumerate() {
+            if b == byte {
+                f(i);
+            }
+        }
+    }
 }
 
 /// `sep.join(items)` of a str `sep` and a list or tuple's items; None when

@@ -1016,30 +1016,18 @@ pub fn of_i64(rt: &mut Runtime, i: i64) -> Value {
 /// `a + b` for two strs (always a new str, as `arith::binary_op` makes).
 #[inline]
 pub fn concat(rt: &mut Runtime, a: Value, b: Value) -> Option<Value> {
-    let (x, y) = (downcast::<StrObj>(a)?, downcast::<StrObj>(b)?);
-    let char_len = x.char_len + y.char_len;
-    let (x, y): (&str, &str) = (&x.value, &y.value);
-    // Allocating never collects or frees: both texts stay where they are.
-    let p = rt.heap.alloc_str(x.len() + y.len(), char_len, [x, y]);
-    Some(Value::from_ptr(p))
+    crate::str_words::concat(rt, a, b)
 }
 
-/// `s[start:stop]` for a str (step 1, None for an omitted bound): always a
-/// new str, as `subscript::getitem` makes.
+/// `s[start:stop]` for a str (step 1, None for an omitted bound), as
+/// `subscript::getitem` makes it.
 pub fn slice_plain(
     rt: &mut Runtime,
     s: Value,
     start: Option<i64>,
     stop: Option<i64>,
 ) -> Option<Value> {
-    let obj = downcast::<StrObj>(s)?;
-    let range = crate::subscript::slice_range(start, stop, obj.char_len);
-    let n = range.len();
-    if obj.is_ascii() {
-        return Some(new_str_from(rt, &obj.value[range], n));
-    }
-    let text: String = obj.value.chars().skip(range.start).take(n).collect();
-    Some(new_str_counted(rt, text, n))
+    crate::str_words::slice(rt, s, start, stop)
 }
 
 #[cfg(test)]

@@ -221,14 +221,14 @@ fn str_getitem(vm: &mut dyn Vm, obj: Value, key: Value) -> PyResult<Value> {
     let (ascii, len) = (s.is_ascii(), s.char_len);
     if is_kind(key, ObjKind::Slice) {
         let si = slice_indices(vm, key, len)?;
+        if si.step == 1 {
+            let range = (Some(si.start), Some(si.start + si.len as i64));
+            return Ok(crate::str_words::slice(vm.rt(), obj, range.0, range.1).expect("a str"));
+        }
         let text = str_of(obj);
         let out: String = if ascii {
-            if si.step == 1 {
-                text[si.start as usize..si.start as usize + si.len].to_string()
-            } else {
-                let b = text.as_bytes();
-                si.indices().map(|i| b[i] as char).collect()
-            }
+            let b = text.as_bytes();
+            si.indices().map(|i| b[i] as char).collect()
         } else {
             let chars: Vec<char> = text.chars().collect();
             si.indices().map(|i| chars[i]).collect()

@@ -41,6 +41,14 @@ const TESTS: &[NamedTest] = &[
         globals_and_builtins_become_constants,
     ),
     (
+        "isinstance_of_a_constant_class_and_cell_reads_call_no_helper",
+        isinstance_of_a_constant_class_and_cell_reads_call_no_helper,
+    ),
+    (
+        "dict_and_set_loops_step_with_the_typed_iterator_helper",
+        dict_and_set_loops_step_with_the_typed_iterator_helper,
+    ),
+    (
         "int_arithmetic_is_unboxed_without_redundant_type_guards",
         int_arithmetic_is_unboxed_without_redundant_type_guards,
     ),
@@ -420,6 +428,76 @@ print(weigh([1, 2, 3], 50))
             "expected version guards on the module and the builtins, guarded words: {versions:?}"
         )
     })
+}
+
+fn isinstance_of_a_constant_class_and_cell_reads_call_no_helper() -> Result<(), String> {
+    // `isinstance(o, C)` with C a class or a constant tuple of classes is a
+    // guard on o's type (here its map) and a constant; a cell variable is
+    // read with a field load, not `cell_get`.
+    let source = "\
+class A:
+    pass
+
+class B(A):
+    pass
+
+SPEC = (int, (str, B))
+
+def count(n):
+    objs = [B(), B()]
+    k = 3
+    t = 0
+    for i in range(n):
+        o = objs[i % 2]
+        if isinstance(o, A):
+            t += 1
+        if isinstance(o, SPEC):
+            t += 10
+        if isinstance(i, str):
+            t += 100
+        t += k
+    return t + (lambda: k)()
+
+print(count(50))
+";
+    let trace = loop_trace_of(source, "703\n", "count")?;
+    expect_no_calls(&trace, &["call_builtin", "cell_get"])?;
+    expect_op(&trace, "load_field")
+}
+
+fn dict_and_set_loops_step_with_the_typed_iterator_helper() -> Result<(), String> {
+    // A `for` over a dict's keys, values or items or over a set calls
+    // `seq_iter_next` (no Python code, the optimizer keeps its facts), not
+    // the generic `iter_next`.
+    let source = "\
+def total(n):
+    d = {'a': 1, 'b': 2}
+    s = {3, 4}
+    t = 0
+    for i in range(n):
+        for k in d:
+            t += d[k]
+        for v in d.values():
+            t += v
+        for k, v in d.items():
+            t += v
+        for x in s:
+            t += x
+    return t
+
+print(total(30))
+";
+    let run = run_traced(source, "480\n", &[])?;
+    let loops: Vec<&TraceListing> = run
+        .traces
+        .iter()
+        .filter(|t| t.is_loop() && t.loop_function() == Some("total"))
+        .collect();
+    expect_eq("loop traces in `total`", loops.len() >= 4, true)?;
+    for trace in loops {
+        expect_no_calls(trace, &["iter_next"])?;
+    }
+    Ok(())
 }
 
 // ---- arithmetic

@@ -590,6 +590,11 @@ impl HeapPass<'_> {
                 if allocates_fresh(h) {
                     self.fresh.insert(new);
                 }
+                if h == Helper::NewCell {
+                    // A new cell holds its argument.
+                    let off = layout::cell_value_offset();
+                    self.known.insert(Loc::Field(new, off), args[0]);
+                }
             }
             Opcode::LoopHeader if Some(k) == body_header => self.enter_body(k),
             Opcode::LoopBack if body_header.is_some() => self.check_carried(),

@@ -67,10 +67,12 @@ def joins(n):
 
 def splits(n):
     acc = 0
-    texts = ["a,b,,c", ",", "", "日,本,語", "no sep", "é,é,é,"]
+    texts = ["a,b,,c", ",", "", "日,本,語", "no sep", "é,é,é,", "a,b,,c" * 9, "日,本,語," * 7, "," * 40, "x" * 40 + ","]
     for i in range(n):
         t = texts[i % len(texts)]
         acc += len(t.split(",")) + len(t.split(",", 1)) * 3 + len(t.rsplit(",", 1)) * 5 + len(t.split())
+    csv = ",".join([str(i * i % 997) for i in range(300)])
+    print(sum(int(t) for t in csv.split(",")), ("日,本,語," * 7).split(","), ("," * 17).split(","))
     print(acc, "a,b,,c".split(","), "日,本,語".split(",", 1), "é,é,é,".rsplit(",", 2), " x  y ".split())
     try:
         "a".split("")
@@ -150,7 +152,8 @@ joins(300)
 # expect: '' 'a' 'ab' '-'
 # expect: TypeError sequence item 1: expected str instance, int found
 splits(300)
-# expect: 5050 ['a', 'b', '', 'c'] ['日', '本,語'] ['é,é', 'é', ''] ['x', 'y']
+# expect: 145558 ['日', '本', '語', '日', '本', '語', '日', '本', '語', '日', '本', '語', '日', '本', '語', '日', '本', '語', '日', '本', '語', ''] ['', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '']
+# expect: 7860 ['a', 'b', '', 'c'] ['日', '本,語'] ['é,é', 'é', ''] ['x', 'y']
 # expect: ValueError empty separator
 ints_to_strs(300)
 # expect: 23679 ['0', '5', '-5', '9', '10', '99', '-99', '100', '101', '9973', '-100', '1000000', '9223372036854775807', '-9223372036854775808']
