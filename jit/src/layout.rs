@@ -5,7 +5,8 @@
 //! looking at a probe vector.
 
 use runtime::object::{
-    CellObj, GeneratorObj, Header, InstanceObj, IterObj, IterState, ListObj, TupleItems, TupleObj,
+    CellObj, GeneratorObj, Header, InstanceObj, IterObj, IterState, ListObj, SetObj, TupleItems,
+    TupleObj,
 };
 use std::mem::offset_of;
 use std::sync::OnceLock;
@@ -13,6 +14,14 @@ use std::sync::OnceLock;
 /// Offset of an object's kind byte from the object's start.
 pub fn kind_offset() -> i32 {
     offset_of!(Header, kind) as i32
+}
+
+/// Offset of the word holding `SetObj::frozen` (a byte: compiled code masks
+/// the word's other bytes, which are padding).
+pub fn set_frozen_offset() -> i32 {
+    // The whole word lies inside the object.
+    const _: () = assert!(offset_of!(SetObj, frozen) + 8 <= std::mem::size_of::<SetObj>());
+    offset_of!(SetObj, frozen) as i32
 }
 
 /// Offset of `CellObj::value`.

@@ -27,6 +27,8 @@
 //! so a store to it before the call is dead too.
 
 use frontend::bytecode::{Code, Op, NO_REG};
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 /// A set of frame slots: bit `k` (k < 63) is slot `k`; bit 63 is every
 /// slot from 63 up and every negative slot.
@@ -109,6 +111,33 @@ pub fn dead_before(code: &Code) -> Vec<SlotMask> {
         .into_iter()
         .map(|live| !(live | keep))
         .collect()
+}
+
+thread_local! {
+    /// [`dead_before`] of the code objects recorded most recently (a weak
+    /// reference keeps each one's allocation, so its address is its own).
+    static DEAD_BEFORE: RefCell<Vec<(Weak<Code>, Rc<[SlotMask]>)>> =
+        const { RefCell::new(Vec::new()) };
+}
+
+/// Code objects whose [`dead_before`] is remembered.
+const DEAD_BEFORE_KEPT: usize = 64;
+
+/// [`dead_before`] of `code`, computed once for the code objects recorded
+/// most recently (each recording's snapshots ask for it).
+pub fn dead_before_cached(code: &Rc<Code>) -> Rc<[SlotMask]> {
+    DEAD_BEFORE.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        if let Some((_, dead)) = kept.iter().find(|(c, _)| c.as_ptr() == Rc::as_ptr(code)) {
+            return Rc::clone(dead);
+        }
+        let dead: Rc<[SlotMask]> = dead_before(code).into();
+        if kept.len() == DEAD_BEFORE_KEPT {
+            kept.remove(0);
+        }
+        kept.push((Rc::downgrade(code), Rc::clone(&dead)));
+        dead
+    })
 }
 
 /// The slots `base..base + n` (of a frame at `base` of the root frame's

@@ -275,11 +275,18 @@ pub(crate) fn guard_set_or_frozenset(
     if rt.lookup_in_class(types.set, name) == rt.lookup_in_class(types.frozenset, name) {
         return;
     }
-    let frozen = typed_call(r, Helper::SetFrozen, vec![o], pc, Type::Bool);
+    // The flag is read inline, not through a helper call: it is one byte,
+    // so the padding read with it is masked off.
+    let word = r.emit(
+        Opcode::LoadField(o, crate::layout::set_frozen_offset()),
+        Type::Int,
+    );
+    let byte_mask = r.kint(0xff);
+    let frozen = r.emit(Opcode::Int(IntOp::And, word, byte_mask), Type::Int);
     let guard = if set.frozen {
-        Opcode::GuardTrue(frozen)
+        Opcode::GuardNe(frozen, 0)
     } else {
-        Opcode::GuardFalse(frozen)
+        Opcode::GuardEq(frozen, 0)
     };
     r.guard(guard, pc);
 }

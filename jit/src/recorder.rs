@@ -170,7 +170,7 @@ pub struct Recorder {
     pub(crate) builtins: Value,
     /// Each frame code's dead slots before each of its instructions
     /// (`loop_slots::dead_before`), once a snapshot needs them.
-    dead_at: Vec<(u64, Vec<SlotMask>)>,
+    dead_at: Vec<(u64, std::rc::Rc<[SlotMask]>)>,
 }
 
 impl Recorder {
@@ -568,12 +568,16 @@ impl Recorder {
             let k = match self.dead_at.iter().position(|(c, _)| *c == key) {
                 Some(k) => k,
                 None => {
-                    let dead = crate::loop_slots::dead_before(&code_of(code).code);
+                    let dead = crate::loop_slots::dead_before_cached(&code_of(code).code);
                     self.dead_at.push((key, dead));
                     self.dead_at.len() - 1
                 }
             };
             let dead = self.dead_at[k].1.get(at as usize).copied().unwrap_or(0);
+            if self.frames.len() == 1 {
+                // The root frame alone: its dead slots are in its window.
+                return dead;
+            }
             let window = crate::loop_slots::window(f.base, code_of(code).code.nslots as i32);
             covered |= window;
             live |= window & !crate::loop_slots::shifted(dead, f.base);
