@@ -178,8 +178,6 @@ pub enum Helper {
     ListPop,
     /// `(set, key)`: `set.add(key)`; false when the set is frozen (nothing done).
     SetAddMethod,
-    /// `(set)`: is this set a frozenset (both have the set kind)? A machine bool.
-    SetFrozen,
     /// `(a, b)`: `a + b` for two strs.
     StrConcat,
     /// `(str, start, stop)`: `str[start:stop]`, unboxed ints, [`NO_BOUND`] for None.
@@ -316,7 +314,6 @@ impl Helper {
             Helper::SeqIterNext => "seq_iter_next",
             Helper::ListPop => "list_pop",
             Helper::SetAddMethod => "set_add_method",
-            Helper::SetFrozen => "set_frozen",
             Helper::StrConcat => "str_concat",
             Helper::StrSlice => "str_slice",
             Helper::ListSlice => "list_slice",
@@ -370,7 +367,6 @@ impl Helper {
                 | Helper::StrOfInt
                 | Helper::SeqIterNext
                 | Helper::ListPop
-                | Helper::SetFrozen
                 | Helper::StrConcat
                 | Helper::StrSlice
                 | Helper::ListSlice
@@ -469,8 +465,9 @@ impl Helper {
             },
             // ---- typed fast paths: no Python code (the key's type is guarded).
             DictGet | DictContains | StrOrd | StrContains | StrEq | StrInMask | StrIsByte
-            | SetFrozen | FloatBinop | DictFind | DictGetFound | DictContainsFound | StrFind
-            | IntValue => nothing,
+            | FloatBinop | DictFind | DictGetFound | DictContainsFound | StrFind | IntValue => {
+                nothing
+            }
             // A new str, list or big int.
             StrChr | StrOfInt | StrConcat | StrSlice | ListSlice | BoxIntWide | IntOfStr
             | StrMethod | SliceStep | NewCell => Effects {
@@ -611,7 +608,6 @@ impl Helper {
             Helper::SeqIterNext => h_seq_iter_next,
             Helper::ListPop => h_list_pop,
             Helper::SetAddMethod => h_set_add_method,
-            Helper::SetFrozen => h_set_frozen,
             Helper::StrConcat => h_str_concat,
             Helper::StrSlice => h_str_slice,
             Helper::ListSlice => h_list_slice,
@@ -1522,10 +1518,6 @@ helper!(h_set_add_full, |ctx, vm, a, b, c, d| {
     }
     protocol::set_add(vm, v(a), v(b)).map(|_| 1)
 });
-frameless!(
-    h_set_frozen,
-    |rt, a, b, c, d| downcast::<SetObj>(v(a)).is_some_and(|s| s.frozen) as u64
-);
 frameless!(h_str_concat, |rt, a, b, c, d| runtime::str_type::concat(
     rt,
     v(a),

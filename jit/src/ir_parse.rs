@@ -83,7 +83,6 @@ const HELPERS: &[Helper] = &[
     Helper::SeqIterNext,
     Helper::ListPop,
     Helper::SetAddMethod,
-    Helper::SetFrozen,
     Helper::StrConcat,
     Helper::StrSlice,
     Helper::ListSlice,
@@ -724,7 +723,6 @@ mod tests {
                 | Helper::SeqIterNext
                 | Helper::ListPop
                 | Helper::SetAddMethod
-                | Helper::SetFrozen
                 | Helper::StrConcat
                 | Helper::StrSlice
                 | Helper::ListSlice

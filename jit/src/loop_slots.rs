@@ -113,10 +113,13 @@ pub fn dead_before(code: &Code) -> Vec<SlotMask> {
         .collect()
 }
 
+/// A code object (weakly held) and its [`dead_before`] table.
+type DeadBeforeEntry = (Weak<Code>, Rc<[SlotMask]>);
+
 thread_local! {
     /// [`dead_before`] of the code objects recorded most recently (a weak
     /// reference keeps each one's allocation, so its address is its own).
-    static DEAD_BEFORE: RefCell<Vec<(Weak<Code>, Rc<[SlotMask]>)>> =
+    static DEAD_BEFORE: RefCell<Vec<DeadBeforeEntry>> =
         const { RefCell::new(Vec::new()) };
 }
 

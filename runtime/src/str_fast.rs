@@ -561,22 +561,8 @@ mod tests {
 
     #[test]
     fn methods_by_number() {
-        // `call_plain` matches these numbers.
-        assert_eq!(
-            PLAIN_METHODS,
-            [
-                "split",
-                "join",
-                "replace",
-                "upper",
-                "lower",
-                "strip",
-                "lstrip",
-                "rstrip",
-                "startswith",
-                "endswith"
-            ]
-        );
+        // `call_plain` dispatches on positions in PLAIN_METHODS: every
+        // name must reach its own method.
         let mut rt = Runtime::new();
         let number = |name| {
             PLAIN_METHODS
@@ -598,5 +584,21 @@ mod tests {
         assert!(call_plain(&mut rt, number("split"), s, Value::int(1), Value::EMPTY).is_none());
         assert!(call_plain(&mut rt, number("replace"), s, comma, Value::EMPTY).is_none());
         assert!(call_plain(&mut rt, PLAIN_METHODS.len(), s, comma, comma).is_none());
+        let padded = rt.new_str(" aB,b ");
+        let by_name = |rt: &mut Runtime, name, a| {
+            call_plain(rt, number(name), padded, a, Value::EMPTY).map(str_of)
+        };
+        assert_eq!(by_name(&mut rt, "upper", Value::EMPTY), Some(" AB,B "));
+        assert_eq!(by_name(&mut rt, "lower", Value::EMPTY), Some(" ab,b "));
+        assert_eq!(by_name(&mut rt, "strip", Value::EMPTY), Some("aB,b"));
+        assert_eq!(by_name(&mut rt, "lstrip", Value::EMPTY), Some("aB,b "));
+        assert_eq!(by_name(&mut rt, "rstrip", Value::EMPTY), Some(" aB,b"));
+        let tail = rt.new_str("b ");
+        let ends = call_plain(&mut rt, number("endswith"), padded, tail, Value::EMPTY);
+        assert_eq!(ends, Some(Value::TRUE));
+        let ab = rt.new_str("aB");
+        let x = rt.new_str("x");
+        let replaced = call_plain(&mut rt, number("replace"), padded, ab, x);
+        assert_eq!(replaced.map(str_of), Some(" x,b "));
     }
 }
