@@ -1518,7 +1518,7 @@ helper!(h_set_add_full, |ctx, vm, a, b, c, d| {
     }
     protocol::set_add(vm, v(a), v(b)).map(|_| 1)
 });
-frameless!(h_str_concat, |rt, a, b, c, d| runtime::str_type::concat(
+frameless!(h_str_concat, |rt, a, b, c, d| runtime::str_words::concat(
     rt,
     v(a),
     v(b)
@@ -1530,7 +1530,7 @@ fn bound(word: u64) -> Option<i64> {
     Some(word as i64).filter(|&i| i != NO_BOUND)
 }
 frameless!(h_str_slice, |rt, a, b, c, d| {
-    runtime::str_type::slice_plain(rt, v(a), bound(b), bound(c))
+    runtime::str_words::slice(rt, v(a), bound(b), bound(c))
         .unwrap_or(Value::NONE)
         .to_bits()
 });

@@ -1013,23 +1013,6 @@ pub fn of_i64(rt: &mut Runtime, i: i64) -> Value {
     new_str_from(rt, digits, digits.len())
 }
 
-/// `a + b` for two strs (always a new str, as `arith::binary_op` makes).
-#[inline]
-pub fn concat(rt: &mut Runtime, a: Value, b: Value) -> Option<Value> {
-    crate::str_words::concat(rt, a, b)
-}
-
-/// `s[start:stop]` for a str (step 1, None for an omitted bound), as
-/// `subscript::getitem` makes it.
-pub fn slice_plain(
-    rt: &mut Runtime,
-    s: Value,
-    start: Option<i64>,
-    stop: Option<i64>,
-) -> Option<Value> {
-    crate::str_words::slice(rt, s, start, stop)
-}
-
 #[cfg(test)]
 mod of_i64_tests {
     use super::*;
