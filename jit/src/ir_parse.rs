@@ -92,6 +92,10 @@ const HELPERS: &[Helper] = &[
     Helper::MakeFunction,
     Helper::NewCell,
     Helper::IntOfStr,
+    Helper::FloatOfStr,
+    Helper::IntOfFloat,
+    Helper::RangeNew,
+    Helper::RangeIter,
     Helper::DictFind,
     Helper::DictGetFound,
     Helper::DictGetItemFound,
@@ -373,6 +377,8 @@ fn int_op(name: &str) -> Option<IntOp> {
         "mod" => IntOp::Mod,
         "shlov" => IntOp::ShlOv,
         "shr" => IntOp::Shr,
+        "min" => IntOp::Min,
+        "max" => IntOp::Max,
         _ => return None,
     })
 }
@@ -732,6 +738,10 @@ mod tests {
                 | Helper::MakeFunction
                 | Helper::NewCell
                 | Helper::IntOfStr
+                | Helper::FloatOfStr
+                | Helper::IntOfFloat
+                | Helper::RangeNew
+                | Helper::RangeIter
                 | Helper::DictFind
                 | Helper::DictGetFound
                 | Helper::DictGetItemFound

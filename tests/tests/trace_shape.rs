@@ -45,6 +45,10 @@ const TESTS: &[NamedTest] = &[
         isinstance_of_a_constant_class_and_cell_reads_call_no_helper,
     ),
     (
+        "common_builtin_calls_fold_to_typed_ops",
+        common_builtin_calls_fold_to_typed_ops,
+    ),
+    (
         "dict_and_set_loops_step_with_the_typed_iterator_helper",
         dict_and_set_loops_step_with_the_typed_iterator_helper,
     ),
@@ -463,6 +467,53 @@ print(count(50))
     let trace = loop_trace_of(source, "703\n", "count")?;
     expect_no_calls(&trace, &["call_builtin", "cell_get"])?;
     expect_op(&trace, "load_field")
+}
+
+fn common_builtin_calls_fold_to_typed_ops() -> Result<(), String> {
+    // `min`/`max`/`abs` of ints are int ops, `range` of ints and `iter` of
+    // it typed helpers, `float` of a str a typed helper, `type(x) is C` and
+    // `type(x) == C` constants behind a guard on x's type: no generic call.
+    let source = "\
+class A:
+    pass
+
+def count(n):
+    objs = [A(), A()]
+    t = 0
+    for i in range(n):
+        t += min(i, 7) + max(i, 3) + abs(i - 5)
+        for k in range(i % 3, 4, 2):
+            t += k
+        t += int(float('2.5'))
+        o = objs[i % 2]
+        if type(o) is A:
+            t += 1
+        if type(i) == int:
+            t += 10
+    return t
+
+print(count(40))
+";
+    let run = run_traced(source, "2274\n", &[])?;
+    // The outer loop's trace (the inner `for k` loop has its own).
+    let trace = run
+        .traces
+        .iter()
+        .find(|t| t.is_loop() && t.calls_of("run_loop").next().is_some())
+        .ok_or("no trace of the outer loop")?;
+    expect_no_calls(
+        trace,
+        &["call_builtin", "call", "equal", "get_iter", "binary_op"],
+    )?;
+    for op in ["int_min", "int_max"] {
+        expect_op(trace, op)?;
+    }
+    for helper in ["range_new", "range_iter", "float_of_str", "int_of_float"] {
+        expect_in(trace, trace.calls_of(helper).next().is_some(), || {
+            format!("expected a `call {helper}`")
+        })?;
+    }
+    Ok(())
 }
 
 fn dict_and_set_loops_step_with_the_typed_iterator_helper() -> Result<(), String> {
