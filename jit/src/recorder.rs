@@ -298,7 +298,7 @@ impl Recorder {
     /// (the inlined level's recursive calls go through the `call` helper,
     /// which reaches the trace again), halving the entries and exits.
     pub(crate) fn inlines_own_recursion(&self, code: Value) -> bool {
-        self.function && self.frames.len() == 1 && self.frames[0].code == code
+        self.function && self.frames.len() <= 2 && self.frames.iter().all(|f| f.code == code)
     }
 
     /// Is the recorder skipping instructions (inside an inner loop or a call
