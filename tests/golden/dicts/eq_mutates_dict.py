@@ -197,6 +197,62 @@ pending.append(clear(t))
 report("set intersection+clear", s & t, s)  # expect: set intersection+clear set() calls 4 len 2 keys [Kb, Ka]
 pending.clear()
 
+
+# Set algebra walks a set by position while `__eq__` removes its keys (the
+# removed keys are skipped; nothing freed is read).
+def empty_out(c):
+    def act():
+        for k in list(c):
+            c.remove(k)
+    return act
+
+
+def abc():
+    return {Key("a", 7), Key("b", 7), Key("c", 7)}
+
+
+s, t = abc(), abc()
+pending.append(empty_out(s))
+report("set issubset+empty", s <= t, s)  # expect: set issubset+empty True calls 10 len 0 keys []
+s, t = abc(), abc()
+pending.append(empty_out(t))
+report("set isdisjoint+empty", s.isdisjoint(t), t)  # expect: set isdisjoint+empty False calls 10 len 0 keys []
+s, t = abc(), abc()
+pending.append(empty_out(s))
+report("set difference+empty", len(s - t), s)  # expect: set difference+empty 0 calls 10 len 0 keys []
+s, t = abc(), abc()
+pending.append(empty_out(t))
+report("set intersection+empty", len(s & t), t)  # expect: set intersection+empty 1 calls 10 len 0 keys []
+s = {Key("a", 7), Key("b", 7)}
+d = {Key("b", 7): 1, Key("c", 7): 2, Key("d", 7): 3}
+pending.append(lambda: d.clear())
+s.update(d)
+report("set update-from-dict+clear", sorted(k.name for k in s), s)  # expect: set update-from-dict+clear ['a', 'b'] calls 5 len 2 keys [Ka, Kb]
+s = abc()
+pending.append(lambda: s.clear())
+report("set issuperset-iterable+clear", s.issuperset(Key(n, 7) for n in "ab"), s)  # expect: set issuperset-iterable+clear False calls 4 len 0 keys []
+pending.clear()
+
+# ---- dict == dict and dict.update while `__eq__` changes the dict walked
+a = {Key("a", 7): 1, Key("b", 7): 2}
+b = {Key("a", 7): 1, Key("b", 7): 2}
+pending.append(lambda: a.clear())
+report("dict eq+clear", a == b, a)  # expect: dict eq+clear True calls 3 len 0 keys []
+src = {Key("a", 7): 1, Key("b", 7): 2, Key("c", 7): 3}
+dst = {Key("a", 7): 0}
+pending.append(lambda: src.pop(list(src)[2]))
+dst.update(src)
+report("dict update+delete", sorted(dst.values()), dst)  # expect: dict update+delete [1, 2] calls 7 len 2 keys [Ka, Kb]
+src = {Key("a", 7): 1, Key("b", 7): 2}
+dst = {Key("a", 7): 0}
+pending.append(grow(src, 3))
+try:
+    dst.update(src)
+    report("dict update+grow", "ok", dst)
+except RuntimeError as e:
+    report("dict update+grow RuntimeError", e, dst)  # expect: dict update+grow RuntimeError dict mutated during update calls 2 len 1 keys [Ka]
+pending.clear()
+
 # ---- in a loop (hot for the JIT): each lookup grows the dict once
 d = {}
 for i in range(30):
