@@ -68,8 +68,7 @@ pub(super) fn emit_inst(
             dynasm!(e.ops ; .arch x64 ; jne =>stub);
         }
         Opcode::GuardTag(v, tag)
-            if e.alloc.is_some()
-                && e.gpr(v).is_some()
+            if e.held_gpr(v).is_some()
                 && i8::try_from(tag as u16 as i16).is_ok()
                 && std::is_x86_feature_detected!("bmi2") =>
         {
@@ -77,7 +76,7 @@ pub(super) fn emit_inst(
             // value's register: `rorx` and a 16-bit compare, where a copy,
             // a shift and a compare were three.
             let stub = e.stub(inst);
-            let g = e.gpr(v).expect("checked");
+            let g = e.held_gpr(v).expect("checked");
             dynasm!(e.ops ; .arch x64 ; rorx rax, Rq(g), 48);
             // `cmp ax, imm8` (66 83 /7 ib, sign-extended).
             e.ops
@@ -700,11 +699,18 @@ pub(super) fn emit_inst(
 /// that write no memory and keep `rbx` (constants, slot loads, other tag
 /// guards) lie between the load and the guard; the byte offset of the word.
 fn memory_tag_guard(e: &Emitter, i: Ref, v: Ref) -> Option<(bool, i32)> {
-    if let Loc::Spill(s) = e.loc(v) {
-        return Some((true, 8 * s as i32));
+    let spilled = match e.loc(v) {
+        // Raw traces: from the interpreter slot or a cache register
+        // first, so that the spill slot need not be written for it.
+        Loc::Spill(_) if e.alloc.is_none() && e.held_gpr(v).is_some() => None,
+        Loc::Spill(s) => Some((true, 8 * s as i32)),
+        _ => None,
+    };
+    if spilled.is_some() && e.alloc.is_some() {
+        return spilled;
     }
     let Opcode::SlotLoad(s) = e.trace.insts[v as usize].op else {
-        return None;
+        return spilled;
     };
     let quiet = e.trace.insts[v as usize + 1..i as usize]
         .iter()
@@ -714,7 +720,11 @@ fn memory_tag_guard(e: &Emitter, i: Ref, v: Ref) -> Option<(bool, i32)> {
                 Opcode::Const(_) | Opcode::ConstInt(_) | Opcode::SlotLoad(_) | Opcode::GuardTag(..)
             )
         });
-    quiet.then_some((false, 8 * s))
+    if quiet {
+        Some((false, 8 * s))
+    } else {
+        spilled
+    }
 }
 
 /// Calls helper `h` (at most four arguments) for `inst`: the arguments in

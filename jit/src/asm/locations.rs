@@ -29,11 +29,21 @@ impl Emitter<'_> {
         }
     }
 
+    /// The general register holding value `r` without a load: its own
+    /// (optimized traces) or a cache register (raw traces).
+    pub(super) fn held_gpr(&self, r: Ref) -> Option<u8> {
+        self.gpr(r).or_else(|| self.cache.find(r))
+    }
+
     /// The general register to read value `r` from: its own (optimized
     /// traces), else `scratch` after loading it there.
     pub(super) fn reg_of(&mut self, r: Ref, scratch: u8) -> u8 {
         match self.gpr(r) {
             Some(g) => g,
+            // Raw traces: where the register cache holds it.
+            None if self.rax_now != Some(r) && self.cache.find(r).is_some() => {
+                self.cache.find(r).expect("checked")
+            }
             None => {
                 self.load(scratch, r);
                 scratch
@@ -53,17 +63,24 @@ impl Emitter<'_> {
         }
     }
 
-    /// The register an instruction that cannot fail writes its result to:
-    /// the result's own (optimized traces), else rax. It must read all its
-    /// operands first.
+    /// The register an instruction writes its result to: the result's own
+    /// (optimized traces), or (raw traces) the cache register it is to be
+    /// kept in, else rax. It must read all its operands first.
     pub(super) fn out_gpr(&self, i: Ref) -> u8 {
-        self.gpr(i).unwrap_or(RAX)
+        match self.gpr(i) {
+            Some(g) => g,
+            None => self.cache.choose(i, i, false, &[]).unwrap_or(RAX),
+        }
     }
 
     /// Finishes a result computed in `reg` (from [`Emitter::out_gpr`]).
     pub(super) fn done_gpr(&mut self, i: Ref, reg: u8) {
         if reg == RAX {
             self.store_rax(i);
+        } else if self.alloc.is_none() {
+            // In a cache register (raw traces).
+            self.store_spill(i, reg);
+            self.cache.set(reg, i);
         }
     }
 
@@ -114,6 +131,11 @@ impl Emitter<'_> {
                 dynasm!(self.ops ; .arch x64 ; movsd Rx(x), [rsp + off]);
             }
             (true, Loc::Gpr(g)) => dynasm!(self.ops ; .arch x64 ; movq Rx(x), Rq(g)),
+            // Raw traces: straight from the register cache.
+            (false, _) if self.rax_now != Some(r) && self.cache.find(r).is_some() => {
+                let c = self.cache.find(r).expect("checked");
+                dynasm!(self.ops ; .arch x64 ; movq Rx(x), Rq(c));
+            }
             _ => {
                 self.load(via, r);
                 dynasm!(self.ops ; .arch x64 ; movq Rx(x), Rq(via));
