@@ -189,6 +189,12 @@ struct Emitter<'a> {
     /// loads. Every instruction loads all its operands before it changes
     /// `rax`, so a load of this value is a register move or nothing.
     rax_now: Option<Ref>,
+    /// Raw traces: the float value `xmm0` holds when the previous
+    /// instruction ended (it computed its result there).
+    xmm0_after: Option<Ref>,
+    /// Raw traces: the float value `xmm0` holds during the current
+    /// instruction's operand loads (like `rax_now`).
+    xmm0_now: Option<Ref>,
     /// Spill slots this pass loaded from memory.
     read: Vec<bool>,
     /// From the first pass: spill slots that are ever loaded (None: store all).
@@ -700,6 +706,8 @@ fn assemble_pass(
         stubs,
         rax_after: None,
         rax_now: None,
+        xmm0_after: None,
+        xmm0_now: None,
         read: vec![false; trace.insts.len()],
         needed: read.map(|r| r.to_vec()),
         body: None,
@@ -802,6 +810,10 @@ fn assemble_pass(
             e.items_r8 = None;
         }
         e.rax_after = None;
+        e.xmm0_now = match inst.op {
+            Opcode::LoopHeader => None,
+            _ => e.xmm0_after.take(),
+        };
         emit_inst(&mut e, i as Ref, inst, targets)?;
         if let Opcode::Call(..) = inst.op {
             // Only its result, cached after the call returned, is known.
@@ -810,6 +822,7 @@ fn assemble_pass(
     }
     // Exit stubs are reached from many places: nothing is known there.
     e.cache.clear();
+    e.xmm0_now = None;
     for poll in std::mem::take(&mut e.flag_polls) {
         let sp = targets.safepoint;
         dynasm!(e.ops ; .arch x64 ; =>poll.slow);

@@ -286,6 +286,13 @@ pub(super) fn emit_inst(
             (Loc::Xmm(x), Some(g)) if e.alloc.is_some() => {
                 dynasm!(e.ops ; .arch x64 ; movq Rx(x), Rq(g))
             }
+            // Raw traces: the same bits, in place in a cache register
+            // when the boxed value is not read again.
+            _ if e.alloc.is_none() => {
+                let d = e.out_gpr(i);
+                e.load(d, v);
+                e.done_gpr(i, d);
+            }
             _ => {
                 e.load(RAX, v);
                 e.store_rax(i);
@@ -320,8 +327,13 @@ pub(super) fn emit_inst(
                 (Some(_), None) if commutes => (b, a),
                 _ => (a, b),
             };
-            // In the result's own register when that is safe, else in rax.
-            let d = e.direct_gpr(i, inst, &[b]).unwrap_or(RAX);
+            // In the result's own register when that is safe (raw traces:
+            // the cache register it is to be kept in), else in rax.
+            let d = match e.alloc {
+                Some(_) => e.direct_gpr(i, inst, &[b]),
+                None => e.cache.choose(i, i, true, &[b]),
+            }
+            .unwrap_or(RAX);
             // Computing in rax, which already holds the second operand (the
             // previous instruction's result, often in a spill slot): that
             // one goes first, so neither operand is loaded.
@@ -361,8 +373,8 @@ pub(super) fn emit_inst(
                 let stub = e.stub(inst);
                 dynasm!(e.ops ; .arch x64 ; jo =>stub);
             }
-            if d == RAX {
-                e.store_rax(i);
+            if d == RAX || e.alloc.is_none() {
+                e.done_gpr(i, d);
             }
         }
         Opcode::Int(op @ (IntOp::FloorDiv | IntOp::Mod), a, b)
@@ -509,20 +521,27 @@ pub(super) fn emit_inst(
         Opcode::Float(op, a, b) if e.alloc.is_some() => e.emit_float_op(i, inst, op, a, b),
         Opcode::Float(op, a, b) => {
             e.load_xmm(0, a, RAX);
-            e.load_xmm(1, b, RCX);
+            // `x * x` squares `xmm0`.
+            let xb = match b == a {
+                true => 0,
+                false => {
+                    e.load_xmm(1, b, RCX);
+                    1
+                }
+            };
             match op {
-                FloatOp::Add => dynasm!(e.ops ; .arch x64 ; addsd xmm0, xmm1),
-                FloatOp::Sub => dynasm!(e.ops ; .arch x64 ; subsd xmm0, xmm1),
-                FloatOp::Mul => dynasm!(e.ops ; .arch x64 ; mulsd xmm0, xmm1),
+                FloatOp::Add => dynasm!(e.ops ; .arch x64 ; addsd xmm0, Rx(xb)),
+                FloatOp::Sub => dynasm!(e.ops ; .arch x64 ; subsd xmm0, Rx(xb)),
+                FloatOp::Mul => dynasm!(e.ops ; .arch x64 ; mulsd xmm0, Rx(xb)),
                 FloatOp::Div => {
                     // A zero (or NaN) divisor leaves: the interpreter raises or computes.
                     let stub = e.stub(inst);
                     dynasm!(e.ops
                         ; .arch x64
                         ; xorpd xmm2, xmm2
-                        ; ucomisd xmm1, xmm2
+                        ; ucomisd Rx(xb), xmm2
                         ; je =>stub
-                        ; divsd xmm0, xmm1
+                        ; divsd xmm0, Rx(xb)
                     );
                 }
             }

@@ -115,6 +115,10 @@ impl Emitter<'_> {
     /// Loads float value `r` into xmm register `x`; raw traces (and
     /// constants) go through general register `via`.
     pub(super) fn load_xmm(&mut self, x: u8, r: Ref, via: u8) {
+        if self.alloc.is_none() {
+            self.load_xmm_raw(x, r, via);
+            return;
+        }
         if let (true, Some(bits)) = (
             self.alloc.is_some(),
             super::float_ops::float_constant(self.trace, r),
@@ -131,15 +135,33 @@ impl Emitter<'_> {
                 dynasm!(self.ops ; .arch x64 ; movsd Rx(x), [rsp + off]);
             }
             (true, Loc::Gpr(g)) => dynasm!(self.ops ; .arch x64 ; movq Rx(x), Rq(g)),
-            // Raw traces: straight from the register cache.
-            (false, _) if self.rax_now != Some(r) && self.cache.find(r).is_some() => {
-                let c = self.cache.find(r).expect("checked");
-                dynasm!(self.ops ; .arch x64 ; movq Rx(x), Rq(c));
-            }
             _ => {
                 self.load(via, r);
                 dynasm!(self.ops ; .arch x64 ; movq Rx(x), Rq(via));
             }
+        }
+    }
+
+    /// Raw traces: loads float value `r` into xmm register `x` from `xmm0`
+    /// when it holds it, else from the general register holding it (`rax`,
+    /// a cache register), else through general register `via`.
+    fn load_xmm_raw(&mut self, x: u8, r: Ref, via: u8) {
+        if self.xmm0_now == Some(r) {
+            if x != 0 {
+                dynasm!(self.ops ; .arch x64 ; movapd Rx(x), xmm0);
+            }
+            return;
+        }
+        match self.cache.find(r) {
+            _ if self.rax_now == Some(r) => dynasm!(self.ops ; .arch x64 ; movq Rx(x), rax),
+            Some(c) => dynasm!(self.ops ; .arch x64 ; movq Rx(x), Rq(c)),
+            None => {
+                self.load(via, r);
+                dynasm!(self.ops ; .arch x64 ; movq Rx(x), Rq(via));
+            }
+        }
+        if x == 0 {
+            self.xmm0_now = Some(r);
         }
     }
 
@@ -157,6 +179,10 @@ impl Emitter<'_> {
             (false, _) => {
                 dynasm!(self.ops ; .arch x64 ; movq rax, Rx(x));
                 self.store_rax(r);
+                if x == 0 {
+                    // Still there for the next instruction.
+                    self.xmm0_after = Some(r);
+                }
             }
         }
     }

@@ -120,19 +120,24 @@ impl RegCache {
         if in_rax && next == at + 1 && self.next_read(r, next).is_none() {
             return None;
         }
-        // The register whose value is read last (never again: u32::MAX).
-        let mut best: Option<(usize, u32)> = None;
+        // The register whose value is read last (never again: u32::MAX);
+        // of the free ones, one whose value `at` reads last (a result
+        // computed in place of its operand needs no copy).
+        let mut best: Option<(usize, (u32, bool))> = None;
         for (k, h) in self.held.iter().enumerate() {
             let until = match *h {
-                None => u32::MAX,
+                None => (u32::MAX, false),
                 Some(v) if avoid.contains(&v) => continue,
-                Some(v) => self.next_read(v, at).unwrap_or(u32::MAX),
+                Some(v) => match self.next_read(v, at) {
+                    Some(n) => (n, false),
+                    None => (u32::MAX, self.reads[v as usize].binary_search(&at).is_ok()),
+                },
             };
             if best.is_none_or(|(_, b)| until > b) {
                 best = Some((k, until));
             }
         }
-        let (k, until) = best?;
+        let (k, (until, _)) = best?;
         (until > next).then_some(CACHE_REGS[k])
     }
 }
