@@ -21,10 +21,13 @@ pub(super) const CACHE_REGS: [u8; 4] = [5, 13, 14, 15];
 /// Which value each cache register holds, and where each value is read.
 pub(super) struct RegCache {
     /// Per cache register (in [`CACHE_REGS`] order), the value it holds.
-    held: [Option<Ref>; 4],
+    held: [Option<Ref>; CACHE_REGS.len()],
     /// Per value, the positions of the instructions that read it as an
     /// operand, ascending.
     reads: Vec<Vec<u32>>,
+    /// The positions of the instructions that forget the cache (calls and
+    /// loop headers), ascending.
+    barriers: Vec<u32>,
 }
 
 impl RegCache {
@@ -33,11 +36,15 @@ impl RegCache {
     /// optimized tier) it never holds anything.
     pub(super) fn new(trace: &Trace, fused: &[bool], enabled: bool) -> RegCache {
         let mut reads: Vec<Vec<u32>> = vec![Vec::new(); trace.insts.len()];
+        let mut barriers = Vec::new();
         if enabled {
             let last = trace.insts.len().saturating_sub(1) as u32;
             let header = trace.insts.iter().rposition(|i| i.op == Opcode::LoopHeader);
             for (k, inst) in trace.insts.iter().enumerate() {
                 let k = k as u32;
+                if matches!(inst.op, Opcode::Call(..) | Opcode::LoopHeader) {
+                    barriers.push(k);
+                }
                 match inst.op {
                     // Read by the moves at the body's two edges.
                     Opcode::Phi(init, next) => {
@@ -60,14 +67,15 @@ impl RegCache {
             }
         }
         RegCache {
-            held: [None; 4],
+            held: [None; CACHE_REGS.len()],
             reads,
+            barriers,
         }
     }
 
     /// Forgets everything (a jump target, an exit stub).
     pub(super) fn clear(&mut self) {
-        self.held = [None; 4];
+        self.held = [None; CACHE_REGS.len()];
     }
 
     /// Forgets everything but value `keep` (after a call: its result was
@@ -102,11 +110,17 @@ impl RegCache {
         self.held[k] = Some(r);
     }
 
-    /// The first instruction after `at` that reads `r`.
+    /// The first instruction after `at` that reads `r` from the cache:
+    /// not past the next call or loop header (a call still reads its
+    /// arguments from it).
     fn next_read(&self, r: Ref, at: u32) -> Option<u32> {
         let reads = &self.reads[r as usize];
-        let k = reads.partition_point(|&p| p <= at);
-        reads.get(k).copied()
+        let next = *reads.get(reads.partition_point(|&p| p <= at))?;
+        let barrier = self.barriers.partition_point(|&p| p <= at);
+        match self.barriers.get(barrier) {
+            Some(&b) if next > b => None,
+            _ => Some(next),
+        }
     }
 
     /// The cache register value `r`, computed by instruction `at`, should
@@ -115,7 +129,6 @@ impl RegCache {
     /// and `in_rax` says it finds it in `rax`, or every register holds a
     /// value read sooner. Never a register holding one of `avoid`.
     pub(super) fn choose(&self, r: Ref, at: Ref, in_rax: bool, avoid: &[Ref]) -> Option<u8> {
-        let at = at as u32;
         let next = self.next_read(r, at)?;
         if in_rax && next == at + 1 && self.next_read(r, next).is_none() {
             return None;
@@ -200,6 +213,30 @@ mod tests {
         // Overwritten registers hold nothing known.
         c.forget_reg(CACHE_REGS[0]);
         assert_eq!(c.find(1), None);
+    }
+
+    #[test]
+    fn reads_past_a_call_or_loop_header_are_not_cached_for() {
+        let t = parse_trace(
+            "trace root loop
+  loop_header snap s0
+  %a = slot_load [0]
+  %b = slot_load [1]
+  %t = call truthy %b -> bool snap s0
+  %c = int_add %a %a
+  loop_header snap s0
+  %d = int_add %b %b
+  loop_back
+  snap s0: safepoint pc 0 frames @0
+",
+        )
+        .expect("trace text");
+        let c = RegCache::new(&t, &[false; 8], true);
+        // %a is read only after the call, which forgets the cache.
+        assert_eq!(c.choose(1, 1, false, &[]), None);
+        // %b is read by the call (its argument) and past the loop header.
+        assert!(c.choose(2, 2, false, &[]).is_some());
+        assert_eq!(c.next_read(2, 3), None);
     }
 
     #[test]
