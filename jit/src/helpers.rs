@@ -180,6 +180,12 @@ pub enum Helper {
     SetAddMethod,
     /// `(a, b)`: `a + b` for two strs.
     StrConcat,
+    /// `(a, b, c)`: `a + b + c` for three strs, made at once (the recorder
+    /// fuses a chain whose intermediate str nothing else reads).
+    StrConcat3,
+    /// `(iterator)`: as [`Helper::SeqIterNext`] for an iterator whose state
+    /// is guarded to be `Seq`: one over a str steps without dispatching.
+    StrIterNext,
     /// `(str, start, stop)`: `str[start:stop]`, unboxed ints, [`NO_BOUND`] for None.
     StrSlice,
     /// `(list, start, stop)`: `list[start:stop]`, unboxed ints, [`NO_BOUND`] for None.
@@ -315,6 +321,8 @@ impl Helper {
             Helper::ListPop => "list_pop",
             Helper::SetAddMethod => "set_add_method",
             Helper::StrConcat => "str_concat",
+            Helper::StrConcat3 => "str_concat3",
+            Helper::StrIterNext => "str_iter_next",
             Helper::StrSlice => "str_slice",
             Helper::ListSlice => "list_slice",
             Helper::FloatBinop => "float_binop",
@@ -366,8 +374,10 @@ impl Helper {
                 | Helper::StrChr
                 | Helper::StrOfInt
                 | Helper::SeqIterNext
+                | Helper::StrIterNext
                 | Helper::ListPop
                 | Helper::StrConcat
+                | Helper::StrConcat3
                 | Helper::StrSlice
                 | Helper::ListSlice
                 | Helper::FloatBinop
@@ -469,8 +479,8 @@ impl Helper {
                 nothing
             }
             // A new str, list or big int.
-            StrChr | StrOfInt | StrConcat | StrSlice | ListSlice | BoxIntWide | IntOfStr
-            | StrMethod | SliceStep | NewCell => Effects {
+            StrChr | StrOfInt | StrConcat | StrConcat3 | StrSlice | ListSlice | BoxIntWide
+            | IntOfStr | StrMethod | SliceStep | NewCell => Effects {
                 allocates: true,
                 ..nothing
             },
@@ -480,7 +490,7 @@ impl Helper {
                 writes_heap: true,
                 ..nothing
             },
-            SeqIterNext => Effects {
+            SeqIterNext | StrIterNext => Effects {
                 writes_heap: true,
                 allocates: true,
                 ..nothing
@@ -608,7 +618,9 @@ impl Helper {
             Helper::SeqIterNext => h_seq_iter_next,
             Helper::ListPop => h_list_pop,
             Helper::SetAddMethod => h_set_add_method,
-            Helper::StrConcat => h_str_concat,
+            Helper::StrConcat => helpers_str::h_str_concat,
+            Helper::StrConcat3 => helpers_str::h_str_concat3,
+            Helper::StrIterNext => helpers_str::h_str_iter_next,
             Helper::StrSlice => h_str_slice,
             Helper::ListSlice => h_list_slice,
             Helper::FloatBinop => h_float_binop,
@@ -1518,13 +1530,6 @@ helper!(h_set_add_full, |ctx, vm, a, b, c, d| {
     }
     protocol::set_add(vm, v(a), v(b)).map(|_| 1)
 });
-frameless!(h_str_concat, |rt, a, b, c, d| runtime::str_words::concat(
-    rt,
-    v(a),
-    v(b)
-)
-.unwrap_or(Value::NONE)
-.to_bits());
 /// A slice bound argument: None for [`NO_BOUND`].
 fn bound(word: u64) -> Option<i64> {
     Some(word as i64).filter(|&i| i != NO_BOUND)
@@ -1558,3 +1563,6 @@ pub fn conversion_number(kind: Conversion) -> i64 {
         Conversion::Ascii => 2,
     }
 }
+
+#[path = "helpers_str.rs"]
+mod helpers_str;

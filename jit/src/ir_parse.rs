@@ -84,6 +84,8 @@ const HELPERS: &[Helper] = &[
     Helper::ListPop,
     Helper::SetAddMethod,
     Helper::StrConcat,
+    Helper::StrConcat3,
+    Helper::StrIterNext,
     Helper::StrSlice,
     Helper::ListSlice,
     Helper::FloatBinop,
@@ -724,6 +726,8 @@ mod tests {
                 | Helper::ListPop
                 | Helper::SetAddMethod
                 | Helper::StrConcat
+                | Helper::StrConcat3
+                | Helper::StrIterNext
                 | Helper::StrSlice
                 | Helper::ListSlice
                 | Helper::FloatBinop

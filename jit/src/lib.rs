@@ -37,6 +37,7 @@ mod record_isinstance;
 mod record_iter;
 mod record_op;
 mod record_str_char;
+mod record_str_concat;
 mod record_typed;
 pub mod recorder;
 mod recording;

@@ -124,7 +124,9 @@ pub(crate) fn record_op(
             b,
         } if is_kind(val(a), ObjKind::Str) && is_kind(val(b), ObjKind::Str) => {
             let (x, y) = (r.load(a), r.load(b));
-            let out = record_typed::str_concat(r, (x, y), pc);
+            // Temporaries follow the named slots (locals, then free variables).
+            let temp = (a as usize >= code.code.local_names.len()).then(|| r.rel(a));
+            let out = crate::record_str_concat::concat(r, (x, y), temp, pc);
             r.store(dst, out);
         }
         Op::Add { dst, a, b } => arith(r, val, pc, BinOpKind::Add, dst, a, b, false),

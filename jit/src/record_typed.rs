@@ -155,13 +155,6 @@ pub(crate) fn contains(
     }
 }
 
-/// `a + b` (also `a += b`) of two values that are strs this iteration.
-pub(crate) fn str_concat(r: &mut Recorder, (a, b): (Ref, Ref), pc: u32) -> Ref {
-    guard_kind(r, a, ObjKind::Str, pc);
-    guard_kind(r, b, ObjKind::Str, pc);
-    typed_call(r, Helper::StrConcat, vec![a, b], pc, Type::Val)
-}
-
 /// `obj[start:stop]` of a str or list, or `obj[start:stop:step]` of a str,
 /// list or tuple, where the slice is the one the instruction before
 /// (`BuildSlice` at `pc - 1`, into slot `key`) built from int or None
@@ -316,7 +309,15 @@ pub(crate) fn for_iter(r: &mut Recorder, it: Value, iter: u16, exit: u32, pc: u3
         Type::Word,
     );
     r.guard(Opcode::GuardEq(t, tag), pc);
-    let next = typed_call(r, Helper::SeqIterNext, vec![v], pc, Type::Val);
+    // A `Seq` over a str (this time) takes the str step, which still
+    // handles a list or tuple.
+    let over_str = matches!(&io.state, IterState::Seq { seq, .. } if is_kind(*seq, ObjKind::Str));
+    let h = if over_str {
+        Helper::StrIterNext
+    } else {
+        Helper::SeqIterNext
+    };
+    let next = typed_call(r, h, vec![v], pc, Type::Val);
     if over_dict {
         r.guard(Opcode::GuardNe(next, ITER_UNDECIDED), pc);
     }

@@ -47,18 +47,61 @@ fn receiver_error(
     // Some methods pass their qualified name ("int.bit_length", as their
     // argument-count messages say it); these messages add the class.
     let method = method.rsplit('.').next().unwrap_or(method);
+    let slot = is_slot_wrapper(&tn, method);
     let Some(&recv) = args.first() else {
-        return Err(vm
-            .rt()
-            .type_error(format!("unbound method {tn}.{method}() needs an argument")));
+        let msg = match slot {
+            true => format!("descriptor '{method}' of '{tn}' object needs an argument"),
+            false => format!("unbound method {tn}.{method}() needs an argument"),
+        };
+        return Err(vm.rt().type_error(msg));
     };
     if !is_instance(recv) {
         let other = vm.rt().type_name(recv);
-        return Err(vm.rt().type_error(format!(
-            "descriptor '{method}' for '{tn}' objects doesn't apply to a '{other}' object"
-        )));
+        let msg = match slot {
+            true => {
+                format!("descriptor '{method}' requires a '{tn}' object but received a '{other}'")
+            }
+            false => {
+                format!(
+                    "descriptor '{method}' for '{tn}' objects doesn't apply to a '{other}' object"
+                )
+            }
+        };
+        return Err(vm.rt().type_error(msg));
     }
     Ok(recv)
+}
+
+/// Is `class.method` one of CPython's slot wrappers (`int.__add__`,
+/// `set.__len__`), whose receiver errors are worded differently from a
+/// method descriptor's? Dunders are, except the few a builtin class defines
+/// as plain methods (CPython 3.11's `vars(cls)`).
+fn is_slot_wrapper(class: &str, method: &str) -> bool {
+    const METHOD_DUNDERS: &[&str] = &[
+        "__trunc__",
+        "__floor__",
+        "__ceil__",
+        "__round__",
+        "__getnewargs__",
+        "__format__",
+        "__sizeof__",
+        "__reversed__",
+        "__reduce__",
+        "__reduce_ex__",
+        "__getstate__",
+        "__dir__",
+        "__bytes__",
+        "__subclasses__",
+        "__instancecheck__",
+        "__subclasscheck__",
+    ];
+    let dunder = method.len() > 4 && method.starts_with("__") && method.ends_with("__");
+    let class_method = match method {
+        "__getitem__" => matches!(class, "list" | "dict"),
+        "__contains__" => matches!(class, "dict" | "set" | "frozenset"),
+        _ => METHOD_DUNDERS.contains(&method),
+    };
+    dunder && !class_method
 }
 
 /// How CPython declares a method, which decides its argument-count messages.

@@ -3,7 +3,8 @@
 //! `arith`; an operand of another type gives `NotImplemented`, like CPython.
 
 use crate::list_type::dunder_args;
-use crate::object::BuiltinFn;
+use crate::method_args::receiver;
+use crate::object::{BuiltinFn, ClassObj};
 use crate::protocol::is_int_like;
 use crate::runtime::Runtime;
 use crate::value::Value;
@@ -13,6 +14,40 @@ use frontend::bytecode::BinOpKind;
 /// Can an int (`floats == false`) or float method take `v` as its operand?
 fn accepts(v: Value, floats: bool) -> bool {
     is_int_like(v) || (floats && v.is_float())
+}
+
+/// `body` as installed on `float` (`floats`) or `int`: a dunder belongs to
+/// its class, so `int.__add__(1.5, 2)` is a TypeError as in CPython although
+/// both classes run the same body.
+macro_rules! on_class {
+    ($floats:expr, $name:literal, $body:path) => {
+        (
+            $name,
+            match $floats {
+                true => {
+                    (|vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]| {
+                        number_receiver(vm, args, $name, true)?;
+                        $body(vm, args, kw)
+                    }) as BuiltinFn
+                }
+                false => {
+                    (|vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]| {
+                        number_receiver(vm, args, $name, false)?;
+                        $body(vm, args, kw)
+                    }) as BuiltinFn
+                }
+            },
+        )
+    };
+}
+
+/// The receiver of a dunder of `float` (`floats`) or `int` (bools too).
+fn number_receiver(vm: &mut dyn Vm, args: &[Value], method: &str, floats: bool) -> PyResult<Value> {
+    let (cls, is_instance): (fn(&Runtime) -> *mut ClassObj, fn(Value) -> bool) = match floats {
+        true => (|rt| rt.types.float, |v| v.is_float()),
+        false => (|rt| rt.types.int, is_int_like),
+    };
+    receiver(vm, args, cls, method, is_instance)
 }
 
 macro_rules! binary_dunders {
@@ -30,10 +65,9 @@ macro_rules! binary_dunders {
                     let a = dunder_args(vm, args, $rname, 1)?;
                     binary(vm, BinOpKind::$op, args[0], a[0], true)
                 }
-                out.push(($fname, $fwd));
-                out.push(($rname, $rev));
+                out.push(on_class!(floats, $fname, $fwd));
+                out.push(on_class!(floats, $rname, $rev));
             )*
-            let _ = floats;
             out
         }
     };
@@ -88,14 +122,17 @@ fn hash(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
     Ok(vm.rt().int_from_i64(h))
 }
 
-/// Adds the shared dunders to `cls` (`int` or `float`). A receiver that is
-/// not a number makes the binary ones return `NotImplemented`.
-pub fn install(rt: &mut Runtime, cls: *mut crate::object::ClassObj, floats: bool) {
-    for (name, f) in binaries(floats) {
+/// Adds the shared dunders to `cls` (`int` or `float`). Each checks its
+/// receiver is of `cls`; an operand the type does not take makes the binary
+/// ones return `NotImplemented`.
+pub fn install(rt: &mut Runtime, cls: *mut ClassObj, floats: bool) {
+    let unaries = [
+        on_class!(floats, "__neg__", neg),
+        on_class!(floats, "__pos__", pos),
+        on_class!(floats, "__abs__", abs),
+        on_class!(floats, "__hash__", hash),
+    ];
+    for (name, f) in binaries(floats).into_iter().chain(unaries) {
         rt.add_method(cls, name, f);
     }
-    rt.add_method(cls, "__neg__", neg);
-    rt.add_method(cls, "__pos__", pos);
-    rt.add_method(cls, "__abs__", abs);
-    rt.add_method(cls, "__hash__", hash);
 }

@@ -15,21 +15,47 @@ use crate::value::Value;
 use crate::{iter, PyResult, Vm};
 use frontend::bytecode::BinOpKind;
 
+/// One method shared by `set` and `frozenset`, as installed on one of them
+/// (`frozen` says which): a method descriptor belongs to its class, so
+/// `set.union(frozenset())` is a TypeError as in CPython although both
+/// classes run the same body.
+macro_rules! on_class {
+    ($frozen:literal, $name:literal, $body:path) => {
+        (
+            $name,
+            (|vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]| {
+                recv_of_class(vm, args, $name, $frozen)?;
+                $body(vm, args, kw)
+            }) as BuiltinFn,
+        )
+    };
+}
+
+/// The methods `set` and `frozenset` share, for the class `frozen` names.
+macro_rules! shared_methods {
+    ($frozen:literal) => {
+        [
+            on_class!($frozen, "copy", set_copy_method),
+            on_class!($frozen, "union", set_union),
+            on_class!($frozen, "intersection", set_intersection_method),
+            on_class!($frozen, "difference", set_difference_method),
+            on_class!(
+                $frozen,
+                "symmetric_difference",
+                set_symmetric_difference_method
+            ),
+            on_class!($frozen, "issubset", set_issubset),
+            on_class!($frozen, "issuperset", set_issuperset),
+            on_class!($frozen, "isdisjoint", set_isdisjoint),
+            on_class!($frozen, "__len__", set_len),
+            on_class!($frozen, "__contains__", set_contains_method),
+            on_class!($frozen, "__iter__", set_iter),
+        ]
+    };
+}
+
 /// Installs the methods of `set` and `frozenset`.
 pub fn install(rt: &mut Runtime) {
-    let shared: &[(&'static str, BuiltinFn)] = &[
-        ("copy", set_copy_method),
-        ("union", set_union),
-        ("intersection", set_intersection_method),
-        ("difference", set_difference_method),
-        ("symmetric_difference", set_symmetric_difference_method),
-        ("issubset", set_issubset),
-        ("issuperset", set_issuperset),
-        ("isdisjoint", set_isdisjoint),
-        ("__len__", set_len),
-        ("__contains__", set_contains_method),
-        ("__iter__", set_iter),
-    ];
     let mutating: &[(&'static str, BuiltinFn)] = &[
         ("add", set_add_method),
         ("remove", set_remove),
@@ -45,8 +71,10 @@ pub fn install(rt: &mut Runtime) {
         ),
     ];
     let (set, frozen) = (rt.types.set, rt.types.frozenset);
-    for &(name, f) in shared {
+    for (name, f) in shared_methods!(false) {
         rt.add_method(set, name, f);
+    }
+    for (name, f) in shared_methods!(true) {
         rt.add_method(frozen, name, f);
     }
     for &(name, f) in mutating {
@@ -454,24 +482,19 @@ pub fn fill_from(vm: &mut dyn Vm, s: Value, iterable: Value) -> PyResult<()> {
 
 // ---------------------------------------------------------------- methods
 
-fn recv(vm: &mut dyn Vm, args: &[Value], method: &str) -> PyResult<Value> {
-    let frozen = args.first().is_some_and(|&v| is_frozen(v));
-    let cls = |rt: &crate::runtime::Runtime| match frozen {
-        true => rt.types.frozenset,
-        false => rt.types.set,
+/// The receiver of a method of `frozenset` (`frozen`) or `set`: an instance
+/// of that class, not of the other one.
+fn recv_of_class(vm: &mut dyn Vm, args: &[Value], method: &str, frozen: bool) -> PyResult<Value> {
+    let (cls, is_instance): (fn(&Runtime) -> *mut ClassObj, fn(Value) -> bool) = match frozen {
+        true => (|rt| rt.types.frozenset, |v| is_set(v) && is_frozen(v)),
+        false => (|rt| rt.types.set, |v| is_set(v) && !is_frozen(v)),
     };
-    receiver(vm, args, cls, method, is_set)
+    receiver(vm, args, cls, method, is_instance)
 }
 
 /// The receiver of a mutating method: a set, not a frozenset.
 fn recv_mut(vm: &mut dyn Vm, args: &[Value], method: &str) -> PyResult<Value> {
-    receiver(
-        vm,
-        args,
-        |rt| rt.types.set,
-        method,
-        |v| is_set(v) && !is_frozen(v),
-    )
+    recv_of_class(vm, args, method, false)
 }
 
 fn one_arg(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)], name: &str) -> PyResult<Value> {
@@ -533,7 +556,7 @@ fn set_clear(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
 }
 
 fn set_copy_method(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    let s = recv(vm, args, "copy")?;
+    let s = args[0]; // checked by `on_class`
     bind_method(vm, Signature::positional("copy", &[], 0), args, kw)?;
     if is_frozen(s) {
         return Ok(s);
@@ -551,7 +574,7 @@ fn set_update(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResul
 }
 
 fn set_union(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    let s = recv(vm, args, "union")?;
+    let s = args[0]; // checked by `on_class`
     no_kwargs(vm, kw, "union")?;
     let result = copy_of(vm, s, is_frozen(s));
     rooted(vm, &[result], |vm| {
@@ -582,7 +605,7 @@ fn set_intersection_method(
     args: &[Value],
     kw: &[(Value, Value)],
 ) -> PyResult<Value> {
-    let s = recv(vm, args, "intersection")?;
+    let s = args[0]; // checked by `on_class`
     no_kwargs(vm, kw, "intersection")?;
     intersection_multi(vm, s, &args[1..])
 }
@@ -606,7 +629,7 @@ fn set_difference_method(
     args: &[Value],
     kw: &[(Value, Value)],
 ) -> PyResult<Value> {
-    let s = recv(vm, args, "difference")?;
+    let s = args[0]; // checked by `on_class`
     no_kwargs(vm, kw, "difference")?;
     let Some((&first, rest)) = args[1..].split_first() else {
         return Ok(copy_of(vm, s, is_frozen(s)));
@@ -638,7 +661,7 @@ fn set_symmetric_difference_method(
     args: &[Value],
     kw: &[(Value, Value)],
 ) -> PyResult<Value> {
-    let s = recv(vm, args, "symmetric_difference")?;
+    let s = args[0]; // checked by `on_class`
     let other = one_arg(vm, args, kw, "symmetric_difference")?;
     symmetric_difference(vm, s, other)
 }
@@ -681,14 +704,14 @@ pub fn is_subset(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<bool> {
 }
 
 fn set_issubset(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    let s = recv(vm, args, "issubset")?;
+    let s = args[0]; // checked by `on_class`
     let other = one_arg(vm, args, kw, "issubset")?;
     let other = as_set(vm, other)?;
     rooted(vm, &[other], |vm| is_subset(vm, s, other)).map(Value::from_bool)
 }
 
 fn set_issuperset(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    let s = recv(vm, args, "issuperset")?;
+    let s = args[0]; // checked by `on_class`
     let other = one_arg(vm, args, kw, "issuperset")?;
     if is_set(other) {
         return is_subset(vm, other, s).map(Value::from_bool);
@@ -704,7 +727,7 @@ fn set_issuperset(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyR
 }
 
 fn set_isdisjoint(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    let s = recv(vm, args, "isdisjoint")?;
+    let s = args[0]; // checked by `on_class`
     let other = one_arg(vm, args, kw, "isdisjoint")?;
     if is_set(other) {
         let (big, small) = if table(other).len() > table(s).len() {
@@ -732,18 +755,18 @@ fn set_isdisjoint(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyR
 }
 
 fn set_len(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let s = recv(vm, args, "__len__")?;
+    let s = args[0]; // checked by `on_class`
     let n = table(s).len();
     Ok(vm.rt().int_from_i64(n as i64))
 }
 
 fn set_contains_method(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let s = recv(vm, args, "__contains__")?;
+    let s = args[0]; // checked by `on_class`
     let a = dunder_args(vm, args, "__contains__", 1)?;
     crate::protocol::set_contains(vm, s, a[0]).map(Value::from_bool)
 }
 
 fn set_iter(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let s = recv(vm, args, "__iter__")?;
+    let s = args[0]; // checked by `on_class`
     iter::get_iter(vm, s)
 }
