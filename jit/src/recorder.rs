@@ -294,11 +294,13 @@ impl Recorder {
 
     /// May a call of `code` be inlined although `code` is being recorded?
     /// Only a function trace's call of its own function, made from its root
-    /// frame: the trace then covers two levels of the recursion per entry
-    /// (the inlined level's recursive calls go through the `call` helper,
-    /// which reaches the trace again), halving the entries and exits.
+    /// frame or the level inlined there (every recorded frame is the
+    /// function's): the trace then covers three levels of the recursion per
+    /// entry (the deepest level's recursive calls go through the `call`
+    /// helper, a direct call of the trace again), cutting the entries and
+    /// exits. (Deeper, bridges outgrow the stack their trace reserved.)
     pub(crate) fn inlines_own_recursion(&self, code: Value) -> bool {
-        self.function && self.frames.len() == 1 && self.frames[0].code == code
+        self.function && self.frames.len() <= 2 && self.frames.iter().all(|f| f.code == code)
     }
 
     /// Is the recorder skipping instructions (inside an inner loop or a call

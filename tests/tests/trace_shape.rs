@@ -74,8 +74,8 @@ const TESTS: &[NamedTest] = &[
         stats_count_a_loop_over_a_generator,
     ),
     (
-        "recursion_in_a_function_trace_inlines_one_level",
-        recursion_in_a_function_trace_inlines_one_level,
+        "recursion_in_a_function_trace_inlines_two_levels",
+        recursion_in_a_function_trace_inlines_two_levels,
     ),
     (
         "deep_recursion_is_traced_after_its_top_recording_gives_up",
@@ -795,21 +795,21 @@ print(ack(2, 40))
     expect_eq("traced function", trace.loop_function(), Some("ack"))
 }
 
-fn recursion_in_a_function_trace_inlines_one_level() -> Result<(), String> {
-    // `fib` has no loop: it is traced from its entry. The root frame's
-    // recursive calls are inlined once; the inlined copies' own recursive
-    // calls go through the `call` helper, which reaches the function trace
-    // again. The trace ends at the function's `return`, in an exit the
-    // interpreter resumes at.
+fn recursion_in_a_function_trace_inlines_two_levels() -> Result<(), String> {
+    // `total` has no loop: it is traced from its entry. The root frame's
+    // recursive call is inlined, and so is that level's; the deepest
+    // level's recursive call goes through the `call` helper, which reaches
+    // the function trace again (directly). The trace ends at the
+    // function's `return`, in an exit the interpreter resumes at.
     let source = "\
-def fib(n):
-    if n < 2:
-        return n
-    return fib(n - 1) + fib(n - 2)
+def total(n):
+    if n == 0:
+        return 0
+    return total(n - 1) + n
 
-print(fib(15))
+print(total(60))
 ";
-    let run = run_traced(source, "610\n", &["--jit-stats"])?;
+    let run = run_traced(source, "1830\n", &["--jit-stats"])?;
     let stderr = &run.outcome.stderr;
     expect_eq("functions traced", stat(stderr, "functions traced:")?, 1)
         .and(expect_eq("loops traced", stat(stderr, "loops traced:")?, 0))
@@ -824,16 +824,16 @@ print(fib(15))
         .iter()
         .find(|t| t.is_function())
         .ok_or("no function trace in the log")?;
-    expect_eq("traced function", trace.loop_function(), Some("fib"))?;
+    expect_eq("traced function", trace.loop_function(), Some("total"))?;
     let calls: Vec<&TraceInst> = trace.calls_of("call").collect();
-    expect_in(trace, calls.len() == 4, || {
-        format!("two inlined levels make two calls each: {calls:?}")
+    expect_in(trace, calls.len() == 1, || {
+        format!("the deepest inlined level makes the one call: {calls:?}")
     })?;
-    expect_in(trace, calls.iter().all(|c| c.depth == 1), || {
-        "the recursive calls are made by the inlined level".to_string()
+    expect_in(trace, calls.iter().all(|c| c.depth == 2), || {
+        "the recursive call is made by the level inlined twice".to_string()
     })?;
-    expect_in(trace, trace.insts.iter().all(|i| i.depth <= 1), || {
-        "the recursion is inlined one level only".to_string()
+    expect_in(trace, trace.insts.iter().all(|i| i.depth <= 2), || {
+        "the recursion is inlined two levels only".to_string()
     })?;
     expect_in(trace, trace.with_op("loop_header").next().is_none(), || {
         "a function trace has no loop header".to_string()
