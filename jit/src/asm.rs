@@ -66,6 +66,7 @@ mod float_pow;
 mod instructions;
 mod locations;
 mod pinned_object;
+mod reg_cache;
 mod run_loop;
 use crate::code_heap::CodeBlock;
 use dynasmrt::x64::{Assembler, X64Relocation};
@@ -188,6 +189,12 @@ struct Emitter<'a> {
     /// loads. Every instruction loads all its operands before it changes
     /// `rax`, so a load of this value is a register move or nothing.
     rax_now: Option<Ref>,
+    /// Raw traces: the float value `xmm0` holds when the previous
+    /// instruction ended (it computed its result there).
+    xmm0_after: Option<Ref>,
+    /// Raw traces: the float value `xmm0` holds during the current
+    /// instruction's operand loads (like `rax_now`).
+    xmm0_now: Option<Ref>,
     /// Spill slots this pass loaded from memory.
     read: Vec<bool>,
     /// From the first pass: spill slots that are ever loaded (None: store all).
@@ -245,6 +252,8 @@ struct Emitter<'a> {
     run_loop_exits: Vec<run_loop::OtherExit>,
     /// A `run_loop` whose `guard_true` (the next instruction) it emitted.
     guard_done: Option<Ref>,
+    /// Raw traces: the values `rbp` and `r13`-`r15` hold (`asm/reg_cache.rs`).
+    cache: reg_cache::RegCache,
 }
 
 /// Optimized traces read the interrupt and install flags at a loop header
@@ -284,6 +293,15 @@ impl Emitter<'_> {
         }
         if reg == RAX {
             self.rax_now = Some(r);
+        }
+        let cached = self.cache.find(r);
+        // A cache register is loaded only to compute a result in it.
+        self.cache.forget_reg(reg);
+        if let Some(c) = cached {
+            if c != reg {
+                dynasm!(self.ops ; .arch x64 ; mov Rq(reg), Rq(c));
+            }
+            return;
         }
         match self.trace.insts[r as usize].op {
             Opcode::Const(v) => {
@@ -390,15 +408,28 @@ impl Emitter<'_> {
         match self.loc(r) {
             Loc::Gpr(g) => dynasm!(self.ops ; .arch x64 ; mov Rq(g), rax),
             Loc::Xmm(x) => dynasm!(self.ops ; .arch x64 ; movq Rx(x), rax),
-            Loc::Spill(s) => {
-                if self.needed.as_ref().is_none_or(|n| n[r as usize]) {
-                    let off = 8 * s as i32;
-                    dynasm!(self.ops ; .arch x64 ; mov [rsp + off], rax);
+            Loc::Spill(_) => {
+                self.store_spill(r, RAX);
+                // Raw traces: a copy for reads after the next instruction.
+                if let Some(c) = self.cache.choose(r, r, true, &[]) {
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(c), rax);
+                    self.cache.set(c, r);
                 }
             }
             Loc::None => {}
         }
         self.rax_after = Some(r);
+    }
+
+    /// Writes value `r` from register `reg` to its spill slot, unless the
+    /// first pass found that nothing loads it from there.
+    fn store_spill(&mut self, r: Ref, reg: u8) {
+        if let Loc::Spill(s) = self.loc(r) {
+            if self.needed.as_ref().is_none_or(|n| n[r as usize]) {
+                let off = 8 * s as i32;
+                dynasm!(self.ops ; .arch x64 ; mov [rsp + off], Rq(reg));
+            }
+        }
     }
 
     fn stub(&self, inst: &Inst) -> DynamicLabel {
@@ -663,6 +694,7 @@ fn assemble_pass(
     // the final pass is copied into executable pages.
     let mut ops = VecAssembler::<X64Relocation>::new(0);
     let decided = DecidedBools::new(trace);
+    let fused = fused_compares(trace, &decided);
     let stubs: Vec<DynamicLabel> = trace
         .snapshots
         .iter()
@@ -674,12 +706,14 @@ fn assemble_pass(
         stubs,
         rax_after: None,
         rax_now: None,
+        xmm0_after: None,
+        xmm0_now: None,
         read: vec![false; trace.insts.len()],
         needed: read.map(|r| r.to_vec()),
         body: None,
         phis: Vec::new(),
         alloc,
-        fused: fused_compares(trace, &decided),
+        fused: fused.clone(),
         fused_loads: match alloc {
             Some(_) => fused_version_loads(trace, &decided),
             None => vec![false; trace.insts.len()],
@@ -697,6 +731,7 @@ fn assemble_pass(
         run_loop_exits: Vec::new(),
         guard_done: None,
         pool: ConstantPool::default(),
+        cache: reg_cache::RegCache::new(trace, &fused, alloc.is_none()),
     };
     let body_header = if trace.local_loop {
         let h = trace.insts.iter().rposition(|i| i.op == Opcode::LoopHeader);
@@ -744,9 +779,13 @@ fn assemble_pass(
             e.untagged_rdi = None;
             e.items_r8 = None;
         }
-        if alloc.is_some() && matches!(inst.op, Opcode::Const(_) | Opcode::ConstInt(_)) {
+        if matches!(inst.op, Opcode::Const(_) | Opcode::ConstInt(_)) {
             // Emits nothing: what `rax` holds stays known past it.
             continue;
+        }
+        if inst.op == Opcode::LoopHeader {
+            // A jump target.
+            e.cache.clear();
         }
         // The loop header is a jump target: nothing is known in `rax` there.
         e.rax_now = match inst.op {
@@ -771,8 +810,19 @@ fn assemble_pass(
             e.items_r8 = None;
         }
         e.rax_after = None;
+        e.xmm0_now = match inst.op {
+            Opcode::LoopHeader => None,
+            _ => e.xmm0_after.take(),
+        };
         emit_inst(&mut e, i as Ref, inst, targets)?;
+        if let Opcode::Call(..) = inst.op {
+            // Only its result, cached after the call returned, is known.
+            e.cache.keep_only(i as Ref);
+        }
     }
+    // Exit stubs are reached from many places: nothing is known there.
+    e.cache.clear();
+    e.xmm0_now = None;
     for poll in std::mem::take(&mut e.flag_polls) {
         let sp = targets.safepoint;
         dynasm!(e.ops ; .arch x64 ; =>poll.slow);

@@ -29,7 +29,7 @@ pub(super) fn emit_int_compare(e: &mut Emitter, cond: Cond, a: Ref, b: Ref) -> C
                 let c = e.pooled(v.to_bits());
                 dynasm!(e.ops ; .arch x64 ; cmp Rq(ra), QWORD [=>c]);
             }
-            (_, Loc::Spill(s)) if e.rax_now != Some(b) => {
+            (_, Loc::Spill(s)) if e.rax_now != Some(b) && e.cache.find(b).is_none() => {
                 e.read[b as usize] = true;
                 let off = 8 * s as i32;
                 dynasm!(e.ops ; .arch x64 ; cmp Rq(ra), [rsp + off]);

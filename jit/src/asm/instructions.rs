@@ -68,8 +68,7 @@ pub(super) fn emit_inst(
             dynasm!(e.ops ; .arch x64 ; jne =>stub);
         }
         Opcode::GuardTag(v, tag)
-            if e.alloc.is_some()
-                && e.gpr(v).is_some()
+            if e.held_gpr(v).is_some()
                 && i8::try_from(tag as u16 as i16).is_ok()
                 && std::is_x86_feature_detected!("bmi2") =>
         {
@@ -77,7 +76,7 @@ pub(super) fn emit_inst(
             // value's register: `rorx` and a 16-bit compare, where a copy,
             // a shift and a compare were three.
             let stub = e.stub(inst);
-            let g = e.gpr(v).expect("checked");
+            let g = e.held_gpr(v).expect("checked");
             dynasm!(e.ops ; .arch x64 ; rorx rax, Rq(g), 48);
             // `cmp ax, imm8` (66 83 /7 ib, sign-extended).
             e.ops
@@ -287,6 +286,13 @@ pub(super) fn emit_inst(
             (Loc::Xmm(x), Some(g)) if e.alloc.is_some() => {
                 dynasm!(e.ops ; .arch x64 ; movq Rx(x), Rq(g))
             }
+            // Raw traces: the same bits, in place in a cache register
+            // when the boxed value is not read again.
+            _ if e.alloc.is_none() => {
+                let d = e.out_gpr(i);
+                e.load(d, v);
+                e.done_gpr(i, d);
+            }
             _ => {
                 e.load(RAX, v);
                 e.store_rax(i);
@@ -321,8 +327,13 @@ pub(super) fn emit_inst(
                 (Some(_), None) if commutes => (b, a),
                 _ => (a, b),
             };
-            // In the result's own register when that is safe, else in rax.
-            let d = e.direct_gpr(i, inst, &[b]).unwrap_or(RAX);
+            // In the result's own register when that is safe (raw traces:
+            // the cache register it is to be kept in), else in rax.
+            let d = match e.alloc {
+                Some(_) => e.direct_gpr(i, inst, &[b]),
+                None => e.cache.choose(i, i, true, &[b]),
+            }
+            .unwrap_or(RAX);
             // Computing in rax, which already holds the second operand (the
             // previous instruction's result, often in a spill slot): that
             // one goes first, so neither operand is loaded.
@@ -356,14 +367,26 @@ pub(super) fn emit_inst(
                 (IntOp::And, None) => dynasm!(e.ops ; .arch x64 ; and Rq(d), Rq(rb)),
                 (IntOp::Or, None) => dynasm!(e.ops ; .arch x64 ; or Rq(d), Rq(rb)),
                 (IntOp::Xor, None) => dynasm!(e.ops ; .arch x64 ; xor Rq(d), Rq(rb)),
+                (IntOp::Min | IntOp::Max, _) => {
+                    if let Some(k) = imm {
+                        dynasm!(e.ops ; .arch x64 ; mov Rq(rb), k);
+                    }
+                    // Branch-free: the other operand replaces `d` when smaller (larger).
+                    dynasm!(e.ops ; .arch x64 ; cmp Rq(d), Rq(rb));
+                    if op == IntOp::Min {
+                        dynasm!(e.ops ; .arch x64 ; cmovg Rq(d), Rq(rb));
+                    } else {
+                        dynasm!(e.ops ; .arch x64 ; cmovl Rq(d), Rq(rb));
+                    }
+                }
                 _ => dynasm!(e.ops ; .arch x64 ; imul Rq(d), Rq(rb)),
             }
             if matches!(op, IntOp::AddOv | IntOp::SubOv | IntOp::MulOv) {
                 let stub = e.stub(inst);
                 dynasm!(e.ops ; .arch x64 ; jo =>stub);
             }
-            if d == RAX {
-                e.store_rax(i);
+            if d == RAX || e.alloc.is_none() {
+                e.done_gpr(i, d);
             }
         }
         Opcode::Int(op @ (IntOp::FloorDiv | IntOp::Mod), a, b)
@@ -415,6 +438,8 @@ pub(super) fn emit_inst(
                 IntOp::And => dynasm!(e.ops ; .arch x64 ; and rax, rcx),
                 IntOp::Or => dynasm!(e.ops ; .arch x64 ; or rax, rcx),
                 IntOp::Xor => dynasm!(e.ops ; .arch x64 ; xor rax, rcx),
+                IntOp::Min => dynasm!(e.ops ; .arch x64 ; cmp rax, rcx ; cmovg rax, rcx),
+                IntOp::Max => dynasm!(e.ops ; .arch x64 ; cmp rax, rcx ; cmovl rax, rcx),
                 IntOp::FloorDiv | IntOp::Mod => {
                     // Python rounds toward minus infinity: fix up C's truncation
                     // when the remainder's sign differs from the divisor's.
@@ -510,20 +535,27 @@ pub(super) fn emit_inst(
         Opcode::Float(op, a, b) if e.alloc.is_some() => e.emit_float_op(i, inst, op, a, b),
         Opcode::Float(op, a, b) => {
             e.load_xmm(0, a, RAX);
-            e.load_xmm(1, b, RCX);
+            // `x * x` squares `xmm0`.
+            let xb = match b == a {
+                true => 0,
+                false => {
+                    e.load_xmm(1, b, RCX);
+                    1
+                }
+            };
             match op {
-                FloatOp::Add => dynasm!(e.ops ; .arch x64 ; addsd xmm0, xmm1),
-                FloatOp::Sub => dynasm!(e.ops ; .arch x64 ; subsd xmm0, xmm1),
-                FloatOp::Mul => dynasm!(e.ops ; .arch x64 ; mulsd xmm0, xmm1),
+                FloatOp::Add => dynasm!(e.ops ; .arch x64 ; addsd xmm0, Rx(xb)),
+                FloatOp::Sub => dynasm!(e.ops ; .arch x64 ; subsd xmm0, Rx(xb)),
+                FloatOp::Mul => dynasm!(e.ops ; .arch x64 ; mulsd xmm0, Rx(xb)),
                 FloatOp::Div => {
                     // A zero (or NaN) divisor leaves: the interpreter raises or computes.
                     let stub = e.stub(inst);
                     dynasm!(e.ops
                         ; .arch x64
                         ; xorpd xmm2, xmm2
-                        ; ucomisd xmm1, xmm2
+                        ; ucomisd Rx(xb), xmm2
                         ; je =>stub
-                        ; divsd xmm0, xmm1
+                        ; divsd xmm0, Rx(xb)
                     );
                 }
             }
@@ -700,11 +732,18 @@ pub(super) fn emit_inst(
 /// that write no memory and keep `rbx` (constants, slot loads, other tag
 /// guards) lie between the load and the guard; the byte offset of the word.
 fn memory_tag_guard(e: &Emitter, i: Ref, v: Ref) -> Option<(bool, i32)> {
-    if let Loc::Spill(s) = e.loc(v) {
-        return Some((true, 8 * s as i32));
+    let spilled = match e.loc(v) {
+        // Raw traces: from the interpreter slot or a cache register
+        // first, so that the spill slot need not be written for it.
+        Loc::Spill(_) if e.alloc.is_none() && e.held_gpr(v).is_some() => None,
+        Loc::Spill(s) => Some((true, 8 * s as i32)),
+        _ => None,
+    };
+    if spilled.is_some() && e.alloc.is_some() {
+        return spilled;
     }
     let Opcode::SlotLoad(s) = e.trace.insts[v as usize].op else {
-        return None;
+        return spilled;
     };
     let quiet = e.trace.insts[v as usize + 1..i as usize]
         .iter()
@@ -714,7 +753,11 @@ fn memory_tag_guard(e: &Emitter, i: Ref, v: Ref) -> Option<(bool, i32)> {
                 Opcode::Const(_) | Opcode::ConstInt(_) | Opcode::SlotLoad(_) | Opcode::GuardTag(..)
             )
         });
-    quiet.then_some((false, 8 * s))
+    if quiet {
+        Some((false, 8 * s))
+    } else {
+        spilled
+    }
 }
 
 /// Calls helper `h` (at most four arguments) for `inst`: the arguments in

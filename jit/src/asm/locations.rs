@@ -29,11 +29,21 @@ impl Emitter<'_> {
         }
     }
 
+    /// The general register holding value `r` without a load: its own
+    /// (optimized traces) or a cache register (raw traces).
+    pub(super) fn held_gpr(&self, r: Ref) -> Option<u8> {
+        self.gpr(r).or_else(|| self.cache.find(r))
+    }
+
     /// The general register to read value `r` from: its own (optimized
     /// traces), else `scratch` after loading it there.
     pub(super) fn reg_of(&mut self, r: Ref, scratch: u8) -> u8 {
         match self.gpr(r) {
             Some(g) => g,
+            // Raw traces: where the register cache holds it.
+            None if self.rax_now != Some(r) && self.cache.find(r).is_some() => {
+                self.cache.find(r).expect("checked")
+            }
             None => {
                 self.load(scratch, r);
                 scratch
@@ -53,17 +63,24 @@ impl Emitter<'_> {
         }
     }
 
-    /// The register an instruction that cannot fail writes its result to:
-    /// the result's own (optimized traces), else rax. It must read all its
-    /// operands first.
+    /// The register an instruction writes its result to: the result's own
+    /// (optimized traces), or (raw traces) the cache register it is to be
+    /// kept in, else rax. It must read all its operands first.
     pub(super) fn out_gpr(&self, i: Ref) -> u8 {
-        self.gpr(i).unwrap_or(RAX)
+        match self.gpr(i) {
+            Some(g) => g,
+            None => self.cache.choose(i, i, false, &[]).unwrap_or(RAX),
+        }
     }
 
     /// Finishes a result computed in `reg` (from [`Emitter::out_gpr`]).
     pub(super) fn done_gpr(&mut self, i: Ref, reg: u8) {
         if reg == RAX {
             self.store_rax(i);
+        } else if self.alloc.is_none() {
+            // In a cache register (raw traces).
+            self.store_spill(i, reg);
+            self.cache.set(reg, i);
         }
     }
 
@@ -98,6 +115,10 @@ impl Emitter<'_> {
     /// Loads float value `r` into xmm register `x`; raw traces (and
     /// constants) go through general register `via`.
     pub(super) fn load_xmm(&mut self, x: u8, r: Ref, via: u8) {
+        if self.alloc.is_none() {
+            self.load_xmm_raw(x, r, via);
+            return;
+        }
         if let (true, Some(bits)) = (
             self.alloc.is_some(),
             super::float_ops::float_constant(self.trace, r),
@@ -121,6 +142,29 @@ impl Emitter<'_> {
         }
     }
 
+    /// Raw traces: loads float value `r` into xmm register `x` from `xmm0`
+    /// when it holds it, else from the general register holding it (`rax`,
+    /// a cache register), else through general register `via`.
+    fn load_xmm_raw(&mut self, x: u8, r: Ref, via: u8) {
+        if self.xmm0_now == Some(r) {
+            if x != 0 {
+                dynasm!(self.ops ; .arch x64 ; movapd Rx(x), xmm0);
+            }
+            return;
+        }
+        match self.cache.find(r) {
+            _ if self.rax_now == Some(r) => dynasm!(self.ops ; .arch x64 ; movq Rx(x), rax),
+            Some(c) => dynasm!(self.ops ; .arch x64 ; movq Rx(x), Rq(c)),
+            None => {
+                self.load(via, r);
+                dynasm!(self.ops ; .arch x64 ; movq Rx(x), Rq(via));
+            }
+        }
+        if x == 0 {
+            self.xmm0_now = Some(r);
+        }
+    }
+
     /// Stores the float in xmm register `x` as value `r`.
     pub(super) fn store_xmm(&mut self, x: u8, r: Ref) {
         match (self.alloc.is_some(), self.loc(r)) {
@@ -135,6 +179,10 @@ impl Emitter<'_> {
             (false, _) => {
                 dynasm!(self.ops ; .arch x64 ; movq rax, Rx(x));
                 self.store_rax(r);
+                if x == 0 {
+                    // Still there for the next instruction.
+                    self.xmm0_after = Some(r);
+                }
             }
         }
     }

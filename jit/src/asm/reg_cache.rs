@@ -1,0 +1,248 @@
+//! The raw tier's register cache: which IR value each of four callee-saved
+//! registers holds within a straight-line run of a raw trace's code.
+//!
+//! Raw code keeps every value in its spill slot (exits read them there), so
+//! a use reads the slot back, and on a dependency chain each store and
+//! reload costs the store-forwarding latency. The cache keeps a copy of a
+//! value that is read again soon in `rbp`, `r13`, `r14` or `r15` (the trace
+//! frame saves them; nothing else in raw code writes them), and a later
+//! operand read takes it from there. The spill store stays unless no load
+//! of the slot is left (`assemble_bytes`' two passes find that). A
+//! register is given to the value read again soonest (the one whose next
+//! read is farthest gives way). What is cached is forgotten at jump
+//! targets (loop headers, a peeled body's header) and at calls; exit stubs
+//! never read it.
+
+use crate::ir::{Opcode, Ref, Trace};
+
+/// The cache's registers (`rbp`, `r13`, `r14`, `r15`).
+pub(super) const CACHE_REGS: [u8; 4] = [5, 13, 14, 15];
+
+/// Which value each cache register holds, and where each value is read.
+pub(super) struct RegCache {
+    /// Per cache register (in [`CACHE_REGS`] order), the value it holds.
+    held: [Option<Ref>; CACHE_REGS.len()],
+    /// Per value, the positions of the instructions that read it as an
+    /// operand, ascending.
+    reads: Vec<Vec<u32>>,
+    /// The positions of the instructions that forget the cache (calls and
+    /// loop headers), ascending.
+    barriers: Vec<u32>,
+}
+
+impl RegCache {
+    /// A cache for `trace`; `fused` marks the compares whose guard (the
+    /// next instruction) reads their operands. With `enabled` false (the
+    /// optimized tier) it never holds anything.
+    pub(super) fn new(trace: &Trace, fused: &[bool], enabled: bool) -> RegCache {
+        let mut reads: Vec<Vec<u32>> = vec![Vec::new(); trace.insts.len()];
+        let mut barriers = Vec::new();
+        if enabled {
+            let last = trace.insts.len().saturating_sub(1) as u32;
+            let header = trace.insts.iter().rposition(|i| i.op == Opcode::LoopHeader);
+            for (k, inst) in trace.insts.iter().enumerate() {
+                let k = k as u32;
+                if matches!(inst.op, Opcode::Call(..) | Opcode::LoopHeader) {
+                    barriers.push(k);
+                }
+                match inst.op {
+                    // Read by the moves at the body's two edges.
+                    Opcode::Phi(init, next) => {
+                        if let Some(h) = header {
+                            reads[init as usize].push(h as u32);
+                        }
+                        reads[next as usize].push(last);
+                    }
+                    _ => inst.op.for_each_ref(|r| {
+                        reads[r as usize].push(k);
+                        if fused[k as usize] {
+                            reads[r as usize].push(k + 1);
+                        }
+                    }),
+                }
+            }
+            for r in &mut reads {
+                r.sort_unstable();
+                r.dedup();
+            }
+        }
+        RegCache {
+            held: [None; CACHE_REGS.len()],
+            reads,
+            barriers,
+        }
+    }
+
+    /// Forgets everything (a jump target, an exit stub).
+    pub(super) fn clear(&mut self) {
+        self.held = [None; CACHE_REGS.len()];
+    }
+
+    /// Forgets everything but value `keep` (after a call: its result was
+    /// cached after the call returned).
+    pub(super) fn keep_only(&mut self, keep: Ref) {
+        for h in &mut self.held {
+            if *h != Some(keep) {
+                *h = None;
+            }
+        }
+    }
+
+    /// The cache register holding value `r`, if any.
+    pub(super) fn find(&self, r: Ref) -> Option<u8> {
+        let k = self.held.iter().position(|&h| h == Some(r))?;
+        Some(CACHE_REGS[k])
+    }
+
+    /// Register `reg` is about to be overwritten: it holds nothing known.
+    pub(super) fn forget_reg(&mut self, reg: u8) {
+        if let Some(k) = CACHE_REGS.iter().position(|&c| c == reg) {
+            self.held[k] = None;
+        }
+    }
+
+    /// Cache register `reg` now holds value `r`.
+    pub(super) fn set(&mut self, reg: u8, r: Ref) {
+        let k = CACHE_REGS
+            .iter()
+            .position(|&c| c == reg)
+            .expect("a cache register");
+        self.held[k] = Some(r);
+    }
+
+    /// The first instruction after `at` that reads `r` from the cache:
+    /// not past the next call or loop header (a call still reads its
+    /// arguments from it).
+    fn next_read(&self, r: Ref, at: u32) -> Option<u32> {
+        let reads = &self.reads[r as usize];
+        let next = *reads.get(reads.partition_point(|&p| p <= at))?;
+        let barrier = self.barriers.partition_point(|&p| p <= at);
+        match self.barriers.get(barrier) {
+            Some(&b) if next > b => None,
+            _ => Some(next),
+        }
+    }
+
+    /// The cache register value `r`, computed by instruction `at`, should
+    /// go to (not recorded until [`RegCache::set`]), or None when it is not
+    /// worth one: no later read, or only the very next instruction reads it
+    /// and `in_rax` says it finds it in `rax`, or every register holds a
+    /// value read sooner. Never a register holding one of `avoid`.
+    pub(super) fn choose(&self, r: Ref, at: Ref, in_rax: bool, avoid: &[Ref]) -> Option<u8> {
+        let next = self.next_read(r, at)?;
+        if in_rax && next == at + 1 && self.next_read(r, next).is_none() {
+            return None;
+        }
+        // The register whose value is read last (never again: u32::MAX);
+        // of the free ones, one whose value `at` reads last (a result
+        // computed in place of its operand needs no copy).
+        let mut best: Option<(usize, (u32, bool))> = None;
+        for (k, h) in self.held.iter().enumerate() {
+            let until = match *h {
+                None => (u32::MAX, false),
+                Some(v) if avoid.contains(&v) => continue,
+                Some(v) => match self.next_read(v, at) {
+                    Some(n) => (n, false),
+                    None => (u32::MAX, self.reads[v as usize].binary_search(&at).is_ok()),
+                },
+            };
+            if best.is_none_or(|(_, b)| until > b) {
+                best = Some((k, until));
+            }
+        }
+        let (k, (until, _)) = best?;
+        (until > next).then_some(CACHE_REGS[k])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir_parse::parse_trace;
+
+    /// %0 header, %1 %2 slot loads, %3 = %1 + %2, %4 = %1 + %3, %5 back.
+    fn trace() -> Trace {
+        parse_trace(
+            "trace root loop
+  loop_header snap s0
+  %a = slot_load [0]
+  %b = slot_load [1]
+  %c = int_add %a %b
+  %d = int_add %a %c
+  loop_back
+  snap s0: safepoint pc 0 frames @0
+",
+        )
+        .expect("trace text")
+    }
+
+    #[test]
+    fn values_read_later_get_registers_until_forgotten() {
+        let t = trace();
+        let mut c = RegCache::new(&t, &[false; 6], true);
+        // %1 is read at 3 and 4: cached.
+        let r = c.choose(1, 1, true, &[]).expect("a register");
+        c.set(r, 1);
+        assert_eq!(c.find(1), Some(r));
+        // %2 is read only by the next instruction, from `rax`.
+        assert_eq!(c.choose(2, 2, true, &[]), None);
+        // ... but cached when it is not in `rax`, in another register.
+        let r2 = c.choose(2, 2, false, &[]).expect("a register");
+        assert_ne!(r2, r);
+        c.set(r2, 2);
+        // A call forgets all but its result; a jump target everything.
+        c.keep_only(2);
+        assert_eq!((c.find(1), c.find(2)), (None, Some(r2)));
+        c.clear();
+        assert_eq!(c.find(2), None);
+    }
+
+    #[test]
+    fn dead_values_give_way_and_avoided_ones_stay() {
+        let t = trace();
+        let mut c = RegCache::new(&t, &[false; 6], true);
+        for (k, &reg) in CACHE_REGS.iter().enumerate() {
+            // Fill every register: %1 in the first, %2 (dead after 3) elsewhere.
+            c.set(reg, if k == 0 { 1 } else { 2 });
+        }
+        // At 3, %2 is dead: %3 (read at 4) takes one of its registers.
+        let r = c.choose(3, 3, false, &[]).expect("a register");
+        assert_ne!(r, CACHE_REGS[0]);
+        // Avoiding %2 leaves only %1's register, read at 4 as %3 is: kept.
+        assert_eq!(c.choose(3, 3, false, &[2]), None);
+        // Overwritten registers hold nothing known.
+        c.forget_reg(CACHE_REGS[0]);
+        assert_eq!(c.find(1), None);
+    }
+
+    #[test]
+    fn reads_past_a_call_or_loop_header_are_not_cached_for() {
+        let t = parse_trace(
+            "trace root loop
+  loop_header snap s0
+  %a = slot_load [0]
+  %b = slot_load [1]
+  %t = call truthy %b -> bool snap s0
+  %c = int_add %a %a
+  loop_header snap s0
+  %d = int_add %b %b
+  loop_back
+  snap s0: safepoint pc 0 frames @0
+",
+        )
+        .expect("trace text");
+        let c = RegCache::new(&t, &[false; 8], true);
+        // %a is read only after the call, which forgets the cache.
+        assert_eq!(c.choose(1, 1, false, &[]), None);
+        // %b is read by the call (its argument) and past the loop header.
+        assert!(c.choose(2, 2, false, &[]).is_some());
+        assert_eq!(c.next_read(2, 3), None);
+    }
+
+    #[test]
+    fn disabled_cache_holds_nothing() {
+        let t = trace();
+        let c = RegCache::new(&t, &[false; 6], false);
+        assert_eq!(c.choose(1, 1, false, &[]), None);
+    }
+}
