@@ -54,7 +54,7 @@ pub(crate) fn call_isinstance(
 /// Guards that `v` (this iteration `x`) keeps `x`'s exact type; false (and
 /// no guard) for values whose type a guard here cannot pin (sets, which
 /// share their kind with frozensets, iterators, dict views).
-fn exact_type_guard(r: &mut Recorder, x: Value, v: Ref, pc: u32) -> bool {
+pub(crate) fn exact_type_guard(r: &mut Recorder, x: Value, v: Ref, pc: u32) -> bool {
     if x.is_int() {
         r.guard(Opcode::GuardTag(v, TAG_INT), pc);
     } else if x.is_float() {

@@ -151,10 +151,24 @@ pub fn set_binary(vm: &mut dyn Vm, op: BinOpKind, a: Value, b: Value) -> PyResul
 
 /// `dict.update(src)` where `src` is a dict, or an iterable of pairs.
 pub fn dict_update_from(vm: &mut dyn Vm, dict: Value, src: Value) -> PyResult<()> {
-    if let Some(d) = downcast::<DictObj>(src) {
-        let entries: Vec<(Value, Value)> = d.table.iter().collect();
-        for (k, v) in entries {
-            dict_store(vm, dict, k, v)?;
+    if downcast::<DictObj>(src).is_some() {
+        // CPython's `dict_merge`: `src` is read by position, afresh at each
+        // step, with each pair rooted while it is stored (an `__eq__` may
+        // delete it from `src`); a change of `src`'s size is an error.
+        let src_table = || &downcast::<DictObj>(src).unwrap().table;
+        let n = src_table().entries_len();
+        for i in 0..n {
+            let Some(e) = src_table().entry_at(i) else {
+                continue;
+            };
+            vm.rt().heap.push_root(e.key);
+            vm.rt().heap.push_root(e.value);
+            let stored = dict_store(vm, dict, e.key, e.value);
+            vm.rt().heap.pop_roots(2);
+            stored?;
+            if src_table().entries_len() != n {
+                return Err(vm.rt().runtime_error("dict mutated during update"));
+            }
         }
         return Ok(());
     }

@@ -16,6 +16,7 @@
 //! - `probe`/`probe_step` is re-entrant: the caller runs `eq` between steps with
 //!   no borrow of the table held, so a user `__eq__` may mutate the dict. The
 //!   caller then detects mutation (see `probe_step`) and restarts, as CPython does.
+//!   Every lookup that may run user code uses these (`crate::reentrant_lookup`).
 
 use crate::value::Value;
 use std::convert::Infallible;
@@ -166,6 +167,18 @@ impl DictTable {
         self.version
     }
 
+    /// Identifies the current index array: it changes when the arrays are
+    /// replaced (a resize, or `clear` of a table that had storage), not on
+    /// inserts that fit nor on removals. With the candidate entry's key, it
+    /// tells a lookup whether a user `__eq__` changed the table under it (see
+    /// `probe_step`), like CPython's `dk == mp->ma_keys`. A new array may
+    /// reuse a freed one's address (as in CPython); a probe that then goes on
+    /// is still in bounds, as `probe_step` masks and checks every index.
+    #[inline]
+    pub fn storage_id(&self) -> usize {
+        self.indices.as_ptr() as usize
+    }
+
     /// Length of the dense entry array, tombstones included: the bound for
     /// positions passed to `next_entry` and `entry_at`.
     #[inline]
@@ -190,7 +203,7 @@ impl DictTable {
     /// Advances `probe` to the next entry with the probed hash. On `Compare`,
     /// the caller decides equality with no borrow of the table held; if the
     /// eq call may have mutated the table, the caller checks that
-    /// `entry_at(entry)` still has key `stored_key` and `version()` is
+    /// `entry_at(entry)` still has key `stored_key` and `storage_id()` is
     /// unchanged, and restarts with a fresh `probe` otherwise (CPython does the
     /// same). If unequal, call `probe_step` again with the same probe.
     #[inline]

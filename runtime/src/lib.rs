@@ -45,6 +45,7 @@ pub mod percent_format;
 pub mod protocol;
 pub mod random;
 pub mod range_type;
+pub mod reentrant_lookup;
 pub mod runtime;
 pub mod set_table;
 pub mod set_type;

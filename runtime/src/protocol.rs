@@ -310,18 +310,43 @@ fn dict_eq(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<bool> {
     if da.table.len() != db.table.len() {
         return Ok(false);
     }
-    let entries: Vec<(Value, Value)> = da.table.iter().collect();
-    for (k, v) in entries {
-        match dict_lookup(vm, b, k)? {
-            Some(v2) => {
-                if !eq(vm, v, v2)? {
-                    return Ok(false);
-                }
-            }
-            None => return Ok(false),
+    // CPython's `dict_equal`: `a` is read by position, afresh at each step
+    // (an `__eq__` may change it); each key and value stays rooted while it
+    // is compared, and `b` is probed with the stored hash.
+    let a_table = || &downcast::<DictObj>(a).unwrap().table;
+    let mut i = 0;
+    while i < a_table().entries_len() {
+        let entry = a_table().entry_at(i);
+        i += 1;
+        let Some(e) = entry else {
+            continue;
+        };
+        vm.rt().heap.push_root(e.key);
+        vm.rt().heap.push_root(e.value);
+        let same = dict_entry_eq(vm, b, e);
+        vm.rt().heap.pop_roots(2);
+        if !same? {
+            return Ok(false);
         }
     }
     Ok(true)
+}
+
+/// Does dict `b` map `e.key` to a value equal to `e.value`?
+fn dict_entry_eq(vm: &mut dyn Vm, b: Value, e: crate::dict_table::Entry) -> PyResult<bool> {
+    let found = match crate::dict_type::lookup_plain(b, e.key) {
+        Some(found) => found,
+        None => crate::reentrant_lookup::dict_get(vm, b, e.hash, e.key)?,
+    };
+    match found {
+        Some(v2) => {
+            vm.rt().heap.push_root(v2);
+            let equal = eq(vm, e.value, v2);
+            vm.rt().heap.pop_roots(1);
+            equal
+        }
+        None => Ok(false),
+    }
 }
 
 fn set_len(v: Value) -> usize {
@@ -330,18 +355,7 @@ fn set_len(v: Value) -> usize {
 
 /// Is every member of set `a` in set `b`?
 pub fn set_is_subset(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<bool> {
-    let members: Vec<Value> = downcast::<SetObj>(a)
-        .unwrap()
-        .table
-        .iter()
-        .map(|(k, _)| k)
-        .collect();
-    for m in members {
-        if !set_contains(vm, b, m)? {
-            return Ok(false);
-        }
-    }
-    Ok(true)
+    crate::set_type::is_subset(vm, a, b)
 }
 
 /// The items of a list or tuple (empty for anything else).
@@ -658,8 +672,7 @@ pub fn dict_lookup(vm: &mut dyn Vm, dict: Value, key: Value) -> PyResult<Option<
         return Ok(found);
     }
     let h = hash(vm, key)?;
-    let d = downcast::<DictObj>(dict).unwrap();
-    d.table.get(h, key, &mut |a, b| eq(vm, a, b))
+    crate::reentrant_lookup::dict_get(vm, dict, h, key)
 }
 
 /// `d[key] = value`.
@@ -668,9 +681,7 @@ pub fn dict_store(vm: &mut dyn Vm, dict: Value, key: Value, value: Value) -> PyR
         return Ok(());
     }
     let h = hash(vm, key)?;
-    let d = downcast::<DictObj>(dict).unwrap();
-    d.table.insert(h, key, value, &mut |a, b| eq(vm, a, b))?;
-    Ok(())
+    crate::reentrant_lookup::dict_set(vm, dict, h, key, value)
 }
 
 /// Removes `key`; `Ok(None)` if absent.
@@ -679,10 +690,7 @@ pub fn dict_remove(vm: &mut dyn Vm, dict: Value, key: Value) -> PyResult<Option<
         return Ok(removed);
     }
     let h = hash(vm, key)?;
-    let d = downcast::<DictObj>(dict).unwrap();
-    Ok(d.table
-        .remove(h, key, &mut |a, b| eq(vm, a, b))?
-        .map(|(_, v)| v))
+    crate::reentrant_lookup::dict_pop(vm, dict, h, key)
 }
 
 /// `key in set`.
@@ -691,8 +699,7 @@ pub fn set_contains(vm: &mut dyn Vm, set: Value, key: Value) -> PyResult<bool> {
         return Ok(found);
     }
     let h = hash(vm, key)?;
-    let s = downcast::<SetObj>(set).unwrap();
-    Ok(s.table.get(h, key, &mut |a, b| eq(vm, a, b))?.is_some())
+    crate::reentrant_lookup::set_contains(vm, set, h, key)
 }
 
 /// `set.add(key)`.
@@ -701,10 +708,7 @@ pub fn set_add(vm: &mut dyn Vm, set: Value, key: Value) -> PyResult<()> {
         return Ok(());
     }
     let h = hash(vm, key)?;
-    let s = downcast::<SetObj>(set).unwrap();
-    s.table
-        .insert(h, key, Value::NONE, &mut |a, b| eq(vm, a, b))?;
-    Ok(())
+    crate::reentrant_lookup::set_add(vm, set, h, key)
 }
 
 // ---------------------------------------------------------------- repr and str

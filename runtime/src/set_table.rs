@@ -14,7 +14,8 @@
 //! and equality of two distinct keys with the same hash is decided by a
 //! callback that may fail. `find`/`get`/`insert`/`remove` hold the table
 //! borrowed while `eq` runs; `probe`/`probe_step` let the caller run `eq` with
-//! no borrow held and restart on mutation, as CPython does.
+//! no borrow held and restart on mutation, as CPython does. Every lookup that
+//! may run user code uses these (`crate::reentrant_lookup`).
 
 use crate::value::Value;
 use std::convert::Infallible;
@@ -168,6 +169,27 @@ impl SetTable {
         self.version
     }
 
+    /// Identifies the current slot array: it changes when a resize or
+    /// `clear` replaces it. With the candidate slot's key, it tells a lookup
+    /// whether a user `__eq__` changed the table under it, like CPython's
+    /// `table == so->table` (which, unlike this, stays the same for a
+    /// minimum-size table rebuilt in place; the candidate's key then tells).
+    /// A new array may reuse a freed one's address; a probe that then goes on
+    /// is still in bounds, as `probe_step` masks every index.
+    #[inline]
+    pub fn storage_id(&self) -> usize {
+        self.slots.as_ptr() as usize
+    }
+
+    /// The key in slot `i` with its hash (see `key_at`).
+    #[inline]
+    pub fn hashed_key_at(&self, i: usize) -> Option<(i64, Value)> {
+        self.slots
+            .get(i)
+            .filter(|s| s.is_live())
+            .map(|s| (s.hash, s.key))
+    }
+
     /// Number of slots: the bound for positions passed to `next_entry`.
     #[inline]
     pub fn slots_len(&self) -> usize {
@@ -192,7 +214,7 @@ impl SetTable {
     /// `set_lookkey` order. On `Compare`, the caller decides equality with no
     /// borrow of the table held; if that may have mutated the table, the
     /// caller checks that `key_at(slot)` is still `stored_key` and the table
-    /// was not resized (`slots_len`, `version`), and restarts with a fresh
+    /// was not replaced (`storage_id`), and restarts with a fresh
     /// `probe` otherwise, as CPython does. If unequal, call `probe_step` again.
     #[inline]
     pub fn probe_step(&self, probe: &mut Probe) -> ProbeStep {
@@ -481,8 +503,22 @@ impl SetTable {
     where
         F: FnMut(Value, Value) -> Result<bool, E> + ?Sized,
     {
-        if other.used == 0 {
+        if self.merge_start(other) {
             return Ok(());
+        }
+        for slot in other.slots.iter().filter(|s| s.is_live()) {
+            self.insert(slot.hash, slot.key, Value::NONE, eq)?;
+        }
+        Ok(())
+    }
+
+    /// The part of `merge_from` that never calls `eq`: presizes, and fills
+    /// an empty table. False when `other`'s keys must still be added one by
+    /// one, in slot order (a caller whose `eq` may run user code does that
+    /// itself, re-reading `other` at each slot like CPython's `set_merge`).
+    pub fn merge_start(&mut self, other: &SetTable) -> bool {
+        if other.used == 0 {
+            return true;
         }
         self.reserve_for_update(other.used);
         if self.fill == 0 {
@@ -498,12 +534,9 @@ impl SetTable {
             self.fill = other.used;
             self.used = other.used;
             self.version += 1;
-            return Ok(());
+            return true;
         }
-        for slot in other.slots.iter().filter(|s| s.is_live()) {
-            self.insert(slot.hash, slot.key, Value::NONE, eq)?;
-        }
-        Ok(())
+        false
     }
 
     /// A new table holding the same keys, laid out as CPython lays out

@@ -7,7 +7,8 @@ use crate::dict_type::{find_plain_entry, plain_eq, plain_text};
 use crate::list_type::dunder_args;
 use crate::method_args::{bind_method, receiver, Signature};
 use crate::object::*;
-use crate::protocol::{eq, hash};
+use crate::protocol::hash;
+use crate::reentrant_lookup;
 use crate::runtime::{none, Runtime};
 use crate::set_table::SetTable;
 use crate::value::Value;
@@ -135,8 +136,7 @@ fn add_entry(vm: &mut dyn Vm, s: Value, h: i64, key: Value) -> PyResult<()> {
             return Ok(());
         }
     }
-    table(s).insert(h, key, Value::NONE, &mut |a, b| eq(vm, a, b))?;
-    Ok(())
+    reentrant_lookup::set_add(vm, s, h, key)
 }
 
 /// CPython's `set_contains_entry`.
@@ -146,7 +146,7 @@ fn contains_entry(vm: &mut dyn Vm, s: Value, h: i64, key: Value) -> PyResult<boo
             return Ok(found.is_some());
         }
     }
-    Ok(table(s).get(h, key, &mut |a, b| eq(vm, a, b))?.is_some())
+    reentrant_lookup::set_contains(vm, s, h, key)
 }
 
 /// CPython's `set_discard_entry`: true if the key was present.
@@ -156,7 +156,7 @@ fn discard_entry(vm: &mut dyn Vm, s: Value, h: i64, key: Value) -> PyResult<bool
             return Ok(removed.is_some());
         }
     }
-    Ok(table(s).remove(h, key, &mut |a, b| eq(vm, a, b))?.is_some())
+    reentrant_lookup::set_discard(vm, s, h, key)
 }
 
 /// `key in set` for a plain key (an inline int or a str) without running
@@ -171,6 +171,22 @@ pub fn contains_plain(set: Value, key: Value) -> Option<bool> {
 /// `(hash, key)` pairs of a set, in slot order.
 fn entries(s: Value) -> Vec<(i64, Value)> {
     table(s).hashed_keys().collect()
+}
+
+/// CPython's `set_next`: the first key of set `s` at slot `*pos` or later,
+/// with its hash; `*pos` moves past it. The table is read afresh at each
+/// call, so a loop that runs `__eq__` between calls sees what it changed
+/// (keys it removed are skipped, never read after being freed).
+fn next_hashed(s: Value, pos: &mut usize) -> Option<(i64, Value)> {
+    let t = table(s);
+    while *pos < t.slots_len() {
+        let i = *pos;
+        *pos += 1;
+        if let Some(hashed) = t.hashed_key_at(i) {
+            return Some(hashed);
+        }
+    }
+    None
 }
 
 /// Runs `f` with `vals` rooted (they may be new objects reachable from
@@ -191,10 +207,25 @@ fn rooted<T>(
 /// Every item of an iterable with its hash (the iterable is fully consumed
 /// first, then hashed, which only matters for iterables with side effects).
 fn hashed_items(vm: &mut dyn Vm, other: Value) -> PyResult<Vec<(i64, Value)>> {
+    with_hashed_items(vm, other, |_, items| Ok(items))
+}
+
+/// Runs `f` on `hashed_items(other)` while the items stay rooted (they may
+/// be new objects reachable from nowhere else, and `f`'s lookups may run
+/// Python code).
+fn with_hashed_items<T>(
+    vm: &mut dyn Vm,
+    other: Value,
+    f: impl FnOnce(&mut dyn Vm, Vec<(i64, Value)>) -> PyResult<T>,
+) -> PyResult<T> {
     let items = iter::collect(vm, other)?;
     let holder = vm.rt().new_list(items.clone());
     rooted(vm, &[holder], |vm| {
-        items.into_iter().map(|k| Ok((hash(vm, k)?, k))).collect()
+        let hashed = items
+            .into_iter()
+            .map(|k| Ok((hash(vm, k)?, k)))
+            .collect::<PyResult<Vec<_>>>()?;
+        f(vm, hashed)
     })
 }
 
@@ -213,13 +244,32 @@ pub fn update_internal(vm: &mut dyn Vm, so: Value, other: Value) -> PyResult<()>
             return Ok(());
         }
         let other_table: &SetTable = table(other);
-        return table(so).merge_from(other_table, &mut |a, b| eq(vm, a, b));
+        if table(so).merge_start(other_table) {
+            return Ok(());
+        }
+        // CPython's `set_merge`: `other` is read afresh at each slot, as an
+        // `__eq__` may change it (or `so`) under the loop.
+        let mut i = 0;
+        while i < table(other).slots_len() {
+            if let Some((h, k)) = table(other).hashed_key_at(i) {
+                // `k` stays alive even if `__eq__` removes it from `other`.
+                rooted(vm, &[k], |vm| add_entry(vm, so, h, k))?;
+            }
+            i += 1;
+        }
+        return Ok(());
     }
     if let Some(d) = downcast::<DictObj>(other) {
-        let keys: Vec<(i64, Value)> = d.table.entries().map(|e| (e.hash, e.key)).collect();
-        table(so).reserve_for_update(keys.len());
-        for (h, k) in keys {
-            add_entry(vm, so, h, k)?;
+        table(so).reserve_for_update(d.table.len());
+        // CPython walks the dict by position, reading it afresh each step.
+        let dict_table = |d: Value| &downcast::<DictObj>(d).unwrap().table;
+        let mut i = 0;
+        while i < dict_table(other).entries_len() {
+            if let Some(e) = dict_table(other).entry_at(i) {
+                // `e.key` stays alive even if `__eq__` removes it from `other`.
+                rooted(vm, &[e.key], |vm| add_entry(vm, so, e.hash, e.key))?;
+            }
+            i += 1;
         }
         return Ok(());
     }
@@ -248,17 +298,25 @@ fn intersection(vm: &mut dyn Vm, so: Value, other: Value) -> PyResult<Value> {
             } else {
                 (so, other)
             };
-            for (h, k) in entries(small) {
-                if contains_entry(vm, big, h, k)? {
-                    add_entry(vm, result, h, k)?;
-                }
+            let mut pos = 0;
+            while let Some((h, k)) = next_hashed(small, &mut pos) {
+                // `k` stays alive if an `__eq__` removes it from `small`.
+                rooted(vm, &[k], |vm| {
+                    if contains_entry(vm, big, h, k)? {
+                        add_entry(vm, result, h, k)?;
+                    }
+                    Ok(())
+                })?;
             }
         } else {
-            for (h, k) in hashed_items(vm, other)? {
-                if contains_entry(vm, so, h, k)? {
-                    add_entry(vm, result, h, k)?;
+            with_hashed_items(vm, other, |vm, items| {
+                for (h, k) in items {
+                    if contains_entry(vm, so, h, k)? {
+                        add_entry(vm, result, h, k)?;
+                    }
                 }
-            }
+                Ok(())
+            })?;
         }
         Ok(result)
     })
@@ -309,15 +367,20 @@ fn difference(vm: &mut dyn Vm, so: Value, other: Value) -> PyResult<Value> {
     }
     let result = new_set_with(vm, SetTable::new(), frozen);
     rooted(vm, &[result], |vm| {
-        for (h, k) in entries(so) {
-            let present = if is_set(other) {
-                contains_entry(vm, other, h, k)?
-            } else {
-                crate::protocol::dict_lookup(vm, other, k)?.is_some()
-            };
-            if !present {
-                add_entry(vm, result, h, k)?;
-            }
+        let mut pos = 0;
+        while let Some((h, k)) = next_hashed(so, &mut pos) {
+            // `k` stays alive if an `__eq__` removes it from `so`.
+            rooted(vm, &[k], |vm| {
+                let present = if is_set(other) {
+                    contains_entry(vm, other, h, k)?
+                } else {
+                    crate::protocol::dict_lookup(vm, other, k)?.is_some()
+                };
+                if !present {
+                    add_entry(vm, result, h, k)?;
+                }
+                Ok(())
+            })?;
         }
         Ok(result)
     })
@@ -624,12 +687,16 @@ fn as_set(vm: &mut dyn Vm, other: Value) -> PyResult<Value> {
     Ok(tmp)
 }
 
-fn subset(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<bool> {
+/// CPython's `set_issubset` of two sets or frozensets: is every key of `a`
+/// in `b`? Walks `a` by position with the stored hashes.
+pub fn is_subset(vm: &mut dyn Vm, a: Value, b: Value) -> PyResult<bool> {
     if table(a).len() > table(b).len() {
         return Ok(false);
     }
-    for (h, k) in entries(a) {
-        if !contains_entry(vm, b, h, k)? {
+    let mut pos = 0;
+    while let Some((h, k)) = next_hashed(a, &mut pos) {
+        // `k` stays alive if an `__eq__` removes it from `a`.
+        if !rooted(vm, &[k], |vm| contains_entry(vm, b, h, k))? {
             return Ok(false);
         }
     }
@@ -640,42 +707,51 @@ fn set_issubset(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
     let s = args[0]; // checked by `on_class`
     let other = one_arg(vm, args, kw, "issubset")?;
     let other = as_set(vm, other)?;
-    rooted(vm, &[other], |vm| subset(vm, s, other)).map(Value::from_bool)
+    rooted(vm, &[other], |vm| is_subset(vm, s, other)).map(Value::from_bool)
 }
 
 fn set_issuperset(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let s = args[0]; // checked by `on_class`
     let other = one_arg(vm, args, kw, "issuperset")?;
     if is_set(other) {
-        return subset(vm, other, s).map(Value::from_bool);
+        return is_subset(vm, other, s).map(Value::from_bool);
     }
-    for (h, k) in hashed_items(vm, other)? {
-        if !contains_entry(vm, s, h, k)? {
-            return Ok(Value::FALSE);
+    with_hashed_items(vm, other, |vm, items| {
+        for (h, k) in items {
+            if !contains_entry(vm, s, h, k)? {
+                return Ok(Value::FALSE);
+            }
         }
-    }
-    Ok(Value::TRUE)
+        Ok(Value::TRUE)
+    })
 }
 
 fn set_isdisjoint(vm: &mut dyn Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let s = args[0]; // checked by `on_class`
     let other = one_arg(vm, args, kw, "isdisjoint")?;
-    let (probe_in, items) = if is_set(other) {
+    if is_set(other) {
         let (big, small) = if table(other).len() > table(s).len() {
             (other, s)
         } else {
             (s, other)
         };
-        (big, entries(small))
-    } else {
-        (s, hashed_items(vm, other)?)
-    };
-    for (h, k) in items {
-        if contains_entry(vm, probe_in, h, k)? {
-            return Ok(Value::FALSE);
+        let mut pos = 0;
+        while let Some((h, k)) = next_hashed(small, &mut pos) {
+            // `k` stays alive if an `__eq__` removes it from `small`.
+            if rooted(vm, &[k], |vm| contains_entry(vm, big, h, k))? {
+                return Ok(Value::FALSE);
+            }
         }
+        return Ok(Value::TRUE);
     }
-    Ok(Value::TRUE)
+    with_hashed_items(vm, other, |vm, items| {
+        for (h, k) in items {
+            if contains_entry(vm, s, h, k)? {
+                return Ok(Value::FALSE);
+            }
+        }
+        Ok(Value::TRUE)
+    })
 }
 
 fn set_len(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {

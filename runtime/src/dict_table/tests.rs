@@ -499,3 +499,25 @@ fn negative_and_extreme_hashes() {
     }
     t.check_invariants();
 }
+
+#[test]
+fn storage_id_changes_only_when_the_arrays_are_replaced() {
+    let mut t = DictTable::new();
+    let s0 = t.storage_id();
+    t.clear();
+    assert_eq!(t.storage_id(), s0, "clearing an unallocated table keeps it");
+    put(&mut t, 1, 1);
+    let s1 = t.storage_id();
+    assert_ne!(s1, s0, "the first insert allocates");
+    // An 8-slot table holds 5 keys; inserts that fit and removals keep it.
+    for k in 2..=5 {
+        put(&mut t, k, k);
+    }
+    t.remove(hash_mod(2), int(2), &mut eq_mod_1000).unwrap();
+    assert_eq!(t.storage_id(), s1);
+    put(&mut t, 6, 6);
+    let s2 = t.storage_id();
+    assert_ne!(s2, s1, "a resize replaces the arrays");
+    t.clear();
+    assert_ne!(t.storage_id(), s2, "clear frees the arrays");
+}

@@ -419,3 +419,20 @@ fn sets_past_50000_keys_match_cpython() {
     };
     assert_eq!(run_ops_guarded(&ops), want);
 }
+
+#[test]
+fn storage_id_changes_when_the_slots_are_replaced() {
+    let mut t = SetTable::new();
+    let s0 = t.storage_id();
+    for k in 0..4 {
+        t.insert_by_bits(k, Value::int(k), Value::NONE);
+    }
+    t.remove_by_bits(3, Value::int(3));
+    assert_eq!(t.storage_id(), s0, "inserts that fit and removals keep it");
+    t.insert_by_bits(4, Value::int(4), Value::NONE);
+    t.insert_by_bits(5, Value::int(5), Value::NONE);
+    let s1 = t.storage_id();
+    assert_ne!(s1, s0, "growing replaces the slots");
+    t.clear();
+    assert_ne!(t.storage_id(), s1, "clear replaces the slots");
+}
