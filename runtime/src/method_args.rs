@@ -10,6 +10,14 @@ use crate::value::Value;
 use crate::{PyResult, Vm};
 use std::ops::Deref;
 
+/// A builtin class (asked for only on the error path) and the test its
+/// instances pass: what [`receiver`] checks, for methods installed on more
+/// than one class.
+pub type ReceiverClass = (
+    fn(&crate::runtime::Runtime) -> *mut ClassObj,
+    fn(Value) -> bool,
+);
+
 /// The receiver (`args[0]`) of a method of builtin class `cls(rt)`, checked
 /// with `is_instance` (which looks at the object's layout, not just its
 /// class), as CPython's method descriptors check it. The class is asked for

@@ -3,7 +3,7 @@
 //! `arith`; an operand of another type gives `NotImplemented`, like CPython.
 
 use crate::list_type::dunder_args;
-use crate::method_args::receiver;
+use crate::method_args::{receiver, ReceiverClass};
 use crate::object::{BuiltinFn, ClassObj};
 use crate::protocol::is_int_like;
 use crate::runtime::Runtime;
@@ -43,7 +43,7 @@ macro_rules! on_class {
 
 /// The receiver of a dunder of `float` (`floats`) or `int` (bools too).
 fn number_receiver(vm: &mut dyn Vm, args: &[Value], method: &str, floats: bool) -> PyResult<Value> {
-    let (cls, is_instance): (fn(&Runtime) -> *mut ClassObj, fn(Value) -> bool) = match floats {
+    let (cls, is_instance): ReceiverClass = match floats {
         true => (|rt| rt.types.float, |v| v.is_float()),
         false => (|rt| rt.types.int, is_int_like),
     };

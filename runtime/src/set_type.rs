@@ -5,7 +5,7 @@
 
 use crate::dict_type::{find_plain_entry, plain_eq, plain_text};
 use crate::list_type::dunder_args;
-use crate::method_args::{bind_method, receiver, Signature};
+use crate::method_args::{bind_method, receiver, ReceiverClass, Signature};
 use crate::object::*;
 use crate::protocol::hash;
 use crate::reentrant_lookup;
@@ -485,7 +485,7 @@ pub fn fill_from(vm: &mut dyn Vm, s: Value, iterable: Value) -> PyResult<()> {
 /// The receiver of a method of `frozenset` (`frozen`) or `set`: an instance
 /// of that class, not of the other one.
 fn recv_of_class(vm: &mut dyn Vm, args: &[Value], method: &str, frozen: bool) -> PyResult<Value> {
-    let (cls, is_instance): (fn(&Runtime) -> *mut ClassObj, fn(Value) -> bool) = match frozen {
+    let (cls, is_instance): ReceiverClass = match frozen {
         true => (|rt| rt.types.frozenset, |v| is_set(v) && is_frozen(v)),
         false => (|rt| rt.types.set, |v| is_set(v) && !is_frozen(v)),
     };
