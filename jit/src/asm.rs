@@ -285,6 +285,9 @@ impl Emitter<'_> {
                 && e.constant_word(q).is_some()
                 && e.constant_word(q) == e.constant_word(r)
         };
+        let cached = self.cache.find(r);
+        // A cache register is loaded only to compute a result in it.
+        self.cache.forget_reg(reg);
         if self.rax_now == Some(r) || self.rax_now.is_some_and(|q| same_constant(self, q)) {
             if reg != RAX {
                 dynasm!(self.ops ; .arch x64 ; mov Rq(reg), rax);
@@ -294,9 +297,6 @@ impl Emitter<'_> {
         if reg == RAX {
             self.rax_now = Some(r);
         }
-        let cached = self.cache.find(r);
-        // A cache register is loaded only to compute a result in it.
-        self.cache.forget_reg(reg);
         if let Some(c) = cached {
             if c != reg {
                 dynasm!(self.ops ; .arch x64 ; mov Rq(reg), Rq(c));

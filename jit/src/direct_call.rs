@@ -81,11 +81,13 @@ pub(crate) fn direct_callee(f: Value, n: usize) -> bool {
 
 /// Sets `code`'s direct-call words once its function trace is installed:
 /// the trace's entry slot (where the optimized tier installs its code),
-/// the slots it needs above the frame's slot 0, the frames it may hide.
+/// the slots it needs above the frame's slot 0, and the frames a call adds
+/// for the recursion limit (the callee's own and those its trace may
+/// hide, one word: the call's check adds no constant for them).
 pub(crate) fn publish(code: &CodeObj, entry_slot: usize, extent: usize, frames_needed: usize) {
     let need = extent.max(code.code.nslots as usize);
     code.direct
-        .set([entry_slot as u64, need as u64, frames_needed as u64]);
+        .set([entry_slot as u64, need as u64, frames_needed as u64 + 1]);
 }
 
 /// Compiled code's call after a direct call's callee left other than at

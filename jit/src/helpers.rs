@@ -212,6 +212,19 @@ pub enum Helper {
     /// `(s)`: `int(s)` of a str in base 10; EMPTY when it is not an int's
     /// text (the interpreter then raises ValueError).
     IntOfStr,
+    /// `(s)`: `float(s)` of a str; EMPTY when it is not a float's text
+    /// (the interpreter then raises ValueError).
+    FloatOfStr,
+    /// `(f)`: `int(f)` of an unboxed float, truncated (a big int when it
+    /// does not fit the inline range); EMPTY for a NaN or an infinity (the
+    /// interpreter then raises).
+    IntOfFloat,
+    /// `(start, stop, step)`: `range(start, stop, step)` of unboxed ints,
+    /// `step` not 0.
+    RangeNew,
+    /// `(start, stop, step)`: `iter(range(start, stop, step))` of unboxed
+    /// ints, `step` not 0 (the range object itself is not needed).
+    RangeIter,
     // ---- one dict lookup shared by several operations on the same dict
     // and key (the optimizer's `dict_lookups` pass): `dict_find` says where
     // the key is (`runtime::dict_type::Found`), the others use that instead
@@ -331,6 +344,10 @@ impl Helper {
             Helper::MakeFunction => "make_function",
             Helper::NewCell => "new_cell",
             Helper::IntOfStr => "int_of_str",
+            Helper::FloatOfStr => "float_of_str",
+            Helper::IntOfFloat => "int_of_float",
+            Helper::RangeNew => "range_new",
+            Helper::RangeIter => "range_iter",
             Helper::DictFind => "dict_find",
             Helper::DictGetFound => "dict_get_found",
             Helper::DictGetItemFound => "dict_getitem_found",
@@ -386,6 +403,10 @@ impl Helper {
                 | Helper::MakeFunction
                 | Helper::NewCell
                 | Helper::IntOfStr
+                | Helper::FloatOfStr
+                | Helper::IntOfFloat
+                | Helper::RangeNew
+                | Helper::RangeIter
                 | Helper::DictFind
                 | Helper::DictGetFound
                 | Helper::DictContainsFound
@@ -475,15 +496,16 @@ impl Helper {
             },
             // ---- typed fast paths: no Python code (the key's type is guarded).
             DictGet | DictContains | StrOrd | StrContains | StrEq | StrInMask | StrIsByte
-            | FloatBinop | DictFind | DictGetFound | DictContainsFound | StrFind | IntValue => {
-                nothing
-            }
+            | FloatBinop | DictFind | DictGetFound | DictContainsFound | StrFind | IntValue
+            | FloatOfStr => nothing,
             // A new str, list or big int.
             StrChr | StrOfInt | StrConcat | StrConcat3 | StrSlice | ListSlice | BoxIntWide
-            | IntOfStr | StrMethod | SliceStep | NewCell => Effects {
-                allocates: true,
-                ..nothing
-            },
+            | IntOfStr | StrMethod | SliceStep | NewCell | RangeNew | RangeIter | IntOfFloat => {
+                Effects {
+                    allocates: true,
+                    ..nothing
+                }
+            }
             // The iterator's position; a character's str.
             // The list's items and length; nothing allocated.
             ListPop => Effects {
@@ -606,14 +628,14 @@ impl Helper {
             Helper::DictGet => helpers_dict::h_dict_get,
             Helper::DictSetDefault => h_dict_setdefault,
             Helper::DictContains => helpers_dict::h_dict_contains,
-            Helper::StrGetItem => h_str_getitem,
-            Helper::StrOrd => h_str_ord,
+            Helper::StrGetItem => helpers_str::h_str_getitem_typed,
+            Helper::StrOrd => helpers_str::h_str_ord_typed,
             Helper::StrContains => h_str_contains,
             Helper::StrEq => h_str_eq,
             Helper::StrInMask => h_str_in_mask,
-            Helper::StrCharInMask => h_str_char_in_mask,
+            Helper::StrCharInMask => helpers_str::h_str_char_in_mask_typed,
             Helper::StrIsByte => h_str_is_byte,
-            Helper::StrChr => h_str_chr,
+            Helper::StrChr => helpers_str::h_str_chr_typed,
             Helper::StrOfInt => h_str_of_int,
             Helper::SeqIterNext => h_seq_iter_next,
             Helper::ListPop => h_list_pop,
@@ -628,13 +650,17 @@ impl Helper {
             Helper::IntValue => h_int_value,
             Helper::MakeFunction => h_make_function,
             Helper::NewCell => h_new_cell,
-            Helper::IntOfStr => h_int_of_str,
+            Helper::IntOfStr => helpers_str::h_int_of_str_typed,
+            Helper::FloatOfStr => h_float_of_str,
+            Helper::IntOfFloat => h_int_of_float,
+            Helper::RangeNew => h_range_new,
+            Helper::RangeIter => h_range_iter,
             Helper::DictFind => helpers_dict::h_dict_find,
             Helper::DictGetFound => helpers_dict::h_dict_get_found,
             Helper::DictGetItemFound => helpers_dict::h_dict_getitem_found,
             Helper::DictContainsFound => helpers_dict::h_dict_contains_found,
             Helper::DictSetItemFound => helpers_dict::h_dict_setitem_found,
-            Helper::StrFind => h_str_find,
+            Helper::StrFind => helpers_str::h_str_find_typed,
             Helper::StrMethod => h_str_method,
             Helper::SliceStep => h_slice_step,
         }
@@ -1389,6 +1415,41 @@ frameless!(h_int_of_str, |rt, a, b, c, d| {
     }
     .to_bits()
 });
+frameless!(h_float_of_str, |rt, a, b, c, d| {
+    match runtime::float_ops::parse_float(str_of(v(a))) {
+        Ok(f) => Value::from_float(f),
+        Err(_) => Value::EMPTY,
+    }
+    .to_bits()
+});
+frameless!(h_int_of_float, |rt, a, b, c, d| {
+    match runtime::float_ops::to_int(f64::from_bits(a)) {
+        Ok(runtime::int_ops::Int::Small(i)) => rt.int_from_i64(i),
+        Ok(runtime::int_ops::Int::Big(b)) => rt.new_int(b),
+        Err(_) => Value::EMPTY,
+    }
+    .to_bits()
+});
+frameless!(h_range_new, |rt, a, b, c, d| rt
+    .heap
+    .alloc_value(RangeObj {
+        header: Header::new(ObjKind::Range),
+        start: a as i64,
+        stop: b as i64,
+        step: c as i64,
+    })
+    .to_bits());
+frameless!(h_range_iter, |rt, a, b, c, d| rt
+    .heap
+    .alloc_value(IterObj {
+        header: Header::new(ObjKind::Iter),
+        state: IterState::Range {
+            next: a as i64,
+            stop: b as i64,
+            step: c as i64,
+        },
+    })
+    .to_bits());
 frameless!(h_str_of_int, |rt, a, b, c, d| runtime::str_type::of_i64(
     rt, a as i64
 )

@@ -1,10 +1,22 @@
 //! Str helpers whose trace guarded their operands' kinds: they read the
 //! objects without checking them again.
 
-use super::{ctx_rt, h_seq_iter_next, v, JitCtx};
+use super::{
+    ctx_rt, h_int_of_str, h_seq_iter_next, h_str_char_in_mask, h_str_chr, h_str_find,
+    h_str_getitem, h_str_ord, v, HelperFn, JitCtx, NO_BOUND,
+};
 use runtime::heap::copy_text;
 use runtime::object::{cast, Header, IterObj, IterState, ObjKind, StrObj};
+use runtime::subscript::norm_index;
 use runtime::{Runtime, Value};
+
+/// Calls the general helper `h` out of line, so that the fast paths that
+/// fall back to it save no registers.
+#[cold]
+#[inline(never)]
+fn out_of_line(h: HelperFn, ctxp: *mut JitCtx, [a, b, c, d]: [u64; 4]) -> u64 {
+    h(ctxp, a, b, c, d)
+}
 
 /// `Helper::StrConcat` (frameless): `a + b`, both guarded strs.
 pub(super) extern "sysv64" fn h_str_concat(
@@ -107,7 +119,154 @@ pub(super) extern "sysv64" fn h_str_iter_next(
             return Value::EMPTY.to_bits();
         }
     }
-    h_seq_iter_next(ctxp, a, b, c, d)
+    out_of_line(h_seq_iter_next, ctxp, [a, b, c, d])
+}
+
+/// `Helper::StrGetItem` (frameless): `a[b]` of a guarded str, the shared
+/// one-character str of an ASCII text's byte; the rest (a non-ASCII text,
+/// the IndexError) takes `h_str_getitem`.
+pub(super) extern "sysv64" fn h_str_getitem_typed(
+    ctxp: *mut JitCtx,
+    a: u64,
+    b: u64,
+    c: u64,
+    d: u64,
+) -> u64 {
+    // SAFETY: the trace guarded that `a` is a str.
+    let s = unsafe { cast::<StrObj>(v(a)) };
+    if s.is_ascii() {
+        if let Some(j) = norm_index(b as i64, s.char_len) {
+            // SAFETY: as in `ctx_rt`.
+            return unsafe { ctx_rt(ctxp) }
+                .ascii_char(s.value.as_bytes()[j])
+                .to_bits();
+        }
+    }
+    out_of_line(h_str_getitem, ctxp, [a, b, c, d])
+}
+
+/// `Helper::StrCharInMask` (frameless): `a[b] in hay` of a guarded ASCII
+/// str by a bit test in the mask `(c, d)` (`runtime::str_char::ascii_mask`
+/// of `hay`); the rest takes `h_str_char_in_mask`.
+pub(super) extern "sysv64" fn h_str_char_in_mask_typed(
+    ctxp: *mut JitCtx,
+    a: u64,
+    b: u64,
+    c: u64,
+    d: u64,
+) -> u64 {
+    // SAFETY: the trace guarded that `a` is a str.
+    let s = unsafe { cast::<StrObj>(v(a)) };
+    if s.is_ascii() {
+        if let Some(j) = norm_index(b as i64, s.char_len) {
+            let byte = s.value.as_bytes()[j];
+            let half = if byte < 64 { c } else { d };
+            return (half >> (byte & 63)) & 1;
+        }
+    }
+    out_of_line(h_str_char_in_mask, ctxp, [a, b, c, d])
+}
+
+/// `Helper::StrOrd` (frameless): `ord(a)` of a guarded str of one byte;
+/// the rest takes `h_str_ord`.
+pub(super) extern "sysv64" fn h_str_ord_typed(
+    ctxp: *mut JitCtx,
+    a: u64,
+    b: u64,
+    c: u64,
+    d: u64,
+) -> u64 {
+    // SAFETY: the trace guarded that `a` is a str.
+    let s = unsafe { cast::<StrObj>(v(a)) };
+    if let [byte] = *s.value.as_bytes() {
+        return byte as u64;
+    }
+    out_of_line(h_str_ord, ctxp, [a, b, c, d])
+}
+
+/// `Helper::StrChr` (frameless): `chr(a)` of an ASCII code is its shared
+/// str; the rest takes `h_str_chr`.
+pub(super) extern "sysv64" fn h_str_chr_typed(
+    ctxp: *mut JitCtx,
+    a: u64,
+    b: u64,
+    c: u64,
+    d: u64,
+) -> u64 {
+    if a < 128 {
+        // SAFETY: as in `ctx_rt`.
+        return unsafe { ctx_rt(ctxp) }.ascii_char(a as u8).to_bits();
+    }
+    out_of_line(h_str_chr, ctxp, [a, b, c, d])
+}
+
+/// `Helper::IntOfStr` (frameless): `int(a)` of a guarded str of 1..=18
+/// ASCII digits after an optional `-`, without the general parser (which
+/// `h_int_of_str` runs for the rest: signs, spaces, underscores,
+/// non-ASCII digits, errors).
+pub(super) extern "sysv64" fn h_int_of_str_typed(
+    ctxp: *mut JitCtx,
+    a: u64,
+    b: u64,
+    c: u64,
+    d: u64,
+) -> u64 {
+    // SAFETY: the trace guarded that `a` is a str.
+    let text = unsafe { cast::<StrObj>(v(a)) }.value.as_bytes();
+    let (negative, digits) = match text {
+        [b'-', rest @ ..] => (true, rest),
+        _ => (false, text),
+    };
+    if !(1..=18).contains(&digits.len()) {
+        return out_of_line(h_int_of_str, ctxp, [a, b, c, d]);
+    }
+    // One pass: each byte checked and added.
+    let mut n = 0i64;
+    for &byte in digits {
+        let digit = byte.wrapping_sub(b'0');
+        if digit > 9 {
+            return out_of_line(h_int_of_str, ctxp, [a, b, c, d]);
+        }
+        n = n * 10 + digit as i64;
+    }
+    let n = if negative { -n } else { n };
+    // SAFETY: as in `ctx_rt`.
+    unsafe { ctx_rt(ctxp) }.int_from_i64(n).to_bits()
+}
+
+/// How far `Helper::StrFind`'s one-byte search scans before it leaves a
+/// longer search to the runtime's vectorised one.
+const SHORT_SCAN: usize = 32;
+
+/// `Helper::StrFind` (frameless): `a.find(b, c)` of two guarded strs. A
+/// one-byte needle in an ASCII text from a start that is not negative is
+/// a byte scan (the needles programs look for next are mostly near);
+/// the rest takes `h_str_find`.
+pub(super) extern "sysv64" fn h_str_find_typed(
+    ctxp: *mut JitCtx,
+    a: u64,
+    b: u64,
+    c: u64,
+    d: u64,
+) -> u64 {
+    // SAFETY: the trace guarded that both are strs.
+    let (s, sub) = unsafe { (cast::<StrObj>(v(a)), cast::<StrObj>(v(b))) };
+    let start = c as i64;
+    if let (&[byte], true) = (sub.value.as_bytes(), s.is_ascii()) {
+        let from = if start == NO_BOUND { 0 } else { start };
+        if from >= 0 {
+            let Some(rest) = s.value.as_bytes().get(from as usize..) else {
+                return -1i64 as u64;
+            };
+            if let Some(i) = rest.iter().take(SHORT_SCAN).position(|&x| x == byte) {
+                return (from + i as i64) as u64;
+            }
+            if rest.len() <= SHORT_SCAN {
+                return -1i64 as u64;
+            }
+        }
+    }
+    out_of_line(h_str_find, ctxp, [a, b, c, d])
 }
 
 #[cfg(test)]

@@ -149,6 +149,11 @@ pub enum IntOp {
     /// `a >> b` (arithmetic; a count of 64 or more gives the sign), guarded
     /// against a negative `b` (Python raises).
     Shr,
+    /// The smaller of `a` and `b` (`min(a, b)` of two ints; equal ints are
+    /// the same value, so which one is taken does not matter).
+    Min,
+    /// The larger of `a` and `b` (`max(a, b)` of two ints).
+    Max,
 }
 
 impl Cond {
@@ -189,6 +194,8 @@ impl IntOp {
                 (shifted >> y == x).then_some(shifted)
             }
             IntOp::Shr => (y >= 0).then(|| x >> y.min(63)),
+            IntOp::Min => Some(x.min(y)),
+            IntOp::Max => Some(x.max(y)),
         }
     }
 }

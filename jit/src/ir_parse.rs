@@ -94,6 +94,10 @@ const HELPERS: &[Helper] = &[
     Helper::MakeFunction,
     Helper::NewCell,
     Helper::IntOfStr,
+    Helper::FloatOfStr,
+    Helper::IntOfFloat,
+    Helper::RangeNew,
+    Helper::RangeIter,
     Helper::DictFind,
     Helper::DictGetFound,
     Helper::DictGetItemFound,
@@ -375,6 +379,8 @@ fn int_op(name: &str) -> Option<IntOp> {
         "mod" => IntOp::Mod,
         "shlov" => IntOp::ShlOv,
         "shr" => IntOp::Shr,
+        "min" => IntOp::Min,
+        "max" => IntOp::Max,
         _ => return None,
     })
 }
@@ -736,6 +742,10 @@ mod tests {
                 | Helper::MakeFunction
                 | Helper::NewCell
                 | Helper::IntOfStr
+                | Helper::FloatOfStr
+                | Helper::IntOfFloat
+                | Helper::RangeNew
+                | Helper::RangeIter
                 | Helper::DictFind
                 | Helper::DictGetFound
                 | Helper::DictGetItemFound

@@ -30,6 +30,7 @@ pub mod materialize;
 pub mod opt;
 pub mod pause_heap;
 mod record_arith;
+mod record_builtin;
 mod record_call;
 mod record_generator;
 mod record_global;

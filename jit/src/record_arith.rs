@@ -36,7 +36,7 @@ pub(crate) fn box_int(r: &mut Recorder, i: Ref, pc: u32) -> Ref {
 
 /// Does int value `i` always fit a boxed (48-bit) int? True for unboxed
 /// ints and small constants, and for operations that keep 48-bit inputs in
-/// 48 bits: `& | ^` of two such values, `>>` of one, `%` by one (the result
+/// 48 bits: `& | ^`, `min` and `max` of two such values, `>>` of one, `%` by one (the result
 /// is smaller than the divisor). `depth` bounds the search.
 fn fits_inline_int(r: &Recorder, i: Ref, depth: u32) -> bool {
     let inst = &r.insts[i as usize];
@@ -44,7 +44,7 @@ fn fits_inline_int(r: &Recorder, i: Ref, depth: u32) -> bool {
         Opcode::UnboxInt(_) => true,
         Opcode::ConstInt(c) => inst.ty == Type::Int && Value::from_i64(c).is_some(),
         _ if depth == 0 => false,
-        Opcode::Int(IntOp::And | IntOp::Or | IntOp::Xor, a, b) => {
+        Opcode::Int(IntOp::And | IntOp::Or | IntOp::Xor | IntOp::Min | IntOp::Max, a, b) => {
             fits_inline_int(r, a, depth - 1) && fits_inline_int(r, b, depth - 1)
         }
         Opcode::Int(IntOp::Shr, a, _) => fits_inline_int(r, a, depth - 1),

@@ -189,6 +189,11 @@ pub(crate) fn record_op(
         Op::Eq { dst, a, b } | Op::Ne { dst, a, b } => {
             let negate = matches!(op, Op::Ne { .. });
             let (x, y) = (r.load(a), r.load(b));
+            if let Some(same) = crate::record_builtin::constant_classes_same(r, x, y) {
+                let out = r.konst(Value::from_bool(same != negate));
+                r.store(dst, out);
+                return Ok(None);
+            }
             match record_typed::str_equal(r, (val(a), val(b)), (x, y), negate, pc) {
                 Some(out) => r.store(dst, out),
                 None => {
@@ -199,8 +204,14 @@ pub(crate) fn record_op(
         }
         Op::Is { dst, a, b } | Op::IsNot { dst, a, b } => {
             let (x, y) = (r.load(a), r.load(b));
+            let is_not = matches!(op, Op::IsNot { .. });
+            if let Some(same) = crate::record_builtin::constants_same(r, x, y) {
+                let out = r.konst(Value::from_bool(same != is_not));
+                r.store(dst, out);
+                return Ok(None);
+            }
             let mut same = r.emit(Opcode::SameValue(x, y), Type::Bool);
-            if matches!(op, Op::IsNot { .. }) {
+            if is_not {
                 same = r.emit(Opcode::BoolNot(same), Type::Bool);
             }
             let out = box_bool(r, same);
@@ -278,7 +289,14 @@ pub(crate) fn record_op(
 
         // ---- containers
         Op::BuildList { dst, start, count } => build(r, pc, Helper::BuildList, dst, start, count),
-        Op::BuildTuple { dst, start, count } => build(r, pc, Helper::BuildTuple, dst, start, count),
+        Op::BuildTuple { dst, start, count } => {
+            let items = crate::record_isinstance::constant_items(r, start, count);
+            build(r, pc, Helper::BuildTuple, dst, start, count);
+            if let Some(items) = items {
+                let t = r.load(dst);
+                r.const_tuples.insert(t, items);
+            }
+        }
         Op::BuildSet { dst, start, count } => build(r, pc, Helper::BuildSet, dst, start, count),
         Op::BuildDict { dst, start, count } => build(r, pc, Helper::BuildDict, dst, start, count),
         Op::BuildString { dst, start, count } => {
@@ -464,8 +482,13 @@ pub(crate) fn record_op(
 
         // ---- iteration and unpacking
         Op::GetIter { dst, src } => {
-            let v = r.load(src);
-            let it = r.call(Helper::GetIter, vec![v], pc, Type::Val);
+            let it = match crate::record_builtin::range_iter(r, val(src), src, pc) {
+                Some(it) => it,
+                None => {
+                    let v = r.load(src);
+                    r.call(Helper::GetIter, vec![v], pc, Type::Val)
+                }
+            };
             r.store(dst, it);
         }
         Op::ForIter { iter, exit } => {
@@ -527,6 +550,11 @@ pub(crate) fn record_op(
                 })
                 .flatten()
             {
+                r.store(func, out);
+            } else if let Some(out) = {
+                let args: Vec<Value> = (1..=argc).map(|i| val(func + i)).collect();
+                crate::record_builtin::call(r, rt, f, &args, func, pc)
+            } {
                 r.store(func, out);
             } else if builtin_callable(f, argc as usize) {
                 let fr = r.load(func);

@@ -159,6 +159,9 @@ pub struct Recorder {
     pub(crate) int_of: FxHashMap<Ref, Ref>,
     /// Known unboxed double of a boxed IR value.
     pub(crate) float_of: FxHashMap<Ref, Ref>,
+    /// Tuples the trace builds each time from constants (`(int, float)`):
+    /// their items.
+    pub(crate) const_tuples: FxHashMap<Ref, Vec<Value>>,
     /// Instances whose map and class version are already guarded: the map.
     pub(crate) guarded_maps: FxHashMap<Ref, u64>,
     /// Version words already guarded (until Python code may have run).
@@ -270,6 +273,7 @@ impl Recorder {
             unfolded_modules: Vec::new(),
             slot_values: FxHashMap::default(),
             int_of: FxHashMap::default(),
+            const_tuples: FxHashMap::default(),
             float_of: FxHashMap::default(),
             guarded_maps: FxHashMap::default(),
             guarded_words: Vec::new(),
@@ -294,11 +298,13 @@ impl Recorder {
 
     /// May a call of `code` be inlined although `code` is being recorded?
     /// Only a function trace's call of its own function, made from its root
-    /// frame: the trace then covers two levels of the recursion per entry
-    /// (the inlined level's recursive calls go through the `call` helper,
-    /// which reaches the trace again), halving the entries and exits.
+    /// frame or the level inlined there (every recorded frame is the
+    /// function's): the trace then covers three levels of the recursion per
+    /// entry (the deepest level's recursive calls go through the `call`
+    /// helper, a direct call of the trace again), cutting the entries and
+    /// exits. (Deeper, bridges outgrow the stack their trace reserved.)
     pub(crate) fn inlines_own_recursion(&self, code: Value) -> bool {
-        self.function && self.frames.len() == 1 && self.frames[0].code == code
+        self.function && self.frames.len() <= 2 && self.frames.iter().all(|f| f.code == code)
     }
 
     /// Is the recorder skipping instructions (inside an inner loop or a call
@@ -495,7 +501,14 @@ impl Recorder {
         // IR values never change, so a guard already made on the same value
         // holds for the rest of the trace.
         if let Some(key) = op.guard_key() {
-            if !self.guards_made.insert(key) {
+            // A constant (a folded builtin call's result) that passes
+            // needs no check.
+            let passes = match (op, self.insts[key.1 as usize].op) {
+                (Opcode::GuardEq(..), Opcode::Const(c)) => c.to_bits() == key.2,
+                (Opcode::GuardNe(..), Opcode::Const(c)) => c.to_bits() != key.2,
+                _ => false,
+            };
+            if passes || !self.guards_made.insert(key) {
                 return key.1;
             }
         }

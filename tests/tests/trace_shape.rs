@@ -45,6 +45,10 @@ const TESTS: &[NamedTest] = &[
         isinstance_of_a_constant_class_and_cell_reads_call_no_helper,
     ),
     (
+        "common_builtin_calls_fold_to_typed_ops",
+        common_builtin_calls_fold_to_typed_ops,
+    ),
+    (
         "dict_and_set_loops_step_with_the_typed_iterator_helper",
         dict_and_set_loops_step_with_the_typed_iterator_helper,
     ),
@@ -70,8 +74,8 @@ const TESTS: &[NamedTest] = &[
         stats_count_a_loop_over_a_generator,
     ),
     (
-        "recursion_in_a_function_trace_inlines_one_level",
-        recursion_in_a_function_trace_inlines_one_level,
+        "recursion_in_a_function_trace_inlines_two_levels",
+        recursion_in_a_function_trace_inlines_two_levels,
     ),
     (
         "deep_recursion_is_traced_after_its_top_recording_gives_up",
@@ -465,6 +469,58 @@ print(count(50))
     expect_op(&trace, "load_field")
 }
 
+fn common_builtin_calls_fold_to_typed_ops() -> Result<(), String> {
+    // `min`/`max`/`abs` of ints are int ops, `range` of ints and `iter` of
+    // it typed helpers, `float` of a str a typed helper, `type(x) is C` and
+    // `type(x) == C` and `isinstance(x, (C, D))` constants behind a guard
+    // on x's type: no generic call.
+    let source = "\
+class A:
+    pass
+
+def count(n):
+    objs = [A(), A()]
+    t = 0
+    for i in range(n):
+        t += min(i, 7) + max(i, 3) + abs(i - 5)
+        for k in range(i % 3, 4, 2):
+            t += k
+        t += int(float('2.5'))
+        o = objs[i % 2]
+        if type(o) is A:
+            t += 1
+        if type(i) == int:
+            t += 10
+        if isinstance(o, (int, float)):
+            t += 100
+        if isinstance(i, (int, float)):
+            t += 1000
+    return t
+
+print(count(40))
+";
+    let run = run_traced(source, "42274\n", &[])?;
+    // The outer loop's trace (the inner `for k` loop has its own).
+    let trace = run
+        .traces
+        .iter()
+        .find(|t| t.is_loop() && t.calls_of("run_loop").next().is_some())
+        .ok_or("no trace of the outer loop")?;
+    expect_no_calls(
+        trace,
+        &["call_builtin", "call", "equal", "get_iter", "binary_op"],
+    )?;
+    for op in ["int_min", "int_max"] {
+        expect_op(trace, op)?;
+    }
+    for helper in ["range_new", "range_iter", "float_of_str", "int_of_float"] {
+        expect_in(trace, trace.calls_of(helper).next().is_some(), || {
+            format!("expected a `call {helper}`")
+        })?;
+    }
+    Ok(())
+}
+
 fn dict_and_set_loops_step_with_the_typed_iterator_helper() -> Result<(), String> {
     // A `for` over a dict's keys, values or items or over a set calls
     // `seq_iter_next` (no Python code, the optimizer keeps its facts), not
@@ -744,21 +800,21 @@ print(ack(2, 40))
     expect_eq("traced function", trace.loop_function(), Some("ack"))
 }
 
-fn recursion_in_a_function_trace_inlines_one_level() -> Result<(), String> {
-    // `fib` has no loop: it is traced from its entry. The root frame's
-    // recursive calls are inlined once; the inlined copies' own recursive
-    // calls go through the `call` helper, which reaches the function trace
-    // again. The trace ends at the function's `return`, in an exit the
-    // interpreter resumes at.
+fn recursion_in_a_function_trace_inlines_two_levels() -> Result<(), String> {
+    // `total` has no loop: it is traced from its entry. The root frame's
+    // recursive call is inlined, and so is that level's; the deepest
+    // level's recursive call goes through the `call` helper, which reaches
+    // the function trace again (directly). The trace ends at the
+    // function's `return`, in an exit the interpreter resumes at.
     let source = "\
-def fib(n):
-    if n < 2:
-        return n
-    return fib(n - 1) + fib(n - 2)
+def total(n):
+    if n == 0:
+        return 0
+    return total(n - 1) + n
 
-print(fib(15))
+print(total(60))
 ";
-    let run = run_traced(source, "610\n", &["--jit-stats"])?;
+    let run = run_traced(source, "1830\n", &["--jit-stats"])?;
     let stderr = &run.outcome.stderr;
     expect_eq("functions traced", stat(stderr, "functions traced:")?, 1)
         .and(expect_eq("loops traced", stat(stderr, "loops traced:")?, 0))
@@ -773,16 +829,16 @@ print(fib(15))
         .iter()
         .find(|t| t.is_function())
         .ok_or("no function trace in the log")?;
-    expect_eq("traced function", trace.loop_function(), Some("fib"))?;
+    expect_eq("traced function", trace.loop_function(), Some("total"))?;
     let calls: Vec<&TraceInst> = trace.calls_of("call").collect();
-    expect_in(trace, calls.len() == 4, || {
-        format!("two inlined levels make two calls each: {calls:?}")
+    expect_in(trace, calls.len() == 1, || {
+        format!("the deepest inlined level makes the one call: {calls:?}")
     })?;
-    expect_in(trace, calls.iter().all(|c| c.depth == 1), || {
-        "the recursive calls are made by the inlined level".to_string()
+    expect_in(trace, calls.iter().all(|c| c.depth == 2), || {
+        "the recursive call is made by the level inlined twice".to_string()
     })?;
-    expect_in(trace, trace.insts.iter().all(|i| i.depth <= 1), || {
-        "the recursion is inlined one level only".to_string()
+    expect_in(trace, trace.insts.iter().all(|i| i.depth <= 2), || {
+        "the recursion is inlined two levels only".to_string()
     })?;
     expect_in(trace, trace.with_op("loop_header").next().is_none(), || {
         "a function trace has no loop header".to_string()

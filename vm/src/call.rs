@@ -51,27 +51,12 @@ impl Interpreter {
                 let cls: *mut ClassObj = f.as_ptr();
                 // SAFETY: `cls` is a live class (it is in a frame slot).
                 let builtin = unsafe { (*cls).module } == self.rt.names.builtins;
-                let new_name = self.rt.names.new;
-                // (A user class looks nothing up here.)
-                let builtin_new = if builtin {
-                    self.rt.lookup_in_class(cls, new_name)
-                } else {
-                    None
-                };
-                if let Some(new_fn) = builtin_new {
-                    let object_new = self.rt.lookup_in_class(self.rt.types.object, new_name);
-                    if let (Some(b), false) =
-                        (downcast::<BuiltinObj>(new_fn), Some(new_fn) == object_new)
-                    {
-                        let func = b.func;
-                        let mut buf = [Value::NONE; MAX_FAST_ARGS + 1];
-                        buf[0] = f;
-                        buf[1..1 + argc].copy_from_slice(&self.stack[args_at..args_at + argc]);
-                        let r = func(self, &buf[..argc + 1], &[])?;
-                        self.stack[ret_slot] = r;
+                if builtin {
+                    if let Some(r) = self.builtin_type_new(f, args_at, argc) {
+                        self.stack[ret_slot] = r?;
                         return Ok(false);
                     }
-                } else if let Some((code, pc)) = call_site.filter(|_| !builtin) {
+                } else if let Some((code, pc)) = call_site {
                     if self.instantiate_plain(&code.ic[pc], cls, ret_slot, argc)? {
                         return Ok(true);
                     }
@@ -97,6 +82,33 @@ impl Interpreter {
             return self.call_with_vec(func, args, kw, ret_slot);
         }
         self.call_with_vec(f, args, kw, ret_slot)
+    }
+
+    /// `cls(args)` for `f`, a builtin type whose `__new__` is a builtin
+    /// other than `object.__new__` (`str(x)`, `int(s)`, `list(it)`): that
+    /// `__new__` called directly with the class and the `argc <= 8`
+    /// arguments at `stack[args_at..]`, as the type's call would (such types
+    /// have no `__init__` to run). None (nothing done) for other classes.
+    fn builtin_type_new(
+        &mut self,
+        f: Value,
+        args_at: usize,
+        argc: usize,
+    ) -> Option<PyResult<Value>> {
+        const MAX_FAST_ARGS: usize = 8;
+        let new_name = self.rt.names.new;
+        let new_fn = self.rt.lookup_in_class(f.as_ptr(), new_name)?;
+        let b = downcast::<BuiltinObj>(new_fn)?;
+        if argc > MAX_FAST_ARGS
+            || Some(new_fn) == self.rt.lookup_in_class(self.rt.types.object, new_name)
+        {
+            return None;
+        }
+        let func = b.func;
+        let mut buf = [Value::NONE; MAX_FAST_ARGS + 1];
+        buf[0] = f;
+        buf[1..1 + argc].copy_from_slice(&self.stack[args_at..args_at + argc]);
+        Some(func(self, &buf[..argc + 1], &[]))
     }
 
     /// `cls(args)` for a plain user class (the default `__new__`, not an
@@ -392,6 +404,15 @@ impl Interpreter {
     /// the arguments copied off the stack, then `call_value`.
     #[inline(never)]
     fn call_other_from_stack(&mut self, f: Value, args_at: usize, argc: usize) -> PyResult<Value> {
+        // Builtin types, as from the dispatch loop (`call_from_stack`).
+        if is_kind(f, ObjKind::Class)
+            // SAFETY: `f` is a live class (it is in a frame slot).
+            && unsafe { (*f.as_ptr::<ClassObj>()).module } == self.rt.names.builtins
+        {
+            if let Some(r) = self.builtin_type_new(f, args_at, argc) {
+                return r;
+            }
+        }
         // A copy: the call may grow and move the stack the arguments are on.
         const FAST: usize = 8;
         if argc <= FAST {

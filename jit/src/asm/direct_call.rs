@@ -188,11 +188,16 @@ pub(super) fn emit_direct_call(
         ; jz =>slow
         // The recursion limit, as `call_function_trace` checks it: the
         // frames, the hidden ones (the caller's and its inlined ones), the
-        // callee's frame and the frames its trace may hide.
+        // callee's frame and the frames its trace may hide (one word).
         ; mov rax, [r12 + frames_off]
         ; add rax, [r12 + hidden_off]
         ; add rax, [rsi + 16]
-        ; add rax, depth + 1
+    );
+    if depth != 0 {
+        dynasm!(e.ops ; .arch x64 ; add rax, depth);
+    }
+    dynasm!(e.ops
+        ; .arch x64
         ; mov rcx, QWORD limit
         ; cmp rax, [rcx]
         ; jae =>slow
@@ -290,10 +295,9 @@ pub(super) fn emit_direct_call(
         ; mov r9, [rsp]
         ; add rsp, 16
         ; mov [r12 + index_off], r9
-        ; sub rcx, r9
-        ; shl rcx, 3
-        ; mov rbx, rdx
-        ; sub rbx, rcx
+        // The caller's slot 0 lies `callee index - caller index` slots below.
+        ; sub r9, rcx
+        ; lea rbx, [rdx + r9 * 8]
         ; mov [r12 + base_off], rbx
         // The callee's `Return`: its value is slot `return_src` of its frame.
         ; mov ecx, DWORD [rax + ret_off]

@@ -367,6 +367,18 @@ pub(super) fn emit_inst(
                 (IntOp::And, None) => dynasm!(e.ops ; .arch x64 ; and Rq(d), Rq(rb)),
                 (IntOp::Or, None) => dynasm!(e.ops ; .arch x64 ; or Rq(d), Rq(rb)),
                 (IntOp::Xor, None) => dynasm!(e.ops ; .arch x64 ; xor Rq(d), Rq(rb)),
+                (IntOp::Min | IntOp::Max, _) => {
+                    if let Some(k) = imm {
+                        dynasm!(e.ops ; .arch x64 ; mov Rq(rb), k);
+                    }
+                    // Branch-free: the other operand replaces `d` when smaller (larger).
+                    dynasm!(e.ops ; .arch x64 ; cmp Rq(d), Rq(rb));
+                    if op == IntOp::Min {
+                        dynasm!(e.ops ; .arch x64 ; cmovg Rq(d), Rq(rb));
+                    } else {
+                        dynasm!(e.ops ; .arch x64 ; cmovl Rq(d), Rq(rb));
+                    }
+                }
                 _ => dynasm!(e.ops ; .arch x64 ; imul Rq(d), Rq(rb)),
             }
             if matches!(op, IntOp::AddOv | IntOp::SubOv | IntOp::MulOv) {
@@ -426,6 +438,8 @@ pub(super) fn emit_inst(
                 IntOp::And => dynasm!(e.ops ; .arch x64 ; and rax, rcx),
                 IntOp::Or => dynasm!(e.ops ; .arch x64 ; or rax, rcx),
                 IntOp::Xor => dynasm!(e.ops ; .arch x64 ; xor rax, rcx),
+                IntOp::Min => dynasm!(e.ops ; .arch x64 ; cmp rax, rcx ; cmovg rax, rcx),
+                IntOp::Max => dynasm!(e.ops ; .arch x64 ; cmp rax, rcx ; cmovl rax, rcx),
                 IntOp::FloorDiv | IntOp::Mod => {
                     // Python rounds toward minus infinity: fix up C's truncation
                     // when the remainder's sign differs from the divisor's.

@@ -74,6 +74,8 @@ fn key(op: &Opcode, ty: Type) -> Option<Key> {
                 | IntOp::And
                 | IntOp::Or
                 | IntOp::Xor
+                | IntOp::Min
+                | IntOp::Max
         ),
         Opcode::IntCmp(c, ..) => matches!(c, Cond::Eq | Cond::Ne),
         Opcode::SameValue(..) => true,

@@ -319,7 +319,7 @@ fn fold_int(op: IntOp, a: Ref, b: Ref, x: Option<i64>, y: Option<i64>) -> Option
         (And, Some(-1), _) => Folded::Same(b),
         (And, _, Some(-1)) => Folded::Same(a),
         (Or, Some(-1), _) | (Or, _, Some(-1)) => int_k(-1),
-        (And | Or, _, _) if same => Folded::Same(a),
+        (And | Or | Min | Max, _, _) if same => Folded::Same(a),
         (SubOv | Sub | Xor, _, _) if same => int_k(0),
         _ => return None,
     })

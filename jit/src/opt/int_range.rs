@@ -144,6 +144,14 @@ fn int_op_range(op: IntOp, a: Range, b: Range) -> Range {
             }
         }
         IntOp::FloorDiv => floor_div_range(a, b),
+        IntOp::Min => Range {
+            lo: a.lo.min(b.lo),
+            hi: a.hi.min(b.hi),
+        },
+        IntOp::Max => Range {
+            lo: a.lo.max(b.lo),
+            hi: a.hi.max(b.hi),
+        },
         IntOp::ShlOv | IntOp::Shr => shift_range(op, a, b),
         IntOp::Mod => {
             // Python's `%` takes the divisor's sign.
