@@ -33,9 +33,14 @@ pub(crate) fn call_isinstance(
     }
     let answer = runtime::builtins::isinstance_of_spec(rt, x, spec)?;
     let s = r.load(func + 2);
-    let spec_is_const = matches!(r.insts[s as usize].op, Opcode::Const(c) if c == spec);
-    // A class is immutable as far as `isinstance` sees; a tuple made each
-    // time (`(int, float)`) is a new object: only a constant one folds.
+    // A tuple the trace builds from constants (`(int, float)`) has the
+    // same items every time.
+    let spec_is_const = matches!(r.insts[s as usize].op, Opcode::Const(c) if c == spec)
+        || r.const_tuples.get(&s).is_some_and(|items| {
+            downcast::<TupleObj>(spec).is_some_and(|t| t.items[..] == items[..])
+        });
+    // A class is immutable as far as `isinstance` sees; another tuple may
+    // change items: only constant ones fold.
     if !spec_is_const && !is_kind(spec, ObjKind::Class) {
         return None;
     }
@@ -82,4 +87,19 @@ fn one_type(kind: ObjKind) -> bool {
         kind,
         ObjKind::Instance | ObjKind::Set | ObjKind::Iter | ObjKind::DictView
     )
+}
+
+/// The constant items of the `count` slots from `start` (a tuple about to
+/// be built), when the trace holds a constant in each of them.
+pub(crate) fn constant_items(r: &mut Recorder, start: u16, count: u16) -> Option<Vec<Value>> {
+    (0..count)
+        .map(|i| {
+            let slot = r.rel(start + i);
+            let v = *r.slot_values.get(&slot)?;
+            match r.insts[v as usize].op {
+                Opcode::Const(c) => Some(c),
+                _ => None,
+            }
+        })
+        .collect()
 }

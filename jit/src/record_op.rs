@@ -289,7 +289,14 @@ pub(crate) fn record_op(
 
         // ---- containers
         Op::BuildList { dst, start, count } => build(r, pc, Helper::BuildList, dst, start, count),
-        Op::BuildTuple { dst, start, count } => build(r, pc, Helper::BuildTuple, dst, start, count),
+        Op::BuildTuple { dst, start, count } => {
+            let items = crate::record_isinstance::constant_items(r, start, count);
+            build(r, pc, Helper::BuildTuple, dst, start, count);
+            if let Some(items) = items {
+                let t = r.load(dst);
+                r.const_tuples.insert(t, items);
+            }
+        }
         Op::BuildSet { dst, start, count } => build(r, pc, Helper::BuildSet, dst, start, count),
         Op::BuildDict { dst, start, count } => build(r, pc, Helper::BuildDict, dst, start, count),
         Op::BuildString { dst, start, count } => {

@@ -159,6 +159,9 @@ pub struct Recorder {
     pub(crate) int_of: FxHashMap<Ref, Ref>,
     /// Known unboxed double of a boxed IR value.
     pub(crate) float_of: FxHashMap<Ref, Ref>,
+    /// Tuples the trace builds each time from constants (`(int, float)`):
+    /// their items.
+    pub(crate) const_tuples: FxHashMap<Ref, Vec<Value>>,
     /// Instances whose map and class version are already guarded: the map.
     pub(crate) guarded_maps: FxHashMap<Ref, u64>,
     /// Version words already guarded (until Python code may have run).
@@ -270,6 +273,7 @@ impl Recorder {
             unfolded_modules: Vec::new(),
             slot_values: FxHashMap::default(),
             int_of: FxHashMap::default(),
+            const_tuples: FxHashMap::default(),
             float_of: FxHashMap::default(),
             guarded_maps: FxHashMap::default(),
             guarded_words: Vec::new(),

@@ -472,7 +472,8 @@ print(count(50))
 fn common_builtin_calls_fold_to_typed_ops() -> Result<(), String> {
     // `min`/`max`/`abs` of ints are int ops, `range` of ints and `iter` of
     // it typed helpers, `float` of a str a typed helper, `type(x) is C` and
-    // `type(x) == C` constants behind a guard on x's type: no generic call.
+    // `type(x) == C` and `isinstance(x, (C, D))` constants behind a guard
+    // on x's type: no generic call.
     let source = "\
 class A:
     pass
@@ -490,11 +491,15 @@ def count(n):
             t += 1
         if type(i) == int:
             t += 10
+        if isinstance(o, (int, float)):
+            t += 100
+        if isinstance(i, (int, float)):
+            t += 1000
     return t
 
 print(count(40))
 ";
-    let run = run_traced(source, "2274\n", &[])?;
+    let run = run_traced(source, "42274\n", &[])?;
     // The outer loop's trace (the inner `for k` loop has its own).
     let trace = run
         .traces

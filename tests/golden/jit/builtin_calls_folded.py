@@ -204,6 +204,31 @@ def type_tests():
     print("type", counts)
 
 
+Number = int
+
+
+def isinstance_built_tuples():
+    global Number
+    vals = [1, 2.5, True, "s", None, A(), B(), 10**30, [1]]
+    counts = [0] * 5
+    for i in range(600):
+        if i == 300:
+            Number = str
+        v = vals[i % len(vals)]
+        if isinstance(v, (int, float)):
+            counts[0] += 1
+        if isinstance(v, (Number, A)):
+            counts[1] += 1
+        if isinstance(v, (B, (str, type(None)))):
+            counts[2] += 1
+        if isinstance(v, ()):
+            counts[3] += 1
+        t = (list, int) if i % 3 else (float,)
+        if isinstance(v, t):
+            counts[4] += 1
+    print("isinstance tuples", counts)
+
+
 def type_shadowed():
     res = []
     global type
@@ -235,4 +260,5 @@ floats()
 # expect: [(3.0, 3, 'float', 'int'), (-4.0, -4, 'float', 'int'), (140737488355327.0, 140737488355327, 'float', 'int'), (2.25, 2.25, 'float', 'float'), (1.0, 1, 'float', 'int'), (1e+20, 100000000000000000000, 'float', 'int'), (-0.0, -0.0, 'float', 'float')]
 int_of_floats()  # expect: int of float 176483100 ['ValueError', 'OverflowError', 'ValueError', 'OverflowError']
 type_tests()  # expect: type [145, 73, 728, 727, 73, 146, 72, 73]
+isinstance_built_tuples()  # expect: isinstance tuples [267, 268, 200, 0, 199]
 type_shadowed()  # expect: True False False True
