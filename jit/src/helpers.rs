@@ -623,11 +623,11 @@ impl Helper {
             Helper::NewList => h_new_list,
             Helper::CallBuiltin => h_call_builtin,
             // ---- typed fast paths
-            Helper::DictGetItem => h_dict_getitem,
-            Helper::DictSetItem => h_dict_setitem,
-            Helper::DictGet => h_dict_get,
+            Helper::DictGetItem => helpers_dict::h_dict_getitem,
+            Helper::DictSetItem => helpers_dict::h_dict_setitem,
+            Helper::DictGet => helpers_dict::h_dict_get,
             Helper::DictSetDefault => h_dict_setdefault,
-            Helper::DictContains => h_dict_contains,
+            Helper::DictContains => helpers_dict::h_dict_contains,
             Helper::StrGetItem => helpers_str::h_str_getitem_typed,
             Helper::StrOrd => helpers_str::h_str_ord_typed,
             Helper::StrContains => h_str_contains,
@@ -655,11 +655,11 @@ impl Helper {
             Helper::IntOfFloat => h_int_of_float,
             Helper::RangeNew => h_range_new,
             Helper::RangeIter => h_range_iter,
-            Helper::DictFind => h_dict_find,
-            Helper::DictGetFound => h_dict_get_found,
-            Helper::DictGetItemFound => h_dict_getitem_found,
-            Helper::DictContainsFound => h_dict_contains_found,
-            Helper::DictSetItemFound => h_dict_setitem_found,
+            Helper::DictFind => helpers_dict::h_dict_find,
+            Helper::DictGetFound => helpers_dict::h_dict_get_found,
+            Helper::DictGetItemFound => helpers_dict::h_dict_getitem_found,
+            Helper::DictContainsFound => helpers_dict::h_dict_contains_found,
+            Helper::DictSetItemFound => helpers_dict::h_dict_setitem_found,
             Helper::StrFind => helpers_str::h_str_find_typed,
             Helper::StrMethod => h_str_method,
             Helper::SliceStep => h_slice_step,
@@ -1270,14 +1270,8 @@ helper!(h_run_loop, |ctx, vm, a, b, c, d| {
 // `helper!` frame: nothing can move the value stack. A KeyError is raised
 // out of line.
 
-/// `Helper::DictGetItem` (frameless, see above).
-extern "sysv64" fn h_dict_getitem(ctxp: *mut JitCtx, a: u64, b: u64, _c: u64, _d: u64) -> u64 {
-    match runtime::dict_type::lookup_plain(v(a), v(b)) {
-        Some(Some(found)) => found.to_bits(),
-        Some(None) => raise_key_error(ctxp, v(b)),
-        None => Value::EMPTY.to_bits(),
-    }
-}
+// `h_dict_getitem`, `h_dict_get`, `h_dict_contains`, `h_dict_setitem`
+// and `h_dict_find` are in `helpers_dict.rs`.
 
 /// Raises `KeyError(key)` for a frameless helper; returns its error word.
 #[cold]
@@ -1311,71 +1305,19 @@ helper!(h_float_binop, |ctx, vm, a, b, c, d| {
     };
     ok(r.map_or(Value::EMPTY, Value::from_float))
 });
-/// `Helper::DictSetItem` (frameless).
-extern "sysv64" fn h_dict_setitem(_ctxp: *mut JitCtx, a: u64, b: u64, c: u64, _d: u64) -> u64 {
-    runtime::dict_type::store_plain(v(a), v(b), v(c)) as u64
-}
-/// `Helper::DictGet` (frameless).
-extern "sysv64" fn h_dict_get(_ctxp: *mut JitCtx, a: u64, b: u64, c: u64, _d: u64) -> u64 {
-    match runtime::dict_type::lookup_plain(v(a), v(b)) {
-        Some(found) => found.unwrap_or(v(c)).to_bits(),
-        None => Value::EMPTY.to_bits(),
-    }
-}
 frameless!(h_dict_setdefault, |rt, a, b, c, d| {
     runtime::dict_type::setdefault_plain(v(a), v(b), v(c))
         .unwrap_or(Value::EMPTY)
         .to_bits()
 });
-/// `Helper::DictFind` (frameless).
-extern "sysv64" fn h_dict_find(_ctxp: *mut JitCtx, a: u64, b: u64, _c: u64, _d: u64) -> u64 {
-    runtime::dict_type::find_plain(v(a), v(b)) as u64
-}
-/// `Helper::DictGetFound` (frameless).
-extern "sysv64" fn h_dict_get_found(_ctxp: *mut JitCtx, a: u64, b: u64, c: u64, d: u64) -> u64 {
-    match runtime::dict_type::lookup_found(v(a), b as i64, v(c)) {
-        Some(found) => found.unwrap_or(v(d)).to_bits(),
-        None => Value::EMPTY.to_bits(),
-    }
-}
-/// `Helper::DictGetItemFound` (frameless).
-extern "sysv64" fn h_dict_getitem_found(ctxp: *mut JitCtx, a: u64, b: u64, c: u64, _d: u64) -> u64 {
-    match runtime::dict_type::lookup_found(v(a), b as i64, v(c)) {
-        Some(Some(found)) => found.to_bits(),
-        Some(None) => raise_key_error(ctxp, v(c)),
-        None => Value::EMPTY.to_bits(),
-    }
-}
-/// `Helper::DictContainsFound` (frameless).
-extern "sysv64" fn h_dict_contains_found(
-    _ctxp: *mut JitCtx,
-    a: u64,
-    b: u64,
-    c: u64,
-    _d: u64,
-) -> u64 {
-    match runtime::dict_type::lookup_found(v(a), b as i64, v(c)) {
-        Some(found) => Value::from_bool(found.is_some()).to_bits(),
-        None => Value::EMPTY.to_bits(),
-    }
-}
-/// `Helper::DictSetItemFound` (frameless).
-extern "sysv64" fn h_dict_setitem_found(_ctxp: *mut JitCtx, a: u64, b: u64, c: u64, d: u64) -> u64 {
-    runtime::dict_type::store_found(v(a), b as i64, v(c), v(d)) as u64
-}
+// `h_dict_get_found`, `h_dict_getitem_found`, `h_dict_contains_found` and
+// `h_dict_setitem_found` are in `helpers_dict.rs`.
 frameless!(h_str_find, |rt, a, b, c, d| runtime::str_type::find_from(
     v(a),
     v(b),
     (c as i64 != NO_BOUND).then_some(c as i64)
 )
 .unwrap_or(-1) as u64);
-/// `Helper::DictContains` (frameless).
-extern "sysv64" fn h_dict_contains(_ctxp: *mut JitCtx, a: u64, b: u64, _c: u64, _d: u64) -> u64 {
-    match runtime::dict_type::lookup_plain(v(a), v(b)) {
-        Some(found) => Value::from_bool(found.is_some()).to_bits(),
-        None => Value::EMPTY.to_bits(),
-    }
-}
 /// `Helper::StrGetItem`, frameless (it runs no Python code): its
 /// IndexError is raised out of line.
 extern "sysv64" fn h_str_getitem(ctxp: *mut JitCtx, a: u64, b: u64, _c: u64, _d: u64) -> u64 {
@@ -1580,7 +1522,7 @@ frameless!(h_list_pop, |rt, a, b, c, d| {
 /// `Helper::SetAddMethod`: a str or inline int key needs no `hash`/`__eq__`
 /// dispatch and no `helper!` frame; other keys take `h_set_add_full`.
 extern "sysv64" fn h_set_add_method(ctxp: *mut JitCtx, a: u64, b: u64, c: u64, d: u64) -> u64 {
-    if runtime::set_type::add_plain(v(a), v(b)) {
+    if helpers_dict::set_add_plain(v(a), v(b)) {
         return 1;
     }
     h_set_add_full(ctxp, a, b, c, d)
@@ -1627,3 +1569,6 @@ pub fn conversion_number(kind: Conversion) -> i64 {
 
 #[path = "helpers_str.rs"]
 mod helpers_str;
+
+#[path = "helpers_dict.rs"]
+mod helpers_dict;

@@ -22,13 +22,13 @@ use crate::value::Value;
 use std::convert::Infallible;
 
 /// Index-array slot that has never held an entry: ends a probe chain.
-const SLOT_EMPTY: u32 = u32::MAX;
+pub const SLOT_EMPTY: u32 = u32::MAX;
 /// Index-array slot whose entry was deleted: probing continues past it.
-const SLOT_DUMMY: u32 = u32::MAX - 1;
+pub const SLOT_DUMMY: u32 = u32::MAX - 1;
 /// Smallest index array allocated (CPython's `PyDict_MINSIZE`).
 const MIN_SIZE: usize = 8;
 /// CPython's `PERTURB_SHIFT`.
-const PERTURB_SHIFT: u32 = 5;
+pub const PERTURB_SHIFT: u32 = 5;
 
 /// Entries an index array of `size` slots may hold (load factor 2/3).
 #[inline]
@@ -184,6 +184,16 @@ impl DictTable {
     #[inline]
     pub fn entries_len(&self) -> usize {
         self.entries.len()
+    }
+
+    /// The index array and the entries, for a lookup written elsewhere
+    /// (the JIT's typed helpers): a probe walks the index array from
+    /// `hash & (len - 1)` with the `PERTURB_SHIFT` recurrence of `find`;
+    /// each slot is `SLOT_EMPTY`, `SLOT_DUMMY` or the position of a live
+    /// entry. An empty table has no index array.
+    #[inline]
+    pub fn raw_parts(&self) -> (&[u32], &[Entry]) {
+        (&self.indices, &self.entries)
     }
 
     // ------------------------------------------------------------ re-entrant lookup

@@ -598,10 +598,20 @@ pub fn find_plain(dict: Value, key: Value) -> Found {
     let Some(d) = downcast::<DictObj>(dict) else {
         return FOUND_UNDECIDED;
     };
-    let version = ((d.table.version() & 0x7fff_ffff) as i64) << 32;
-    match find_plain_entry(&d.table, key) {
-        Some((_, Some(i))) if i < FOUND_ABSENT as usize => version | i as i64,
-        Some((_, None)) => version | FOUND_ABSENT as i64,
+    found_at(
+        &d.table,
+        find_plain_entry(&d.table, key).map(|(_, found)| found),
+    )
+}
+
+/// The [`Found`] of a lookup in `table`: `Some(Some(i))` for a key at entry
+/// `i`, `Some(None)` for an absent key, None when undecided.
+#[inline(always)]
+pub fn found_at(table: &crate::dict_table::DictTable, found: Option<Option<usize>>) -> Found {
+    let version = ((table.version() & 0x7fff_ffff) as i64) << 32;
+    match found {
+        Some(Some(i)) if i < FOUND_ABSENT as usize => version | i as i64,
+        Some(None) => version | FOUND_ABSENT as i64,
         _ => FOUND_UNDECIDED,
     }
 }
@@ -610,7 +620,14 @@ pub fn find_plain(dict: Value, key: Value) -> Found {
 /// for a present key, Some(None) for an absent one; None when `found` is
 /// undecided or the table changed since.
 fn found_entry(d: &DictObj, found: Found) -> Option<Option<usize>> {
-    if found < 0 || (found >> 32) as u64 != d.table.version() & 0x7fff_ffff {
+    found_index(&d.table, found)
+}
+
+/// `found_entry` for a table: the entry a [`Found`] names while `table`'s
+/// version is the one it was made at.
+#[inline(always)]
+pub fn found_index(table: &crate::dict_table::DictTable, found: Found) -> Option<Option<usize>> {
+    if found < 0 || (found >> 32) as u64 != table.version() & 0x7fff_ffff {
         return None;
     }
     let i = found as u32;

@@ -23,7 +23,7 @@ use std::convert::Infallible;
 /// Smallest table (CPython's `PySet_MINSIZE`).
 const MIN_SIZE: usize = 8;
 /// Neighbouring slots scanned after the first before a perturbed jump.
-const LINEAR_PROBES: usize = 9;
+pub const LINEAR_PROBES: usize = 9;
 /// CPython's `PERTURB_SHIFT`.
 const PERTURB_SHIFT: u32 = 5;
 /// Above this many keys a growing table doubles instead of quadrupling.
@@ -32,9 +32,11 @@ const QUADRUPLE_LIMIT: usize = 50_000;
 /// One table slot. Never-used slots are `{0, EMPTY}`, dummies (deleted keys)
 /// are `{-1, EMPTY}`, like CPython's `{0, NULL}` and `{-1, dummy}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Slot {
-    hash: i64,
-    key: Value,
+pub struct Slot {
+    /// The key's hash (0 in a never-used slot, -1 in a dummy).
+    pub hash: i64,
+    /// The key, or `Value::EMPTY` in a never-used or dummy slot.
+    pub key: Value,
 }
 
 /// A slot that has never held a key: ends every probe chain.
@@ -188,6 +190,15 @@ impl SetTable {
             .get(i)
             .filter(|s| s.is_live())
             .map(|s| (s.hash, s.key))
+    }
+
+    /// The slots, for a lookup written elsewhere (the JIT's typed helpers):
+    /// a probe visits them in `probe_step`'s order (runs of up to
+    /// `LINEAR_PROBES + 1` slots, then CPython's perturbed jump); a slot
+    /// with an empty key and hash 0 ends it, one with hash -1 is a dummy.
+    #[inline]
+    pub fn raw_slots(&self) -> &[Slot] {
+        &self.slots
     }
 
     /// Number of slots: the bound for positions passed to `next_entry`.
