@@ -24,13 +24,13 @@ use crate::{PyResult, Vm};
 
 /// The table of dict `dict`, borrowed for one step only: never held across
 /// a call that may run Python code.
-#[inline(always)]
+#[inline]
 fn dict_of<'a>(dict: Value) -> &'a mut DictTable {
     &mut downcast::<DictObj>(dict).expect("a dict").table
 }
 
 /// The table of set `set`, borrowed for one step only (see `dict_of`).
-#[inline(always)]
+#[inline]
 fn set_of<'a>(set: Value) -> &'a mut SetTable {
     &mut downcast::<SetObj>(set).expect("a set").table
 }
@@ -38,7 +38,7 @@ fn set_of<'a>(set: Value) -> &'a mut SetTable {
 /// The entry index of `key` (with hash `hash`) in dict `dict`, or None if
 /// absent. `__eq__` errors propagate. The caller uses the index at once,
 /// before running any Python code.
-#[inline(always)]
+#[inline]
 pub fn dict_find(vm: &mut dyn Vm, dict: Value, hash: i64, key: Value) -> PyResult<Option<usize>> {
     'restart: loop {
         let mut probe = dict_of(dict).probe(hash, key);
@@ -65,14 +65,14 @@ pub fn dict_find(vm: &mut dyn Vm, dict: Value, hash: i64, key: Value) -> PyResul
 }
 
 /// `dict[key]` without `__missing__`: `Ok(None)` if absent.
-#[inline(always)]
+#[inline]
 pub fn dict_get(vm: &mut dyn Vm, dict: Value, hash: i64, key: Value) -> PyResult<Option<Value>> {
     Ok(dict_find(vm, dict, hash, key)?.map(|i| dict_of(dict).value_at(i)))
 }
 
 /// `dict[key] = value`: overwrites the value of an equal key (keeping the
 /// stored key), else appends `key`.
-#[inline(always)]
+#[inline]
 pub fn dict_set(vm: &mut dyn Vm, dict: Value, hash: i64, key: Value, value: Value) -> PyResult<()> {
     let found = dict_find(vm, dict, hash, key)?;
     let t = dict_of(dict);
@@ -88,7 +88,7 @@ pub fn dict_set(vm: &mut dyn Vm, dict: Value, hash: i64, key: Value, value: Valu
 }
 
 /// Removes `key` from `dict`, returning its value (`Ok(None)` if absent).
-#[inline(always)]
+#[inline]
 pub fn dict_pop(vm: &mut dyn Vm, dict: Value, hash: i64, key: Value) -> PyResult<Option<Value>> {
     Ok(dict_find(vm, dict, hash, key)?
         .and_then(|i| dict_of(dict).remove_entry(i))
@@ -100,7 +100,7 @@ pub fn dict_pop(vm: &mut dyn Vm, dict: Value, hash: i64, key: Value) -> PyResult
 /// equal key is found even if `__eq__` changed the table) over
 /// `set_lookkey`'s (any change restarts first); a found slot is then only
 /// meaningful when the table did not change.
-#[inline(always)]
+#[inline]
 fn set_find(
     vm: &mut dyn Vm,
     set: Value,
@@ -135,14 +135,14 @@ fn set_find(
 }
 
 /// `key in set`.
-#[inline(always)]
+#[inline]
 pub fn set_contains(vm: &mut dyn Vm, set: Value, hash: i64, key: Value) -> PyResult<bool> {
     Ok(set_find(vm, set, hash, key, false)?.is_some())
 }
 
 /// `set.add(key)` (CPython's `set_add_entry`): a no-op if an equal key is
 /// present.
-#[inline(always)]
+#[inline]
 pub fn set_add(vm: &mut dyn Vm, set: Value, hash: i64, key: Value) -> PyResult<()> {
     if set_find(vm, set, hash, key, true)?.is_none() {
         set_of(set).insert_new(hash, key);
@@ -152,7 +152,7 @@ pub fn set_add(vm: &mut dyn Vm, set: Value, hash: i64, key: Value) -> PyResult<(
 
 /// `set.discard(key)` (CPython's `set_discard_entry`): true if `key` was
 /// present.
-#[inline(always)]
+#[inline]
 pub fn set_discard(vm: &mut dyn Vm, set: Value, hash: i64, key: Value) -> PyResult<bool> {
     Ok(match set_find(vm, set, hash, key, false)? {
         Some(slot) => set_of(set).remove_slot(slot).is_some(),
