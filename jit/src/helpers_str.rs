@@ -5,10 +5,10 @@ use super::{
     ctx_rt, h_int_of_str, h_seq_iter_next, h_str_char_in_mask, h_str_chr, h_str_find,
     h_str_getitem, h_str_ord, v, HelperFn, JitCtx, NO_BOUND,
 };
-use runtime::heap::copy_text;
 use runtime::object::{cast, Header, IterObj, IterState, ObjKind, StrObj};
+use runtime::str_words::concat_parts;
 use runtime::subscript::norm_index;
-use runtime::{Runtime, Value};
+use runtime::Value;
 
 /// Calls the general helper `h` out of line, so that the fast paths that
 /// fall back to it save no registers.
@@ -50,45 +50,6 @@ pub(super) extern "sysv64" fn h_str_concat3(
             cast::<StrObj>(v(c)),
         ];
         concat_parts(rt, parts).to_bits()
-    }
-}
-
-/// A new str of `parts` (at least two) one after the other, the first
-/// two a word at a time when both are 1..=8 bytes, as
-/// `runtime::str_words::concat` (kept out of the runtime crate: a change
-/// there moves the interpreter's dispatch codegen).
-#[inline(always)]
-fn concat_parts<const N: usize>(rt: &mut Runtime, parts: [&StrObj; N]) -> Value {
-    let len = parts.iter().map(|p| p.value.len()).sum();
-    let char_len = parts.iter().map(|p| p.char_len).sum();
-    let (x, y) = (parts[0], parts[1]);
-    let (xl, yl) = (x.value.len(), y.value.len());
-    // Allocating never collects or frees: every text stays where it is.
-    // SAFETY: the new str's `len` bytes are written in full below: the
-    // texts one after the other, UTF-8 of `char_len` characters.
-    unsafe {
-        let (p, dst) = rt.heap.alloc_str_unwritten(len, char_len);
-        if xl.wrapping_sub(1) < 8 && yl.wrapping_sub(1) < 8 {
-            // A str block's text is padded with zeros to a whole word
-            // (`Heap::str_block`): each short text is one load, the pair
-            // one or two stores inside the new block (`len >= xl + yl`);
-            // a later part's copy overwrites the zeros after them.
-            let word = |s: &StrObj| (s.value.as_ptr() as *const u64).read_unaligned();
-            let w = word(x) as u128 | (word(y) as u128) << (8 * xl);
-            (dst as *mut u64).write_unaligned(w as u64);
-            if xl + yl > 8 {
-                (dst.add(8) as *mut u64).write_unaligned((w >> 64) as u64);
-            }
-        } else {
-            copy_text(&x.value, dst);
-            copy_text(&y.value, dst.add(xl));
-        }
-        let mut at = xl + yl;
-        for z in &parts[2..] {
-            copy_text(&z.value, dst.add(at));
-            at += z.value.len();
-        }
-        Value::from_ptr(p)
     }
 }
 
@@ -274,6 +235,7 @@ mod tests {
     use super::*;
     use runtime::object::downcast;
     use runtime::runtime::str_of;
+    use runtime::Runtime;
 
     const TEXTS: [&str; 9] = [
         "",

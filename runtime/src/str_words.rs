@@ -25,26 +25,43 @@ unsafe fn text_word(obj: &StrObj) -> u64 {
 #[inline]
 pub fn concat(rt: &mut Runtime, a: Value, b: Value) -> Option<Value> {
     let (x, y) = (downcast::<StrObj>(a)?, downcast::<StrObj>(b)?);
+    Some(concat_parts(rt, [x, y]))
+}
+
+/// A new str of `parts` (at least two) one after the other, the first two
+/// a word at a time when both are 1..=8 bytes (the compiled code's
+/// two- and three-part concatenations call it with strs their trace
+/// guarded).
+#[inline(always)]
+pub fn concat_parts<const N: usize>(rt: &mut Runtime, parts: [&StrObj; N]) -> Value {
+    let (x, y) = (parts[0], parts[1]);
     let (xl, yl) = (x.value.len(), y.value.len());
-    let (len, char_len) = (xl + yl, x.char_len + y.char_len);
-    // Allocating never collects or frees: both texts stay where they are.
+    let len = parts.iter().map(|p| p.value.len()).sum();
+    let char_len = parts.iter().map(|p| p.char_len).sum();
+    // Allocating never collects or frees: every text stays where it is.
     // SAFETY: the new str's `len` bytes are written in full below: the
-    // two texts one after the other, UTF-8 of `char_len` characters.
+    // texts one after the other, UTF-8 of `char_len` characters.
     unsafe {
         let (p, dst) = rt.heap.alloc_str_unwritten(len, char_len);
         if xl.wrapping_sub(1) < 8 && yl.wrapping_sub(1) < 8 {
-            // Both texts are 1..=8 bytes: the result is at most two words,
-            // zeros after the text, and the new block holds them whole.
+            // Both texts are 1..=8 bytes: the pair is at most two words,
+            // zeros after the text, and the new block holds them whole (a
+            // later part's copy overwrites the zeros after them).
             let w = text_word(x) as u128 | (text_word(y) as u128) << (8 * xl);
             (dst as *mut u64).write_unaligned(w as u64);
-            if len > 8 {
+            if xl + yl > 8 {
                 (dst.add(8) as *mut u64).write_unaligned((w >> 64) as u64);
             }
         } else {
             copy_text(&x.value, dst);
             copy_text(&y.value, dst.add(xl));
         }
-        Some(Value::from_ptr(p))
+        let mut at = xl + yl;
+        for z in &parts[2..] {
+            copy_text(&z.value, dst.add(at));
+            at += z.value.len();
+        }
+        Value::from_ptr(p)
     }
 }
 
