@@ -167,3 +167,23 @@ while node is not None:
     depth += 1
     node = node.a
 print(depth)  # expect: 1000
+
+# Tuples built from values in a loop (sizes 0 to 5), and from lists (a call
+# with *args), kept across collections.
+
+
+def count_args(*args):
+    return len(args), args[-1] if args else None
+
+
+pairs = []
+for i in range(3000):
+    t0 = ()
+    t1 = (i,)
+    t2 = (i, -i)
+    t5 = (i, t1, t2, "s", None)
+    lst = [i, i + 1, t5]
+    n, last = count_args(*lst)
+    if i % 500 == 0:
+        pairs.append((t0, t1, t2, t5, n, last[0]))
+print(pairs[:2], len(pairs), t5, count_args(*[]))  # expect: [((), (0,), (0, 0), (0, (0,), (0, 0), 's', None), 3, 0), ((), (500,), (500, -500), (500, (500,), (500, -500), 's', None), 3, 500)] 6 (2999, (2999,), (2999, -2999), 's', None) (0, None)
