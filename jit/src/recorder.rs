@@ -535,7 +535,17 @@ impl Recorder {
     }
 
     /// Snapshot of the recorder's frames, resuming at `pc` in the innermost.
+    ///
+    /// A guard's resume pc at a forward `Jump` (a `break`, the end of an
+    /// `if` arm) resumes at the jump's target instead: the jump does
+    /// nothing else, and a loop left by `break` then leaves at the pc an
+    /// outer trace's `run_loop` goes on from (`ExitInfo::loop_exit_pc`), so
+    /// the outer trace carries on in compiled code.
     pub(crate) fn snapshot(&mut self, pc: u32, kind: ExitKind) -> u32 {
+        let pc = match (kind, self.frames.last()) {
+            (ExitKind::Guard, Some(f)) => through_forward_jumps(&code_of(f.code).code.ops, pc),
+            _ => pc,
+        };
         let frames: Vec<SnapFrame> = self
             .frames
             .iter()
@@ -696,6 +706,18 @@ impl Recorder {
             local_loop: false,
         })
     }
+}
+
+/// The pc execution reaches from `pc` through forward `Jump`s (each
+/// moves it on, so this ends).
+fn through_forward_jumps(ops: &[Op], mut pc: u32) -> u32 {
+    while let Some(&Op::Jump { target }) = ops.get(pc as usize) {
+        if target <= pc {
+            break;
+        }
+        pc = target;
+    }
+    pc
 }
 
 /// The `CodeObj` behind a code value.
