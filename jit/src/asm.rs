@@ -254,6 +254,8 @@ struct Emitter<'a> {
     guard_done: Option<Ref>,
     /// Raw traces: the values `rbp` and `r13`-`r15` hold (`asm/reg_cache.rs`).
     cache: reg_cache::RegCache,
+    /// Raw traces: the unboxed floats `xmm8`-`xmm15` hold (`asm/reg_cache.rs`).
+    xcache: reg_cache::RegCache,
 }
 
 /// Optimized traces read the interrupt and install flags at a loop header
@@ -731,7 +733,13 @@ fn assemble_pass(
         run_loop_exits: Vec::new(),
         guard_done: None,
         pool: ConstantPool::default(),
-        cache: reg_cache::RegCache::new(trace, &fused, alloc.is_none()),
+        cache: reg_cache::RegCache::new(trace, &fused, alloc.is_none(), &reg_cache::CACHE_REGS),
+        xcache: reg_cache::RegCache::new(
+            trace,
+            &fused,
+            alloc.is_none(),
+            &reg_cache::XMM_CACHE_REGS,
+        ),
     };
     let body_header = if trace.local_loop {
         let h = trace.insts.iter().rposition(|i| i.op == Opcode::LoopHeader);
@@ -786,6 +794,7 @@ fn assemble_pass(
         if inst.op == Opcode::LoopHeader {
             // A jump target.
             e.cache.clear();
+            e.xcache.clear();
         }
         // The loop header is a jump target: nothing is known in `rax` there.
         e.rax_now = match inst.op {
@@ -818,10 +827,13 @@ fn assemble_pass(
         if let Opcode::Call(..) = inst.op {
             // Only its result, cached after the call returned, is known.
             e.cache.keep_only(i as Ref);
+            // Calls clobber every xmm register.
+            e.xcache.clear();
         }
     }
     // Exit stubs are reached from many places: nothing is known there.
     e.cache.clear();
+    e.xcache.clear();
     e.xmm0_now = None;
     for poll in std::mem::take(&mut e.flag_polls) {
         let sp = targets.safepoint;

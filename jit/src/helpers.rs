@@ -1024,10 +1024,19 @@ helper!(h_build_list, |ctx, vm, a, b, c, d| {
     let items = slots(ctx, a, b);
     ok(vm.rt().new_list(items))
 });
-helper!(h_build_tuple, |ctx, vm, a, b, c, d| {
-    let items = slots(ctx, a, b);
-    ok(vm.rt().new_tuple(items))
-});
+/// `Helper::BuildTuple`, without the `helper!` frame (as
+/// `h_new_instance_with_map`: it cannot raise or move the stack) and
+/// without a vector: the tuple copies its items from the slots.
+extern "sysv64" fn h_build_tuple(ctxp: *mut JitCtx, a: u64, b: u64, _c: u64, _d: u64) -> u64 {
+    // SAFETY: compiled code passes the context it was entered with; the
+    // recorder passes a range of `b` slots from `a`, inside the trace's
+    // extent, which `base` addresses. Nothing writes them meanwhile.
+    let items =
+        unsafe { std::slice::from_raw_parts((*ctxp).base.offset(a as i64 as isize), b as usize) };
+    // SAFETY: as in `ctx_rt`.
+    let rt = unsafe { ctx_rt(ctxp) };
+    rt.new_tuple_from(items).to_bits()
+}
 helper!(h_build_set, |ctx, vm, a, b, c, d| {
     let items = slots(ctx, a, b);
     let set = vm.rt().new_set(false);
@@ -1100,8 +1109,9 @@ helper!(h_dict_insert, |ctx, vm, a, b, c, d| protocol::dict_store(
 )
 .map(|_| 0));
 helper!(h_list_to_tuple, |ctx, vm, a, b, c, d| {
-    let items = protocol::seq_items(v(a)).to_vec();
-    ok(vm.rt().new_tuple(items))
+    // The tuple copies the items (allocation runs no code that could change
+    // the list): no vector in between.
+    ok(vm.rt().new_tuple_from(protocol::seq_items(v(a))))
 });
 helper!(h_format_value, |ctx, vm, a, b, c, d| ok(
     runtime::builtins::format_value(vm, v(a), v(b))?

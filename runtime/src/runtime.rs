@@ -704,7 +704,9 @@ impl Runtime {
         match self.heap.alloc_spare_instance(cls, map, n) {
             // SAFETY: a new instance with room for `n` slots.
             Some(p) => unsafe { fill_new_slots(p, n, first) },
-            None => self.new_instance_with_map_slow(cls, map, n, first),
+            // The two values as two arguments: in registers, not through
+            // memory (an array argument goes by address).
+            None => self.new_instance_with_map_slow(cls, map, n, first[0], first[1]),
         }
     }
 
@@ -716,7 +718,8 @@ impl Runtime {
         cls: *mut ClassObj,
         map: *const Map,
         n: usize,
-        first: [Value; 2],
+        first: Value,
+        second: Value,
     ) -> Value {
         let p = self.heap.alloc_instance(cls, map);
         // SAFETY: a new instance, not yet seen by anything else.
@@ -725,7 +728,7 @@ impl Runtime {
             self.reserve_slots(cls, slots, n);
         }
         // SAFETY: as just made, with room for `n` slots.
-        unsafe { fill_new_slots(p, n, first) }
+        unsafe { fill_new_slots(p, n, [first, second]) }
     }
 
     /// Gives a new instance's empty `slots` room for `n`, and raises its

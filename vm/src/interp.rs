@@ -318,6 +318,7 @@ impl Interpreter {
             t.mark(*last_return);
             jit.mark_roots(t);
         });
+        crate::huge_pages::after_collection();
     }
 
     /// A safepoint: collect if the heap asks, and turn Ctrl-C into KeyboardInterrupt.

@@ -16,6 +16,7 @@ pub mod continuation;
 mod frame;
 mod generator;
 mod global_allocator;
+mod huge_pages;
 mod import;
 pub mod interp;
 mod jit_glue;

@@ -291,6 +291,11 @@ pub(super) fn emit_inst(
             _ if e.alloc.is_none() => {
                 let d = e.out_gpr(i);
                 e.load(d, v);
+                // A copy for the float reads (the float cache's).
+                if let Some(c) = e.xcache.choose(i, i, false, &[]) {
+                    dynasm!(e.ops ; .arch x64 ; movq Rx(c), Rq(d));
+                    e.xcache.set(c, i);
+                }
                 e.done_gpr(i, d);
             }
             _ => {
@@ -313,7 +318,15 @@ pub(super) fn emit_inst(
         }
         Opcode::BoxFloat(v) => {
             let x = e.xmm_of(v, 0, RAX);
-            e.load(RAX, v);
+            match e.xcache.find(v) {
+                // Raw traces: the bits from the float cache, when no
+                // general register holds them.
+                Some(c) if e.rax_now != Some(v) && e.cache.find(v).is_none() => {
+                    dynasm!(e.ops ; .arch x64 ; movq rax, Rx(c));
+                    e.rax_now = Some(v);
+                }
+                _ => e.load(RAX, v),
+            }
             e.box_float_rax(x);
             e.store_rax(i);
         }
@@ -534,15 +547,17 @@ pub(super) fn emit_inst(
         }
         Opcode::Float(op, a, b) if e.alloc.is_some() => e.emit_float_op(i, inst, op, a, b),
         Opcode::Float(op, a, b) => {
-            e.load_xmm(0, a, RAX);
-            // `x * x` squares `xmm0`.
-            let xb = match b == a {
-                true => 0,
-                false => {
+            // `x * x` squares `xmm0`; `b` straight from the float cache, or
+            // out of `xmm0` before `a` goes there.
+            let xb = match e.xcache.find(b) {
+                _ if b == a => 0,
+                Some(c) => c,
+                _ => {
                     e.load_xmm(1, b, RCX);
                     1
                 }
             };
+            e.load_xmm(0, a, RAX);
             match op {
                 FloatOp::Add => dynasm!(e.ops ; .arch x64 ; addsd xmm0, Rx(xb)),
                 FloatOp::Sub => dynasm!(e.ops ; .arch x64 ; subsd xmm0, Rx(xb)),
@@ -559,6 +574,7 @@ pub(super) fn emit_inst(
                     );
                 }
             }
+            e.cache_xmm(0, i);
             e.store_xmm(0, i);
         }
         Opcode::FloatNeg(a) => {
@@ -578,6 +594,7 @@ pub(super) fn emit_inst(
         Opcode::IntToFloat(a) => {
             e.load(RAX, a);
             dynasm!(e.ops ; .arch x64 ; cvtsi2sd xmm0, rax);
+            e.cache_xmm(0, i);
             e.store_xmm(0, i);
         }
         Opcode::FloatCmp(cond, a, b) => {

@@ -56,6 +56,10 @@ impl Emitter<'_> {
     pub(super) fn xmm_of(&mut self, r: Ref, scratch: u8, via: u8) -> u8 {
         match (self.alloc.is_some(), self.loc(r)) {
             (true, Loc::Xmm(x)) => x,
+            // Raw traces: where the float cache holds it.
+            (false, _) if self.xmm0_now != Some(r) && self.xcache.find(r).is_some() => {
+                self.xcache.find(r).expect("checked")
+            }
             _ => {
                 self.load_xmm(scratch, r, via);
                 scratch
@@ -143,8 +147,9 @@ impl Emitter<'_> {
     }
 
     /// Raw traces: loads float value `r` into xmm register `x` from `xmm0`
-    /// when it holds it, else from the general register holding it (`rax`,
-    /// a cache register), else through general register `via`.
+    /// or the float cache when they hold it, else from the general register
+    /// holding it (`rax`, a cache register), else through general register
+    /// `via`.
     fn load_xmm_raw(&mut self, x: u8, r: Ref, via: u8) {
         if self.xmm0_now == Some(r) {
             if x != 0 {
@@ -153,6 +158,10 @@ impl Emitter<'_> {
             return;
         }
         match self.cache.find(r) {
+            _ if self.xcache.find(r).is_some() => {
+                let c = self.xcache.find(r).expect("checked");
+                dynasm!(self.ops ; .arch x64 ; movapd Rx(x), Rx(c));
+            }
             _ if self.rax_now == Some(r) => dynasm!(self.ops ; .arch x64 ; movq Rx(x), rax),
             Some(c) => dynasm!(self.ops ; .arch x64 ; movq Rx(x), Rq(c)),
             None => {
@@ -162,6 +171,16 @@ impl Emitter<'_> {
         }
         if x == 0 {
             self.xmm0_now = Some(r);
+        }
+    }
+
+    /// Raw traces: keeps a copy of float `r`, just computed in xmm register
+    /// `x`, in the float cache when it is read again (not only by the next
+    /// instruction, when `x` is `xmm0`, which that one finds it in).
+    pub(super) fn cache_xmm(&mut self, x: u8, r: Ref) {
+        if let Some(c) = self.xcache.choose(r, r, x == 0, &[]) {
+            dynasm!(self.ops ; .arch x64 ; movapd Rx(c), Rx(x));
+            self.xcache.set(c, r);
         }
     }
 

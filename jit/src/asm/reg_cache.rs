@@ -12,16 +12,39 @@
 //! read is farthest gives way). What is cached is forgotten at jump
 //! targets (loop headers, a peeled body's header) and at calls; exit stubs
 //! never read it.
+//!
+//! A second cache of the same kind keeps unboxed floats in `xmm8`-`xmm15`
+//! ([`XMM_CACHE_REGS`]) for the instructions that read them as floats
+//! (float arithmetic and compares, `box_float`): a chain of float
+//! operations then runs in xmm registers, and the general-register copy of
+//! each result (for slot stores, boxing, exits) is made off the chain.
+//! Those reads are the float cache's alone, so the general cache keeps its
+//! four registers for the other values.
 
 use crate::ir::{Opcode, Ref, Trace};
 
 /// The cache's registers (`rbp`, `r13`, `r14`, `r15`).
 pub(super) const CACHE_REGS: [u8; 4] = [5, 13, 14, 15];
 
+/// The float cache's registers (`xmm8`-`xmm15`: raw code uses only
+/// `xmm0`-`xmm2` otherwise, and calls, which clobber them, forget them).
+pub(super) const XMM_CACHE_REGS: [u8; 8] = [8, 9, 10, 11, 12, 13, 14, 15];
+
+/// Does instruction `op` read its operands as unboxed floats in xmm
+/// registers (the float cache serves those reads, the general one the rest)?
+fn reads_as_float(op: &Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::Float(..) | Opcode::FloatCmp(..) | Opcode::BoxFloat(_)
+    )
+}
+
 /// Which value each cache register holds, and where each value is read.
 pub(super) struct RegCache {
-    /// Per cache register (in [`CACHE_REGS`] order), the value it holds.
-    held: [Option<Ref>; CACHE_REGS.len()],
+    /// The registers this cache uses ([`CACHE_REGS`] or [`XMM_CACHE_REGS`]).
+    regs: &'static [u8],
+    /// Per cache register (in `regs` order), the value it holds.
+    held: Vec<Option<Ref>>,
     /// Per value, the positions of the instructions that read it as an
     /// operand, ascending.
     reads: Vec<Vec<u32>>,
@@ -31,10 +54,18 @@ pub(super) struct RegCache {
 }
 
 impl RegCache {
-    /// A cache for `trace`; `fused` marks the compares whose guard (the
-    /// next instruction) reads their operands. With `enabled` false (the
-    /// optimized tier) it never holds anything.
-    pub(super) fn new(trace: &Trace, fused: &[bool], enabled: bool) -> RegCache {
+    /// A cache for `trace` in `regs`; `fused` marks the compares whose
+    /// guard (the next instruction) reads their operands. With `enabled`
+    /// false (the optimized tier) it never holds anything. The float cache
+    /// (`regs` is [`XMM_CACHE_REGS`]) counts only the reads as floats, the
+    /// general one only the others.
+    pub(super) fn new(
+        trace: &Trace,
+        fused: &[bool],
+        enabled: bool,
+        regs: &'static [u8],
+    ) -> RegCache {
+        let floats = regs == XMM_CACHE_REGS;
         let mut reads: Vec<Vec<u32>> = vec![Vec::new(); trace.insts.len()];
         let mut barriers = Vec::new();
         if enabled {
@@ -47,12 +78,13 @@ impl RegCache {
                 }
                 match inst.op {
                     // Read by the moves at the body's two edges.
-                    Opcode::Phi(init, next) => {
+                    Opcode::Phi(init, next) if !floats => {
                         if let Some(h) = header {
                             reads[init as usize].push(h as u32);
                         }
                         reads[next as usize].push(last);
                     }
+                    _ if reads_as_float(&inst.op) != floats => {}
                     _ => inst.op.for_each_ref(|r| {
                         reads[r as usize].push(k);
                         if fused[k as usize] {
@@ -67,7 +99,8 @@ impl RegCache {
             }
         }
         RegCache {
-            held: [None; CACHE_REGS.len()],
+            regs,
+            held: vec![None; regs.len()],
             reads,
             barriers,
         }
@@ -75,7 +108,7 @@ impl RegCache {
 
     /// Forgets everything (a jump target, an exit stub).
     pub(super) fn clear(&mut self) {
-        self.held = [None; CACHE_REGS.len()];
+        self.held.fill(None);
     }
 
     /// Forgets everything but value `keep` (after a call: its result was
@@ -91,19 +124,20 @@ impl RegCache {
     /// The cache register holding value `r`, if any.
     pub(super) fn find(&self, r: Ref) -> Option<u8> {
         let k = self.held.iter().position(|&h| h == Some(r))?;
-        Some(CACHE_REGS[k])
+        Some(self.regs[k])
     }
 
     /// Register `reg` is about to be overwritten: it holds nothing known.
     pub(super) fn forget_reg(&mut self, reg: u8) {
-        if let Some(k) = CACHE_REGS.iter().position(|&c| c == reg) {
+        if let Some(k) = self.regs.iter().position(|&c| c == reg) {
             self.held[k] = None;
         }
     }
 
     /// Cache register `reg` now holds value `r`.
     pub(super) fn set(&mut self, reg: u8, r: Ref) {
-        let k = CACHE_REGS
+        let k = self
+            .regs
             .iter()
             .position(|&c| c == reg)
             .expect("a cache register");
@@ -151,7 +185,7 @@ impl RegCache {
             }
         }
         let (k, (until, _)) = best?;
-        (until > next).then_some(CACHE_REGS[k])
+        (until > next).then_some(self.regs[k])
     }
 }
 
@@ -179,7 +213,7 @@ mod tests {
     #[test]
     fn values_read_later_get_registers_until_forgotten() {
         let t = trace();
-        let mut c = RegCache::new(&t, &[false; 6], true);
+        let mut c = RegCache::new(&t, &[false; 6], true, &CACHE_REGS);
         // %1 is read at 3 and 4: cached.
         let r = c.choose(1, 1, true, &[]).expect("a register");
         c.set(r, 1);
@@ -200,7 +234,7 @@ mod tests {
     #[test]
     fn dead_values_give_way_and_avoided_ones_stay() {
         let t = trace();
-        let mut c = RegCache::new(&t, &[false; 6], true);
+        let mut c = RegCache::new(&t, &[false; 6], true, &CACHE_REGS);
         for (k, &reg) in CACHE_REGS.iter().enumerate() {
             // Fill every register: %1 in the first, %2 (dead after 3) elsewhere.
             c.set(reg, if k == 0 { 1 } else { 2 });
@@ -231,7 +265,7 @@ mod tests {
 ",
         )
         .expect("trace text");
-        let c = RegCache::new(&t, &[false; 8], true);
+        let c = RegCache::new(&t, &[false; 8], true, &CACHE_REGS);
         // %a is read only after the call, which forgets the cache.
         assert_eq!(c.choose(1, 1, false, &[]), None);
         // %b is read by the call (its argument) and past the loop header.
@@ -240,9 +274,35 @@ mod tests {
     }
 
     #[test]
+    fn float_reads_are_the_float_caches_alone() {
+        let t = parse_trace(
+            "trace root loop
+  loop_header snap s0
+  %a = slot_load [0]
+  %f = unbox_float %a
+  %g = float_mul %f %f
+  %h = float_add %g %f
+  %b = box_float %h
+  slot_store [1] %a
+  loop_back
+  snap s0: safepoint pc 0 frames @0
+",
+        )
+        .expect("trace text");
+        let gprs = RegCache::new(&t, &[false; 9], true, &CACHE_REGS);
+        let xmms = RegCache::new(&t, &[false; 9], true, &XMM_CACHE_REGS);
+        // %f is read by float ops only: the float cache keeps it.
+        assert_eq!(gprs.choose(2, 2, false, &[]), None);
+        assert!(xmms.choose(2, 2, false, &[]).is_some());
+        // The boxed %a is read by the slot store only: the general one.
+        assert!(gprs.choose(1, 1, false, &[]).is_some());
+        assert_eq!(xmms.choose(1, 1, false, &[]), None);
+    }
+
+    #[test]
     fn disabled_cache_holds_nothing() {
         let t = trace();
-        let c = RegCache::new(&t, &[false; 6], false);
+        let c = RegCache::new(&t, &[false; 6], false, &CACHE_REGS);
         assert_eq!(c.choose(1, 1, false, &[]), None);
     }
 }
