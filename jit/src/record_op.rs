@@ -691,6 +691,9 @@ pub(crate) fn record_op(
                 return Err("yield outside a generator resumed by the loop".into());
             }
         }
+        Op::YieldFrom { dst, src } => {
+            crate::record_generator::yield_from(r, view, val(src), src, dst, pc)?;
+        }
         Op::Return { src } => {
             if r.frames.len() < 2 {
                 // A root recording whose pass returns from the loop's

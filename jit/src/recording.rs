@@ -232,7 +232,7 @@ impl Jit {
         };
         self.stats.record_time += self.recording_started.elapsed();
         *self.stats.aborts.entry(reason.to_string()).or_default() += 1;
-        log::debug!(target: "jit", "recording aborted: {reason}");
+        log::debug!(target: "jit", "recording aborted: {reason} ({})", self.anchor_name(&rec));
         match rec.kind {
             TraceKind::Root => {
                 // SAFETY: the cell belongs to a code object the recorder kept
@@ -271,6 +271,22 @@ impl Jit {
                 info.bridge_aborts.set(info.bridge_aborts.get() + 1);
             }
         }
+    }
+
+    /// Names what the recording was for (function or loop and its code),
+    /// for the debug log.
+    fn anchor_name(&self, rec: &Recorder) -> String {
+        let (code, pc) = match rec.kind {
+            TraceKind::Root => self.recording_anchor,
+            TraceKind::Bridge { parent, .. } => self.traces[self.traces[parent].root].anchor,
+        };
+        let name = &recorder::code_of(code).code.name;
+        let what = match rec.kind {
+            TraceKind::Bridge { .. } => "bridge of",
+            TraceKind::Root if rec.function => "function",
+            TraceKind::Root => "loop",
+        };
+        format!("{what} {name} pc {pc}")
     }
 
     /// Starts recording a bridge from exit (`trace`, `snap`); the interpreter

@@ -208,9 +208,12 @@ impl Interpreter {
         let frame = self.frames.last().unwrap();
         !frame.generator.is_empty()
             && !frame.boundary
-            && code.code.ops[header..=jump_back]
-                .iter()
-                .any(|op| matches!(op, frontend::bytecode::Op::Yield { .. }))
+            && code.code.ops[header..=jump_back].iter().any(|op| {
+                matches!(
+                    op,
+                    frontend::bytecode::Op::Yield { .. } | frontend::bytecode::Op::YieldFrom { .. }
+                )
+            })
             && !self.resuming_loop_compiled()
     }
 
