@@ -225,7 +225,7 @@ struct Emitter<'a> {
     box_float_sub: Option<DynamicLabel>,
     /// Optimized traces' 64-bit constants read from memory.
     pool: ConstantPool,
-    /// The object value whose untagged address `rdi`
+    /// Optimized traces: the object value whose untagged address `rdi`
     /// holds (straight-line code between jump targets and calls keeps it,
     /// so a run of loads and stores on one object untags it once).
     untagged_rdi: Option<Ref>,
@@ -357,20 +357,21 @@ impl Emitter<'_> {
         );
     }
 
+    /// Turns the boxed object pointer in `rax` into the object's address
+    /// (clears the tag in the top 16 bits).
+    fn untag_rax(&mut self) {
+        dynasm!(self.ops ; .arch x64 ; shl rax, 16 ; shr rax, 16);
+    }
+
     /// The register holding object value `v`'s address (its tag cleared):
-    /// `rdi`, where it stays until the next jump target or call
-    /// ([`Emitter::untagged_rdi`]).
+    /// `rdi` under optimized traces, where it stays until the next jump
+    /// target or call ([`Emitter::untagged_rdi`]); `rax` under raw ones
+    /// (the caller loads its other operands first).
     fn untagged(&mut self, v: Ref) -> u8 {
         if self.alloc.is_none() {
-            // Raw traces keep it in `rdi` too: nothing but this, a
-            // `guard_tag` to pointer, calls and the phi moves at jump
-            // targets writes `rdi` in their code.
-            if self.untagged_rdi != Some(v) {
-                self.load(RDI, v);
-                dynasm!(self.ops ; .arch x64 ; shl rdi, 16 ; shr rdi, 16);
-                self.untagged_rdi = Some(v);
-            }
-            return RDI;
+            self.load(RAX, v);
+            self.untag_rax();
+            return RAX;
         }
         if self.untagged_rdi != Some(v) {
             if let Opcode::Const(c) = self.trace.insts[v as usize].op {
