@@ -68,6 +68,7 @@ mod locations;
 mod pinned_object;
 mod reg_cache;
 mod run_loop;
+mod sunk_bool_store;
 use crate::code_heap::CodeBlock;
 use dynasmrt::x64::{Assembler, X64Relocation};
 use dynasmrt::{
@@ -214,6 +215,9 @@ struct Emitter<'a> {
     fused_loads: Vec<bool>,
     /// Bool entries whose value their exit knows ([`DecidedBools`]).
     decided: DecidedBools,
+    /// Raw traces: boxed branch results whose store the guard's exit stub
+    /// makes (`asm/sunk_bool_store.rs`).
+    sunk: sunk_bool_store::SunkBoolStores,
     /// The exit stubs' int-boxing subroutine, once a stub calls it
     /// (`exit_entries.rs`).
     box_int_sub: Option<DynamicLabel>,
@@ -221,7 +225,7 @@ struct Emitter<'a> {
     box_float_sub: Option<DynamicLabel>,
     /// Optimized traces' 64-bit constants read from memory.
     pool: ConstantPool,
-    /// Optimized traces: the object value whose untagged address `rdi`
+    /// The object value whose untagged address `rdi`
     /// holds (straight-line code between jump targets and calls keeps it,
     /// so a run of loads and stores on one object untags it once).
     untagged_rdi: Option<Ref>,
@@ -353,21 +357,20 @@ impl Emitter<'_> {
         );
     }
 
-    /// Turns the boxed object pointer in `rax` into the object's address
-    /// (clears the tag in the top 16 bits).
-    fn untag_rax(&mut self) {
-        dynasm!(self.ops ; .arch x64 ; shl rax, 16 ; shr rax, 16);
-    }
-
     /// The register holding object value `v`'s address (its tag cleared):
-    /// `rdi` under optimized traces, where it stays until the next jump
-    /// target or call ([`Emitter::untagged_rdi`]); `rax` under raw ones
-    /// (the caller loads its other operands first).
+    /// `rdi`, where it stays until the next jump target or call
+    /// ([`Emitter::untagged_rdi`]).
     fn untagged(&mut self, v: Ref) -> u8 {
         if self.alloc.is_none() {
-            self.load(RAX, v);
-            self.untag_rax();
-            return RAX;
+            // Raw traces keep it in `rdi` too: nothing but this, a
+            // `guard_tag` to pointer, calls and the phi moves at jump
+            // targets writes `rdi` in their code.
+            if self.untagged_rdi != Some(v) {
+                self.load(RDI, v);
+                dynasm!(self.ops ; .arch x64 ; shl rdi, 16 ; shr rdi, 16);
+                self.untagged_rdi = Some(v);
+            }
+            return RDI;
         }
         if self.untagged_rdi != Some(v) {
             if let Opcode::Const(c) = self.trace.insts[v as usize].op {
@@ -696,7 +699,11 @@ fn assemble_pass(
     // the final pass is copied into executable pages.
     let mut ops = VecAssembler::<X64Relocation>::new(0);
     let decided = DecidedBools::new(trace);
-    let fused = fused_compares(trace, &decided);
+    let mut fused = fused_compares(trace, &decided);
+    let sunk = sunk_bool_store::SunkBoolStores::new(trace, &decided, alloc.is_none());
+    for (f, &s) in fused.iter_mut().zip(&sunk.fusable) {
+        *f |= s;
+    }
     let stubs: Vec<DynamicLabel> = trace
         .snapshots
         .iter()
@@ -721,6 +728,7 @@ fn assemble_pass(
             None => vec![false; trace.insts.len()],
         },
         decided,
+        sunk,
         box_int_sub: None,
         box_float_sub: None,
         untagged_rdi: None,
@@ -787,7 +795,7 @@ fn assemble_pass(
             e.untagged_rdi = None;
             e.items_r8 = None;
         }
-        if matches!(inst.op, Opcode::Const(_) | Opcode::ConstInt(_)) {
+        if matches!(inst.op, Opcode::Const(_) | Opcode::ConstInt(_)) || e.sunk.skip[i] {
             // Emits nothing: what `rax` holds stays known past it.
             continue;
         }
@@ -873,6 +881,11 @@ fn assemble_pass(
         let slot = &targets.exit_slots[k] as *const AtomicUsize as i64;
         let snap = &trace.snapshots[k];
         dynasm!(e.ops ; .arch x64 ; =>stub);
+        if let Some((s, bits)) = e.sunk.stub_writes[k] {
+            // The branch result the trace did not store.
+            let off = 8 * s;
+            dynasm!(e.ops ; .arch x64 ; mov rax, QWORD bits as i64 ; mov [rbx + off], rax);
+        }
         // Guards from anywhere jump here: nothing is known in `rax`.
         e.rax_now = None;
         if snap.virtuals.is_empty() {
