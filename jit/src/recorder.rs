@@ -364,8 +364,16 @@ impl Recorder {
         }
         let pc = view.pc as u32;
         if let Some(inner) = &self.inner_loop {
+            // A `Return` in the loop's frame ends the loop there (a parser's
+            // `while True: ... if ch == "}": return result`): the trace goes
+            // on at that `Return` (the inner trace's exits resuming there
+            // carry on in it), not a recording that never sees the frame
+            // again.
+            let returns = matches!(op, Op::Return { .. });
             if view.depth > inner.depth
-                || (view.depth == inner.depth && (inner.header..=inner.jump_back).contains(&pc))
+                || (view.depth == inner.depth
+                    && !returns
+                    && (inner.header..=inner.jump_back).contains(&pc))
             {
                 return RecordStep::Continue;
             }

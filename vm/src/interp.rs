@@ -1421,7 +1421,13 @@ impl Interpreter {
                                 if let Some(g) = downcast::<GeneratorObj>(me) {
                                     g.yield_from = Value::EMPTY;
                                 }
-                                let r = std::mem::replace(&mut self.last_return, Value::NONE);
+                                // Only a generator delegate's end returns a value
+                                // (`last_return` may hold one nothing took).
+                                let r = if is_kind(sub_it, ObjKind::Generator) {
+                                    std::mem::replace(&mut self.last_return, Value::NONE)
+                                } else {
+                                    Value::NONE
+                                };
                                 reg!(self, base, dst) = r;
                             }
                         }
