@@ -1,4 +1,4 @@
-//! Transparent huge pages for the heap only once its live set is big.
+//! Transparent huge pages for the heap only once the process is big.
 //!
 //! mimalloc advises its 1 GiB arena `MADV_HUGEPAGE` when it maps it, so
 //! (the system setting being `madvise`) every 2 MiB of it a program
@@ -8,15 +8,16 @@
 //! fault costs ~0.25 ms, but on this host about 1 in 8 far more. Without
 //! huge pages at all (`MIMALLOC_ALLOW_THP=0`), small programs touch half
 //! the memory, but dicts.py (a 95 MB heap) pays ~15 ms more in 4 KiB
-//! faults. So the process starts without them: a constructor that runs
-//! after mimalloc's own (priority 101, which reads the system's THP
-//! setting) and before Rust's runtime allocates turns mimalloc's
-//! `allow_thp` option off, and mimalloc then maps its arena without the
-//! advice. Once a collection leaves [`HUGE_FROM_LIVE_OBJECTS`] live objects,
-//! [`after_collection`] advises the arena's mapping `MADV_HUGEPAGE` (and
-//! turns the option back on for any arena mimalloc maps later): the heap's
-//! later growth is in huge pages again. `MIMALLOC_ALLOW_THP` in the
-//! environment still decides, when set.
+//! faults. So the process starts without them: a constructor in
+//! `.init_array` turns mimalloc's `allow_thp` option off before anything
+//! allocates. It runs before mimalloc initialises, so mimalloc maps its
+//! arena without the advice and also disables huge pages for the process
+//! (`PR_SET_THP_DISABLE`). After each collection, once the process's peak
+//! RSS has reached [`HUGE_FROM_RSS_KB`], [`after_collection`] clears that
+//! flag, turns the option back on (for any arena mimalloc maps later) and
+//! advises the arena's mapping `MADV_HUGEPAGE`: the heap's later growth is
+//! in huge pages again. `MIMALLOC_ALLOW_THP` in the environment still
+//! decides, when set.
 //!
 //! Measured (`--jit=raw`, `/usr/bin/time -f '%M KB %R flt'`), peak RSS
 //! before -> after: empty program 16.4 -> 6.6 MB, class_patch 17.1 -> 7.7,
