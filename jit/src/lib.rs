@@ -29,7 +29,6 @@ pub mod loop_slots;
 pub mod materialize;
 pub mod opt;
 pub mod pause_heap;
-mod raw_alloc;
 mod record_arith;
 mod record_builtin;
 mod record_call;
@@ -346,15 +345,8 @@ impl Jit {
         let built = if self.config.mode == JitMode::Sync {
             self.compile_sync(trace, index, &words, &inner)
         } else {
-            let mut trace = trace;
-            let recorded = raw_alloc::fuse_new_instances(&mut trace);
-            TraceCode::build(trace, index, &words, self.safepoint, &inner, false).map(|mut c| {
-                // Exits, bridges and the optimizer read the recorded trace.
-                if let Some(insts) = recorded {
-                    c.trace.insts = insts;
-                }
-                (c, false)
-            })
+            TraceCode::build(trace, index, &words, self.safepoint, &inner, false)
+                .map(|c| (c, false))
         };
         self.stats.compile_time += start.elapsed();
         let (code, optimized) = match built {

@@ -578,16 +578,7 @@ pub(crate) fn record_op(
                 let (addr, version) = elidable::class_version_address(cls);
                 r.guard_word(addr, version, pc);
                 let k = r.konst(f);
-                // SAFETY: `cls` is a live class; its root map never changes.
-                let root = unsafe { (*cls).root_map };
-                // Unused here: raw code's rewrite makes it the instance's
-                // final map (see `raw_alloc`); the optimizer drops it.
-                r.kint(root as i64);
                 let instance = r.call(Helper::NewInstance, vec![k], pc, Type::Val);
-                // A new instance of the class just version-guarded, laid out
-                // by its root map: `__init__`'s first attribute stores need
-                // no layout guard (raw code would test tag, kind and map).
-                r.guarded_maps.insert(instance, root as u64);
                 r.store(func, instance);
                 inline_call(r, view, init, func, func, argc as usize + 1, pc);
                 r.frames.last_mut().expect("the __init__ frame").init_self = Some(instance);
