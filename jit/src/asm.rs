@@ -68,7 +68,6 @@ mod locations;
 mod pinned_object;
 mod reg_cache;
 mod run_loop;
-mod sunk_bool_store;
 use crate::code_heap::CodeBlock;
 use dynasmrt::x64::{Assembler, X64Relocation};
 use dynasmrt::{
@@ -215,9 +214,6 @@ struct Emitter<'a> {
     fused_loads: Vec<bool>,
     /// Bool entries whose value their exit knows ([`DecidedBools`]).
     decided: DecidedBools,
-    /// Raw traces: boxed branch results whose store the guard's exit stub
-    /// makes (`asm/sunk_bool_store.rs`).
-    sunk: sunk_bool_store::SunkBoolStores,
     /// The exit stubs' int-boxing subroutine, once a stub calls it
     /// (`exit_entries.rs`).
     box_int_sub: Option<DynamicLabel>,
@@ -700,11 +696,7 @@ fn assemble_pass(
     // the final pass is copied into executable pages.
     let mut ops = VecAssembler::<X64Relocation>::new(0);
     let decided = DecidedBools::new(trace);
-    let mut fused = fused_compares(trace, &decided);
-    let sunk = sunk_bool_store::SunkBoolStores::new(trace, &decided, alloc.is_none());
-    for (f, &s) in fused.iter_mut().zip(&sunk.fusable) {
-        *f |= s;
-    }
+    let fused = fused_compares(trace, &decided);
     let stubs: Vec<DynamicLabel> = trace
         .snapshots
         .iter()
@@ -729,7 +721,6 @@ fn assemble_pass(
             None => vec![false; trace.insts.len()],
         },
         decided,
-        sunk,
         box_int_sub: None,
         box_float_sub: None,
         untagged_rdi: None,
@@ -796,7 +787,7 @@ fn assemble_pass(
             e.untagged_rdi = None;
             e.items_r8 = None;
         }
-        if matches!(inst.op, Opcode::Const(_) | Opcode::ConstInt(_)) || e.sunk.skip[i] {
+        if matches!(inst.op, Opcode::Const(_) | Opcode::ConstInt(_)) {
             // Emits nothing: what `rax` holds stays known past it.
             continue;
         }
@@ -882,11 +873,6 @@ fn assemble_pass(
         let slot = &targets.exit_slots[k] as *const AtomicUsize as i64;
         let snap = &trace.snapshots[k];
         dynasm!(e.ops ; .arch x64 ; =>stub);
-        if let Some((s, bits)) = e.sunk.stub_writes[k] {
-            // The branch result the trace did not store.
-            let off = 8 * s;
-            dynasm!(e.ops ; .arch x64 ; mov rax, QWORD bits as i64 ; mov [rbx + off], rax);
-        }
         // Guards from anywhere jump here: nothing is known in `rax`.
         e.rax_now = None;
         if snap.virtuals.is_empty() {

@@ -55,7 +55,7 @@ pub(super) struct RegCache {
 
 impl RegCache {
     /// A cache for `trace` in `regs`; `fused` marks the compares whose
-    /// guard (the next guard on them) reads their operands. With `enabled`
+    /// guard (the next instruction) reads their operands. With `enabled`
     /// false (the optimized tier) it never holds anything. The float cache
     /// (`regs` is [`XMM_CACHE_REGS`]) counts only the reads as floats, the
     /// general one only the others.
@@ -85,21 +85,12 @@ impl RegCache {
                         reads[next as usize].push(last);
                     }
                     _ if reads_as_float(&inst.op) != floats => {}
-                    _ => {
-                        // A fused compare's operands are read by its guard
-                        // (right after it, or past a sunk bool store).
-                        let guard = fused[k as usize].then(|| {
-                            let after = &trace.insts[k as usize + 1..];
-                            let g = after.iter().position(|i| {
-                                matches!(i.op, Opcode::GuardTrue(c) | Opcode::GuardFalse(c) if c == k)
-                            });
-                            k + 1 + g.unwrap_or(0) as u32
-                        });
-                        inst.op.for_each_ref(|r| {
-                            reads[r as usize].push(k);
-                            reads[r as usize].extend(guard);
-                        })
-                    }
+                    _ => inst.op.for_each_ref(|r| {
+                        reads[r as usize].push(k);
+                        if fused[k as usize] {
+                            reads[r as usize].push(k + 1);
+                        }
+                    }),
                 }
             }
             for r in &mut reads {
