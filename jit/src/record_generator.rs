@@ -11,7 +11,6 @@ use crate::ir::*;
 use crate::layout;
 use crate::record_call::has_compiled_loop;
 use crate::recorder::{code_of, FrameView, RecFrame, Recorder, MAX_INLINE_DEPTH};
-use crate::snapshot::ExitKind;
 use frontend::bytecode::{CodeKind, NO_REG};
 use runtime::object::{
     downcast, kind_of, FunctionObj, GenState, GeneratorObj, IterObj, IterState, ObjKind,
@@ -185,12 +184,7 @@ pub(crate) fn yield_from(
     let empty = r.konst(Value::EMPTY);
     r.emit(Opcode::StoreField(gen, yield_from_off, empty), Type::Void);
     let next = r.call(Helper::IterNext, vec![it], pc, Type::Val);
-    let snap = r.snapshot(pc, ExitKind::Guard);
-    r.push(
-        Opcode::GuardNe(next, Value::EMPTY.to_bits()),
-        Type::Void,
-        Some(snap),
-    );
+    r.guard(Opcode::GuardNe(next, Value::EMPTY.to_bits()), pc);
     r.emit(Opcode::StoreField(gen, yield_from_off, it), Type::Void);
     suspend(r, view, next, None, dst, pc);
     Ok(())
