@@ -25,10 +25,7 @@ use crate::helpers::Helper;
 use crate::ir::*;
 use crate::layout;
 use crate::regalloc::{self, Allocation, Loc};
-use compare::{
-    emit_float_compare, emit_fused_guard, emit_int_compare, fused_compares, fused_version_loads,
-    DecidedBools,
-};
+use compare::{emit_float_compare, emit_fused_guard, emit_int_compare, DecidedBools};
 use constant_pool::ConstantPool;
 use exit_entries::{emit_box_subroutines, emit_entries, SharedWriters};
 use exit_materialize::emit_materialize;
@@ -68,6 +65,7 @@ mod locations;
 mod pinned_object;
 mod reg_cache;
 mod run_loop;
+mod trace_facts;
 use crate::code_heap::CodeBlock;
 use dynasmrt::x64::{Assembler, X64Relocation};
 use dynasmrt::{
@@ -207,13 +205,13 @@ struct Emitter<'a> {
     /// each value in spill slot `[rsp + 8*ref]`.
     alloc: Option<&'a Allocation>,
     /// Compares a guard right after them jumps on (both backends)
-    /// ([`fused_compares`]).
-    fused: Vec<bool>,
+    /// ([`compare::fused_compares`]).
+    fused: &'a [bool],
     /// Optimized traces: `load_abs`es the guard right after them reads
-    /// in memory ([`fused_version_loads`]).
-    fused_loads: Vec<bool>,
+    /// in memory ([`compare::fused_version_loads`]).
+    fused_loads: &'a [bool],
     /// Bool entries whose value their exit knows ([`DecidedBools`]).
-    decided: DecidedBools,
+    decided: &'a DecidedBools,
     /// The exit stubs' int-boxing subroutine, once a stub calls it
     /// (`exit_entries.rs`).
     box_int_sub: Option<DynamicLabel>,
@@ -253,9 +251,9 @@ struct Emitter<'a> {
     /// A `run_loop` whose `guard_true` (the next instruction) it emitted.
     guard_done: Option<Ref>,
     /// Raw traces: the values `rbp` and `r13`-`r15` hold (`asm/reg_cache.rs`).
-    cache: reg_cache::RegCache,
+    cache: reg_cache::RegCache<'a>,
     /// Raw traces: the unboxed floats `xmm8`-`xmm15` hold (`asm/reg_cache.rs`).
-    xcache: reg_cache::RegCache,
+    xcache: reg_cache::RegCache<'a>,
 }
 
 /// Optimized traces read the interrupt and install flags at a loop header
@@ -601,7 +599,9 @@ pub fn assemble_optimized(trace: &Trace, targets: &AsmTargets) -> Result<Assembl
     assemble_optimized_bytes(trace, targets)?.place()
 }
 
-/// Assembles `trace` (the raw backend) into plain bytes.
+/// Assembles `trace` (the raw backend) into plain bytes. On the thread
+/// that recorded it only (the main thread): a direct call's callee table
+/// comes from that thread's cache (`loop_slots::dead_before_cached`).
 pub fn assemble_bytes(trace: &Trace, targets: &AsmTargets) -> Result<AssembledBytes, String> {
     // Phis need staging slots above the trace's own when there are many.
     let phis = trace
@@ -616,8 +616,15 @@ pub fn assemble_bytes(trace: &Trace, targets: &AsmTargets) -> Result<AssembledBy
     // spill slot (the rest are only used from `rax` by the next instruction);
     // the second leaves out the stores of the others. Emission is the same
     // in both, so the second pass reads exactly what the first recorded.
-    let (_, read) = assemble_pass(trace, targets, None, None)?;
-    let (code, _) = assemble_pass(trace, targets, Some(&read), None)?;
+    let facts = trace_facts::TraceFacts::new(trace, false);
+    // The first pass's buffer is sized by a guess (a few dozen bytes per
+    // instruction and per exit), the second's by the first pass's code,
+    // which it never exceeds: no reallocation while emitting.
+    let guess = 32 * trace.insts.len() + 64 * trace.snapshots.len();
+    let (first, read) = assemble_pass(trace, targets, None, None, &facts, guess)?;
+    let size = first.bytes.len();
+    drop(first);
+    let (code, _) = assemble_pass(trace, targets, Some(&read), None, &facts, size)?;
     dump_code(&code.bytes, "raw");
     Ok(code)
 }
@@ -640,7 +647,9 @@ pub fn assemble_optimized_bytes(
     if alloc.spill_slots as usize > SPILL_SLOTS {
         return Err("trace too long for the spill frame".into());
     }
-    let (code, _) = assemble_pass(trace, targets, None, Some(&alloc))?;
+    let facts = trace_facts::TraceFacts::new(trace, true);
+    let guess = 32 * trace.insts.len() + 64 * trace.snapshots.len();
+    let (code, _) = assemble_pass(trace, targets, None, Some(&alloc), &facts, guess)?;
     dump_code(&code.bytes, "opt");
     Ok(code)
 }
@@ -683,20 +692,23 @@ fn dump_placement(addr: usize, len: usize) {
 }
 
 /// One emission pass; `read` (from an earlier pass) says which spill slots
-/// are ever loaded; `alloc` is the optimized traces' value locations.
-/// Returns the code and the spill slots this pass loaded.
-fn assemble_pass(
-    trace: &Trace,
+/// are ever loaded; `alloc` is the optimized traces' value locations;
+/// `facts` what the passes over `trace` share; `capacity` the bytes to
+/// reserve for the code. Returns the code and the spill slots this pass
+/// loaded.
+fn assemble_pass<'a>(
+    trace: &'a Trace,
     targets: &AsmTargets,
     read: Option<&[bool]>,
-    alloc: Option<&Allocation>,
+    alloc: Option<&'a Allocation>,
+    facts: &'a trace_facts::TraceFacts,
+    capacity: usize,
 ) -> Result<(AssembledBytes, Vec<bool>), String> {
     // Assembled into plain memory: the code is position-independent (calls
     // and exit slots are absolute addresses, labels are relative), and only
     // the final pass is copied into executable pages.
     let mut ops = VecAssembler::<X64Relocation>::new(0);
-    let decided = DecidedBools::new(trace);
-    let fused = fused_compares(trace, &decided);
+    ops.reserve_ops(capacity);
     let stubs: Vec<DynamicLabel> = trace
         .snapshots
         .iter()
@@ -715,12 +727,9 @@ fn assemble_pass(
         body: None,
         phis: Vec::new(),
         alloc,
-        fused: fused.clone(),
-        fused_loads: match alloc {
-            Some(_) => fused_version_loads(trace, &decided),
-            None => vec![false; trace.insts.len()],
-        },
-        decided,
+        fused: &facts.fused,
+        fused_loads: &facts.fused_loads,
+        decided: &facts.decided,
         box_int_sub: None,
         box_float_sub: None,
         untagged_rdi: None,
@@ -733,13 +742,8 @@ fn assemble_pass(
         run_loop_exits: Vec::new(),
         guard_done: None,
         pool: ConstantPool::default(),
-        cache: reg_cache::RegCache::new(trace, &fused, alloc.is_none(), &reg_cache::CACHE_REGS),
-        xcache: reg_cache::RegCache::new(
-            trace,
-            &fused,
-            alloc.is_none(),
-            &reg_cache::XMM_CACHE_REGS,
-        ),
+        cache: reg_cache::RegCache::new(&facts.reads),
+        xcache: reg_cache::RegCache::new(&facts.xreads),
     };
     let body_header = if trace.local_loop {
         let h = trace.insts.iter().rposition(|i| i.op == Opcode::LoopHeader);

@@ -286,7 +286,9 @@ impl Jit {
 
     /// Compiles a finished recording and installs it (one main-thread
     /// pause): raw code under `raw` and `full` (which then queues an owned
-    /// copy for the worker), optimized code under `sync`.
+    /// copy for the worker), optimized code under `sync`. Never inlined:
+    /// profiles then show the pause as one function.
+    #[inline(never)]
     fn install(&mut self, trace: Box<ir::Trace>) {
         let _heap = pause_heap::PauseHeap::enter();
         let pause = Instant::now();

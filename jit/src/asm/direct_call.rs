@@ -257,10 +257,19 @@ pub(super) fn emit_direct_call(
     // Only locals the callee may read before it assigns them (at its first
     // instruction: see `loop_slots::dead_before`) must read as unbound; the
     // others are like temporaries.
-    let dead = loop_slots::dead_before(&d.code.code)
-        .first()
-        .copied()
-        .unwrap_or(0);
+    let dead = if e.alloc.is_none() {
+        // Raw traces are assembled on the main thread (`assemble_bytes`),
+        // whose code objects' `Rc`s the recorder's cache of these tables
+        // may hold: it usually has the callee's already.
+        loop_slots::dead_before_cached(&d.code.code)
+            .first()
+            .copied()
+    } else {
+        // Optimized traces may be assembled on the optimizer thread, which
+        // must not touch the `Rc`'s counts.
+        loop_slots::dead_before(&d.code.code).first().copied()
+    }
+    .unwrap_or(0);
     let unbound: Vec<i32> = (d.n as i32..nlocals as i32)
         .filter(|&k| !loop_slots::mask_covers(dead, k))
         .collect();

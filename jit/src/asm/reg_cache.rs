@@ -39,70 +39,173 @@ fn reads_as_float(op: &Opcode) -> bool {
     )
 }
 
-/// Which value each cache register holds, and where each value is read.
-pub(super) struct RegCache {
-    /// The registers this cache uses ([`CACHE_REGS`] or [`XMM_CACHE_REGS`]).
+/// Where each value is read by the instructions one cache serves, and
+/// where the cache is forgotten: computed once per trace and shared by the
+/// assembler's two passes (the reads do not depend on what a pass emits).
+pub(super) struct CacheReads {
+    /// The registers the cache uses ([`CACHE_REGS`] or [`XMM_CACHE_REGS`]).
     regs: &'static [u8],
-    /// Per cache register (in `regs` order), the value it holds.
-    held: Vec<Option<Ref>>,
-    /// Per value, the positions of the instructions that read it as an
-    /// operand, ascending.
-    reads: Vec<Vec<u32>>,
+    /// Per value `v`, its reads are `positions[starts[v]..starts[v + 1]]`
+    /// (empty when the cache is disabled: no value has reads).
+    starts: Vec<u32>,
+    /// The positions of the instructions that read each value as an
+    /// operand, ascending and distinct within each value's run.
+    positions: Vec<u32>,
     /// The positions of the instructions that forget the cache (calls and
     /// loop headers), ascending.
     barriers: Vec<u32>,
 }
 
-impl RegCache {
-    /// A cache for `trace` in `regs`; `fused` marks the compares whose
-    /// guard (the next instruction) reads their operands. With `enabled`
-    /// false (the optimized tier) it never holds anything. The float cache
-    /// (`regs` is [`XMM_CACHE_REGS`]) counts only the reads as floats, the
-    /// general one only the others.
-    pub(super) fn new(
-        trace: &Trace,
-        fused: &[bool],
-        enabled: bool,
-        regs: &'static [u8],
-    ) -> RegCache {
-        let floats = regs == XMM_CACHE_REGS;
-        let mut reads: Vec<Vec<u32>> = vec![Vec::new(); trace.insts.len()];
+impl CacheReads {
+    /// The reads of `trace`'s values by the general cache ([`CACHE_REGS`])
+    /// and by the float cache ([`XMM_CACHE_REGS`]), which counts only the
+    /// reads as floats (the general one only the others); `fused` marks
+    /// the compares whose guard (the next instruction) reads their
+    /// operands. With `enabled` false (the optimized tier) no value has a
+    /// read, so the caches never hold anything.
+    pub(super) fn both(trace: &Trace, fused: &[bool], enabled: bool) -> (CacheReads, CacheReads) {
+        if !enabled {
+            return (
+                CacheReads::empty(&CACHE_REGS),
+                CacheReads::empty(&XMM_CACHE_REGS),
+            );
+        }
+        // One walk over the trace collects both caches' reads as (value,
+        // position) pairs in instruction order.
+        let mut gprs: Vec<(Ref, u32)> = Vec::with_capacity(2 * trace.insts.len());
+        let mut xmms: Vec<(Ref, u32)> = Vec::new();
         let mut barriers = Vec::new();
-        if enabled {
-            let last = trace.insts.len().saturating_sub(1) as u32;
-            let header = trace.insts.iter().rposition(|i| i.op == Opcode::LoopHeader);
-            for (k, inst) in trace.insts.iter().enumerate() {
-                let k = k as u32;
-                if matches!(inst.op, Opcode::Call(..) | Opcode::LoopHeader) {
+        let last = trace.insts.len().saturating_sub(1) as u32;
+        let header = trace
+            .insts
+            .iter()
+            .rposition(|i| matches!(i.op, Opcode::LoopHeader));
+        for (k, inst) in trace.insts.iter().enumerate() {
+            let k = k as u32;
+            let reads = match inst.op {
+                Opcode::Call(..) | Opcode::LoopHeader => {
                     barriers.push(k);
+                    &mut gprs
                 }
-                match inst.op {
-                    // Read by the moves at the body's two edges.
-                    Opcode::Phi(init, next) if !floats => {
-                        if let Some(h) = header {
-                            reads[init as usize].push(h as u32);
-                        }
-                        reads[next as usize].push(last);
+                // Read by the moves at the body's two edges.
+                Opcode::Phi(init, next) => {
+                    if let Some(h) = header {
+                        gprs.push((init, h as u32));
                     }
-                    _ if reads_as_float(&inst.op) != floats => {}
-                    _ => inst.op.for_each_ref(|r| {
-                        reads[r as usize].push(k);
-                        if fused[k as usize] {
-                            reads[r as usize].push(k + 1);
-                        }
-                    }),
+                    gprs.push((next, last));
+                    continue;
                 }
+                ref op if reads_as_float(op) => &mut xmms,
+                _ => &mut gprs,
+            };
+            let twice = fused[k as usize];
+            inst.op.for_each_ref(|r| {
+                reads.push((r, k));
+                if twice {
+                    reads.push((r, k + 1));
+                }
+            });
+        }
+        let n = trace.insts.len();
+        (
+            CacheReads::of_pairs(&CACHE_REGS, n, &gprs, barriers.clone()),
+            CacheReads::of_pairs(&XMM_CACHE_REGS, n, &xmms, barriers),
+        )
+    }
+
+    /// A cache in `regs` that no value is read from.
+    fn empty(regs: &'static [u8]) -> CacheReads {
+        CacheReads {
+            regs,
+            starts: Vec::new(),
+            positions: Vec::new(),
+            barriers: Vec::new(),
+        }
+    }
+
+    /// The table of `pairs` (value, position), for `n` values.
+    fn of_pairs(
+        regs: &'static [u8],
+        n: usize,
+        pairs: &[(Ref, u32)],
+        barriers: Vec<u32>,
+    ) -> CacheReads {
+        if pairs.is_empty() {
+            // No reads (the float cache of a trace without float math).
+            return CacheReads::empty(regs);
+        }
+        // Count each value's reads, lay the runs out by prefix sums, then
+        // fill them (a flat table: one allocation, not one per value).
+        let mut starts = vec![0u32; n + 1];
+        for &(r, _) in pairs {
+            starts[r as usize + 1] += 1;
+        }
+        for v in 0..n {
+            starts[v + 1] += starts[v];
+        }
+        let mut positions = vec![0u32; pairs.len()];
+        let mut next = starts.clone();
+        for &(r, k) in pairs {
+            positions[next[r as usize] as usize] = k;
+            next[r as usize] += 1;
+        }
+        // Runs come out ascending but for the phis' edge reads: sort those,
+        // and drop repeats in place.
+        let mut w = 0usize;
+        for v in 0..n {
+            let (from, to) = (starts[v] as usize, starts[v + 1] as usize);
+            let run = &mut positions[from..to];
+            if !run.is_sorted() {
+                run.sort_unstable();
             }
-            for r in &mut reads {
-                r.sort_unstable();
-                r.dedup();
+            starts[v] = w as u32;
+            let mut prev = u32::MAX;
+            for k in from..to {
+                let p = positions[k];
+                if p != prev {
+                    positions[w] = p;
+                    w += 1;
+                    prev = p;
+                }
             }
         }
-        RegCache {
+        starts[n] = w as u32;
+        positions.truncate(w);
+        CacheReads {
             regs,
-            held: vec![None; regs.len()],
-            reads,
+            starts,
+            positions,
             barriers,
+        }
+    }
+
+    /// The positions of the instructions reading `r` (ascending).
+    fn of(&self, r: Ref) -> &[u32] {
+        match (self.starts.get(r as usize), self.starts.get(r as usize + 1)) {
+            (Some(&from), Some(&to)) => &self.positions[from as usize..to as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// Which value each cache register holds (and, shared, where each value is
+/// read: [`CacheReads`]).
+pub(super) struct RegCache<'a> {
+    /// The registers this cache uses ([`CACHE_REGS`] or [`XMM_CACHE_REGS`]).
+    regs: &'static [u8],
+    /// Per cache register (in `regs` order), the value it holds.
+    held: Vec<Option<Ref>>,
+    /// Where each value is read.
+    reads: &'a CacheReads,
+}
+
+impl<'a> RegCache<'a> {
+    /// An empty cache over `reads` (its registers are the reads' own).
+    pub(super) fn new(reads: &'a CacheReads) -> RegCache<'a> {
+        RegCache {
+            regs: reads.regs,
+            held: vec![None; reads.regs.len()],
+            reads,
         }
     }
 
@@ -148,13 +251,21 @@ impl RegCache {
     /// not past the next call or loop header (a call still reads its
     /// arguments from it).
     fn next_read(&self, r: Ref, at: u32) -> Option<u32> {
-        let reads = &self.reads[r as usize];
+        self.next_read_until(r, at, self.next_barrier(at))
+    }
+
+    /// The first call or loop header after `at` (u32::MAX: none).
+    fn next_barrier(&self, at: u32) -> u32 {
+        let barriers = &self.reads.barriers;
+        let k = barriers.partition_point(|&p| p <= at);
+        barriers.get(k).copied().unwrap_or(u32::MAX)
+    }
+
+    /// [`RegCache::next_read`] with the next barrier after `at` known.
+    fn next_read_until(&self, r: Ref, at: u32, barrier: u32) -> Option<u32> {
+        let reads = self.reads.of(r);
         let next = *reads.get(reads.partition_point(|&p| p <= at))?;
-        let barrier = self.barriers.partition_point(|&p| p <= at);
-        match self.barriers.get(barrier) {
-            Some(&b) if next > b => None,
-            _ => Some(next),
-        }
+        (next <= barrier).then_some(next)
     }
 
     /// The cache register value `r`, computed by instruction `at`, should
@@ -163,7 +274,8 @@ impl RegCache {
     /// and `in_rax` says it finds it in `rax`, or every register holds a
     /// value read sooner. Never a register holding one of `avoid`.
     pub(super) fn choose(&self, r: Ref, at: Ref, in_rax: bool, avoid: &[Ref]) -> Option<u8> {
-        let next = self.next_read(r, at)?;
+        let barrier = self.next_barrier(at);
+        let next = self.next_read_until(r, at, barrier)?;
         if in_rax && next == at + 1 && self.next_read(r, next).is_none() {
             return None;
         }
@@ -175,9 +287,9 @@ impl RegCache {
             let until = match *h {
                 None => (u32::MAX, false),
                 Some(v) if avoid.contains(&v) => continue,
-                Some(v) => match self.next_read(v, at) {
+                Some(v) => match self.next_read_until(v, at, barrier) {
                     Some(n) => (n, false),
-                    None => (u32::MAX, self.reads[v as usize].binary_search(&at).is_ok()),
+                    None => (u32::MAX, self.reads.of(v).binary_search(&at).is_ok()),
                 },
             };
             if best.is_none_or(|(_, b)| until > b) {
@@ -213,7 +325,8 @@ mod tests {
     #[test]
     fn values_read_later_get_registers_until_forgotten() {
         let t = trace();
-        let mut c = RegCache::new(&t, &[false; 6], true, &CACHE_REGS);
+        let c_reads = CacheReads::both(&t, &[false; 6], true).0;
+        let mut c = RegCache::new(&c_reads);
         // %1 is read at 3 and 4: cached.
         let r = c.choose(1, 1, true, &[]).expect("a register");
         c.set(r, 1);
@@ -234,7 +347,8 @@ mod tests {
     #[test]
     fn dead_values_give_way_and_avoided_ones_stay() {
         let t = trace();
-        let mut c = RegCache::new(&t, &[false; 6], true, &CACHE_REGS);
+        let c_reads = CacheReads::both(&t, &[false; 6], true).0;
+        let mut c = RegCache::new(&c_reads);
         for (k, &reg) in CACHE_REGS.iter().enumerate() {
             // Fill every register: %1 in the first, %2 (dead after 3) elsewhere.
             c.set(reg, if k == 0 { 1 } else { 2 });
@@ -265,7 +379,8 @@ mod tests {
 ",
         )
         .expect("trace text");
-        let c = RegCache::new(&t, &[false; 8], true, &CACHE_REGS);
+        let c_reads = CacheReads::both(&t, &[false; 8], true).0;
+        let c = RegCache::new(&c_reads);
         // %a is read only after the call, which forgets the cache.
         assert_eq!(c.choose(1, 1, false, &[]), None);
         // %b is read by the call (its argument) and past the loop header.
@@ -289,8 +404,10 @@ mod tests {
 ",
         )
         .expect("trace text");
-        let gprs = RegCache::new(&t, &[false; 9], true, &CACHE_REGS);
-        let xmms = RegCache::new(&t, &[false; 9], true, &XMM_CACHE_REGS);
+        let gprs_reads = CacheReads::both(&t, &[false; 9], true).0;
+        let gprs = RegCache::new(&gprs_reads);
+        let xmms_reads = CacheReads::both(&t, &[false; 9], true).1;
+        let xmms = RegCache::new(&xmms_reads);
         // %f is read by float ops only: the float cache keeps it.
         assert_eq!(gprs.choose(2, 2, false, &[]), None);
         assert!(xmms.choose(2, 2, false, &[]).is_some());
@@ -302,7 +419,8 @@ mod tests {
     #[test]
     fn disabled_cache_holds_nothing() {
         let t = trace();
-        let c = RegCache::new(&t, &[false; 6], false, &CACHE_REGS);
+        let c_reads = CacheReads::both(&t, &[false; 6], false).0;
+        let c = RegCache::new(&c_reads);
         assert_eq!(c.choose(1, 1, false, &[]), None);
     }
 }
