@@ -18,6 +18,7 @@ use frontend::bytecode::Op;
 use runtime::object::{downcast, CodeObj};
 use runtime::{Runtime, Value};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::Arc;
 
 /// Abort reason when the loop ended before one iteration was recorded (not
 /// held against the loop: recording starts again at its next back-edge).
@@ -250,34 +251,39 @@ impl Recorder {
         anchor_pc: u32,
         anchor_depth: usize,
     ) -> Recorder {
+        // Sized for a typical trace up front: growing a table from empty
+        // rehashes or copies it at every doubling.
+        let map = |n: usize| FxHashMap::with_capacity_and_hasher(n, Default::default());
+        let mut roots = Vec::with_capacity(32);
+        roots.extend([view.code, view.func, view.module]);
         Recorder {
             kind,
             anchor_code: view.code,
             anchor_pc,
             function: anchor_pc == FUNCTION_ANCHOR,
             anchor_depth,
-            insts: Vec::new(),
-            snapshots: Vec::new(),
-            origins: Vec::new(),
-            roots: vec![view.code, view.func, view.module],
+            insts: Vec::with_capacity(256),
+            snapshots: Vec::with_capacity(64),
+            origins: Vec::with_capacity(16),
+            roots,
             frames: Vec::new(),
             expect: None,
             pending: None,
             skip_above: None,
             inner_loop: None,
             unrolled: 0,
-            bool_of: FxHashMap::default(),
+            bool_of: map(16),
             cur_origin: 0,
             extent: code_of(view.code).code.nslots as i32,
             max_inline: 0,
             unfolded_modules: Vec::new(),
-            slot_values: FxHashMap::default(),
-            int_of: FxHashMap::default(),
+            slot_values: FxHashMap::with_capacity_and_hasher(64, Default::default()),
+            int_of: map(32),
             const_tuples: FxHashMap::default(),
             float_of: FxHashMap::default(),
             guarded_maps: FxHashMap::default(),
             guarded_words: Vec::new(),
-            guards_made: FxHashSet::default(),
+            guards_made: FxHashSet::with_capacity_and_hasher(64, Default::default()),
             builtins: rt.builtins,
             dead_at: Vec::new(),
         }
@@ -554,24 +560,39 @@ impl Recorder {
             (ExitKind::Guard, Some(f)) => through_forward_jumps(&code_of(f.code).code.ops, pc),
             _ => pc,
         };
-        let frames: Vec<SnapFrame> = self
-            .frames
-            .iter()
-            .enumerate()
-            .map(|(i, f)| SnapFrame {
-                code: f.code,
-                func: f.func,
-                module: f.module,
-                base: f.base,
-                ret_slot: f.ret_slot,
-                pc: self.frames.get(i + 1).map_or(0, |callee| callee.return_pc),
-                init_self: f.init_self.is_some(),
-                generator: f.generator,
-            })
-            .collect();
+        let snap_frame = |i: usize, f: &RecFrame| SnapFrame {
+            code: f.code,
+            func: f.func,
+            module: f.module,
+            base: f.base,
+            ret_slot: f.ret_slot,
+            pc: self.frames.get(i + 1).map_or(0, |callee| callee.return_pc),
+            init_self: f.init_self.is_some(),
+            generator: f.generator,
+        };
+        // Consecutive snapshots mostly see the same frames: they share one
+        // (immutable) list instead of allocating a copy each.
+        let frames = match self.snapshots.last() {
+            Some(last)
+                if last.frames.len() == self.frames.len()
+                    && self
+                        .frames
+                        .iter()
+                        .enumerate()
+                        .all(|(i, f)| last.frames[i] == snap_frame(i, f)) =>
+            {
+                Arc::clone(&last.frames)
+            }
+            _ => self
+                .frames
+                .iter()
+                .enumerate()
+                .map(|(i, f)| snap_frame(i, f))
+                .collect(),
+        };
         let dead = self.dead_slots(pc);
         self.snapshots.push(Snapshot {
-            frames: frames.into(),
+            frames,
             pc,
             kind,
             entries: Vec::new(),

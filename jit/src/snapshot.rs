@@ -12,7 +12,7 @@ use runtime::Value;
 use std::sync::Arc;
 
 /// One interpreter frame in a snapshot, outermost (the loop's frame) first.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SnapFrame {
     /// The frame's `CodeObj`.
     pub code: Value,
