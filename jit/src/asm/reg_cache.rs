@@ -45,9 +45,11 @@ fn reads_as_float(op: &Opcode) -> bool {
 pub(super) struct CacheReads {
     /// The registers the cache uses ([`CACHE_REGS`] or [`XMM_CACHE_REGS`]).
     regs: &'static [u8],
-    /// Per value `v`, its reads are `positions[starts[v]..starts[v + 1]]`
+    /// Per value `v`, its reads are `positions[starts[v]..ends[v]]`
     /// (empty when the cache is disabled: no value has reads).
     starts: Vec<u32>,
+    /// Per value, the end of its reads in `positions` (see `starts`).
+    ends: Vec<u32>,
     /// The positions of the instructions that read each value as an
     /// operand, ascending and distinct within each value's run.
     positions: Vec<u32>,
@@ -118,6 +120,7 @@ impl CacheReads {
         CacheReads {
             regs,
             starts: Vec::new(),
+            ends: Vec::new(),
             positions: Vec::new(),
             barriers: Vec::new(),
         }
@@ -143,37 +146,41 @@ impl CacheReads {
         for v in 0..n {
             starts[v + 1] += starts[v];
         }
+        starts.truncate(n);
         let mut positions = vec![0u32; pairs.len()];
-        let mut next = starts.clone();
+        let mut ends = starts.clone();
+        // Pairs come in instruction order, so each run is filled ascending
+        // and a repeat (an instruction reading a value twice) is the run's
+        // last entry, but for the phis' reads at the body's edges: runs
+        // those make out of order are sorted after.
+        let mut unsorted = Vec::new();
         for &(r, k) in pairs {
-            positions[next[r as usize] as usize] = k;
-            next[r as usize] += 1;
-        }
-        // Runs come out ascending but for the phis' edge reads: sort those,
-        // and drop repeats in place.
-        let mut w = 0usize;
-        for v in 0..n {
-            let (from, to) = (starts[v] as usize, starts[v + 1] as usize);
-            let run = &mut positions[from..to];
-            if !run.is_sorted() {
-                run.sort_unstable();
-            }
-            starts[v] = w as u32;
-            let mut prev = u32::MAX;
-            for k in from..to {
-                let p = positions[k];
-                if p != prev {
-                    positions[w] = p;
-                    w += 1;
-                    prev = p;
+            let (from, end) = (starts[r as usize], ends[r as usize]);
+            if end > from {
+                let last = positions[end as usize - 1];
+                if last == k {
+                    continue;
+                }
+                if last > k && unsorted.last() != Some(&r) {
+                    unsorted.push(r);
                 }
             }
+            positions[end as usize] = k;
+            ends[r as usize] += 1;
         }
-        starts[n] = w as u32;
-        positions.truncate(w);
+        for r in unsorted {
+            let (from, end) = (starts[r as usize] as usize, ends[r as usize] as usize);
+            // Rare (a value a phi reads): a copy is fine.
+            let mut run = positions[from..end].to_vec();
+            run.sort_unstable();
+            run.dedup();
+            positions[from..from + run.len()].copy_from_slice(&run);
+            ends[r as usize] = (from + run.len()) as u32;
+        }
         CacheReads {
             regs,
             starts,
+            ends,
             positions,
             barriers,
         }
@@ -181,7 +188,7 @@ impl CacheReads {
 
     /// The positions of the instructions reading `r` (ascending).
     fn of(&self, r: Ref) -> &[u32] {
-        match (self.starts.get(r as usize), self.starts.get(r as usize + 1)) {
+        match (self.starts.get(r as usize), self.ends.get(r as usize)) {
             (Some(&from), Some(&to)) => &self.positions[from as usize..to as usize],
             _ => &[],
         }
