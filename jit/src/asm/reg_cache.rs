@@ -424,6 +424,35 @@ mod tests {
     }
 
     #[test]
+    fn read_tables_are_ascending_without_repeats() {
+        // %a is read twice by one instruction, and by the phi at the body's
+        // header (4); %n by the phi at the trace's last instruction (9),
+        // which the walk meets before %n's own read (8).
+        let t = parse_trace(
+            "trace root loop
+  loop_header snap s0
+  %a = slot_load [0]
+  %b = int_add %a %a
+  %c = int_add %a %b
+  loop_header snap s0
+  %j = phi %a %n
+  %d = int_add %j %a
+  %n = int_add %j %d
+  slot_store [1] %n
+  loop_back
+  snap s0: safepoint pc 0 frames @0
+",
+        )
+        .expect("trace text");
+        let (reads, floats) = CacheReads::both(&t, &[false; 10], true);
+        assert_eq!(reads.of(1), &[2, 3, 4, 6]);
+        assert_eq!(reads.of(7), &[8, 9]);
+        assert_eq!(reads.of(5), &[6, 7]);
+        assert_eq!(reads.barriers, vec![0, 4]);
+        assert_eq!(floats.of(1), &[] as &[u32]);
+    }
+
+    #[test]
     fn disabled_cache_holds_nothing() {
         let t = trace();
         let c_reads = CacheReads::both(&t, &[false; 6], false).0;
