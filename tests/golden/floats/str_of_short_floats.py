@@ -35,6 +35,9 @@ def main():
     for i in range(-2000, 2000, 7):
         ints += len(str(i)) + len(str(i * 1000003))
     print(ints)
+    # One call site seeing floats, then ints, strs, bools and None.
+    mixed = [0.5] * 40 + [2, "s", 2.5, True, None, 1e300, -0.0, 7, 0.125]
+    print("".join([str(x) for x in mixed])[-60:])
 
 
 main()
@@ -48,3 +51,4 @@ main()
 # expect: 3.75 -0.001 1000000000000000.0 12.5 0.3
 # expect: 0 -7 1000000000000000000 -9223372036854775808 1180591620717411303424 True False
 # expect: 7946
+# expect: 50.50.50.50.50.50.50.50.50.50.52s2.5TrueNone1e+300-0.070.125
