@@ -20,6 +20,7 @@ pub mod code;
 pub mod dict_table;
 pub mod dict_type;
 pub mod float_ops;
+pub mod float_parse_short;
 pub mod float_repr;
 pub mod float_repr_short;
 pub mod float_type;
