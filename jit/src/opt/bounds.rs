@@ -80,7 +80,17 @@ fn use_counts(trace: &Trace) -> Vec<u32> {
 
 /// The pass.
 pub fn bounds(trace: &Trace) -> Trace {
+    bounds_if_needed(trace).unwrap_or_else(|| trace.clone())
+}
+
+/// [`bounds`], or None when it would return the trace unchanged (no value
+/// is checked twice): the pipeline then keeps its input instead of a copy.
+pub fn bounds_if_needed(trace: &Trace) -> Option<Trace> {
     let uses = use_counts(trace);
+    // Values checked so far, and whether one was checked again (only then
+    // can a check go).
+    let mut checked = vec![false; trace.insts.len()];
+    let mut repeated = false;
     // Per old compare of a group's first guard: the largest constant of its
     // group (when larger than its own).
     let mut strengthen: FxHashMap<Ref, i64> = FxHashMap::default();
@@ -94,6 +104,7 @@ pub fn bounds(trace: &Trace) -> Trace {
         let Some(check) = check_of(trace, k) else {
             continue;
         };
+        repeated |= std::mem::replace(&mut checked[check.value as usize], true);
         match first.get(&check.value) {
             None => {
                 if uses[check.cmp as usize] == 1 {
@@ -106,6 +117,10 @@ pub fn bounds(trace: &Trace) -> Trace {
             }
             Some(_) => {}
         }
+    }
+    if !repeated {
+        // Nothing to strengthen either: that needs a second check too.
+        return None;
     }
     let mut rw = Rewriter::new(trace);
     // Per new compared value: the largest constant a kept guard proved.
@@ -144,5 +159,5 @@ pub fn bounds(trace: &Trace) -> Trace {
         }
         rw.copy(old);
     }
-    rw.finish()
+    Some(rw.finish())
 }

@@ -521,7 +521,7 @@ impl HeapPass<'_> {
             return;
         }
         if inst.op.is_guard() {
-            let mut guard = inst.clone();
+            let mut guard = *inst;
             guard.op.map_refs(|r| self.rw.get(r));
             match guard.op {
                 // Objects never change kind: past this guard, `v` is one.

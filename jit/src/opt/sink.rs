@@ -60,8 +60,14 @@ struct Pending {
 
 /// The trace with its slot stores sunk into exits.
 pub fn sink(trace: &Trace) -> Trace {
+    sink_if_needed(trace).unwrap_or_else(|| trace.clone())
+}
+
+/// [`sink`], or None when it would return the trace unchanged (already sunk):
+/// the pipeline then keeps its input instead of a copy.
+pub fn sink_if_needed(trace: &Trace) -> Option<Trace> {
     if trace.snapshots.iter().any(|s| !s.entries.is_empty()) {
-        return trace.clone();
+        return None;
     }
     // What a first run leaves pending at loop_back is what goes around,
     // except slots whose value there is a preamble value other than the
@@ -74,11 +80,11 @@ pub fn sink(trace: &Trace) -> Trace {
         }
         let run = sink_with(trace, &around);
         if run.not_carried.is_empty() {
-            return run.trace;
+            return Some(run.trace);
         }
         around.retain(|s| !run.not_carried.contains(s));
     }
-    first.trace
+    Some(first.trace)
 }
 
 /// What one run of the pass made.
@@ -261,7 +267,7 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
         }
         let mut copy = Inst {
             snap: None,
-            ..inst.clone()
+            ..*inst
         };
         rw.renumber(&mut copy);
         if let (Some(snap), Some(old_snap)) = (snap, inst.snap) {
