@@ -95,14 +95,7 @@ impl<'a> Rewriter<'a> {
                 n => (slot, n),
             })
             .collect();
-        let mut snap = Snapshot {
-            frames: from.frames.clone(),
-            pc: from.pc,
-            kind: from.kind,
-            entries,
-            virtuals: from.virtuals.clone(),
-            dead: from.dead,
-        };
+        let mut snap = from.with_entries(entries);
         if !snap.virtuals.is_empty() {
             self.remap_virtuals(&mut snap);
         }
