@@ -11,6 +11,22 @@
 use crate::ir::{Inst, Opcode, Ref, Trace, Type};
 use crate::snapshot::{Snapshot, VirtualValue};
 
+/// Would a [`Rewriter`] copying every instruction of `trace` give the same
+/// trace? Values keep their numbers then; snapshots do when every one is
+/// used and they are numbered in order of first use (as a pass's output
+/// has them; a recorded trace may have unused ones).
+pub fn copies_as_is(trace: &Trace) -> bool {
+    let mut next = 0;
+    for inst in &trace.insts {
+        match inst.snap {
+            Some(s) if s == next => next += 1,
+            Some(s) if s > next => return false,
+            _ => {}
+        }
+    }
+    next as usize == trace.snapshots.len()
+}
+
 /// An old value that has no new value (yet).
 const UNMAPPED: Ref = Ref::MAX;
 
