@@ -21,6 +21,7 @@ pub mod dict_table;
 pub mod dict_type;
 pub mod float_ops;
 pub mod float_repr;
+pub mod float_repr_short;
 pub mod float_type;
 pub mod format_spec;
 pub mod format_string;
