@@ -1,7 +1,7 @@
 //! What every assembly pass over one trace reads about it, computed once
 //! per trace: the raw tier's two passes share it.
 
-use super::compare::{fused_compares, fused_version_loads, DecidedBools};
+use super::compare::{fused_compares, fused_version_loads, use_counts, DecidedBools};
 use super::reg_cache::CacheReads;
 use crate::ir::Trace;
 
@@ -27,9 +27,10 @@ impl TraceFacts {
     /// caches stay empty) or the raw one.
     pub(super) fn new(trace: &Trace, optimized: bool) -> TraceFacts {
         let decided = DecidedBools::new(trace);
-        let fused = fused_compares(trace, &decided);
+        let uses = use_counts(trace, &decided);
+        let fused = fused_compares(trace, &uses);
         let fused_loads = if optimized {
-            fused_version_loads(trace, &decided)
+            fused_version_loads(trace, &uses)
         } else {
             vec![false; trace.insts.len()]
         };
