@@ -27,7 +27,7 @@ use crate::layout;
 use crate::regalloc::{self, Allocation, Loc};
 use compare::{
     emit_float_compare, emit_fused_guard, emit_int_compare, fused_compares, fused_version_loads,
-    DecidedBools,
+    use_counts, DecidedBools,
 };
 use constant_pool::ConstantPool;
 use exit_entries::{emit_box_subroutines, emit_entries, SharedWriters};
@@ -696,7 +696,8 @@ fn assemble_pass(
     // the final pass is copied into executable pages.
     let mut ops = VecAssembler::<X64Relocation>::new(0);
     let decided = DecidedBools::new(trace);
-    let fused = fused_compares(trace, &decided);
+    let uses = use_counts(trace, &decided);
+    let fused = fused_compares(trace, &uses);
     let stubs: Vec<DynamicLabel> = trace
         .snapshots
         .iter()
@@ -717,7 +718,7 @@ fn assemble_pass(
         alloc,
         fused: fused.clone(),
         fused_loads: match alloc {
-            Some(_) => fused_version_loads(trace, &decided),
+            Some(_) => fused_version_loads(trace, &uses),
             None => vec![false; trace.insts.len()],
         },
         decided,

@@ -167,6 +167,8 @@ pub enum Helper {
     StrChr,
     /// `(i)`: `str(i)` for an unboxed int.
     StrOfInt,
+    /// `(x)`: `str(x)` for a guarded (boxed) float.
+    StrOfFloat,
     /// `(iterator)`: the next item of a builtin iterator over a sequence,
     /// the characters of a str, or a dict (keys, values or items) or set
     /// (its state guarded), EMPTY when exhausted, [`ITER_UNDECIDED`] when
@@ -330,6 +332,7 @@ impl Helper {
             Helper::StrIsByte => "str_is_byte",
             Helper::StrChr => "str_chr",
             Helper::StrOfInt => "str_of_int",
+            Helper::StrOfFloat => "str_of_float",
             Helper::SeqIterNext => "seq_iter_next",
             Helper::ListPop => "list_pop",
             Helper::SetAddMethod => "set_add_method",
@@ -390,6 +393,7 @@ impl Helper {
                 | Helper::StrIsByte
                 | Helper::StrChr
                 | Helper::StrOfInt
+                | Helper::StrOfFloat
                 | Helper::SeqIterNext
                 | Helper::StrIterNext
                 | Helper::ListPop
@@ -499,13 +503,12 @@ impl Helper {
             | FloatBinop | DictFind | DictGetFound | DictContainsFound | StrFind | IntValue
             | FloatOfStr => nothing,
             // A new str, list or big int.
-            StrChr | StrOfInt | StrConcat | StrConcat3 | StrSlice | ListSlice | BoxIntWide
-            | IntOfStr | StrMethod | SliceStep | NewCell | RangeNew | RangeIter | IntOfFloat => {
-                Effects {
-                    allocates: true,
-                    ..nothing
-                }
-            }
+            StrChr | StrOfInt | StrOfFloat | StrConcat | StrConcat3 | StrSlice | ListSlice
+            | BoxIntWide | IntOfStr | StrMethod | SliceStep | NewCell | RangeNew | RangeIter
+            | IntOfFloat => Effects {
+                allocates: true,
+                ..nothing
+            },
             // The iterator's position; a character's str.
             // The list's items and length; nothing allocated.
             ListPop => Effects {
@@ -637,6 +640,7 @@ impl Helper {
             Helper::StrIsByte => h_str_is_byte,
             Helper::StrChr => helpers_str::h_str_chr_typed,
             Helper::StrOfInt => h_str_of_int,
+            Helper::StrOfFloat => h_str_of_float,
             Helper::SeqIterNext => h_seq_iter_next,
             Helper::ListPop => h_list_pop,
             Helper::SetAddMethod => h_set_add_method,
@@ -1464,6 +1468,9 @@ frameless!(h_str_of_int, |rt, a, b, c, d| runtime::str_type::of_i64(
     rt, a as i64
 )
 .to_bits());
+frameless!(h_str_of_float, |rt, a, b, c, d| {
+    runtime::float_repr_short::of_f64(rt, f64::from_bits(a)).to_bits()
+});
 frameless!(h_seq_iter_next, |rt, a, b, c, d| {
     let Some(io) = downcast::<IterObj>(v(a)) else {
         return Value::EMPTY.to_bits();

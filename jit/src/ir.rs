@@ -469,7 +469,7 @@ impl Opcode {
 }
 
 /// One instruction with what it produces and where it came from.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Inst {
     /// The operation.
     pub op: Opcode,

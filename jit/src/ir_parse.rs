@@ -80,6 +80,7 @@ const HELPERS: &[Helper] = &[
     Helper::StrIsByte,
     Helper::StrChr,
     Helper::StrOfInt,
+    Helper::StrOfFloat,
     Helper::SeqIterNext,
     Helper::ListPop,
     Helper::SetAddMethod,
@@ -728,6 +729,7 @@ mod tests {
                 | Helper::StrIsByte
                 | Helper::StrChr
                 | Helper::StrOfInt
+                | Helper::StrOfFloat
                 | Helper::SeqIterNext
                 | Helper::ListPop
                 | Helper::SetAddMethod

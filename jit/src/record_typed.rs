@@ -357,7 +357,7 @@ fn is_method(rt: &Runtime, f: Value, cls: *mut ClassObj, name: &str) -> bool {
 }
 
 /// `f(arg)` for the builtins `len` (of a str, list or tuple), `ord` (of a
-/// str of one character), `chr` and `str` (of an int), with `f` in slot
+/// str of one character), `chr` and `str` (of an int or float), with `f` in slot
 /// `func` and its argument after it; None when the call is not one of those.
 pub(crate) fn call_function(
     r: &mut Recorder,
@@ -368,6 +368,9 @@ pub(crate) fn call_function(
 ) -> Option<Ref> {
     if arg.is_int() {
         return int_to_str(r, rt, f, func, pc);
+    }
+    if arg.is_float() {
+        return float_to_str(r, rt, f, func, pc);
     }
     if is_kind(arg, ObjKind::Str) && f.is_ptr() && f.as_ptr::<ClassObj>() == rt.types.int {
         return Some(str_to_int(r, f, func, pc));
@@ -538,6 +541,21 @@ fn int_to_str(r: &mut Recorder, rt: &Runtime, f: Value, func: u16, pc: u32) -> O
     } else {
         typed_call(r, helper, vec![i], pc, Type::Val)
     })
+}
+
+/// `str(x)` of a float `x`: [`Helper::StrOfFloat`] on the boxed float
+/// (its bits are the double). None for another function.
+fn float_to_str(r: &mut Recorder, rt: &Runtime, f: Value, func: u16, pc: u32) -> Option<Ref> {
+    if !(f.is_ptr() && f.as_ptr::<ClassObj>() == rt.types.str) {
+        return None;
+    }
+    let fr = r.load(func);
+    r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);
+    let a = r.load(func + 1);
+    if !r.float_of.contains_key(&a) {
+        r.guard(Opcode::GuardFloat(a), pc);
+    }
+    Some(typed_call(r, Helper::StrOfFloat, vec![a], pc, Type::Val))
 }
 
 /// `recv.name(args)` for `dict.get`, `dict.setdefault` (plain keys),

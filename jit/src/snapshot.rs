@@ -78,6 +78,23 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// This snapshot with `entries` instead of its own (its entries are not
+    /// copied, and an empty list of virtual objects costs no call).
+    pub fn with_entries(&self, entries: Vec<(i32, Ref)>) -> Snapshot {
+        Snapshot {
+            frames: self.frames.clone(),
+            pc: self.pc,
+            kind: self.kind,
+            entries,
+            virtuals: if self.virtuals.is_empty() {
+                Vec::new()
+            } else {
+                self.virtuals.clone()
+            },
+            dead: self.dead,
+        }
+    }
+
     /// Every trace value an exit through this snapshot reads: the entries'
     /// and the virtual objects' fields (all boxed), in the order the exit
     /// stub reads the fields (see [`Snapshot::virtual_field_values`]).

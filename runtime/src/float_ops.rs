@@ -378,6 +378,9 @@ fn is_digit_part(text: &str) -> bool {
 /// decimal literals with single underscores between digits, and "inf",
 /// "infinity", "nan" in any case. Error: "could not convert string to float: 'x'".
 pub fn parse_float(s: &str) -> NumResult<f64> {
+    if let Some(x) = crate::float_parse_short::parse_short(s.as_bytes()) {
+        return Ok(x);
+    }
     let bad = || {
         NumError::value(format!(
             "could not convert string to float: {}",

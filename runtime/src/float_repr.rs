@@ -39,6 +39,10 @@ pub struct FloatFlags {
 /// `repr(f)` exactly as CPython 3.11 prints it, e.g. `1.0`, `1e+16`,
 /// `1e-05`, `-0.0`, `inf`, `nan`.
 pub fn float_repr(f: f64) -> String {
+    let mut buf = [0; crate::float_repr_short::SHORT_REPR_MAX];
+    if let Some(text) = crate::float_repr_short::short_repr(f, &mut buf) {
+        return text.to_string();
+    }
     let flags = FloatFlags {
         add_dot_0: true,
         ..FloatFlags::default()

@@ -149,36 +149,66 @@ pub fn join(rt: &mut Runtime, sep: Value, items: &[Value]) -> Option<Value> {
     // Written straight into the new str (allocating never collects, so
     // the items' texts stay put).
     let sep_text: &str = &sep.value;
+    let len = bytes + gaps * sep_text.len();
     // SAFETY: the new str's text is the items' texts with `sep` between
-    // them: `bytes + gaps * sep_text.len()` bytes of UTF-8 text of `chars`
-    // characters, written in full below; every item is a str (checked
-    // above, and nothing has run since that could change the sequence).
+    // them: `len` bytes of UTF-8 text of `chars` characters, written in
+    // full below; every item is a str (checked above, and nothing has run
+    // since that could change the sequence). Words are written only below
+    // the end of the text's last word (inside the new str's block).
     unsafe {
-        let (p, mut at) = rt
-            .heap
-            .alloc_str_unwritten(bytes + gaps * sep_text.len(), chars);
+        let (p, dst) = rt.heap.alloc_str_unwritten(len, chars);
+        let end = dst.add((len + 7) & !7);
         let (first, rest) = items.split_first().expect("two or more items");
-        let text: &str = &cast::<StrObj>(*first).value;
-        copy_text(text, at);
-        at = at.add(text.len());
-        for &item in rest {
-            // The common one-byte and empty separators without a copy call.
-            match sep_text.as_bytes() {
-                [] => {}
-                &[byte] => {
-                    *at = byte;
-                    at = at.add(1);
-                }
-                _ => {
-                    copy_text(sep_text, at);
-                    at = at.add(sep_text.len());
+        let mut at = put_text(cast::<StrObj>(*first), dst, end);
+        // A loop per kind of separator: the common empty and one-byte ones
+        // cost no copy.
+        match sep_text.as_bytes() {
+            [] => {
+                for &item in rest {
+                    at = put_text(cast::<StrObj>(item), at, end);
                 }
             }
-            let text: &str = &cast::<StrObj>(item).value;
-            copy_text(text, at);
-            at = at.add(text.len());
+            &[byte] => {
+                for &item in rest {
+                    *at = byte;
+                    at = put_text(cast::<StrObj>(item), at.add(1), end);
+                }
+            }
+            _ => {
+                for &item in rest {
+                    at = put_text(sep, at, end);
+                    at = put_text(cast::<StrObj>(item), at, end);
+                }
+            }
         }
+        debug_assert_eq!(at, dst.add(len));
         Some(Value::from_ptr(p))
+    }
+}
+
+/// Writes `part`'s text at `at` and returns where it ends. A text of
+/// 1..=8 bytes is one word (its text with the zeros after it, as every
+/// str's block holds it) when a whole word fits below `end`: the next
+/// part overwrites the zeros, and those after the last part are the new
+/// str's padding.
+///
+/// # Safety
+/// `at..end` must be writable and hold `part`'s text.
+#[inline(always)]
+unsafe fn put_text(part: &StrObj, at: *mut u8, end: *mut u8) -> *mut u8 {
+    let text: &str = &part.value;
+    let n = text.len();
+    // SAFETY: a 1..=8-byte text's word lies inside its block (text and
+    // zero padding); the word written lies below `end` (checked), and the
+    // copy inside `at..end` (the caller's contract).
+    unsafe {
+        if n.wrapping_sub(1) < 8 && end.offset_from(at) >= 8 {
+            let word = (text.as_ptr() as *const u64).read_unaligned();
+            (at as *mut u64).write_unaligned(word);
+        } else {
+            copy_text(text, at);
+        }
+        at.add(n)
     }
 }
 

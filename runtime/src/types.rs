@@ -165,6 +165,9 @@ fn bool_new(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
 fn str_new(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     match args.get(1) {
         Some(&x) if is_kind(x, ObjKind::Str) => Ok(x),
+        // Numbers' texts are ASCII: written straight into the new str.
+        Some(&x) if x.is_int() => Ok(crate::str_type::of_i64(vm.rt(), x.as_int())),
+        Some(&x) if x.is_float() => Ok(crate::float_repr_short::of_f64(vm.rt(), x.as_float())),
         Some(&x) => {
             let s = to_str(vm, x)?;
             Ok(vm.rt().new_str(&s))

@@ -9,7 +9,6 @@ use super::{Emitter, RAX, RCX};
 use crate::ir::*;
 use crate::regalloc::Loc;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
-use rustc_hash::FxHashMap;
 
 /// Compares ints (or words) `a` and `b` (sets the flags) for condition
 /// `cond`, and returns the condition to test on the flags: `cond`, or its
@@ -144,8 +143,9 @@ pub(super) fn negate(cond: Cond) -> Cond {
 /// whose other readers are only such entries still fuses into its guard.
 pub(super) struct DecidedBools {
     /// Per value: the first guard on it (instruction index, the value it
-    /// passes on).
-    guard: FxHashMap<Ref, (usize, bool)>,
+    /// passes on). Indexed, not hashed: exit stubs and use counts ask for
+    /// every snapshot entry.
+    guard: Vec<Option<(usize, bool)>>,
     /// Per snapshot: the one instruction that exits through it.
     owner: Vec<Option<usize>>,
 }
@@ -153,13 +153,13 @@ pub(super) struct DecidedBools {
 impl DecidedBools {
     /// Finds the guards and the snapshots' instructions of `trace`.
     pub(super) fn new(trace: &Trace) -> DecidedBools {
-        let mut guard = FxHashMap::default();
+        let mut guard: Vec<Option<(usize, bool)>> = vec![None; trace.insts.len()];
         let mut owner: Vec<Option<usize>> = vec![None; trace.snapshots.len()];
         let mut shared = vec![false; trace.snapshots.len()];
         for (i, inst) in trace.insts.iter().enumerate() {
             if let Opcode::GuardTrue(c) | Opcode::GuardFalse(c) = inst.op {
                 let want = matches!(inst.op, Opcode::GuardTrue(_));
-                guard.entry(c).or_insert((i, want));
+                guard[c as usize].get_or_insert((i, want));
             }
             if let Some(s) = inst.snap {
                 shared[s as usize] |= owner[s as usize].is_some();
@@ -178,7 +178,7 @@ impl DecidedBools {
     /// a guard decided it.
     pub(super) fn at_exit(&self, snap: usize, r: Ref) -> Option<bool> {
         let at = self.owner[snap]?;
-        let &(g, want) = self.guard.get(&r)?;
+        let (g, want) = self.guard[r as usize]?;
         match at.cmp(&g) {
             std::cmp::Ordering::Less => None,
             std::cmp::Ordering::Equal => Some(!want),
@@ -191,8 +191,8 @@ impl DecidedBools {
 /// `guard_false` right after them (other than snapshot entries that know
 /// its value, see [`DecidedBools`]); the guard compares and jumps itself.
 /// Nothing is written between the two, so the operands are still in place.
-pub(super) fn fused_compares(trace: &Trace, decided: &DecidedBools) -> Vec<bool> {
-    let uses = use_counts(trace, decided);
+/// `uses` are the trace's [`use_counts`].
+pub(super) fn fused_compares(trace: &Trace, uses: &[u32]) -> Vec<bool> {
     let mut fused = vec![false; trace.insts.len()];
     for (k, pair) in trace.insts.windows(2).enumerate() {
         let is_compare = matches!(
@@ -210,8 +210,8 @@ pub(super) fn fused_compares(trace: &Trace, decided: &DecidedBools) -> Vec<bool>
 /// `guard_eq` or `guard_ne` right after them reads, against a constant
 /// that fits an immediate. The guard compares the word in memory
 /// (`cmp QWORD [rax], imm`) and the load emits nothing.
-pub(super) fn fused_version_loads(trace: &Trace, decided: &DecidedBools) -> Vec<bool> {
-    let uses = use_counts(trace, decided);
+/// `uses` are the trace's [`use_counts`].
+pub(super) fn fused_version_loads(trace: &Trace, uses: &[u32]) -> Vec<bool> {
     let mut fused = vec![false; trace.insts.len()];
     for (k, pair) in trace.insts.windows(2).enumerate() {
         let guard_reads_it = matches!(pair[1].op,
@@ -224,7 +224,7 @@ pub(super) fn fused_version_loads(trace: &Trace, decided: &DecidedBools) -> Vec<
 
 /// How many operands and exit values (snapshot entries an exit does not
 /// decide, virtual objects' fields) read each value.
-fn use_counts(trace: &Trace, decided: &DecidedBools) -> Vec<u32> {
+pub(super) fn use_counts(trace: &Trace, decided: &DecidedBools) -> Vec<u32> {
     let mut uses = vec![0u32; trace.insts.len()];
     for inst in &trace.insts {
         inst.op.for_each_ref(|r| uses[r as usize] += 1);

@@ -17,6 +17,7 @@
 //! Runs after heap forwarding and `cse2`, which make the lengths of one
 //! list within an iteration one value.
 
+use super::rewriter::copies_as_is;
 use super::Rewriter;
 use crate::ir::*;
 use crate::snapshot::ExitKind;
@@ -80,7 +81,18 @@ fn use_counts(trace: &Trace) -> Vec<u32> {
 
 /// The pass.
 pub fn bounds(trace: &Trace) -> Trace {
+    bounds_if_needed(trace).unwrap_or_else(|| trace.clone())
+}
+
+/// [`bounds`], or None when it would return the trace unchanged (no value
+/// is checked twice, and copying would renumber nothing): the pipeline then
+/// keeps its input instead of a copy.
+pub fn bounds_if_needed(trace: &Trace) -> Option<Trace> {
     let uses = use_counts(trace);
+    // Values checked so far, and whether one was checked again (only then
+    // can a check go).
+    let mut checked = vec![false; trace.insts.len()];
+    let mut repeated = false;
     // Per old compare of a group's first guard: the largest constant of its
     // group (when larger than its own).
     let mut strengthen: FxHashMap<Ref, i64> = FxHashMap::default();
@@ -94,6 +106,7 @@ pub fn bounds(trace: &Trace) -> Trace {
         let Some(check) = check_of(trace, k) else {
             continue;
         };
+        repeated |= std::mem::replace(&mut checked[check.value as usize], true);
         match first.get(&check.value) {
             None => {
                 if uses[check.cmp as usize] == 1 {
@@ -107,6 +120,16 @@ pub fn bounds(trace: &Trace) -> Trace {
             Some(_) => {}
         }
     }
+    if !repeated && copies_as_is(trace) {
+        // Nothing to strengthen either: that needs a second check too.
+        return None;
+    }
+    Some(rewrite(trace, &strengthen))
+}
+
+/// The trace with the checks `strengthen` names strengthened and the
+/// checks an earlier kept one proves gone.
+fn rewrite(trace: &Trace, strengthen: &FxHashMap<Ref, i64>) -> Trace {
     let mut rw = Rewriter::new(trace);
     // Per new compared value: the largest constant a kept guard proved.
     let mut proven: FxHashMap<Ref, i64> = FxHashMap::default();
@@ -145,4 +168,59 @@ pub fn bounds(trace: &Trace) -> Trace {
         rw.copy(old);
     }
     rw.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir_parse::parse_trace;
+    use crate::ir_print::print_trace_text;
+    use crate::opt::filetest::parse_cases;
+    use crate::opt::PASSES;
+
+    /// Where `bounds_if_needed` says None (no value checked twice), the
+    /// rewrite it skips would have printed the same trace: on every case
+    /// input of `jit/tests/opt/*.trace`, and on what the passes before
+    /// `bounds` make of it.
+    #[test]
+    fn skipping_leaves_what_the_rewrite_would() {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/opt");
+        let (mut skipped, mut rewritten) = (0, 0);
+        for entry in std::fs::read_dir(&dir).expect("jit/tests/opt") {
+            let path = entry.expect("directory entry").path();
+            if path.extension().is_none_or(|x| x != "trace") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("read test file");
+            for case in parse_cases(&text).expect("test file parses") {
+                let input = parse_trace(&case.input).expect("case input parses");
+                let mut before_bounds = input.clone();
+                for pass in PASSES.iter().take_while(|p| p.name != "bounds") {
+                    if let Some(next) = (pass.run)(&before_bounds) {
+                        before_bounds = next;
+                    }
+                }
+                for trace in [&input, &before_bounds] {
+                    match bounds_if_needed(trace) {
+                        None => {
+                            skipped += 1;
+                            let all = rewrite(trace, &FxHashMap::default());
+                            assert_eq!(
+                                print_trace_text(&all),
+                                print_trace_text(trace),
+                                "{}:{}",
+                                path.display(),
+                                case.line
+                            );
+                        }
+                        Some(_) => rewritten += 1,
+                    }
+                }
+            }
+        }
+        assert!(
+            skipped > 10 && rewritten > 0,
+            "{skipped} skipped, {rewritten} rewritten"
+        );
+    }
 }

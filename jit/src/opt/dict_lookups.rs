@@ -48,6 +48,12 @@ fn ends_groups(inst: &Inst) -> bool {
 
 /// The pass.
 pub fn dict_lookups(trace: &Trace) -> Trace {
+    dict_lookups_if_needed(trace).unwrap_or_else(|| trace.clone())
+}
+
+/// [`dict_lookups`], or None when it would return the trace unchanged (no two lookups share a dict and key):
+/// the pipeline then keeps its input instead of a copy.
+pub fn dict_lookups_if_needed(trace: &Trace) -> Option<Trace> {
     // A group: its epoch (the span between group ends) and old dict and key.
     let mut epoch = 0u32;
     let mut members: FxHashMap<(u32, Ref, Ref), u32> = FxHashMap::default();
@@ -63,7 +69,7 @@ pub fn dict_lookups(trace: &Trace) -> Trace {
         }
     }
     if !members.values().any(|&n| n > 1) {
-        return trace.clone();
+        return None;
     }
     let mut rw = Rewriter::new(trace);
     // Group -> its new `dict_find`.
@@ -97,5 +103,5 @@ pub fn dict_lookups(trace: &Trace) -> Trace {
             *args = CallArgs::new(&[vec![d, found, k], rest].concat());
         }
     }
-    rw.finish()
+    Some(rw.finish())
 }

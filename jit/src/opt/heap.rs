@@ -521,7 +521,7 @@ impl HeapPass<'_> {
             return;
         }
         if inst.op.is_guard() {
-            let mut guard = inst.clone();
+            let mut guard = *inst;
             guard.op.map_refs(|r| self.rw.get(r));
             match guard.op {
                 // Objects never change kind: past this guard, `v` is one.
@@ -632,6 +632,9 @@ fn round(
     body_header: Option<usize>,
     plan: Option<&FxHashMap<Loc, Carry>>,
 ) -> (Trace, Vec<(Loc, Carry)>) {
+    // Sized for a typical trace's facts and guards: growing the tables
+    // (rehashing) was most of their cost.
+    let n = trace.insts.len();
     let mut pass = HeapPass {
         rw: Rewriter::new(trace),
         plan,
@@ -642,10 +645,10 @@ fn round(
         gen_func: FxHashMap::default(),
         func_code: FxHashMap::default(),
         buffer_owner: FxHashMap::default(),
-        known: FxHashMap::default(),
+        known: FxHashMap::with_capacity_and_hasher(n / 4, Default::default()),
         fresh: FxHashSet::default(),
         kinds: FxHashMap::default(),
-        guards: FxHashSet::default(),
+        guards: FxHashSet::with_capacity_and_hasher(n / 4, Default::default()),
     };
     for k in 0..trace.insts.len() {
         pass.step(k, body_header);

@@ -507,7 +507,7 @@ pub fn run(trace: &Trace) -> Trace {
 
 /// Emits old instruction `old` as `op` (old operands) without a snapshot.
 fn emit_unchecked(rw: &mut Rewriter, old: Ref, op: Opcode) {
-    let mut inst = rw.old.insts[old as usize].clone();
+    let mut inst = rw.old.insts[old as usize];
     inst.op = op;
     inst.snap = None;
     rw.renumber(&mut inst);

@@ -27,93 +27,96 @@ pub mod virtuals;
 
 use crate::ir::Trace;
 pub use rewriter::Rewriter;
+use std::borrow::Cow;
 use std::time::{Duration, Instant};
 
 /// One optimization pass.
 pub struct Pass {
     /// Its name (for `--jit-passes` and `--jit-stats`).
     pub name: &'static str,
-    /// Turns a trace into an equivalent, hopefully cheaper one.
-    pub run: fn(&Trace) -> Trace,
+    /// Turns a trace into an equivalent, hopefully cheaper one; None when
+    /// it would leave the trace as it is (the pipeline keeps its input
+    /// rather than a copy).
+    pub run: fn(&Trace) -> Option<Trace>,
 }
 
 /// The passes, in the order they run.
 pub const PASSES: &[Pass] = &[
     Pass {
         name: "peel",
-        run: peel::peel,
+        run: |t| Some(peel::peel(t)),
     },
     Pass {
         name: "fold",
-        run: fold::fold,
+        run: |t| Some(fold::fold(t)),
     },
     // Before guards: the guard on a typed call's result makes the
     // recorder's own guard after the call redundant.
     Pass {
         name: "typed_calls",
-        run: typed_calls::typed_calls,
+        run: typed_calls::typed_calls_if_needed,
     },
     Pass {
         name: "guards",
-        run: guards::guards,
+        run: |t| Some(guards::guards(t)),
     },
     Pass {
         name: "int_range",
-        run: int_range::run,
+        run: |t| Some(int_range::run(t)),
     },
     Pass {
         name: "cse",
-        run: cse::cse,
+        run: |t| Some(cse::cse(t)),
     },
     Pass {
         name: "heap",
-        run: heap::run,
+        run: |t| Some(heap::run(t)),
     },
     // Again after heap forwarding: operations on values it made the
     // preamble's are now the preamble's, and so are guards on them.
     Pass {
         name: "cse2",
-        run: cse::cse,
+        run: |t| Some(cse::cse(t)),
     },
     // After heap forwarding and cse2: one dict or key is one value.
     Pass {
         name: "dict_lookups",
-        run: dict_lookups::dict_lookups,
+        run: dict_lookups::dict_lookups_if_needed,
     },
     // Heap forwarding turns a `for` loop's position into a phi: its
     // interval proves the body's index guards.
     Pass {
         name: "int_range2",
-        run: int_range::run,
+        run: |t| Some(int_range::run(t)),
     },
     Pass {
         name: "guards2",
-        run: guards::guards,
+        run: |t| Some(guards::guards(t)),
     },
     // After heap forwarding and cse2: one list's length is one value.
     Pass {
         name: "bounds",
-        run: bounds::bounds,
+        run: bounds::bounds_if_needed,
     },
     // Before sink: slot stores of objects it removes become snapshot
     // virtuals, not entries.
     Pass {
         name: "virtuals",
-        run: virtuals::virtuals,
+        run: virtuals::virtuals_if_needed,
     },
     Pass {
         name: "sink",
-        run: sink::sink,
+        run: sink::sink_if_needed,
     },
     // After sink (which makes the entries), before dce (which removes
     // the boxes only exits needed).
     Pass {
         name: "box_exits",
-        run: box_exits::box_exits,
+        run: |t| Some(box_exits::box_exits(t)),
     },
     Pass {
         name: "dce",
-        run: dce::dce,
+        run: |t| Some(dce::dce(t)),
     },
 ];
 
@@ -193,20 +196,24 @@ fn run_passes(
     selection: &PassSelection,
     verify_each: bool,
 ) -> Result<(Trace, Vec<PassReport>), String> {
-    let mut current = trace.clone();
+    // Borrowed until a pass changes it: no copy of the input, nor of a
+    // trace a pass leaves as it is.
+    let mut current = Cow::Borrowed(trace);
     let mut reports = Vec::new();
     for pass in PASSES.iter().filter(|p| selection.includes(p.name)) {
         let start = Instant::now();
-        let next = (pass.run)(&current);
+        let before = current.insts.len();
+        if let Some(next) = (pass.run)(&current) {
+            current = Cow::Owned(next);
+        }
         if verify_each {
-            verify::verify(&next).map_err(|e| format!("after pass {}: {e}", pass.name))?;
+            verify::verify(&current).map_err(|e| format!("after pass {}: {e}", pass.name))?;
         }
         reports.push(PassReport {
             name: pass.name,
-            removed: current.insts.len() as i64 - next.insts.len() as i64,
+            removed: before as i64 - current.insts.len() as i64,
             time: start.elapsed(),
         });
-        current = next;
     }
-    Ok((current, reports))
+    Ok((current.into_owned(), reports))
 }

@@ -108,7 +108,7 @@ fn peeled(trace: &Trace) -> Option<Trace> {
     });
     rw.emit(Inst {
         snap: header_snap,
-        ..insts[0].clone()
+        ..insts[0]
     });
     // One phi per slot carried around the loop, `next` patched below.
     let mut phis: FxHashMap<i32, Ref> = FxHashMap::default();
@@ -182,7 +182,7 @@ fn peeled(trace: &Trace) -> Option<Trace> {
                 unboxed(&phi_facts, body[*a as usize]).unwrap_or(Ref::MAX)
             }
             _ => {
-                let mut copy = inst.clone();
+                let mut copy = *inst;
                 copy.op.map_refs(|r| body[r as usize]);
                 if let Some(s) = inst.snap {
                     // Guards sharing a snapshot share its body copy too.

@@ -11,6 +11,22 @@
 use crate::ir::{Inst, Opcode, Ref, Trace, Type};
 use crate::snapshot::{Snapshot, VirtualValue};
 
+/// Would a [`Rewriter`] copying every instruction of `trace` give the same
+/// trace? Values keep their numbers then; snapshots do when every one is
+/// used and they are numbered in order of first use (as a pass's output
+/// has them; a recorded trace may have unused ones).
+pub fn copies_as_is(trace: &Trace) -> bool {
+    let mut next = 0;
+    for inst in &trace.insts {
+        match inst.snap {
+            Some(s) if s == next => next += 1,
+            Some(s) if s > next => return false,
+            _ => {}
+        }
+    }
+    next as usize == trace.snapshots.len()
+}
+
 /// An old value that has no new value (yet).
 const UNMAPPED: Ref = Ref::MAX;
 
@@ -76,17 +92,29 @@ impl<'a> Rewriter<'a> {
         if let Some(new) = self.snap_map[old as usize] {
             return new;
         }
-        let mut snap = self.old.snapshots[old as usize].clone();
+        let from = &self.old.snapshots[old as usize];
         let new = self.snapshots.len() as u32;
-        for (k, entry) in snap.entries.iter_mut().enumerate() {
-            if self.is_mapped(entry.1) {
-                entry.1 = self.get(entry.1);
-            } else {
+        // Built renumbered (not cloned, then renumbered): one pass over the
+        // entries, one map lookup each.
+        let map = &self.map;
+        let pending = &mut self.pending_entries;
+        let entries = from
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(k, &(slot, r))| match map[r as usize] {
                 // The body header's snapshot names the phis after it.
-                self.pending_entries.push((new, k, entry.1));
-            }
+                UNMAPPED => {
+                    pending.push((new, k, r));
+                    (slot, r)
+                }
+                n => (slot, n),
+            })
+            .collect();
+        let mut snap = from.with_entries(entries);
+        if !snap.virtuals.is_empty() {
+            self.remap_virtuals(&mut snap);
         }
-        self.remap_virtuals(&mut snap);
         let new = self.add_snapshot(snap);
         self.snap_map[old as usize] = Some(new);
         new
@@ -132,7 +160,7 @@ impl<'a> Rewriter<'a> {
     /// Copies old instruction `old` with its operands and snapshot renumbered,
     /// and maps it to the copy.
     pub fn copy(&mut self, old: Ref) -> Ref {
-        let mut inst = self.old.insts[old as usize].clone();
+        let mut inst = self.old.insts[old as usize];
         self.renumber(&mut inst);
         let new = self.emit(inst);
         self.replace(old, new);

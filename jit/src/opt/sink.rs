@@ -41,13 +41,10 @@ use super::slot_effects::{
 use super::Rewriter;
 use crate::ir::{Inst, Opcode, Ref, Trace, Type};
 use crate::loop_slots::mask_covers;
-use crate::snapshot::{ExitKind, Snapshot, VirtualValue};
+use crate::snapshot::{ExitKind, VirtualValue};
 use runtime::value::TAG_PTR;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
-
-/// A snapshot's slot entries.
-type Entries = Vec<(i32, Ref)>;
 
 /// A store not done yet: the new value and the old store's origin.
 #[derive(Clone, Copy)]
@@ -60,8 +57,14 @@ struct Pending {
 
 /// The trace with its slot stores sunk into exits.
 pub fn sink(trace: &Trace) -> Trace {
+    sink_if_needed(trace).unwrap_or_else(|| trace.clone())
+}
+
+/// [`sink`], or None when it would return the trace unchanged (already sunk):
+/// the pipeline then keeps its input instead of a copy.
+pub fn sink_if_needed(trace: &Trace) -> Option<Trace> {
     if trace.snapshots.iter().any(|s| !s.entries.is_empty()) {
-        return trace.clone();
+        return None;
     }
     // What a first run leaves pending at loop_back is what goes around,
     // except slots whose value there is a preamble value other than the
@@ -74,11 +77,11 @@ pub fn sink(trace: &Trace) -> Trace {
         }
         let run = sink_with(trace, &around);
         if run.not_carried.is_empty() {
-            return run.trace;
+            return Some(run.trace);
         }
         around.retain(|s| !run.not_carried.contains(s));
     }
-    first.trace
+    Some(first.trace)
 }
 
 /// What one run of the pass made.
@@ -98,7 +101,9 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
     let mut pending: BTreeMap<i32, Pending> = BTreeMap::new();
     let mut at_back = Vec::new();
     // Per old snapshot: the entries of its latest copy, and that copy.
-    let mut last_copy: Vec<Option<(Entries, u32)>> = vec![None; trace.snapshots.len()];
+    // Per old snapshot: its latest copy (whose entries are what it was
+    // made with).
+    let mut last_copy: Vec<Option<u32>> = vec![None; trace.snapshots.len()];
     let body = trace
         .insts
         .iter()
@@ -127,8 +132,7 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
             let old_snap = body.and_then(|b| trace.insts[b].snap);
             if let (Some(h), Some(old_snap)) = (header, old_snap) {
                 if let Some(new) = rw.insts[h].snap {
-                    let entries = rw.snapshots[new as usize].entries.clone();
-                    last_copy[old_snap as usize] = Some((entries, new));
+                    last_copy[old_snap as usize] = Some(new);
                 }
             }
         }
@@ -261,27 +265,32 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
         }
         let mut copy = Inst {
             snap: None,
-            ..inst.clone()
+            ..*inst
         };
         rw.renumber(&mut copy);
         if let (Some(snap), Some(old_snap)) = (snap, inst.snap) {
             // Slots dead where the exit resumes keep their older values.
-            let entries: Entries = pending
+            let entries = pending
                 .iter()
                 .filter(|(&s, _)| !mask_covers(snap.dead, s))
-                .map(|(&s, p)| (s, p.value))
-                .collect();
-            // Guards sharing a snapshot share its copy while the entries agree.
-            let new_snap = match &last_copy[old_snap as usize] {
-                Some((same, k)) if *same == entries => *k,
+                .map(|(&s, p)| (s, p.value));
+            // Guards sharing a snapshot share its copy while the entries
+            // agree (compared without collecting them first).
+            let new_snap = match last_copy[old_snap as usize] {
+                Some(k)
+                    if rw.snapshots[k as usize]
+                        .entries
+                        .iter()
+                        .copied()
+                        .eq(entries.clone()) =>
+                {
+                    k
+                }
                 _ => {
-                    let mut copy = Snapshot {
-                        entries: entries.clone(),
-                        ..snap.clone()
-                    };
+                    let mut copy = snap.with_entries(entries.collect());
                     rw.remap_virtuals(&mut copy);
                     let k = rw.add_snapshot(copy);
-                    last_copy[old_snap as usize] = Some((entries, k));
+                    last_copy[old_snap as usize] = Some(k);
                     k
                 }
             };
@@ -332,10 +341,7 @@ fn add_carried_phis(
         // The header's own snapshot takes them; a shared one is copied.
         let shared = rw.insts.iter().filter(|i| i.snap == Some(snap)).count() > 1;
         if shared {
-            let copy = Snapshot {
-                entries,
-                ..rw.snapshots[snap as usize].clone()
-            };
+            let copy = rw.snapshots[snap as usize].with_entries(entries);
             rw.insts[h].snap = Some(rw.add_snapshot(copy));
         } else {
             rw.snapshots[snap as usize].entries = entries;

@@ -32,12 +32,18 @@ enum Number {
 
 /// The pass.
 pub fn typed_calls(trace: &Trace) -> Trace {
+    typed_calls_if_needed(trace).unwrap_or_else(|| trace.clone())
+}
+
+/// [`typed_calls`], or None when it would return the trace unchanged (no generic arithmetic call):
+/// the pipeline then keeps its input instead of a copy.
+pub fn typed_calls_if_needed(trace: &Trace) -> Option<Trace> {
     if !trace
         .insts
         .iter()
         .any(|i| matches!(i.op, Opcode::Call(Helper::BinaryOp | Helper::InplaceOp, _)))
     {
-        return trace.clone();
+        return None;
     }
     let mut rw = Rewriter::new(trace);
     // New values known to be floats and inline ints (boxed).
@@ -77,7 +83,7 @@ pub fn typed_calls(trace: &Trace) -> Trace {
             _ => {}
         }
     }
-    rw.finish()
+    Some(rw.finish())
 }
 
 /// Emits `float_binop` and the guard on its result for the old call

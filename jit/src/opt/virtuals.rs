@@ -404,7 +404,7 @@ impl Pass<'_> {
 
     /// Copies old instruction `k` (its operands are real by now).
     fn copy(&mut self, k: usize) {
-        let mut inst = self.rw.old.insts[k].clone();
+        let mut inst = self.rw.old.insts[k];
         let snap = inst.snap.take();
         self.rw.renumber(&mut inst);
         inst.snap = snap.map(|s| self.snapshot_for(s));
@@ -664,6 +664,12 @@ fn may_be_pointer(insts: &[Inst], v: Ref) -> bool {
 
 /// The pass.
 pub fn virtuals(trace: &Trace) -> Trace {
+    virtuals_if_needed(trace).unwrap_or_else(|| trace.clone())
+}
+
+/// [`virtuals`], or None when it would return the trace unchanged (nothing allocated, or already sunk):
+/// the pipeline then keeps its input instead of a copy.
+pub fn virtuals_if_needed(trace: &Trace) -> Option<Trace> {
     let sunk = trace
         .snapshots
         .iter()
@@ -678,7 +684,7 @@ pub fn virtuals(trace: &Trace) -> Trace {
         )
     });
     if sunk || !allocates {
-        return trace.clone();
+        return None;
     }
     let body_header = trace
         .insts
@@ -698,5 +704,5 @@ pub fn virtuals(trace: &Trace) -> Trace {
     for k in 0..trace.insts.len() {
         pass.step(k, body_header);
     }
-    pass.rw.finish()
+    Some(pass.rw.finish())
 }
