@@ -219,7 +219,7 @@ pub(super) extern "sysv64" fn h_str_find_typed(
             let Some(rest) = s.value.as_bytes().get(from as usize..) else {
                 return -1i64 as u64;
             };
-            if let Some(i) = rest.iter().take(SHORT_SCAN).position(|&x| x == byte) {
+            if let Some(i) = find_byte_near(rest, byte) {
                 return (from + i as i64) as u64;
             }
             if rest.len() <= SHORT_SCAN {
@@ -230,12 +230,50 @@ pub(super) extern "sysv64" fn h_str_find_typed(
     out_of_line(h_str_find, ctxp, [a, b, c, d])
 }
 
+/// The offset of the first `byte` in the first [`SHORT_SCAN`] bytes of
+/// `h`: sixteen bytes a compare with SSE2 while sixteen remain, the last
+/// few one at a time.
+#[inline(always)]
+fn find_byte_near(h: &[u8], byte: u8) -> Option<usize> {
+    use std::arch::x86_64::*;
+    let mut at = 0;
+    while at < SHORT_SCAN && at + 16 <= h.len() {
+        // SAFETY: SSE2 is part of the x86_64 baseline; the sixteen bytes
+        // read from `at` lie inside `h` (checked just above).
+        let mask = unsafe {
+            let block = _mm_loadu_si128(h.as_ptr().add(at) as *const __m128i);
+            _mm_movemask_epi8(_mm_cmpeq_epi8(block, _mm_set1_epi8(byte as i8))) as u32
+        };
+        if mask != 0 {
+            return Some(at + mask.trailing_zeros() as usize);
+        }
+        at += 16;
+    }
+    let tail = &h[at..h.len().min(SHORT_SCAN.max(at))];
+    tail.iter().position(|&x| x == byte).map(|i| at + i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use runtime::object::downcast;
     use runtime::runtime::str_of;
     use runtime::Runtime;
+
+    #[test]
+    fn find_byte_near_scans_the_first_bytes() {
+        for len in 0..80 {
+            let h: Vec<u8> = (0..len).map(|i| b'a' + (i % 7) as u8).collect();
+            for at in 0..=len {
+                let mut h = h.clone();
+                if at < len {
+                    h[at] = b'"';
+                }
+                let want = h.iter().take(SHORT_SCAN).position(|&x| x == b'"');
+                assert_eq!(find_byte_near(&h, b'"'), want, "{len} {at}");
+            }
+        }
+    }
 
     const TEXTS: [&str; 9] = [
         "",

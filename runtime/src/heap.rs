@@ -25,7 +25,17 @@ use std::alloc::Layout;
 /// deltablue 976M -> 979M, json_parse 825M -> 821M); CPU time over the
 /// 17 programs (9 interleaved runs, geomean) -1.0% by medians, -2.2% by
 /// minimums under `raw`, -0.5% under `off`. 2 MiB cost trees 10% more
-/// instructions.
+/// instructions. Checked again against 8 MiB, which saves instructions
+/// (callgrind `sync`: sieve 221.6M -> 212.6M, trees 345.9M -> 328.9M,
+/// dicts 681.9M -> 676.1M; json_parse 684.0M -> 687.8M): CPU time
+/// (task-clock medians of 9 interleaved runs of sieve, trees, dicts,
+/// json_parse, strings, deltablue) was 3.3% higher with 8 MiB under
+/// `raw`, 7.6% under `full`, 3.1% under `sync` (geomeans; strings +7-10%,
+/// json_parse `full`/`sync` +7-11%), and the same under `off` but for
+/// dicts' noise. The smaller working set pays for the marking. A live
+/// size measured while marking (rather than 64 bytes an object) changed
+/// the collections of none of those programs but dicts (4 -> 3): sieve's
+/// big list is 3.3 MB, below the minimum.
 const MIN_THRESHOLD: usize = 4 << 20;
 
 /// A spare instance keeps a slot vector up to this capacity for reuse.
@@ -210,7 +220,13 @@ impl Heap {
             if !head.is_null() {
                 // SAFETY: a recycled block's first word links to the next
                 // block of its list (see `recycle`).
-                self.recycled[words] = unsafe { *(head as *mut *mut u8) };
+                let next = unsafe { *(head as *mut *mut u8) };
+                self.recycled[words] = next;
+                // The next allocation of this size reads that block's link
+                // (and its caller writes the block): start loading it now,
+                // while the program works (the blocks of a list are
+                // scattered: nearly every one is a cache miss).
+                prefetch(next as *const Header);
                 return head;
             }
         }
@@ -509,7 +525,8 @@ impl Heap {
     /// every header the sweep reads is a cache miss); the last few
     /// objects, with nothing ahead, are swept without.
     fn sweep(&mut self) {
-        const PREFETCH_AHEAD: usize = 8;
+        // At ~3 ns an object, 8 ahead was less than one memory latency.
+        const PREFETCH_AHEAD: usize = 32;
         let len = self.objects.len();
         let base = self.objects.as_mut_ptr();
         let mut kept = 0;
@@ -712,6 +729,35 @@ mod tests {
         let r = downcast::<crate::object::RangeObj>(range).expect("a range");
         assert_eq!((r.start, r.stop, r.step), (5, 9, 2));
         assert_eq!(crate::runtime::str_of(keep), "kept");
+    }
+
+    #[test]
+    fn each_recycled_block_serves_exactly_one_later_object() {
+        let mut rt = Runtime::new();
+        // Three strs of one block size, all lost, then four of that size:
+        // the list of that size is taken block by block, the latest freed
+        // first (each allocation prefetching the next block), and no block
+        // serves twice.
+        let lost: Vec<u64> = ["first lost", "second los", "third lost"]
+            .iter()
+            .map(|t| rt.new_str(t).to_bits())
+            .collect();
+        collect(&mut rt, &[]);
+        let again: Vec<Value> = ["again one!", "again two!", "again 3!!!", "a new one!"]
+            .iter()
+            .map(|t| rt.new_str(t))
+            .collect();
+        let bits: Vec<u64> = again.iter().map(|v| v.to_bits()).collect();
+        for b in &bits[..3] {
+            assert!(lost.contains(b));
+        }
+        assert!(bits[0] != bits[1] && bits[1] != bits[2] && bits[0] != bits[2]);
+        assert!(!lost.contains(&bits[3]));
+        let texts: Vec<&str> = again.iter().map(|&v| crate::runtime::str_of(v)).collect();
+        assert_eq!(
+            texts,
+            ["again one!", "again two!", "again 3!!!", "a new one!"]
+        );
     }
 
     #[test]
