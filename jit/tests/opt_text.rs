@@ -4,19 +4,12 @@
 //! current output instead (`TERN_BLESS=all`: every file; read the diff
 //! before committing it).
 
-use jit::opt::filetest::{bless_test_file, run_test_file};
-use std::path::PathBuf;
+use jit::opt::filetest::{bless_test_file, run_test_file, trace_files};
 
 #[test]
 fn trace_text_cases() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/opt");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("jit/tests/opt")
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "trace"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no .trace files in {}", dir.display());
+    let files = trace_files();
+    assert!(!files.is_empty(), "no .trace files in jit/tests/opt");
     let bless = std::env::var("TERN_BLESS").ok();
     let mut failures = Vec::new();
     let mut cases = 0;

@@ -7,12 +7,11 @@
 use jit::ir::Trace;
 use jit::ir_parse::parse_trace;
 use jit::ir_print::print_trace_text;
-use jit::opt::filetest::parse_cases;
+use jit::opt::filetest::{parse_cases, trace_files};
 use jit::opt::{
     bounds, box_exits, cse, dce, dict_lookups, fold, guards, heap, int_range, optimize, peel, sink,
     typed_calls, virtuals, PassSelection,
 };
-use std::path::PathBuf;
 
 /// The passes of `jit::opt::PASSES`, in order, in their always-copying form,
 /// with the skipping form of those that have one.
@@ -52,13 +51,7 @@ const COPYING: &[Forms] = &[
 
 /// Every case input of every test file, parsed.
 fn inputs() -> Vec<(String, Trace)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/opt");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("jit/tests/opt")
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "trace"))
-        .collect();
-    files.sort();
+    let files = trace_files();
     let mut out = Vec::new();
     for path in files {
         let text = std::fs::read_to_string(&path).expect("read test file");

@@ -184,13 +184,8 @@ mod tests {
     /// `bounds` make of it.
     #[test]
     fn skipping_leaves_what_the_rewrite_would() {
-        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/opt");
         let (mut skipped, mut rewritten) = (0, 0);
-        for entry in std::fs::read_dir(&dir).expect("jit/tests/opt") {
-            let path = entry.expect("directory entry").path();
-            if path.extension().is_none_or(|x| x != "trace") {
-                continue;
-            }
+        for path in crate::opt::filetest::trace_files() {
             let text = std::fs::read_to_string(&path).expect("read test file");
             for case in parse_cases(&text).expect("test file parses") {
                 let input = parse_trace(&case.input).expect("case input parses");

@@ -100,6 +100,19 @@ pub fn parse_cases(file: &str) -> Result<Vec<Case>, String> {
     Ok(cases)
 }
 
+/// The `.trace` test files of `jit/tests/opt`, sorted by name (the crate's
+/// tests and `opt_text.rs` / `opt_unchanged.rs` all read this one list).
+pub fn trace_files() -> Vec<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/opt");
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .expect("jit/tests/opt")
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "trace"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// Runs every case of a test file; the error lists each failing case with
 /// its line and diff. Returns how many cases ran.
 pub fn run_test_file(file: &str) -> Result<usize, String> {
