@@ -10,7 +10,7 @@ use jit::ir_print::print_trace_text;
 use jit::opt::filetest::{parse_cases, trace_files};
 use jit::opt::{
     bounds, box_exits, cse, dce, dict_lookups, fold, guards, heap, int_range, optimize, peel, sink,
-    typed_calls, virtuals, PassSelection,
+    typed_calls, virtuals, PassSelection, PASSES,
 };
 
 /// The passes of `jit::opt::PASSES`, in order, in their always-copying form,
@@ -61,6 +61,15 @@ fn inputs() -> Vec<(String, Trace)> {
         }
     }
     out
+}
+
+/// The list above names `jit::opt::PASSES` in their order: a pass added to
+/// the pipeline must be added here too.
+#[test]
+fn the_copying_forms_are_the_pipelines_passes() {
+    let pipeline: Vec<&str> = PASSES.iter().map(|p| p.name).collect();
+    let copying: Vec<&str> = COPYING.iter().map(|f| f.0).collect();
+    assert_eq!(copying, pipeline);
 }
 
 #[test]
