@@ -617,11 +617,10 @@ pub fn assemble_bytes(trace: &Trace, targets: &AsmTargets) -> Result<AssembledBy
     // the second leaves out the stores of the others. Emission is the same
     // in both, so the second pass reads exactly what the first recorded.
     let facts = trace_facts::TraceFacts::new(trace, false);
-    // The first pass's buffer is sized by a guess (a few dozen bytes per
-    // instruction and per exit), the second's by the first pass's code,
-    // which it never exceeds: no reallocation while emitting.
-    let guess = 32 * trace.insts.len() + 64 * trace.snapshots.len();
-    let (first, read) = assemble_pass(trace, targets, None, None, &facts, guess)?;
+    // The first pass's buffer is sized by a guess, the second's by the
+    // first pass's code, which it never exceeds: no reallocation while
+    // emitting.
+    let (first, read) = assemble_pass(trace, targets, None, None, &facts, code_size_guess(trace))?;
     let size = first.bytes.len();
     drop(first);
     let (code, _) = assemble_pass(trace, targets, Some(&read), None, &facts, size)?;
@@ -648,8 +647,14 @@ pub fn assemble_optimized_bytes(
         return Err("trace too long for the spill frame".into());
     }
     let facts = trace_facts::TraceFacts::new(trace, true);
-    let guess = 32 * trace.insts.len() + 64 * trace.snapshots.len();
-    let (code, _) = assemble_pass(trace, targets, None, Some(&alloc), &facts, guess)?;
+    let (code, _) = assemble_pass(
+        trace,
+        targets,
+        None,
+        Some(&alloc),
+        &facts,
+        code_size_guess(trace),
+    )?;
     dump_code(&code.bytes, "opt");
     Ok(code)
 }
@@ -689,6 +694,12 @@ fn dump_placement(addr: usize, len: usize) {
             let _ = writeln!(file, "{addr:#x} {len}");
         }
     }
+}
+
+/// The bytes to reserve for `trace`'s code before emitting it: a few dozen
+/// per instruction and per exit.
+fn code_size_guess(trace: &Trace) -> usize {
+    32 * trace.insts.len() + 64 * trace.snapshots.len()
 }
 
 /// One emission pass; `read` (from an earlier pass) says which spill slots

@@ -201,7 +201,7 @@ pub(crate) fn range_iter(r: &mut Recorder, x: Value, src: u16, pc: u32) -> Optio
 
 /// Guards that slot `func` still holds the callee `f` (a constant global or
 /// builtin needs no guard: its version guard was made where it was loaded).
-fn guard_callee(r: &mut Recorder, f: Value, func: u16, pc: u32) {
+pub(crate) fn guard_callee(r: &mut Recorder, f: Value, func: u16, pc: u32) {
     let fr = r.load(func);
     if !matches!(r.insts[fr as usize].op, Opcode::Const(c) if c == f) {
         r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);

@@ -18,6 +18,7 @@
 use crate::helpers::{Helper, ITER_UNDECIDED, NO_BOUND};
 use crate::ir::*;
 use crate::record_arith::{box_bool, box_int, unbox_int};
+use crate::record_builtin::guard_callee;
 use crate::recorder::Recorder;
 use crate::snapshot::ExitKind;
 use frontend::bytecode::Op;
@@ -532,8 +533,7 @@ fn int_to_str(r: &mut Recorder, rt: &Runtime, f: Value, func: u16, pc: u32) -> O
     } else {
         return None;
     };
-    let fr = r.load(func);
-    r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);
+    guard_callee(r, f, func, pc);
     let a = r.load(func + 1);
     let i = unbox_int(r, a, pc);
     Some(if helper == Helper::StrChr {
@@ -549,8 +549,7 @@ fn float_to_str(r: &mut Recorder, rt: &Runtime, f: Value, func: u16, pc: u32) ->
     if !(f.is_ptr() && f.as_ptr::<ClassObj>() == rt.types.str) {
         return None;
     }
-    let fr = r.load(func);
-    r.guard(Opcode::GuardEq(fr, f.to_bits()), pc);
+    guard_callee(r, f, func, pc);
     let a = r.load(func + 1);
     if !r.float_of.contains_key(&a) {
         r.guard(Opcode::GuardFloat(a), pc);

@@ -574,12 +574,11 @@ impl Recorder {
         // (immutable) list instead of allocating a copy each.
         let frames = match self.snapshots.last() {
             Some(last)
-                if last.frames.len() == self.frames.len()
-                    && self
-                        .frames
-                        .iter()
-                        .enumerate()
-                        .all(|(i, f)| last.frames[i] == snap_frame(i, f)) =>
+                if last.frames.iter().copied().eq(self
+                    .frames
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| snap_frame(i, f))) =>
             {
                 Arc::clone(&last.frames)
             }

@@ -40,9 +40,16 @@ pub struct FloatFlags {
 /// `1e-05`, `-0.0`, `inf`, `nan`.
 pub fn float_repr(f: f64) -> String {
     let mut buf = [0; crate::float_repr_short::SHORT_REPR_MAX];
-    if let Some(text) = crate::float_repr_short::short_repr(f, &mut buf) {
-        return text.to_string();
+    match crate::float_repr_short::short_repr(f, &mut buf) {
+        Some(text) => text.to_string(),
+        None => float_repr_general(f),
     }
+}
+
+/// [`float_repr`] without its fast path for floats of few decimals
+/// (`float_repr_short`): for callers that tried that path already, and
+/// the reference that path is tested against.
+pub fn float_repr_general(f: f64) -> String {
     let flags = FloatFlags {
         add_dot_0: true,
         ..FloatFlags::default()

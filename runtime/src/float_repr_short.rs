@@ -95,7 +95,7 @@ pub fn of_f64(rt: &mut Runtime, x: f64) -> Value {
     if let Some(text) = short_repr(x, &mut buf) {
         return new_str_from(rt, text, text.len());
     }
-    let text = crate::float_repr::float_repr(x);
+    let text = crate::float_repr::float_repr_general(x);
     // A float's repr is ASCII.
     new_str_from(rt, &text, text.len())
 }
@@ -103,13 +103,13 @@ pub fn of_f64(rt: &mut Runtime, x: f64) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::float_repr::float_repr;
+    use crate::float_repr::float_repr_general;
 
     /// The general layout's text for `x` (what the fast path must equal).
     fn general(x: f64) -> String {
         let mut buf = [0; SHORT_REPR_MAX];
         let fast = short_repr(x, &mut buf).map(str::to_string);
-        let slow = float_repr(x);
+        let slow = float_repr_general(x);
         if let Some(fast) = &fast {
             assert_eq!(fast, &slow, "{x:?}");
         }

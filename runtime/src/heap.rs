@@ -17,25 +17,13 @@ use crate::value::Value;
 use std::alloc::Layout;
 
 /// Collect once this many bytes were allocated since the last collection
-/// (grown to twice the live size after each collection). 4 MiB rather
-/// than 8: the heap touches less fresh memory (4 KiB page faults under
-/// `raw`: json_parse 3.9K -> 2.6K, trees 4.0K -> 2.5K, deltablue 4.6K ->
-/// 3.1K; peak RSS 21.6 -> 15.9 MB, 21.8 -> 15.8, 24.1 -> 18.1) for a
-/// little more marking (callgrind raw trees 504M -> 520M instructions,
-/// deltablue 976M -> 979M, json_parse 825M -> 821M); CPU time over the
-/// 17 programs (9 interleaved runs, geomean) -1.0% by medians, -2.2% by
-/// minimums under `raw`, -0.5% under `off`. 2 MiB cost trees 10% more
-/// instructions. Checked again against 8 MiB, which saves instructions
-/// (callgrind `sync`: sieve 221.6M -> 212.6M, trees 345.9M -> 328.9M,
-/// dicts 681.9M -> 676.1M; json_parse 684.0M -> 687.8M): CPU time
-/// (task-clock medians of 9 interleaved runs of sieve, trees, dicts,
-/// json_parse, strings, deltablue) was 3.3% higher with 8 MiB under
-/// `raw`, 7.6% under `full`, 3.1% under `sync` (geomeans; strings +7-10%,
-/// json_parse `full`/`sync` +7-11%), and the same under `off` but for
-/// dicts' noise. The smaller working set pays for the marking. A live
-/// size measured while marking (rather than 64 bytes an object) changed
-/// the collections of none of those programs but dicts (4 -> 3): sieve's
-/// big list is 3.3 MB, below the minimum.
+/// (after a collection, 64 bytes per live object if that is more). 4 MiB rather
+/// than 8: the heap touches less fresh memory (peak RSS under `raw`:
+/// json_parse 21.6 -> 15.9 MB) for a little more marking (trees `raw`
+/// +3% instructions). Measured against 8 MiB on six programs (task-clock
+/// medians of 9 interleaved runs), 8 MiB cost 3.3% more CPU time under
+/// `raw`, 7.6% under `full`, 3.1% under `sync`: the smaller working set
+/// pays for the marking. 2 MiB cost trees 10% more instructions.
 const MIN_THRESHOLD: usize = 4 << 20;
 
 /// A spare instance keeps a slot vector up to this capacity for reuse.

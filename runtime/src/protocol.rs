@@ -780,7 +780,7 @@ fn repr_into(vm: &mut dyn Vm, v: Value, out: &mut String, seen: &mut Vec<Value>)
         let mut buf = [0; crate::float_repr_short::SHORT_REPR_MAX];
         match crate::float_repr_short::short_repr(v.as_float(), &mut buf) {
             Some(text) => out.push_str(text),
-            None => out.push_str(&crate::float_repr::float_repr(v.as_float())),
+            None => out.push_str(&crate::float_repr::float_repr_general(v.as_float())),
         }
         return Ok(());
     }

@@ -411,9 +411,8 @@ mod tests {
 ",
         )
         .expect("trace text");
-        let gprs_reads = CacheReads::both(&t, &[false; 9], true).0;
+        let (gprs_reads, xmms_reads) = CacheReads::both(&t, &[false; 9], true);
         let gprs = RegCache::new(&gprs_reads);
-        let xmms_reads = CacheReads::both(&t, &[false; 9], true).1;
         let xmms = RegCache::new(&xmms_reads);
         // %f is read by float ops only: the float cache keeps it.
         assert_eq!(gprs.choose(2, 2, false, &[]), None);

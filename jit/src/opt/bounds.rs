@@ -79,15 +79,10 @@ fn use_counts(trace: &Trace) -> Vec<u32> {
     uses
 }
 
-/// The pass.
-pub fn bounds(trace: &Trace) -> Trace {
-    bounds_if_needed(trace).unwrap_or_else(|| trace.clone())
-}
-
-/// [`bounds`], or None when it would return the trace unchanged (no value
-/// is checked twice, and copying would renumber nothing): the pipeline then
-/// keeps its input instead of a copy.
-pub fn bounds_if_needed(trace: &Trace) -> Option<Trace> {
+/// The pass; None when it would leave the trace as it is (no value is
+/// checked twice, and copying would renumber nothing): the pipeline keeps
+/// its input.
+pub fn bounds(trace: &Trace) -> Option<Trace> {
     let uses = use_counts(trace);
     // Values checked so far, and whether one was checked again (only then
     // can a check go).
@@ -178,7 +173,7 @@ mod tests {
     use crate::opt::filetest::parse_cases;
     use crate::opt::PASSES;
 
-    /// Where `bounds_if_needed` says None (no value checked twice), the
+    /// Where `bounds` says None (no value checked twice), the
     /// rewrite it skips would have printed the same trace: on every case
     /// input of `jit/tests/opt/*.trace`, and on what the passes before
     /// `bounds` make of it.
@@ -196,7 +191,7 @@ mod tests {
                     }
                 }
                 for trace in [&input, &before_bounds] {
-                    match bounds_if_needed(trace) {
+                    match bounds(trace) {
                         None => {
                             skipped += 1;
                             let all = rewrite(trace, &FxHashMap::default());

@@ -46,14 +46,9 @@ fn ends_groups(inst: &Inst) -> bool {
     }
 }
 
-/// The pass.
-pub fn dict_lookups(trace: &Trace) -> Trace {
-    dict_lookups_if_needed(trace).unwrap_or_else(|| trace.clone())
-}
-
-/// [`dict_lookups`], or None when it would return the trace unchanged (no two lookups share a dict and key):
-/// the pipeline then keeps its input instead of a copy.
-pub fn dict_lookups_if_needed(trace: &Trace) -> Option<Trace> {
+/// The pass; None when it would leave the trace as it is (no two lookups
+/// share a dict and key): the pipeline keeps its input.
+pub fn dict_lookups(trace: &Trace) -> Option<Trace> {
     // A group: its epoch (the span between group ends) and old dict and key.
     let mut epoch = 0u32;
     let mut members: FxHashMap<(u32, Ref, Ref), u32> = FxHashMap::default();

@@ -54,7 +54,7 @@ pub const PASSES: &[Pass] = &[
     // recorder's own guard after the call redundant.
     Pass {
         name: "typed_calls",
-        run: typed_calls::typed_calls_if_needed,
+        run: typed_calls::typed_calls,
     },
     Pass {
         name: "guards",
@@ -81,7 +81,7 @@ pub const PASSES: &[Pass] = &[
     // After heap forwarding and cse2: one dict or key is one value.
     Pass {
         name: "dict_lookups",
-        run: dict_lookups::dict_lookups_if_needed,
+        run: dict_lookups::dict_lookups,
     },
     // Heap forwarding turns a `for` loop's position into a phi: its
     // interval proves the body's index guards.
@@ -96,17 +96,17 @@ pub const PASSES: &[Pass] = &[
     // After heap forwarding and cse2: one list's length is one value.
     Pass {
         name: "bounds",
-        run: bounds::bounds_if_needed,
+        run: bounds::bounds,
     },
     // Before sink: slot stores of objects it removes become snapshot
     // virtuals, not entries.
     Pass {
         name: "virtuals",
-        run: virtuals::virtuals_if_needed,
+        run: virtuals::virtuals,
     },
     Pass {
         name: "sink",
-        run: sink::sink_if_needed,
+        run: sink::sink,
     },
     // After sink (which makes the entries), before dce (which removes
     // the boxes only exits needed).

@@ -55,14 +55,9 @@ struct Pending {
     old: Option<Ref>,
 }
 
-/// The trace with its slot stores sunk into exits.
-pub fn sink(trace: &Trace) -> Trace {
-    sink_if_needed(trace).unwrap_or_else(|| trace.clone())
-}
-
-/// [`sink`], or None when it would return the trace unchanged (already sunk):
-/// the pipeline then keeps its input instead of a copy.
-pub fn sink_if_needed(trace: &Trace) -> Option<Trace> {
+/// The trace with its slot stores sunk into exits; None when it would
+/// leave the trace as it is (already sunk): the pipeline keeps its input.
+pub fn sink(trace: &Trace) -> Option<Trace> {
     if trace.snapshots.iter().any(|s| !s.entries.is_empty()) {
         return None;
     }
@@ -100,7 +95,6 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
     // Ordered by slot, so flushes come out in a stable order.
     let mut pending: BTreeMap<i32, Pending> = BTreeMap::new();
     let mut at_back = Vec::new();
-    // Per old snapshot: the entries of its latest copy, and that copy.
     // Per old snapshot: its latest copy (whose entries are what it was
     // made with).
     let mut last_copy: Vec<Option<u32>> = vec![None; trace.snapshots.len()];

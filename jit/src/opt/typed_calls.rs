@@ -30,14 +30,9 @@ enum Number {
     Int,
 }
 
-/// The pass.
-pub fn typed_calls(trace: &Trace) -> Trace {
-    typed_calls_if_needed(trace).unwrap_or_else(|| trace.clone())
-}
-
-/// [`typed_calls`], or None when it would return the trace unchanged (no generic arithmetic call):
-/// the pipeline then keeps its input instead of a copy.
-pub fn typed_calls_if_needed(trace: &Trace) -> Option<Trace> {
+/// The pass; None when it would leave the trace as it is (no generic
+/// arithmetic call): the pipeline keeps its input.
+pub fn typed_calls(trace: &Trace) -> Option<Trace> {
     if !trace
         .insts
         .iter()

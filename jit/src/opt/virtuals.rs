@@ -662,14 +662,9 @@ fn may_be_pointer(insts: &[Inst], v: Ref) -> bool {
     }
 }
 
-/// The pass.
-pub fn virtuals(trace: &Trace) -> Trace {
-    virtuals_if_needed(trace).unwrap_or_else(|| trace.clone())
-}
-
-/// [`virtuals`], or None when it would return the trace unchanged (nothing allocated, or already sunk):
-/// the pipeline then keeps its input instead of a copy.
-pub fn virtuals_if_needed(trace: &Trace) -> Option<Trace> {
+/// The pass; None when it would leave the trace as it is (nothing is
+/// allocated, or the trace is already sunk): the pipeline keeps its input.
+pub fn virtuals(trace: &Trace) -> Option<Trace> {
     let sunk = trace
         .snapshots
         .iter()
