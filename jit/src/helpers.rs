@@ -10,6 +10,7 @@
 use crate::ctx::JitCtx;
 use crate::opt::slot_effects::SlotWrites;
 use frontend::bytecode::{BinOpKind, Conversion};
+use runtime::list_items::FIRST_ROOM;
 use runtime::object::*;
 use runtime::protocol::CmpKind;
 use runtime::runtime::{module_get, module_set, str_of};
@@ -1082,6 +1083,11 @@ helper!(h_build_string, |ctx, vm, a, b, c, d| {
 });
 frameless!(h_list_append, |rt, a, b, c, d| {
     if let Some(l) = downcast::<ListObj>(v(a)) {
+        if l.items.len() == l.items.capacity() && l.items.allocated() == 0 {
+            // An empty list's first room, in a recycled buffer when there
+            // is one (see `Heap::value_vec`), not a new allocation.
+            l.items = rt.heap.value_vec(FIRST_ROOM).into();
+        }
         l.items.push_inline(v(b));
     }
     0
@@ -1232,7 +1238,12 @@ extern "sysv64" fn h_new_instance_with_map(
 /// The items of `Helper::NewTuple` and `Helper::NewList`: `count`, the
 /// first three from the arguments, the others None.
 fn new_seq_items(count: u64, first: [u64; 3]) -> Vec<Value> {
-    let mut items = vec![Value::NONE; count as usize];
+    seq_items_into(Vec::with_capacity(count as usize), count, first)
+}
+
+/// [`new_seq_items`] into `items` (empty, with room for `count`).
+fn seq_items_into(mut items: Vec<Value>, count: u64, first: [u64; 3]) -> Vec<Value> {
+    items.resize(count as usize, Value::NONE);
     for (item, &bits) in items.iter_mut().zip(&first) {
         *item = v(bits);
     }
@@ -1257,7 +1268,9 @@ extern "sysv64" fn h_new_tuple(ctxp: *mut JitCtx, a: u64, b: u64, c: u64, d: u64
 extern "sysv64" fn h_new_list(ctxp: *mut JitCtx, a: u64, b: u64, c: u64, d: u64) -> u64 {
     // SAFETY: as in `ctx_rt`.
     let rt = unsafe { ctx_rt(ctxp) };
-    rt.new_list(new_seq_items(a, [b, c, d])).to_bits()
+    // A recycled buffer when there is one (see `Heap::value_vec`).
+    let room = rt.heap.value_vec(a as usize);
+    rt.new_list(seq_items_into(room, a, [b, c, d])).to_bits()
 }
 
 helper!(h_run_loop, |ctx, vm, a, b, c, d| {
@@ -1453,17 +1466,17 @@ frameless!(h_range_new, |rt, a, b, c, d| rt
         step: c as i64,
     })
     .to_bits());
-frameless!(h_range_iter, |rt, a, b, c, d| rt
-    .heap
-    .alloc_value(IterObj {
+frameless!(h_range_iter, |rt, a, b, c, d| {
+    let p = rt.heap.alloc_with(|| IterObj {
         header: Header::new(ObjKind::Iter),
         state: IterState::Range {
             next: a as i64,
             stop: b as i64,
             step: c as i64,
         },
-    })
-    .to_bits());
+    });
+    Value::from_ptr(p).to_bits()
+});
 frameless!(h_str_of_int, |rt, a, b, c, d| runtime::str_type::of_i64(
     rt, a as i64
 )

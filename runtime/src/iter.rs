@@ -8,10 +8,11 @@ use crate::{PyErr, PyResult, Runtime, Vm};
 
 /// Wraps an iterator state in a heap object.
 pub fn new_iter(vm: &mut dyn Vm, state: IterState) -> Value {
-    vm.rt().heap.alloc_value(IterObj {
+    let p = vm.rt().heap.alloc_with(|| IterObj {
         header: Header::new(ObjKind::Iter),
         state,
-    })
+    });
+    Value::from_ptr(p)
 }
 
 /// `iter(v)` for the `GetIter` instruction (`for` loops, comprehensions,
@@ -20,7 +21,15 @@ pub fn new_iter(vm: &mut dyn Vm, state: IterState) -> Value {
 pub fn get_loop_iter(vm: &mut dyn Vm, v: Value) -> PyResult<Value> {
     match kind_of(v) {
         Some(ObjKind::List) | Some(ObjKind::Tuple) => {
-            Ok(new_iter(vm, IterState::LoopSeq { seq: v, index: 0 }))
+            // The state built after `vm.rt()` (a virtual call), in the
+            // object's block: built before, it would cross the call on the
+            // stack and be copied (see `Heap::alloc_with`).
+            let heap = &mut vm.rt().heap;
+            let p = heap.alloc_with(|| IterObj {
+                header: Header::new(ObjKind::Iter),
+                state: IterState::LoopSeq { seq: v, index: 0 },
+            });
+            Ok(Value::from_ptr(p))
         }
         _ => get_iter(vm, v),
     }

@@ -113,6 +113,21 @@ impl ListItems {
         self.vec.capacity() + self.head
     }
 
+    /// Gives up the items' allocation without freeing it: its start and
+    /// its room in items, or None if there is none (no item was ever
+    /// stored). The collector keeps small ones for the next lists (see
+    /// `Heap::value_vec`). The items are plain values: nothing to drop.
+    pub fn into_allocation(self) -> Option<(*mut Value, usize)> {
+        let mut me = ManuallyDrop::new(self);
+        let room = me.allocated();
+        if room == 0 {
+            return None;
+        }
+        // SAFETY: the live items start `head` items past the allocation's
+        // start (see `pop_front`).
+        Some((unsafe { me.vec.as_mut_ptr().sub(me.head) }, room))
+    }
+
     /// Moves the items back to the start of their allocation, so that the
     /// vector is an ordinary one again (`head == 0`).
     #[inline]

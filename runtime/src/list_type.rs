@@ -338,6 +338,7 @@ pub fn slice_plain(
 ) -> Option<Value> {
     let items = &downcast::<ListObj>(l)?.items;
     let range = crate::subscript::slice_range(start, stop, items.len());
-    let out = items[range].to_vec();
+    let mut out = rt.heap.value_vec(range.len());
+    out.extend_from_slice(&items[range]);
     Some(rt.new_list(out))
 }

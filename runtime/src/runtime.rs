@@ -892,10 +892,16 @@ impl Runtime {
 
     /// A new list.
     pub fn new_list(&mut self, items: Vec<Value>) -> Value {
-        self.heap.alloc_value(ListObj {
+        // The vector's words one by one (as the caller stored them), and
+        // the object built in its block (see `Heap::alloc_with`).
+        let mut items = std::mem::ManuallyDrop::new(items);
+        let (ptr, len, cap) = (items.as_mut_ptr(), items.len(), items.capacity());
+        let p = self.heap.alloc_with(|| ListObj {
             header: Header::new(ObjKind::List),
-            items: items.into(),
-        })
+            // SAFETY: the parts of `items`, which gave up its buffer.
+            items: unsafe { Vec::from_raw_parts(ptr, len, cap) }.into(),
+        });
+        Value::from_ptr(p)
     }
 
     /// A new empty dict.
