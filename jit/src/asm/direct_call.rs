@@ -210,6 +210,25 @@ fn read_after(trace: &Trace, k: usize, s: i32) -> bool {
     false
 }
 
+/// Has every way to instruction `i` checked that no collection is due
+/// since anything last allocated? Then the call's own check would pass:
+/// the heap's debt grows only by allocation, which only calls do here
+/// (boxing is inline). A loop header polls it (a body making this call
+/// allocates, so its header polls), a direct call checks it, and a
+/// function trace is entered where none is due (a direct call's check, or
+/// the interpreter's frame push, which collects). A bridge starts after
+/// code this does not see.
+fn debt_polled(trace: &Trace, i: Ref) -> bool {
+    for inst in trace.insts[..i as usize].iter().rev() {
+        match inst.op {
+            Opcode::LoopHeader => return true,
+            Opcode::Call(h, _) if h.effects().allocates => return false,
+            _ => {}
+        }
+    }
+    trace.kind == TraceKind::Root
+}
+
 /// Emits direct call `d` for `Call(h, args)` (instruction `i`).
 pub(super) fn emit_direct_call(
     e: &mut Emitter,
@@ -321,6 +340,7 @@ pub(super) fn emit_direct_call(
     // A collection due: the helper's path collects at the frame push. (The
     // heap keeps its debt and threshold side by side: one address.)
     match i32::try_from(threshold.wrapping_sub(debt)) {
+        _ if debt_polled(e.trace, i) => {}
         Ok(apart) => dynasm!(e.ops
             ; .arch x64
             ; mov rcx, QWORD debt

@@ -4,7 +4,9 @@
 //!
 //! A store stays pending until one of these flushes it (re-emits it):
 //! - a call that reads or writes slots (arguments passed by slot, unpacking,
-//!   inner loops): every pending store;
+//!   inner loops): every pending store; a direct call (a marked `call`)
+//!   reads only its function and arguments, so the other slots live at its
+//!   pc keep a pending value that is not a pointer (see below);
 //! - any other call that may run Python code (which may reach a safepoint
 //!   and collect, and compiled code's registers and spill slots are not GC
 //!   roots): every pending store whose value may be a heap pointer;
@@ -36,7 +38,8 @@
 //! have to order against).
 
 use super::slot_effects::{
-    dead_from, direct_call_reads, exact_slot_reads, slot_reads, slot_writes, SlotWrites,
+    dead_from, direct_call_args, direct_call_reads, exact_slot_reads, slot_reads, slot_writes,
+    SlotWrites,
 };
 use super::Rewriter;
 use crate::ir::{Inst, Opcode, Ref, Trace, Type};
@@ -228,11 +231,18 @@ fn sink_with(trace: &Trace, around: &[i32]) -> Run {
                     });
                 }
                 dropped.retain(|&s, _| !writes.covers(s));
-                let read =
-                    exact_slot_reads(&trace.insts, inst).or_else(|| direct_call_reads(trace, inst));
+                // A direct call reads its function and arguments; the
+                // other slots live at its pc it leaves alone.
+                let exact = exact_slot_reads(&trace.insts, inst);
+                let live = exact
+                    .is_none()
+                    .then(|| direct_call_reads(trace, inst))
+                    .flatten();
+                let read = exact.or_else(|| live.and(direct_call_args(trace, inst)));
                 if let Some(read) = read {
                     let call = Call {
                         read,
+                        live,
                         writes,
                         at: k,
                     };
@@ -409,6 +419,10 @@ fn flush(rw: &mut Rewriter, pending: &mut BTreeMap<i32, Pending>, must: fn(&[Ins
 /// A call that says which slots it reads (see [`flush_read`]).
 struct Call {
     read: SlotWrites,
+    /// A direct call: the slots live at its pc (its exits and those after
+    /// it resume where they are read), which it reads none of but its
+    /// function and arguments.
+    live: Option<SlotWrites>,
     writes: SlotWrites,
     /// Its index in the old trace.
     at: usize,
@@ -432,11 +446,34 @@ fn flush_read(
     call: Call,
     (trace, last_use): (&Trace, &[usize]),
 ) {
+    let not_pointer = |rw: &Rewriter, p: &Pending| {
+        !may_be_pointer(&rw.insts, p.value) || known_not_pointer(&rw.insts, p.value)
+    };
+    let live = |s: i32| call.live.is_some_and(|l| l.covers(s));
+    // Live slots a direct call does not read: a value that is not a
+    // pointer stays pending (the exits write it), as across any call that
+    // runs Python code; a pointer is stored (a collection the callee runs
+    // marks it there). Only what is cheap to see (no search for guards:
+    // traces make many calls with many slots live).
+    let kept: Vec<(i32, Pending)> = pending
+        .iter()
+        .filter(|&(&s, p)| {
+            !call.read.covers(s)
+                && !call.writes.covers(s)
+                && live(s)
+                && (!may_be_pointer(&rw.insts, p.value)
+                    || p.old.is_some_and(|o| phi_of_boxes(trace, o)))
+        })
+        .map(|(&s, &p)| (s, p))
+        .collect();
+    for (s, _) in &kept {
+        pending.remove(s);
+    }
     let unread: Vec<(i32, bool)> = pending
         .iter()
-        .filter(|(&s, _)| !call.read.covers(s))
+        .filter(|(&s, _)| !call.read.covers(s) && !live(s))
         .filter_map(|(&s, p)| {
-            if !may_be_pointer(&rw.insts, p.value) || known_not_pointer(&rw.insts, p.value) {
+            if not_pointer(rw, p) {
                 return Some((s, true));
             }
             let unused = p.old.is_some_and(|o| last_use[o as usize] < call.at);
@@ -450,6 +487,7 @@ fn flush_read(
         }
     }
     flush(rw, pending, all);
+    pending.extend(kept);
 }
 
 /// Per value of `trace`: the index of the last instruction that uses it
@@ -495,6 +533,17 @@ fn known_not_pointer(insts: &[Inst], v: Ref) -> bool {
         Opcode::GuardFloat(x) => x == v,
         _ => false,
     })
+}
+
+/// Is old value `v` a phi whose both operands are new boxes (or constants
+/// that are not objects), so never a pointer?
+fn phi_of_boxes(trace: &Trace, v: Ref) -> bool {
+    match trace.insts[v as usize].op {
+        Opcode::Phi(init, next) => {
+            !may_be_pointer(&trace.insts, init) && !may_be_pointer(&trace.insts, next)
+        }
+        _ => false,
+    }
 }
 
 /// Does slot `s` hold `value` (a `slot_load` of `s` in the output so far

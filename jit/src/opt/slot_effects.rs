@@ -108,6 +108,25 @@ pub fn direct_call_reads(trace: &Trace, inst: &Inst) -> Option<SlotWrites> {
     (dead != 0).then_some(SlotWrites::Mask(!dead))
 }
 
+/// The slots a call marked for a direct call reads itself: its function
+/// slot and arguments (a method's receiver among them). None: not such a
+/// call, or its operands do not say.
+pub fn direct_call_args(trace: &Trace, inst: &Inst) -> Option<SlotWrites> {
+    let Opcode::Call(h @ (Helper::Call | Helper::CallMethod), args) = &inst.op else {
+        return None;
+    };
+    let &[f, n, _] = &args[..] else {
+        return None;
+    };
+    let (f, n) = (const_int(&trace.insts, f)?, const_int(&trace.insts, n)?);
+    let receiver = i64::from(*h == Helper::CallMethod);
+    let to = f.checked_add(n)?.checked_add(1 + receiver)?;
+    Some(SlotWrites::Range(
+        i32::try_from(f).ok()?,
+        i32::try_from(to).ok()?,
+    ))
+}
+
 /// The lowest slot that is dead at the loop header: no inlined frame's
 /// return slot is below the loop frame's stack height at its header (calls
 /// push their function above what the header's stack holds), and what lies
