@@ -210,6 +210,9 @@ struct Emitter<'a> {
     /// Optimized traces: `load_abs`es the guard right after them reads
     /// in memory ([`compare::fused_version_loads`]).
     fused_loads: &'a [bool],
+    /// Optimized traces: slot stores left to the direct call after them
+    /// ([`direct_call::deferred_stores`]).
+    deferred: &'a [bool],
     /// Bool entries whose value their exit knows ([`DecidedBools`]).
     decided: &'a DecidedBools,
     /// The exit stubs' int-boxing subroutine, once a stub calls it
@@ -616,7 +619,7 @@ pub fn assemble_bytes(trace: &Trace, targets: &AsmTargets) -> Result<AssembledBy
     // spill slot (the rest are only used from `rax` by the next instruction);
     // the second leaves out the stores of the others. Emission is the same
     // in both, so the second pass reads exactly what the first recorded.
-    let facts = trace_facts::TraceFacts::new(trace, false);
+    let facts = trace_facts::TraceFacts::new(trace, false, targets);
     // The first pass's buffer is sized by a guess, the second's by the
     // first pass's code, which it never exceeds: no reallocation while
     // emitting.
@@ -646,7 +649,7 @@ pub fn assemble_optimized_bytes(
     if alloc.spill_slots as usize > SPILL_SLOTS {
         return Err("trace too long for the spill frame".into());
     }
-    let facts = trace_facts::TraceFacts::new(trace, true);
+    let facts = trace_facts::TraceFacts::new(trace, true, targets);
     let (code, _) = assemble_pass(
         trace,
         targets,
@@ -740,6 +743,7 @@ fn assemble_pass<'a>(
         alloc,
         fused: &facts.fused,
         fused_loads: &facts.fused_loads,
+        deferred: &facts.deferred,
         decided: &facts.decided,
         box_int_sub: None,
         box_float_sub: None,

@@ -34,8 +34,9 @@ pub struct LoopWords {
 /// here moves once built: the code embeds the addresses of the boxed exit
 /// slots and exit descriptors.
 pub struct TraceCode {
-    /// The trace the code was assembled from (snapshots are read at exits).
-    pub trace: Box<Trace>,
+    /// The trace the code was assembled from (snapshots are read at exits;
+    /// under `--jit=full` the raw trace is shared with its worker job).
+    pub trace: Arc<Trace>,
     /// The machine code (read + execute; never writable again).
     pub buffer: CodeBlock,
     /// Address of the first instruction (the loop header for roots).
@@ -55,7 +56,7 @@ impl TraceCode {
     /// `optimized` traces go through the register-allocating backend;
     /// `inner` are the inner loops its code may enter directly.
     pub fn build(
-        trace: Box<Trace>,
+        trace: Arc<Trace>,
         index: usize,
         words: &LoopWords,
         safepoint: SafepointWords,
@@ -68,7 +69,7 @@ impl TraceCode {
     /// [`TraceCode::build`] without placing the code in executable memory
     /// (the worker thread's part; the main thread places it).
     pub fn assemble(
-        trace: Box<Trace>,
+        trace: Arc<Trace>,
         index: usize,
         words: &LoopWords,
         safepoint: SafepointWords,
@@ -118,7 +119,7 @@ impl TraceCode {
 /// [`asm::AssembledBytes`]).
 pub struct UnplacedCode {
     /// The trace the code was assembled from.
-    pub trace: Box<Trace>,
+    pub trace: Arc<Trace>,
     /// The code's bytes and offsets.
     pub code: asm::AssembledBytes,
     /// Per snapshot: where its guard jumps (filled when placed).
@@ -213,7 +214,7 @@ impl CompiledTrace {
             mark_function_returns(&code.trace, &mut code.exit_infos);
         }
         CompiledTrace {
-            trace: Arc::from(code.trace),
+            trace: code.trace,
             buffer: Some(code.buffer),
             entry: code.entry,
             exit_slots: code.exit_slots,

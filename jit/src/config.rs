@@ -34,6 +34,11 @@ pub const WORKER_SPIN_VARIABLE: &str = "TERN_JIT_WORKER_SPIN_US";
 /// [`WORKER_SPIN_VARIABLE`] says otherwise (see `worker_inbox.rs`).
 pub const DEFAULT_WORKER_SPIN: Duration = Duration::from_micros(1000);
 
+/// The environment variable that makes every Nth raw compile fail as if
+/// the backend had refused the trace (testing: under `--jit=full` the
+/// trace's optimizer job is already queued when its raw compile fails).
+pub const RAW_FAILURE_VARIABLE: &str = "TERN_JIT_FAIL_RAW_EVERY";
+
 /// Everything the JIT is told at start-up.
 #[derive(Clone, Debug)]
 pub struct JitConfig {
@@ -52,6 +57,8 @@ pub struct JitConfig {
     /// The worker polls this long for a next job before it sleeps
     /// ([`WORKER_SPIN_VARIABLE`]; never with a single usable CPU).
     pub worker_spin: Duration,
+    /// Every Nth raw compile fails (0: none; [`RAW_FAILURE_VARIABLE`]).
+    pub raw_failure_every: u64,
 }
 
 impl Default for JitConfig {
@@ -64,6 +71,7 @@ impl Default for JitConfig {
             passes: PassSelection::All,
             worker_delay: Duration::ZERO,
             worker_spin: DEFAULT_WORKER_SPIN,
+            raw_failure_every: 0,
         }
     }
 }
@@ -79,6 +87,15 @@ impl JitConfig {
     /// ([`DEFAULT_WORKER_SPIN`] when unset or not a number).
     pub fn worker_spin_from_environment() -> Duration {
         micros_from_environment(WORKER_SPIN_VARIABLE).unwrap_or(DEFAULT_WORKER_SPIN)
+    }
+
+    /// The failure period [`RAW_FAILURE_VARIABLE`] asks for (0 when unset
+    /// or not a number).
+    pub fn raw_failure_every_from_environment() -> u64 {
+        std::env::var(RAW_FAILURE_VARIABLE)
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .unwrap_or(0)
     }
 }
 

@@ -91,7 +91,9 @@ pub(crate) fn publish(code: &CodeObj, entry_slot: usize, extent: usize, frames_n
 }
 
 /// Compiled code's call after a direct call's callee left other than at
-/// its `Return` (`a`: the call's function slot, `b`: the exit descriptor):
+/// its `Return` (`a`: the function called, boxed, as the call's function
+/// slot may not hold it: see `asm::direct_call::deferred_store`; `b`: the
+/// exit descriptor):
 /// hands the call to the interpreter ([`JitCtx::finish_direct_call`]) and
 /// returns its value, or raises its exception, as a call helper does.
 pub(crate) extern "sysv64" fn h_direct_exit(
@@ -101,9 +103,10 @@ pub(crate) extern "sysv64" fn h_direct_exit(
     _c: u64,
     _d: u64,
 ) -> u64 {
+    let f = Value::from_bits(a);
     // SAFETY: compiled code passes the context it runs with, whose base
-    // is its own frame's again; `a` is a slot of its frames.
-    let (f, finish) = unsafe { ((*ctxp).slot(a as i64), (*ctxp).finish_direct_call) };
+    // is its own frame's again.
+    let finish = unsafe { (*ctxp).finish_direct_call };
     let finish = finish.expect("direct calls are made only where the interpreter finishes them");
     // SAFETY: `b` is the exit descriptor the callee's trace returned; the
     // context is the running code's, not otherwise borrowed.

@@ -58,8 +58,8 @@ use crate::ir::TraceKind;
 use crate::recorder::{FrameView, RecordStep, Recorder, FUNCTION_ANCHOR};
 use crate::snapshot::{ExitKind, Snapshot};
 pub use config::{
-    JitConfig, JitMode, DEFAULT_THRESHOLD, DEFAULT_WORKER_SPIN, WORKER_DELAY_VARIABLE,
-    WORKER_SPIN_VARIABLE,
+    JitConfig, JitMode, DEFAULT_THRESHOLD, DEFAULT_WORKER_SPIN, RAW_FAILURE_VARIABLE,
+    WORKER_DELAY_VARIABLE, WORKER_SPIN_VARIABLE,
 };
 pub use ctx::JitCtx;
 use dynasmrt::ExecutableBuffer;
@@ -176,6 +176,8 @@ pub struct Jit {
     /// Inner-loop entries compiled code made (boxed: the code embeds the
     /// address; see `run_loop.rs`).
     loop_entries: Box<run_loop::LoopEntryCounts>,
+    /// Raw compiles started (for [`JitConfig::raw_failure_every`]).
+    raw_compiles: u64,
 }
 
 /// Slots above the loop frame's slot 0 that loop `n` (the loop trace `n`
@@ -253,6 +255,7 @@ impl Jit {
             active: 0,
             retired_unfreed: Vec::new(),
             loop_entries: Box::default(),
+            raw_compiles: 0,
         }
     }
 
@@ -344,11 +347,27 @@ impl Jit {
             self.log_trace(&trace, title);
         }
         let inner = self.inner_loops(&trace);
+        let trace: Arc<ir::Trace> = Arc::from(trace);
+        // `--jit=full`: the worker starts on the trace while this thread
+        // compiles its raw code, not after (the optimized code arrives that
+        // much sooner).
+        let cancel = if self.config.mode == JitMode::Full {
+            self.submit_job(index, &trace, &words, &inner)
+        } else {
+            None
+        };
         let built = if self.config.mode == JitMode::Sync {
             self.compile_sync(trace, index, &words, &inner)
         } else {
-            TraceCode::build(trace, index, &words, self.safepoint, &inner, false)
-                .map(|c| (c, false))
+            self.raw_compiles += 1;
+            let every = self.config.raw_failure_every;
+            TraceCode::build(trace, index, &words, self.safepoint, &inner, false).and_then(|c| {
+                if every != 0 && self.raw_compiles.is_multiple_of(every) {
+                    // Testing: after the work, as a failure to place code.
+                    return Err(format!("failure injected by {RAW_FAILURE_VARIABLE}"));
+                }
+                Ok((c, false))
+            })
         };
         self.stats.compile_time += start.elapsed();
         let (code, optimized) = match built {
@@ -358,6 +377,12 @@ impl Jit {
                 c
             }
             Err(reason) => {
+                // Trace number `index` goes to the next trace installed:
+                // the job's result must not land on it (`finish_job` also
+                // checks the result's trace is the one at `index`).
+                if let Some(cancel) = cancel {
+                    cancel.store(true, Ordering::Relaxed);
+                }
                 self.abort(&format!("compile: {reason}"));
                 return;
             }
@@ -416,34 +441,46 @@ impl Jit {
                 self.share_bridge(&mut compiled, parent, exit);
             }
         }
-        if self.config.mode == JitMode::Full {
-            let cancel = Arc::new(AtomicBool::new(false));
-            let job = Job {
-                raw: index,
-                trace: Arc::clone(&compiled.trace),
-                words: compiled.words.clone(),
-                inner,
-                cancel: Arc::clone(&cancel),
-                queued_at: Instant::now(),
-            };
-            if self.worker.submit(job) {
-                compiled.cancel = Some(cancel);
-            } else {
-                *self
-                    .stats
-                    .optimizer_failures
-                    .entry("worker: the optimizer thread could not start".to_string())
-                    .or_default() += 1;
-            }
-        }
+        compiled.cancel = cancel;
         self.traces.push(compiled);
+    }
+
+    /// `--jit=full`: queues the optimizer job for `trace`, to be raw trace
+    /// number `index`; the flag that cancels it (None when the worker
+    /// cannot run: the raw code stays).
+    fn submit_job(
+        &mut self,
+        index: usize,
+        trace: &Arc<ir::Trace>,
+        words: &LoopWords,
+        inner: &run_loop::InnerLoops,
+    ) -> Option<Arc<AtomicBool>> {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let job = Job {
+            raw: index,
+            trace: Arc::clone(trace),
+            words: words.clone(),
+            inner: inner.clone(),
+            cancel: Arc::clone(&cancel),
+            queued_at: Instant::now(),
+        };
+        if self.worker.submit(job) {
+            Some(cancel)
+        } else {
+            *self
+                .stats
+                .optimizer_failures
+                .entry("worker: the optimizer thread could not start".to_string())
+                .or_default() += 1;
+            None
+        }
     }
 
     /// `--jit=sync`: optimizes and assembles `trace` on the main thread;
     /// when that fails, assembles the raw trace. The flag says which.
     fn compile_sync(
         &mut self,
-        trace: Box<ir::Trace>,
+        trace: Arc<ir::Trace>,
         index: usize,
         words: &LoopWords,
         inner: &run_loop::InnerLoops,

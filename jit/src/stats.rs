@@ -81,6 +81,9 @@ pub struct JitStats {
     /// Optimized traces dropped because their trace (or its parent) had
     /// been replaced meanwhile.
     pub superseded: u64,
+    /// Optimizer results dropped because their trace's raw compile failed
+    /// after the job was queued (its trace number went to another trace).
+    pub orphaned: u64,
     /// Optimizations that gave no code, by reason (the raw code stays).
     pub optimizer_failures: BTreeMap<String, u64>,
     /// Replaced traces whose machine code was freed.
@@ -294,6 +297,10 @@ impl JitStats {
         s += &format!(
             "  superseded:         {} (trace replaced before its optimized code came back)\n",
             self.superseded
+        );
+        s += &format!(
+            "  orphaned:           {} (raw compile failed after the job was queued)\n",
+            self.orphaned
         );
         s += &format!("  replaced code freed: {} traces\n", self.freed_traces);
         s += &format!(

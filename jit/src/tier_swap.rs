@@ -10,6 +10,7 @@ use crate::stats;
 use crate::worker::{self, Finished, Outcome};
 use crate::Jit;
 use std::sync::atomic::Ordering;
+use std::sync::Arc;
 use std::time::Instant;
 
 impl Jit {
@@ -68,6 +69,16 @@ impl Jit {
         self.stats.worker_jobs += 1;
         self.stats.queue_wait_total += finished.waited;
         self.stats.queue_wait_max = self.stats.queue_wait_max.max(finished.waited);
+        let same_trace = self
+            .traces
+            .get(finished.raw)
+            .is_some_and(|t| Arc::ptr_eq(&t.trace, &finished.trace));
+        if !same_trace {
+            // Its raw compile failed: the number went to another trace
+            // (or to none yet).
+            self.stats.orphaned += 1;
+            return;
+        }
         match finished.outcome {
             Outcome::Cancelled => self.stats.superseded += 1,
             Outcome::Failed(failure) => self.count_failure(&failure),

@@ -76,8 +76,12 @@ pub enum Outcome {
 
 /// A finished job.
 pub struct Finished {
-    /// The raw trace the job was for.
+    /// The raw trace's number the job was for.
     pub raw: usize,
+    /// The raw trace itself: the job is queued before its raw code is
+    /// compiled, and if that fails, number `raw` goes to the next trace
+    /// installed; the main thread installs the result only over this one.
+    pub trace: Arc<Trace>,
     /// Its result.
     pub outcome: Outcome,
     /// Worker time spent on it (optimizing and assembling).
@@ -267,6 +271,7 @@ impl Worker {
                     };
                     let finished = Finished {
                         raw: job.raw,
+                        trace: job.trace,
                         outcome,
                         time: start.elapsed(),
                         waited,
@@ -317,7 +322,7 @@ pub fn optimize_and_assemble(
             reason: format!("optimizer: {}", e.split(':').next().unwrap_or(&e)),
             detail: e.clone(),
         })?;
-        let code = TraceCode::assemble(Box::new(optimized), index, words, safepoint, inner, true)
+        let code = TraceCode::assemble(Arc::new(optimized), index, words, safepoint, inner, true)
             .map_err(|e| Failure {
             reason: format!("backend: {e}"),
             detail: e,

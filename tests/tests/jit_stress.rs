@@ -11,7 +11,10 @@
 //! the program must still print what the interpreter prints. One more
 //! runs a loop whose bridges were recorded from raw code before the
 //! optimized trace arrives: they must move onto it (`bridges moved` in
-//! `--jit-stats`) and still be taken correctly.
+//! `--jit-stats`) and still be taken correctly. The last trials make every
+//! Nth raw compile fail (`TERN_JIT_FAIL_RAW_EVERY`) after its trace's
+//! optimizer job was queued: the job's result must be dropped (`orphaned`),
+//! never installed over the trace that got its number next.
 //!
 //! Environment: `TERN_STRESS_RUNS=N` runs each program N times under
 //! `full` (default [`DEFAULT_RUNS`]); `TERN_STRESS_SEED=S` picks other
@@ -38,6 +41,8 @@ const RUNS_VARIABLE: &str = "TERN_STRESS_RUNS";
 const SEED_VARIABLE: &str = "TERN_STRESS_SEED";
 /// The worker delay variable (see docs/jit.md).
 const DELAY_VARIABLE: &str = "TERN_JIT_WORKER_DELAY_US";
+/// Makes every Nth raw compile fail (see docs/jit.md).
+const RAW_FAILURE_VARIABLE: &str = "TERN_JIT_FAIL_RAW_EVERY";
 /// Forces code into pages of its own instead of the code file (see
 /// docs/jit.md, W^X).
 const CODE_PAGES_VARIABLE: &str = "TERN_JIT_CODE_PAGES";
@@ -80,10 +85,20 @@ fn main() {
             invalidation(&tern, "nothing_changed", UNCHANGED_PROGRAM, false).map_err(Failed::from)
         }));
     }
-    trials.push(Trial::test(
-        "bridges_moved_onto_optimized_trace",
-        move || bridges_moved(&tern).map_err(Failed::from),
-    ));
+    {
+        let tern = Arc::clone(&tern);
+        trials.push(Trial::test(
+            "bridges_moved_onto_optimized_trace",
+            move || bridges_moved(&tern).map_err(Failed::from),
+        ));
+    }
+    for (every, delay_us) in RAW_FAILURE_RUNS {
+        let tern = Arc::clone(&tern);
+        trials.push(Trial::test(
+            format!("raw_compile_failures::every_{every}_delay_{delay_us}us"),
+            move || raw_compile_failures(&tern, every, delay_us).map_err(Failed::from),
+        ));
+    }
     libtest_mimic::run(&arguments, trials).exit();
 }
 
@@ -443,6 +458,121 @@ fn bridges_moved(tern: &Path) -> Result<(), String> {
         ));
     }
     let _ = std::fs::remove_dir_all(&held.directory);
+    Ok(())
+}
+
+/// Distinct loops, each run, then run again after a wait: under
+/// `--jit=full` with every Nth raw compile failing ([`RAW_FAILURE_VARIABLE`]),
+/// the failed trace's optimizer job is already queued, and its number goes
+/// to the next trace installed (often another loop's, before the result
+/// comes back). Installing the result over that trace would run one loop's
+/// code for another's.
+const RAW_FAILURE_PROGRAM: &str = "\
+import time
+
+def wait(seconds):
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        time.sleep(0.01)
+
+def add(n):
+    t = 0
+    for i in range(n):
+        t = (t + i * 3) % 100003
+    return t
+
+def xor(n):
+    t = 7
+    for i in range(n):
+        t = (t ^ (i * 31)) & 65535
+    return t
+
+def floats(n):
+    x = 0.5
+    for i in range(n):
+        x = x * 0.5 + (i % 3)
+    return int(x * 1000)
+
+def branches(n):
+    t = 0
+    for i in range(n):
+        if i % 3 == 0:
+            t += 5
+        elif i % 3 == 1:
+            t -= 2
+        else:
+            t = (t * 3) % 1009
+    return t
+
+def nested(n):
+    t = 0
+    for i in range(n):
+        for j in range(4):
+            t = (t + i * j) % 10007
+    return t
+
+def strings(n):
+    s = 'abcdefg'
+    t = 0
+    for i in range(n):
+        t = (t * 7 + ord(s[i % 7])) % 99991
+    return t
+
+print(add(300))  # expect: 34547
+print(xor(300))  # expect: 8915
+print(floats(300))  # expect: 2857
+print(branches(300))  # expect: 598
+print(nested(300))  # expect: 8918
+print(strings(300))  # expect: 29087
+wait(WAIT)
+print(add(2000))  # expect: 96823
+print(xor(2000))  # expect: 32311
+print(floats(2000))  # expect: 1714
+print(branches(2000))  # expect: 721
+print(nested(2000))  # expect: 5614
+print(strings(2000))  # expect: 80592
+";
+
+/// (N, worker delay in µs) per trial: with no delay the worker has usually
+/// built the job by the time the raw compile fails (the result is dropped
+/// by identity); with a delay it finds the job cancelled.
+const RAW_FAILURE_RUNS: [(u64, u64); 3] = [(2, 0), (3, 0), (2, 2_000)];
+/// How long that program waits for the worker's results (seconds).
+const RAW_FAILURE_WAIT_S: f64 = 0.5;
+
+fn raw_compile_failures(tern: &Path, every: u64, delay_us: u64) -> Result<(), String> {
+    let name = format!("raw_failures_{every}_{delay_us}");
+    let directory =
+        std::env::temp_dir().join(format!("tern-jit-stress-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&directory).map_err(|e| e.to_string())?;
+    let program = directory.join(format!("{name}.py"));
+    let source = RAW_FAILURE_PROGRAM.replace("WAIT", &RAW_FAILURE_WAIT_S.to_string());
+    std::fs::write(&program, &source).map_err(|e| e.to_string())?;
+    let reference = run(tern, &program, &["--jit=off"], &[])?;
+    let environment = vec![
+        (DELAY_VARIABLE.to_string(), delay_us.to_string()),
+        (RAW_FAILURE_VARIABLE.to_string(), every.to_string()),
+    ];
+    let full = run(
+        tern,
+        &program,
+        &["--jit=full", "--jit-threshold", "1", "--jit-stats"],
+        &environment,
+    )?;
+    let _ = std::fs::remove_dir_all(&directory);
+    let expectations = Expectations::parse(&source)?;
+    expect_stdout(&reference, &expectations.expected_stdout())
+        .map_err(|e| format!("{name} under --jit=off: {e}"))?;
+    same_as_reference(&name, &reference, &full)?;
+    let orphaned = stat_count(&full.stderr, "orphaned:", 0)?;
+    let installed = stat_count(&full.stderr, "optimized installed:", 0)?;
+    if orphaned < 1 || installed < 1 {
+        return Err(format!(
+            "{name}: results for failed raw compiles should be dropped (orphaned) and the \
+             other loops' optimized code installed:\n{}",
+            full.stderr
+        ));
+    }
     Ok(())
 }
 

@@ -40,7 +40,10 @@ Environment:
                  (perturbs install timing when testing --jit=full)
   TERN_JIT_WORKER_SPIN_US
                  microseconds the optimizer thread polls for a next job before it
-                 sleeps (default 200; 0 never polls)";
+                 sleeps (default 1000; 0 never polls)
+  TERN_JIT_FAIL_RAW_EVERY
+                 every Nth raw trace compile fails as if the backend refused it
+                 (testing the JIT's recovery)";
 
 /// The parsed command line.
 #[derive(Parser, Debug)]
@@ -135,6 +138,7 @@ impl RunOptions {
             passes: self.jit_passes.clone().unwrap_or_default(),
             worker_delay: jit::JitConfig::worker_delay_from_environment(),
             worker_spin: jit::JitConfig::worker_spin_from_environment(),
+            raw_failure_every: jit::JitConfig::raw_failure_every_from_environment(),
         }
     }
 }

@@ -36,7 +36,7 @@ pub(super) struct DirectCall {
 /// The direct call `Call(h, args)` may make, if it is marked for one and
 /// the interpreter supports them (`t.safepoint.vm`).
 pub(super) fn direct_call(
-    e: &Emitter,
+    trace: &Trace,
     h: Helper,
     args: &[Ref],
     t: &AsmTargets,
@@ -47,8 +47,8 @@ pub(super) fn direct_call(
     let &[fk, ak, fc] = args else {
         return None;
     };
-    let (func, argc) = (e.imm32(fk)?, e.imm32(ak)?);
-    let Opcode::Const(f) = e.trace.insts[fc as usize].op else {
+    let (func, argc) = (const_i32(trace, fk)?, const_i32(trace, ak)?);
+    let Opcode::Const(f) = trace.insts[fc as usize].op else {
         return None;
     };
     let method = h == Helper::CallMethod;
@@ -116,6 +116,100 @@ fn stores_bound(trace: &Trace, i: Ref, s: i32) -> bool {
     false
 }
 
+/// The integer constant `r` is, if it fits 32 bits.
+fn const_i32(trace: &Trace, r: Ref) -> Option<i32> {
+    match trace.insts[r as usize].op {
+        Opcode::ConstInt(i) => i32::try_from(i).ok(),
+        _ => None,
+    }
+}
+
+/// Optimized traces: the slot stores left to the direct call after them
+/// (per instruction). Such a store is in the run of stores and constants
+/// just before a call made directly, and to one of its arguments, or to
+/// its function slot when the trace stores the function there (no check
+/// reads the slot). The call writes the value straight into the callee's
+/// frame (it stays in its own location until then: only stores lie
+/// between), and only its slow paths store it to the slot; so nothing after
+/// the call may read the slot before storing it again: no load, no
+/// slot-reading call, no exit that resumes where it is live (an earlier
+/// pass may have dropped a later store of the same value as redundant),
+/// also around the loop.
+pub(super) fn deferred_stores(trace: &Trace, t: &AsmTargets) -> Vec<bool> {
+    let mut deferred = vec![false; trace.insts.len()];
+    for (k, inst) in trace.insts.iter().enumerate() {
+        let Opcode::Call(h @ (Helper::Call | Helper::CallMethod), args) = inst.op else {
+            continue;
+        };
+        let Some(d) = direct_call(trace, h, &args, t) else {
+            continue;
+        };
+        let k = k as Ref;
+        // A method call whose receiver is not known bound reads its slot.
+        if d.method && !stores_bound(trace, k, d.func + 1) {
+            continue;
+        }
+        let passed = |s: i32| {
+            if s == d.func {
+                stores_function(trace, k, d.func, d.f)
+            } else {
+                (d.args_at..d.args_at + d.n as i32).contains(&s)
+            }
+        };
+        let mut seen = Vec::new();
+        for j in (0..k as usize).rev() {
+            match trace.insts[j].op {
+                Opcode::SlotStore(s, _) => {
+                    // An earlier store to a slot stored again is not the
+                    // one the call reads.
+                    if !seen.contains(&s) && passed(s) && !read_after(trace, k as usize, s) {
+                        deferred[j] = true;
+                    }
+                    seen.push(s);
+                }
+                Opcode::Const(_) | Opcode::ConstInt(_) => {}
+                _ => break,
+            }
+        }
+    }
+    deferred
+}
+
+/// Does anything after instruction `k` of `trace` (around the loop too)
+/// read slot `s` before a `slot_store` writes it?
+fn read_after(trace: &Trace, k: usize, s: i32) -> bool {
+    let n = trace.insts.len();
+    let wrap = regalloc::body_header(trace).map_or(0, |h| h + 1);
+    for j in (k + 1..n).chain(wrap..n) {
+        let inst = &trace.insts[j];
+        match inst.op {
+            Opcode::SlotStore(t, _) if t == s => return false,
+            Opcode::SlotLoad(t) if t == s => return true,
+            Opcode::Call(h @ (Helper::Call | Helper::CallMethod), ref args) => {
+                let method = h == Helper::CallMethod;
+                match (const_i32(trace, args[0]), const_i32(trace, args[1])) {
+                    (Some(f), Some(argc)) if !(f..=f + argc + method as i32).contains(&s) => {}
+                    _ => return true,
+                }
+            }
+            Opcode::Call(Helper::RunLoop, ref args) => match trace.insts[args[3] as usize].op {
+                Opcode::ConstInt(mask) if !loop_slots::mask_covers(mask as u64, s) => {}
+                _ => return true,
+            },
+            Opcode::Call(h, _) if h.effects().reads_slots => return true,
+            _ => {}
+        }
+        if let Some(snap) = inst.snap {
+            let snap = &trace.snapshots[snap as usize];
+            let written = snap.entries.iter().any(|&(t, _)| t == s);
+            if !loop_slots::mask_covers(snap.dead, s) && !written {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Emits direct call `d` for `Call(h, args)` (instruction `i`).
 pub(super) fn emit_direct_call(
     e: &mut Emitter,
@@ -155,6 +249,24 @@ pub(super) fn emit_direct_call(
     // nothing changed. The function slot still holds the function (so the
     // code is the one whose shape the recorder checked).
     let (fslot, empty) = (8 * d.func, Value::EMPTY.to_bits() as i64);
+    // The stores left to this call: the fast path writes their values into
+    // the callee's frame, the slow paths into the slots. The checks keep
+    // `r9`-`r11` (where such values may live) as they are.
+    let deferred: Vec<(i32, Ref)> = e.trace.insts[..i as usize]
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, x)| {
+            matches!(
+                x.op,
+                Opcode::SlotStore(..) | Opcode::Const(_) | Opcode::ConstInt(_)
+            )
+        })
+        .filter_map(|(j, x)| match x.op {
+            Opcode::SlotStore(s, v) if e.deferred[j] => Some((s, v)),
+            _ => None,
+        })
+        .collect();
     if !stores_function(e.trace, i, d.func, d.f) {
         dynasm!(e.ops
             ; .arch x64
@@ -227,33 +339,49 @@ pub(super) fn emit_direct_call(
     }
     dynasm!(e.ops
         ; .arch x64
-        // The callee's frame starts above the caller's stack top; its
-        // reach (`need`) must be below the high-water mark, so that the
-        // stack is long enough and every slot up to it is safe to mark.
-        ; mov r9, [r8 + top_off]
-        ; lea r10, [r9 + 1]
+        // The callee's frame starts above the caller's stack top (`rdi`:
+        // its index); its reach (`need`) must be below the high-water
+        // mark, so that the stack is long enough and every slot up to it
+        // is safe to mark.
+        ; mov rdi, [r8 + top_off]
+        ; add rdi, 1
         ; mov rax, [rsi + 8]
-        ; add rax, r10
+        ; add rax, rdi
         ; cmp rax, [r8 + water_off]
         ; ja =>slow
         // Committed. The GC marks up to `need` while the callee runs.
         ; mov [r8 + top_off], rax
         ; inc QWORD [r8 + calls_off]
+        // `rsi`: the callee's slot 0 (`rdx` keeps the entry slot).
         ; mov rcx, [r12 + index_off]
-        ; mov rdi, r10
-        ; sub rdi, rcx
-        ; lea rdi, [rbx + rdi * 8]
+        ; mov rax, rdi
+        ; sub rax, rcx
+        ; lea rsi, [rbx + rax * 8]
     );
     // The arguments, the return slot (None, as a frame push sets it) and
     // the local variables read unbound (EMPTY); temporaries are written before
     // they are read, and hold safe values meanwhile (below the high-water
     // mark: EMPTY or a value written since the last collection).
+    e.rax_now = None;
     for k in 0..d.n as i32 {
-        let from = 8 * (d.args_at + k);
-        dynasm!(e.ops ; .arch x64 ; mov r11, [rbx + from] ; mov [rdi + 8 * k], r11);
+        let to = 8 * k;
+        match deferred.iter().find(|&&(s, _)| s == d.args_at + k) {
+            Some(&(_, v)) => match e.gpr(v) {
+                Some(g) => dynasm!(e.ops ; .arch x64 ; mov [rsi + to], Rq(g)),
+                None => {
+                    e.load(RAX, v);
+                    dynasm!(e.ops ; .arch x64 ; mov [rsi + to], rax);
+                }
+            },
+            None => {
+                let from = 8 * (d.args_at + k);
+                dynasm!(e.ops ; .arch x64 ; mov rax, [rbx + from] ; mov [rsi + to], rax);
+            }
+        }
     }
+    e.rax_now = None;
     let none = Value::NONE.to_bits() as i64;
-    dynasm!(e.ops ; .arch x64 ; mov r11, QWORD none ; mov [rdi - 8], r11);
+    dynasm!(e.ops ; .arch x64 ; mov rax, QWORD none ; mov [rsi - 8], rax);
     // Only locals the callee may read before it assigns them (at its first
     // instruction: see `loop_slots::dead_before`) must read as unbound; the
     // others are like temporaries.
@@ -274,9 +402,9 @@ pub(super) fn emit_direct_call(
         .filter(|&k| !loop_slots::mask_covers(dead, k))
         .collect();
     if !unbound.is_empty() {
-        dynasm!(e.ops ; .arch x64 ; mov r11, QWORD empty);
+        dynasm!(e.ops ; .arch x64 ; mov rax, QWORD empty);
         for k in unbound {
-            dynasm!(e.ops ; .arch x64 ; mov [rdi + 8 * k], r11);
+            dynasm!(e.ops ; .arch x64 ; mov [rsi + 8 * k], rax);
         }
     }
     let hide = depth + 1;
@@ -288,10 +416,10 @@ pub(super) fn emit_direct_call(
         // `inline_depth` is written by its code before each helper call.
         ; sub rsp, 16
         ; mov [rsp], rcx
-        ; mov [r12 + index_off], r10
-        ; mov [r12 + base_off], rdi
+        ; mov [r12 + index_off], rdi
+        ; mov [r12 + base_off], rsi
         ; add QWORD [r12 + hidden_off], hide
-        ; mov rbx, rdi
+        ; mov rbx, rsi
         ; call =>enter
         // Back with the exit descriptor in `rax`; the context's base is
         // the callee's slot 0 in the stack as it is now.
@@ -344,7 +472,7 @@ pub(super) fn emit_direct_call(
         // caller's own calls write it again).
         ; =>slow_exit
         ; mov QWORD [r12 + depth_off], depth
-        ; mov rsi, d.func
+        ; mov rsi, QWORD d.f as i64
         ; mov rdx, rax
         ; mov rdi, r12
         ; mov rax, QWORD exit_helper
@@ -362,7 +490,12 @@ pub(super) fn emit_direct_call(
         ; jmp =>done
         ; =>slow
     );
-    // The helper, as for an unmarked call (nothing is known in `rax` here).
+    // The helper, as for an unmarked call (nothing is known in `rax` here),
+    // after the stores left to the call.
+    e.rax_now = None;
+    for &(s, v) in deferred.iter().rev() {
+        e.store_slot(s, v);
+    }
     e.rax_now = None;
     super::instructions::emit_helper_call(e, inst, h, args);
     dynasm!(e.ops ; .arch x64 ; =>join);

@@ -20,6 +20,8 @@ pub(super) fn emit_inst(
             dynasm!(e.ops ; .arch x64 ; mov Rq(d), [rbx + off]);
             e.done_gpr(i, d);
         }
+        // Left to the direct call after it.
+        Opcode::SlotStore(..) if e.deferred[i as usize] => {}
         Opcode::SlotStore(s, v) => e.store_slot(s, v),
         Opcode::GuardTag(v, tag) if tag == TAG_PTR => {
             // Clearing the expected tag with `xor` leaves the address when
@@ -143,6 +145,16 @@ pub(super) fn emit_inst(
             let stub = e.stub(inst);
             let want = matches!(inst.op, Opcode::GuardTrue(_));
             emit_fused_guard(e, b, want, stub);
+        }
+        // A constant condition (a function trace's final exit): no test.
+        Opcode::GuardTrue(b) | Opcode::GuardFalse(b)
+            if matches!(e.trace.insts[b as usize].op, Opcode::ConstInt(_)) =>
+        {
+            let want = matches!(inst.op, Opcode::GuardTrue(_));
+            if (e.constant_word(b) != Some(0)) != want {
+                let stub = e.stub(inst);
+                dynasm!(e.ops ; .arch x64 ; jmp =>stub);
+            }
         }
         Opcode::GuardTrue(b) | Opcode::GuardFalse(b) => {
             let stub = e.stub(inst);
@@ -628,7 +640,7 @@ pub(super) fn emit_inst(
             if super::run_loop::emit_run_loop(e, i, args, t) => {}
         Opcode::Call(h, ref args) => {
             if matches!(h, Helper::Call | Helper::CallMethod) {
-                if let Some(d) = direct_call::direct_call(e, h, args, t) {
+                if let Some(d) = direct_call::direct_call(e.trace, h, args, t) {
                     direct_call::emit_direct_call(e, i, inst, h, args, d, t);
                     return Ok(());
                 }

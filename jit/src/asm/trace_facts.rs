@@ -3,6 +3,7 @@
 
 use super::compare::{fused_compares, fused_version_loads, use_counts, DecidedBools};
 use super::reg_cache::CacheReads;
+use super::AsmTargets;
 use crate::ir::Trace;
 
 /// Per-trace analyses the emitter reads (none depends on what a pass
@@ -19,13 +20,16 @@ pub(super) struct TraceFacts {
     pub(super) reads: CacheReads,
     /// Raw traces: where the float register cache's values are read.
     pub(super) xreads: CacheReads,
+    /// Optimized traces: slot stores left to the direct call after them
+    /// ([`super::direct_call::deferred_stores`]); all false for raw traces.
+    pub(super) deferred: Vec<bool>,
 }
 
 impl TraceFacts {
     /// The facts of `trace`, for the optimized tier (`optimized`: its
     /// values live where the register allocator puts them, so the register
     /// caches stay empty) or the raw one.
-    pub(super) fn new(trace: &Trace, optimized: bool) -> TraceFacts {
+    pub(super) fn new(trace: &Trace, optimized: bool, targets: &AsmTargets) -> TraceFacts {
         let decided = DecidedBools::new(trace);
         let uses = use_counts(trace, &decided);
         let fused = fused_compares(trace, &uses);
@@ -35,12 +39,18 @@ impl TraceFacts {
             vec![false; trace.insts.len()]
         };
         let (reads, xreads) = CacheReads::both(trace, &fused, !optimized);
+        let deferred = if optimized {
+            super::direct_call::deferred_stores(trace, targets)
+        } else {
+            vec![false; trace.insts.len()]
+        };
         TraceFacts {
             decided,
             fused,
             fused_loads,
             reads,
             xreads,
+            deferred,
         }
     }
 }
