@@ -970,6 +970,16 @@ fn builtin_all(vm: &mut dyn Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
 
 /// `format(v, spec)`; `spec` may be EMPTY (no spec).
 pub fn format_value(vm: &mut dyn Vm, v: Value, spec: Value) -> PyResult<Value> {
+    // `f"{i}"` of an int or float: its text written straight into a new
+    // str, as `str(i)` does (no Rust string grown, then copied).
+    if spec.is_empty() {
+        if v.is_int() {
+            return Ok(crate::str_type::of_i64(vm.rt(), v.as_int()));
+        }
+        if v.is_float() {
+            return Ok(crate::float_repr_short::of_f64(vm.rt(), v.as_float()));
+        }
+    }
     let spec_s = if spec.is_empty() {
         String::new()
     } else {

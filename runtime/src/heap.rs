@@ -416,28 +416,10 @@ impl Heap {
     /// it in `objects`.
     #[inline(always)]
     fn revive_spare(&mut self, inst: &mut InstanceObj, class: *mut ClassObj, map: *const Map) {
-        self.prefetch_spares();
         inst.header = Header::new(ObjKind::Instance);
         inst.class = class;
         inst.map = map;
         self.debt += std::mem::size_of::<InstanceObj>() + inst.extra_bytes();
-    }
-
-    /// Starts loading the spares the next instance allocations take (the
-    /// last spare left is next): the fourth's header, and the slots of the
-    /// second, whose header an allocation two before started loading. The
-    /// spares are scattered over the heap: without this nearly every
-    /// allocation waited for a cache miss on the spare's header (trees
-    /// `sync`: `h_new_instance_with_map` 12% of the time).
-    #[inline(always)]
-    fn prefetch_spares(&self) {
-        let spares = &self.spare_instances;
-        if let [.., fourth, _, second, _] = spares[..] {
-            prefetch(fourth as *const Header);
-            // SAFETY: a spare is a live allocation only this list owns; its
-            // slot vector's pointer is read, not dereferenced.
-            prefetch(unsafe { (*second).slots.as_ptr() } as *const Header);
-        }
     }
 
     /// [`Heap::alloc_instance`]'s common case, with no call: the last spare

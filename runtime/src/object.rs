@@ -477,6 +477,11 @@ pub struct ClassObj {
     /// are allocated this big, so `__init__` does not grow them one
     /// attribute at a time.
     pub slot_hint: Cell<u32>,
+    /// The class version at which no class of its MRO defined `__eq__`
+    /// (0: not known): `==` between its instances is then identity, with
+    /// no lookup along the MRO (see `protocol::eq`). Any change to the
+    /// class or a base gives it a new version.
+    pub eq_absent_at: Cell<u64>,
 }
 
 /// An instance of a user class (exceptions included): attributes through a map.

@@ -472,6 +472,7 @@ impl Runtime {
             is_exception,
             abstract_methods: Vec::new(),
             slot_hint: Cell::new(0),
+            eq_absent_at: Cell::new(0),
         });
         // SAFETY: `cls` was just allocated; `base` is null or live.
         unsafe {
@@ -513,6 +514,7 @@ impl Runtime {
             is_exception,
             abstract_methods: Vec::new(),
             slot_hint: Cell::new(0),
+            eq_absent_at: Cell::new(0),
         });
         // SAFETY: both are live; `cls` was just allocated.
         unsafe {

@@ -29,6 +29,23 @@ pub fn make(rt: &mut Runtime, text: &str, char_len: usize) -> Value {
     }
 }
 
+/// An f-string's text (`BuildString`): its parts one after the other, in
+/// one str sized from the parts' lengths and character counts, rather than
+/// grown in a Rust string (reallocating) and then copied. A part that is
+/// not a str counts as empty, as `str_of` reads it (the compiler passes
+/// only formatted strs).
+pub fn concat_parts(rt: &mut Runtime, parts: &[Value]) -> Value {
+    let (mut bytes, mut chars) = (0, 0);
+    for &part in parts {
+        if let Some(s) = str_obj(part) {
+            bytes += s.value.len();
+            chars += s.char_len;
+        }
+    }
+    let texts = parts.iter().map(|&part| str_of(part));
+    Value::from_ptr(rt.heap.alloc_str(bytes, chars, texts))
+}
+
 /// A new str owning `text` of `char_len` characters (shared when short).
 pub fn make_owned(rt: &mut Runtime, text: String, char_len: usize) -> Value {
     if char_len <= 1 {

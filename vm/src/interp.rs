@@ -930,11 +930,10 @@ impl Interpreter {
                         });
                     }
                     Op::BuildString { dst, start, count } => {
-                        let mut s = String::new();
-                        for i in 0..count as usize {
-                            s.push_str(str_of(reg!(self, base, start as usize + i)));
-                        }
-                        reg!(self, base, dst) = self.rt.new_str(&s);
+                        let first = base + start as usize;
+                        let parts = &self.stack[first..first + count as usize];
+                        let s = runtime::str_fast::concat_parts(&mut self.rt, parts);
+                        reg!(self, base, dst) = s;
                     }
                     Op::ListAppend { list, src } => {
                         let v = reg!(self, base, src);
