@@ -6,7 +6,8 @@
 //! guard pins that type: an inline tag (int, float, bool, None), an object
 //! kind that is one builtin type (builtin types cannot be subclassed as
 //! such: a subclass's instances are instances), or an instance's layout map
-//! (a map belongs to one class, and an instance's class never changes).
+//! (a map belongs to one class; `obj.__class__ = C` moves the instance to
+//! a map of `C`).
 //! The branch on the result then needs no guard of its own. A spec whose
 //! check raises (an item that is not a class) keeps the generic call.
 

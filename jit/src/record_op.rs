@@ -401,8 +401,11 @@ pub(crate) fn record_op(
             let o = r.load(obj);
             let v = r.load(src);
             match instance_layout(val(obj)) {
+                // `__class__` is no slot: the generic `setattr` moves the
+                // instance to the new class (and map) or raises.
                 Some((map, cls))
-                    if !elidable::class_has_data_descriptor(rt, cls, n)
+                    if n != rt.names.class
+                        && !elidable::class_has_data_descriptor(rt, cls, n)
                         && !elidable::class_has_setattr(rt, cls) =>
                 {
                     guard_instance(r, o, map, cls, pc);

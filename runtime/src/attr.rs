@@ -2,6 +2,7 @@
 //! calls, and the descriptors behind them (functions, properties,
 //! staticmethod, classmethod, super).
 
+use crate::class_assign::{del_class, set_class};
 use crate::object::*;
 use crate::protocol::call_dunder;
 use crate::runtime::{
@@ -379,6 +380,10 @@ fn object_method(vm: &mut dyn Vm, name: Value, receiver: Value) -> Option<Value>
         "__setattr__" => ("__setattr__", |vm, a, _kw| match a {
             [obj, n, v] if is_kind(*obj, ObjKind::Instance) && is_kind(*n, ObjKind::Str) => {
                 let key = vm.rt().intern(str_of(*n));
+                if key == vm.rt().names.class {
+                    set_class(vm, *obj, *v)?;
+                    return Ok(Value::NONE);
+                }
                 crate::runtime::instance_set(*obj, key, *v);
                 Ok(Value::NONE)
             }
@@ -467,6 +472,10 @@ pub fn load_method(vm: &mut dyn Vm, obj: Value, name: Value) -> PyResult<(Value,
 
 /// `obj.name = value`.
 pub fn setattr(vm: &mut dyn Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
+    let is_class_attr = name == vm.rt().names.class;
+    if is_class_attr && !is_kind(obj, ObjKind::Instance) {
+        return set_class(vm, obj, value);
+    }
     match kind_of(obj) {
         Some(ObjKind::Instance) => {
             let cls = vm.rt().type_of(obj);
@@ -489,6 +498,9 @@ pub fn setattr(vm: &mut dyn Vm, obj: Value, name: Value, value: Value) -> PyResu
                     vm.call(f, &[obj, name, value], &[])?;
                     return Ok(());
                 }
+            }
+            if is_class_attr {
+                return set_class(vm, obj, value);
             }
             instance_set(obj, name, value);
             Ok(())
@@ -535,6 +547,9 @@ pub fn setattr(vm: &mut dyn Vm, obj: Value, name: Value, value: Value) -> PyResu
 
 /// `del obj.name`.
 pub fn delattr(vm: &mut dyn Vm, obj: Value, name: Value) -> PyResult<()> {
+    if name == vm.rt().names.class {
+        return Err(del_class(vm));
+    }
     let ok = match kind_of(obj) {
         Some(ObjKind::Instance) => {
             let cls = vm.rt().type_of(obj);

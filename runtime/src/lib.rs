@@ -16,6 +16,7 @@ pub mod attr;
 pub mod builtins;
 pub mod builtins_support;
 pub mod char_props;
+pub mod class_assign;
 pub mod code;
 pub mod dict_table;
 pub mod dict_type;

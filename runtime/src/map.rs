@@ -47,6 +47,17 @@ impl Map {
         next
     }
 
+    /// The map reached from `root` by adding this map's names in order: the
+    /// same slots in another class's layouts (`obj.__class__ = C`).
+    pub fn rebased(&self, root: *const Map) -> *const Map {
+        let mut m = root;
+        for &n in &self.names {
+            // SAFETY: maps are leaked and never freed, so every map pointer stays valid.
+            m = unsafe { (*m).with_added(n) };
+        }
+        m
+    }
+
     /// The map reached from `root` by adding every name but `removed`, in order.
     pub fn without(&self, root: *const Map, removed: Value) -> *const Map {
         let mut m = root;
@@ -79,6 +90,11 @@ mod tests {
             let m3 = (*m2).without(root, a);
             assert_eq!((*m3).lookup(b), Some(0));
             assert_eq!((*m3).names.len(), 1);
+            let other = Map::new_root();
+            let m4 = (*m2).rebased(other);
+            assert_ne!(m4, m2);
+            assert_eq!((*m4).names, (*m2).names);
+            assert_eq!((*m2).rebased(root), m2);
         }
     }
 }
