@@ -286,6 +286,23 @@ struct HeldBack {
     full: Outcome,
 }
 
+/// Writes `text`, its `WAIT` replaced by `wait_s`, to a fresh program
+/// file named after `name` in this process's temporary directory; returns
+/// the directory (the caller removes it), the program's path and its text.
+fn write_program(
+    name: &str,
+    text: &str,
+    wait_s: f64,
+) -> Result<(PathBuf, PathBuf, String), String> {
+    let directory =
+        std::env::temp_dir().join(format!("tern-jit-stress-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&directory).map_err(|e| e.to_string())?;
+    let program = directory.join(format!("{name}.py"));
+    let source = text.replace("WAIT", &wait_s.to_string());
+    std::fs::write(&program, &source).map_err(|e| e.to_string())?;
+    Ok((directory, program, source))
+}
+
 /// Writes `text` (its `WAIT` replaced by `wait_s`) as program `name` and
 /// runs it under `--jit=off` and under `full` with the worker delayed by
 /// `delay_us` per job; checks the first against the program's expectations
@@ -297,12 +314,7 @@ fn run_held_back(
     wait_s: f64,
     delay_us: u64,
 ) -> Result<HeldBack, String> {
-    let directory =
-        std::env::temp_dir().join(format!("tern-jit-stress-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&directory).map_err(|e| e.to_string())?;
-    let program = directory.join(format!("{name}.py"));
-    let source = text.replace("WAIT", &wait_s.to_string());
-    std::fs::write(&program, &source).map_err(|e| e.to_string())?;
+    let (directory, program, source) = write_program(name, text, wait_s)?;
     let reference = run(tern, &program, &["--jit=off"], &[])?;
     let environment = vec![(DELAY_VARIABLE.to_string(), delay_us.to_string())];
     let full = run(
@@ -542,12 +554,8 @@ const RAW_FAILURE_WAIT_S: f64 = 0.5;
 
 fn raw_compile_failures(tern: &Path, every: u64, delay_us: u64) -> Result<(), String> {
     let name = format!("raw_failures_{every}_{delay_us}");
-    let directory =
-        std::env::temp_dir().join(format!("tern-jit-stress-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&directory).map_err(|e| e.to_string())?;
-    let program = directory.join(format!("{name}.py"));
-    let source = RAW_FAILURE_PROGRAM.replace("WAIT", &RAW_FAILURE_WAIT_S.to_string());
-    std::fs::write(&program, &source).map_err(|e| e.to_string())?;
+    let (directory, program, source) =
+        write_program(&name, RAW_FAILURE_PROGRAM, RAW_FAILURE_WAIT_S)?;
     let reference = run(tern, &program, &["--jit=off"], &[])?;
     let environment = vec![
         (DELAY_VARIABLE.to_string(), delay_us.to_string()),
