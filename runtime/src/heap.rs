@@ -603,8 +603,8 @@ impl Heap {
 
     /// Disposes of an unreachable object: a str's or tuple's block is
     /// recycled (it owns nothing else), a list's block and its items' buffer
-    /// too, an instance becomes a spare (its slots emptied), anything else is destroyed out of line and its block
-    /// recycled or freed.
+    /// too, an instance becomes a spare (its slots emptied), anything else
+    /// is destroyed out of line and its block recycled or freed.
     ///
     /// # Safety
     /// `h` must be a live allocation of this heap that nothing can reach,
